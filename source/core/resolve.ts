@@ -1,0 +1,106 @@
+// Resolves what a person typed ("pakistan", "iskp", "haqani", "suicide")
+// to countries, actors and incident types, or explains why it can't.
+import Fuse from 'fuse.js';
+import { fold, squash } from './fold.js';
+import { type Actor, incidentTypeLabels, type IncidentType } from './schema.js';
+import type { Store } from './store.js';
+
+export type Resolved<T> = { ok: true; value: T } | { ok: false; error: string; suggestions: string[] };
+
+interface Named<T> {
+	value: T;
+	label: string;
+	keys: string[];
+}
+
+function resolveAmong<T>(input: string, what: string, items: Named<T>[], fuzzy: Fuse<Named<T>> | undefined): Resolved<T> {
+	const q = squash(input);
+	if (q === '') return { ok: false, error: `empty ${what}`, suggestions: [] };
+	const exact = items.filter((it) => it.keys.some((k) => squash(k) === q));
+	if (exact.length === 1 && exact[0]) return { ok: true, value: exact[0].value };
+	const prefix = exact.length > 1 ? exact : items.filter((it) => it.keys.some((k) => squash(k).startsWith(q)));
+	if (prefix.length === 1 && prefix[0]) return { ok: true, value: prefix[0].value };
+	if (prefix.length > 1) {
+		return { ok: false, error: `"${input}" matches several ${what}s`, suggestions: prefix.slice(0, 6).map((it) => it.label) };
+	}
+	const hits = fuzzy?.search(fold(input), { limit: 5 }) ?? [];
+	const best = hits[0];
+	if (best && (best.score ?? 1) <= 0.25 && (hits.length === 1 || (hits[1]?.score ?? 1) - (best.score ?? 0) > 0.1)) {
+		return { ok: true, value: best.item.value };
+	}
+	return {
+		ok: false,
+		error: `unknown ${what} "${input}"`,
+		suggestions: hits.map((h) => h.item.label),
+	};
+}
+
+function fuseOver<T>(items: Named<T>[]): Fuse<Named<T>> {
+	return new Fuse(items, {
+		keys: ['keys'],
+		includeScore: true,
+		ignoreDiacritics: true,
+		threshold: 0.4,
+		getFn: (it) => it.keys.map(fold),
+	});
+}
+
+/** Lookup tables for one store, built once. */
+export class Resolver {
+	private readonly countries: Named<string>[];
+	private readonly actors: Named<string>[];
+	private readonly types: Named<IncidentType>[];
+	private readonly actorFuse: Fuse<Named<string>>;
+	private readonly countryFuse: Fuse<Named<string>>;
+
+	constructor(private readonly store: Store) {
+		const codes = new Set<string>([...store.countryByCode.keys(), ...store.incidentsByCountry.keys()]);
+		this.countries = [...codes].sort().map((code) => {
+			const name = store.countryByCode.get(code)?.name;
+			return { value: code, label: name ? `${code} ${name}` : code, keys: name ? [code, name] : [code] };
+		});
+		this.actors = store.actors.map((a) => ({ value: a.id, label: actorLabel(a), keys: [a.id, a.name, ...a.aliases] }));
+		this.types = incidentTypeLabels.map((t) => ({ value: t, label: t, keys: [t] }));
+		this.actorFuse = fuseOver(this.actors);
+		this.countryFuse = fuseOver(this.countries);
+	}
+
+	country(input: string): Resolved<string> {
+		return resolveAmong(input, 'country', this.countries, this.countryFuse);
+	}
+
+	actor(input: string): Resolved<string> {
+		return resolveAmong(input, 'actor', this.actors, this.actorFuse);
+	}
+
+	type(input: string): Resolved<IncidentType> {
+		return resolveAmong(input, 'type', this.types, undefined);
+	}
+
+	/** Completion candidates for a partly typed value, best first. */
+	complete(field: 'country' | 'actor' | 'type', input: string, limit = 8): { value: string; label: string }[] {
+		const items: Named<string>[] = field === 'country' ? this.countries : field === 'actor' ? this.actors : this.types;
+		const q = squash(input);
+		if (q === '') return items.slice(0, limit).map(({ value, label }) => ({ value, label }));
+		const starts = items.filter((it) => it.keys.some((k) => squash(k).startsWith(q)));
+		const contains = items.filter((it) => !starts.includes(it) && it.keys.some((k) => squash(k).includes(q)));
+		let out = [...starts, ...contains];
+		if (out.length === 0 && field !== 'type') {
+			const fuse = field === 'country' ? this.countryFuse : this.actorFuse;
+			out = fuse.search(fold(input), { limit }).map((h) => h.item);
+		}
+		return out.slice(0, limit).map(({ value, label }) => ({ value, label }));
+	}
+}
+
+export function actorLabel(a: Actor): string {
+	const short = shortName(a);
+	return short === a.name ? a.name : `${short} (${a.name})`;
+}
+
+/** A name that fits a table cell: the name, or a short alias such as "ISKP". */
+export function shortName(a: Actor, max = 18): string {
+	if (a.name.length <= max) return a.name;
+	const alias = a.aliases.filter((x) => x.length <= max).sort((x, y) => x.length - y.length)[0];
+	return alias ?? a.name;
+}

@@ -1,0 +1,199 @@
+// The one source of truth for record shapes: zod schemas give the TypeScript
+// types, the loader's validation and (via z.toJSONSchema) the published
+// JSON Schemas under data/schema/.
+import { z } from 'zod';
+
+/** Incident type vocabulary. Labels are what users type in filters. */
+export const INCIDENT_TYPES = [
+	['suicide bombing', 'An attack in which the attacker detonates explosives on their body or in a vehicle.'],
+	['bombing', 'A non-suicide explosive attack (planted, thrown or remotely detonated), other than a roadside IED.'],
+	['IED', 'A roadside or planted improvised explosive device aimed at a passing target.'],
+	['targeted killing', 'The deliberate killing of a named individual (official, cleric, journalist...) by gunfire or other means.'],
+	['armed assault', 'Gunmen attacking a place or a crowd (including complex attacks and mass shootings).'],
+	['armed clash', 'Fighting between two armed parties (insurgents and security forces, or two forces).'],
+	['airstrike', 'A strike from aircraft, drones or missiles.'],
+	['rocket attack', 'Rockets or mortars fired at a target from a distance.'],
+	['cross-border shelling', 'Artillery or small-arms fire between forces across a border.'],
+	['abduction', 'Kidnapping or hostage-taking, including hijackings.'],
+	['execution', 'A killing of people in custody, or a public execution.'],
+	['protest', 'A demonstration, including one met with force.'],
+	['other', 'An incident that fits none of the types above.'],
+] as const;
+
+export type IncidentType = (typeof INCIDENT_TYPES)[number][0];
+export const incidentTypeLabels = INCIDENT_TYPES.map(([label]) => label) as [IncidentType, ...IncidentType[]];
+
+export const ACTOR_KINDS = ['group', 'person', 'state', 'organisation'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+export const AFFILIATION_RELATIONS = ['parent', 'member', 'ally', 'rival'] as const;
+
+const id = z
+	.string()
+	.regex(/^[a-z0-9][a-z0-9._-]*$/, { error: 'an id of lowercase letters, digits, ".", "_" or "-"' })
+	.describe('Stable identifier: lowercase letters, digits, ".", "_" and "-".');
+
+const countryCode = z
+	.string()
+	.regex(/^[A-Z]{2}$/, { error: 'an ISO 3166-1 alpha-2 country code such as "AF"' })
+	.describe('ISO 3166-1 alpha-2 country code, upper case (AF, PK, IR...).');
+
+function isRealDate(s: string): boolean {
+	const [y, m, d] = s.split('-').map(Number);
+	if (y === undefined || m === undefined) return false;
+	if (m < 1 || m > 12) return false;
+	if (d === undefined) return true;
+	const dt = new Date(Date.UTC(y, m - 1, d));
+	return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+const dayOrMonth = z
+	.string()
+	.regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: 'a date YYYY-MM-DD, or YYYY-MM when only the month is known' })
+	.refine(isRealDate, { error: 'a real calendar date (YYYY-MM-DD or YYYY-MM)' })
+	.describe('YYYY-MM-DD, or YYYY-MM when only the month is known.');
+
+const day = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, {
+		error: 'an ISO date YYYY-MM-DD (optionally with a time)',
+	})
+	.refine((s) => isRealDate(s.slice(0, 10)), { error: 'a real calendar date YYYY-MM-DD' })
+	.describe('ISO 8601 date YYYY-MM-DD, optionally followed by a time.');
+
+const yearMonthOrDay = z
+	.string()
+	.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'a date YYYY, YYYY-MM or YYYY-MM-DD' })
+	.refine((s) => s.length === 4 || isRealDate(s), { error: 'a real calendar date' })
+	.describe('YYYY, YYYY-MM or YYYY-MM-DD.');
+
+const text = z.string().min(1, { error: 'a non-empty string' });
+const tags = z.array(text).default([]).describe('Free-form labels, lower case by convention.');
+const schemaRef = z.string().optional().describe('Path to the JSON Schema, for editors.');
+
+export const articleSchema = z
+	.strictObject({
+		$schema: schemaRef,
+		id,
+		title: text,
+		published: day,
+		source: text.describe('The outlet that published the article.'),
+		url: z.url({ error: 'an absolute URL' }).optional(),
+		author: text.optional(),
+		countries: z.array(countryCode).default([]),
+		actors: z.array(id).default([]).describe('Ids of actors the article is about.'),
+		tags,
+		summary: text.optional(),
+		body: text.describe('Full text; paragraphs separated by a blank line.'),
+	})
+	.describe('A news article or analysis piece.');
+
+export const sourceRefSchema = z.union([
+	id.describe('Id of an article in this data set.'),
+	z.strictObject({
+		outlet: text,
+		date: day,
+		title: text.optional(),
+		url: z.url({ error: 'an absolute URL' }).optional(),
+	}),
+]);
+
+export const incidentSchema = z
+	.strictObject({
+		$schema: schemaRef,
+		id,
+		date: dayOrMonth,
+		endDate: dayOrMonth.optional(),
+		country: countryCode,
+		admin1: text.optional().describe('Province or state.'),
+		location: text.optional().describe('City, district or place.'),
+		lat: z.number().min(-90).max(90).optional(),
+		lon: z.number().min(-180).max(180).optional(),
+		type: z.enum(incidentTypeLabels, { error: `one of: ${incidentTypeLabels.join(', ')}` }),
+		perpetrators: z.array(id).default([]).describe('Actor ids; empty when unknown.'),
+		targets: z.array(text).default([]).describe('Actor ids, or a short text for targets that are not actors.'),
+		fatalities: z.int().min(0).optional().describe('Killed, as reported; leave out when unknown.'),
+		injured: z.int().min(0).optional(),
+		claimedBy: id.optional().describe('Actor id of the group that claimed responsibility.'),
+		description: text,
+		sources: z.array(sourceRefSchema).min(1, { error: 'at least one source' }),
+		tags,
+	})
+	.describe('A dated security incident.');
+
+export const affiliationSchema = z.strictObject({
+	actor: id,
+	relation: z.enum(AFFILIATION_RELATIONS, { error: `one of: ${AFFILIATION_RELATIONS.join(', ')}` }).describe(
+		'parent: this actor is part of that one; member: a person in that group; ally; rival.',
+	),
+	role: text.optional().describe('For members: the role or post held.'),
+	since: yearMonthOrDay.optional(),
+	until: yearMonthOrDay.optional(),
+});
+
+export const actorSchema = z
+	.strictObject({
+		$schema: schemaRef,
+		id,
+		name: text,
+		aliases: z.array(text).default([]),
+		kind: z.enum(ACTOR_KINDS, { error: `one of: ${ACTOR_KINDS.join(', ')}` }),
+		affiliations: z.array(affiliationSchema).default([]),
+		countries: z.array(countryCode).default([]).describe('Where the actor is based or operates; the first is its main country.'),
+		status: text.optional().describe('e.g. active, defunct, deceased, killed 2024-12-11.'),
+		summary: text,
+		firstActive: yearMonthOrDay.optional(),
+		lastActive: yearMonthOrDay.optional(),
+	})
+	.describe('A group, person, state or organisation.');
+
+export const countrySchema = z
+	.strictObject({
+		$schema: schemaRef,
+		code: countryCode,
+		name: text,
+		region: text,
+		notes: text.optional(),
+		tags: z.array(text).default([]).describe('Manual risk tags that analysts want shown.'),
+	})
+	.describe('A country.');
+
+export type Article = z.output<typeof articleSchema>;
+export type Incident = z.output<typeof incidentSchema>;
+export type Actor = z.output<typeof actorSchema>;
+export type Country = z.output<typeof countrySchema>;
+export type SourceRef = z.output<typeof sourceRefSchema>;
+export type Affiliation = z.output<typeof affiliationSchema>;
+
+export const KINDS = ['articles', 'incidents', 'actors', 'countries'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const recordSchemas = {
+	articles: articleSchema,
+	incidents: incidentSchema,
+	actors: actorSchema,
+	countries: countrySchema,
+} as const;
+
+export const singular: Record<Kind, string> = {
+	articles: 'article',
+	incidents: 'incident',
+	actors: 'actor',
+	countries: 'country',
+};
+
+/** A data file is a bare array of records, or {"$schema", "<kind>": [...]}. */
+export function fileSchema(kind: Kind) {
+	const record = recordSchemas[kind];
+	return z.union([z.array(record), z.strictObject({ $schema: schemaRef, [kind]: z.array(record) })]);
+}
+
+/** The JSON Schemas published under data/schema/ (file name -> schema). */
+export function publishedSchemas(): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const kind of KINDS) {
+		out[`${singular[kind]}.schema.json`] = z.toJSONSchema(recordSchemas[kind], { io: 'input' });
+		out[`${kind}.schema.json`] = z.toJSONSchema(fileSchema(kind), { io: 'input' });
+	}
+	return out;
+}

@@ -1,0 +1,160 @@
+// Timeline queries: filter incidents, count them by week or month. The TUI
+// pane and `sitrep timeline` both call these.
+import { addDays, dayNumber, firstDay, lastDay, parseDateBound, weekStart } from './dates.js';
+import type { Resolver } from './resolve.js';
+import type { Incident, IncidentType } from './schema.js';
+import type { Store } from './store.js';
+
+export interface TimelineFilter {
+	countries: string[];
+	/** Perpetrator or claimant; an actor also selects the groups within it (Haqqani network within the Taliban). */
+	actors: string[];
+	types: IncidentType[];
+	/** Inclusive YYYY-MM-DD bounds. */
+	since?: string;
+	until?: string;
+}
+
+export const emptyFilter: TimelineFilter = { countries: [], actors: [], types: [] };
+
+export function isEmptyFilter(f: TimelineFilter): boolean {
+	return !f.countries.length && !f.actors.length && !f.types.length && !f.since && !f.until;
+}
+
+/** The actor and every group that has it as parent, transitively. */
+export function withSubgroups(store: Store, actorId: string): Set<string> {
+	const out = new Set([actorId]);
+	let grew = true;
+	while (grew) {
+		grew = false;
+		for (const a of store.actors) {
+			if (out.has(a.id)) continue;
+			if (a.affiliations.some((af) => af.relation === 'parent' && out.has(af.actor))) {
+				out.add(a.id);
+				grew = true;
+			}
+		}
+	}
+	return out;
+}
+
+export function filterIncidents(store: Store, f: TimelineFilter): Incident[] {
+	const countries = f.countries.length ? new Set(f.countries) : undefined;
+	const types = f.types.length ? new Set<string>(f.types) : undefined;
+	const actors = f.actors.length ? new Set(f.actors.flatMap((a) => [...withSubgroups(store, a)])) : undefined;
+	// A month-only date covers the whole month: it matches when the month overlaps the range.
+	const source = countries && countries.size === 1 ? (store.incidentsByCountry.get(f.countries[0] ?? '') ?? []) : store.incidents;
+	return source.filter((inc) => {
+		if (countries && !countries.has(inc.country)) return false;
+		if (types && !types.has(inc.type)) return false;
+		if (f.since && lastDay(inc.endDate ?? inc.date) < f.since) return false;
+		if (f.until && firstDay(inc.date) > f.until) return false;
+		if (actors && !inc.perpetrators.some((p) => actors.has(p)) && !(inc.claimedBy && actors.has(inc.claimedBy))) return false;
+		return true;
+	});
+}
+
+export interface Bucket {
+	/** First day of the week (Monday) or month. */
+	start: string;
+	count: number;
+	fatalities: number;
+}
+
+/**
+ * Counts per week or month, from the first to the last bucket of the range
+ * (empty buckets included, so a sparkline shows quiet periods).
+ */
+export function countBy(incidents: readonly Incident[], unit: 'week' | 'month', range?: { since?: string; until?: string }): Bucket[] {
+	if (incidents.length === 0 && !(range?.since && range.until)) return [];
+	const keyOf = (date: string) => (unit === 'week' ? weekStart(firstDay(date)) : `${date.slice(0, 7)}-01`);
+	const dates = incidents.map((i) => firstDay(i.date));
+	const lo = range?.since ?? dates.reduce((a, b) => (a < b ? a : b));
+	const hi = range?.until ?? dates.reduce((a, b) => (a > b ? a : b));
+	const buckets = new Map<string, Bucket>();
+	for (let k = keyOf(lo); k <= hi; k = unit === 'week' ? addDays(k, 7) : nextMonth(k)) {
+		buckets.set(k, { start: k, count: 0, fatalities: 0 });
+	}
+	for (const inc of incidents) {
+		const b = buckets.get(keyOf(inc.date));
+		if (b) {
+			b.count++;
+			b.fatalities += inc.fatalities ?? 0;
+		}
+	}
+	return [...buckets.values()];
+}
+
+function nextMonth(ym01: string): string {
+	const y = Number(ym01.slice(0, 4));
+	const m = Number(ym01.slice(5, 7));
+	return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+export function spanDays(since: string, until: string): number {
+	return dayNumber(until) - dayNumber(since) + 1;
+}
+
+export interface FilterInput {
+	country?: string | string[];
+	actor?: string | string[];
+	type?: string | string[];
+	since?: string;
+	until?: string;
+}
+
+export type FilterField = 'country' | 'actor' | 'type' | 'since' | 'until';
+
+export interface FilterError {
+	field: FilterField;
+	message: string;
+	suggestions: string[];
+}
+
+/** Splits "AF, PK" and repeated flags into single values. */
+export function splitValues(v: string | string[] | undefined): string[] {
+	const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+	return list
+		.flatMap((s) => s.split(','))
+		.map((s) => s.trim())
+		.filter(Boolean);
+}
+
+/** Turns typed values into a filter; every bad value is reported with suggestions. */
+export function parseFilter(resolver: Resolver, input: FilterInput): { filter: TimelineFilter; errors: FilterError[] } {
+	const errors: FilterError[] = [];
+	const filter: TimelineFilter = { countries: [], actors: [], types: [] };
+	const each = <T>(field: FilterField, values: string[], resolve: (s: string) => ReturnType<Resolver['country']> | { ok: true; value: T }, out: T[]) => {
+		for (const v of values) {
+			const r = resolve(v);
+			if (r.ok) {
+				if (!out.includes(r.value as T)) out.push(r.value as T);
+			} else errors.push({ field, message: r.error, suggestions: r.suggestions });
+		}
+	};
+	each('country', splitValues(input.country), (s) => resolver.country(s), filter.countries);
+	each('actor', splitValues(input.actor), (s) => resolver.actor(s), filter.actors);
+	each('type', splitValues(input.type), (s) => resolver.type(s), filter.types);
+	for (const field of ['since', 'until'] as const) {
+		const raw = input[field]?.trim();
+		if (!raw) continue;
+		const d = parseDateBound(raw, field === 'until');
+		if (d) filter[field] = d;
+		else errors.push({ field, message: `bad date "${raw}" (expected YYYY, YYYY-MM or YYYY-MM-DD)`, suggestions: [] });
+	}
+	if (filter.since && filter.until && filter.since > filter.until) {
+		errors.push({ field: 'until', message: `until ${filter.until} is before since ${filter.since}`, suggestions: [] });
+	}
+	return { filter, errors };
+}
+
+/** "country:AF since:2024-12-01" — the filter in query syntax, for status lines. */
+export function describeFilter(f: TimelineFilter): string {
+	const parts: string[] = [];
+	if (f.countries.length) parts.push(`country:${f.countries.join(',')}`);
+	if (f.actors.length) parts.push(`actor:${f.actors.join(',')}`);
+	for (const t of f.types) parts.push(`type:${t.includes(' ') ? `"${t}"` : t}`);
+	if (f.since) parts.push(`since:${f.since}`);
+	if (f.until) parts.push(`until:${f.until}`);
+	return parts.join(' ');
+}
