@@ -39,7 +39,20 @@ export function weekStart(date: string): string {
 	return fromDayNumber(n - weekday);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+];
 
 /** "Dec 2024" (or "December 2024" when long) for a date's YYYY-MM. */
 export function monthLabel(date: string, long = false): string {

@@ -73,7 +73,12 @@ class Loader {
 	files: string[] = [];
 	pending: PendingProblem[] = [];
 	skipped: Record<Kind, number> = { articles: 0, incidents: 0, actors: 0, countries: 0 };
-	records = { articles: [] as Article[], incidents: [] as Incident[], actors: [] as Actor[], countries: [] as Country[] };
+	records = {
+		articles: [] as Article[],
+		incidents: [] as Incident[],
+		actors: [] as Actor[],
+		countries: [] as Country[],
+	};
 	origins = new Map<object, Origin>();
 	private seen = new Map<string, Origin>();
 	private texts = new Map<string, string>();
@@ -223,7 +228,11 @@ class Loader {
 		const first = this.seen.get(key);
 		if (first) {
 			const where = `${displayPath(first.file)}${first.line ? `:${first.line}` : ''} ${pointerOf(first.path)}`;
-			this.problem('error', origin, `duplicate ${singular[kind]} id "${String(record.id ?? record.code)}" (first defined at ${where.trim()}); skipped`);
+			this.problem(
+				'error',
+				origin,
+				`duplicate ${singular[kind]} id "${String(record.id ?? record.code)}" (first defined at ${where.trim()}); skipped`,
+			);
 			this.skipped[kind]++;
 			return;
 		}
@@ -238,7 +247,8 @@ class Loader {
 		return this.pending.map((p) => {
 			let { line, col } = p;
 			const text = this.texts.get(p.origin.file);
-			if (line === 0) line = undefined; // whole-file note: no position
+			if (line === 0)
+				line = undefined; // whole-file note: no position
 			else if (line === undefined && text !== undefined) {
 				if (p.origin.line !== undefined) {
 					line = p.origin.line;
@@ -353,16 +363,19 @@ function crossCheck(store: Store, origins: Map<object, Origin>): PendingProblem[
 		if (haveActors && !store.actorById.has(id)) warn(rec, path, `unknown actor "${id}" (not in actors)`);
 	};
 	const checkCountry = (rec: object, path: (string | number)[], code: string) => {
-		if (haveCountries && !store.countryByCode.has(code)) warn(rec, path, `unknown country "${code}" (not in countries)`);
+		if (haveCountries && !store.countryByCode.has(code))
+			warn(rec, path, `unknown country "${code}" (not in countries)`);
 	};
 	for (const inc of store.incidents) {
 		checkCountry(inc, ['country'], inc.country);
 		inc.perpetrators.forEach((a, i) => checkActor(inc, ['perpetrators', i], a));
 		if (inc.claimedBy) checkActor(inc, ['claimedBy'], inc.claimedBy);
 		inc.sources.forEach((s, i) => {
-			if (typeof s === 'string' && !store.articleById.has(s)) warn(inc, ['sources', i], `unknown article "${s}" (not in articles)`);
+			if (typeof s === 'string' && !store.articleById.has(s))
+				warn(inc, ['sources', i], `unknown article "${s}" (not in articles)`);
 		});
-		if (inc.endDate && inc.endDate < inc.date) warn(inc, ['endDate'], `endDate ${inc.endDate} is before date ${inc.date}`);
+		if (inc.endDate && inc.endDate < inc.date)
+			warn(inc, ['endDate'], `endDate ${inc.endDate} is before date ${inc.date}`);
 	}
 	for (const art of store.articles) {
 		art.actors.forEach((a, i) => checkActor(art, ['actors', i], a));
@@ -374,4 +387,3 @@ function crossCheck(store: Store, origins: Map<object, Origin>): PendingProblem[
 	}
 	return out;
 }
-

@@ -2,7 +2,7 @@
 // to countries, actors and incident types, or explains why it can't.
 import Fuse from 'fuse.js';
 import { fold, squash } from './fold.js';
-import { type Actor, incidentTypeLabels, type IncidentType } from './schema.js';
+import { type Actor, type IncidentType, incidentTypeLabels } from './schema.js';
 import type { Store } from './store.js';
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; error: string; suggestions: string[] };
@@ -13,7 +13,12 @@ interface Named<T> {
 	keys: string[];
 }
 
-function resolveAmong<T>(input: string, what: string, items: Named<T>[], fuzzy: Fuse<Named<T>> | undefined): Resolved<T> {
+function resolveAmong<T>(
+	input: string,
+	what: string,
+	items: Named<T>[],
+	fuzzy: Fuse<Named<T>> | undefined,
+): Resolved<T> {
 	const q = squash(input);
 	if (q === '') return { ok: false, error: `empty ${what}`, suggestions: [] };
 	const exact = items.filter((it) => it.keys.some((k) => squash(k) === q));
@@ -21,7 +26,11 @@ function resolveAmong<T>(input: string, what: string, items: Named<T>[], fuzzy: 
 	const prefix = exact.length > 1 ? exact : items.filter((it) => it.keys.some((k) => squash(k).startsWith(q)));
 	if (prefix.length === 1 && prefix[0]) return { ok: true, value: prefix[0].value };
 	if (prefix.length > 1) {
-		return { ok: false, error: `"${input}" matches several ${what}s`, suggestions: prefix.slice(0, 6).map((it) => it.label) };
+		return {
+			ok: false,
+			error: `"${input}" matches several ${what}s`,
+			suggestions: prefix.slice(0, 6).map((it) => it.label),
+		};
 	}
 	const hits = fuzzy?.search(fold(input), { limit: 5 }) ?? [];
 	const best = hits[0];
@@ -53,7 +62,7 @@ export class Resolver {
 	private readonly actorFuse: Fuse<Named<string>>;
 	private readonly countryFuse: Fuse<Named<string>>;
 
-	constructor(private readonly store: Store) {
+	constructor(readonly store: Store) {
 		const codes = new Set<string>([...store.countryByCode.keys(), ...store.incidentsByCountry.keys()]);
 		this.countries = [...codes].sort().map((code) => {
 			const name = store.countryByCode.get(code)?.name;
@@ -95,12 +104,10 @@ export class Resolver {
 
 export function actorLabel(a: Actor): string {
 	const short = shortName(a);
-	return short === a.name ? a.name : `${short} (${a.name})`;
+	return short.toLowerCase() === a.name.toLowerCase() ? a.name : `${short} (${a.name})`;
 }
 
-/** A name that fits a table cell: the name, or a short alias such as "ISKP". */
-export function shortName(a: Actor, max = 18): string {
-	if (a.name.length <= max) return a.name;
-	const alias = a.aliases.filter((x) => x.length <= max).sort((x, y) => x.length - y.length)[0];
-	return alias ?? a.name;
+/** A name that fits a table cell: the actor's short name, else its name. */
+export function shortName(a: Actor): string {
+	return a.short ?? a.name;
 }

@@ -8,7 +8,10 @@ export const INCIDENT_TYPES = [
 	['suicide bombing', 'An attack in which the attacker detonates explosives on their body or in a vehicle.'],
 	['bombing', 'A non-suicide explosive attack (planted, thrown or remotely detonated), other than a roadside IED.'],
 	['IED', 'A roadside or planted improvised explosive device aimed at a passing target.'],
-	['targeted killing', 'The deliberate killing of a named individual (official, cleric, journalist...) by gunfire or other means.'],
+	[
+		'targeted killing',
+		'The deliberate killing of a named individual (official, cleric, journalist...) by gunfire or other means.',
+	],
 	['armed assault', 'Gunmen attacking a place or a crowd (including complex attacks and mass shootings).'],
 	['armed clash', 'Fighting between two armed parties (insurgents and security forces, or two forces).'],
 	['airstrike', 'A strike from aircraft, drones or missiles.'],
@@ -123,9 +126,9 @@ export const incidentSchema = z
 
 export const affiliationSchema = z.strictObject({
 	actor: id,
-	relation: z.enum(AFFILIATION_RELATIONS, { error: `one of: ${AFFILIATION_RELATIONS.join(', ')}` }).describe(
-		'parent: this actor is part of that one; member: a person in that group; ally; rival.',
-	),
+	relation: z
+		.enum(AFFILIATION_RELATIONS, { error: `one of: ${AFFILIATION_RELATIONS.join(', ')}` })
+		.describe('parent: this actor is part of that one; member: a person in that group; ally; rival.'),
 	role: text.optional().describe('For members: the role or post held.'),
 	since: yearMonthOrDay.optional(),
 	until: yearMonthOrDay.optional(),
@@ -136,10 +139,14 @@ export const actorSchema = z
 		$schema: schemaRef,
 		id,
 		name: text,
+		short: text.optional().describe('Short name for tables and lists, e.g. "ISKP".'),
 		aliases: z.array(text).default([]),
 		kind: z.enum(ACTOR_KINDS, { error: `one of: ${ACTOR_KINDS.join(', ')}` }),
 		affiliations: z.array(affiliationSchema).default([]),
-		countries: z.array(countryCode).default([]).describe('Where the actor is based or operates; the first is its main country.'),
+		countries: z
+			.array(countryCode)
+			.default([])
+			.describe('Where the actor is based or operates; the first is its main country.'),
 		status: text.optional().describe('e.g. active, defunct, deceased, killed 2024-12-11.'),
 		summary: text,
 		firstActive: yearMonthOrDay.optional(),

@@ -1,7 +1,7 @@
 // Timeline queries: filter incidents, count them by week or month. The TUI
 // pane and `sitrep timeline` both call these.
 import { addDays, dayNumber, firstDay, lastDay, parseDateBound, weekStart } from './dates.js';
-import type { Resolver } from './resolve.js';
+import { type Resolver, shortName } from './resolve.js';
 import type { Incident, IncidentType } from './schema.js';
 import type { Store } from './store.js';
 
@@ -43,13 +43,15 @@ export function filterIncidents(store: Store, f: TimelineFilter): Incident[] {
 	const types = f.types.length ? new Set<string>(f.types) : undefined;
 	const actors = f.actors.length ? new Set(f.actors.flatMap((a) => [...withSubgroups(store, a)])) : undefined;
 	// A month-only date covers the whole month: it matches when the month overlaps the range.
-	const source = countries && countries.size === 1 ? (store.incidentsByCountry.get(f.countries[0] ?? '') ?? []) : store.incidents;
+	const source =
+		countries && countries.size === 1 ? (store.incidentsByCountry.get(f.countries[0] ?? '') ?? []) : store.incidents;
 	return source.filter((inc) => {
 		if (countries && !countries.has(inc.country)) return false;
 		if (types && !types.has(inc.type)) return false;
 		if (f.since && lastDay(inc.endDate ?? inc.date) < f.since) return false;
 		if (f.until && firstDay(inc.date) > f.until) return false;
-		if (actors && !inc.perpetrators.some((p) => actors.has(p)) && !(inc.claimedBy && actors.has(inc.claimedBy))) return false;
+		if (actors && !inc.perpetrators.some((p) => actors.has(p)) && !(inc.claimedBy && actors.has(inc.claimedBy)))
+			return false;
 		return true;
 	});
 }
@@ -65,12 +67,17 @@ export interface Bucket {
  * Counts per week or month, from the first to the last bucket of the range
  * (empty buckets included, so a sparkline shows quiet periods).
  */
-export function countBy(incidents: readonly Incident[], unit: 'week' | 'month', range?: { since?: string; until?: string }): Bucket[] {
+export function countBy(
+	incidents: readonly Incident[],
+	unit: 'week' | 'month',
+	range?: { since?: string; until?: string },
+): Bucket[] {
 	if (incidents.length === 0 && !(range?.since && range.until)) return [];
 	const keyOf = (date: string) => (unit === 'week' ? weekStart(firstDay(date)) : `${date.slice(0, 7)}-01`);
 	const dates = incidents.map((i) => firstDay(i.date));
-	const lo = range?.since ?? dates.reduce((a, b) => (a < b ? a : b));
-	const hi = range?.until ?? dates.reduce((a, b) => (a > b ? a : b));
+	const sorted = [...dates].sort();
+	const lo = range?.since ?? sorted[0] ?? '';
+	const hi = range?.until ?? sorted[sorted.length - 1] ?? '';
 	const buckets = new Map<string, Bucket>();
 	for (let k = keyOf(lo); k <= hi; k = unit === 'week' ? addDays(k, 7) : nextMonth(k)) {
 		buckets.set(k, { start: k, count: 0, fatalities: 0 });
@@ -124,7 +131,12 @@ export function splitValues(v: string | string[] | undefined): string[] {
 export function parseFilter(resolver: Resolver, input: FilterInput): { filter: TimelineFilter; errors: FilterError[] } {
 	const errors: FilterError[] = [];
 	const filter: TimelineFilter = { countries: [], actors: [], types: [] };
-	const each = <T>(field: FilterField, values: string[], resolve: (s: string) => ReturnType<Resolver['country']> | { ok: true; value: T }, out: T[]) => {
+	const each = <T>(
+		field: FilterField,
+		values: string[],
+		resolve: (s: string) => ReturnType<Resolver['country']> | { ok: true; value: T },
+		out: T[],
+	) => {
 		for (const v of values) {
 			const r = resolve(v);
 			if (r.ok) {
@@ -157,4 +169,14 @@ export function describeFilter(f: TimelineFilter): string {
 	if (f.since) parts.push(`since:${f.since}`);
 	if (f.until) parts.push(`until:${f.until}`);
 	return parts.join(' ');
+}
+
+/** Who did it, for a table cell: short names of perpetrators, else the claimant, else "unknown". */
+export function perpetratorLabel(store: Store, inc: Incident): string {
+	const ids = inc.perpetrators.length ? inc.perpetrators : inc.claimedBy ? [inc.claimedBy] : [];
+	if (ids.length === 0) return 'unknown';
+	return ids.map((id) => {
+		const a = store.actorById.get(id);
+		return a ? shortName(a) : id;
+	}).join(', ');
 }

@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// sitrep's command line: flags and subcommands. The dashboard starts only
+// when stdin and stdout are terminals; every other answer is a command.
+import meow from 'meow';
+import { openConfig } from './config.js';
+import { runConfig } from './commands/config.js';
+import { EXIT, processCtx } from './commands/context.js';
+import { chooseDataDir, loadOrExplain } from './commands/data.js';
+import { runTimeline } from './commands/timeline.js';
+import { runValidate } from './commands/validate.js';
+
+const cli = meow(
+	`
+  Usage
+    $ sitrep [--data DIR]              open the dashboard (needs a terminal)
+    $ sitrep validate [--strict]       check the data: every problem, one a line
+    $ sitrep timeline [filters]        incidents, newest first
+    $ sitrep config get|set|unset|path [KEY] [VALUE]
+
+  Options
+    --data DIR        data directory (default: configured dataDir, else the bundled data/)
+    --json            machine-readable output
+    --country CODE    filter by country (code or name; repeat or comma-separate)
+    --actor NAME      filter by perpetrator/claimant (id, name or alias; includes groups within it)
+    --type TYPE       filter by incident type ("suicide bombing", IED, ...)
+    --since DATE      from this date (YYYY, YYYY-MM or YYYY-MM-DD)
+    --until DATE      up to this date, inclusive
+    --limit N         show at most N incidents
+    --by week|month   counts per week or month instead of incidents
+    --strict          validate: warnings fail too
+    --help, --version
+
+  Exit status
+    0 ok · 1 validate found errors (or warnings with --strict) · 2 usage error
+    3 data directory or settings unreadable · 4 dashboard needs a terminal · 130 interrupted
+
+  Examples
+    $ sitrep timeline --country AF --since 2024-12 --until 2024-12
+    $ sitrep timeline --actor iskp --country PK --since 2024-07 --json
+    $ sitrep validate --data ./mydata
+`,
+	{
+		importMeta: import.meta,
+		allowUnknownFlags: false,
+		flags: {
+			data: { type: 'string' },
+			json: { type: 'boolean', default: false },
+			country: { type: 'string', isMultiple: true },
+			actor: { type: 'string', isMultiple: true },
+			type: { type: 'string', isMultiple: true },
+			since: { type: 'string' },
+			until: { type: 'string' },
+			limit: { type: 'number' },
+			by: { type: 'string' },
+			strict: { type: 'boolean', default: false },
+		},
+	},
+);
+
+// `sitrep timeline | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+	if (err.code === 'EPIPE') process.exit(0);
+	throw err;
+});
+
+async function main(): Promise<number> {
+	const ctx = processCtx();
+	const [command, ...args] = cli.input;
+	const config = openConfig();
+	const flags = cli.flags;
+	if (command === 'config') return runConfig(args, config, flags.json, ctx);
+	if (config.error && !flags.data) {
+		ctx.err(`sitrep: warning: ${config.error} (using defaults; fix or delete ${config.path})`);
+	}
+	const dir = chooseDataDir(flags.data, config);
+	const known = ['validate', 'timeline'];
+	if (command !== undefined && !known.includes(command)) {
+		ctx.err(`sitrep: unknown command "${command}"; commands: ${known.join(', ')}, config (see sitrep --help)`);
+		return EXIT.usage;
+	}
+	if (command === undefined && !(process.stdin.isTTY && process.stdout.isTTY)) {
+		ctx.err('sitrep: the dashboard needs an interactive terminal (stdin and stdout must be a TTY).');
+		ctx.err('For scripts and pipes use a command, e.g. `sitrep timeline --json` or `sitrep validate`; see `sitrep --help`.');
+		return EXIT.noTty;
+	}
+	const loaded = loadOrExplain(dir, ctx);
+	if (typeof loaded === 'number') return loaded;
+	switch (command) {
+		case 'validate':
+			return runValidate(loaded, { json: flags.json, strict: flags.strict }, ctx);
+		case 'timeline':
+			return runTimeline(
+				loaded.store,
+				{
+					country: flags.country,
+					actor: flags.actor,
+					type: flags.type,
+					since: flags.since,
+					until: flags.until,
+					limit: flags.limit,
+					json: flags.json,
+					by: flags.by,
+				},
+				ctx,
+			);
+		default: {
+			const { runTui } = await import('./ui/run.js');
+			return runTui(loaded, config);
+		}
+	}
+}
+
+main().then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(err: unknown) => {
+		process.stderr.write(`sitrep: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+		process.exitCode = 70;
+	},
+);

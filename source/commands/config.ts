@@ -1,0 +1,59 @@
+// sitrep config get|set|unset|path
+import { ConfigError, type ConfigHandle, SETTING_HELP, SETTING_KEYS, type SettingKey } from '../config.js';
+import { type Ctx, EXIT } from './context.js';
+
+function isKey(k: string | undefined): k is SettingKey {
+	return (SETTING_KEYS as readonly string[]).includes(k ?? '');
+}
+
+export function runConfig(args: string[], config: ConfigHandle, json: boolean, ctx: Ctx): number {
+	const [action, key, value, ...rest] = args;
+	const badKey = () => {
+		ctx.err(`sitrep config: unknown setting "${key ?? ''}"; settings: ${SETTING_KEYS.join(', ')}`);
+		return EXIT.usage;
+	};
+	if (config.error && action !== 'path') {
+		ctx.err(`sitrep: ${config.error}`);
+		ctx.err(`Fix or delete ${config.path}`);
+		return EXIT.data;
+	}
+	try {
+		switch (action) {
+			case 'path':
+				ctx.out(config.path);
+				return EXIT.ok;
+			case 'get':
+			case undefined:
+				if (key === undefined) {
+					if (json) ctx.out(JSON.stringify(config.settings, null, 2));
+					else for (const k of SETTING_KEYS) ctx.out(`${k}=${config.settings[k] ?? ''}\t# ${SETTING_HELP[k]}`);
+					return EXIT.ok;
+				}
+				if (!isKey(key)) return badKey();
+				ctx.out(json ? JSON.stringify(config.settings[key] ?? null) : (config.settings[key] ?? ''));
+				return EXIT.ok;
+			case 'set':
+				if (!isKey(key)) return badKey();
+				if (value === undefined || rest.length) {
+					ctx.err('sitrep config set: expected KEY VALUE');
+					return EXIT.usage;
+				}
+				config.set(key, value);
+				ctx.out(`${key}=${config.settings[key]}`);
+				return EXIT.ok;
+			case 'unset':
+				if (!isKey(key)) return badKey();
+				config.unset(key);
+				return EXIT.ok;
+			default:
+				ctx.err(`sitrep config: unknown action "${action}"; expected get, set, unset or path`);
+				return EXIT.usage;
+		}
+	} catch (err) {
+		if (err instanceof ConfigError) {
+			ctx.err(`sitrep config: ${err.message}`);
+			return EXIT.usage;
+		}
+		throw err;
+	}
+}

@@ -1,0 +1,24 @@
+// Which data directory to open, and loading it with a clear message on failure.
+import { resolve } from 'node:path';
+import type { ConfigHandle } from '../config.js';
+import { DataDirError, type LoadResult, loadDataDir } from '../core/load.js';
+import { bundledDataDir, type Ctx, EXIT } from './context.js';
+
+export function chooseDataDir(flag: string | undefined, config: ConfigHandle): string {
+	if (flag) return resolve(flag);
+	return config.settings.dataDir ?? bundledDataDir();
+}
+
+/** Loads the data, or prints why not and returns the exit code. */
+export function loadOrExplain(dir: string, ctx: Ctx): LoadResult | number {
+	try {
+		return loadDataDir(dir);
+	} catch (err) {
+		if (err instanceof DataDirError) {
+			ctx.err(`sitrep: ${err.message}`);
+			ctx.err('Give a directory with --data DIR, or set one with: sitrep config set dataDir DIR');
+			return EXIT.data;
+		}
+		throw err;
+	}
+}

@@ -1,0 +1,57 @@
+// sitrep timeline: the Timeline pane's query as text or JSON.
+import { Resolver } from '../core/resolve.js';
+import type { Store } from '../core/store.js';
+import { countBy, type FilterInput, filterIncidents, parseFilter, perpetratorLabel } from '../core/timeline.js';
+import { fit } from '../core/width.js';
+import { type Ctx, EXIT } from './context.js';
+
+export interface TimelineFlags extends FilterInput {
+	limit?: number;
+	json: boolean;
+	by?: string;
+}
+
+export function runTimeline(store: Store, flags: TimelineFlags, ctx: Ctx): number {
+	const { filter, errors } = parseFilter(new Resolver(store), flags);
+	if (errors.length) {
+		for (const e of errors) {
+			ctx.err(`sitrep: --${e.field}: ${e.message}${e.suggestions.length ? ` (did you mean: ${e.suggestions.join('; ')}?)` : ''}`);
+		}
+		return EXIT.usage;
+	}
+	if (flags.by !== undefined && flags.by !== 'week' && flags.by !== 'month') {
+		ctx.err(`sitrep: --by: expected week or month, found "${flags.by}"`);
+		return EXIT.usage;
+	}
+	if (flags.limit !== undefined && (!Number.isInteger(flags.limit) || flags.limit < 1)) {
+		ctx.err('sitrep: --limit: expected a whole number of at least 1');
+		return EXIT.usage;
+	}
+	const all = filterIncidents(store, filter);
+	if (flags.by) {
+		const buckets = countBy(all, flags.by, filter);
+		if (flags.json) ctx.out(JSON.stringify({ filter, unit: flags.by, total: all.length, buckets }, null, 2));
+		else {
+			ctx.out(`${fit(flags.by === 'week' ? 'WEEK OF' : 'MONTH', 10)}  ${fit('INCIDENTS', 9, true)}  ${fit('KILLED', 6, true)}`);
+			for (const b of buckets) {
+				const label = flags.by === 'week' ? b.start : b.start.slice(0, 7);
+				ctx.out(`${fit(label, 10)}  ${fit(String(b.count), 9, true)}  ${fit(String(b.fatalities), 6, true)}  ${'▇'.repeat(Math.min(b.count, 40))}`);
+			}
+		}
+		return EXIT.ok;
+	}
+	const shown = flags.limit ? all.slice(0, flags.limit) : all;
+	if (flags.json) {
+		ctx.out(JSON.stringify({ filter, total: all.length, shown: shown.length, incidents: shown }, null, 2));
+		return EXIT.ok;
+	}
+	ctx.out(`${fit('DATE', 10)}  CC  ${fit('TYPE', 16)}  ${fit('PERPETRATOR', 18)}  ${fit('KILLED', 6, true)}  LOCATION`);
+	for (const inc of shown) {
+		const place = [inc.location, inc.admin1].filter(Boolean).join(', ');
+		ctx.out(
+			`${fit(inc.date, 10)}  ${fit(inc.country, 2)}  ${fit(inc.type, 16)}  ${fit(perpetratorLabel(store, inc), 18)}  ${fit(inc.fatalities === undefined ? '-' : String(inc.fatalities), 6, true)}  ${place}`,
+		);
+	}
+	ctx.err(`${shown.length} of ${all.length} incidents${all.length !== store.incidents.length ? ` (${store.incidents.length} in the data)` : ''}`);
+	return EXIT.ok;
+}

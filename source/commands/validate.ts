@@ -1,0 +1,28 @@
+// sitrep validate: every problem, one a line; exit 1 on errors (or warnings with --strict).
+import type { LoadResult } from '../core/load.js';
+import { countBySeverity, formatProblem } from '../core/problems.js';
+import { KINDS } from '../core/schema.js';
+import { type Ctx, EXIT } from './context.js';
+
+export function runValidate(result: LoadResult, opts: { json: boolean; strict: boolean }, ctx: Ctx): number {
+	const { errors, warnings } = countBySeverity(result.problems);
+	const failed = errors > 0 || (opts.strict && warnings > 0);
+	const counts = Object.fromEntries(KINDS.map((k) => [k, result.store[k].length]));
+	if (opts.json) {
+		ctx.out(
+			JSON.stringify(
+				{ ok: !failed, errors, warnings, loaded: counts, skipped: result.skipped, files: result.files, problems: result.problems },
+				null,
+				2,
+			),
+		);
+	} else {
+		for (const p of result.problems) ctx.out(formatProblem(p));
+		const loaded = KINDS.map((k) => `${counts[k]} ${k}`).join(', ');
+		const skipped = KINDS.filter((k) => result.skipped[k] > 0).map((k) => `${result.skipped[k]} ${k}`);
+		ctx.err(
+			`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${result.files.length} files; loaded ${loaded}${skipped.length ? `; skipped ${skipped.join(', ')}` : ''}`,
+		);
+	}
+	return failed ? EXIT.problems : EXIT.ok;
+}

@@ -1,0 +1,71 @@
+// Display-width aware padding and truncation (CJK and emoji take two cells).
+import stringWidth from 'string-width';
+
+export const width = stringWidth;
+
+/** Truncates to at most `max` cells, ending with "…" when cut. */
+export function truncate(s: string, max: number): string {
+	if (max <= 0) return '';
+	if (stringWidth(s) <= max) return s;
+	let out = '';
+	let w = 0;
+	for (const ch of segments(s)) {
+		const cw = stringWidth(ch);
+		if (w + cw > max - 1) break;
+		out += ch;
+		w += cw;
+	}
+	return `${out}…`;
+}
+
+/** Exactly `n` cells: truncated or padded with spaces (right-aligned when `right`). */
+export function fit(s: string, n: number, right = false): string {
+	const t = truncate(s, n);
+	const pad = ' '.repeat(Math.max(0, n - stringWidth(t)));
+	return right ? pad + t : t + pad;
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+export function* segments(s: string): Generator<string> {
+	for (const { segment } of segmenter.segment(s)) yield segment;
+}
+
+/** Word-wraps plain text to `cols` cells; keeps blank lines between paragraphs. */
+export function wrap(text: string, cols: number): string[] {
+	const out: string[] = [];
+	for (const para of text.split('\n')) {
+		if (para.trim() === '') {
+			out.push('');
+			continue;
+		}
+		let line = '';
+		let lw = 0;
+		for (const word of para.split(/ +/)) {
+			const ww = stringWidth(word);
+			if (lw > 0 && lw + 1 + ww > cols) {
+				out.push(line);
+				line = '';
+				lw = 0;
+			}
+			if (ww > cols) {
+				// A word longer than the line is cut into pieces.
+				for (const ch of segments(word)) {
+					const cw = stringWidth(ch);
+					if (lw + cw > cols) {
+						out.push(line);
+						line = '';
+						lw = 0;
+					}
+					line += ch;
+					lw += cw;
+				}
+				continue;
+			}
+			line += lw > 0 ? ` ${word}` : word;
+			lw += (lw > 0 ? 1 : 0) + ww;
+		}
+		out.push(line);
+	}
+	return out;
+}

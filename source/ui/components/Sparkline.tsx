@@ -1,0 +1,22 @@
+// A one-line bar chart of counts, squeezed to the width by summing neighbours.
+import { Text } from 'ink';
+import type { Style } from '../theme.js';
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+export function sparkline(counts: readonly number[], width: number): string {
+	if (counts.length === 0 || width <= 0) return '';
+	const per = Math.ceil(counts.length / width);
+	const squeezed: number[] = [];
+	for (let i = 0; i < counts.length; i += per) {
+		squeezed.push(counts.slice(i, i + per).reduce((a, b) => a + b, 0));
+	}
+	const max = Math.max(...squeezed);
+	return squeezed
+		.map((c) => (c === 0 ? ' ' : BARS[Math.min(BARS.length - 1, Math.ceil((c / max) * BARS.length) - 1)]))
+		.join('');
+}
+
+export function Sparkline(props: { counts: readonly number[]; width: number; style: Style }) {
+	return <Text {...props.style}>{sparkline(props.counts, props.width)}</Text>;
+}

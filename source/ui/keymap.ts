@@ -1,0 +1,125 @@
+// Every key binding, as data. The reducer looks keys up here, and the ?
+// help overlay and the hint line are generated from the same table.
+
+export type Scope = 'global' | 'list' | 'timeline' | 'detail' | 'form' | 'overlay';
+
+export type Command =
+	| 'app.quit'
+	| 'app.interrupt'
+	| 'app.help'
+	| 'app.problems'
+	| 'pane.next'
+	| 'pane.prev'
+	| 'pane.1'
+	| 'pane.2'
+	| 'pane.3'
+	| 'pane.4'
+	| 'nav.down'
+	| 'nav.up'
+	| 'nav.pageDown'
+	| 'nav.pageUp'
+	| 'nav.top'
+	| 'nav.bottom'
+	| 'timeline.open'
+	| 'timeline.filter'
+	| 'timeline.clear'
+	| 'detail.back'
+	| 'form.apply'
+	| 'form.cancel'
+	| 'form.complete'
+	| 'form.prevField'
+	| 'form.nextField'
+	| 'form.nextCompletion'
+	| 'form.prevCompletion'
+	| 'form.clearField'
+	| 'form.deleteChar'
+	| 'overlay.close';
+
+export interface Binding {
+	command: Command;
+	keys: string[];
+	scope: Scope;
+	help: string;
+	/** Short label for the hint line; absent = not shown there. */
+	hint?: string;
+}
+
+export const SCOPE_TITLES: Record<Scope, string> = {
+	global: 'Everywhere',
+	list: 'Lists',
+	timeline: 'Timeline',
+	detail: 'Incident detail',
+	form: 'Filter bar',
+	overlay: 'Help and problem list',
+};
+
+export const KEYMAP: readonly Binding[] = [
+	{ command: 'app.help', keys: ['?'], scope: 'global', help: 'Show or hide this help', hint: 'help' },
+	{ command: 'app.quit', keys: ['q'], scope: 'global', help: 'Quit', hint: 'quit' },
+	{ command: 'app.interrupt', keys: ['ctrl-c'], scope: 'global', help: 'Quit at once (exit status 130)' },
+	{ command: 'app.problems', keys: ['!'], scope: 'global', help: 'List data problems (the status-bar badge)' },
+	{ command: 'pane.next', keys: ['tab'], scope: 'global', help: 'Next pane' },
+	{ command: 'pane.prev', keys: ['shift-tab'], scope: 'global', help: 'Previous pane' },
+	{ command: 'pane.1', keys: ['1'], scope: 'global', help: 'Timeline pane' },
+	{ command: 'pane.2', keys: ['2'], scope: 'global', help: 'Actors pane' },
+	{ command: 'pane.3', keys: ['3'], scope: 'global', help: 'Risk pane' },
+	{ command: 'pane.4', keys: ['4'], scope: 'global', help: 'Search pane' },
+
+	{ command: 'nav.down', keys: ['j', 'down', 'ctrl-n'], scope: 'list', help: 'Move down', hint: 'move' },
+	{ command: 'nav.up', keys: ['k', 'up', 'ctrl-p'], scope: 'list', help: 'Move up' },
+	{ command: 'nav.pageDown', keys: ['pagedown', 'ctrl-f', 'ctrl-d', 'space'], scope: 'list', help: 'Page down' },
+	{ command: 'nav.pageUp', keys: ['pageup', 'ctrl-b', 'ctrl-u'], scope: 'list', help: 'Page up' },
+	{ command: 'nav.top', keys: ['g', 'home'], scope: 'list', help: 'First row' },
+	{ command: 'nav.bottom', keys: ['G', 'end'], scope: 'list', help: 'Last row' },
+
+	{ command: 'timeline.open', keys: ['enter', 'l', 'right'], scope: 'timeline', help: 'Open the incident', hint: 'open' },
+	{ command: 'timeline.filter', keys: ['f'], scope: 'timeline', help: 'Filter by country, actor, type, dates', hint: 'filter' },
+	{ command: 'timeline.clear', keys: ['c'], scope: 'timeline', help: 'Clear the filter', hint: 'clear' },
+
+	{ command: 'detail.back', keys: ['escape', 'backspace', 'h', 'left'], scope: 'detail', help: 'Back to the list', hint: 'back' },
+
+	{ command: 'form.apply', keys: ['enter'], scope: 'form', help: 'Apply the filter', hint: 'apply' },
+	{ command: 'form.cancel', keys: ['escape'], scope: 'form', help: 'Cancel (keep the previous filter)', hint: 'cancel' },
+	{ command: 'form.complete', keys: ['tab'], scope: 'form', help: 'Accept the completion, or go to the next field', hint: 'complete' },
+	{ command: 'form.prevField', keys: ['shift-tab', 'up'], scope: 'form', help: 'Previous field' },
+	{ command: 'form.nextField', keys: ['down'], scope: 'form', help: 'Next field' },
+	{ command: 'form.nextCompletion', keys: ['ctrl-n'], scope: 'form', help: 'Next completion' },
+	{ command: 'form.prevCompletion', keys: ['ctrl-p'], scope: 'form', help: 'Previous completion' },
+	{ command: 'form.clearField', keys: ['ctrl-u'], scope: 'form', help: 'Clear the field' },
+	{ command: 'form.deleteChar', keys: ['backspace'], scope: 'form', help: 'Delete a character' },
+
+	{ command: 'overlay.close', keys: ['escape', 'q', '?', 'enter'], scope: 'overlay', help: 'Close', hint: 'close' },
+];
+
+const index = new Map<string, Binding>();
+for (const b of KEYMAP) {
+	for (const k of b.keys) {
+		const id = `${b.scope}:${k}`;
+		if (index.has(id)) throw new Error(`key ${k} bound twice in scope ${b.scope}`);
+		index.set(id, b);
+	}
+}
+
+/** The binding for a key, trying scopes in priority order. */
+export function lookup(scopes: readonly Scope[], key: string): Binding | undefined {
+	for (const s of scopes) {
+		const b = index.get(`${s}:${key}`);
+		if (b) return b;
+	}
+	return undefined;
+}
+
+/** Bindings with a hint in the given scopes (first scope first), for the hint line. */
+export function hints(scopes: readonly Scope[]): Binding[] {
+	const seen = new Set<Command>();
+	const out: Binding[] = [];
+	for (const s of scopes) {
+		for (const b of KEYMAP) {
+			if (b.scope === s && b.hint && !seen.has(b.command)) {
+				seen.add(b.command);
+				out.push(b);
+			}
+		}
+	}
+	return out;
+}

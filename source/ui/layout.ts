@@ -1,0 +1,27 @@
+// Heights of the screen's parts. The whole frame is rows - 1 lines: a frame as
+// tall as the terminal makes Ink clear the screen and scrollback on every update.
+import { FORM_FIELDS } from './filterForm.js';
+import type { AppState } from './state.js';
+
+export const MIN_COLS = 40;
+export const MIN_ROWS = 10;
+
+/** Header (1) + status bar (1) + hint line (1). */
+const CHROME = 3;
+
+export function frameHeight(state: Pick<AppState, 'rows'>): number {
+	return Math.max(1, state.rows - 1);
+}
+
+/** Lines between the header and the status bar. */
+export function bodyHeight(state: Pick<AppState, 'rows'>): number {
+	return Math.max(1, frameHeight(state) - CHROME);
+}
+
+/** The filter bar: a title, one line per field, the completion/error line. */
+export const FORM_HEIGHT = FORM_FIELDS.length + 2;
+
+/** Timeline list rows: the body less the summary line, the column headings and an open filter bar. */
+export function listHeight(state: AppState): number {
+	return Math.max(1, bodyHeight(state) - 2 - (state.timeline.form ? FORM_HEIGHT : 0));
+}

@@ -1,0 +1,167 @@
+// The Timeline pane: incidents newest first, grouped by month, with a filter
+// bar, a weekly sparkline of the filtered set and an incident detail view.
+import { Box, Text } from 'ink';
+import { monthLabel } from '../../core/dates.js';
+import { countBy, describeFilter, filterIncidents, isEmptyFilter, parseFilter, perpetratorLabel } from '../../core/timeline.js';
+import { fit, truncate } from '../../core/width.js';
+import { Lines } from '../components/Lines.js';
+import { sparkline } from '../components/Sparkline.js';
+import { detailLines } from '../content.js';
+import { completionsFor, currentField, FORM_FIELDS, type FilterForm } from '../filterForm.js';
+import { bodyHeight, listHeight } from '../layout.js';
+import type { AppState, Env } from '../state.js';
+import type { Theme } from '../theme.js';
+
+interface Props {
+	state: AppState;
+	env: Env;
+	theme: Theme;
+}
+
+export function columns(width: number) {
+	const type = width >= 70 ? 16 : 12;
+	const perp = width >= 70 ? 16 : 10;
+	const fixed = 10 + 1 + 2 + 1 + type + 1 + perp + 1 + 4 + 1;
+	return { type, perp, location: Math.max(0, width - fixed) };
+}
+
+function Summary({ state, env, theme }: Props) {
+	const t = state.timeline;
+	const total = env.store.incidents.length;
+	const filterText = isEmptyFilter(t.filter) ? 'all incidents' : describeFilter(t.filter);
+	const count = `${t.items.length}${t.items.length === total ? '' : ` of ${total}`}`;
+	const weeks = countBy(t.items, 'week', t.filter.since && t.filter.until ? t.filter : undefined).map((b) => b.count);
+	const left = `${filterText} · ${count} · weekly `;
+	const room = Math.max(0, state.cols - left.length - 1);
+	const spark = sparkline(weeks, Math.min(room, 40));
+	return (
+		<Box height={1} flexShrink={0}>
+			<Text wrap="truncate">
+				<Text {...theme.accent}>{truncate(filterText, Math.max(10, state.cols - 30))}</Text>
+				<Text {...theme.dim}>{` · ${count} · weekly `}</Text>
+				<Text {...theme.spark}>{spark}</Text>
+			</Text>
+		</Box>
+	);
+}
+
+function FilterBar({ state, env, theme, form }: Props & { form: FilterForm }) {
+	const field = currentField(form);
+	const options = completionsFor(form, env.resolver);
+	const preview = parseFilter(env.resolver, form.values);
+	const previewCount = preview.errors.length ? undefined : filterIncidents(env.store, preview.filter).length;
+	const error = form.errors[0];
+	const w = state.cols;
+	return (
+		<Box flexDirection="column" height={FORM_FIELDS.length + 2} flexShrink={0}>
+			<Text wrap="truncate" {...theme.heading}>
+				{fit(
+					`Filter${previewCount === undefined ? '' : ` → ${previewCount} incidents`}  (Tab complete · ↑↓ field · Enter apply · Esc cancel)`,
+					w,
+				)}
+			</Text>
+			{FORM_FIELDS.map((f) => {
+				const active = f === field;
+				const hint = f === 'since' || f === 'until' ? 'YYYY, YYYY-MM or YYYY-MM-DD' : 'comma-separated';
+				return (
+					<Box key={f} height={1} flexShrink={0}>
+						<Text {...(active ? theme.key : theme.dim)}>{`${active ? '›' : ' '} ${f.padEnd(8)}`}</Text>
+						<Text wrap="truncate">
+							{truncate(form.values[f], w - 12)}
+							{active ? <Text inverse> </Text> : null}
+							{!form.values[f] && !active ? <Text {...theme.dim}>{hint}</Text> : null}
+						</Text>
+					</Box>
+				);
+			})}
+			<Box height={1} flexShrink={0}>
+				{error ? (
+					<Text wrap="truncate" {...theme.error}>
+						{`${error.field}: ${error.message}${error.suggestions.length ? ` — ${error.suggestions.join(', ')}` : ''}`}
+					</Text>
+				) : (
+					<Text wrap="truncate">
+						{options.map((o, i) => (
+							<Text key={o.value} {...(i === form.completion ? theme.selected : theme.dim)}>
+								{` ${o.label} `}
+							</Text>
+						))}
+					</Text>
+				)}
+			</Box>
+		</Box>
+	);
+}
+
+function List({ state, env, theme }: Props) {
+	const t = state.timeline;
+	const height = listHeight(state);
+	const w = state.cols;
+	const col = columns(w);
+	if (t.items.length === 0) {
+		return (
+			<Box height={height} flexDirection="column">
+				<Text {...theme.dim}>No incidents match this filter. Press c to clear it or f to change it.</Text>
+			</Box>
+		);
+	}
+	const visible = t.rows.slice(t.top, t.top + height);
+	const selectedRow = t.rowOf[t.cursor];
+	return (
+		<Box height={height} flexDirection="column" overflow="hidden">
+			{visible.map((row, i) => {
+				const r = t.top + i;
+				if (row.kind === 'month') {
+					return (
+						<Box key={`m${row.month}`} height={1} flexShrink={0}>
+							<Text {...theme.heading}>{fit(`── ${monthLabel(row.month, true)} · ${row.count} ──`, w)}</Text>
+						</Box>
+					);
+				}
+				const inc = t.items[row.index];
+				if (!inc) return null;
+				const line = [
+					fit(inc.date, 10),
+					fit(inc.country, 2),
+					fit(inc.type, col.type),
+					fit(perpetratorLabel(env.store, inc), col.perp),
+					fit(inc.fatalities === undefined ? '-' : String(inc.fatalities), 4, true),
+					fit([inc.location, inc.admin1].filter(Boolean).join(', '), col.location),
+				].join(' ');
+				return (
+					<Box key={inc.id} height={1} flexShrink={0}>
+						<Text {...(r === selectedRow ? theme.selected : {})}>{fit(line, w)}</Text>
+					</Box>
+				);
+			})}
+		</Box>
+	);
+}
+
+export function Timeline(props: Props) {
+	const { state, theme, env } = props;
+	const t = state.timeline;
+	if (t.detail) {
+		const lines = detailLines(t.detail.id, state.cols, env);
+		return <Lines lines={lines} top={t.detail.scroll} height={bodyHeight(state)} width={state.cols} theme={theme} />;
+	}
+	const col = columns(state.cols);
+	const head = [
+		fit('DATE', 10),
+		'CC',
+		fit('TYPE', col.type),
+		fit('PERPETRATOR', col.perp),
+		fit('KILL', 4, true),
+		fit('LOCATION', col.location),
+	].join(' ');
+	return (
+		<Box flexDirection="column" height={bodyHeight(state)}>
+			<Summary {...props} />
+			{t.form ? <FilterBar {...props} form={t.form} /> : null}
+			<Box height={1} flexShrink={0}>
+				<Text {...theme.dim}>{fit(head, state.cols)}</Text>
+			</Box>
+			<List {...props} />
+		</Box>
+	);
+}

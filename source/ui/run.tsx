@@ -1,0 +1,72 @@
+// Starts the dashboard full screen in the alternate screen buffer and
+// restores the terminal on every way out: q, Ctrl-C, SIGTERM, SIGHUP, a crash.
+import { render } from 'ink';
+import type { ConfigHandle, PaneId } from '../config.js';
+import type { LoadResult } from '../core/load.js';
+import { App } from './App.js';
+
+const ENTER = '\u001b[?1049h\u001b[H';
+const LEAVE = '\u001b[?25h\u001b[?1049l';
+
+export async function runTui(loaded: LoadResult, config: ConfigHandle): Promise<number> {
+	let restored = false;
+	const restore = () => {
+		if (restored) return;
+		restored = true;
+		process.stdout.write(LEAVE);
+	};
+	process.stdout.write(ENTER);
+	let code = 0;
+	const remember = (pane: PaneId) => {
+		if (!config.error && config.settings.lastPane !== pane) {
+			try {
+				config.set('lastPane', pane);
+			} catch {
+				// A read-only settings file must not stop the dashboard.
+			}
+		}
+	};
+	const instance = render(
+		<App
+			store={loaded.store}
+			problems={loaded.problems}
+			pane={config.settings.lastPane}
+			onPane={remember}
+			onExit={(c) => {
+				code = c;
+			}}
+		/>,
+		{ exitOnCtrlC: false, patchConsole: true },
+	);
+	const onSignal = (status: number) => () => {
+		instance.unmount();
+		restore();
+		process.exit(status);
+	};
+	const term = onSignal(143);
+	const hup = onSignal(129);
+	process.once('SIGTERM', term);
+	process.once('SIGHUP', hup);
+	const crash = (err: unknown) => {
+		try {
+			instance.unmount();
+		} catch {
+			// The renderer may be what failed; the terminal still gets restored.
+		}
+		restore();
+		process.stderr.write(`sitrep crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+		process.exit(70);
+	};
+	process.once('uncaughtException', crash);
+	process.once('unhandledRejection', crash);
+	try {
+		await instance.waitUntilExit();
+	} catch (err) {
+		crash(err);
+	} finally {
+		restore();
+		process.off('SIGTERM', term);
+		process.off('SIGHUP', hup);
+	}
+	return code;
+}

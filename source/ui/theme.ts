@@ -1,0 +1,62 @@
+// Semantic styles. NO_COLOR selects a monochrome theme that relies on
+// inverse, bold and dim, so nothing depends on colour alone.
+export interface Style {
+	color?: string;
+	backgroundColor?: string;
+	bold?: boolean;
+	dimColor?: boolean;
+	inverse?: boolean;
+	underline?: boolean;
+}
+
+export interface Theme {
+	title: Style;
+	tabActive: Style;
+	tab: Style;
+	heading: Style;
+	selected: Style;
+	dim: Style;
+	accent: Style;
+	error: Style;
+	warning: Style;
+	ok: Style;
+	match: Style;
+	spark: Style;
+	key: Style;
+}
+
+const color: Theme = {
+	title: { bold: true, color: 'cyan' },
+	tabActive: { bold: true, inverse: true },
+	tab: { dimColor: true },
+	heading: { bold: true, color: 'yellow' },
+	selected: { inverse: true },
+	dim: { dimColor: true },
+	accent: { color: 'cyan' },
+	error: { color: 'red', bold: true },
+	warning: { color: 'yellow' },
+	ok: { color: 'green' },
+	match: { color: 'black', backgroundColor: 'yellow' },
+	spark: { color: 'green' },
+	key: { bold: true, color: 'cyan' },
+};
+
+const mono: Theme = {
+	title: { bold: true },
+	tabActive: { bold: true, inverse: true },
+	tab: { dimColor: true },
+	heading: { bold: true },
+	selected: { inverse: true },
+	dim: { dimColor: true },
+	accent: {},
+	error: { bold: true },
+	warning: { bold: true },
+	ok: {},
+	match: { underline: true, bold: true },
+	spark: {},
+	key: { bold: true },
+};
+
+export function pickTheme(env: NodeJS.ProcessEnv = process.env): Theme {
+	return env.NO_COLOR ? mono : color;
+}

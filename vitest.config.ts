@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		include: ['tests/**/*.test.{ts,tsx}'],
+		env: { FORCE_COLOR: '0', NO_COLOR: '' },
+		testTimeout: 20_000,
+		pool: 'forks',
+	},
+});
