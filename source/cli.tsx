@@ -2,12 +2,12 @@
 // sitrep's command line: flags and subcommands. The dashboard starts only
 // when stdin and stdout are terminals; every other answer is a command.
 import meow from 'meow';
-import { openConfig } from './config.js';
 import { runConfig } from './commands/config.js';
 import { EXIT, processCtx } from './commands/context.js';
 import { chooseDataDir, loadOrExplain } from './commands/data.js';
 import { runTimeline } from './commands/timeline.js';
 import { runValidate } from './commands/validate.js';
+import { openConfig } from './config.js';
 
 const cli = meow(
 	`
@@ -80,7 +80,9 @@ async function main(): Promise<number> {
 	}
 	if (command === undefined && !(process.stdin.isTTY && process.stdout.isTTY)) {
 		ctx.err('sitrep: the dashboard needs an interactive terminal (stdin and stdout must be a TTY).');
-		ctx.err('For scripts and pipes use a command, e.g. `sitrep timeline --json` or `sitrep validate`; see `sitrep --help`.');
+		ctx.err(
+			'For scripts and pipes use a command, e.g. `sitrep timeline --json` or `sitrep validate`; see `sitrep --help`.',
+		);
 		return EXIT.noTty;
 	}
 	const loaded = loadOrExplain(dir, ctx);

@@ -15,7 +15,9 @@ export function runTimeline(store: Store, flags: TimelineFlags, ctx: Ctx): numbe
 	const { filter, errors } = parseFilter(new Resolver(store), flags);
 	if (errors.length) {
 		for (const e of errors) {
-			ctx.err(`sitrep: --${e.field}: ${e.message}${e.suggestions.length ? ` (did you mean: ${e.suggestions.join('; ')}?)` : ''}`);
+			ctx.err(
+				`sitrep: --${e.field}: ${e.message}${e.suggestions.length ? ` (did you mean: ${e.suggestions.join('; ')}?)` : ''}`,
+			);
 		}
 		return EXIT.usage;
 	}
@@ -32,10 +34,14 @@ export function runTimeline(store: Store, flags: TimelineFlags, ctx: Ctx): numbe
 		const buckets = countBy(all, flags.by, filter);
 		if (flags.json) ctx.out(JSON.stringify({ filter, unit: flags.by, total: all.length, buckets }, null, 2));
 		else {
-			ctx.out(`${fit(flags.by === 'week' ? 'WEEK OF' : 'MONTH', 10)}  ${fit('INCIDENTS', 9, true)}  ${fit('KILLED', 6, true)}`);
+			ctx.out(
+				`${fit(flags.by === 'week' ? 'WEEK OF' : 'MONTH', 10)}  ${fit('INCIDENTS', 9, true)}  ${fit('KILLED', 6, true)}`,
+			);
 			for (const b of buckets) {
 				const label = flags.by === 'week' ? b.start : b.start.slice(0, 7);
-				ctx.out(`${fit(label, 10)}  ${fit(String(b.count), 9, true)}  ${fit(String(b.fatalities), 6, true)}  ${'▇'.repeat(Math.min(b.count, 40))}`);
+				ctx.out(
+					`${fit(label, 10)}  ${fit(String(b.count), 9, true)}  ${fit(String(b.fatalities), 6, true)}  ${'▇'.repeat(Math.min(b.count, 40))}`,
+				);
 			}
 		}
 		return EXIT.ok;
@@ -52,6 +58,8 @@ export function runTimeline(store: Store, flags: TimelineFlags, ctx: Ctx): numbe
 			`${fit(inc.date, 10)}  ${fit(inc.country, 2)}  ${fit(inc.type, 16)}  ${fit(perpetratorLabel(store, inc), 18)}  ${fit(inc.fatalities === undefined ? '-' : String(inc.fatalities), 6, true)}  ${place}`,
 		);
 	}
-	ctx.err(`${shown.length} of ${all.length} incidents${all.length !== store.incidents.length ? ` (${store.incidents.length} in the data)` : ''}`);
+	ctx.err(
+		`${shown.length} of ${all.length} incidents${all.length !== store.incidents.length ? ` (${store.incidents.length} in the data)` : ''}`,
+	);
 	return EXIT.ok;
 }

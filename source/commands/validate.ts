@@ -2,6 +2,7 @@
 import type { LoadResult } from '../core/load.js';
 import { countBySeverity, formatProblem } from '../core/problems.js';
 import { KINDS } from '../core/schema.js';
+import { plural } from '../core/words.js';
 import { type Ctx, EXIT } from './context.js';
 
 export function runValidate(result: LoadResult, opts: { json: boolean; strict: boolean }, ctx: Ctx): number {
@@ -11,7 +12,15 @@ export function runValidate(result: LoadResult, opts: { json: boolean; strict: b
 	if (opts.json) {
 		ctx.out(
 			JSON.stringify(
-				{ ok: !failed, errors, warnings, loaded: counts, skipped: result.skipped, files: result.files, problems: result.problems },
+				{
+					ok: !failed,
+					errors,
+					warnings,
+					loaded: counts,
+					skipped: result.skipped,
+					files: result.files,
+					problems: result.problems,
+				},
 				null,
 				2,
 			),
@@ -21,7 +30,7 @@ export function runValidate(result: LoadResult, opts: { json: boolean; strict: b
 		const loaded = KINDS.map((k) => `${counts[k]} ${k}`).join(', ');
 		const skipped = KINDS.filter((k) => result.skipped[k] > 0).map((k) => `${result.skipped[k]} ${k}`);
 		ctx.err(
-			`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${result.files.length} files; loaded ${loaded}${skipped.length ? `; skipped ${skipped.join(', ')}` : ''}`,
+			`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(result.files.length, 'file')}; loaded ${loaded}${skipped.length ? `; skipped ${skipped.join(', ')}` : ''}`,
 		);
 	}
 	return failed ? EXIT.problems : EXIT.ok;

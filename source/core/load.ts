@@ -244,7 +244,8 @@ class Loader {
 	/** Attaches line:col to every problem, parsing a file's tree only when needed. */
 	resolve(): Problem[] {
 		const trees = new Map<string, Node | undefined>();
-		return this.pending.map((p) => {
+		const order = new Map(this.files.map((f, i) => [f, i]));
+		const resolved = this.pending.map((p) => {
 			let { line, col } = p;
 			const text = this.texts.get(p.origin.file);
 			if (line === 0)
@@ -268,8 +269,17 @@ class Loader {
 				col,
 				pointer: pointerOf(p.origin.path),
 				message: p.message,
+				order: order.get(p.origin.file) ?? -1,
 			};
 		});
+		// Reading order of files, then position: the order an editor would show them.
+		resolved.sort(
+			(a, b) =>
+				a.order - b.order ||
+				(a.line ?? Number.POSITIVE_INFINITY) - (b.line ?? Number.POSITIVE_INFINITY) ||
+				(a.col ?? 0) - (b.col ?? 0),
+		);
+		return resolved.map(({ order: _, ...p }) => p);
 	}
 }
 

@@ -175,8 +175,10 @@ export function describeFilter(f: TimelineFilter): string {
 export function perpetratorLabel(store: Store, inc: Incident): string {
 	const ids = inc.perpetrators.length ? inc.perpetrators : inc.claimedBy ? [inc.claimedBy] : [];
 	if (ids.length === 0) return 'unknown';
-	return ids.map((id) => {
-		const a = store.actorById.get(id);
-		return a ? shortName(a) : id;
-	}).join(', ');
+	return ids
+		.map((id) => {
+			const a = store.actorById.get(id);
+			return a ? shortName(a) : id;
+		})
+		.join(', ');
 }

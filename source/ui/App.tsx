@@ -6,8 +6,9 @@ import type { Problem } from '../core/problems.js';
 import { Resolver } from '../core/resolve.js';
 import type { Store } from '../core/store.js';
 import type { TimelineFilter } from '../core/timeline.js';
-import { Lines } from './components/Lines.js';
+import { plural } from '../core/words.js';
 import { Header } from './components/Header.js';
+import { Lines } from './components/Lines.js';
 import { HintLine, StatusBar } from './components/StatusBar.js';
 import { overlayLines } from './content.js';
 import { keyName, splitBurst } from './keys.js';
@@ -36,10 +37,8 @@ export function App(props: AppProps) {
 		[props.store, props.problems],
 	);
 	const theme = useMemo(() => pickTheme(), []);
-	const [state, dispatch] = useReducer(
-		reducer(env),
-		undefined,
-		() => initialState(env, {
+	const [state, dispatch] = useReducer(reducer(env), undefined, () =>
+		initialState(env, {
 			cols: props.cols ?? stdout.columns ?? 80,
 			rows: props.rows ?? stdout.rows ?? 24,
 			pane: props.pane,
@@ -84,7 +83,8 @@ export function App(props: AppProps) {
 			</Box>
 		);
 	}
-	const counts = `${props.store.incidents.length} incidents · ${props.store.articles.length} articles · ${props.store.actors.length} actors`;
+	const { incidents, articles, actors } = props.store;
+	const counts = `${plural(incidents.length, 'incident')} · ${plural(articles.length, 'article')} · ${plural(actors.length, 'actor')}`;
 	const overlay = state.overlay;
 	return (
 		<Box flexDirection="column" width={state.cols} height={frameHeight(state)} overflow="hidden">

@@ -39,10 +39,12 @@ export function placeOf(inc: Incident, env: Env): string {
 }
 
 function actorNames(ids: readonly string[], env: Env): string {
-	return ids.map((id) => {
-		const a = env.store.actorById.get(id);
-		return a ? actorLabel(a) : id;
-	}).join('; ');
+	return ids
+		.map((id) => {
+			const a = env.store.actorById.get(id);
+			return a ? actorLabel(a) : id;
+		})
+		.join('; ');
 }
 
 export function detailLines(id: string, cols: number, env: Env): Line[] {
@@ -50,8 +52,15 @@ export function detailLines(id: string, cols: number, env: Env): Line[] {
 	if (!inc) return [plain(`Incident ${id} is not in the data.`, 'error')];
 	const w = cols - 2;
 	const out: Line[] = [];
-	const when = inc.endDate ? `${inc.date} to ${inc.endDate}` : inc.date.length === 7 ? `${monthLabel(inc.date, true)} (day unknown)` : inc.date;
-	out.push([{ text: when, style: 'heading' }, { text: ` · ${inc.type}`, style: 'heading' }]);
+	const when = inc.endDate
+		? `${inc.date} to ${inc.endDate}`
+		: inc.date.length === 7
+			? `${monthLabel(inc.date, true)} (day unknown)`
+			: inc.date;
+	out.push([
+		{ text: when, style: 'heading' },
+		{ text: ` · ${inc.type}`, style: 'heading' },
+	]);
 	out.push(...wrapped(placeOf(inc, env), w));
 	const toll = `Killed: ${inc.fatalities ?? 'no figure recorded'} · Injured: ${inc.injured ?? 'no figure recorded'}`;
 	out.push(plain(toll, 'dim'));
@@ -69,7 +78,13 @@ export function detailLines(id: string, cols: number, env: Env): Line[] {
 	for (const src of inc.sources) {
 		if (typeof src === 'string') {
 			const art = env.store.articleById.get(src);
-			out.push(...wrapped(art ? `${art.published.slice(0, 10)}  ${art.title} — ${art.source}` : `${src} (article not in the data)`, w, 2));
+			out.push(
+				...wrapped(
+					art ? `${art.published.slice(0, 10)}  ${art.title} — ${art.source}` : `${src} (article not in the data)`,
+					w,
+					2,
+				),
+			);
 		} else {
 			out.push(...wrapped(`${src.date}  ${src.outlet}${src.title ? ` — ${src.title}` : ''}`, w, 2));
 		}
@@ -106,7 +121,10 @@ export function helpLines(cols: number): Line[] {
 
 export function problemLines(env: Env, cols: number): Line[] {
 	const { errors, warnings } = countBySeverity(env.problems);
-	const out: Line[] = [plain(`Data problems: ${errors} errors, ${warnings} warnings (sitrep validate lists them too)`, 'heading'), []];
+	const out: Line[] = [
+		plain(`Data problems: ${errors} errors, ${warnings} warnings (sitrep validate lists them too)`, 'heading'),
+		[],
+	];
 	if (env.problems.length === 0) out.push(plain('No problems: every record loaded.', 'ok'));
 	for (const p of env.problems) {
 		for (const [i, l] of wrap(formatProblem(p), cols - 4).entries()) {

@@ -2,11 +2,12 @@
 // the reducer resolves the key against the keymap with the latest state, so
 // a burst of keys (typical over SSH) is applied in order, never to a stale view.
 import type { PaneId } from '../config.js';
+import type { Problem } from '../core/problems.js';
 import type { Resolver } from '../core/resolve.js';
 import type { Incident } from '../core/schema.js';
 import type { Store } from '../core/store.js';
-import type { Problem } from '../core/problems.js';
 import { emptyFilter, filterIncidents, type TimelineFilter } from '../core/timeline.js';
+import { detailLines, overlayLines } from './content.js';
 import {
 	applyForm,
 	complete,
@@ -20,7 +21,6 @@ import {
 	typeText,
 } from './filterForm.js';
 import { type Command, lookup, type Scope } from './keymap.js';
-import { detailLines, overlayLines } from './content.js';
 import { bodyHeight, listHeight } from './layout.js';
 
 export const AVAILABLE_PANES: readonly PaneId[] = ['timeline'];
@@ -50,9 +50,7 @@ export interface AppState {
 	exit: number | null;
 }
 
-export type Action =
-	| { type: 'key'; name: string; input: string }
-	| { type: 'resize'; cols: number; rows: number };
+export type Action = { type: 'key'; name: string; input: string } | { type: 'resize'; cols: number; rows: number };
 
 export interface Env {
 	store: Store;
@@ -84,7 +82,10 @@ export function timelineWith(store: Store, filter: TimelineFilter): TimelineStat
 	return { filter, items, ...buildRows(items), cursor: 0, top: 0, detail: null, form: null };
 }
 
-export function initialState(env: Env, opts: { cols: number; rows: number; pane?: PaneId; filter?: TimelineFilter }): AppState {
+export function initialState(
+	env: Env,
+	opts: { cols: number; rows: number; pane?: PaneId; filter?: TimelineFilter },
+): AppState {
 	const pane = opts.pane && AVAILABLE_PANES.includes(opts.pane) ? opts.pane : 'timeline';
 	return {
 		pane,
@@ -195,7 +196,12 @@ function runCommand(state: AppState, cmd: Command, env: Env): AppState {
 				return { ...state, overlay: { ...state.overlay, scroll } };
 			}
 			if (t.detail) {
-				const scroll = scrollBy(t.detail.scroll, cmd, bodyHeight(state), detailLines(t.detail.id, state.cols, env).length);
+				const scroll = scrollBy(
+					t.detail.scroll,
+					cmd,
+					bodyHeight(state),
+					detailLines(t.detail.id, state.cols, env).length,
+				);
 				return withTimeline(state, { ...t, detail: { ...t.detail, scroll } });
 			}
 			return moveCursor(state, cmd);
@@ -249,7 +255,6 @@ function formCommand(state: AppState, form: FilterForm, cmd: Command, env: Env):
 }
 
 function isPrintable(input: string): boolean {
-	// biome-ignore lint/suspicious/noControlCharactersInRegex: filtering control input is the point
 	return input.length > 0 && !/[\u0000-\u001f\u007f-\u009f]/.test(input);
 }
 

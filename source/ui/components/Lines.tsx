@@ -1,7 +1,7 @@
 // Renders a window of pre-built lines (detail, help, problems): only the
 // visible ones, each clipped to the width so nothing wraps.
 import { Box, Text } from 'ink';
-import { truncate, width as cellWidth } from '../../core/width.js';
+import { width as cellWidth, truncate } from '../../core/width.js';
 import type { Line } from '../content.js';
 import type { Theme } from '../theme.js';
 

@@ -4,9 +4,14 @@ import type { Style } from '../theme.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
 
+/** How many buckets each character sums when `n` buckets are squeezed into `width`. */
+export function bucketsPerChar(n: number, width: number): number {
+	return Math.max(1, Math.ceil(n / Math.max(1, width)));
+}
+
 export function sparkline(counts: readonly number[], width: number): string {
 	if (counts.length === 0 || width <= 0) return '';
-	const per = Math.ceil(counts.length / width);
+	const per = bucketsPerChar(counts.length, width);
 	const squeezed: number[] = [];
 	for (let i = 0; i < counts.length; i += per) {
 		squeezed.push(counts.slice(i, i + per).reduce((a, b) => a + b, 0));

@@ -2,22 +2,31 @@ import { Box, Text } from 'ink';
 import { countBySeverity, type Problem } from '../../core/problems.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { truncate } from '../../core/width.js';
+import { plural } from '../../core/words.js';
+import type { Scope } from '../keymap.js';
 import { type Binding, hints } from '../keymap.js';
 import { keyLabel } from '../keys.js';
-import type { Scope } from '../keymap.js';
 import type { Theme } from '../theme.js';
 
-export function StatusBar(props: { dir: string; counts: string; problems: readonly Problem[]; width: number; theme: Theme }) {
+export function StatusBar(props: {
+	dir: string;
+	counts: string;
+	problems: readonly Problem[];
+	width: number;
+	theme: Theme;
+}) {
 	const { theme, problems } = props;
 	const { errors, warnings } = countBySeverity(problems);
-	const badge =
-		errors + warnings === 0
-			? ''
-			: ` ⚠ ${errors ? `${errors} error${errors === 1 ? '' : 's'}` : ''}${errors && warnings ? ', ' : ''}${warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''} (!) `;
+	const parts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean);
+	const badge = parts.length ? ` ⚠ ${parts.join(', ')} (!) ` : '';
 	const room = Math.max(10, props.width - badge.length - props.counts.length - 3);
 	return (
 		<Box height={1} flexShrink={0}>
-			{badge ? <Text {...(errors ? theme.error : theme.warning)} inverse>{badge}</Text> : null}
+			{badge ? (
+				<Text {...(errors ? theme.error : theme.warning)} inverse>
+					{badge}
+				</Text>
+			) : null}
 			<Text {...theme.dim}> {truncate(sanitizeLine(props.dir), room)} </Text>
 			<Box flexGrow={1} />
 			<Text {...theme.dim}>{props.counts}</Text>
@@ -31,7 +40,7 @@ export function HintLine(props: { scopes: Scope[]; width: number; theme: Theme; 
 	let used = 0;
 	const shown: Binding[] = [];
 	for (const b of list) {
-		const w = keyLabel(b.keys[0] ?? '').length + (b.hint?.length ?? 0) + 3;
+		const w = keyLabel(b.keys[0] ?? '').length + (b.hint?.length ?? 0) + 4;
 		if (used + w > props.width) break;
 		used += w;
 		shown.push(b);
@@ -41,7 +50,7 @@ export function HintLine(props: { scopes: Scope[]; width: number; theme: Theme; 
 			{shown.map((b) => (
 				<Text key={b.command}>
 					<Text {...theme.key}>{keyLabel(b.keys[0] ?? '')}</Text>
-					<Text {...theme.dim}> {b.hint}  </Text>
+					<Text {...theme.dim}>{` ${b.hint}   `}</Text>
 				</Text>
 			))}
 		</Box>

@@ -2,12 +2,19 @@
 // bar, a weekly sparkline of the filtered set and an incident detail view.
 import { Box, Text } from 'ink';
 import { monthLabel } from '../../core/dates.js';
-import { countBy, describeFilter, filterIncidents, isEmptyFilter, parseFilter, perpetratorLabel } from '../../core/timeline.js';
+import {
+	countBy,
+	describeFilter,
+	filterIncidents,
+	isEmptyFilter,
+	parseFilter,
+	perpetratorLabel,
+} from '../../core/timeline.js';
 import { fit, truncate } from '../../core/width.js';
 import { Lines } from '../components/Lines.js';
-import { sparkline } from '../components/Sparkline.js';
+import { bucketsPerChar, sparkline } from '../components/Sparkline.js';
 import { detailLines } from '../content.js';
-import { completionsFor, currentField, FORM_FIELDS, type FilterForm } from '../filterForm.js';
+import { completionsFor, currentField, type FilterForm, FORM_FIELDS } from '../filterForm.js';
 import { bodyHeight, listHeight } from '../layout.js';
 import type { AppState, Env } from '../state.js';
 import type { Theme } from '../theme.js';
@@ -19,8 +26,8 @@ interface Props {
 }
 
 export function columns(width: number) {
-	const type = width >= 70 ? 16 : 12;
-	const perp = width >= 70 ? 16 : 10;
+	const type = width >= 120 ? 18 : width >= 70 ? 16 : 12;
+	const perp = width >= 120 ? 24 : width >= 70 ? 16 : 10;
 	const fixed = 10 + 1 + 2 + 1 + type + 1 + perp + 1 + 4 + 1;
 	return { type, perp, location: Math.max(0, width - fixed) };
 }
@@ -31,14 +38,15 @@ function Summary({ state, env, theme }: Props) {
 	const filterText = isEmptyFilter(t.filter) ? 'all incidents' : describeFilter(t.filter);
 	const count = `${t.items.length}${t.items.length === total ? '' : ` of ${total}`}`;
 	const weeks = countBy(t.items, 'week', t.filter.since && t.filter.until ? t.filter : undefined).map((b) => b.count);
-	const left = `${filterText} · ${count} · weekly `;
-	const room = Math.max(0, state.cols - left.length - 1);
-	const spark = sparkline(weeks, Math.min(room, 40));
+	const room = Math.max(0, Math.min(40, state.cols - filterText.length - count.length - 20));
+	const per = bucketsPerChar(weeks.length, room);
+	const unit = per === 1 ? 'weekly' : `per ${per} weeks`;
+	const spark = sparkline(weeks, room);
 	return (
 		<Box height={1} flexShrink={0}>
 			<Text wrap="truncate">
 				<Text {...theme.accent}>{truncate(filterText, Math.max(10, state.cols - 30))}</Text>
-				<Text {...theme.dim}>{` · ${count} · weekly `}</Text>
+				<Text {...theme.dim}>{` · ${count} · ${unit} `}</Text>
 				<Text {...theme.spark}>{spark}</Text>
 			</Text>
 		</Box>
@@ -96,7 +104,7 @@ function FilterBar({ state, env, theme, form }: Props & { form: FilterForm }) {
 function List({ state, env, theme }: Props) {
 	const t = state.timeline;
 	const height = listHeight(state);
-	const w = state.cols;
+	const w = state.cols - 1; // one column for the cursor marker
 	const col = columns(w);
 	if (t.items.length === 0) {
 		return (
@@ -114,7 +122,7 @@ function List({ state, env, theme }: Props) {
 				if (row.kind === 'month') {
 					return (
 						<Box key={`m${row.month}`} height={1} flexShrink={0}>
-							<Text {...theme.heading}>{fit(`── ${monthLabel(row.month, true)} · ${row.count} ──`, w)}</Text>
+							<Text {...theme.heading}>{fit(`── ${monthLabel(row.month, true)} · ${row.count} ──`, state.cols)}</Text>
 						</Box>
 					);
 				}
@@ -130,7 +138,9 @@ function List({ state, env, theme }: Props) {
 				].join(' ');
 				return (
 					<Box key={inc.id} height={1} flexShrink={0}>
-						<Text {...(r === selectedRow ? theme.selected : {})}>{fit(line, w)}</Text>
+						<Text
+							{...(r === selectedRow ? theme.selected : {})}
+						>{`${r === selectedRow ? '›' : ' '}${fit(line, w)}`}</Text>
 					</Box>
 				);
 			})}
@@ -145,7 +155,7 @@ export function Timeline(props: Props) {
 		const lines = detailLines(t.detail.id, state.cols, env);
 		return <Lines lines={lines} top={t.detail.scroll} height={bodyHeight(state)} width={state.cols} theme={theme} />;
 	}
-	const col = columns(state.cols);
+	const col = columns(state.cols - 1);
 	const head = [
 		fit('DATE', 10),
 		'CC',
@@ -159,7 +169,7 @@ export function Timeline(props: Props) {
 			<Summary {...props} />
 			{t.form ? <FilterBar {...props} form={t.form} /> : null}
 			<Box height={1} flexShrink={0}>
-				<Text {...theme.dim}>{fit(head, state.cols)}</Text>
+				<Text {...theme.dim}>{fit(` ${head}`, state.cols)}</Text>
 			</Box>
 			<List {...props} />
 		</Box>

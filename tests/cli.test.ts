@@ -1,0 +1,142 @@
+// The CLI as a user runs it: the bundled dist/cli.js, spawned.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DATA_DIR } from './helpers.js';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const configDir = mkdtempSync(join(tmpdir(), 'sitrep-config-'));
+
+function run(args: string[], env: Record<string, string> = {}) {
+	const r = spawnSync(process.execPath, [CLI, ...args], {
+		encoding: 'utf8',
+		env: { ...process.env, SITREP_CONFIG_DIR: configDir, NO_COLOR: '1', ...env },
+		stdio: ['pipe', 'pipe', 'pipe'],
+	});
+	return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function brokenCopy(): string {
+	const d = mkdtempSync(join(tmpdir(), 'sitrep-broken-'));
+	cpSync(DATA_DIR, d, { recursive: true });
+	const file = join(d, 'incidents.json');
+	const lines = readFileSync(file, 'utf8').split('\n');
+	// Drop the comma after the first incident: a classic hand-editing slip.
+	const i = lines.findIndex((l, n) => n > 2 && l === '    },');
+	lines[i] = '    }';
+	writeFileSync(file, lines.join('\n'));
+	return d;
+}
+
+describe('sitrep CLI', () => {
+	it('prints --version and --help with exit codes', () => {
+		expect(run(['--version']).out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+		const help = run(['--help']);
+		expect(help.code).toBe(0);
+		expect(help.out).toContain('sitrep validate');
+		expect(help.out).toContain('Exit status');
+	});
+
+	it('refuses to open the dashboard without a terminal, clearly', () => {
+		const r = run([]);
+		expect(r.code).toBe(4);
+		expect(r.err).toContain('needs an interactive terminal');
+		expect(r.err).not.toMatch(/Raw mode|at .*\.js:\d+/);
+	});
+
+	it('validate: bundled data is clean (exit 0)', () => {
+		const r = run(['validate']);
+		expect(r.code).toBe(0);
+		expect(r.out).toBe('');
+		expect(r.err).toMatch(
+			/^0 errors, 0 warnings in 4 files; loaded 16 articles, \d+ incidents, \d+ actors, \d+ countries/,
+		);
+	});
+
+	it('validate: a broken incidents.json gives file:line:col and exit 1; the rest still loads', () => {
+		const d = brokenCopy();
+		const r = run(['validate', '--data', d]);
+		expect(r.code).toBe(1);
+		expect(r.out).toMatch(
+			new RegExp(`^${d}/incidents\\.json:\\d+:5: invalid JSON: expected "," between items, found "\\{"$`, 'm'),
+		);
+		const json = JSON.parse(run(['validate', '--data', d, '--json']).out);
+		expect(json.ok).toBe(false);
+		expect(json.loaded.articles).toBe(16);
+		expect(json.problems[0]).toMatchObject({ severity: 'error', file: `${d}/incidents.json`, pointer: '' });
+		const t = run(['timeline', '--data', d, '--json']);
+		expect(t.code).toBe(0);
+		expect(JSON.parse(t.out).total).toBeGreaterThan(40);
+	});
+
+	it('validate --strict fails on warnings', () => {
+		const d = mkdtempSync(join(tmpdir(), 'sitrep-warn-'));
+		writeFileSync(
+			join(d, 'incidents.json'),
+			JSON.stringify([
+				{ id: 'a', date: '2024-01-01', country: 'AF', type: 'IED', description: 'x', sources: ['missing'] },
+			]),
+		);
+		writeFileSync(join(d, 'articles.json'), '[]');
+		expect(run(['validate', '--data', d]).code).toBe(0);
+		const strict = run(['validate', '--data', d, '--strict']);
+		expect(strict.code).toBe(1);
+		expect(strict.out).toContain('/0/sources/0: warning: unknown article "missing"');
+	});
+
+	it('timeline: filters and prints a table, or JSON', () => {
+		const text = run(['timeline', '--country', 'AF', '--since', '2024-12', '--until', '2024-12']);
+		expect(text.code).toBe(0);
+		expect(text.out.split('\n')[0]).toMatch(/^DATE\s+CC\s+TYPE\s+PERPETRATOR\s+KILLED\s+LOCATION$/);
+		expect(text.out).toMatch(/2024-12-11 {2}AF {2}suicide bombing {3}ISKP/);
+		const json = JSON.parse(run(['timeline', '--actor', 'iskp', '--country', 'PK', '--json', '--limit', '2']).out);
+		expect(json.filter).toEqual({ countries: ['PK'], actors: ['iskp'], types: [] });
+		expect(json.shown).toBe(2);
+		expect(json.total).toBeGreaterThanOrEqual(json.shown);
+		for (const inc of json.incidents) expect(inc).toMatchObject({ country: 'PK', claimedBy: 'iskp' });
+		const weeks = JSON.parse(
+			run(['timeline', '--country', 'AF', '--by', 'month', '--since', '2024', '--until', '2024', '--json']).out,
+		);
+		expect(weeks.buckets).toHaveLength(12);
+	});
+
+	it('usage errors exit 2 with suggestions', () => {
+		const r = run(['timeline', '--country', 'Narnia']);
+		expect(r.code).toBe(2);
+		expect(r.err).toContain('--country: unknown country "Narnia"');
+		expect(run(['timeline', '--by', 'year']).code).toBe(2);
+		expect(run(['frobnicate']).code).toBe(2);
+		expect(run(['timeline', '--no-such-flag']).code).toBe(2);
+	});
+
+	it('a missing data directory exits 3', () => {
+		const r = run(['timeline', '--data', '/nonexistent/sitrep-data']);
+		expect(r.code).toBe(3);
+		expect(r.err).toContain('data directory not found: /nonexistent/sitrep-data');
+	});
+
+	it('config set/get/path/unset round-trips through the settings file', () => {
+		expect(run(['config', 'path']).out.trim()).toBe(join(configDir, 'config.json'));
+		expect(run(['config', 'set', 'lastPane', 'timeline']).code).toBe(0);
+		expect(run(['config', 'get', 'lastPane']).out.trim()).toBe('timeline');
+		expect(run(['config', 'set', 'lastPane', 'nowhere']).code).toBe(2);
+		expect(run(['config', 'set', 'dataDir', DATA_DIR]).code).toBe(0);
+		expect(JSON.parse(run(['config', 'get', '--json']).out)).toEqual({ dataDir: DATA_DIR, lastPane: 'timeline' });
+		expect(run(['config', 'unset', 'dataDir']).code).toBe(0);
+		expect(run(['config', 'get', 'dataDir']).out.trim()).toBe('');
+		expect(run(['config', 'get', 'colour']).code).toBe(2);
+	});
+
+	it('a corrupted settings file is reported, not silently reset', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'sitrep-badconf-'));
+		writeFileSync(join(dir, 'config.json'), '{not json');
+		const r = run(['config', 'get'], { SITREP_CONFIG_DIR: dir });
+		expect(r.code).toBe(3);
+		expect(r.err).toContain('cannot read settings');
+		expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe('{not json');
+		expect(run(['timeline', '--limit', '1'], { SITREP_CONFIG_DIR: dir }).code).toBe(0);
+	});
+});

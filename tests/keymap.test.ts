@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Resolver } from '../source/core/resolve.js';
+import { KEYMAP, lookup } from '../source/ui/keymap.js';
+import { splitBurst } from '../source/ui/keys.js';
+import { type AppState, activeScopes, type Env, initialState, reducer } from '../source/ui/state.js';
+import { bundled } from './helpers.js';
+
+const { store, problems } = bundled();
+const env: Env = { store, resolver: new Resolver(store), problems };
+const reduce = reducer(env);
+const keys = (state: AppState, ...names: string[]) =>
+	names.reduce((s, name) => reduce(s, { type: 'key', name, input: name.length === 1 ? name : '' }), state);
+const fresh = () => initialState(env, { cols: 80, rows: 24 });
+
+describe('keymap', () => {
+	it('binds each key once per scope and documents every binding in the README', () => {
+		const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+		for (const b of KEYMAP) {
+			expect(b.keys.length, b.command).toBeGreaterThan(0);
+			expect(readme, b.command).toContain(b.help);
+		}
+	});
+
+	it.each([
+		['j', 'nav.down'],
+		['down', 'nav.down'],
+		['G', 'nav.bottom'],
+		['enter', 'timeline.open'],
+		['f', 'timeline.filter'],
+		['?', 'app.help'],
+		['q', 'app.quit'],
+	])('in the Timeline list, %s runs %s', (key, command) => {
+		expect(lookup(activeScopes(fresh()), key)?.command).toBe(command);
+	});
+
+	it('in the filter bar, letters are text and Enter applies', () => {
+		const s = keys(fresh(), 'f');
+		expect(activeScopes(s)).toEqual(['form']);
+		expect(lookup(activeScopes(s), 'q')).toBeUndefined();
+		expect(lookup(activeScopes(s), 'enter')?.command).toBe('form.apply');
+	});
+});
+
+describe('reducer', () => {
+	it('keeps the cursor inside the list and the window around the cursor', () => {
+		let s = keys(fresh(), 'k', 'k');
+		expect(s.timeline.cursor).toBe(0);
+		s = keys(s, 'G');
+		expect(s.timeline.cursor).toBe(store.incidents.length - 1);
+		expect(s.timeline.top).toBeGreaterThan(0);
+		s = keys(s, 'j');
+		expect(s.timeline.cursor).toBe(store.incidents.length - 1);
+		s = keys(s, 'g');
+		expect(s.timeline).toMatchObject({ cursor: 0, top: 0 });
+	});
+
+	it('a resize keeps the selection visible', () => {
+		let s = keys(fresh(), 'G');
+		s = reduce(s, { type: 'resize', cols: 80, rows: 12 });
+		const row = s.timeline.rowOf[s.timeline.cursor] ?? -1;
+		expect(row).toBeGreaterThanOrEqual(s.timeline.top);
+		expect(row).toBeLessThan(s.timeline.top + 12 - 1 - 3 - 2);
+	});
+
+	it('opening, scrolling and leaving the detail keeps the list position', () => {
+		let s = keys(fresh(), 'j', 'j', 'enter');
+		expect(s.timeline.detail?.id).toBe(store.incidents[2]?.id);
+		s = keys(s, 'j', 'G');
+		expect(s.timeline.detail?.scroll).toBeGreaterThanOrEqual(0);
+		s = keys(s, 'escape');
+		expect(s.timeline).toMatchObject({ cursor: 2, detail: null });
+	});
+
+	it('Ctrl-C exits 130 from anywhere, q exits 0 only outside text fields', () => {
+		expect(keys(fresh(), 'ctrl-c').exit).toBe(130);
+		expect(keys(fresh(), 'f', 'ctrl-c').exit).toBe(130);
+		expect(keys(fresh(), 'q').exit).toBe(0);
+		expect(keys(fresh(), 'f', 'q').exit).toBeNull();
+	});
+
+	it('splits a burst of keys into single keys', () => {
+		expect(splitBurst('jj\r\t\u007fa \u0015').map((k) => k.name)).toEqual([
+			'j',
+			'j',
+			'enter',
+			'tab',
+			'backspace',
+			'a',
+			'space',
+			'ctrl-u',
+		]);
+	});
+});
