@@ -9,7 +9,8 @@ await build({
 	platform: 'node',
 	format: 'esm',
 	target: 'node20',
-	minify: false,
+	minify: true,
+	keepNames: false,
 	legalComments: 'none',
 	define: { 'process.env.NODE_ENV': '"production"' },
 	// Ink imports react-devtools-core only when DEV is set; keep it out of the bundle.

@@ -1,11 +1,17 @@
 // Display-width aware padding and truncation (CJK and emoji take two cells).
 import stringWidth from 'string-width';
 
-export const width = stringWidth;
+// Most cells are plain ASCII: skip string-width (and its emoji regex) for them.
+const ASCII = /^[\x20-\x7e]*$/;
+
+export function width(s: string): number {
+	return ASCII.test(s) ? s.length : stringWidth(s);
+}
 
 /** Truncates to at most `max` cells, ending with "…" when cut. */
 export function truncate(s: string, max: number): string {
 	if (max <= 0) return '';
+	if (ASCII.test(s)) return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 	if (stringWidth(s) <= max) return s;
 	let out = '';
 	let w = 0;
@@ -21,7 +27,7 @@ export function truncate(s: string, max: number): string {
 /** Exactly `n` cells: truncated or padded with spaces (right-aligned when `right`). */
 export function fit(s: string, n: number, right = false): string {
 	const t = truncate(s, n);
-	const pad = ' '.repeat(Math.max(0, n - stringWidth(t)));
+	const pad = ' '.repeat(Math.max(0, n - width(t)));
 	return right ? pad + t : t + pad;
 }
 
@@ -42,7 +48,7 @@ export function wrap(text: string, cols: number): string[] {
 		let line = '';
 		let lw = 0;
 		for (const word of para.split(/ +/)) {
-			const ww = stringWidth(word);
+			const ww = width(word);
 			if (lw > 0 && lw + 1 + ww > cols) {
 				out.push(line);
 				line = '';
