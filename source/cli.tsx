@@ -2,12 +2,18 @@
 // sitrep's command line: flags and subcommands. The dashboard starts only
 // when stdin and stdout are terminals; every other answer is a command.
 import meow from 'meow';
+import { runActor } from './commands/actor.js';
+import { runBrief } from './commands/brief.js';
 import { runConfig } from './commands/config.js';
 import { EXIT, processCtx } from './commands/context.js';
 import { chooseDataDir, loadOrExplain } from './commands/data.js';
+import { runRisk } from './commands/risk.js';
 import { runTimeline } from './commands/timeline.js';
 import { runValidate } from './commands/validate.js';
+import { windowFromFlags } from './commands/window.js';
 import { openConfig } from './config.js';
+import { Resolver } from './core/resolve.js';
+import { RISK_FORMULA } from './core/risk.js';
 
 const cli = meow(
 	`
@@ -15,6 +21,9 @@ const cli = meow(
     $ sitrep [--data DIR]              open the dashboard (needs a terminal)
     $ sitrep validate [--strict]       check the data: every problem, one a line
     $ sitrep timeline [filters]        incidents, newest first
+    $ sitrep actor NAME                an actor's profile (fuzzy: "haqani" finds Haqqani)
+    $ sitrep risk [COUNTRY]            risk by country, or one country explained
+    $ sitrep brief COUNTRY|ACTOR       a Markdown briefing (--out FILE to write it)
     $ sitrep config get|set|unset|path [KEY] [VALUE]
 
   Options
@@ -28,15 +37,26 @@ const cli = meow(
     --limit N         show at most N incidents
     --by week|month   counts per week or month instead of incidents
     --strict          validate: warnings fail too
+    --window DAYS     risk/activity window: 30, 90 or 365 (default 90)
+    --as-of DATE      end the window here (default: the newest incident in the data)
+    --out FILE        brief: write to FILE instead of stdout
     --help, --version
 
   Exit status
     0 ok · 1 validate found errors (or warnings with --strict) · 2 usage error
     3 data directory or settings unreadable · 4 dashboard needs a terminal · 130 interrupted
 
+  Risk score
+${RISK_FORMULA.split('\n')
+	.map((l) => `    ${l}`)
+	.join('\n')}
+
   Examples
     $ sitrep timeline --country AF --since 2024-12 --until 2024-12
     $ sitrep timeline --actor iskp --country PK --since 2024-07 --json
+    $ sitrep actor haqani
+    $ sitrep risk AF --window 365
+    $ sitrep brief AF --out brief-af.md
     $ sitrep validate --data ./mydata
 `,
 	{
@@ -53,6 +73,9 @@ const cli = meow(
 			limit: { type: 'number' },
 			by: { type: 'string' },
 			strict: { type: 'boolean', default: false },
+			window: { type: 'number' },
+			asOf: { type: 'string' },
+			out: { type: 'string' },
 		},
 	},
 );
@@ -73,7 +96,7 @@ async function main(): Promise<number> {
 		ctx.err(`sitrep: warning: ${config.error} (using defaults; fix or delete ${config.path})`);
 	}
 	const dir = chooseDataDir(flags.data, config);
-	const known = ['validate', 'timeline'];
+	const known = ['validate', 'timeline', 'actor', 'risk', 'brief'];
 	if (command !== undefined && !known.includes(command)) {
 		ctx.err(`sitrep: unknown command "${command}"; commands: ${known.join(', ')}, config (see sitrep --help)`);
 		return EXIT.usage;
@@ -105,9 +128,29 @@ async function main(): Promise<number> {
 				},
 				ctx,
 			);
+		case 'actor':
+			return runActor(loaded.store, args.join(' '), { window: flags.window, asOf: flags.asOf, json: flags.json }, ctx);
+		case 'risk':
+			return runRisk(
+				loaded.store,
+				new Resolver(loaded.store),
+				args.join(' ') || undefined,
+				{ window: flags.window, asOf: flags.asOf, json: flags.json },
+				ctx,
+			);
+		case 'brief':
+			return runBrief(
+				loaded.store,
+				new Resolver(loaded.store),
+				args.join(' '),
+				{ window: flags.window, asOf: flags.asOf, out: flags.out },
+				ctx,
+			);
 		default: {
+			const window = windowFromFlags(loaded.store, { window: flags.window, asOf: flags.asOf }, ctx);
+			if (!window) return EXIT.usage;
 			const { runTui } = await import('./ui/run.js');
-			return runTui(loaded, config);
+			return runTui(loaded, config, { days: window.days, asOf: flags.asOf });
 		}
 	}
 }

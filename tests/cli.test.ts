@@ -139,4 +139,53 @@ describe('sitrep CLI', () => {
 		expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe('{not json');
 		expect(run(['timeline', '--limit', '1'], { SITREP_CONFIG_DIR: dir }).code).toBe(0);
 	});
+
+	it('actor: fuzzy match with close matches listed, and JSON', () => {
+		const text = run(['actor', 'haqani']);
+		expect(text.code).toBe(0);
+		expect(text.out).toMatch(/^Haqqani Network/);
+		expect(text.out).toContain('Other close matches:');
+		expect(text.out).toMatch(/Sirajuddin Haqqani|Khalil ur Rehman Haqqani/);
+		const json = JSON.parse(run(['actor', 'muzamil', '--json']).out);
+		expect(json.match.id).toBe('mohammad-dawood-muzammil');
+		expect(json.profile.incidents.map((i: { id: string }) => i.id)).toContain('inc-2023-03-09-mazar-balkh-governor');
+		expect(json.profile.incidents[0].roles).toEqual(['target']);
+		expect(run(['actor', 'zzzzqqqq']).code).toBe(1);
+		expect(run(['actor']).code).toBe(2);
+	});
+
+	it('risk: the table ranks Afghanistan and Pakistan; one country is explained; JSON has the same numbers', () => {
+		const table = run(['risk']);
+		expect(table.code).toBe(0);
+		const rows = table.out.split('\n').filter((l) => /^[A-Z]{2} /.test(l));
+		expect(
+			rows
+				.slice(0, 2)
+				.map((l) => l.slice(0, 2))
+				.sort(),
+		).toEqual(['AF', 'PK']);
+		const json = JSON.parse(run(['risk', '--json']).out);
+		const af = json.countries.find((c: { code: string }) => c.code === 'AF');
+		expect(table.out).toMatch(new RegExp(`AF Afghanistan\\s+${af.level}\\s+${af.score.toFixed(1)}`));
+		const one = run(['risk', 'afghanistan']);
+		expect(one.out).toContain(`Risk          ${af.level.toUpperCase()} ${af.score}`);
+		expect(one.out).toContain('Contributing incidents, newest first');
+		expect(JSON.parse(run(['risk', 'AF', '--json', '--window', '365']).out).window.days).toBe(365);
+		expect(run(['risk', '--window', '7']).code).toBe(2);
+		expect(run(['risk', '--as-of', 'yesterday']).code).toBe(2);
+		expect(run(['risk', 'Narnia']).code).toBe(2);
+	});
+
+	it('brief: Markdown to stdout or to --out FILE', () => {
+		const md = run(['brief', 'AF']);
+		expect(md.code).toBe(0);
+		expect(md.out).toMatch(/^# /);
+		expect(md.out).toContain('Afghanistan');
+		const file = join(mkdtempSync(join(tmpdir(), 'sitrep-out-')), 'af.md');
+		const r = run(['brief', 'iskp', '--out', file]);
+		expect(r.code).toBe(0);
+		expect(r.err).toContain(`brief written to ${file}`);
+		expect(readFileSync(file, 'utf8')).toContain('ISKP');
+		expect(run(['brief']).code).toBe(2);
+	});
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Resolver } from '../source/core/resolve.js';
 import { KEYMAP, lookup } from '../source/ui/keymap.js';
 import { splitBurst } from '../source/ui/keys.js';
-import { type AppState, activeScopes, type Env, initialState, reducer } from '../source/ui/state.js';
+import { type AppState, activeScopes, currentView, type Env, initialState, reducer } from '../source/ui/state.js';
 import { bundled } from './helpers.js';
 
 const { store, problems } = bundled();
@@ -26,7 +26,7 @@ describe('keymap', () => {
 		['j', 'nav.down'],
 		['down', 'nav.down'],
 		['G', 'nav.bottom'],
-		['enter', 'timeline.open'],
+		['enter', 'list.open'],
 		['f', 'timeline.filter'],
 		['?', 'app.help'],
 		['q', 'app.quit'],
@@ -65,11 +65,12 @@ describe('reducer', () => {
 
 	it('opening, scrolling and leaving the detail keeps the list position', () => {
 		let s = keys(fresh(), 'j', 'j', 'enter');
-		expect(s.timeline.detail?.id).toBe(store.incidents[2]?.id);
-		s = keys(s, 'j', 'G');
-		expect(s.timeline.detail?.scroll).toBeGreaterThanOrEqual(0);
+		expect(currentView(s)?.target).toEqual({ kind: 'incident', id: store.incidents[2]?.id });
+		s = keys(s, 'G');
+		expect(currentView(s)?.scroll).toBeGreaterThan(0);
 		s = keys(s, 'escape');
-		expect(s.timeline).toMatchObject({ cursor: 2, detail: null });
+		expect(currentView(s)).toBeUndefined();
+		expect(s.timeline.cursor).toBe(2);
 	});
 
 	it('Ctrl-C exits 130 from anywhere, q exits 0 only outside text fields', () => {

@@ -1,21 +1,32 @@
-// Layout, the one key dispatcher, and exit. Everything else is the reducer's.
+// Layout, the one key dispatcher, side effects (brief files, exit). Every
+// state change is the reducer's.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useMemo, useReducer } from 'react';
 import type { PaneId } from '../config.js';
 import type { Problem } from '../core/problems.js';
 import { Resolver } from '../core/resolve.js';
+import type { RiskDays } from '../core/risk.js';
 import type { Store } from '../core/store.js';
 import type { TimelineFilter } from '../core/timeline.js';
+import { truncate } from '../core/width.js';
 import { plural } from '../core/words.js';
+import { briefFileName, briefMarkdown } from '../io/brief.js';
 import { Header } from './components/Header.js';
 import { Lines } from './components/Lines.js';
 import { HintLine, StatusBar } from './components/StatusBar.js';
-import { overlayLines } from './content.js';
+import { overlayLines, viewLines } from './content.js';
 import { keyName, splitBurst } from './keys.js';
-import { bodyHeight, frameHeight, MIN_COLS, MIN_ROWS } from './layout.js';
+import { bodyHeight, detailHeight, frameHeight, MIN_COLS, MIN_ROWS } from './layout.js';
+import { Actors } from './panes/Actors.js';
+import { Risk } from './panes/Risk.js';
 import { Timeline } from './panes/Timeline.js';
-import { activeScopes, type Env, initialState, reducer } from './state.js';
-import { pickTheme } from './theme.js';
+import { PANE_TITLES } from './panes.js';
+import { type AppState, activeScopes, currentView, type Env, initialState, reducer } from './state.js';
+import { targetLabel } from './target.js';
+import { pickTheme, type Theme } from './theme.js';
+import { windowOf } from './window.js';
 
 export interface AppProps {
 	store: Store;
@@ -25,8 +36,65 @@ export interface AppProps {
 	rows?: number;
 	pane?: PaneId;
 	filter?: TimelineFilter;
+	days?: RiskDays;
+	asOf?: string;
+	/** Where `b` writes briefs (default: the working directory). */
+	briefDir?: string;
 	onPane?: (pane: PaneId) => void;
 	onExit?: (code: number) => void;
+}
+
+function Breadcrumb({ state, env, theme }: { state: AppState; env: Env; theme: Theme }) {
+	const trail = [PANE_TITLES[state.pane], ...state.stacks[state.pane].map((v) => targetLabel(v.target, env.store))];
+	return (
+		<Box height={1} flexShrink={0}>
+			<Text {...theme.dim} wrap="truncate">
+				{truncate(trail.join(' › '), state.cols)}
+			</Text>
+		</Box>
+	);
+}
+
+function Body({ state, env, theme }: { state: AppState; env: Env; theme: Theme }) {
+	if (state.overlay) {
+		return (
+			<Lines
+				lines={overlayLines(state, env)}
+				top={state.overlay.scroll}
+				height={bodyHeight(state)}
+				width={state.cols}
+				theme={theme}
+			/>
+		);
+	}
+	const view = currentView(state);
+	if (view) {
+		const lines = viewLines(view.target, state.cols, env, windowOf(env.store, state.days, state.asOf));
+		return (
+			<Box flexDirection="column" height={bodyHeight(state)}>
+				<Breadcrumb state={state} env={env} theme={theme} />
+				<Lines
+					lines={lines}
+					top={view.scroll}
+					height={detailHeight(state)}
+					width={state.cols}
+					theme={theme}
+					sel={view.sel}
+				/>
+			</Box>
+		);
+	}
+	const pane = {
+		timeline: <Timeline state={state} env={env} theme={theme} />,
+		actors: <Actors state={state} env={env} theme={theme} />,
+		risk: <Risk state={state} env={env} theme={theme} />,
+		search: null,
+	}[state.pane];
+	return (
+		<Box flexDirection="column" height={bodyHeight(state)} overflow="hidden">
+			{pane}
+		</Box>
+	);
 }
 
 export function App(props: AppProps) {
@@ -43,6 +111,8 @@ export function App(props: AppProps) {
 			rows: props.rows ?? stdout.rows ?? 24,
 			pane: props.pane,
 			filter: props.filter,
+			days: props.days,
+			asOf: props.asOf,
 		}),
 	);
 
@@ -55,17 +125,32 @@ export function App(props: AppProps) {
 		};
 	}, [stdout, props.cols]);
 
+	const { onExit, onPane, briefDir } = props;
 	useEffect(() => {
 		if (state.exit !== null) {
-			props.onExit?.(state.exit);
+			onExit?.(state.exit);
 			exit();
 		}
-	}, [state.exit, exit, props.onExit]);
+	}, [state.exit, exit, onExit]);
 
-	const { onPane } = props;
 	useEffect(() => {
 		onPane?.(state.pane);
 	}, [state.pane, onPane]);
+
+	// Writing a brief is the one side effect a key can ask for.
+	const brief = state.brief;
+	useEffect(() => {
+		if (!brief) return;
+		const window = windowOf(env.store, state.days, state.asOf);
+		const file = resolve(briefDir ?? process.cwd(), briefFileName(brief.target, window));
+		try {
+			writeFileSync(file, briefMarkdown(env.store, brief.target, window));
+			dispatch({ type: 'message', text: `brief written to ${file}` });
+		} catch (err) {
+			dispatch({ type: 'message', text: `could not write the brief: ${(err as Error).message}` });
+		}
+		// Only a new request (seq) writes; window changes alone do not.
+	}, [brief?.seq]);
 
 	useInput((input, key) => {
 		const name = keyName(input, key);
@@ -88,19 +173,16 @@ export function App(props: AppProps) {
 	const overlay = state.overlay;
 	return (
 		<Box flexDirection="column" width={state.cols} height={frameHeight(state)} overflow="hidden">
-			<Header pane={state.pane} theme={theme} right={overlay ? (overlay.kind === 'help' ? 'help' : 'problems') : ''} />
-			{overlay ? (
-				<Lines
-					lines={overlayLines(state, env)}
-					top={overlay.scroll}
-					height={bodyHeight(state)}
-					width={state.cols}
-					theme={theme}
-				/>
-			) : (
-				<Timeline state={state} env={env} theme={theme} />
-			)}
-			<StatusBar dir={props.store.dir} counts={counts} problems={props.problems} width={state.cols} theme={theme} />
+			<Header pane={state.pane} theme={theme} right={overlay ? overlay.kind : `${state.days}d`} />
+			<Body state={state} env={env} theme={theme} />
+			<StatusBar
+				dir={props.store.dir}
+				counts={counts}
+				problems={props.problems}
+				width={state.cols}
+				theme={theme}
+				message={state.message}
+			/>
 			<HintLine scopes={activeScopes(state)} width={state.cols} theme={theme} />
 		</Box>
 	);

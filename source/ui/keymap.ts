@@ -1,7 +1,7 @@
 // Every key binding, as data. The reducer looks keys up here, and the ?
 // help overlay and the hint line are generated from the same table.
 
-export type Scope = 'global' | 'list' | 'timeline' | 'detail' | 'form' | 'overlay';
+export type Scope = 'global' | 'list' | 'timeline' | 'actors' | 'risk' | 'detail' | 'form' | 'jump' | 'overlay';
 
 export type Command =
 	| 'app.quit'
@@ -14,15 +14,26 @@ export type Command =
 	| 'pane.2'
 	| 'pane.3'
 	| 'pane.4'
+	| 'window.shorter'
+	| 'window.longer'
 	| 'nav.down'
 	| 'nav.up'
 	| 'nav.pageDown'
 	| 'nav.pageUp'
 	| 'nav.top'
 	| 'nav.bottom'
-	| 'timeline.open'
+	| 'list.open'
 	| 'timeline.filter'
 	| 'timeline.clear'
+	| 'actors.sort'
+	| 'actors.reverse'
+	| 'actors.kind'
+	| 'actors.country'
+	| 'actors.clear'
+	| 'actors.jump'
+	| 'risk.explain'
+	| 'brief.write'
+	| 'detail.follow'
 	| 'detail.back'
 	| 'form.apply'
 	| 'form.cancel'
@@ -33,6 +44,11 @@ export type Command =
 	| 'form.prevCompletion'
 	| 'form.clearField'
 	| 'form.deleteChar'
+	| 'jump.accept'
+	| 'jump.cancel'
+	| 'jump.next'
+	| 'jump.prev'
+	| 'jump.deleteChar'
 	| 'overlay.close';
 
 export interface Binding {
@@ -48,8 +64,11 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	global: 'Everywhere',
 	list: 'Lists',
 	timeline: 'Timeline',
-	detail: 'Incident detail',
+	actors: 'Actors',
+	risk: 'Risk',
+	detail: 'Detail views (incident, actor, country, article)',
 	form: 'Filter bar',
+	jump: 'Jump to an actor',
 	overlay: 'Help and problem list',
 };
 
@@ -61,6 +80,10 @@ export const KEYMAP: readonly Binding[] = [
 	{ command: 'pane.next', keys: ['tab'], scope: 'global', help: 'Next pane' },
 	{ command: 'pane.prev', keys: ['shift-tab'], scope: 'global', help: 'Previous pane' },
 	{ command: 'pane.1', keys: ['1'], scope: 'global', help: 'Timeline pane' },
+	{ command: 'pane.2', keys: ['2'], scope: 'global', help: 'Actors pane' },
+	{ command: 'pane.3', keys: ['3'], scope: 'global', help: 'Risk pane' },
+	{ command: 'window.shorter', keys: ['['], scope: 'global', help: 'Shorter activity window (365 → 90 → 30 days)' },
+	{ command: 'window.longer', keys: [']'], scope: 'global', help: 'Longer activity window (30 → 90 → 365 days)' },
 
 	{ command: 'nav.down', keys: ['j', 'down', 'ctrl-n'], scope: 'list', help: 'Move down', hint: 'move' },
 	{ command: 'nav.up', keys: ['k', 'up', 'ctrl-p'], scope: 'list', help: 'Move up' },
@@ -68,14 +91,8 @@ export const KEYMAP: readonly Binding[] = [
 	{ command: 'nav.pageUp', keys: ['pageup', 'ctrl-b', 'ctrl-u'], scope: 'list', help: 'Page up' },
 	{ command: 'nav.top', keys: ['g', 'home'], scope: 'list', help: 'First row' },
 	{ command: 'nav.bottom', keys: ['G', 'end'], scope: 'list', help: 'Last row' },
+	{ command: 'list.open', keys: ['enter', 'l', 'right'], scope: 'list', help: 'Open the selected row', hint: 'open' },
 
-	{
-		command: 'timeline.open',
-		keys: ['enter', 'l', 'right'],
-		scope: 'timeline',
-		help: 'Open the incident',
-		hint: 'open',
-	},
 	{
 		command: 'timeline.filter',
 		keys: ['f'],
@@ -86,12 +103,61 @@ export const KEYMAP: readonly Binding[] = [
 	{ command: 'timeline.clear', keys: ['c'], scope: 'timeline', help: 'Clear the filter', hint: 'clear' },
 
 	{
+		command: 'actors.jump',
+		keys: ['/'],
+		scope: 'actors',
+		help: 'Jump to an actor by name or alias (typos allowed)',
+		hint: 'jump',
+	},
+	{ command: 'actors.sort', keys: ['o'], scope: 'actors', help: 'Sort by the next column', hint: 'sort' },
+	{ command: 'actors.reverse', keys: ['O'], scope: 'actors', help: 'Reverse the sort' },
+	{
+		command: 'actors.kind',
+		keys: ['t'],
+		scope: 'actors',
+		help: 'Filter by kind: group, person, state, organisation',
+		hint: 'kind',
+	},
+	{
+		command: 'actors.country',
+		keys: ['p'],
+		scope: 'actors',
+		help: 'Filter by country (cycles through them)',
+		hint: 'country',
+	},
+	{ command: 'actors.clear', keys: ['c'], scope: 'actors', help: 'Clear the kind and country filters' },
+	{
+		command: 'brief.write',
+		keys: ['b'],
+		scope: 'actors',
+		help: 'Write a Markdown brief of the selected actor',
+		hint: 'brief',
+	},
+
+	{ command: 'risk.explain', keys: ['e'], scope: 'risk', help: 'Explain the score (same as Enter)', hint: 'explain' },
+	{
+		command: 'brief.write',
+		keys: ['b'],
+		scope: 'risk',
+		help: 'Write a Markdown brief of the selected country',
+		hint: 'brief',
+	},
+
+	{
+		command: 'detail.follow',
+		keys: ['enter', 'l', 'right'],
+		scope: 'detail',
+		help: 'Follow the selected link',
+		hint: 'follow',
+	},
+	{
 		command: 'detail.back',
 		keys: ['escape', 'backspace', 'h', 'left'],
 		scope: 'detail',
-		help: 'Back to the list',
+		help: 'Back to where you came from',
 		hint: 'back',
 	},
+	{ command: 'brief.write', keys: ['b'], scope: 'detail', help: 'Write a Markdown brief of this actor or country' },
 
 	{ command: 'form.apply', keys: ['enter'], scope: 'form', help: 'Apply the filter', hint: 'apply' },
 	{
@@ -115,6 +181,12 @@ export const KEYMAP: readonly Binding[] = [
 	{ command: 'form.clearField', keys: ['ctrl-u'], scope: 'form', help: 'Clear the field' },
 	{ command: 'form.deleteChar', keys: ['backspace'], scope: 'form', help: 'Delete a character' },
 
+	{ command: 'jump.accept', keys: ['enter'], scope: 'jump', help: 'Stay on the match', hint: 'stay' },
+	{ command: 'jump.cancel', keys: ['escape'], scope: 'jump', help: 'Go back to where the cursor was', hint: 'cancel' },
+	{ command: 'jump.next', keys: ['down', 'ctrl-n', 'tab'], scope: 'jump', help: 'Next match', hint: 'next' },
+	{ command: 'jump.prev', keys: ['up', 'ctrl-p', 'shift-tab'], scope: 'jump', help: 'Previous match' },
+	{ command: 'jump.deleteChar', keys: ['backspace'], scope: 'jump', help: 'Delete a character' },
+
 	{ command: 'overlay.close', keys: ['escape', 'q', '?', 'enter'], scope: 'overlay', help: 'Close', hint: 'close' },
 ];
 
@@ -136,13 +208,17 @@ export function lookup(scopes: readonly Scope[], key: string): Binding | undefin
 	return undefined;
 }
 
-/** Bindings with a hint in the given scopes (first scope first), for the hint line. */
+/** Bindings with a hint in the given scopes (first scope first), for the hint line; a key shadowed by a higher scope is left out. */
 export function hints(scopes: readonly Scope[]): Binding[] {
 	const seen = new Set<Command>();
+	const keys = new Set<string>();
 	const out: Binding[] = [];
 	for (const s of scopes) {
 		for (const b of KEYMAP) {
-			if (b.scope === s && b.hint && !seen.has(b.command)) {
+			if (b.scope !== s) continue;
+			const shadowed = keys.has(b.keys[0] ?? '');
+			for (const k of b.keys) keys.add(k);
+			if (b.hint && !seen.has(b.command) && !shadowed) {
 				seen.add(b.command);
 				out.push(b);
 			}

@@ -18,10 +18,18 @@ export function bodyHeight(state: Pick<AppState, 'rows'>): number {
 	return Math.max(1, frameHeight(state) - CHROME);
 }
 
+/** A detail view: the body less its breadcrumb line. */
+export function detailHeight(state: Pick<AppState, 'rows'>): number {
+	return Math.max(1, bodyHeight(state) - 1);
+}
+
 /** The filter bar: a title, one line per field, the completion/error line. */
 export const FORM_HEIGHT = FORM_FIELDS.length + 2;
 
-/** Timeline list rows: the body less the summary line, the column headings and an open filter bar. */
-export function listHeight(state: AppState): number {
-	return Math.max(1, bodyHeight(state) - 2 - (state.timeline.form ? FORM_HEIGHT : 0));
+/** List rows: the body less the summary line, the column headings and any open input. */
+export function listHeight(state: Pick<AppState, 'rows' | 'pane' | 'timeline' | 'actors'>): number {
+	let extra = 0;
+	if (state.pane === 'timeline' && state.timeline.form) extra = FORM_HEIGHT;
+	if (state.pane === 'actors' && state.actors.jump) extra = 1;
+	return Math.max(1, bodyHeight(state) - 2 - extra);
 }

@@ -3,12 +3,17 @@
 import { render } from 'ink';
 import type { ConfigHandle, PaneId } from '../config.js';
 import type { LoadResult } from '../core/load.js';
+import type { RiskDays } from '../core/risk.js';
 import { App } from './App.js';
 
 const ENTER = '\u001b[?1049h\u001b[H';
 const LEAVE = '\u001b[?25h\u001b[?1049l';
 
-export async function runTui(loaded: LoadResult, config: ConfigHandle): Promise<number> {
+export async function runTui(
+	loaded: LoadResult,
+	config: ConfigHandle,
+	opts: { days?: RiskDays; asOf?: string } = {},
+): Promise<number> {
 	let restored = false;
 	const restore = () => {
 		if (restored) return;
@@ -31,6 +36,8 @@ export async function runTui(loaded: LoadResult, config: ConfigHandle): Promise<
 			store={loaded.store}
 			problems={loaded.problems}
 			pane={config.settings.lastPane}
+			days={opts.days}
+			asOf={opts.asOf}
 			onPane={remember}
 			onExit={(c) => {
 				code = c;

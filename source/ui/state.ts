@@ -4,40 +4,24 @@
 import type { PaneId } from '../config.js';
 import type { Problem } from '../core/problems.js';
 import type { Resolver } from '../core/resolve.js';
-import type { Incident } from '../core/schema.js';
+import { RISK_WINDOWS, type RiskDays } from '../core/risk.js';
 import type { Store } from '../core/store.js';
-import { emptyFilter, filterIncidents, type TimelineFilter } from '../core/timeline.js';
-import { detailLines, overlayLines } from './content.js';
-import {
-	applyForm,
-	complete,
-	completionsFor,
-	cycleCompletion,
-	deleteChar,
-	type FilterForm,
-	formFromFilter,
-	moveField,
-	setValue,
-	typeText,
-} from './filterForm.js';
+import { emptyFilter, type TimelineFilter } from '../core/timeline.js';
+import type { BriefTarget } from '../io/brief.js';
+import { type ActorsState, actorsCommand, actorsState, jumpCommand, jumpType, refreshActors } from './actorsState.js';
+import { overlayLines, viewLines } from './content.js';
 import { type Command, lookup, type Scope } from './keymap.js';
-import { bodyHeight, listHeight } from './layout.js';
+import { bodyHeight, detailHeight, listHeight } from './layout.js';
+import { moveInView, openView, type View } from './nav.js';
+import { availablePanes } from './panes.js';
+import { type RiskState, riskState } from './riskState.js';
+import type { Target } from './target.js';
+import { type TimelineState, timelineCommand, timelineType, timelineWith } from './timelineState.js';
+import { windowOf } from './window.js';
 
-export const AVAILABLE_PANES: readonly PaneId[] = ['timeline'];
-
-export type Row = { kind: 'month'; month: string; count: number } | { kind: 'incident'; index: number };
-
-export interface TimelineState {
-	filter: TimelineFilter;
-	items: Incident[];
-	/** Display rows: month headings and incidents. */
-	rows: Row[];
-	/** Row index of each item. */
-	rowOf: number[];
+export interface ListPos {
 	cursor: number;
 	top: number;
-	detail: { id: string; scroll: number } | null;
-	form: FilterForm | null;
 }
 
 export interface AppState {
@@ -45,12 +29,26 @@ export interface AppState {
 	overlay: { kind: 'help' | 'problems'; scroll: number } | null;
 	cols: number;
 	rows: number;
+	/** The activity/risk window, and its end when fixed with --as-of. */
+	days: RiskDays;
+	asOf?: string;
 	timeline: TimelineState;
+	actors: ActorsState;
+	risk: RiskState;
+	/** Each pane's history of opened views; empty = the pane's list. */
+	stacks: Record<PaneId, View[]>;
+	/** A one-line notice in the status bar, cleared by the next key. */
+	message: string | null;
+	/** A brief to write; the App does the I/O and reports back. */
+	brief: { seq: number; target: BriefTarget } | null;
 	/** Set when the app should exit, with this status. */
 	exit: number | null;
 }
 
-export type Action = { type: 'key'; name: string; input: string } | { type: 'resize'; cols: number; rows: number };
+export type Action =
+	| { type: 'key'; name: string; input: string }
+	| { type: 'resize'; cols: number; rows: number }
+	| { type: 'message'; text: string };
 
 export interface Env {
 	store: Store;
@@ -58,108 +56,107 @@ export interface Env {
 	problems: readonly Problem[];
 }
 
-function buildRows(items: Incident[]): { rows: Row[]; rowOf: number[] } {
-	const rows: Row[] = [];
-	const rowOf: number[] = [];
-	let month = '';
-	let heading: { kind: 'month'; month: string; count: number } | undefined;
-	items.forEach((inc, index) => {
-		const m = inc.date.slice(0, 7);
-		if (m !== month) {
-			month = m;
-			heading = { kind: 'month', month: m, count: 0 };
-			rows.push(heading);
-		}
-		if (heading) heading.count++;
-		rowOf.push(rows.length);
-		rows.push({ kind: 'incident', index });
-	});
-	return { rows, rowOf };
-}
-
-export function timelineWith(store: Store, filter: TimelineFilter): TimelineState {
-	const items = filterIncidents(store, filter);
-	return { filter, items, ...buildRows(items), cursor: 0, top: 0, detail: null, form: null };
-}
-
 export function initialState(
 	env: Env,
-	opts: { cols: number; rows: number; pane?: PaneId; filter?: TimelineFilter },
+	opts: { cols: number; rows: number; pane?: PaneId; filter?: TimelineFilter; days?: RiskDays; asOf?: string },
 ): AppState {
-	const pane = opts.pane && AVAILABLE_PANES.includes(opts.pane) ? opts.pane : 'timeline';
-	return {
+	const panes = availablePanes();
+	const pane = opts.pane && panes.includes(opts.pane) ? opts.pane : 'timeline';
+	const base = {
 		pane,
 		overlay: null,
 		cols: opts.cols,
 		rows: opts.rows,
+		days: opts.days ?? 90,
+		...(opts.asOf ? { asOf: opts.asOf } : {}),
 		timeline: timelineWith(env.store, opts.filter ?? emptyFilter),
+		stacks: { timeline: [], actors: [], risk: [], search: [] },
+		message: null,
+		brief: null,
 		exit: null,
 	};
+	const window = windowOf(env.store, base.days, base.asOf);
+	return { ...base, actors: actorsState(env.store, window), risk: riskState(env.store, window) };
+}
+
+export function currentView(state: AppState): View | undefined {
+	const stack = state.stacks[state.pane];
+	return stack[stack.length - 1];
 }
 
 /** Scopes that receive keys, highest priority first. */
 export function activeScopes(state: AppState): Scope[] {
 	if (state.overlay) return ['overlay', 'list'];
-	if (state.pane === 'timeline') {
-		const t = state.timeline;
-		if (t.form) return ['form'];
-		if (t.detail) return ['detail', 'list', 'global'];
-		return ['timeline', 'list', 'global'];
+	if (currentView(state)) return ['detail', 'list', 'global'];
+	switch (state.pane) {
+		case 'timeline':
+			return state.timeline.form ? ['form'] : ['timeline', 'list', 'global'];
+		case 'actors':
+			return state.actors.jump ? ['jump'] : ['actors', 'list', 'global'];
+		case 'risk':
+			return ['risk', 'list', 'global'];
+		default:
+			return ['global'];
 	}
-	return ['global'];
 }
 
-/** Keeps the cursor's row (and its month heading when possible) inside the window. */
-function scrollTo(t: TimelineState, height: number): TimelineState {
-	if (t.items.length === 0) return { ...t, cursor: 0, top: 0 };
-	const cursor = Math.max(0, Math.min(t.cursor, t.items.length - 1));
-	const row = t.rowOf[cursor] ?? 0;
-	let top = t.top;
-	const withHeading = t.rows[row - 1]?.kind === 'month' ? row - 1 : row;
-	if (withHeading < top) top = withHeading;
-	if (row >= top + height) top = row - height + 1;
-	top = Math.max(0, Math.min(top, Math.max(0, t.rows.length - height)));
-	return { ...t, cursor, top };
-}
-
-function moveCursor(state: AppState, cmd: Command): AppState {
-	const t = state.timeline;
-	const h = listHeight(state);
-	const page = Math.max(1, h - 2);
-	const last = t.items.length - 1;
+/** Moves a list cursor and keeps it inside a window of `height` rows. */
+export function moveList(pos: ListPos, cmd: Command, count: number, height: number): ListPos {
+	const page = Math.max(1, height - 1);
 	const to: Partial<Record<Command, number>> = {
-		'nav.down': t.cursor + 1,
-		'nav.up': t.cursor - 1,
-		'nav.pageDown': t.cursor + page,
-		'nav.pageUp': t.cursor - page,
+		'nav.down': pos.cursor + 1,
+		'nav.up': pos.cursor - 1,
+		'nav.pageDown': pos.cursor + page,
+		'nav.pageUp': pos.cursor - page,
 		'nav.top': 0,
-		'nav.bottom': last,
+		'nav.bottom': count - 1,
 	};
-	const cursor = to[cmd];
-	if (cursor === undefined) return state;
-	return { ...state, timeline: scrollTo({ ...t, cursor }, h) };
+	return keepVisible({ ...pos, cursor: to[cmd] ?? pos.cursor }, count, height);
 }
 
-function scrollBy(scroll: number, cmd: Command, height: number, lines: number): number {
-	const max = Math.max(0, lines - height);
-	const delta: Partial<Record<Command, number>> = {
-		'nav.down': 1,
-		'nav.up': -1,
-		'nav.pageDown': Math.max(1, height - 1),
-		'nav.pageUp': -Math.max(1, height - 1),
-		'nav.top': -Infinity,
-		'nav.bottom': Infinity,
-	};
-	const d = delta[cmd] ?? 0;
-	return Math.max(0, Math.min(max, scroll + d));
+export function keepVisible(pos: ListPos, count: number, height: number): ListPos {
+	const cursor = Math.max(0, Math.min(pos.cursor, count - 1));
+	let top = pos.top;
+	if (cursor < top) top = cursor;
+	if (cursor >= top + height) top = cursor - height + 1;
+	return { cursor, top: Math.max(0, Math.min(top, Math.max(0, count - height))) };
 }
 
-function withTimeline(state: AppState, timeline: TimelineState): AppState {
-	return { ...state, timeline };
+function push(state: AppState, target: Target, env: Env): AppState {
+	const lines = viewLines(target, state.cols, env, windowOf(env.store, state.days, state.asOf));
+	const view = openView(target, lines, detailHeight(state));
+	return { ...state, stacks: { ...state.stacks, [state.pane]: [...state.stacks[state.pane], view] } };
+}
+
+function replaceTop(state: AppState, view: View): AppState {
+	const stack = state.stacks[state.pane];
+	return { ...state, stacks: { ...state.stacks, [state.pane]: [...stack.slice(0, -1), view] } };
+}
+
+function briefOf(target: Target): BriefTarget | undefined {
+	if (target.kind === 'actor') return { actor: target.id };
+	if (target.kind === 'country') return { country: target.code };
+	return undefined;
+}
+
+function requestBrief(state: AppState, target: BriefTarget | undefined): AppState {
+	if (!target) return { ...state, message: 'b writes a brief of an actor or a country' };
+	return { ...state, brief: { seq: (state.brief?.seq ?? 0) + 1, target } };
+}
+
+function setWindow(state: AppState, days: RiskDays, env: Env): AppState {
+	if (days === state.days) return state;
+	const window = windowOf(env.store, days, state.asOf);
+	const next = { ...state, days, message: `window: ${days} days, ${window.start} to ${window.end}` };
+	return {
+		...next,
+		actors: refreshActors(env.store, next.actors, window, listHeight(next)),
+		risk: riskState(env.store, window, state.risk),
+	};
 }
 
 function runCommand(state: AppState, cmd: Command, env: Env): AppState {
-	const t = state.timeline;
+	const view = currentView(state);
 	switch (cmd) {
 		case 'app.quit':
 			return { ...state, exit: 0 };
@@ -173,17 +170,23 @@ function runCommand(state: AppState, cmd: Command, env: Env): AppState {
 			return { ...state, overlay: null };
 		case 'pane.next':
 		case 'pane.prev': {
-			const i = AVAILABLE_PANES.indexOf(state.pane);
-			const n = AVAILABLE_PANES.length;
-			const next = AVAILABLE_PANES[(i + (cmd === 'pane.next' ? 1 : -1) + n) % n];
+			const panes = availablePanes();
+			const i = panes.indexOf(state.pane);
+			const next = panes[(i + (cmd === 'pane.next' ? 1 : -1) + panes.length) % panes.length];
 			return next ? { ...state, pane: next } : state;
 		}
 		case 'pane.1':
 		case 'pane.2':
 		case 'pane.3':
 		case 'pane.4': {
-			const want = (['timeline', 'actors', 'risk', 'search'] as const)[Number(cmd.slice(5)) - 1];
-			return want && AVAILABLE_PANES.includes(want) ? { ...state, pane: want } : state;
+			const want = availablePanes()[Number(cmd.slice(5)) - 1];
+			return want ? { ...state, pane: want } : state;
+		}
+		case 'window.shorter':
+		case 'window.longer': {
+			const i = RISK_WINDOWS.indexOf(state.days) + (cmd === 'window.longer' ? 1 : -1);
+			const days = RISK_WINDOWS[Math.max(0, Math.min(RISK_WINDOWS.length - 1, i))] ?? state.days;
+			return setWindow(state, days, env);
 		}
 		case 'nav.down':
 		case 'nav.up':
@@ -192,65 +195,83 @@ function runCommand(state: AppState, cmd: Command, env: Env): AppState {
 		case 'nav.top':
 		case 'nav.bottom':
 			if (state.overlay) {
-				const scroll = scrollBy(state.overlay.scroll, cmd, bodyHeight(state), overlayLines(state, env).length);
+				const lines = overlayLines(state, env);
+				const max = Math.max(0, lines.length - bodyHeight(state));
+				const scroll = moveList({ cursor: state.overlay.scroll, top: 0 }, cmd, max + 1, 1).cursor;
 				return { ...state, overlay: { ...state.overlay, scroll } };
 			}
-			if (t.detail) {
-				const scroll = scrollBy(
-					t.detail.scroll,
-					cmd,
-					bodyHeight(state),
-					detailLines(t.detail.id, state.cols, env).length,
-				);
-				return withTimeline(state, { ...t, detail: { ...t.detail, scroll } });
+			if (view) {
+				const lines = viewLines(view.target, state.cols, env, windowOf(env.store, state.days, state.asOf));
+				return replaceTop(state, moveInView(view, cmd, lines, detailHeight(state)));
 			}
-			return moveCursor(state, cmd);
-		case 'timeline.open': {
-			const inc = t.items[t.cursor];
-			return inc ? withTimeline(state, { ...t, detail: { id: inc.id, scroll: 0 } }) : state;
+			return paneList(state, cmd, env);
+		case 'detail.follow': {
+			if (!view) return state;
+			const lines = viewLines(view.target, state.cols, env, windowOf(env.store, state.days, state.asOf));
+			const link = lines[view.sel]?.link;
+			return link ? push(state, link, env) : state;
 		}
 		case 'detail.back':
-			return withTimeline(state, { ...t, detail: null });
-		case 'timeline.filter':
-			return withTimeline(state, { ...t, form: formFromFilter(t.filter) });
-		case 'timeline.clear':
-			return withTimeline(state, timelineWith(env.store, emptyFilter));
+			return { ...state, stacks: { ...state.stacks, [state.pane]: state.stacks[state.pane].slice(0, -1) } };
+		case 'list.open': {
+			const target = selectedTarget(state);
+			return target ? push(state, target, env) : state;
+		}
+		case 'risk.explain': {
+			const row = state.risk.rows[state.risk.pos.cursor];
+			return row ? push(state, { kind: 'country', code: row.code }, env) : state;
+		}
+		case 'brief.write': {
+			const target = view ? view.target : selectedTarget(state);
+			return requestBrief(state, target && briefOf(target));
+		}
 		default:
-			return t.form ? formCommand(state, t.form, cmd, env) : state;
+			if (state.pane === 'timeline')
+				return { ...state, timeline: timelineCommand(state.timeline, cmd, env, listHeight(state)) };
+			if (state.pane === 'actors') {
+				const actors = state.actors.jump
+					? jumpCommand(state.actors, cmd, listHeight(state), env.store)
+					: actorsCommand(state.actors, cmd, env.store, windowOf(env.store, state.days, state.asOf), listHeight(state));
+				return { ...state, actors };
+			}
+			return state;
 	}
 }
 
-function formCommand(state: AppState, form: FilterForm, cmd: Command, env: Env): AppState {
-	const t = state.timeline;
-	const set = (f: FilterForm | null) => withTimeline(state, { ...t, form: f });
-	switch (cmd) {
-		case 'form.cancel':
-			return set(null);
-		case 'form.apply': {
-			const r = applyForm(form, env.resolver);
-			if (!r.filter) return set(r.form);
-			const keep = t.items[t.cursor]?.id;
-			const next = timelineWith(env.store, r.filter);
-			const at = keep ? next.items.findIndex((i) => i.id === keep) : -1;
-			return withTimeline(state, scrollTo({ ...next, cursor: Math.max(0, at) }, listHeight(state)));
-		}
-		case 'form.complete':
-			return set(complete(form, env.resolver));
-		case 'form.nextField':
-			return set(moveField(form, 1));
-		case 'form.prevField':
-			return set(moveField(form, -1));
-		case 'form.nextCompletion':
-		case 'form.prevCompletion':
-			return set(
-				cycleCompletion(form, cmd === 'form.nextCompletion' ? 1 : -1, completionsFor(form, env.resolver).length),
-			);
-		case 'form.clearField':
-			return set(setValue(form, ''));
-		case 'form.deleteChar':
-			return set(deleteChar(form));
+function paneList(state: AppState, cmd: Command, env: Env): AppState {
+	const h = listHeight(state);
+	switch (state.pane) {
+		case 'timeline':
+			return { ...state, timeline: timelineCommand(state.timeline, cmd, env, h) };
+		case 'actors':
+			return {
+				...state,
+				actors: { ...state.actors, pos: moveList(state.actors.pos, cmd, state.actors.rows.length, h) },
+			};
+		case 'risk':
+			return { ...state, risk: { ...state.risk, pos: moveList(state.risk.pos, cmd, state.risk.rows.length, h) } };
 		default:
 			return state;
+	}
+}
+
+/** What Enter opens in the current pane's list. */
+export function selectedTarget(state: AppState): Target | undefined {
+	switch (state.pane) {
+		case 'timeline': {
+			const inc = state.timeline.items[state.timeline.cursor];
+			return inc && { kind: 'incident', id: inc.id };
+		}
+		case 'actors': {
+			const row = state.actors.rows[state.actors.pos.cursor];
+			return row && { kind: 'actor', id: row.id };
+		}
+		case 'risk': {
+			const row = state.risk.rows[state.risk.pos.cursor];
+			return row && { kind: 'country', code: row.code };
+		}
+		default:
+			return undefined;
 	}
 }
 
@@ -260,14 +281,14 @@ function isPrintable(input: string): boolean {
 
 function handleKey(state: AppState, name: string, input: string, env: Env): AppState {
 	if (name === 'ctrl-c') return { ...state, exit: 130 };
-	const scopes = activeScopes(state);
-	const binding = lookup(scopes, name);
-	if (binding) return runCommand(state, binding.command, env);
-	const form = state.timeline.form;
-	if (form && state.pane === 'timeline' && isPrintable(input)) {
-		return withTimeline(state, { ...state.timeline, form: typeText(form, input) });
-	}
-	return state;
+	const s = state.message ? { ...state, message: null } : state;
+	const binding = lookup(activeScopes(s), name);
+	if (binding) return runCommand(s, binding.command, env);
+	if (!isPrintable(input) || currentView(s) || s.overlay) return s;
+	if (s.pane === 'timeline' && s.timeline.form) return { ...s, timeline: timelineType(s.timeline, input) };
+	if (s.pane === 'actors' && s.actors.jump)
+		return { ...s, actors: jumpType(s.actors, input, env.store, listHeight(s)) };
+	return s;
 }
 
 export function reducer(env: Env) {
@@ -275,9 +296,17 @@ export function reducer(env: Env) {
 		switch (action.type) {
 			case 'key':
 				return handleKey(state, action.name, action.input, env);
+			case 'message':
+				return { ...state, message: action.text };
 			case 'resize': {
 				const next = { ...state, cols: action.cols, rows: action.rows };
-				return { ...next, timeline: scrollTo(next.timeline, listHeight(next)) };
+				const h = listHeight(next);
+				return {
+					...next,
+					timeline: timelineCommand(next.timeline, 'resize', env, h),
+					actors: { ...next.actors, pos: keepVisible(next.actors.pos, next.actors.rows.length, h) },
+					risk: { ...next.risk, pos: keepVisible(next.risk.pos, next.risk.rows.length, h) },
+				};
 			}
 		}
 	};

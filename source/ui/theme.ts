@@ -23,6 +23,8 @@ export interface Theme {
 	match: Style;
 	spark: Style;
 	key: Style;
+	/** Row styles by risk level; the level is always printed as a word too. */
+	risk: Record<'low' | 'guarded' | 'elevated' | 'high' | 'severe', Style>;
 }
 
 const color: Theme = {
@@ -39,6 +41,13 @@ const color: Theme = {
 	match: { color: 'black', backgroundColor: 'yellow' },
 	spark: { color: 'green' },
 	key: { bold: true, color: 'cyan' },
+	risk: {
+		low: { color: 'green' },
+		guarded: { color: 'cyan' },
+		elevated: { color: 'yellow' },
+		high: { color: 'red' },
+		severe: { color: 'red', bold: true },
+	},
 };
 
 const mono: Theme = {
@@ -55,6 +64,7 @@ const mono: Theme = {
 	match: { underline: true, bold: true },
 	spark: {},
 	key: { bold: true },
+	risk: { low: {}, guarded: {}, elevated: {}, high: { bold: true }, severe: { bold: true } },
 };
 
 export function pickTheme(env: NodeJS.ProcessEnv = process.env): Theme {

@@ -1,29 +1,39 @@
-// Renders a window of pre-built lines (detail, help, problems): only the
-// visible ones, each clipped to the width so nothing wraps.
+// Renders a window of pre-built lines (detail views, help, problems): only
+// the visible ones, each clipped to the width so nothing wraps. The selected
+// link line is marked with › and inverse video.
 import { Box, Text } from 'ink';
 import { width as cellWidth, truncate } from '../../core/width.js';
-import type { Line } from '../content.js';
+import type { Line } from '../lines.js';
 import type { Theme } from '../theme.js';
 
-export function Lines(props: { lines: Line[]; top: number; height: number; width: number; theme: Theme }) {
-	const { lines, top, height, width, theme } = props;
+export function Lines(props: {
+	lines: Line[];
+	top: number;
+	height: number;
+	width: number;
+	theme: Theme;
+	sel?: number;
+}) {
+	const { lines, top, height, width, theme, sel = -1 } = props;
 	const visible = lines.slice(top, top + height);
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
 			{visible.map((line, i) => {
-				let room = width;
+				const selected = top + i === sel;
+				let room = width - 1;
 				return (
 					// biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
 					<Box key={i} flexShrink={0} height={1}>
-						<Text wrap="truncate">
-							{line.length === 0
+						<Text wrap="truncate" {...(selected ? theme.selected : {})}>
+							{selected ? '›' : ' '}
+							{line.segs.length === 0
 								? ' '
-								: line.map((seg, j) => {
+								: line.segs.map((seg, j) => {
 										const text = truncate(seg.text, room);
 										room -= cellWidth(text);
 										return (
 											// biome-ignore lint/suspicious/noArrayIndexKey: segments are positional
-											<Text key={j} {...(seg.style ? theme[seg.style] : {})}>
+											<Text key={j} {...(seg.style && !selected ? theme[seg.style] : {})}>
 												{text}
 											</Text>
 										);

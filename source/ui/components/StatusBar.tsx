@@ -14,12 +14,22 @@ export function StatusBar(props: {
 	problems: readonly Problem[];
 	width: number;
 	theme: Theme;
+	message?: string | null;
 }) {
 	const { theme, problems } = props;
 	const { errors, warnings } = countBySeverity(problems);
 	const parts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean);
 	const badge = parts.length ? ` ⚠ ${parts.join(', ')} (!) ` : '';
 	const room = Math.max(10, props.width - badge.length - props.counts.length - 3);
+	if (props.message) {
+		return (
+			<Box height={1} flexShrink={0}>
+				<Text {...theme.ok} wrap="truncate">
+					{truncate(sanitizeLine(props.message), props.width)}
+				</Text>
+			</Box>
+		);
+	}
 	return (
 		<Box height={1} flexShrink={0}>
 			{badge ? (

@@ -11,9 +11,7 @@ import {
 	perpetratorLabel,
 } from '../../core/timeline.js';
 import { fit, truncate } from '../../core/width.js';
-import { Lines } from '../components/Lines.js';
 import { bucketsPerChar, sparkline } from '../components/Sparkline.js';
-import { detailLines } from '../content.js';
 import { completionsFor, currentField, type FilterForm, FORM_FIELDS } from '../filterForm.js';
 import { bodyHeight, listHeight } from '../layout.js';
 import type { AppState, Env } from '../state.js';
@@ -149,12 +147,8 @@ function List({ state, env, theme }: Props) {
 }
 
 export function Timeline(props: Props) {
-	const { state, theme, env } = props;
+	const { state, theme } = props;
 	const t = state.timeline;
-	if (t.detail) {
-		const lines = detailLines(t.detail.id, state.cols, env);
-		return <Lines lines={lines} top={t.detail.scroll} height={bodyHeight(state)} width={state.cols} theme={theme} />;
-	}
 	const col = columns(state.cols - 1);
 	const head = [
 		fit('DATE', 10),

@@ -1,0 +1,50 @@
+// sitrep risk [COUNTRY]: the table, or one country with its explanation.
+
+import type { Resolver } from '../core/resolve.js';
+import { countryRisk, riskTable, TREND_ARROWS } from '../core/risk.js';
+import type { Store } from '../core/store.js';
+import { fit } from '../core/width.js';
+import { countryLines } from '../ui/views/country.js';
+import { type Ctx, EXIT } from './context.js';
+import { linesToText } from './render.js';
+import { type WindowFlags, windowFromFlags } from './window.js';
+
+export function runRisk(
+	store: Store,
+	resolver: Resolver,
+	country: string | undefined,
+	flags: WindowFlags & { json: boolean },
+	ctx: Ctx,
+): number {
+	const window = windowFromFlags(store, flags, ctx);
+	if (!window) return EXIT.usage;
+	if (country) {
+		const r = resolver.country(country);
+		if (!r.ok) {
+			ctx.err(`sitrep risk: ${r.error}${r.suggestions.length ? ` (did you mean: ${r.suggestions.join('; ')}?)` : ''}`);
+			return EXIT.usage;
+		}
+		if (flags.json) ctx.out(JSON.stringify(countryRisk(store, r.value, window), null, 2));
+		else ctx.out(linesToText(countryLines(store, r.value, 100, window)));
+		return EXIT.ok;
+	}
+	const table = riskTable(store, window);
+	if (flags.json) {
+		ctx.out(JSON.stringify({ window, countries: table }, null, 2));
+		return EXIT.ok;
+	}
+	ctx.out(
+		`Risk by country, ${window.days}-day window ${window.start} to ${window.end} (previous: ${window.previous.start} to ${window.previous.end})`,
+	);
+	ctx.out(
+		`${fit('COUNTRY', 16)} ${fit('LEVEL', 8)} ${fit('SCORE', 5, true)}  ${fit('TREND', 12)} ${fit('INC', 4, true)} ${fit('KILLED', 6, true)}  TAGS`,
+	);
+	for (const r of table) {
+		const change = r.trend.change > 0 ? `+${r.trend.change}` : String(r.trend.change);
+		ctx.out(
+			`${fit(`${r.code} ${r.name}`, 16)} ${fit(r.level, 8)} ${fit(r.score.toFixed(1), 5, true)}  ${fit(`${TREND_ARROWS[r.trend.direction]} ${change} (${r.trend.previousScore})`, 12)} ${fit(String(r.incidents), 4, true)} ${fit(String(r.fatalities), 6, true)}  ${r.tags.map((t) => t.label).join(', ')}`,
+		);
+	}
+	ctx.err('Explain one: sitrep risk AF · the formula: sitrep risk --help');
+	return EXIT.ok;
+}

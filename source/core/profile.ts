@@ -1,0 +1,570 @@
+// Actor profiles and the Actors list: who an actor is, where it sits among
+// the others, what it did and who wrote about it. `sitrep actor`, the
+// Actors pane and briefs all read these.
+import Fuse from 'fuse.js';
+import { fold, squash } from './fold.js';
+import { shortName } from './resolve.js';
+import { type DayRange, DEFAULT_RISK_DAYS, effectiveDay, inRange, type RiskWindow, riskWindow } from './risk.js';
+import type { Actor, ActorKind, Affiliation, Article, Incident } from './schema.js';
+import { type ActorRole, rolesIn, type Store } from './store.js';
+import { type Bucket, countBy } from './timeline.js';
+
+export interface ActorLink {
+	id: string;
+	name: string;
+	kind?: ActorKind;
+	/** False when the id is not in the actor list. */
+	known: boolean;
+}
+
+export interface RoleSpan {
+	role?: string;
+	since?: string;
+	until?: string;
+}
+
+export interface AffiliationNode extends ActorLink {
+	/** How the lower actor relates to the upper one: part of it (parent) or a person in it (member). */
+	relation: 'parent' | 'member';
+	/** One per affiliation record (a person may hold several posts in one group). */
+	roles: RoleSpan[];
+	/** Upward: the groups this one is part of. Downward: the groups within this one. */
+	links: AffiliationNode[];
+}
+
+export interface MemberEntry extends ActorLink {
+	roles: RoleSpan[];
+	status?: string;
+}
+
+export interface Affiliations {
+	/** What the actor belongs to, up to the top (Haqqani network → Taliban). */
+	parents: AffiliationNode[];
+	/** Groups within the actor, down to the bottom. */
+	children: AffiliationNode[];
+	/** Persons (or others) recorded as members of the actor, with their roles. */
+	members: MemberEntry[];
+	/** Declared by either side. */
+	allies: ActorLink[];
+	rivals: ActorLink[];
+}
+
+export type MentionField = 'title' | 'summary' | 'body';
+
+export interface Mention {
+	article: Article;
+	/** The article lists the actor in its `actors` ids. */
+	linked: boolean;
+	/** Names or aliases found in the text (empty when only linked). */
+	terms: string[];
+	fields: MentionField[];
+}
+
+export interface ActorIncident {
+	incident: Incident;
+	roles: ActorRole[];
+}
+
+export interface ActorCounts {
+	/** Perpetrator or claimant. */
+	asPerpetrator: number;
+	asTarget: number;
+	/** Any role. */
+	incidents: number;
+}
+
+export interface ActorProfile {
+	actor: Actor;
+	aliases: string[];
+	affiliations: Affiliations;
+	/** All incidents involving the actor, newest first. */
+	incidents: ActorIncident[];
+	/** Newest first. */
+	mentions: Mention[];
+	firstSeen?: string;
+	lastSeen?: string;
+	/** Where first/last seen come from: incidents and articles, the actor record's firstActive/lastActive, or nowhere. */
+	seenFrom: 'data' | 'record' | 'none';
+	window: RiskWindow;
+	/** In the window. */
+	counts: ActorCounts;
+	/** Weekly, across the window. */
+	buckets: Bucket[];
+}
+
+function link(store: Store, id: string): ActorLink {
+	const a = store.actorById.get(id);
+	return a ? { id, name: a.name, kind: a.kind, known: true } : { id, name: id, known: false };
+}
+
+function span(af: Affiliation): RoleSpan {
+	return {
+		...(af.role ? { role: af.role } : {}),
+		...(af.since ? { since: af.since } : {}),
+		...(af.until ? { until: af.until } : {}),
+	};
+}
+
+/** Groups an actor's parent/member records by the group they point to, in record order. */
+function upward(store: Store, actor: Actor | undefined, path: Set<string>): AffiliationNode[] {
+	if (!actor) return [];
+	const nodes = new Map<string, AffiliationNode>();
+	for (const af of actor.affiliations) {
+		if (af.relation !== 'parent' && af.relation !== 'member') continue;
+		if (path.has(af.actor)) continue;
+		const key = `${af.relation}:${af.actor}`;
+		let node = nodes.get(key);
+		if (!node) {
+			node = { ...link(store, af.actor), relation: af.relation, roles: [], links: [] };
+			node.links = upward(store, store.actorById.get(af.actor), new Set([...path, af.actor]));
+			nodes.set(key, node);
+		}
+		const s = span(af);
+		if (Object.keys(s).length) node.roles.push(s);
+	}
+	return [...nodes.values()];
+}
+
+function downward(store: Store, id: string, path: Set<string>): AffiliationNode[] {
+	const out: AffiliationNode[] = [];
+	for (const a of store.actors) {
+		if (path.has(a.id)) continue;
+		const recs = a.affiliations.filter((af) => af.relation === 'parent' && af.actor === id);
+		if (!recs.length) continue;
+		out.push({
+			...link(store, a.id),
+			relation: 'parent',
+			roles: recs.map(span).filter((s) => Object.keys(s).length),
+			links: downward(store, a.id, new Set([...path, a.id])),
+		});
+	}
+	return out;
+}
+
+export function affiliationsOf(store: Store, actorId: string): Affiliations {
+	const actor = store.actorById.get(actorId);
+	const members: MemberEntry[] = [];
+	const allies = new Set<string>();
+	const rivals = new Set<string>();
+	for (const af of actor?.affiliations ?? []) {
+		if (af.relation === 'ally') allies.add(af.actor);
+		if (af.relation === 'rival') rivals.add(af.actor);
+	}
+	for (const a of store.actors) {
+		if (a.id === actorId) continue;
+		const recs = a.affiliations.filter((af) => af.actor === actorId);
+		const asMember = recs.filter((af) => af.relation === 'member');
+		if (asMember.length) {
+			members.push({
+				...link(store, a.id),
+				roles: asMember.map(span).filter((s) => Object.keys(s).length),
+				...(a.status ? { status: a.status } : {}),
+			});
+		}
+		if (recs.some((af) => af.relation === 'ally')) allies.add(a.id);
+		if (recs.some((af) => af.relation === 'rival')) rivals.add(a.id);
+	}
+	const links = (ids: Set<string>) =>
+		[...ids].map((id) => link(store, id)).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+	return {
+		parents: upward(store, actor, new Set([actorId])),
+		children: downward(store, actorId, new Set([actorId])),
+		members,
+		allies: links(allies),
+		rivals: links(rivals),
+	};
+}
+
+export function roleText(r: RoleSpan): string {
+	const when =
+		r.since && r.until ? `${r.since} to ${r.until}` : r.since ? `since ${r.since}` : r.until ? `until ${r.until}` : '';
+	return [r.role, when].filter(Boolean).join(', ');
+}
+
+export interface OutlineLine {
+	depth: number;
+	text: string;
+	/** The actor the line is about, for following the link. */
+	id?: string;
+}
+
+/**
+ * The affiliation tree as indented lines, e.g.
+ *   Member of Haqqani Network: senior leader, until 2024-12-11
+ *     Part of Taliban
+ */
+export function affiliationOutline(aff: Affiliations): OutlineLine[] {
+	const out: OutlineLine[] = [];
+	const roles = (n: { roles: RoleSpan[] }) => {
+		const t = n.roles.map(roleText).filter(Boolean).join('; ');
+		return t ? `: ${t}` : '';
+	};
+	const up = (nodes: AffiliationNode[], depth: number) => {
+		for (const n of nodes) {
+			out.push({ depth, text: `${n.relation === 'member' ? 'Member of' : 'Part of'} ${n.name}${roles(n)}`, id: n.id });
+			up(n.links, depth + 1);
+		}
+	};
+	const down = (nodes: AffiliationNode[], depth: number) => {
+		for (const n of nodes) {
+			out.push({ depth, text: `${n.name}${roles(n)}`, id: n.id });
+			down(n.links, depth + 1);
+		}
+	};
+	up(aff.parents, 0);
+	if (aff.children.length) {
+		out.push({ depth: 0, text: 'Groups within it' });
+		down(aff.children, 1);
+	}
+	const group = (title: string, list: (ActorLink & { roles?: RoleSpan[] })[]) => {
+		if (!list.length) return;
+		out.push({ depth: 0, text: title });
+		for (const m of list)
+			out.push({ depth: 1, text: `${m.name}${m.roles ? roles({ roles: m.roles }) : ''}`, id: m.id });
+	};
+	group('Members', aff.members);
+	group('Allies', aff.allies);
+	group('Rivals', aff.rivals);
+	return out;
+}
+
+/** Name, short name and aliases, without repeats (by folded form). */
+export function actorTerms(a: Actor): string[] {
+	const seen = new Set<string>();
+	const out: string[] = [];
+	for (const t of [a.name, ...(a.short ? [a.short] : []), ...a.aliases]) {
+		const k = fold(t);
+		if (k && !seen.has(k)) {
+			seen.add(k);
+			out.push(t);
+		}
+	}
+	return out;
+}
+
+/** Aliases this short (IS, AQ, TTP) match only as written, so "is" and "aq" in prose don't count. */
+export const CASE_SENSITIVE_MAX = 3;
+
+interface Token {
+	raw: string;
+	folded: string;
+}
+
+/** Words of a text: letters and digits (and their marks), folded for comparison. */
+function tokens(text: string): Token[] {
+	const out: Token[] = [];
+	for (const raw of text.split(/[^\p{L}\p{N}\p{M}]+/u)) {
+		if (!raw) continue;
+		const parts = fold(raw).split(' ').filter(Boolean);
+		if (parts.length === 1) out.push({ raw, folded: parts[0] ?? '' });
+		else for (const p of parts) out.push({ raw: p, folded: p });
+	}
+	return out;
+}
+
+interface Pattern {
+	term: string;
+	words: Token[];
+	exactCase: boolean;
+}
+
+function patternOf(term: string): Pattern {
+	return { term, words: tokens(term), exactCase: term.length <= CASE_SENSITIVE_MAX };
+}
+
+/** Start indices where the pattern's words occur in the text's words. */
+function occurrences(text: Token[], p: Pattern): number[] {
+	const hits: number[] = [];
+	const n = p.words.length;
+	if (n === 0) return hits;
+	for (let i = 0; i + n <= text.length; i++) {
+		let ok = true;
+		for (let j = 0; j < n && ok; j++) {
+			const t = text[i + j];
+			const w = p.words[j];
+			ok = t !== undefined && w !== undefined && (p.exactCase ? t.raw === w.raw : t.folded === w.folded);
+		}
+		if (ok) hits.push(i);
+	}
+	return hits;
+}
+
+/**
+ * Terms of the actor found in a text. An occurrence inside a longer name of
+ * another actor does not count: "Taliban" in "Pakistani Taliban" is the TTP,
+ * "Haqqani" in "Sirajuddin Haqqani" is the person.
+ */
+function termsIn(text: Token[], own: Pattern[], others: Pattern[]): string[] {
+	const found: string[] = [];
+	const memo = new Map<Pattern, number[]>();
+	const at = (o: Pattern) => {
+		let hits = memo.get(o);
+		if (!hits) {
+			hits = occurrences(text, o);
+			memo.set(o, hits);
+		}
+		return hits;
+	};
+	for (const p of own) {
+		const hits = occurrences(text, p);
+		if (!hits.length) continue;
+		// Inside one of the actor's own longer terms, the longer term is the one reported.
+		const covered = (i: number) =>
+			[...own, ...others].some(
+				(o) => o.words.length > p.words.length && at(o).some((s) => s <= i && s + o.words.length >= i + p.words.length),
+			);
+		if (hits.some((i) => !covered(i))) found.push(p.term);
+	}
+	return found;
+}
+
+/** Articles linking the actor by id, or naming it (or an alias) in the title, summary or body; newest first. */
+export function mentionsOf(store: Store, actorId: string): Mention[] {
+	const actor = store.actorById.get(actorId);
+	const own = actor ? actorTerms(actor).map(patternOf) : [];
+	const ownFolded = own.map((p) => p.words.map((w) => w.folded).join(' '));
+	// Only longer names that contain one of the actor's terms can cover an occurrence.
+	const others = store.actors
+		.filter((a) => a.id !== actorId)
+		.flatMap((a) => actorTerms(a).map(patternOf))
+		.filter((o) => {
+			const f = ` ${o.words.map((w) => w.folded).join(' ')} `;
+			return ownFolded.some((t) => t && f.includes(` ${t} `));
+		});
+	const out: Mention[] = [];
+	for (const article of store.articles) {
+		const linked = article.actors.includes(actorId);
+		const terms: string[] = [];
+		const fields: MentionField[] = [];
+		for (const field of ['title', 'summary', 'body'] as const) {
+			const text = article[field];
+			if (!text) continue;
+			const found = termsIn(tokens(text), own, others);
+			if (found.length) fields.push(field);
+			for (const t of found) if (!terms.includes(t)) terms.push(t);
+		}
+		if (linked || terms.length) {
+			terms.sort((a, b) => own.findIndex((p) => p.term === a) - own.findIndex((p) => p.term === b));
+			out.push({ article, linked, terms, fields });
+		}
+	}
+	return out;
+}
+
+function involved(store: Store, actorId: string, range: DayRange): { incs: Incident[]; counts: ActorCounts } {
+	const incs = (store.incidentsByActor.get(actorId) ?? []).filter((i) => inRange(i, range));
+	const counts: ActorCounts = { asPerpetrator: 0, asTarget: 0, incidents: incs.length };
+	for (const inc of incs) {
+		const roles = rolesIn(inc, actorId);
+		if (roles.includes('perpetrator') || roles.includes('claimant')) counts.asPerpetrator++;
+		if (roles.includes('target')) counts.asTarget++;
+	}
+	return { incs, counts };
+}
+
+function weekly(incs: Incident[], range: DayRange): Bucket[] {
+	return countBy(
+		incs.map((i) => ({ ...i, date: effectiveDay(i) })),
+		'week',
+		{ since: range.start, until: range.end },
+	);
+}
+
+export function actorProfile(store: Store, actorId: string, window?: RiskWindow): ActorProfile | undefined {
+	const actor = store.actorById.get(actorId);
+	if (!actor) return undefined;
+	const win = window ?? riskWindow(store, { days: DEFAULT_RISK_DAYS });
+	const all = store.incidentsByActor.get(actorId) ?? [];
+	const mentions = mentionsOf(store, actorId);
+	const dates = [...all.map((i) => i.date), ...mentions.map((m) => m.article.published.slice(0, 10))].sort();
+	const { incs, counts } = involved(store, actorId, win);
+	const seen =
+		dates.length > 0
+			? { firstSeen: dates[0], lastSeen: dates[dates.length - 1], seenFrom: 'data' as const }
+			: actor.firstActive || actor.lastActive
+				? {
+						...(actor.firstActive ? { firstSeen: actor.firstActive } : {}),
+						...(actor.lastActive ? { lastSeen: actor.lastActive } : {}),
+						seenFrom: 'record' as const,
+					}
+				: { seenFrom: 'none' as const };
+	return {
+		actor,
+		aliases: actor.aliases,
+		affiliations: affiliationsOf(store, actorId),
+		incidents: all.map((incident) => ({ incident, roles: rolesIn(incident, actorId) })),
+		mentions,
+		...seen,
+		window: win,
+		counts,
+		buckets: weekly(incs, win),
+	};
+}
+
+export interface ActorRow {
+	id: string;
+	name: string;
+	short: string;
+	kind: ActorKind;
+	/** The actor's first country. */
+	mainCountry?: string;
+	countries: string[];
+	/** In the window; perpetrator or claimant. */
+	asPerpetrator: number;
+	asTarget: number;
+	/** Newest incident involving the actor up to the window's end. */
+	lastActivity?: string;
+	buckets: Bucket[];
+}
+
+export function actorRows(store: Store, window: RiskWindow): ActorRow[] {
+	return store.actors.map((a) => {
+		const { incs, counts } = involved(store, a.id, window);
+		const last = (store.incidentsByActor.get(a.id) ?? []).find((i) => effectiveDay(i) <= window.end);
+		return {
+			id: a.id,
+			name: a.name,
+			short: shortName(a),
+			kind: a.kind,
+			...(a.countries[0] ? { mainCountry: a.countries[0] } : {}),
+			countries: a.countries,
+			asPerpetrator: counts.asPerpetrator,
+			asTarget: counts.asTarget,
+			...(last ? { lastActivity: last.date } : {}),
+			buckets: weekly(incs, window),
+		};
+	});
+}
+
+export const ACTOR_SORT_KEYS = ['name', 'kind', 'country', 'perpetrator', 'target', 'last'] as const;
+export type ActorSortKey = (typeof ACTOR_SORT_KEYS)[number];
+
+export function nextActorSort(key: ActorSortKey): ActorSortKey {
+	return ACTOR_SORT_KEYS[(ACTOR_SORT_KEYS.indexOf(key) + 1) % ACTOR_SORT_KEYS.length] ?? 'name';
+}
+
+/**
+ * Names, kinds and countries sort A→Z; counts and last activity busiest or
+ * newest first. Rows without a country or activity go last; ties by name.
+ */
+export function sortActorRows(rows: readonly ActorRow[], key: ActorSortKey, reverse = false): ActorRow[] {
+	const byName = (a: ActorRow, b: ActorRow) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+	const missingLast = (x: string | undefined, y: string | undefined, desc: boolean) => {
+		if (x === y) return 0;
+		if (x === undefined) return 1;
+		if (y === undefined) return -1;
+		return desc ? (x < y ? 1 : -1) : x < y ? -1 : 1;
+	};
+	const primary = (a: ActorRow, b: ActorRow): number => {
+		switch (key) {
+			case 'name':
+				return 0;
+			case 'kind':
+				return a.kind.localeCompare(b.kind);
+			case 'country':
+				return missingLast(a.mainCountry, b.mainCountry, false);
+			case 'perpetrator':
+				return b.asPerpetrator - a.asPerpetrator;
+			case 'target':
+				return b.asTarget - a.asTarget;
+			case 'last':
+				return missingLast(a.lastActivity, b.lastActivity, true);
+		}
+	};
+	const sorted = [...rows].sort((a, b) => primary(a, b) || byName(a, b));
+	return reverse ? sorted.reverse() : sorted;
+}
+
+export interface ActorFilter {
+	kind?: ActorKind;
+	/** Any of the actor's countries. */
+	country?: string;
+}
+
+export function filterActorRows(rows: readonly ActorRow[], f: ActorFilter): ActorRow[] {
+	return rows.filter((r) => (!f.kind || r.kind === f.kind) && (!f.country || r.countries.includes(f.country)));
+}
+
+export interface ActorMatch {
+	actor: Actor;
+	/** 0 is a perfect match, 1 none (Fuse's scale). */
+	score: number;
+	/** The name, alias or id that matched best. */
+	matched: string;
+	/** The query equals a name, alias or id (ignoring case, diacritics and punctuation). */
+	exact: boolean;
+}
+
+interface Entry {
+	actor: Actor;
+	term: string;
+	folded: string;
+	squashed: string;
+}
+
+/** Fuzzy hits scoring worse than this are dropped. */
+export const FUZZY_MAX_SCORE = 0.4;
+
+const entryCache = new WeakMap<Store, { entries: Entry[]; fuse: Fuse<Entry> }>();
+
+function matcher(store: Store): { entries: Entry[]; fuse: Fuse<Entry> } {
+	let m = entryCache.get(store);
+	if (!m) {
+		const entries = store.actors.flatMap((actor) =>
+			[...actorTerms(actor), actor.id].map((term) => ({ actor, term, folded: fold(term), squashed: squash(term) })),
+		);
+		const fuse = new Fuse(entries, {
+			keys: ['folded'],
+			includeScore: true,
+			ignoreDiacritics: true,
+			// Names are matched anywhere: "muzamil" is the end of "Dawood Muzamil".
+			ignoreLocation: true,
+			threshold: 0.35,
+		});
+		m = { entries, fuse };
+		entryCache.set(store, m);
+	}
+	return m;
+}
+
+/**
+ * Actors by name or alias, best first: exact names and aliases, then names
+ * starting with the query, then containing it, then fuzzy matches (typos).
+ */
+export function matchActors(store: Store, query: string, limit = 10): ActorMatch[] {
+	const q = fold(query);
+	const sq = squash(query);
+	if (!sq) return [];
+	const { entries, fuse } = matcher(store);
+	const fuzzy = new Map<Entry, number>();
+	// Fuse's final score also weighs field length; past this, hits are noise ("haqani" ~ "Ghafari").
+	for (const hit of fuse.search(q)) if ((hit.score ?? 1) <= FUZZY_MAX_SCORE) fuzzy.set(hit.item, hit.score ?? 1);
+	const best = new Map<string, { tier: number; score: number; entry: Entry }>();
+	for (const e of entries) {
+		const tier =
+			e.squashed === sq
+				? 0
+				: e.squashed.startsWith(sq) || e.folded.split(' ').some((w) => w.startsWith(q))
+					? 1
+					: e.squashed.includes(sq)
+						? 2
+						: fuzzy.has(e)
+							? 3
+							: undefined;
+		if (tier === undefined) continue;
+		const score = tier === 0 ? 0 : Math.min(fuzzy.get(e) ?? 0.1, tier === 3 ? 1 : 0.1);
+		const prev = best.get(e.actor.id);
+		if (!prev || tier < prev.tier || (tier === prev.tier && score < prev.score)) {
+			best.set(e.actor.id, { tier, score, entry: e });
+		}
+	}
+	return [...best.values()]
+		.sort((a, b) => a.tier - b.tier || a.score - b.score || a.entry.actor.name.localeCompare(b.entry.actor.name))
+		.slice(0, limit)
+		.map(({ tier, score, entry }) => ({
+			actor: entry.actor,
+			score: Math.round(score * 1000) / 1000,
+			matched: entry.term,
+			exact: tier === 0,
+		}));
+}

@@ -1,0 +1,587 @@
+// Country risk: a recency-weighted score over a window of days, its level,
+// trend and tags, each with the incidents behind it. The Risk pane,
+// `sitrep risk` and briefs all read these numbers, so they must agree.
+import { addDays, dayNumber, parseDateBound } from './dates.js';
+import { shortName } from './resolve.js';
+import { type Incident, type IncidentType, incidentTypeLabels } from './schema.js';
+import type { Store } from './store.js';
+import { type Bucket, countBy } from './timeline.js';
+
+export const RISK_WINDOWS = [30, 90, 365] as const;
+export type RiskDays = (typeof RISK_WINDOWS)[number];
+export const DEFAULT_RISK_DAYS: RiskDays = 90;
+
+export function isRiskDays(n: number): n is RiskDays {
+	return (RISK_WINDOWS as readonly number[]).includes(n);
+}
+
+/** Points per incident by type, before recency. */
+export const TYPE_WEIGHTS: Readonly<Record<IncidentType, number>> = {
+	'suicide bombing': 3,
+	'armed assault': 2.5,
+	bombing: 2,
+	IED: 2,
+	'targeted killing': 2,
+	airstrike: 2,
+	'rocket attack': 1.5,
+	'armed clash': 1.5,
+	'cross-border shelling': 1.5,
+	abduction: 1.5,
+	execution: 1,
+	protest: 0.5,
+	other: 1,
+};
+
+/** Fatality points: FATALITY_FACTOR × log2(1 + killed); the log keeps one massacre from drowning everything else. */
+export const FATALITY_FACTOR = 0.5;
+/** Extra points when officials or foreigners were targeted. */
+export const TARGET_BONUS = 1;
+/** Recency weight on the window's first day (1.0 on its last day). */
+export const RECENCY_FLOOR = 0.5;
+/** Scores are scaled to this many days so 30-, 90- and 365-day scores are comparable. */
+export const SCORE_BASE_DAYS = 90;
+/** A month-only date (YYYY-MM) is placed on this day of the month. */
+export const MONTH_ONLY_DAY = 15;
+/** Incident tags that mark a target as officials, or as foreigners. */
+export const OFFICIAL_TAGS: readonly string[] = ['officials'];
+export const FOREIGNER_TAGS: readonly string[] = ['foreigners', 'diplomatic'];
+export const CROSS_BORDER_TAG = 'cross-border';
+export const MASS_CASUALTY_TAG = 'mass-casualty';
+export const MASS_CASUALTY_KILLED = 10;
+/** A type or actor tag needs this many incidents, or (types only) this share of the window's incidents. */
+export const TAG_MIN_INCIDENTS = 2;
+export const TAG_MIN_SHARE = 0.3;
+/** A trend is up or down only when the score moved by more than both of these. */
+export const TREND_MIN_RELATIVE = 0.1;
+export const TREND_MIN_ABSOLUTE = 0.5;
+
+export type RiskLevel = 'low' | 'guarded' | 'elevated' | 'high' | 'severe';
+
+/**
+ * Lower bounds of each level. A fresh suicide bombing alone scores 3 (at
+ * 90 days), an average-aged one about 2.25: "guarded" starts at about one
+ * serious attack per 90 days, "elevated" at two or three, "high" at five or
+ * more (one every two or three weeks), "severe" at nine or more, or fewer
+ * with heavy tolls.
+ */
+export const RISK_LEVELS: readonly { level: RiskLevel; min: number }[] = [
+	{ level: 'low', min: 0 },
+	{ level: 'guarded', min: 2 },
+	{ level: 'elevated', min: 5 },
+	{ level: 'high', min: 10 },
+	{ level: 'severe', min: 20 },
+];
+
+export type TrendDirection = 'up' | 'down' | 'flat';
+export const TREND_ARROWS: Readonly<Record<TrendDirection, string>> = { up: '↑', down: '↓', flat: '→' };
+
+/** Words for the dominant-type tags; "other" never makes a tag. */
+export const TYPE_TAG_LABELS: Readonly<Record<IncidentType, string | undefined>> = {
+	'suicide bombing': 'suicide attacks',
+	bombing: 'bombings',
+	IED: 'IED attacks',
+	'targeted killing': 'targeted assassinations',
+	'armed assault': 'armed assaults',
+	'armed clash': 'armed clashes',
+	airstrike: 'airstrikes',
+	'rocket attack': 'rocket attacks',
+	'cross-border shelling': 'cross-border shelling',
+	abduction: 'abductions',
+	execution: 'executions',
+	protest: 'protests',
+	other: undefined,
+};
+
+export interface DayRange {
+	/** Inclusive YYYY-MM-DD bounds. */
+	start: string;
+	end: string;
+}
+
+export interface RiskWindow extends DayRange {
+	days: RiskDays;
+	/** The window of equal length just before this one, for the trend. */
+	previous: DayRange;
+}
+
+export interface IncidentPoints {
+	id: string;
+	/** As recorded (YYYY-MM-DD or YYYY-MM). */
+	date: string;
+	/** The day the formula uses: the date, or the 15th for a month-only date. */
+	day: string;
+	type: IncidentType;
+	country: string;
+	fatalities?: number;
+	recency: number;
+	/** Points after recency, before scaling to SCORE_BASE_DAYS. */
+	severity: number;
+	fatalityPoints: number;
+	targetPoints: number;
+	/** What the incident adds to the score (scaled). */
+	points: number;
+}
+
+export interface RiskTerm {
+	kind: 'type' | 'fatalities' | 'target';
+	name: string;
+	/** Incidents for a type or target term; people killed for the fatalities term. */
+	value: number;
+	/** Points added to the score (scaled). */
+	contribution: number;
+	/** Newest first. */
+	incidents: string[];
+}
+
+export type RiskTagKind = 'type' | 'actor' | 'mass-casualty' | 'cross-border' | 'officials' | 'foreigners' | 'manual';
+
+export interface RiskTag {
+	label: string;
+	kind: RiskTagKind;
+	/** Incident ids, newest first; empty for manual tags. */
+	evidence: string[];
+	/** Actor ids the tag is about (the active actor, the foreign-based perpetrators, the targeted officials). */
+	actors: string[];
+	detail: string;
+	manual: boolean;
+	/** Score points carried by the evidence; orders the tags. */
+	weight: number;
+}
+
+export interface RiskTrend {
+	direction: TrendDirection;
+	previousScore: number;
+	change: number;
+}
+
+export interface CountryRisk {
+	code: string;
+	name: string;
+	window: RiskWindow;
+	/** Rounded to 1 decimal. */
+	score: number;
+	level: RiskLevel;
+	trend: RiskTrend;
+	/** Incidents in the window. */
+	incidents: number;
+	/** Known killed in the window. */
+	fatalities: number;
+	/** Incidents in the window whose toll is not reported. */
+	unknownFatalities: number;
+	/** Weekly, across the whole window. */
+	buckets: Bucket[];
+	tags: RiskTag[];
+	explanation: {
+		/** SCORE_BASE_DAYS / window days. */
+		scale: number;
+		terms: RiskTerm[];
+		/** Contributing incidents, newest first. */
+		incidents: IncidentPoints[];
+	};
+}
+
+const EPOCH = '1970-01-01';
+
+/** The day an incident counts on: its (start) date, or the 15th for a month-only date. */
+export function effectiveDay(inc: Pick<Incident, 'date'>): string {
+	return inc.date.length >= 10
+		? inc.date.slice(0, 10)
+		: `${inc.date.slice(0, 7)}-${String(MONTH_ONLY_DAY).padStart(2, '0')}`;
+}
+
+export function inRange(inc: Pick<Incident, 'date'>, range: DayRange): boolean {
+	const d = effectiveDay(inc);
+	return d >= range.start && d <= range.end;
+}
+
+/**
+ * The window ending at `asOf` (YYYY, YYYY-MM or YYYY-MM-DD; a year or month
+ * means its last day) or else at the newest incident, so bundled data never
+ * looks stale. With no incidents, the newest article, then 1970-01-01.
+ */
+export function riskWindow(store: Store, opts: { days: RiskDays; asOf?: string }): RiskWindow {
+	const { days } = opts;
+	if (!isRiskDays(days)) throw new RangeError(`window must be one of ${RISK_WINDOWS.join(', ')} days, not ${days}`);
+	let end: string | undefined;
+	if (opts.asOf !== undefined) {
+		end = parseDateBound(opts.asOf.slice(0, 10), true);
+		if (!end) throw new RangeError(`bad as-of date "${opts.asOf}" (expected YYYY-MM-DD)`);
+	} else {
+		for (const inc of store.incidents) {
+			const d = effectiveDay(inc);
+			if (end === undefined || d > end) end = d;
+		}
+		end ??= store.articles[0]?.published.slice(0, 10) ?? EPOCH;
+	}
+	const start = addDays(end, -(days - 1));
+	const prevEnd = addDays(start, -1);
+	return { days, start, end, previous: { start: addDays(prevEnd, -(days - 1)), end: prevEnd } };
+}
+
+export function levelFor(score: number): RiskLevel {
+	let level: RiskLevel = 'low';
+	for (const l of RISK_LEVELS) if (score >= l.min) level = l.level;
+	return level;
+}
+
+/** Rounds half away from zero, without returning -0. */
+export function round(x: number, decimals: number): number {
+	const f = 10 ** decimals;
+	const r = (Math.sign(x) * Math.round(Math.abs(x) * f + 1e-9)) / f;
+	return r === 0 ? 0 : r;
+}
+
+/** Compares the rounded scores as shown, in tenths, so the arrow agrees with the printed numbers. */
+export function trendOf(score: number, previousScore: number): RiskTrend {
+	const now = Math.round(score * 10);
+	const before = Math.round(previousScore * 10);
+	const delta = now - before;
+	// The epsilon keeps 0.1 × 60 = 6.000000000000001 from deciding a tie.
+	const moved = (d: number) => d - TREND_MIN_ABSOLUTE * 10 > 1e-9 && d - TREND_MIN_RELATIVE * before > 1e-9;
+	const direction: TrendDirection = moved(delta) ? 'up' : moved(-delta) ? 'down' : 'flat';
+	return { direction, previousScore: before / 10, change: round(delta / 10, 1) };
+}
+
+/** Targets a named person in the actor list, or is tagged as aimed at officials. */
+export function targetsOfficials(store: Store, inc: Incident): string[] | undefined {
+	const persons = inc.targets.filter((t) => store.actorById.get(t)?.kind === 'person');
+	if (persons.length || inc.tags.some((t) => OFFICIAL_TAGS.includes(t))) return persons;
+	return undefined;
+}
+
+export function targetsForeigners(inc: Incident): boolean {
+	return inc.tags.some((t) => FOREIGNER_TAGS.includes(t));
+}
+
+/**
+ * Cross-border when a perpetrator's or claimant's main country (its first)
+ * is not the incident's country, or the incident is tagged cross-border or
+ * is cross-border shelling. Returns the foreign-based perpetrators.
+ */
+export function crossBorder(store: Store, inc: Incident): string[] | undefined {
+	const responsible = new Set([...inc.perpetrators, ...(inc.claimedBy ? [inc.claimedBy] : [])]);
+	const foreign = [...responsible].filter((p) => {
+		const home = store.actorById.get(p)?.countries[0];
+		return home !== undefined && home !== inc.country;
+	});
+	if (foreign.length || inc.tags.includes(CROSS_BORDER_TAG) || inc.type === 'cross-border shelling') return foreign;
+	return undefined;
+}
+
+export function isMassCasualty(inc: Incident): boolean {
+	return (inc.fatalities ?? 0) >= MASS_CASUALTY_KILLED || inc.tags.includes(MASS_CASUALTY_TAG);
+}
+
+/** Recency weight of a day in a range of `days` days: 1 on the last day, RECENCY_FLOOR on the first. */
+export function recencyWeight(day: string, range: DayRange, days: number): number {
+	if (days <= 1) return 1;
+	const age = dayNumber(range.end) - dayNumber(day);
+	return 1 - ((1 - RECENCY_FLOOR) * age) / (days - 1);
+}
+
+function scoreIncident(
+	store: Store,
+	inc: Incident,
+	range: DayRange,
+	days: number,
+): { pts: IncidentPoints; raw: number } {
+	const day = effectiveDay(inc);
+	const recency = recencyWeight(day, range, days);
+	const scale = SCORE_BASE_DAYS / days;
+	const severity = TYPE_WEIGHTS[inc.type] * recency;
+	const fatalityPoints = FATALITY_FACTOR * Math.log2(1 + (inc.fatalities ?? 0)) * recency;
+	const targetPoints = targetsOfficials(store, inc) || targetsForeigners(inc) ? TARGET_BONUS * recency : 0;
+	const raw = (severity + fatalityPoints + targetPoints) * scale;
+	const pts: IncidentPoints = {
+		id: inc.id,
+		date: inc.date,
+		day,
+		type: inc.type,
+		country: inc.country,
+		...(inc.fatalities === undefined ? {} : { fatalities: inc.fatalities }),
+		recency: round(recency, 3),
+		severity: round(severity, 2),
+		fatalityPoints: round(fatalityPoints, 2),
+		targetPoints: round(targetPoints, 2),
+		points: round(raw, 2),
+	};
+	return { pts, raw };
+}
+
+function incidentsIn(store: Store, code: string, range: DayRange): Incident[] {
+	return (store.incidentsByCountry.get(code) ?? []).filter((inc) => inRange(inc, range));
+}
+
+/** Newest first by the formula's day, then by id, so month-only dates sort where they count. */
+function newestFirst<T extends { id: string }>(items: T[], day: (t: T) => string): T[] {
+	return [...items].sort((a, b) => {
+		const da = day(a);
+		const db = day(b);
+		return da < db ? 1 : da > db ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+	});
+}
+
+/** Unrounded score of a country over a range (used for both windows). */
+function rawScore(store: Store, code: string, range: DayRange, days: number): number {
+	let sum = 0;
+	for (const inc of incidentsIn(store, code, range)) sum += scoreIncident(store, inc, range, days).raw;
+	return sum;
+}
+
+export function countryRisk(store: Store, code: string, window: RiskWindow): CountryRisk {
+	const incs = newestFirst(incidentsIn(store, code, window), effectiveDay);
+	const scored = incs.map((inc) => ({ inc, ...scoreIncident(store, inc, window, window.days) }));
+	const total = scored.reduce((s, x) => s + x.raw, 0);
+	const score = round(total, 1);
+	const previous = round(rawScore(store, code, window.previous, window.days), 1);
+	const scale = SCORE_BASE_DAYS / window.days;
+
+	const terms: RiskTerm[] = [];
+	const byType = new Map<IncidentType, typeof scored>();
+	for (const s of scored) byType.set(s.inc.type, [...(byType.get(s.inc.type) ?? []), s]);
+	for (const [type, list] of byType) {
+		terms.push({
+			kind: 'type',
+			name: `${type} (weight ${TYPE_WEIGHTS[type]})`,
+			value: list.length,
+			contribution: round(
+				list.reduce((s, x) => s + TYPE_WEIGHTS[type] * recencyWeight(x.pts.day, window, window.days) * scale, 0),
+				2,
+			),
+			incidents: list.map((x) => x.inc.id),
+		});
+	}
+	const killed = scored.filter((s) => (s.inc.fatalities ?? 0) > 0);
+	if (killed.length) {
+		terms.push({
+			kind: 'fatalities',
+			name: `fatalities (${FATALITY_FACTOR} × log2(1 + killed))`,
+			value: killed.reduce((s, x) => s + (x.inc.fatalities ?? 0), 0),
+			contribution: round(
+				killed.reduce(
+					(s, x) =>
+						s +
+						FATALITY_FACTOR *
+							Math.log2(1 + (x.inc.fatalities ?? 0)) *
+							recencyWeight(x.pts.day, window, window.days) *
+							scale,
+					0,
+				),
+				2,
+			),
+			incidents: killed.map((x) => x.inc.id),
+		});
+	}
+	const targeted = scored.filter((s) => s.pts.targetPoints > 0);
+	if (targeted.length) {
+		terms.push({
+			kind: 'target',
+			name: `officials or foreigners targeted (+${TARGET_BONUS})`,
+			value: targeted.length,
+			contribution: round(
+				targeted.reduce((s, x) => s + TARGET_BONUS * recencyWeight(x.pts.day, window, window.days) * scale, 0),
+				2,
+			),
+			incidents: targeted.map((x) => x.inc.id),
+		});
+	}
+	terms.sort((a, b) => b.contribution - a.contribution || a.name.localeCompare(b.name));
+
+	return {
+		code,
+		name: store.countryByCode.get(code)?.name ?? code,
+		window,
+		score,
+		level: levelFor(score),
+		trend: trendOf(score, previous),
+		incidents: incs.length,
+		fatalities: incs.reduce((s, i) => s + (i.fatalities ?? 0), 0),
+		unknownFatalities: incs.filter((i) => i.fatalities === undefined).length,
+		buckets: countBy(
+			incs.map((i) => ({ ...i, date: effectiveDay(i) })),
+			'week',
+			{ since: window.start, until: window.end },
+		),
+		tags: riskTags(
+			store,
+			code,
+			scored.map((s) => ({ inc: s.inc, weight: s.raw })),
+		),
+		explanation: { scale: round(scale, 4), terms, incidents: scored.map((s) => s.pts) },
+	};
+}
+
+/** One row per country with a Country record or incidents; highest score first. */
+export function riskTable(store: Store, window: RiskWindow): CountryRisk[] {
+	const codes = new Set([...store.countryByCode.keys(), ...store.incidentsByCountry.keys()]);
+	return [...codes]
+		.map((code) => countryRisk(store, code, window))
+		.sort((a, b) => b.score - a.score || b.incidents - a.incidents || a.name.localeCompare(b.name));
+}
+
+export interface Weighted {
+	inc: Incident;
+	weight: number;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+	return `${n} ${n === 1 ? one : many}`;
+}
+
+function actorName(store: Store, id: string): string {
+	const a = store.actorById.get(id);
+	return a ? shortName(a) : id;
+}
+
+/** Tags with their evidence, heaviest first; manual tags (weight 0) last. */
+export function riskTags(store: Store, code: string, items: readonly Weighted[]): RiskTag[] {
+	const tags: RiskTag[] = [];
+	const total = items.length;
+	const weightOf = (list: readonly Weighted[]) =>
+		round(
+			list.reduce((s, x) => s + x.weight, 0),
+			2,
+		);
+	const add = (label: string, kind: RiskTagKind, list: readonly Weighted[], actors: string[], detail: string) =>
+		tags.push({
+			label,
+			kind,
+			evidence: list.map((x) => x.inc.id),
+			actors,
+			detail,
+			manual: false,
+			weight: weightOf(list),
+		});
+
+	const byType = new Map<IncidentType, Weighted[]>();
+	for (const it of items) byType.set(it.inc.type, [...(byType.get(it.inc.type) ?? []), it]);
+	for (const type of incidentTypeLabels) {
+		const list = byType.get(type);
+		const label = TYPE_TAG_LABELS[type];
+		if (!list || !label) continue;
+		if (list.length < TAG_MIN_INCIDENTS && list.length / total < TAG_MIN_SHARE) continue;
+		add(
+			label,
+			'type',
+			list,
+			[],
+			`${list.length} of ${plural(total, 'incident')} (${Math.round((100 * list.length) / total)}%): ${type}`,
+		);
+	}
+
+	const byActor = new Map<string, Weighted[]>();
+	for (const it of items) {
+		const ids = new Set([...it.inc.perpetrators, ...(it.inc.claimedBy ? [it.inc.claimedBy] : [])]);
+		for (const id of ids) byActor.set(id, [...(byActor.get(id) ?? []), it]);
+	}
+	for (const [id, list] of [...byActor].sort(([a], [b]) => (a < b ? -1 : 1))) {
+		if (list.length < TAG_MIN_INCIDENTS) continue;
+		const name = store.actorById.get(id)?.name ?? id;
+		add(
+			`${actorName(store, id)} activity`,
+			'actor',
+			list,
+			[id],
+			`${name}: ${plural(list.length, 'incident')} as perpetrator or claimant`,
+		);
+	}
+
+	const mass = items.filter((it) => isMassCasualty(it.inc));
+	if (mass.length) {
+		const tolls = mass.map((it) =>
+			it.inc.fatalities === undefined ? 'toll not reported' : `${it.inc.fatalities} killed`,
+		);
+		add(
+			'mass-casualty',
+			'mass-casualty',
+			mass,
+			[],
+			`${plural(mass.length, 'incident')} with ${MASS_CASUALTY_KILLED}+ killed or tagged ${MASS_CASUALTY_TAG} (${tolls.join(', ')})`,
+		);
+	}
+
+	const cross = items.map((it) => ({ it, foreign: crossBorder(store, it.inc) })).filter((x) => x.foreign !== undefined);
+	if (cross.length) {
+		const actors = [...new Set(cross.flatMap((x) => x.foreign ?? []))];
+		const based = actors.map((id) => `${actorName(store, id)} (${store.actorById.get(id)?.countries[0]})`);
+		add(
+			'cross-border',
+			'cross-border',
+			cross.map((x) => x.it),
+			actors,
+			`${plural(cross.length, 'incident')}${based.length ? `; perpetrators based elsewhere: ${based.join(', ')}` : ''}`,
+		);
+	}
+
+	const officials = items
+		.map((it) => ({ it, persons: targetsOfficials(store, it.inc) }))
+		.filter((x) => x.persons !== undefined);
+	if (officials.length) {
+		const actors = [...new Set(officials.flatMap((x) => x.persons ?? []))];
+		add(
+			'attacks on officials',
+			'officials',
+			officials.map((x) => x.it),
+			actors,
+			`${plural(officials.length, 'incident')} targeting officials or named individuals${actors.length ? `: ${actors.map((id) => store.actorById.get(id)?.name ?? id).join(', ')}` : ''}`,
+		);
+	}
+
+	const foreigners = items.filter((it) => targetsForeigners(it.inc));
+	if (foreigners.length) {
+		add(
+			'attacks on foreigners',
+			'foreigners',
+			foreigners,
+			[],
+			`${plural(foreigners.length, 'incident')} tagged ${FOREIGNER_TAGS.join(' or ')}`,
+		);
+	}
+
+	const kindOrder: RiskTagKind[] = ['type', 'actor', 'mass-casualty', 'cross-border', 'officials', 'foreigners'];
+	tags.sort(
+		(a, b) =>
+			b.weight - a.weight ||
+			b.evidence.length - a.evidence.length ||
+			kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) ||
+			a.label.localeCompare(b.label),
+	);
+	for (const label of store.countryByCode.get(code)?.tags ?? []) {
+		tags.push({
+			label,
+			kind: 'manual',
+			evidence: [],
+			actors: [],
+			detail: 'manual tag from the country data',
+			manual: true,
+			weight: 0,
+		});
+	}
+	return tags;
+}
+
+function levelRanges(): string {
+	return RISK_LEVELS.map((l, i) => {
+		const next = RISK_LEVELS[i + 1];
+		return next ? `${l.level} ${l.min} to <${next.min}` : `${l.level} ${l.min}+`;
+	}).join(', ');
+}
+
+/** The formula in words, generated from the constants above (README, `--help`, briefs). */
+export const RISK_FORMULA = [
+	'Risk score for a country over a window of 30, 90 or 365 days (default 90) ending at --as-of or the newest incident:',
+	`  score = (${SCORE_BASE_DAYS} / window days) × sum over the window's incidents of`,
+	`          recency × (type weight + ${FATALITY_FACTOR} × log2(1 + killed) + ${TARGET_BONUS} if officials or foreigners were targeted)`,
+	`  recency: 1.0 on the window's last day, falling linearly by day to ${RECENCY_FLOOR} on its first day.`,
+	`  type weights: ${Object.entries(TYPE_WEIGHTS)
+		.map(([t, w]) => `${t} ${w}`)
+		.join(', ')}.`,
+	'  killed: as reported; an unreported toll counts as 0 (the type weight still counts).',
+	`  officials or foreigners: a target that is a person in the actor list, or an incident tagged ${[...OFFICIAL_TAGS, ...FOREIGNER_TAGS].join(', ')}.`,
+	`  dates: an incident counts on its (start) date; a month-only date (YYYY-MM) is placed on the ${MONTH_ONLY_DAY}th, for both window membership and recency.`,
+	`  the score is rounded to 1 decimal; levels: ${levelRanges()}.`,
+	`  trend: against the previous window of equal length; up (or down) when the rounded score rose (or fell) by more than ${TREND_MIN_ABSOLUTE} and more than ${TREND_MIN_RELATIVE * 100}% of the previous score, else flat.`,
+	`Tags: incident types with ${TAG_MIN_INCIDENTS}+ incidents or ${TAG_MIN_SHARE * 100}%+ of the window's incidents; actors with ${TAG_MIN_INCIDENTS}+ incidents as perpetrator or claimant;`,
+	`  mass-casualty (${MASS_CASUALTY_KILLED}+ killed, or tagged ${MASS_CASUALTY_TAG}); cross-border (a perpetrator or claimant whose main country is another, or tagged ${CROSS_BORDER_TAG}, or cross-border shelling);`,
+	`  attacks on officials; attacks on foreigners; plus the country's manual tags. Ordered by the score points of their incidents.`,
+].join('\n');

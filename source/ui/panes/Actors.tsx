@@ -1,0 +1,72 @@
+// The Actors pane: who is active in the window, sortable and filterable,
+// with "/" to jump by name or alias.
+import { Box, Text } from 'ink';
+import { fit, truncate } from '../../core/width.js';
+import { sparkline } from '../components/Sparkline.js';
+import { Table } from '../components/Table.js';
+import { listHeight } from '../layout.js';
+import type { AppState, Env } from '../state.js';
+import type { Theme } from '../theme.js';
+import { windowOf } from '../window.js';
+
+const SORT_LABELS = {
+	name: 'name',
+	kind: 'kind',
+	country: 'country',
+	perpetrator: 'as perpetrator',
+	target: 'as target',
+	last: 'last activity',
+} as const;
+
+export function Actors({ state, env, theme }: { state: AppState; env: Env; theme: Theme }) {
+	const a = state.actors;
+	const w = state.cols - 1;
+	const window = windowOf(env.store, state.days, state.asOf);
+	const nameW = Math.max(12, Math.min(28, w - 52));
+	const sparkW = Math.max(0, w - nameW - 46);
+	const filters = [a.kind && `kind:${a.kind}`, a.country && `country:${a.country}`].filter(Boolean).join(' ');
+	const head = `${fit('NAME', nameW)} ${fit('KIND', 12)} ${fit('CC', 2)} ${fit('PERP', 4, true)} ${fit('TGT', 4, true)} ${fit('LAST', 10)} ${sparkW ? 'WEEKLY' : ''}`;
+	const rows = a.rows.map((r) => ({
+		key: r.id,
+		text: `${fit(r.short, nameW)} ${fit(r.kind, 12)} ${fit(r.mainCountry ?? '', 2)} ${fit(String(r.asPerpetrator), 4, true)} ${fit(String(r.asTarget), 4, true)} ${fit(r.lastActivity ?? '-', 10)} ${sparkline(
+			r.buckets.map((b) => b.count),
+			sparkW,
+		)}`,
+		style: r.asPerpetrator + r.asTarget === 0 ? theme.dim : undefined,
+	}));
+	const summary = `${a.rows.length} of ${a.all.length} actors · ${filters || 'all kinds and countries'} · sorted by ${SORT_LABELS[a.sort]}${a.reverse ? ' (reversed)' : ''} · ${window.days}-day window to ${window.end}`;
+	return (
+		<Box flexDirection="column">
+			<Box height={1} flexShrink={0}>
+				<Text {...theme.accent} wrap="truncate">
+					{truncate(summary, state.cols)}
+				</Text>
+			</Box>
+			{a.jump ? (
+				<Box height={1} flexShrink={0}>
+					<Text {...theme.key}>jump: </Text>
+					<Text>{a.jump.query}</Text>
+					<Text inverse> </Text>
+					<Text {...theme.dim}>
+						{a.jump.query
+							? a.jump.matches.length
+								? `  ${a.jump.index + 1} of ${a.jump.matches.length} matches (↓↑ next)`
+								: '  no match'
+							: '  type a name or alias; typos are fine'}
+					</Text>
+				</Box>
+			) : null}
+			<Box height={1} flexShrink={0}>
+				<Text {...theme.dim}>{fit(` ${head}`, state.cols)}</Text>
+			</Box>
+			<Table
+				rows={rows}
+				pos={a.pos}
+				height={listHeight(state)}
+				width={state.cols}
+				theme={theme}
+				empty="No actors match these filters. Press c to clear them."
+			/>
+		</Box>
+	);
+}

@@ -1,0 +1,58 @@
+// The Risk pane: one row per country, the level as a word and a score, the
+// trend against the previous window, counts, a sparkline and the top tags.
+import { Box, Text } from 'ink';
+import { TREND_ARROWS } from '../../core/risk.js';
+import { fit, truncate } from '../../core/width.js';
+import { sparkline } from '../components/Sparkline.js';
+import { Table } from '../components/Table.js';
+import { listHeight } from '../layout.js';
+import type { AppState, Env } from '../state.js';
+import type { Theme } from '../theme.js';
+import { windowOf } from '../window.js';
+
+export function Risk({ state, env, theme }: { state: AppState; env: Env; theme: Theme }) {
+	const w = state.cols - 1;
+	const window = windowOf(env.store, state.days, state.asOf);
+	const nameW = w >= 100 ? 18 : 15;
+	const sparkW = w >= 100 ? 14 : 6;
+	const fixed = nameW + 1 + 8 + 1 + 5 + 1 + 7 + 1 + 4 + 1 + 6 + 1 + sparkW + 1;
+	const tagW = Math.max(0, w - fixed);
+	const head = `${fit('COUNTRY', nameW)} ${fit('LEVEL', 8)} ${fit('SCORE', 5, true)} ${fit('TREND', 7)} ${fit('INC', 4, true)} ${fit('KILLED', 6, true)} ${fit('WEEKLY', sparkW)} TAGS`;
+	const rows = state.risk.rows.map((r) => {
+		const change = r.trend.change > 0 ? `+${r.trend.change}` : String(r.trend.change);
+		return {
+			key: r.code,
+			text: `${fit(`${r.code} ${r.name}`, nameW)} ${fit(r.level, 8)} ${fit(r.score.toFixed(1), 5, true)} ${fit(`${TREND_ARROWS[r.trend.direction]} ${change}`, 7)} ${fit(String(r.incidents), 4, true)} ${fit(String(r.fatalities), 6, true)} ${fit(
+				sparkline(
+					r.buckets.map((b) => b.count),
+					sparkW,
+				),
+				sparkW,
+			)} ${truncate(r.tags.map((t) => t.label).join(', '), tagW)}`,
+			style: theme.risk[r.level],
+		};
+	});
+	return (
+		<Box flexDirection="column">
+			<Box height={1} flexShrink={0}>
+				<Text {...theme.accent} wrap="truncate">
+					{truncate(
+						`Risk by country · ${window.days}-day window ${window.start} to ${window.end} ([ ] change) · Enter explains a score`,
+						state.cols,
+					)}
+				</Text>
+			</Box>
+			<Box height={1} flexShrink={0}>
+				<Text {...theme.dim}>{fit(` ${head}`, state.cols)}</Text>
+			</Box>
+			<Table
+				rows={rows}
+				pos={state.risk.pos}
+				height={listHeight(state)}
+				width={state.cols}
+				theme={theme}
+				empty="No countries in the data."
+			/>
+		</Box>
+	);
+}

@@ -1,0 +1,17 @@
+// The Risk pane's list: one row per country, highest score first.
+import { type CountryRisk, type RiskWindow, riskTable } from '../core/risk.js';
+import type { Store } from '../core/store.js';
+import type { ListPos } from './state.js';
+
+export interface RiskState {
+	rows: CountryRisk[];
+	pos: ListPos;
+}
+
+/** Rows for the window; keeps the selected country selected across window changes. */
+export function riskState(store: Store, window: RiskWindow, prev?: RiskState): RiskState {
+	const rows = riskTable(store, window);
+	const code = prev?.rows[prev.pos.cursor]?.code;
+	const at = code ? rows.findIndex((r) => r.code === code) : -1;
+	return { rows, pos: { cursor: Math.max(0, at), top: prev?.pos.top ?? 0 } };
+}

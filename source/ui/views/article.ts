@@ -1,0 +1,36 @@
+// The article reader: header, linked actors and countries, the text wrapped.
+
+import { actorLabel } from '../../core/resolve.js';
+import type { Store } from '../../core/store.js';
+import { plural } from '../../core/words.js';
+import { blank, field, type Line, linkLine, para, text } from '../lines.js';
+
+export function articleLines(store: Store, id: string, cols: number): Line[] {
+	const art = store.articleById.get(id);
+	if (!art) return [text(`Article ${id} is not in the data.`, 'error')];
+	const out: Line[] = [];
+	out.push(...para(art.title, cols, 0, 'heading'));
+	out.push(text(`${art.published.slice(0, 10)} · ${art.source}${art.author ? ` · ${art.author}` : ''}`, 'dim'));
+	if (art.url) out.push(...field('URL', art.url, cols));
+	for (const code of art.countries) {
+		out.push(linkLine(store.countryByCode.get(code)?.name ?? code, { kind: 'country', code }, 2, code));
+	}
+	for (const a of art.actors) {
+		const actor = store.actorById.get(a);
+		if (actor) out.push(linkLine(actorLabel(actor), { kind: 'actor', id: a }, 2, actor.kind));
+	}
+	const incidents = store.incidentsByArticle.get(art.id) ?? [];
+	if (incidents.length) {
+		out.push(text(`  cited by ${plural(incidents.length, 'incident')}:`, 'dim'));
+		for (const inc of incidents) {
+			out.push(
+				linkLine(`${inc.date} ${inc.type}, ${inc.location ?? inc.country}`, { kind: 'incident', id: inc.id }, 4),
+			);
+		}
+	}
+	if (art.tags.length) out.push(...field('Tags', art.tags.join(', '), cols));
+	out.push(blank);
+	if (art.summary) out.push(...para(art.summary, cols, 0, 'accent'), blank);
+	out.push(...para(art.body, cols));
+	return out;
+}

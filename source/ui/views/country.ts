@@ -1,0 +1,85 @@
+// A country: its risk level explained (each term, each contributing incident),
+// its tags with their evidence, the actors active there and its incidents.
+
+import { shortName } from '../../core/resolve.js';
+import { countryRisk, type RiskWindow, TREND_ARROWS } from '../../core/risk.js';
+import type { Store } from '../../core/store.js';
+import { blank, field, heading, type Line, linkLine, para, text } from '../lines.js';
+
+export function countryLines(store: Store, code: string, cols: number, window: RiskWindow): Line[] {
+	const country = store.countryByCode.get(code);
+	const r = countryRisk(store, code, window);
+	const out: Line[] = [];
+	out.push(heading(`${country?.name ?? code} (${code})${country ? ` · ${country.region}` : ''}`));
+	const change = r.trend.change > 0 ? `+${r.trend.change}` : `${r.trend.change}`;
+	out.push({
+		segs: [
+			{ text: 'Risk          ', style: 'dim' },
+			{ text: `${r.level.toUpperCase()} ${r.score}`, style: 'heading' },
+			{
+				text: `  ${TREND_ARROWS[r.trend.direction]} ${change} against the previous ${window.days} days (${r.trend.previousScore})`,
+			},
+		],
+	});
+	out.push(...field('Window', `${window.start} to ${window.end} (${window.days} days; [ and ] change it)`, cols));
+	out.push(
+		...field(
+			'Incidents',
+			`${r.incidents} · ${r.fatalities} killed${r.unknownFatalities ? ` (${r.unknownFatalities} without a reported toll)` : ''}`,
+			cols,
+		),
+	);
+	if (country?.notes) out.push(blank, ...para(country.notes, cols));
+	out.push(blank, heading('Tags and their evidence'));
+	if (r.tags.length === 0) out.push(text('  none in this window', 'dim'));
+	for (const tag of r.tags) {
+		out.push(text(`  ${tag.label}${tag.manual ? ' (manual)' : ''} — ${tag.detail}`, tag.manual ? 'dim' : undefined));
+		for (const id of tag.evidence.slice(0, 5)) {
+			const inc = store.incidentById.get(id);
+			if (inc)
+				out.push(linkLine(`${inc.date} ${inc.type}, ${inc.location ?? inc.admin1 ?? ''}`, { kind: 'incident', id }, 4));
+		}
+		if (tag.evidence.length > 5) out.push(text(`    … and ${tag.evidence.length - 5} more`, 'dim'));
+	}
+	out.push(blank, heading(`Why ${r.score}: each term's contribution`));
+	out.push(text(`  points are scaled by ${r.explanation.scale} (90 / window days)`, 'dim'));
+	for (const t of r.explanation.terms) {
+		out.push(text(`  ${t.name.padEnd(34)} ${String(t.value).padStart(5)}   +${t.contribution}`));
+	}
+	out.push(blank, heading('Contributing incidents, newest first'));
+	if (r.explanation.incidents.length === 0) out.push(text('  none in this window', 'dim'));
+	for (const p of r.explanation.incidents) {
+		const inc = store.incidentById.get(p.id);
+		out.push(
+			linkLine(
+				`${p.date.padEnd(10)} ${p.type}, ${inc?.location ?? inc?.admin1 ?? ''}`,
+				{ kind: 'incident', id: p.id },
+				2,
+				`+${p.points} (recency ${p.recency})`,
+			),
+		);
+	}
+	const actors = new Map<string, number>();
+	for (const inc of store.incidentsByCountry.get(code) ?? []) {
+		for (const id of new Set([...inc.perpetrators, ...(inc.claimedBy ? [inc.claimedBy] : [])])) {
+			actors.set(id, (actors.get(id) ?? 0) + 1);
+		}
+	}
+	out.push(blank, heading('Actors active here (all dates)'));
+	for (const [id, n] of [...actors].sort((a, b) => b[1] - a[1])) {
+		const a = store.actorById.get(id);
+		if (a) out.push(linkLine(shortName(a), { kind: 'actor', id }, 2, `${n} incident${n === 1 ? '' : 's'}`));
+	}
+	const all = store.incidentsByCountry.get(code) ?? [];
+	out.push(blank, heading(`All incidents (${all.length})`));
+	for (const inc of all) {
+		out.push(
+			linkLine(
+				`${inc.date.padEnd(10)} ${inc.type}, ${inc.location ?? inc.admin1 ?? ''}`,
+				{ kind: 'incident', id: inc.id },
+				2,
+			),
+		);
+	}
+	return out;
+}

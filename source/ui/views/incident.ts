@@ -1,0 +1,69 @@
+// Incident detail: what happened, where, who, and links to the actors, the
+// country and the articles behind it.
+import { monthLabel } from '../../core/dates.js';
+import { actorLabel } from '../../core/resolve.js';
+import type { Store } from '../../core/store.js';
+import { blank, field, heading, type Line, linkLine, para, text } from '../lines.js';
+
+export function placeOf(store: Store, country: string, location?: string, admin1?: string): string {
+	const name = store.countryByCode.get(country)?.name ?? country;
+	return [location, admin1, `${name} (${country})`].filter(Boolean).join(', ');
+}
+
+function actorLinks(store: Store, label: string, ids: readonly string[], cols: number): Line[] {
+	const out: Line[] = [];
+	ids.forEach((id, i) => {
+		const a = store.actorById.get(id);
+		const name = a ? actorLabel(a) : id;
+		if (a) out.push({ ...field(i === 0 ? label : '', `› ${name}`, cols)[0]!, link: { kind: 'actor', id } });
+		else out.push(...field(i === 0 ? label : '', name, cols));
+	});
+	return out;
+}
+
+export function incidentLines(store: Store, id: string, cols: number): Line[] {
+	const inc = store.incidentById.get(id);
+	if (!inc) return [text(`Incident ${id} is not in the data.`, 'error')];
+	const out: Line[] = [];
+	const when = inc.endDate
+		? `${inc.date} to ${inc.endDate}`
+		: inc.date.length === 7
+			? `${monthLabel(inc.date, true)} (day unknown)`
+			: inc.date;
+	out.push({ segs: [{ text: `${when} · ${inc.type}`, style: 'heading' }] });
+	out.push(...para(placeOf(store, inc.country, inc.location, inc.admin1), cols));
+	out.push(
+		text(`Killed: ${inc.fatalities ?? 'no figure recorded'} · Injured: ${inc.injured ?? 'no figure recorded'}`, 'dim'),
+	);
+	out.push(blank);
+	out.push(...para(inc.description, cols));
+	out.push(blank);
+	out.push(
+		...(inc.perpetrators.length
+			? actorLinks(store, 'Perpetrators', inc.perpetrators, cols)
+			: field('Perpetrators', 'unknown', cols)),
+	);
+	if (inc.claimedBy) out.push(...actorLinks(store, 'Claimed by', [inc.claimedBy], cols));
+	if (inc.targets.length) out.push(...actorLinks(store, 'Targets', inc.targets, cols));
+	out.push({
+		...field('Country', `› ${store.countryByCode.get(inc.country)?.name ?? inc.country}`, cols)[0]!,
+		link: { kind: 'country', code: inc.country },
+	});
+	if (inc.tags.length) out.push(...field('Tags', inc.tags.join(', '), cols));
+	if (inc.lat !== undefined && inc.lon !== undefined) out.push(...field('Coordinates', `${inc.lat}, ${inc.lon}`, cols));
+	out.push(...field('Id', inc.id, cols));
+	out.push(blank, heading('Sources'));
+	for (const src of inc.sources) {
+		if (typeof src === 'string') {
+			const art = store.articleById.get(src);
+			out.push(
+				art
+					? linkLine(`${art.published.slice(0, 10)}  ${art.title}`, { kind: 'article', id: art.id }, 2, art.source)
+					: text(`  ${src} (article not in the data)`, 'warning'),
+			);
+		} else {
+			out.push(...para(`${src.date}  ${src.outlet}${src.title ? ` — ${src.title}` : ''}`, cols, 2));
+		}
+	}
+	return out;
+}
