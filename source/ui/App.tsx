@@ -137,20 +137,18 @@ export function App(props: AppProps) {
 		onPane?.(state.pane);
 	}, [state.pane, onPane]);
 
-	// Writing a brief is the one side effect a key can ask for.
+	// Writing a brief is the one side effect a key can ask for; each request is a new object.
 	const brief = state.brief;
 	useEffect(() => {
 		if (!brief) return;
-		const window = windowOf(env.store, state.days, state.asOf);
-		const file = resolve(briefDir ?? process.cwd(), briefFileName(brief.target, window));
+		const file = resolve(briefDir ?? process.cwd(), briefFileName(brief.target, brief.window));
 		try {
-			writeFileSync(file, briefMarkdown(env.store, brief.target, window));
+			writeFileSync(file, briefMarkdown(env.store, brief.target, brief.window));
 			dispatch({ type: 'message', text: `brief written to ${file}` });
 		} catch (err) {
 			dispatch({ type: 'message', text: `could not write the brief: ${(err as Error).message}` });
 		}
-		// Only a new request (seq) writes; window changes alone do not.
-	}, [brief?.seq]);
+	}, [brief, briefDir, env.store]);
 
 	useInput((input, key) => {
 		const name = keyName(input, key);

@@ -4,7 +4,7 @@
 import type { PaneId } from '../config.js';
 import type { Problem } from '../core/problems.js';
 import type { Resolver } from '../core/resolve.js';
-import { RISK_WINDOWS, type RiskDays } from '../core/risk.js';
+import { RISK_WINDOWS, type RiskDays, type RiskWindow } from '../core/risk.js';
 import type { Store } from '../core/store.js';
 import { emptyFilter, type TimelineFilter } from '../core/timeline.js';
 import type { BriefTarget } from '../io/brief.js';
@@ -40,7 +40,7 @@ export interface AppState {
 	/** A one-line notice in the status bar, cleared by the next key. */
 	message: string | null;
 	/** A brief to write; the App does the I/O and reports back. */
-	brief: { seq: number; target: BriefTarget } | null;
+	brief: { seq: number; target: BriefTarget; window: RiskWindow } | null;
 	/** Set when the app should exit, with this status. */
 	exit: number | null;
 }
@@ -139,9 +139,10 @@ function briefOf(target: Target): BriefTarget | undefined {
 	return undefined;
 }
 
-function requestBrief(state: AppState, target: BriefTarget | undefined): AppState {
+function requestBrief(state: AppState, target: BriefTarget | undefined, env: Env): AppState {
 	if (!target) return { ...state, message: 'b writes a brief of an actor or a country' };
-	return { ...state, brief: { seq: (state.brief?.seq ?? 0) + 1, target } };
+	const window = windowOf(env.store, state.days, state.asOf);
+	return { ...state, brief: { seq: (state.brief?.seq ?? 0) + 1, target, window } };
 }
 
 function setWindow(state: AppState, days: RiskDays, env: Env): AppState {
@@ -223,7 +224,7 @@ function runCommand(state: AppState, cmd: Command, env: Env): AppState {
 		}
 		case 'brief.write': {
 			const target = view ? view.target : selectedTarget(state);
-			return requestBrief(state, target && briefOf(target));
+			return requestBrief(state, target && briefOf(target), env);
 		}
 		default:
 			if (state.pane === 'timeline')
