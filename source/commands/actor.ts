@@ -1,7 +1,7 @@
 // sitrep actor NAME: the best match by name or alias, its profile, and other close matches.
 import { actorProfile, matchActors } from '../core/profile.js';
 import type { Store } from '../core/store.js';
-import { actorLines } from '../ui/views/actor.js';
+import { actorLines } from '../text/views/actor.js';
 import { type Ctx, EXIT } from './context.js';
 import { linesToText } from './render.js';
 import { type WindowFlags, windowFromFlags } from './window.js';

@@ -1,5 +1,5 @@
 // Detail views as plain text for the CLI: the same lines the dashboard shows.
-import type { Line } from '../ui/lines.js';
+import type { Line } from '../text/lines.js';
 
 export function linesToText(lines: readonly Line[]): string {
 	return lines

@@ -4,7 +4,7 @@ import type { Resolver } from '../core/resolve.js';
 import { countryRisk, riskTable, TREND_ARROWS } from '../core/risk.js';
 import type { Store } from '../core/store.js';
 import { fit } from '../core/width.js';
-import { countryLines } from '../ui/views/country.js';
+import { countryLines } from '../text/views/country.js';
 import { type Ctx, EXIT } from './context.js';
 import { linesToText } from './render.js';
 import { type WindowFlags, windowFromFlags } from './window.js';

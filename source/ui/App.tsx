@@ -13,6 +13,7 @@ import type { TimelineFilter } from '../core/timeline.js';
 import { truncate } from '../core/width.js';
 import { plural } from '../core/words.js';
 import { briefFileName, briefMarkdown } from '../io/brief.js';
+import { targetLabel } from '../text/target.js';
 import { Header } from './components/Header.js';
 import { Lines } from './components/Lines.js';
 import { HintLine, StatusBar } from './components/StatusBar.js';
@@ -24,7 +25,6 @@ import { Risk } from './panes/Risk.js';
 import { Timeline } from './panes/Timeline.js';
 import { PANE_TITLES } from './panes.js';
 import { type AppState, activeScopes, currentView, type Env, initialState, reducer } from './state.js';
-import { targetLabel } from './target.js';
 import { pickTheme, type Theme } from './theme.js';
 import { windowOf } from './window.js';
 

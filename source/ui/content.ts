@@ -4,16 +4,16 @@ import type { RiskWindow } from '../core/risk.js';
 import { INCIDENT_TYPES } from '../core/schema.js';
 import type { Store } from '../core/store.js';
 import { wrap } from '../core/width.js';
+import { blank, heading, type Line, para, text } from '../text/lines.js';
+import { type Target, targetKey } from '../text/target.js';
+import { actorLines } from '../text/views/actor.js';
+import { articleLines } from '../text/views/article.js';
+import { countryLines } from '../text/views/country.js';
+import { incidentLines } from '../text/views/incident.js';
 import { KEYMAP, SCOPE_TITLES, type Scope } from './keymap.js';
 import { keyLabel } from './keys.js';
-import { blank, heading, type Line, para, text } from './lines.js';
 import { availablePanes } from './panes.js';
 import type { AppState, Env } from './state.js';
-import { type Target, targetKey } from './target.js';
-import { actorLines } from './views/actor.js';
-import { articleLines } from './views/article.js';
-import { countryLines } from './views/country.js';
-import { incidentLines } from './views/incident.js';
 
 // Views are rebuilt on every key and frame; the store never changes, so
 // their lines are cached per target, width and window.

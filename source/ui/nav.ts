@@ -1,9 +1,10 @@
 // Moving inside a detail view: j/k step between links (scrolling the text
 // when the next link is not on screen), page keys scroll, and the selection
 // always stays on a visible link.
+
+import type { Line } from '../text/lines.js';
+import type { Target } from '../text/target.js';
 import type { Command } from './keymap.js';
-import type { Line } from './lines.js';
-import type { Target } from './target.js';
 
 export interface View {
 	target: Target;

@@ -8,6 +8,7 @@ import { RISK_WINDOWS, type RiskDays, type RiskWindow } from '../core/risk.js';
 import type { Store } from '../core/store.js';
 import { emptyFilter, type TimelineFilter } from '../core/timeline.js';
 import type { BriefTarget } from '../io/brief.js';
+import type { Target } from '../text/target.js';
 import { type ActorsState, actorsCommand, actorsState, jumpCommand, jumpType, refreshActors } from './actorsState.js';
 import { overlayLines, viewLines } from './content.js';
 import { type Command, lookup, type Scope } from './keymap.js';
@@ -15,7 +16,6 @@ import { bodyHeight, detailHeight, listHeight } from './layout.js';
 import { moveInView, openView, type View } from './nav.js';
 import { availablePanes } from './panes.js';
 import { type RiskState, riskState } from './riskState.js';
-import type { Target } from './target.js';
 import { type TimelineState, timelineCommand, timelineType, timelineWith } from './timelineState.js';
 import { windowOf } from './window.js';
 

@@ -1,5 +1,7 @@
 // Semantic styles. NO_COLOR selects a monochrome theme that relies on
-// inverse, bold and dim, so nothing depends on colour alone.
+// inverse, bold, underline and dim, so nothing depends on colour alone.
+import type { StyleName } from '../text/lines.js';
+
 export interface Style {
 	color?: string;
 	backgroundColor?: string;
@@ -9,7 +11,7 @@ export interface Style {
 	underline?: boolean;
 }
 
-export interface Theme {
+export interface Theme extends Record<StyleName, Style> {
 	title: Style;
 	tabActive: Style;
 	tab: Style;
@@ -17,6 +19,7 @@ export interface Theme {
 	selected: Style;
 	dim: Style;
 	accent: Style;
+	link: Style;
 	error: Style;
 	warning: Style;
 	ok: Style;
@@ -35,6 +38,7 @@ const color: Theme = {
 	selected: { inverse: true },
 	dim: { dimColor: true },
 	accent: { color: 'cyan' },
+	link: { color: 'cyan' },
 	error: { color: 'red', bold: true },
 	warning: { color: 'yellow' },
 	ok: { color: 'green' },
@@ -58,6 +62,7 @@ const mono: Theme = {
 	selected: { inverse: true },
 	dim: { dimColor: true },
 	accent: {},
+	link: { underline: true },
 	error: { bold: true },
 	warning: { bold: true },
 	ok: {},

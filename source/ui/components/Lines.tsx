@@ -3,7 +3,7 @@
 // link line is marked with › and inverse video.
 import { Box, Text } from 'ink';
 import { width as cellWidth, truncate } from '../../core/width.js';
-import type { Line } from '../lines.js';
+import type { Line } from '../../text/lines.js';
 import type { Theme } from '../theme.js';
 
 export function Lines(props: {

@@ -2,7 +2,7 @@
 // with "/" to jump by name or alias.
 import { Box, Text } from 'ink';
 import { fit, truncate } from '../../core/width.js';
-import { sparkline } from '../components/Sparkline.js';
+import { sparkline } from '../../text/sparkline.js';
 import { Table } from '../components/Table.js';
 import { listHeight } from '../layout.js';
 import type { AppState, Env } from '../state.js';

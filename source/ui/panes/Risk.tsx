@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import { TREND_ARROWS } from '../../core/risk.js';
 import { fit, truncate } from '../../core/width.js';
-import { sparkline } from '../components/Sparkline.js';
+import { sparkline } from '../../text/sparkline.js';
 import { Table } from '../components/Table.js';
 import { listHeight } from '../layout.js';
 import type { AppState, Env } from '../state.js';

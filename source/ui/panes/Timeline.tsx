@@ -11,7 +11,7 @@ import {
 	perpetratorLabel,
 } from '../../core/timeline.js';
 import { fit, truncate } from '../../core/width.js';
-import { bucketsPerChar, sparkline } from '../components/Sparkline.js';
+import { bucketsPerChar, sparkline } from '../../text/sparkline.js';
 import { completionsFor, currentField, type FilterForm, FORM_FIELDS } from '../filterForm.js';
 import { bodyHeight, listHeight } from '../layout.js';
 import type { AppState, Env } from '../state.js';

@@ -4,8 +4,8 @@ import { actorProfile, affiliationOutline } from '../../core/profile.js';
 import type { RiskWindow } from '../../core/risk.js';
 import type { Store } from '../../core/store.js';
 import { plural } from '../../core/words.js';
-import { sparkline } from '../components/Sparkline.js';
 import { blank, field, heading, type Line, linkLine, para, text } from '../lines.js';
+import { sparkline } from '../sparkline.js';
 
 export function actorLines(store: Store, id: string, cols: number, window: RiskWindow): Line[] {
 	const p = actorProfile(store, id, window);

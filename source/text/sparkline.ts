@@ -1,7 +1,4 @@
 // A one-line bar chart of counts, squeezed to the width by summing neighbours.
-import { Text } from 'ink';
-import type { Style } from '../theme.js';
-
 const BARS = '▁▂▃▄▅▆▇█';
 
 /** How many buckets each character sums when `n` buckets are squeezed into `width`. */
@@ -20,8 +17,4 @@ export function sparkline(counts: readonly number[], width: number): string {
 	return squeezed
 		.map((c) => (c === 0 ? ' ' : BARS[Math.min(BARS.length - 1, Math.ceil((c / max) * BARS.length) - 1)]))
 		.join('');
-}
-
-export function Sparkline(props: { counts: readonly number[]; width: number; style: Style }) {
-	return <Text {...props.style}>{sparkline(props.counts, props.width)}</Text>;
 }

@@ -1,13 +1,14 @@
-// Scrollable views are built as data: lines of styled segments, some of them
-// links. The reducer uses them to move between links and clamp scrolling;
-// the Lines component renders a window of them.
+// Detail views as data: lines of styled segments, some of them links. The
+// TUI renders a window of them (and moves between links); the CLI prints them.
 import { wrap } from '../core/width.js';
 import type { Target } from './target.js';
-import type { Theme } from './theme.js';
+
+/** Semantic style names; each theme maps them to colours or attributes. */
+export type StyleName = 'heading' | 'dim' | 'accent' | 'link' | 'error' | 'warning' | 'ok' | 'key' | 'match';
 
 export interface Segment {
 	text: string;
-	style?: keyof Theme;
+	style?: StyleName;
 }
 
 export interface Line {
@@ -18,12 +19,12 @@ export interface Line {
 
 export const blank: Line = { segs: [] };
 
-export function text(s: string, style?: keyof Theme, link?: Target): Line {
+export function text(s: string, style?: StyleName, link?: Target): Line {
 	return { segs: [{ text: s, style }], ...(link ? { link } : {}) };
 }
 
 /** A paragraph wrapped to the width, indented. */
-export function para(s: string, cols: number, indent = 0, style?: keyof Theme): Line[] {
+export function para(s: string, cols: number, indent = 0, style?: StyleName): Line[] {
 	const pad = ' '.repeat(indent);
 	return wrap(s, Math.max(10, cols - indent)).map((l) => text(pad + l, style));
 }
@@ -41,7 +42,7 @@ export function field(label: string, value: string, cols: number, link?: Target)
 /** A followable line: "  › label" (the marker shows it can be opened). */
 export function linkLine(label: string, target: Target, indent = 2, detail?: string): Line {
 	const pad = ' '.repeat(indent);
-	const segs: Segment[] = [{ text: `${pad}${label}`, style: 'accent' }];
+	const segs: Segment[] = [{ text: `${pad}${label}`, style: 'link' }];
 	if (detail) segs.push({ text: `  ${detail}`, style: 'dim' });
 	return { segs, link: target };
 }
