@@ -1,6 +1,22 @@
 // Bundles the CLI into one file: an unbundled Ink app takes ~350 ms to its
 // first frame, a bundled one ~150 ms (measured on this project's machine).
+import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
+
+// Ink 6.8's incremental renderer moves the cursor up one line too few, so
+// frames creep down the screen; 6.6 and 7.x count the previous lines. The
+// patch fails the build if the code it fixes is not there (a new Ink version).
+const inkIncrementalFix = {
+	name: 'ink-incremental-fix',
+	setup(b) {
+		b.onLoad({ filter: /ink[\\/]build[\\/]log-update\.js$/ }, async (args) => {
+			const src = await readFile(args.path, 'utf8');
+			const broken = 'ansiEscapes.cursorUp(previousVisible - 1)';
+			if (!src.includes(broken)) throw new Error(`ink-incremental-fix: "${broken}" not found in ${args.path}`);
+			return { contents: src.replace(broken, 'ansiEscapes.cursorUp(previousLines.length - 1)'), loader: 'js' };
+		});
+	},
+};
 
 await build({
 	entryPoints: ['source/cli.tsx'],
@@ -20,5 +36,6 @@ await build({
 	},
 	// jsonc-parser's UMD entry uses dynamic requires esbuild cannot follow; its ESM entry is fine.
 	mainFields: ['module', 'main'],
+	plugins: [inkIncrementalFix],
 	logLevel: 'warning',
 });

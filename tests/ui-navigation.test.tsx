@@ -118,4 +118,15 @@ describe('Actors pane', () => {
 		expect(app.frame()).toContain('30-day window');
 		app.unmount();
 	});
+
+describe('keys that arrive together', () => {
+	it('Esc immediately followed by a key is Esc, then the key (not Alt+key)', async () => {
+		const app = start();
+		await press(app.stdin, '2', '?');
+		expect(app.frame()).toContain('sitrep keys');
+		await press(app.stdin, '\u001b3');
+		expect(app.frame()).not.toContain('sitrep keys');
+		expect(app.frame()).toContain('Risk by country');
+		app.unmount();
+	});
 });

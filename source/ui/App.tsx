@@ -151,6 +151,13 @@ export function App(props: AppProps) {
 	}, [brief, briefDir, env.store]);
 
 	useInput((input, key) => {
+		// Esc followed at once by a key (fast typing, SSH, tmux) arrives as one
+		// Alt+key sequence; sitrep binds no Alt keys, so it is Esc, then the key.
+		if (key.meta && !key.escape && input.length === 1 && !key.ctrl) {
+			dispatch({ type: 'key', name: 'escape', input: '' });
+			dispatch({ type: 'key', name: keyName(input, { ...key, meta: false }), input });
+			return;
+		}
 		const name = keyName(input, key);
 		if (name === input && input.length > 1 && !key.ctrl && !key.meta) {
 			for (const k of splitBurst(input)) dispatch({ type: 'key', ...k });

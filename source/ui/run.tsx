@@ -43,7 +43,7 @@ export async function runTui(
 				code = c;
 			}}
 		/>,
-		{ exitOnCtrlC: false, patchConsole: true },
+		{ exitOnCtrlC: false, patchConsole: true, incrementalRendering: true },
 	);
 	const onSignal = (status: number) => () => {
 		instance.unmount();
