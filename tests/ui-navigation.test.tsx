@@ -118,6 +118,7 @@ describe('Actors pane', () => {
 		expect(app.frame()).toContain('30-day window');
 		app.unmount();
 	});
+});
 
 describe('keys that arrive together', () => {
 	it('Esc immediately followed by a key is Esc, then the key (not Alt+key)', async () => {
