@@ -8,6 +8,7 @@ import { runConfig } from './commands/config.js';
 import { EXIT, processCtx } from './commands/context.js';
 import { chooseDataDir, loadOrExplain } from './commands/data.js';
 import { runRisk } from './commands/risk.js';
+import { runSearch } from './commands/search.js';
 import { runTimeline } from './commands/timeline.js';
 import { runValidate } from './commands/validate.js';
 import { windowFromFlags } from './commands/window.js';
@@ -24,6 +25,7 @@ const cli = meow(
     $ sitrep actor NAME                an actor's profile (fuzzy: "haqani" finds Haqqani)
     $ sitrep risk [COUNTRY]            risk by country, or one country explained
     $ sitrep brief COUNTRY|ACTOR       a Markdown briefing (--out FILE to write it)
+    $ sitrep search QUERY              fuzzy search of articles and incidents
     $ sitrep config get|set|unset|path [KEY] [VALUE]
 
   Options
@@ -34,7 +36,7 @@ const cli = meow(
     --type TYPE       filter by incident type ("suicide bombing", IED, ...)
     --since DATE      from this date (YYYY, YYYY-MM or YYYY-MM-DD)
     --until DATE      up to this date, inclusive
-    --limit N         show at most N incidents
+    --limit N         show at most N incidents (search: results, default 20)
     --by week|month   counts per week or month instead of incidents
     --strict          validate: warnings fail too
     --window DAYS     risk/activity window: 30, 90 or 365 (default 90)
@@ -46,6 +48,10 @@ const cli = meow(
     0 ok · 1 validate found errors (or warnings with --strict) · 2 usage error
     3 data directory or settings unreadable · 4 dashboard needs a terminal · 130 interrupted
 
+  Search queries
+    free words (typos forgiven) · "exact phrase" · -word to exclude · filters:
+    country:PK actor:iskp type:"suicide bombing" since:2024-01 until:2024-12 source:NAME in:articles|incidents
+
   Risk score
 ${RISK_FORMULA.split('\n')
 	.map((l) => `    ${l}`)
@@ -54,6 +60,8 @@ ${RISK_FORMULA.split('\n')
   Examples
     $ sitrep timeline --country AF --since 2024-12 --until 2024-12
     $ sitrep timeline --actor iskp --country PK --since 2024-07 --json
+    $ sitrep search "muzamil balkh"
+    $ sitrep search 'haqani kabul country:AF since:2024' --json
     $ sitrep actor haqani
     $ sitrep risk AF --window 365
     $ sitrep brief AF --out brief-af.md
@@ -96,7 +104,7 @@ async function main(): Promise<number> {
 		ctx.err(`sitrep: warning: ${config.error} (using defaults; fix or delete ${config.path})`);
 	}
 	const dir = chooseDataDir(flags.data, config);
-	const known = ['validate', 'timeline', 'actor', 'risk', 'brief'];
+	const known = ['validate', 'timeline', 'actor', 'risk', 'brief', 'search'];
 	if (command !== undefined && !known.includes(command)) {
 		ctx.err(`sitrep: unknown command "${command}"; commands: ${known.join(', ')}, config (see sitrep --help)`);
 		return EXIT.usage;
@@ -136,6 +144,14 @@ async function main(): Promise<number> {
 				new Resolver(loaded.store),
 				args.join(' ') || undefined,
 				{ window: flags.window, asOf: flags.asOf, json: flags.json },
+				ctx,
+			);
+		case 'search':
+			return runSearch(
+				loaded.store,
+				new Resolver(loaded.store),
+				args.join(' '),
+				{ limit: flags.limit, json: flags.json },
 				ctx,
 			);
 		case 'brief':

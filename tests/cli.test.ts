@@ -188,4 +188,26 @@ describe('sitrep CLI', () => {
 		expect(readFileSync(file, 'utf8')).toContain('ISKP');
 		expect(run(['brief']).code).toBe(2);
 	});
+
+	it('search: the Balkh governor pieces first for "muzamil", the Haqqani assassination for "haqani kabul"', () => {
+		const m = run(['search', 'muzamil']);
+		expect(m.code).toBe(0);
+		expect(m.out).not.toContain('\u001b');
+		const firstTwo = m.out
+			.split('\n')
+			.filter((l) => /^ ?\d+\. /.test(l))
+			.slice(0, 2)
+			.join('\n');
+		expect(firstTwo).toContain('art-balkh-governor-killing');
+		expect(firstTwo).toContain('art-muzammil-killing-aftermath');
+		const h = run(['search', 'haqani kabul']);
+		expect(h.out.split('\n')[0]).toMatch(/art-khalil-haqqani-kabul-killing|inc-2024-12-11-kabul-khalil-haqqani/);
+		const json = JSON.parse(run(['search', 'muzamil', '--json', '--limit', '3']).out);
+		expect(json.results).toHaveLength(3);
+		const r = json.results[0];
+		const [a, b] = r.snippet.ranges[0];
+		expect(r.snippet.text.slice(a, b).toLowerCase()).toBe('muzammil');
+		expect(run(['search', 'country:Narnia']).code).toBe(2);
+		expect(run(['search', 'x', '--limit', '0']).code).toBe(2);
+	});
 });

@@ -144,7 +144,7 @@ describe('Timeline pane', () => {
 		expect(app.exits).toEqual([]);
 		await press(app.stdin, KEY.enter);
 		expect(app.frame()).not.toContain('\u001b');
-		expect(app.frame()).toContain('evil text');
+		expect(app.frame()).toMatch(/evil +text/);
 		app.unmount();
 	});
 

@@ -75,3 +75,51 @@ export function wrap(text: string, cols: number): string[] {
 	}
 	return out;
 }
+
+export interface Span {
+	text: string;
+	/** Offset of the line's first character in the wrapped text (UTF-16). */
+	start: number;
+}
+
+/**
+ * Word-wraps like `wrap`, but every line is an exact slice of the input and
+ * knows its offset, so match ranges into the text can be drawn on the lines.
+ * Spaces at a break are dropped; a blank line separates paragraphs.
+ */
+export function wrapSpans(text: string, cols: number): Span[] {
+	const out: Span[] = [];
+	const max = Math.max(1, cols);
+	let lineStart = 0;
+	let i = 0;
+	const n = text.length;
+	while (i <= n) {
+		const nl = text.indexOf('\n', i);
+		const paraEnd = nl === -1 ? n : nl;
+		lineStart = i;
+		if (paraEnd === i) out.push({ text: '', start: i });
+		while (lineStart < paraEnd) {
+			while (lineStart < paraEnd && text[lineStart] === ' ') lineStart++;
+			if (lineStart >= paraEnd) break;
+			let end = lineStart;
+			let lastBreak = -1;
+			let w = 0;
+			while (end < paraEnd) {
+				const cp = text.codePointAt(end) ?? 0;
+				const ch = String.fromCodePoint(cp);
+				const cw = ch === ' ' ? 1 : width(ch);
+				if (w + cw > max) break;
+				if (ch === ' ') lastBreak = end;
+				w += cw;
+				end += ch.length;
+			}
+			if (end < paraEnd && lastBreak > lineStart) end = lastBreak;
+			if (end === lineStart) end += (text.codePointAt(lineStart) ?? 0) > 0xffff ? 2 : 1;
+			out.push({ text: text.slice(lineStart, end).trimEnd(), start: lineStart });
+			lineStart = end;
+		}
+		if (nl === -1) break;
+		i = nl + 1;
+	}
+	return out;
+}

@@ -1,6 +1,6 @@
 // Detail views as data: lines of styled segments, some of them links. The
 // TUI renders a window of them (and moves between links); the CLI prints them.
-import { wrap } from '../core/width.js';
+import { wrap, wrapSpans } from '../core/width.js';
 import type { Target } from './target.js';
 
 /** Semantic style names; each theme maps them to colours or attributes. */
@@ -15,7 +15,12 @@ export interface Line {
 	segs: Segment[];
 	/** Enter on this line follows the link. */
 	link?: Target;
+	/** The line shows a search match (n/N stop here). */
+	hit?: boolean;
 }
+
+/** [start, end) UTF-16 offsets into a text. */
+export type Range = readonly [number, number];
 
 export const blank: Line = { segs: [] };
 
@@ -49,4 +54,29 @@ export function linkLine(label: string, target: Target, indent = 2, detail?: str
 
 export function heading(s: string): Line {
 	return text(s, 'heading');
+}
+
+/**
+ * A paragraph wrapped to the width with the given ranges drawn in the match
+ * style; lines holding a match are marked for n/N.
+ */
+export function highlighted(s: string, ranges: readonly Range[], cols: number, indent = 0, style?: StyleName): Line[] {
+	const pad = ' '.repeat(indent);
+	return wrapSpans(s, Math.max(10, cols - indent)).map((span) => {
+		const end = span.start + span.text.length;
+		const segs: Segment[] = pad ? [{ text: pad }] : [];
+		let at = span.start;
+		let hit = false;
+		for (const [a, b] of ranges) {
+			if (b <= at || a >= end) continue;
+			const from = Math.max(a, at);
+			const to = Math.min(b, end);
+			if (from > at) segs.push({ text: s.slice(at, from), style });
+			segs.push({ text: s.slice(from, to), style: 'match' });
+			hit = true;
+			at = to;
+		}
+		if (at < end) segs.push({ text: s.slice(at, end), style });
+		return { segs, ...(hit ? { hit } : {}) };
+	});
 }

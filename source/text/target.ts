@@ -4,14 +4,25 @@ import { shortName } from '../core/resolve.js';
 import type { Store } from '../core/store.js';
 import { truncate } from '../core/width.js';
 
+/** Search matches to draw in a document: ranges per field, for the query that found them. */
+export interface Highlight {
+	query: string;
+	fields: readonly { field: string; ranges: readonly (readonly [number, number])[] }[];
+}
+
 export type Target =
-	| { kind: 'incident'; id: string }
+	| { kind: 'incident'; id: string; hl?: Highlight }
 	| { kind: 'actor'; id: string }
 	| { kind: 'country'; code: string }
-	| { kind: 'article'; id: string };
+	| { kind: 'article'; id: string; hl?: Highlight };
 
 export function targetKey(t: Target): string {
-	return `${t.kind}:${t.kind === 'country' ? t.code : t.id}`;
+	const base = `${t.kind}:${t.kind === 'country' ? t.code : t.id}`;
+	return 'hl' in t && t.hl ? `${base}?${t.hl.query}` : base;
+}
+
+export function rangesOf(hl: Highlight | undefined, field: string): readonly (readonly [number, number])[] {
+	return hl?.fields.find((f) => f.field === field)?.ranges ?? [];
 }
 
 /** A short name for the breadcrumb. */

@@ -3,11 +3,12 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useMemo, useReducer } from 'react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import type { PaneId } from '../config.js';
 import type { Problem } from '../core/problems.js';
 import { Resolver } from '../core/resolve.js';
 import type { RiskDays } from '../core/risk.js';
+import { indexStore, parseQuery, type SearchIndex, searchWithInfo } from '../core/search.js';
 import type { Store } from '../core/store.js';
 import type { TimelineFilter } from '../core/timeline.js';
 import { truncate } from '../core/width.js';
@@ -22,6 +23,7 @@ import { keyName, splitBurst } from './keys.js';
 import { bodyHeight, detailHeight, frameHeight, MIN_COLS, MIN_ROWS } from './layout.js';
 import { Actors } from './panes/Actors.js';
 import { Risk } from './panes/Risk.js';
+import { Search } from './panes/Search.js';
 import { Timeline } from './panes/Timeline.js';
 import { PANE_TITLES } from './panes.js';
 import { type AppState, activeScopes, currentView, type Env, initialState, reducer } from './state.js';
@@ -55,7 +57,7 @@ function Breadcrumb({ state, env, theme }: { state: AppState; env: Env; theme: T
 	);
 }
 
-function Body({ state, env, theme }: { state: AppState; env: Env; theme: Theme }) {
+function Body({ state, env, theme, indexing }: { state: AppState; env: Env; theme: Theme; indexing: boolean }) {
 	if (state.overlay) {
 		return (
 			<Lines
@@ -88,7 +90,7 @@ function Body({ state, env, theme }: { state: AppState; env: Env; theme: Theme }
 		timeline: <Timeline state={state} env={env} theme={theme} />,
 		actors: <Actors state={state} env={env} theme={theme} />,
 		risk: <Risk state={state} env={env} theme={theme} />,
-		search: null,
+		search: <Search state={state} env={env} theme={theme} indexing={indexing} />,
 	}[state.pane];
 	return (
 		<Box flexDirection="column" height={bodyHeight(state)} overflow="hidden">
@@ -150,6 +152,26 @@ export function App(props: AppProps) {
 		}
 	}, [brief, briefDir, env.store]);
 
+	// The search index is built once, after the first frame, so start-up does not wait for it.
+	const [index, setIndex] = useState<SearchIndex | null>(null);
+	useEffect(() => {
+		const t = setTimeout(() => setIndex(indexStore(env.store)), 10);
+		return () => clearTimeout(t);
+	}, [env.store]);
+
+	// Search after the frame that shows the new query; a newer key cancels it.
+	const query = state.search.query;
+	const answered = state.search.outcome?.query;
+	useEffect(() => {
+		if (!index || answered === query) return;
+		const t = setTimeout(() => {
+			const t0 = performance.now();
+			const out = searchWithInfo(index, parseQuery(query, env.resolver), { limit: 200 });
+			dispatch({ type: 'searchResults', outcome: { query, ...out, ms: performance.now() - t0 } });
+		}, 0);
+		return () => clearTimeout(t);
+	}, [index, query, answered, env.resolver]);
+
 	useInput((input, key) => {
 		// Esc followed at once by a key (fast typing, SSH, tmux) arrives as one
 		// Alt+key sequence; sitrep binds no Alt keys, so it is Esc, then the key.
@@ -179,7 +201,7 @@ export function App(props: AppProps) {
 	return (
 		<Box flexDirection="column" width={state.cols} height={frameHeight(state)} overflow="hidden">
 			<Header pane={state.pane} theme={theme} right={overlay ? overlay.kind : `${state.days}d`} />
-			<Body state={state} env={env} theme={theme} />
+			<Body state={state} env={env} theme={theme} indexing={index === null} />
 			<StatusBar
 				dir={props.store.dir}
 				counts={counts}

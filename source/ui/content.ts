@@ -38,9 +38,9 @@ function build(target: Target, cols: number, env: Env, window: RiskWindow): Line
 	const w = Math.max(20, cols - 2);
 	switch (target.kind) {
 		case 'incident':
-			return incidentLines(env.store, target.id, w);
+			return incidentLines(env.store, target.id, w, target.hl);
 		case 'article':
-			return articleLines(env.store, target.id, w);
+			return articleLines(env.store, target.id, w, target.hl);
 		case 'actor':
 			return actorLines(env.store, target.id, w, window);
 		case 'country':

@@ -1,7 +1,18 @@
 // Every key binding, as data. The reducer looks keys up here, and the ?
 // help overlay and the hint line are generated from the same table.
 
-export type Scope = 'global' | 'list' | 'timeline' | 'actors' | 'risk' | 'detail' | 'form' | 'jump' | 'overlay';
+export type Scope =
+	| 'global'
+	| 'list'
+	| 'timeline'
+	| 'actors'
+	| 'risk'
+	| 'search'
+	| 'query'
+	| 'detail'
+	| 'form'
+	| 'jump'
+	| 'overlay';
 
 export type Command =
 	| 'app.quit'
@@ -32,6 +43,18 @@ export type Command =
 	| 'actors.clear'
 	| 'actors.jump'
 	| 'risk.explain'
+	| 'search.focus'
+	| 'search.scope'
+	| 'query.leave'
+	| 'query.open'
+	| 'query.deleteChar'
+	| 'query.deleteWord'
+	| 'query.clear'
+	| 'query.complete'
+	| 'query.nextCompletion'
+	| 'query.scope'
+	| 'detail.nextMatch'
+	| 'detail.prevMatch'
 	| 'brief.write'
 	| 'detail.follow'
 	| 'detail.back'
@@ -66,6 +89,8 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	timeline: 'Timeline',
 	actors: 'Actors',
 	risk: 'Risk',
+	search: 'Search results',
+	query: 'Search query line',
 	detail: 'Detail views (incident, actor, country, article)',
 	form: 'Filter bar',
 	jump: 'Jump to an actor',
@@ -82,6 +107,14 @@ export const KEYMAP: readonly Binding[] = [
 	{ command: 'pane.1', keys: ['1'], scope: 'global', help: 'Timeline pane' },
 	{ command: 'pane.2', keys: ['2'], scope: 'global', help: 'Actors pane' },
 	{ command: 'pane.3', keys: ['3'], scope: 'global', help: 'Risk pane' },
+	{ command: 'pane.4', keys: ['4'], scope: 'global', help: 'Search pane' },
+	{
+		command: 'search.focus',
+		keys: ['/'],
+		scope: 'global',
+		help: 'Search articles and incidents (type in the query line)',
+		hint: 'search',
+	},
 	{ command: 'window.shorter', keys: ['['], scope: 'global', help: 'Shorter activity window (365 → 90 → 30 days)' },
 	{ command: 'window.longer', keys: [']'], scope: 'global', help: 'Longer activity window (30 → 90 → 365 days)' },
 
@@ -143,6 +176,46 @@ export const KEYMAP: readonly Binding[] = [
 		hint: 'brief',
 	},
 
+	{
+		command: 'search.scope',
+		keys: ['s'],
+		scope: 'search',
+		help: 'Search articles, incidents or both (sets in:)',
+		hint: 'scope',
+	},
+
+	{ command: 'query.open', keys: ['enter'], scope: 'query', help: 'Open the selected result', hint: 'open' },
+	{
+		command: 'query.leave',
+		keys: ['escape'],
+		scope: 'query',
+		help: 'Leave the query line (j/k, q work again; / returns)',
+		hint: 'results',
+	},
+	{ command: 'nav.down', keys: ['down', 'ctrl-n'], scope: 'query', help: 'Next result', hint: 'next' },
+	{ command: 'nav.up', keys: ['up', 'ctrl-p'], scope: 'query', help: 'Previous result' },
+	{ command: 'nav.pageDown', keys: ['pagedown'], scope: 'query', help: 'Page down the results' },
+	{ command: 'nav.pageUp', keys: ['pageup'], scope: 'query', help: 'Page up the results' },
+	{
+		command: 'query.complete',
+		keys: ['tab'],
+		scope: 'query',
+		help: 'Complete the filter value (country:pak → PK)',
+		hint: 'complete',
+	},
+	{ command: 'query.nextCompletion', keys: ['shift-tab'], scope: 'query', help: 'Next completion' },
+	{ command: 'query.deleteChar', keys: ['backspace'], scope: 'query', help: 'Delete a character' },
+	{ command: 'query.deleteWord', keys: ['ctrl-w'], scope: 'query', help: 'Delete a word' },
+	{ command: 'query.clear', keys: ['ctrl-u'], scope: 'query', help: 'Clear the query' },
+	{
+		command: 'query.scope',
+		keys: ['ctrl-t'],
+		scope: 'query',
+		help: 'Search articles, incidents or both (sets in: in the query)',
+	},
+
+	{ command: 'detail.nextMatch', keys: ['n'], scope: 'detail', help: 'Next search match in the text', hint: 'match' },
+	{ command: 'detail.prevMatch', keys: ['N'], scope: 'detail', help: 'Previous search match' },
 	{
 		command: 'detail.follow',
 		keys: ['enter', 'l', 'right'],

@@ -33,3 +33,10 @@ export function listHeight(state: Pick<AppState, 'rows' | 'pane' | 'timeline' | 
 	if (state.pane === 'actors' && state.actors.jump) extra = 1;
 	return Math.max(1, bodyHeight(state) - 2 - extra);
 }
+
+/** Search results take two lines each (title line, snippet); the body less the query, completion and summary lines. */
+export const SEARCH_ROW_LINES = 2;
+
+export function searchPageSize(state: Pick<AppState, 'rows'>): number {
+	return Math.max(1, Math.floor((bodyHeight(state) - 3) / SEARCH_ROW_LINES));
+}

@@ -89,3 +89,26 @@ export function moveInView(v: View, cmd: Command, lines: readonly Line[], height
 			return v;
 	}
 }
+
+/** n/N: scroll so the next (or previous) line with a search match is near the top. */
+export function jumpToMatch(v: View, lines: readonly Line[], height: number, dir: 1 | -1): View {
+	const anchor = v.scroll + 1;
+	let found = -1;
+	if (dir === 1) {
+		for (let i = anchor + 1; i < lines.length; i++) {
+			if (lines[i]?.hit) {
+				found = i;
+				break;
+			}
+		}
+	} else {
+		for (let i = Math.min(anchor, lines.length) - 1; i >= 0; i--) {
+			if (lines[i]?.hit) {
+				found = i;
+				break;
+			}
+		}
+	}
+	if (found === -1) return v;
+	return reselect({ ...v, scroll: clampScroll(found - 1, lines, height) }, lines, height, 'first');
+}

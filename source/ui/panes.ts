@@ -8,7 +8,7 @@ export const PANE_TITLES: Record<PaneId, string> = {
 	search: 'Search',
 };
 
-const AVAILABLE: readonly PaneId[] = ['timeline', 'actors', 'risk'];
+const AVAILABLE: readonly PaneId[] = ['timeline', 'actors', 'risk', 'search'];
 
 export function availablePanes(): readonly PaneId[] {
 	return AVAILABLE;

@@ -12,10 +12,18 @@ import type { Target } from '../text/target.js';
 import { type ActorsState, actorsCommand, actorsState, jumpCommand, jumpType, refreshActors } from './actorsState.js';
 import { overlayLines, viewLines } from './content.js';
 import { type Command, lookup, type Scope } from './keymap.js';
-import { bodyHeight, detailHeight, listHeight } from './layout.js';
-import { moveInView, openView, type View } from './nav.js';
+import { bodyHeight, detailHeight, listHeight, searchPageSize } from './layout.js';
+import { jumpToMatch, moveInView, openView, type View } from './nav.js';
 import { availablePanes } from './panes.js';
 import { type RiskState, riskState } from './riskState.js';
+import {
+	acceptResults,
+	emptySearch,
+	type SearchOutcomeState,
+	type SearchState,
+	searchCommand,
+	searchType,
+} from './searchState.js';
 import { type TimelineState, timelineCommand, timelineType, timelineWith } from './timelineState.js';
 import { windowOf } from './window.js';
 
@@ -35,6 +43,7 @@ export interface AppState {
 	timeline: TimelineState;
 	actors: ActorsState;
 	risk: RiskState;
+	search: SearchState;
 	/** Each pane's history of opened views; empty = the pane's list. */
 	stacks: Record<PaneId, View[]>;
 	/** A one-line notice in the status bar, cleared by the next key. */
@@ -48,7 +57,8 @@ export interface AppState {
 export type Action =
 	| { type: 'key'; name: string; input: string }
 	| { type: 'resize'; cols: number; rows: number }
-	| { type: 'message'; text: string };
+	| { type: 'message'; text: string }
+	| { type: 'searchResults'; outcome: SearchOutcomeState };
 
 export interface Env {
 	store: Store;
@@ -70,6 +80,7 @@ export function initialState(
 		days: opts.days ?? 90,
 		...(opts.asOf ? { asOf: opts.asOf } : {}),
 		timeline: timelineWith(env.store, opts.filter ?? emptyFilter),
+		search: emptySearch,
 		stacks: { timeline: [], actors: [], risk: [], search: [] },
 		message: null,
 		brief: null,
@@ -95,6 +106,8 @@ export function activeScopes(state: AppState): Scope[] {
 			return state.actors.jump ? ['jump'] : ['actors', 'list', 'global'];
 		case 'risk':
 			return ['risk', 'list', 'global'];
+		case 'search':
+			return state.search.editing ? ['query'] : ['search', 'list', 'global'];
 		default:
 			return ['global'];
 	}
@@ -212,6 +225,24 @@ function runCommand(state: AppState, cmd: Command, env: Env): AppState {
 			const link = lines[view.sel]?.link;
 			return link ? push(state, link, env) : state;
 		}
+		case 'detail.nextMatch':
+		case 'detail.prevMatch': {
+			if (!view) return state;
+			const lines = viewLines(view.target, state.cols, env, windowOf(env.store, state.days, state.asOf));
+			return replaceTop(state, jumpToMatch(view, lines, detailHeight(state), cmd === 'detail.nextMatch' ? 1 : -1));
+		}
+		case 'search.focus':
+			return {
+				...state,
+				pane: 'search',
+				overlay: null,
+				stacks: { ...state.stacks, search: [] },
+				search: { ...state.search, editing: true },
+			};
+		case 'query.open': {
+			const target = selectedTarget({ ...state, pane: 'search' });
+			return target ? push(state, target, env) : state;
+		}
 		case 'detail.back':
 			return { ...state, stacks: { ...state.stacks, [state.pane]: state.stacks[state.pane].slice(0, -1) } };
 		case 'list.open': {
@@ -229,6 +260,9 @@ function runCommand(state: AppState, cmd: Command, env: Env): AppState {
 		default:
 			if (state.pane === 'timeline')
 				return { ...state, timeline: timelineCommand(state.timeline, cmd, env, listHeight(state)) };
+			if (state.pane === 'search') {
+				return { ...state, search: searchCommand(state.search, cmd, env.resolver, searchPageSize(state)) };
+			}
 			if (state.pane === 'actors') {
 				const actors = state.actors.jump
 					? jumpCommand(state.actors, cmd, listHeight(state), env.store)
@@ -251,6 +285,8 @@ function paneList(state: AppState, cmd: Command, env: Env): AppState {
 			};
 		case 'risk':
 			return { ...state, risk: { ...state.risk, pos: moveList(state.risk.pos, cmd, state.risk.rows.length, h) } };
+		case 'search':
+			return { ...state, search: searchCommand(state.search, cmd, env.resolver, searchPageSize(state)) };
 		default:
 			return state;
 	}
@@ -271,6 +307,13 @@ export function selectedTarget(state: AppState): Target | undefined {
 			const row = state.risk.rows[state.risk.pos.cursor];
 			return row && { kind: 'country', code: row.code };
 		}
+		case 'search': {
+			const out = state.search.outcome;
+			const r = out?.results[state.search.pos.cursor];
+			if (!out || !r) return undefined;
+			const hl = { query: out.query, fields: r.fields };
+			return r.kind === 'article' ? { kind: 'article', id: r.id, hl } : { kind: 'incident', id: r.id, hl };
+		}
 		default:
 			return undefined;
 	}
@@ -287,8 +330,10 @@ function handleKey(state: AppState, name: string, input: string, env: Env): AppS
 	if (binding) return runCommand(s, binding.command, env);
 	if (!isPrintable(input) || currentView(s) || s.overlay) return s;
 	if (s.pane === 'timeline' && s.timeline.form) return { ...s, timeline: timelineType(s.timeline, input) };
-	if (s.pane === 'actors' && s.actors.jump)
+	if (s.pane === 'actors' && s.actors.jump) {
 		return { ...s, actors: jumpType(s.actors, input, env.store, listHeight(s)) };
+	}
+	if (s.pane === 'search' && s.search.editing) return { ...s, search: searchType(s.search, input, env.resolver) };
 	return s;
 }
 
@@ -299,6 +344,8 @@ export function reducer(env: Env) {
 				return handleKey(state, action.name, action.input, env);
 			case 'message':
 				return { ...state, message: action.text };
+			case 'searchResults':
+				return { ...state, search: acceptResults(state.search, action.outcome) };
 			case 'resize': {
 				const next = { ...state, cols: action.cols, rows: action.rows };
 				const h = listHeight(next);

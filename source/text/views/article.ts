@@ -3,13 +3,14 @@
 import { actorLabel } from '../../core/resolve.js';
 import type { Store } from '../../core/store.js';
 import { plural } from '../../core/words.js';
-import { blank, field, type Line, linkLine, para, text } from '../lines.js';
+import { blank, field, highlighted, type Line, linkLine, text } from '../lines.js';
+import { type Highlight, rangesOf } from '../target.js';
 
-export function articleLines(store: Store, id: string, cols: number): Line[] {
+export function articleLines(store: Store, id: string, cols: number, hl?: Highlight): Line[] {
 	const art = store.articleById.get(id);
 	if (!art) return [text(`Article ${id} is not in the data.`, 'error')];
 	const out: Line[] = [];
-	out.push(...para(art.title, cols, 0, 'heading'));
+	out.push(...highlighted(art.title, rangesOf(hl, 'title'), cols, 0, 'heading'));
 	out.push(text(`${art.published.slice(0, 10)} · ${art.source}${art.author ? ` · ${art.author}` : ''}`, 'dim'));
 	if (art.url) out.push(...field('URL', art.url, cols));
 	for (const code of art.countries) {
@@ -30,7 +31,7 @@ export function articleLines(store: Store, id: string, cols: number): Line[] {
 	}
 	if (art.tags.length) out.push(...field('Tags', art.tags.join(', '), cols));
 	out.push(blank);
-	if (art.summary) out.push(...para(art.summary, cols, 0, 'accent'), blank);
-	out.push(...para(art.body, cols));
+	if (art.summary) out.push(...highlighted(art.summary, rangesOf(hl, 'summary'), cols, 0, 'accent'), blank);
+	out.push(...highlighted(art.body, rangesOf(hl, 'body'), cols));
 	return out;
 }

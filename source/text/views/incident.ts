@@ -3,7 +3,8 @@
 import { monthLabel } from '../../core/dates.js';
 import { actorLabel } from '../../core/resolve.js';
 import type { Store } from '../../core/store.js';
-import { blank, field, heading, type Line, linkLine, para, text } from '../lines.js';
+import { blank, field, heading, highlighted, type Line, linkLine, para, text } from '../lines.js';
+import { type Highlight, rangesOf } from '../target.js';
 
 export function placeOf(store: Store, country: string, location?: string, admin1?: string): string {
 	const name = store.countryByCode.get(country)?.name ?? country;
@@ -21,7 +22,7 @@ function actorLinks(store: Store, label: string, ids: readonly string[], cols: n
 	return out;
 }
 
-export function incidentLines(store: Store, id: string, cols: number): Line[] {
+export function incidentLines(store: Store, id: string, cols: number, hl?: Highlight): Line[] {
 	const inc = store.incidentById.get(id);
 	if (!inc) return [text(`Incident ${id} is not in the data.`, 'error')];
 	const out: Line[] = [];
@@ -36,7 +37,7 @@ export function incidentLines(store: Store, id: string, cols: number): Line[] {
 		text(`Killed: ${inc.fatalities ?? 'no figure recorded'} · Injured: ${inc.injured ?? 'no figure recorded'}`, 'dim'),
 	);
 	out.push(blank);
-	out.push(...para(inc.description, cols));
+	out.push(...highlighted(inc.description, rangesOf(hl, 'description'), cols));
 	out.push(blank);
 	out.push(
 		...(inc.perpetrators.length

@@ -1,0 +1,73 @@
+// sitrep search QUERY: ranked results with snippets; matches highlighted on a
+// terminal, plain when piped, and in JSON with their ranges.
+import type { Resolver } from '../core/resolve.js';
+import { indexStore, parseQuery, searchWithInfo } from '../core/search.js';
+import type { Store } from '../core/store.js';
+import { plural } from '../core/words.js';
+import { type Ctx, EXIT } from './context.js';
+
+const ON = '\u001b[1;4m';
+const OFF = '\u001b[22;24m';
+
+function mark(text: string, ranges: readonly (readonly [number, number])[], color: boolean): string {
+	if (!color || ranges.length === 0) return text;
+	let out = '';
+	let at = 0;
+	for (const [a, b] of ranges) {
+		out += text.slice(at, a) + ON + text.slice(a, b) + OFF;
+		at = b;
+	}
+	return out + text.slice(at);
+}
+
+export function runSearch(
+	store: Store,
+	resolver: Resolver,
+	query: string,
+	flags: { limit?: number; json: boolean },
+	ctx: Ctx,
+): number {
+	if (flags.limit !== undefined && (!Number.isInteger(flags.limit) || flags.limit < 1)) {
+		ctx.err('sitrep search: --limit: expected a whole number of at least 1');
+		return EXIT.usage;
+	}
+	const parsed = parseQuery(query, resolver);
+	if (parsed.errors.length) {
+		for (const e of parsed.errors) {
+			ctx.err(
+				`sitrep search: ${e.token}: ${e.message}${e.suggestions.length ? ` (did you mean: ${e.suggestions.join('; ')}?)` : ''}`,
+			);
+		}
+		return EXIT.usage;
+	}
+	const index = indexStore(store);
+	const out = searchWithInfo(index, parsed, { limit: flags.limit ?? 20 });
+	if (flags.json) {
+		ctx.out(
+			JSON.stringify(
+				{
+					query,
+					parsed: { terms: parsed.terms, phrases: parsed.phrases, exclude: parsed.exclude, filters: parsed.filters },
+					total: out.total,
+					partial: out.partial,
+					results: out.results,
+				},
+				null,
+				2,
+			),
+		);
+		return EXIT.ok;
+	}
+	out.results.forEach((r, i) => {
+		const title = r.fields.find((f) => f.field === 'title')?.ranges ?? [];
+		const meta = [r.kind === 'incident' ? 'incident' : r.source, r.date.slice(0, 10), r.countries.join(',')]
+			.filter(Boolean)
+			.join(' · ');
+		ctx.out(`${String(i + 1).padStart(2)}. ${mark(r.title, title, ctx.color)}  (${meta}; ${r.id})`);
+		ctx.out(`    ${mark(r.snippet.text, r.snippet.ranges, ctx.color)}`);
+	});
+	ctx.err(
+		`${plural(out.total, 'match')}${out.partial ? ' (no document has every word: partial matches)' : ''}; showing ${out.results.length}`,
+	);
+	return EXIT.ok;
+}

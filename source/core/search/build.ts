@@ -1,0 +1,315 @@
+// Builds the search index in two passes. Pass 1 tokenizes, interns words,
+// records each token's word and offset, and counts exactly how many bytes
+// every word's postings and positions will take; pass 2 replays the recorded
+// tokens into arrays allocated once at their final size. No per-token
+// strings or arrays are created.
+import { dayNumber, firstDay, lastDay } from '../dates.js';
+import type { Article, Country, Incident } from '../schema.js';
+import type { Store } from '../store.js';
+import { packCounts, putVarint, SKIP_EVERY, varintSize } from './postings.js';
+import { B, docDate, INCIDENT, incidentTitle, K1, type SearchIndex } from './searchIndex.js';
+import { foldWord, Scanner } from './tokenize.js';
+import { Vocab } from './vocab.js';
+
+function grown<T extends Int32Array | Uint32Array>(arr: T, size: number, fill = 0): T {
+	const next = new (arr.constructor as new (n: number) => T)(size);
+	next.set(arr);
+	if (fill !== 0) next.fill(fill, arr.length);
+	return next;
+}
+
+/** Word ids and offsets of every token, in 1M-entry chunks (no doubling copies, freed after the build). */
+class TokenStream {
+	length = 0;
+	private ids: Int32Array[] = [];
+	private offsets: Uint32Array[] = [];
+	private curIds = new Int32Array(0);
+	private curPos = new Uint32Array(0);
+
+	push(id: number, vpos: number): void {
+		const at = this.length & CHUNK_MASK;
+		if (at === 0) {
+			this.curIds = new Int32Array(CHUNK);
+			this.curPos = new Uint32Array(CHUNK);
+			this.ids.push(this.curIds);
+			this.offsets.push(this.curPos);
+		}
+		this.curIds[at] = id;
+		this.curPos[at] = vpos;
+		this.length++;
+	}
+
+	id(k: number): number {
+		return this.ids[k >>> CHUNK_BITS]?.[k & CHUNK_MASK] ?? 0;
+	}
+
+	pos(k: number): number {
+		return this.offsets[k >>> CHUNK_BITS]?.[k & CHUNK_MASK] ?? 0;
+	}
+}
+
+const CHUNK_BITS = 20;
+const CHUNK = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK - 1;
+
+/**
+ * Pass 1's per-word counters: documents, and the exact bytes the word's
+ * postings and positions will take. A class with small methods rather than
+ * one long loop, so V8 optimises the hot part as a whole function.
+ */
+class Sizer {
+	df = new Int32Array(1 << 14);
+	lastDoc = new Int32Array(1 << 14).fill(-1);
+	lastPos = new Int32Array(1 << 14);
+	postBytes = new Uint32Array(1 << 14);
+	posBytes = new Uint32Array(1 << 14);
+	docPosBytes = new Uint32Array(1 << 14);
+	/** Distinct words of the current document. */
+	docTerms = new Int32Array(4096);
+	private dt = 0;
+	private readonly sc = new Scanner();
+
+	constructor(
+		private readonly vocab: Vocab,
+		private readonly tokens: TokenStream,
+	) {}
+
+	/** Tokenizes one field of document d; returns how many tokens it had. */
+	field(text: string, base: number, d: number): number {
+		if (text === '') return 0;
+		const { sc, vocab, tokens } = this;
+		let { df, lastDoc, lastPos, postBytes, posBytes, docPosBytes } = this;
+		let count = 0;
+		sc.reset(text);
+		while (sc.next()) {
+			let id: number;
+			if (sc.ascii) id = vocab.internAscii(text, sc.start, sc.end, sc.hash);
+			else {
+				const key = foldWord(text.slice(sc.start, sc.end));
+				if (key === '') continue;
+				id = vocab.intern(key);
+			}
+			const vpos = base + sc.start;
+			tokens.push(id, vpos);
+			count++;
+			if (id >= df.length) {
+				this.grow();
+				({ df, lastDoc, lastPos, postBytes, posBytes, docPosBytes } = this);
+			}
+			const prev = lastDoc[id] ?? -1;
+			if (prev !== d) {
+				postBytes[id] = (postBytes[id] ?? 0) + varintSize(d - Math.max(prev, 0)) + 1;
+				lastDoc[id] = d;
+				df[id] = (df[id] ?? 0) + 1;
+				if (this.dt === this.docTerms.length) this.docTerms = grown(this.docTerms, this.dt * 2);
+				this.docTerms[this.dt++] = id;
+				lastPos[id] = 0;
+				docPosBytes[id] = 0;
+			}
+			const size = varintSize(vpos - (lastPos[id] ?? 0));
+			lastPos[id] = vpos;
+			posBytes[id] = (posBytes[id] ?? 0) + size;
+			docPosBytes[id] = (docPosBytes[id] ?? 0) + size;
+		}
+		return count;
+	}
+
+	/** Adds each posting's position-block length, known once the document is done. */
+	endDoc(): void {
+		const { docTerms, postBytes, docPosBytes } = this;
+		for (let k = 0; k < this.dt; k++) {
+			const id = docTerms[k] ?? 0;
+			postBytes[id] = (postBytes[id] ?? 0) + varintSize(docPosBytes[id] ?? 0);
+		}
+		this.dt = 0;
+	}
+
+	private grow(): void {
+		const cap = this.df.length * 2;
+		this.df = grown(this.df, cap);
+		this.lastDoc = grown(this.lastDoc, cap, -1);
+		this.lastPos = grown(this.lastPos, cap);
+		this.postBytes = grown(this.postBytes, cap);
+		this.posBytes = grown(this.posBytes, cap);
+		this.docPosBytes = grown(this.docPosBytes, cap);
+	}
+}
+
+export function indexStore(store: Store): SearchIndex {
+	return buildSearchIndex(store.articles, store.incidents, { countries: store.countries });
+}
+
+export function buildSearchIndex(
+	articles: readonly Article[],
+	incidents: readonly Incident[],
+	context: { countries?: readonly Country[] } = {},
+): SearchIndex {
+	const countryName = new Map((context.countries ?? []).map((c) => [c.code, c.name]));
+	const records: (Article | Incident)[] = [...articles, ...incidents];
+	const n = records.length;
+	const titles = records.map((r) => ('published' in r ? r.title : incidentTitle(r, countryName.get(r.country))));
+	const kind = new Uint8Array(n);
+	const summaryBase = new Uint32Array(n);
+	const bodyBase = new Uint32Array(n);
+	const fields: string[] = ['', '', ''];
+	const bases = [0, 0, 0];
+	const setFields = (d: number): void => {
+		const r = records[d] as Article | Incident;
+		fields[0] = titles[d] ?? '';
+		if ('published' in r) {
+			fields[1] = r.summary ?? '';
+			fields[2] = r.body;
+		} else {
+			kind[d] = INCIDENT;
+			fields[1] = '';
+			fields[2] = r.description;
+		}
+		bases[1] = fields[0].length + 1;
+		bases[2] = (bases[1] ?? 0) + fields[1].length + 1;
+		summaryBase[d] = bases[1] ?? 0;
+		bodyBase[d] = bases[2] ?? 0;
+	};
+
+	// Pass 1: intern words, record each token's word and offset, size every block exactly.
+	const vocab = new Vocab();
+	const tokens = new TokenStream();
+	const sizer = new Sizer(vocab, tokens);
+	const docEnd = new Float64Array(n);
+	const bodyTokens = new Uint32Array(n);
+	let totalBody = 0;
+	for (let d = 0; d < n; d++) {
+		setFields(d);
+		sizer.field(fields[0] ?? '', 0, d);
+		sizer.field(fields[1] ?? '', bases[1] ?? 0, d);
+		const count = sizer.field(fields[2] ?? '', bases[2] ?? 0, d);
+		bodyTokens[d] = count;
+		totalBody += count;
+		docEnd[d] = tokens.length;
+		sizer.endDoc();
+	}
+	const { df, postBytes, posBytes } = sizer;
+	const { lastDoc, lastPos, docPosBytes, docTerms } = sizer;
+	vocab.finish();
+
+	// Layout: every word's blocks end to end, at offsets from prefix sums.
+	const v = vocab.size;
+	const postStart = new Uint32Array(v + 1);
+	const posStart = new Uint32Array(v + 1);
+	const skipStart = new Uint32Array(v + 1);
+	for (let id = 0; id < v; id++) {
+		postStart[id + 1] = (postStart[id] ?? 0) + (postBytes[id] ?? 0);
+		posStart[id + 1] = (posStart[id] ?? 0) + (posBytes[id] ?? 0);
+		skipStart[id + 1] = (skipStart[id] ?? 0) + Math.floor(Math.max(0, (df[id] ?? 0) - 1) / SKIP_EVERY);
+	}
+	const postings = new Uint8Array(postStart[v] ?? 0);
+	const positions = new Uint8Array(posStart[v] ?? 0);
+	const skips = skipStart[v] ?? 0;
+	const skipDoc = new Int32Array(skips);
+	const skipPost = new Uint32Array(skips);
+	const skipPos = new Uint32Array(skips);
+
+	// Pass 2: write, from the recorded tokens. Arrays from pass 1 are reused as cursors.
+	const postAt = postBytes;
+	postAt.set(postStart.subarray(0, v));
+	const posAt = posBytes;
+	posAt.set(posStart.subarray(0, v));
+	const skipAt = skipStart.slice(0, v);
+	const prevDoc = lastDoc;
+	prevDoc.fill(-1);
+	const seenIn = new Int32Array(v).fill(-1);
+	const written = df.fill(0);
+	const blockStart = docPosBytes;
+	const headCounts = new Int32Array(v);
+	const bodyCounts = new Int32Array(v);
+	let k = 0;
+	for (let d = 0; d < n; d++) {
+		const sb = summaryBase[d] ?? 0;
+		const bb = bodyBase[d] ?? 0;
+		const end = docEnd[d] ?? 0;
+		let dt = 0;
+		for (; k < end; k++) {
+			const id = tokens.id(k);
+			const vpos = tokens.pos(k);
+			if (seenIn[id] !== d) {
+				seenIn[id] = d;
+				docTerms[dt++] = id;
+				lastPos[id] = 0;
+				headCounts[id] = 0;
+				bodyCounts[id] = 0;
+				blockStart[id] = posAt[id] ?? 0;
+			}
+			posAt[id] = putVarint(positions, posAt[id] ?? 0, vpos - (lastPos[id] ?? 0));
+			lastPos[id] = vpos;
+			if (vpos >= bb) bodyCounts[id] = (bodyCounts[id] ?? 0) + 1;
+			else headCounts[id] = (headCounts[id] ?? 0) + (vpos < sb ? 1 : 0x10000);
+		}
+		for (let j = 0; j < dt; j++) {
+			const id = docTerms[j] ?? 0;
+			const nth = written[id] ?? 0;
+			let p = postAt[id] ?? 0;
+			const before = prevDoc[id] ?? -1;
+			if (nth > 0 && nth % SKIP_EVERY === 0) {
+				const s = skipAt[id] ?? 0;
+				skipAt[id] = s + 1;
+				skipDoc[s] = before;
+				skipPost[s] = p;
+				skipPos[s] = blockStart[id] ?? 0;
+			}
+			const head = headCounts[id] ?? 0;
+			p = putVarint(postings, p, d - Math.max(before, 0));
+			postings[p++] = packCounts(head & 0xffff, head >>> 16, bodyCounts[id] ?? 0);
+			p = putVarint(postings, p, (posAt[id] ?? 0) - (blockStart[id] ?? 0));
+			postAt[id] = p;
+			prevDoc[id] = d;
+			written[id] = nth + 1;
+		}
+	}
+
+	const docDf = new Uint32Array(v);
+	for (let id = 0; id < v; id++) docDf[id] = (written[id] ?? 0) as number;
+	const avgBody = n > 0 && totalBody > 0 ? totalBody / n : 1;
+	const bodyK = new Float32Array(n);
+	const dayFirst = new Int32Array(n);
+	const dayLast = new Int32Array(n);
+	for (let d = 0; d < n; d++) {
+		bodyK[d] = K1 * (1 - B + (B * (bodyTokens[d] ?? 0)) / avgBody);
+		const r = records[d] as Article | Incident;
+		const date = docDate(r);
+		dayFirst[d] = dayNumber(firstDay(date));
+		dayLast[d] = 'published' in r ? (dayFirst[d] ?? 0) : dayNumber(lastDay(r.endDate ?? r.date));
+	}
+	const ids = records.map((r) => r.id);
+	const recency = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+		const x = dayFirst[a] ?? 0;
+		const y = dayFirst[b] ?? 0;
+		if (x !== y) return y - x;
+		const p = ids[a] ?? '';
+		const q = ids[b] ?? '';
+		return p < q ? -1 : p > q ? 1 : 0;
+	});
+
+	return {
+		vocab,
+		docCount: n,
+		articleCount: articles.length,
+		records,
+		kind,
+		titles,
+		summaryBase,
+		bodyBase,
+		bodyK,
+		dayFirst,
+		dayLast,
+		byRecency: Int32Array.from(recency),
+		df: docDf,
+		articleSourceById: new Map(articles.map((a) => [a.id, a.source])),
+		postings,
+		positions,
+		postStart,
+		posStart,
+		skipStart,
+		skipDoc,
+		skipPost,
+		skipPos,
+	};
+}

@@ -1,0 +1,221 @@
+// Ranking. Every query part (word or phrase) adds, per document, its best
+// expansion's BM25-style score (title > summary > body, saturating counts,
+// body length normalised) times the expansion's weight (exact > prefix >
+// fuzzy) times the part's IDF. Documents matching every part come first and
+// alone; when none does, those matching the most parts. Recency breaks ties.
+
+import { ExpansionCache, idf, idfOf } from './expand.js';
+import { allowedDocs } from './filter.js';
+import { PhraseMatcher } from './phrase.js';
+import { PostingCursor } from './postings.js';
+import { hasText, type ParsedQuery } from './query.js';
+import { buildResults, type MatchUnit, type SearchResult } from './results.js';
+import { K1, type SearchIndex } from './searchIndex.js';
+
+export interface SearchOptions {
+	/** Results returned (default 50). */
+	limit?: number;
+}
+
+export interface SearchOutcome {
+	results: SearchResult[];
+	/** Documents that qualified (all parts matched, or at least one when partial). */
+	total: number;
+	/** No document matched every part: these match some of them. */
+	partial: boolean;
+}
+
+const W_TITLE = 7;
+const W_SUMMARY = 2.5;
+const W_BODY = 1;
+/** A phrase found verbatim counts a little more than its words found apart. */
+const PHRASE_WEIGHT = 1.2;
+const SAT = [0, 1, (2 * (K1 + 1)) / (2 + K1), (3 * (K1 + 1)) / (3 + K1)];
+
+interface Scratch {
+	score: Float64Array;
+	best: Float64Array;
+	matched: Uint32Array;
+	touched: Int32Array;
+	partTouched: Int32Array;
+	expansions: ExpansionCache;
+}
+
+const scratches = new WeakMap<SearchIndex, Scratch>();
+
+function scratchOf(ix: SearchIndex): Scratch {
+	let s = scratches.get(ix);
+	if (!s) {
+		const n = ix.docCount;
+		s = {
+			score: new Float64Array(n),
+			best: new Float64Array(n),
+			matched: new Uint32Array(n),
+			touched: new Int32Array(n),
+			partTouched: new Int32Array(n),
+			expansions: new ExpansionCache(ix),
+		};
+		scratches.set(ix, s);
+	}
+	return s;
+}
+
+function fieldScore(ix: SearchIndex, counts: number, d: number): number {
+	const body = counts >>> 4;
+	return (
+		W_TITLE * (SAT[counts & 3] ?? 0) +
+		W_SUMMARY * (SAT[(counts >>> 2) & 3] ?? 0) +
+		(body === 0 ? 0 : (W_BODY * body * (K1 + 1)) / (body + (ix.bodyK[d] ?? K1)))
+	);
+}
+
+function popcount(n: number): number {
+	let c = 0;
+	for (let v = n; v !== 0; v &= v - 1) c++;
+	return c;
+}
+
+export function search(ix: SearchIndex, query: ParsedQuery, opts: SearchOptions = {}): SearchResult[] {
+	return searchWithInfo(ix, query, opts).results;
+}
+
+export function searchWithInfo(ix: SearchIndex, query: ParsedQuery, opts: SearchOptions = {}): SearchOutcome {
+	const limit = Math.max(0, Math.floor(opts.limit ?? 50));
+	const allowed = allowedDocs(ix, query);
+	if (!hasText(query)) return newest(ix, allowed, limit);
+
+	const s = scratchOf(ix);
+	const { score, best, matched, touched, partTouched } = s;
+	const cursor = new PostingCursor(ix);
+	const units: MatchUnit[] = [];
+	let tn = 0;
+	const credit = (d: number, bit: number, points: number) => {
+		score[d] = (score[d] ?? 0) + points;
+		if (matched[d] === 0) touched[tn++] = d;
+		matched[d] = (matched[d] ?? 0) | bit;
+	};
+	query.terms.forEach((term, u) => {
+		const expansions = s.expansions.get(term.text, term.prefix);
+		units.push({ expansions });
+		const termIdf = idfOf(ix, expansions);
+		let pn = 0;
+		for (const e of expansions) {
+			cursor.open(e.term);
+			while (cursor.next()) {
+				const d = cursor.doc;
+				if (allowed !== null && allowed[d] === 0) continue;
+				const c = e.weight * fieldScore(ix, cursor.counts, d);
+				const was = best[d] ?? 0;
+				if (c > was) {
+					if (was === 0) partTouched[pn++] = d;
+					best[d] = c;
+				}
+			}
+		}
+		for (let j = 0; j < pn; j++) {
+			const d = partTouched[j] ?? 0;
+			credit(d, 1 << u, termIdf * (best[d] ?? 0));
+			best[d] = 0;
+		}
+	});
+	query.phrases.forEach((words, i) => {
+		const u = query.terms.length + i;
+		const matcher = new PhraseMatcher(ix, words);
+		const weight = words.reduce((sum, w) => sum + idf(ix, ix.df[ix.vocab.lookup(w)] ?? 0), 0) * PHRASE_WEIGHT;
+		matcher.each(allowed, (d, counts) => credit(d, 1 << u, weight * fieldScore(ix, counts, d)));
+		units.push({ phrase: new PhraseMatcher(ix, words) });
+	});
+
+	const all = 2 ** units.length - 1;
+	let complete = 0;
+	for (let j = 0; j < tn; j++) if (matched[touched[j] ?? 0] === all) complete++;
+	const partial = complete === 0;
+	const better = (a: number, b: number): boolean => {
+		if (partial) {
+			const ca = popcount(matched[a] ?? 0);
+			const cb = popcount(matched[b] ?? 0);
+			if (ca !== cb) return ca > cb;
+		}
+		const sa = score[a] ?? 0;
+		const sb = score[b] ?? 0;
+		if (sa !== sb) return sa > sb;
+		const da = ix.dayFirst[a] ?? 0;
+		const db = ix.dayFirst[b] ?? 0;
+		return da !== db ? da > db : a < b;
+	};
+	const top = new TopK(limit, better);
+	for (let j = 0; j < tn; j++) {
+		const d = touched[j] ?? 0;
+		if (partial || matched[d] === all) top.offer(d);
+	}
+	const docs = top.sorted();
+	const scores = docs.map((d) => score[d] ?? 0);
+	for (let j = 0; j < tn; j++) {
+		const d = touched[j] ?? 0;
+		score[d] = 0;
+		matched[d] = 0;
+	}
+	return { results: buildResults(ix, units, docs, scores), total: partial ? tn : complete, partial: partial && tn > 0 };
+}
+
+function newest(ix: SearchIndex, allowed: Uint8Array | null, limit: number): SearchOutcome {
+	const docs: number[] = [];
+	let total = 0;
+	for (const d of ix.byRecency) {
+		if (allowed !== null && allowed[d] === 0) continue;
+		total++;
+		if (docs.length < limit) docs.push(d);
+	}
+	return {
+		results: buildResults(
+			ix,
+			[],
+			docs,
+			docs.map(() => 0),
+		),
+		total,
+		partial: false,
+	};
+}
+
+/** Keeps the best `k` documents seen: a heap with the worst kept one on top. */
+class TopK {
+	private readonly heap: number[] = [];
+
+	constructor(
+		private readonly k: number,
+		private readonly better: (a: number, b: number) => boolean,
+	) {}
+
+	offer(d: number): void {
+		const h = this.heap;
+		if (this.k === 0) return;
+		if (h.length < this.k) {
+			h.push(d);
+			let i = h.length - 1;
+			while (i > 0) {
+				const parent = (i - 1) >> 1;
+				if (!this.better(h[parent] ?? 0, h[i] ?? 0)) break;
+				[h[parent], h[i]] = [h[i] ?? 0, h[parent] ?? 0];
+				i = parent;
+			}
+		} else if (this.better(d, h[0] ?? 0)) {
+			h[0] = d;
+			let i = 0;
+			for (;;) {
+				const l = 2 * i + 1;
+				const r = l + 1;
+				let worst = i;
+				if (l < h.length && this.better(h[worst] ?? 0, h[l] ?? 0)) worst = l;
+				if (r < h.length && this.better(h[worst] ?? 0, h[r] ?? 0)) worst = r;
+				if (worst === i) break;
+				[h[worst], h[i]] = [h[i] ?? 0, h[worst] ?? 0];
+				i = worst;
+			}
+		}
+	}
+
+	sorted(): number[] {
+		return [...this.heap].sort((a, b) => (this.better(a, b) ? -1 : this.better(b, a) ? 1 : 0));
+	}
+}
