@@ -5,6 +5,9 @@ import { fold } from '../source/core/fold.js';
 import { loadDataDir } from '../source/core/load.js';
 import { Resolver } from '../source/core/resolve.js';
 import type { Article, Incident } from '../source/core/schema.js';
+import { PostingCursor } from '../source/core/search/postings.js';
+import { fieldText } from '../source/core/search/searchIndex.js';
+import { currentKey, Scanner } from '../source/core/search/tokenize.js';
 import {
 	applyCompletion,
 	buildSearchIndex,
@@ -377,6 +380,37 @@ describe('filters on a controlled corpus', () => {
 		expect(ids(run('source:dawn raid'))).toEqual(['pk']);
 		expect(ids(run('until:2023 raid'))).toEqual(['pk']);
 		expect(ids(run('since:2023-06 raid')).sort()).toEqual(['haqqani-only', 'iskp-only']);
+	});
+});
+
+describe('index', () => {
+	it('stores exactly the words the Scanner finds, at their offsets', () => {
+		const texts = [
+			'Kabul’s police—and ISKP’s “cells”: naïve café, Qa\u0308ida, ١٢٣ and 123.',
+			'گزارش‌ها می‌گویند 👩‍👩‍👧 کابل‌ ‌ZWNJ‌edge x\u0301y ﻙابل İstanbul ǅemal',
+			'Plain ASCII words only, Repeated WORDS words words',
+		];
+		const docs = texts.map((t, i) => article(`d${i}`, t.slice(0, 12), t, { summary: t.slice(5) }));
+		const ix = buildSearchIndex(docs, []);
+		const sc = new Scanner();
+		const expected = new Map<string, number>();
+		docs.forEach((_, d) => {
+			for (let f = 0; f < 3; f++) {
+				sc.reset(fieldText(ix, d, f));
+				while (sc.next()) {
+					const base = f === 0 ? 0 : f === 1 ? (ix.summaryBase[d] ?? 0) : (ix.bodyBase[d] ?? 0);
+					expected.set(`${d}:${base + sc.start}`, ix.vocab.lookup(currentKey(sc)));
+				}
+			}
+		});
+		const stored = new Map<string, number>();
+		const cursor = new PostingCursor(ix);
+		for (let term = 0; term < ix.vocab.size; term++) {
+			cursor.open(term);
+			while (cursor.next()) for (const p of cursor.positions([])) stored.set(`${cursor.doc}:${p}`, term);
+		}
+		expect(stored.size).toBeGreaterThan(60);
+		expect(stored).toEqual(expected);
 	});
 });
 

@@ -20,6 +20,11 @@ for (let c = 48; c <= 57; c++) ASCII[c] = WORD;
 for (let c = 65; c <= 90; c++) ASCII[c] = WORD;
 for (let c = 97; c <= 122; c++) ASCII[c] = WORD;
 
+/** 1 for ASCII letters and digits: the build's own fast loop must agree with the Scanner. */
+export const ASCII_WORD = ASCII.map((k) => (k === WORD ? 1 : 0));
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
 // Filled on first sight: a 64 KB table is cheaper than a Unicode regex per character.
 const BMP = new Uint8Array(0x10000);
 const ASTRAL = new Map<number, number>();
@@ -76,11 +81,7 @@ export class Scanner {
 		return this;
 	}
 
-	/**
-	 * Moves to the next word. Plain ASCII runs take a small loop V8 inlines
-	 * into callers (the build calls this per token); anything else goes to
-	 * scanFrom, which handles every script.
-	 */
+	/** Moves to the next word; plain ASCII takes a short loop, anything else scanFrom. */
 	next(): boolean {
 		const t = this.text;
 		const n = t.length;
@@ -96,13 +97,12 @@ export class Scanner {
 		}
 		if (c >= 0x80) return this.scanFrom(i);
 		const start = i;
-		// The build interns words by this hash: computing it here saves a second pass over the word.
-		let h = 0x811c9dc5;
+		let h = FNV_OFFSET;
 		for (; i < n; i++) {
 			c = t.charCodeAt(i);
 			if (c >= 0x80) return this.scanFrom(start);
 			if (ASCII[c] !== WORD) break;
-			h = Math.imul(h ^ (c >= 65 && c <= 90 ? c | 32 : c), 0x01000193);
+			h = Math.imul(h ^ (c >= 65 && c <= 90 ? c | 32 : c), FNV_PRIME);
 		}
 		this.start = start;
 		this.end = i;
@@ -195,8 +195,8 @@ export function foldedWords(text: string): string[] {
 
 /** FNV-1a of a folded word; equals Scanner.hash for an ASCII word. */
 export function hashKey(key: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+	let h = FNV_OFFSET;
+	for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
 	return h >>> 0;
 }
 
