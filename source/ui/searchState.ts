@@ -113,7 +113,6 @@ export function searchCommand(s: SearchState, cmd: Command, resolver: Resolver, 
 /** New results replace old ones only if they answer the query as it is now. */
 export function acceptResults(s: SearchState, outcome: SearchOutcomeState): SearchState {
 	if (outcome.query !== s.query) return s;
-	const keep = s.outcome?.results[s.pos.cursor]?.id;
-	const at = keep ? outcome.results.findIndex((r) => r.id === keep) : -1;
-	return { ...s, outcome, pos: { cursor: Math.max(0, at), top: at > 0 ? s.pos.top : 0 } };
+	// Like fzf: a new query puts the best result under the cursor.
+	return { ...s, outcome, pos: { cursor: 0, top: 0 } };
 }

@@ -85,7 +85,11 @@ export function Search({
 			<Box height={1} flexShrink={0}>
 				<Text {...theme.key}>search› </Text>
 				<Text wrap="truncate">{truncate(s.query, Math.max(10, state.cols - 12))}</Text>
-				{s.editing ? <Text inverse> </Text> : null}
+				{s.editing ? (
+					<Text inverse> </Text>
+				) : (
+					<Text {...theme.dim}>{s.query ? '  (/ to edit)' : '  press / to type a query'}</Text>
+				)}
 			</Box>
 			<Box height={1} flexShrink={0}>
 				<Lines lines={[{ segs: second }]} top={0} height={1} width={state.cols} theme={theme} />
