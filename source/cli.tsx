@@ -5,16 +5,17 @@ import meow from 'meow';
 import { runActor } from './commands/actor.js';
 import { runBrief } from './commands/brief.js';
 import { runConfig } from './commands/config.js';
-import { EXIT, processCtx } from './commands/context.js';
+import { type Ctx, EXIT, processCtx } from './commands/context.js';
 import { chooseDataDir, loadOrExplain } from './commands/data.js';
 import { runRisk } from './commands/risk.js';
 import { runSearch } from './commands/search.js';
 import { runTimeline } from './commands/timeline.js';
 import { runValidate } from './commands/validate.js';
-import { windowFromFlags } from './commands/window.js';
-import { openConfig } from './config.js';
+import { type WindowFlags, windowFromFlags } from './commands/window.js';
+import { type ConfigHandle, openConfig } from './config.js';
 import { Resolver } from './core/resolve.js';
 import { RISK_FORMULA } from './core/risk.js';
+import { sanitizeLine } from './core/sanitize.js';
 
 const cli = meow(
 	`
@@ -116,6 +117,7 @@ async function main(): Promise<number> {
 		);
 		return EXIT.noTty;
 	}
+	if (command === undefined) return dashboard(dir, config, { window: flags.window, asOf: flags.asOf }, ctx);
 	const loaded = loadOrExplain(dir, ctx);
 	if (typeof loaded === 'number') return loaded;
 	switch (command) {
@@ -162,13 +164,27 @@ async function main(): Promise<number> {
 				{ window: flags.window, asOf: flags.asOf, out: flags.out },
 				ctx,
 			);
-		default: {
-			const window = windowFromFlags(loaded.store, { window: flags.window, asOf: flags.asOf }, ctx);
-			if (!window) return EXIT.usage;
-			const { runTui } = await import('./ui/run.js');
-			return runTui(loaded, config, { days: window.days, asOf: flags.asOf });
-		}
+		default:
+			return EXIT.usage;
 	}
+}
+
+async function dashboard(dir: string, config: ConfigHandle, flags: WindowFlags, ctx: Ctx): Promise<number> {
+	const { runTui, takeTerminal } = await import('./ui/run.js');
+	const terminal = takeTerminal(sanitizeLine(dir));
+	// Anything printed before the dashboard starts must reach the normal screen.
+	const quiet: Ctx = { ...ctx, err: (line) => pending.push(line) };
+	const pending: string[] = [];
+	const fail = (code: number) => {
+		terminal.restore();
+		for (const line of pending) ctx.err(line);
+		return code;
+	};
+	const loaded = loadOrExplain(dir, quiet);
+	if (typeof loaded === 'number') return fail(loaded);
+	const window = windowFromFlags(loaded.store, flags, quiet);
+	if (!window) return fail(EXIT.usage);
+	return runTui(loaded, config, terminal, { days: window.days, asOf: flags.asOf });
 }
 
 main().then(

@@ -166,7 +166,7 @@ export function App(props: AppProps) {
 		if (!index || answered === query) return;
 		const t = setTimeout(() => {
 			const t0 = performance.now();
-			const out = searchWithInfo(index, parseQuery(query, env.resolver), { limit: 200 });
+			const out = searchWithInfo(index, parseQuery(query, env.resolver), { limit: 100 });
 			dispatch({ type: 'searchResults', outcome: { query, ...out, ms: performance.now() - t0 } });
 		}, 0);
 		return () => clearTimeout(t);

@@ -6,21 +6,40 @@ import type { LoadResult } from '../core/load.js';
 import type { RiskDays } from '../core/risk.js';
 import { App } from './App.js';
 
-const ENTER = '\u001b[?1049h\u001b[H';
+const ENTER = '\u001b[?1049h\u001b[2J\u001b[H';
 const LEAVE = '\u001b[?25h\u001b[?1049l';
+
+export interface Terminal {
+	restore(): void;
+}
+
+/**
+ * Takes the terminal before the data loads: the alternate screen, and raw
+ * mode so keys typed while loading are kept for the dashboard instead of
+ * being echoed over the screen (which would throw the frame out of place).
+ */
+export function takeTerminal(what: string): Terminal {
+	let restored = false;
+	process.stdout.write(`${ENTER}loading ${what}…`);
+	if (process.stdin.isTTY) process.stdin.setRawMode(true);
+	return {
+		restore() {
+			if (restored) return;
+			restored = true;
+			if (process.stdin.isTTY) process.stdin.setRawMode(false);
+			process.stdout.write(LEAVE);
+		},
+	};
+}
 
 export async function runTui(
 	loaded: LoadResult,
 	config: ConfigHandle,
+	terminal: Terminal,
 	opts: { days?: RiskDays; asOf?: string } = {},
 ): Promise<number> {
-	let restored = false;
-	const restore = () => {
-		if (restored) return;
-		restored = true;
-		process.stdout.write(LEAVE);
-	};
-	process.stdout.write(ENTER);
+	const restore = () => terminal.restore();
+	process.stdout.write('\u001b[2J\u001b[H');
 	let code = 0;
 	const remember = (pane: PaneId) => {
 		if (!config.error && config.settings.lastPane !== pane) {
