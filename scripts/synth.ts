@@ -9,6 +9,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MONTHS } from '../source/core/dates.js';
 import type { Article } from '../source/core/schema.js';
 
 /** sfc32: small, fast, and the same sequence on every platform for a seed. */
@@ -196,20 +197,6 @@ const GIVEN = ['Abdul', 'Mohammad', 'Ahmad', 'Gul', 'Noor', 'Zabihullah', 'Rahma
 const SYL_A = ['Sher', 'Gul', 'Zar', 'Noor', 'Baz', 'Dil', 'Mir', 'Shah', 'Wali', 'Amin', 'Rah', 'Saf', 'Zam', 'Qad'];
 const SYL_B = ['a', 'o', 'i', 'u', 'e', 'an', 'ar', 'in', 'ul', 'ab', 'om', 'es', 'ir', 'ak', 'ud', 'ez', 'ay', 'ow'];
 const SYL_C = ['zai', 'khel', 'yar', 'wal', 'dad', 'war', 'ani', 'ullah', 'zad', 'yan', 'udin', 'gul', 'mal', 'baz'];
-const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December',
-];
 
 const SENTENCES = [
 	'On {day} {month}, {act} {target} in {place}, killing {n} people and wounding {m}.',

@@ -39,7 +39,7 @@ export function weekStart(date: string): string {
 	return fromDayNumber(n - weekday);
 }
 
-const MONTHS = [
+export const MONTHS = [
 	'January',
 	'February',
 	'March',
