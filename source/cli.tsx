@@ -97,6 +97,9 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 
 async function main(): Promise<number> {
 	const ctx = processCtx();
+	// A command is never mid-write on a signal: stop at once (the dashboard restores the terminal itself).
+	process.on('SIGINT', () => process.exit(EXIT.interrupted));
+	process.on('SIGTERM', () => process.exit(143));
 	const [command, ...args] = cli.input;
 	const config = openConfig();
 	const flags = cli.flags;
@@ -180,10 +183,18 @@ async function dashboard(dir: string, config: ConfigHandle, flags: WindowFlags, 
 		for (const line of pending) ctx.err(line);
 		return code;
 	};
-	const loaded = loadOrExplain(dir, quiet);
-	if (typeof loaded === 'number') return fail(loaded);
-	const window = windowFromFlags(loaded.store, flags, quiet);
-	if (!window) return fail(EXIT.usage);
+	let loaded: ReturnType<typeof loadOrExplain>;
+	let window: ReturnType<typeof windowFromFlags>;
+	try {
+		loaded = loadOrExplain(dir, quiet);
+		if (typeof loaded === 'number') return fail(loaded);
+		window = windowFromFlags(loaded.store, flags, quiet);
+		if (!window) return fail(EXIT.usage);
+	} catch (err) {
+		// Leave the alternate screen before the error is printed.
+		fail(70);
+		throw err;
+	}
 	return runTui(loaded, config, terminal, { days: window.days, asOf: flags.asOf });
 }
 

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Resolver } from '../source/core/resolve.js';
+import { viewLines } from '../source/ui/content.js';
 import { KEYMAP, lookup } from '../source/ui/keymap.js';
 import { splitBurst } from '../source/ui/keys.js';
 import { type AppState, activeScopes, currentView, type Env, initialState, reducer } from '../source/ui/state.js';
+import { windowOf } from '../source/ui/window.js';
 import { bundled } from './helpers.js';
 
 const { store, problems } = bundled();
@@ -91,5 +93,34 @@ describe('reducer', () => {
 			'space',
 			'ctrl-u',
 		]);
+	});
+
+	it('pages the help overlay by a screen, and Enter-like keys there do not open the row behind it', () => {
+		let s = keys(fresh(), '?', 'pagedown');
+		expect(s.overlay?.scroll).toBe(24 - 1 - 3 - 1);
+		s = keys(s, 'G');
+		expect(s.overlay?.scroll).toBeGreaterThan(20);
+		s = keys(s, 'l', 'right');
+		expect(currentView(s)).toBeUndefined();
+	});
+
+	it('the Search pane starts in results mode, so digits and q keep their meaning', () => {
+		let s = keys(fresh(), '4');
+		expect(s.pane).toBe('search');
+		s = keys(s, '1');
+		expect(s.pane).toBe('timeline');
+		expect(keys(fresh(), '4', 'q').exit).toBe(0);
+		s = keys(fresh(), '/', '/', 'a');
+		expect(s.search.query).toBe('a');
+	});
+
+	it('after a resize the selection in a detail view stays on the same link', () => {
+		let s = keys(fresh(), 'j', 'j', 'j', 'j', 'j', 'enter', 'j', 'j');
+		const view = currentView(s);
+		const before = view && viewLines(view.target, s.cols, env, windowOf(store, s.days)).at(view.sel)?.link;
+		expect(before).toBeDefined();
+		s = reduce(s, { type: 'resize', cols: 50, rows: 20 });
+		const after = currentView(s);
+		expect(after && viewLines(after.target, 50, env, windowOf(store, s.days)).at(after.sel)?.link).toEqual(before);
 	});
 });

@@ -101,6 +101,26 @@ describe('loadDataDir', () => {
 		expect(r.problems[0]?.severity).toBe('warning');
 	});
 
+	it('drops an unknown field nested in a record (an affiliation) and keeps the record', () => {
+		const r = load({
+			'actors.json': [
+				{ id: 'a', name: 'A', kind: 'group', summary: 'x', affiliations: [{ actor: 'a', relation: 'ally', rol: 'x' }] },
+			],
+			'actors.jsonl':
+				'{"id":"b","name":"B","kind":"group","summary":"x","affiliations":[{"actor":"a","relation":"ally","rol":"y"}]}\n',
+		});
+		expect(r.lines).toEqual([
+			expect.stringMatching(
+				/^actors\.json:\d+:\d+ \/0\/affiliations\/0\/rol: warning: unknown field "rol" \(ignored\)$/,
+			),
+			'actors.jsonl:1:98 /affiliations/0/rol: warning: unknown field "rol" (ignored)',
+		]);
+		expect(r.store.actors.map((a) => a.affiliations[0])).toEqual([
+			{ actor: 'a', relation: 'ally' },
+			{ actor: 'a', relation: 'ally' },
+		]);
+	});
+
 	it('reports duplicate ids (first wins)', () => {
 		const r = load({ 'incidents.json': [incident({ description: 'first' }), incident({ description: 'second' })] });
 		expect(r.lines).toEqual([

@@ -78,6 +78,20 @@ describe('timeline queries', () => {
 		expect(countBy(list, 'month', { since: '2023-12-01', until: '2024-02-10' }).map((b) => b.count)).toEqual([0, 3, 0]);
 	});
 
+	it('bucket counts add up to the incidents counted, even for month-only dates before the range', () => {
+		const list = [inc('m', '2024-03'), inc('a', '2024-03-20'), inc('b', '2024-03-29')];
+		const weeks = countBy(list, 'week', { since: '2024-03-15', until: '2024-03-31' });
+		expect(weeks.reduce((n, b) => n + b.count, 0)).toBe(3);
+	});
+
+	it('stays finite for ranges at the ends of the calendar and rejects years before 1000', () => {
+		const list = [inc('a', '2024-03-20')];
+		expect(countBy(list, 'month', { since: '9999-11-01', until: '9999-12-31' }).length).toBeLessThanOrEqual(2);
+		expect(countBy(list, 'week', { since: '1000-01-01', until: '9999-12-31' }).length).toBeLessThanOrEqual(2000);
+		expect(parseDateBound('0001', false)).toBeUndefined();
+		expect(parseDateBound('0999-01', false)).toBeUndefined();
+	});
+
 	it('parses date bounds and weeks', () => {
 		expect(parseDateBound('2024', true)).toBe('2024-12-31');
 		expect(parseDateBound('2024-2', true)).toBe('2024-02-29');

@@ -2,10 +2,13 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sanitizeLine } from '../core/sanitize.js';
+import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
 
 export interface Ctx {
+	/** A line of output; control sequences are stripped (data text is already clean, paths may not be). */
 	out(line: string): void;
+	/** Output that carries sitrep's own highlighting; its text parts must already be sanitized. */
+	outStyled(line: string): void;
 	err(line: string): void;
 	/** stdout is a terminal: colours and highlights are allowed. */
 	color: boolean;
@@ -22,7 +25,8 @@ export const EXIT = {
 
 export function processCtx(): Ctx {
 	return {
-		out: (line) => process.stdout.write(`${line}\n`),
+		out: (line) => process.stdout.write(`${sanitizeText(line)}\n`),
+		outStyled: (line) => process.stdout.write(`${line}\n`),
 		err: (line) => process.stderr.write(`${sanitizeLine(line)}\n`),
 		color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
 	};

@@ -63,8 +63,8 @@ export function runSearch(
 		const meta = [r.kind === 'incident' ? 'incident' : r.source, r.date.slice(0, 10), r.countries.join(',')]
 			.filter(Boolean)
 			.join(' · ');
-		ctx.out(`${String(i + 1).padStart(2)}. ${mark(r.title, title, ctx.color)}  (${meta}; ${r.id})`);
-		ctx.out(`    ${mark(r.snippet.text, r.snippet.ranges, ctx.color)}`);
+		ctx.outStyled(`${String(i + 1).padStart(2)}. ${mark(r.title, title, ctx.color)}  (${meta}; ${r.id})`);
+		ctx.outStyled(`    ${mark(r.snippet.text, r.snippet.ranges, ctx.color)}`);
 	});
 	ctx.err(
 		`${plural(out.total, 'match')}${out.partial ? ' (no document has every word: partial matches)' : ''}; showing ${out.results.length}`,

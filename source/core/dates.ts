@@ -66,6 +66,8 @@ export function monthLabel(date: string, long = false): string {
  */
 export function parseDateBound(input: string, end: boolean): string | undefined {
 	const s = input.trim();
+	// Four-digit years from 1000: string comparison and Date.UTC both hold there.
+	if (!/^[1-9]/.test(s)) return undefined;
 	let m = /^(\d{4})$/.exec(s);
 	if (m) return end ? `${m[1]}-12-31` : `${m[1]}-01-01`;
 	m = /^(\d{4})-(\d{1,2})$/.exec(s);

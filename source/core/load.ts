@@ -90,7 +90,15 @@ class Loader {
 		if (existsSync(json)) this.loadJsonFile(json, kind, false);
 		if (existsSync(jsonl)) this.loadNdjson(jsonl, kind);
 		if (existsSync(folder) && statSync(folder).isDirectory()) {
-			for (const name of readdirSync(folder).sort()) {
+			let names: string[];
+			try {
+				names = readdirSync(folder).sort();
+			} catch (err) {
+				this.files.push(folder);
+				this.problem('error', { file: folder, path: [] }, `cannot read folder: ${(err as Error).message}`);
+				return;
+			}
+			for (const name of names) {
 				const file = join(folder, name);
 				if (name.endsWith('.json')) this.loadJsonFile(file, kind, true);
 				else if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) this.loadNdjson(file, kind);
@@ -189,8 +197,9 @@ class Loader {
 			const lineText = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
 			if (lineText.trim() === '') return;
 			const line = i + 1;
+			let value: unknown;
 			try {
-				this.accept(kind, JSON.parse(lineText), { file, path: [], line });
+				value = JSON.parse(lineText);
 			} catch {
 				const errors: ParseError[] = [];
 				parseTree(lineText, errors, { disallowComments: true });
@@ -199,7 +208,9 @@ class Loader {
 				const msg = e ? syntaxMessage(e) : 'not valid JSON';
 				this.problem('error', { file, path: [], line }, `invalid JSON: ${msg}; line skipped`, line, col);
 				this.skipped[kind]++;
+				return;
 			}
+			this.accept(kind, value, { file, path: [], line });
 		});
 	}
 
@@ -214,11 +225,20 @@ class Loader {
 			for (const r of reports) {
 				this.problem(r.unknownField ? 'warning' : 'error', { ...origin, path: [...origin.path, ...r.path] }, r.message);
 			}
-			if (!reports.every((r) => r.unknownField)) {
+			// Unknown fields (at any depth) are dropped and the record kept; anything else skips it.
+			const stripped = reports.every((r) => r.unknownField)
+				? schema.safeParse(
+						withoutPaths(
+							value,
+							reports.map((r) => r.path),
+						),
+					)
+				: undefined;
+			if (!stripped?.success) {
 				this.skipped[kind]++;
 				return;
 			}
-			record = schema.strip().parse(value) as Record<string, unknown>;
+			record = stripped.data as Record<string, unknown>;
 		}
 		delete record.$schema;
 		if (cleanStrings(record)) {
@@ -281,6 +301,20 @@ class Loader {
 		);
 		return resolved.map(({ order: _, ...p }) => p);
 	}
+}
+
+/** A deep copy of a JSON value without the fields at the given paths. */
+function withoutPaths(value: unknown, paths: (string | number)[][]): unknown {
+	const copy = structuredClone(value);
+	for (const path of paths) {
+		let node: unknown = copy;
+		for (const k of path.slice(0, -1))
+			node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[k] : undefined;
+		const last = path[path.length - 1];
+		if (node !== null && typeof node === 'object' && last !== undefined)
+			delete (node as Record<string | number, unknown>)[last];
+	}
+	return copy;
 }
 
 /** Offset of the deepest node on the path that exists (the key, for properties). */

@@ -250,11 +250,18 @@ interface Token {
 	folded: string;
 }
 
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+
 /** Words of a text: letters and digits (and their marks), folded for comparison. */
 function tokens(text: string): Token[] {
 	const out: Token[] = [];
 	for (const raw of text.split(/[^\p{L}\p{N}\p{M}]+/u)) {
 		if (!raw) continue;
+		// Plain ASCII words fold to lower case; only the rest need Unicode normalisation.
+		if (ASCII_WORD.test(raw)) {
+			out.push({ raw, folded: raw.toLowerCase() });
+			continue;
+		}
 		const parts = fold(raw).split(' ').filter(Boolean);
 		if (parts.length === 1) out.push({ raw, folded: parts[0] ?? '' });
 		else for (const p of parts) out.push({ raw: p, folded: p });
@@ -272,13 +279,27 @@ function patternOf(term: string): Pattern {
 	return { term, words: tokens(term), exactCase: term.length <= CASE_SENSITIVE_MAX };
 }
 
+/** Where each folded word occurs in a text's words. */
+type WordIndex = Map<string, number[]>;
+
+function wordIndex(text: Token[]): WordIndex {
+	const idx: WordIndex = new Map();
+	text.forEach((t, i) => {
+		const list = idx.get(t.folded);
+		if (list) list.push(i);
+		else idx.set(t.folded, [i]);
+	});
+	return idx;
+}
+
 /** Start indices where the pattern's words occur in the text's words. */
-function occurrences(text: Token[], p: Pattern): number[] {
-	const hits: number[] = [];
+function occurrences(text: Token[], idx: WordIndex, p: Pattern): number[] {
 	const n = p.words.length;
-	if (n === 0) return hits;
-	for (let i = 0; i + n <= text.length; i++) {
-		let ok = true;
+	const first = p.words[0];
+	if (!first) return [];
+	const hits: number[] = [];
+	for (const i of idx.get(first.folded) ?? []) {
+		let ok = i + n <= text.length;
 		for (let j = 0; j < n && ok; j++) {
 			const t = text[i + j];
 			const w = p.words[j];
@@ -295,18 +316,19 @@ function occurrences(text: Token[], p: Pattern): number[] {
  * "Haqqani" in "Sirajuddin Haqqani" is the person.
  */
 function termsIn(text: Token[], own: Pattern[], others: Pattern[]): string[] {
+	const idx = wordIndex(text);
 	const found: string[] = [];
 	const memo = new Map<Pattern, number[]>();
 	const at = (o: Pattern) => {
 		let hits = memo.get(o);
 		if (!hits) {
-			hits = occurrences(text, o);
+			hits = occurrences(text, idx, o);
 			memo.set(o, hits);
 		}
 		return hits;
 	};
 	for (const p of own) {
-		const hits = occurrences(text, p);
+		const hits = occurrences(text, idx, p);
 		if (!hits.length) continue;
 		// Inside one of the actor's own longer terms, the longer term is the one reported.
 		const covered = (i: number) =>
@@ -318,8 +340,26 @@ function termsIn(text: Token[], own: Pattern[], others: Pattern[]): string[] {
 	return found;
 }
 
+const mentionCache = new WeakMap<Store, Map<string, Mention[]>>();
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a plain-ASCII test
+const ASCII_TEXT = /^[\u0000-\u007f]*$/;
+
 /** Articles linking the actor by id, or naming it (or an alias) in the title, summary or body; newest first. */
 export function mentionsOf(store: Store, actorId: string): Mention[] {
+	let perStore = mentionCache.get(store);
+	if (!perStore) {
+		perStore = new Map();
+		mentionCache.set(store, perStore);
+	}
+	let hit = perStore.get(actorId);
+	if (!hit) {
+		hit = findMentions(store, actorId);
+		perStore.set(actorId, hit);
+	}
+	return hit;
+}
+
+function findMentions(store: Store, actorId: string): Mention[] {
 	const actor = store.actorById.get(actorId);
 	const own = actor ? actorTerms(actor).map(patternOf) : [];
 	const ownFolded = own.map((p) => p.words.map((w) => w.folded).join(' '));
@@ -331,6 +371,14 @@ export function mentionsOf(store: Store, actorId: string): Mention[] {
 			const f = ` ${o.words.map((w) => w.folded).join(' ')} `;
 			return ownFolded.some((t) => t && f.includes(` ${t} `));
 		});
+	// Tokenizing every article is what costs; a plain-ASCII text that holds
+	// none of the terms' first words (in any case) cannot mention the actor.
+	const needles = [...new Set(own.flatMap((p) => p.words.slice(0, 1).flatMap((w) => [w.raw.toLowerCase(), w.folded])))];
+	const mayMention = (text: string) => {
+		if (!ASCII_TEXT.test(text)) return true;
+		const low = text.toLowerCase();
+		return needles.some((n) => low.includes(n));
+	};
 	const out: Mention[] = [];
 	for (const article of store.articles) {
 		const linked = article.actors.includes(actorId);
@@ -338,7 +386,7 @@ export function mentionsOf(store: Store, actorId: string): Mention[] {
 		const fields: MentionField[] = [];
 		for (const field of ['title', 'summary', 'body'] as const) {
 			const text = article[field];
-			if (!text) continue;
+			if (!text || !mayMention(text)) continue;
 			const found = termsIn(tokens(text), own, others);
 			if (found.length) fields.push(field);
 			for (const t of found) if (!terms.includes(t)) terms.push(t);

@@ -44,7 +44,8 @@ const countryCode = z
 function isRealDate(s: string): boolean {
 	const [y, m, d] = s.split('-').map(Number);
 	if (y === undefined || m === undefined) return false;
-	if (m < 1 || m > 12) return false;
+	// Years before 1000 would go through Date.UTC's 1900 offset for 0-99; no event here is that old.
+	if (y < 1000 || m < 1 || m > 12) return false;
 	if (d === undefined) return true;
 	const dt = new Date(Date.UTC(y, m - 1, d));
 	return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
@@ -67,7 +68,7 @@ const day = z
 const yearMonthOrDay = z
 	.string()
 	.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'a date YYYY, YYYY-MM or YYYY-MM-DD' })
-	.refine((s) => s.length === 4 || isRealDate(s), { error: 'a real calendar date' })
+	.refine((s) => (s.length === 4 ? Number(s) >= 1000 : isRealDate(s)), { error: 'a real calendar date' })
 	.describe('YYYY, YYYY-MM or YYYY-MM-DD.');
 
 const text = z.string().min(1, { error: 'a non-empty string' });

@@ -67,6 +67,9 @@ export interface Bucket {
  * Counts per week or month, from the first to the last bucket of the range
  * (empty buckets included, so a sparkline shows quiet periods).
  */
+/** More buckets than any screen can show: a range beyond this is narrowed to the data. */
+export const MAX_BUCKETS = 2000;
+
 export function countBy(
 	incidents: readonly Incident[],
 	unit: 'week' | 'month',
@@ -74,16 +77,30 @@ export function countBy(
 ): Bucket[] {
 	if (incidents.length === 0 && !(range?.since && range.until)) return [];
 	const keyOf = (date: string) => (unit === 'week' ? weekStart(firstDay(date)) : `${date.slice(0, 7)}-01`);
-	const dates = incidents.map((i) => firstDay(i.date));
-	const sorted = [...dates].sort();
-	const lo = range?.since ?? sorted[0] ?? '';
-	const hi = range?.until ?? sorted[sorted.length - 1] ?? '';
-	const buckets = new Map<string, Bucket>();
-	for (let k = keyOf(lo); k <= hi; k = unit === 'week' ? addDays(k, 7) : nextMonth(k)) {
-		buckets.set(k, { start: k, count: 0, fatalities: 0 });
+	const sorted = incidents.map((i) => firstDay(i.date)).sort();
+	let lo = range?.since ?? sorted[0] ?? '';
+	let hi = range?.until ?? sorted[sorted.length - 1] ?? '';
+	const span = (dayNumber(hi) - dayNumber(lo)) / (unit === 'week' ? 7 : 30);
+	if (!(span < MAX_BUCKETS) && sorted.length) {
+		lo = sorted[0] ?? lo;
+		hi = sorted[sorted.length - 1] ?? hi;
 	}
+	const keys: string[] = [];
+	for (
+		let k = keyOf(lo);
+		k <= hi && /^\d{4}-/.test(k) && keys.length < MAX_BUCKETS;
+		k = unit === 'week' ? addDays(k, 7) : nextMonth(k)
+	) {
+		keys.push(k);
+	}
+	const buckets = new Map(keys.map((k) => [k, { start: k, count: 0, fatalities: 0 }]));
+	const first = keys[0];
+	const last = keys[keys.length - 1];
+	if (first === undefined || last === undefined) return [];
 	for (const inc of incidents) {
-		const b = buckets.get(keyOf(inc.date));
+		// An incident that starts before the range (a month-only date, a span) counts in its first bucket.
+		const k = keyOf(inc.date);
+		const b = buckets.get(k < first ? first : k > last ? last : k);
 		if (b) {
 			b.count++;
 			b.fatalities += inc.fatalities ?? 0;
@@ -95,11 +112,8 @@ export function countBy(
 function nextMonth(ym01: string): string {
 	const y = Number(ym01.slice(0, 4));
 	const m = Number(ym01.slice(5, 7));
-	return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-}
-
-export function spanDays(since: string, until: string): number {
-	return dayNumber(until) - dayNumber(since) + 1;
+	if (m === 12) return y >= 9999 ? '9999-99-99' : `${y + 1}-01-01`;
+	return `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
 
 export interface FilterInput {

@@ -121,7 +121,10 @@ export function App(props: AppProps) {
 	useEffect(() => {
 		if (props.cols !== undefined) return;
 		const onResize = () => dispatch({ type: 'resize', cols: stdout.columns, rows: stdout.rows });
-		stdout.on('resize', onResize);
+		// Before Ink's own handler: the tree is re-rendered at the new size (legacy
+		// roots update synchronously) before Ink redraws, so no frame is drawn at
+		// the old width into a narrower terminal (it would wrap and misplace rows).
+		stdout.prependListener('resize', onResize);
 		return () => {
 			stdout.off('resize', onResize);
 		};

@@ -3,7 +3,7 @@
 // always stays on a visible link.
 
 import type { Line } from '../text/lines.js';
-import type { Target } from '../text/target.js';
+import { type Target, targetKey } from '../text/target.js';
 import type { Command } from './keymap.js';
 
 export interface View {
@@ -111,4 +111,19 @@ export function jumpToMatch(v: View, lines: readonly Line[], height: number, dir
 	}
 	if (found === -1) return v;
 	return reselect({ ...v, scroll: clampScroll(found - 1, lines, height) }, lines, height, 'first');
+}
+
+/**
+ * The same view after its lines were rebuilt (a resize re-wraps them, a new
+ * window changes them): the selection follows its link, not its line number.
+ */
+export function rebaseView(v: View, before: readonly Line[], after: readonly Line[], height: number): View {
+	const link = before[v.sel]?.link;
+	const key = link ? targetKey(link) : undefined;
+	const sel = key ? after.findIndex((l) => l.link && targetKey(l.link) === key) : -1;
+	// Keep the same share of the text above the window.
+	let scroll = before.length ? Math.round((v.scroll / before.length) * after.length) : 0;
+	if (sel !== -1 && (sel < scroll || sel >= scroll + height)) scroll = sel - Math.floor(height / 3);
+	scroll = clampScroll(scroll, after, height);
+	return reselect({ ...v, scroll, sel }, after, height, 'first');
 }

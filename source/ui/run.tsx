@@ -22,14 +22,15 @@ export function takeTerminal(what: string): Terminal {
 	let restored = false;
 	process.stdout.write(`${ENTER}loading ${what}…`);
 	if (process.stdin.isTTY) process.stdin.setRawMode(true);
-	return {
-		restore() {
-			if (restored) return;
-			restored = true;
-			if (process.stdin.isTTY) process.stdin.setRawMode(false);
-			process.stdout.write(LEAVE);
-		},
+	const restore = () => {
+		if (restored) return;
+		restored = true;
+		if (process.stdin.isTTY) process.stdin.setRawMode(false);
+		process.stdout.write(LEAVE);
 	};
+	// Whatever ends the process (a signal handler's exit included) leaves the alternate screen.
+	process.once('exit', restore);
+	return { restore };
 }
 
 export async function runTui(

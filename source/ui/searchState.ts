@@ -27,7 +27,8 @@ export interface SearchState {
 
 export const emptySearch: SearchState = {
 	query: '',
-	editing: true,
+	// The query line takes keys only when asked (/): digits and q keep their meaning.
+	editing: false,
 	errors: [],
 	outcome: null,
 	pos: { cursor: 0, top: 0 },

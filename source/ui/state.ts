@@ -13,7 +13,7 @@ import { type ActorsState, actorsCommand, actorsState, jumpCommand, jumpType, re
 import { overlayLines, viewLines } from './content.js';
 import { type Command, lookup, type Scope } from './keymap.js';
 import { bodyHeight, detailHeight, listHeight, searchPageSize } from './layout.js';
-import { jumpToMatch, moveInView, openView, type View } from './nav.js';
+import { jumpToMatch, moveInView, openView, rebaseView, type View } from './nav.js';
 import { availablePanes } from './panes.js';
 import { type RiskState, riskState } from './riskState.js';
 import {
@@ -158,15 +158,37 @@ function requestBrief(state: AppState, target: BriefTarget | undefined, env: Env
 	return { ...state, brief: { seq: (state.brief?.seq ?? 0) + 1, target, window } };
 }
 
+/** Re-fits every open view after a resize or a window change. */
+function rebaseStacks(before: AppState, after: AppState, env: Env): AppState {
+	const oldWindow = windowOf(env.store, before.days, before.asOf);
+	const newWindow = windowOf(env.store, after.days, after.asOf);
+	const stacks = { ...after.stacks };
+	for (const pane of Object.keys(stacks) as PaneId[]) {
+		stacks[pane] = stacks[pane].map((v) =>
+			rebaseView(
+				v,
+				viewLines(v.target, before.cols, env, oldWindow),
+				viewLines(v.target, after.cols, env, newWindow),
+				detailHeight(after),
+			),
+		);
+	}
+	return { ...after, stacks };
+}
+
 function setWindow(state: AppState, days: RiskDays, env: Env): AppState {
 	if (days === state.days) return state;
 	const window = windowOf(env.store, days, state.asOf);
 	const next = { ...state, days, message: `window: ${days} days, ${window.start} to ${window.end}` };
-	return {
-		...next,
-		actors: refreshActors(env.store, next.actors, window, listHeight(next)),
-		risk: riskState(env.store, window, state.risk),
-	};
+	return rebaseStacks(
+		state,
+		{
+			...next,
+			actors: refreshActors(env.store, next.actors, window, listHeight(next)),
+			risk: riskState(env.store, window, state.risk),
+		},
+		env,
+	);
 }
 
 function runCommand(state: AppState, cmd: Command, env: Env): AppState {
@@ -210,8 +232,17 @@ function runCommand(state: AppState, cmd: Command, env: Env): AppState {
 		case 'nav.bottom':
 			if (state.overlay) {
 				const lines = overlayLines(state, env);
-				const max = Math.max(0, lines.length - bodyHeight(state));
-				const scroll = moveList({ cursor: state.overlay.scroll, top: 0 }, cmd, max + 1, 1).cursor;
+				const h = bodyHeight(state);
+				const max = Math.max(0, lines.length - h);
+				const step: Partial<Record<Command, number>> = {
+					'nav.down': 1,
+					'nav.up': -1,
+					'nav.pageDown': h - 1,
+					'nav.pageUp': 1 - h,
+					'nav.top': -max,
+					'nav.bottom': max,
+				};
+				const scroll = Math.max(0, Math.min(max, state.overlay.scroll + (step[cmd] ?? 0)));
 				return { ...state, overlay: { ...state.overlay, scroll } };
 			}
 			if (view) {
@@ -246,6 +277,7 @@ function runCommand(state: AppState, cmd: Command, env: Env): AppState {
 		case 'detail.back':
 			return { ...state, stacks: { ...state.stacks, [state.pane]: state.stacks[state.pane].slice(0, -1) } };
 		case 'list.open': {
+			if (state.overlay) return state;
 			const target = selectedTarget(state);
 			return target ? push(state, target, env) : state;
 		}
@@ -349,12 +381,16 @@ export function reducer(env: Env) {
 			case 'resize': {
 				const next = { ...state, cols: action.cols, rows: action.rows };
 				const h = listHeight(next);
-				return {
-					...next,
-					timeline: timelineCommand(next.timeline, 'resize', env, h),
-					actors: { ...next.actors, pos: keepVisible(next.actors.pos, next.actors.rows.length, h) },
-					risk: { ...next.risk, pos: keepVisible(next.risk.pos, next.risk.rows.length, h) },
-				};
+				return rebaseStacks(
+					state,
+					{
+						...next,
+						timeline: timelineCommand(next.timeline, 'resize', env, h),
+						actors: { ...next.actors, pos: keepVisible(next.actors.pos, next.actors.rows.length, h) },
+						risk: { ...next.risk, pos: keepVisible(next.risk.pos, next.risk.rows.length, h) },
+					},
+					env,
+				);
 			}
 		}
 	};
