@@ -341,7 +341,6 @@ function termsIn(text: Token[], own: Pattern[], others: Pattern[]): string[] {
 }
 
 const mentionCache = new WeakMap<Store, Map<string, Mention[]>>();
-// biome-ignore lint/suspicious/noControlCharactersInRegex: a plain-ASCII test
 const ASCII_TEXT = /^[\u0000-\u007f]*$/;
 
 /** Articles linking the actor by id, or naming it (or an alias) in the title, summary or body; newest first. */

@@ -99,8 +99,10 @@ export function countBy(
 	if (first === undefined || last === undefined) return [];
 	for (const inc of incidents) {
 		// An incident that starts before the range (a month-only date, a span) counts in its first bucket.
-		const k = keyOf(inc.date);
-		const b = buckets.get(k < first ? first : k > last ? last : k);
+		let k = keyOf(inc.date);
+		if (k < first) k = first;
+		else if (k > last) k = last;
+		const b = buckets.get(k);
 		if (b) {
 			b.count++;
 			b.fatalities += inc.fatalities ?? 0;
