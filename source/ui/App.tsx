@@ -203,7 +203,7 @@ export function App(props: AppProps) {
 	const overlay = state.overlay;
 	return (
 		<Box flexDirection="column" width={state.cols} height={frameHeight(state)} overflow="hidden">
-			<Header pane={state.pane} theme={theme} right={overlay ? overlay.kind : `${state.days}d`} />
+			<Header pane={state.pane} theme={theme} width={state.cols} right={overlay ? overlay.kind : `${state.days}d`} />
 			<Body state={state} env={env} theme={theme} indexing={index === null} />
 			<StatusBar
 				dir={props.store.dir}

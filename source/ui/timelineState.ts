@@ -16,6 +16,7 @@ import {
 	typeText,
 } from './filterForm.js';
 import type { Command } from './keymap.js';
+import { FORM_HEIGHT } from './layout.js';
 import type { Env } from './state.js';
 
 export type Row = { kind: 'month'; month: string; count: number } | { kind: 'incident'; index: number };
@@ -89,7 +90,8 @@ export function timelineCommand(t: TimelineState, cmd: Command | 'resize', env: 
 		case 'nav.bottom':
 			return scrollTo({ ...t, cursor: t.items.length - 1 }, height);
 		case 'timeline.filter':
-			return { ...t, form: formFromFilter(t.filter) };
+			// The bar takes rows from the list: keep the selected incident on screen.
+			return scrollTo({ ...t, form: formFromFilter(t.filter) }, Math.max(1, height - FORM_HEIGHT));
 		case 'timeline.clear':
 			return timelineWith(env.store, emptyFilter);
 		default:

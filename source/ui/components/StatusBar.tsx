@@ -20,7 +20,7 @@ export function StatusBar(props: {
 	const { errors, warnings } = countBySeverity(problems);
 	const parts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean);
 	const badge = parts.length ? ` ⚠ ${parts.join(', ')} (!) ` : '';
-	const room = Math.max(10, props.width - badge.length - props.counts.length - 3);
+	const room = Math.max(0, props.width - badge.length - props.counts.length - 3);
 	if (props.message) {
 		return (
 			<Box height={1} flexShrink={0}>

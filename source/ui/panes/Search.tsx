@@ -11,6 +11,11 @@ import type { AppState, Env } from '../state.js';
 import { keepVisible } from '../state.js';
 import type { Theme } from '../theme.js';
 
+/** The end of a long query: the part being typed stays in view. */
+function tail(text: string, max: number): string {
+	return text.length <= max ? text : `…${text.slice(text.length - max + 1)}`;
+}
+
 /** One line of text with ranges drawn in the match style. */
 function marked(text: string, ranges: readonly Range[], style?: StyleName): Segment[] {
 	const segs: Segment[] = [];
@@ -84,7 +89,7 @@ export function Search({
 		<Box flexDirection="column">
 			<Box height={1} flexShrink={0}>
 				<Text {...theme.key}>search› </Text>
-				<Text wrap="truncate">{truncate(s.query, Math.max(10, state.cols - 12))}</Text>
+				<Text wrap="truncate">{tail(s.query, Math.max(10, state.cols - 12))}</Text>
 				{s.editing ? (
 					<Text inverse> </Text>
 				) : (

@@ -1,6 +1,7 @@
 // The Timeline pane: incidents newest first, grouped by month, with a filter
 // bar, a weekly sparkline of the filtered set and an incident detail view.
 import { Box, Text } from 'ink';
+import { useMemo } from 'react';
 import { monthLabel } from '../../core/dates.js';
 import {
 	countBy,
@@ -35,7 +36,11 @@ function Summary({ state, env, theme }: Props) {
 	const total = env.store.incidents.length;
 	const filterText = isEmptyFilter(t.filter) ? 'all incidents' : describeFilter(t.filter);
 	const count = `${t.items.length}${t.items.length === total ? '' : ` of ${total}`}`;
-	const weeks = countBy(t.items, 'week', t.filter.since && t.filter.until ? t.filter : undefined).map((b) => b.count);
+	// Bucketing every filtered incident is the costly part of a frame: only when the filter changes.
+	const weeks = useMemo(
+		() => countBy(t.items, 'week', t.filter.since && t.filter.until ? t.filter : undefined).map((b) => b.count),
+		[t.items, t.filter],
+	);
 	const room = Math.max(0, Math.min(40, state.cols - filterText.length - count.length - 20));
 	const per = bucketsPerChar(weeks.length, room);
 	const unit = per === 1 ? 'weekly' : `per ${per} weeks`;
