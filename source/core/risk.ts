@@ -6,6 +6,7 @@ import { shortName } from './resolve.js';
 import { type Incident, type IncidentType, incidentTypeLabels } from './schema.js';
 import type { Store } from './store.js';
 import { type Bucket, countBy } from './timeline.js';
+import { plural } from './words.js';
 
 export const RISK_WINDOWS = [30, 90, 365] as const;
 export type RiskDays = (typeof RISK_WINDOWS)[number];
@@ -422,10 +423,6 @@ export function riskTable(store: Store, window: RiskWindow): CountryRisk[] {
 export interface Weighted {
 	inc: Incident;
 	weight: number;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-	return `${n} ${n === 1 ? one : many}`;
 }
 
 function actorName(store: Store, id: string): string {

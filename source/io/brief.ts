@@ -16,6 +16,7 @@ import {
 import type { Article, Incident } from '../core/schema.js';
 import type { Store } from '../core/store.js';
 import { rolesIn } from '../core/store.js';
+import { plural } from '../core/words.js';
 
 export type BriefTarget = { country: string } | { actor: string };
 
@@ -159,10 +160,6 @@ function articleSection(window: RiskWindow, relevant: Article[]): string[] {
 
 function windowLine(window: RiskWindow): string {
 	return `As of ${window.end} · ${window.days}-day window ${window.start} to ${window.end} (previous: ${window.previous.start} to ${window.previous.end})`;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-	return `${n} ${n === 1 ? one : many}`;
 }
 
 function levelScale(): string {
