@@ -1,4 +1,4 @@
-// A windowed list of pre-formatted rows: only visible rows are rendered, the
+// A windowed list: only the rows on screen are formatted and rendered; the
 // cursor row is marked with › and inverse video.
 import { Box, Text } from 'ink';
 import { fit } from '../../core/width.js';
@@ -12,25 +12,29 @@ export interface TableRow {
 }
 
 export function Table(props: {
-	rows: TableRow[];
+	count: number;
+	/** Formats row i; called only for the rows on screen. */
+	row: (i: number) => TableRow;
 	pos: ListPos;
 	height: number;
 	width: number;
 	theme: Theme;
 	empty: string;
 }) {
-	const { rows, height, width, theme } = props;
-	if (rows.length === 0) {
+	const { count, height, width, theme } = props;
+	if (count === 0) {
 		return (
 			<Box height={height}>
 				<Text {...theme.dim}>{props.empty}</Text>
 			</Box>
 		);
 	}
-	const { cursor, top } = keepVisible(props.pos, rows.length, height);
+	const { cursor, top } = keepVisible(props.pos, count, height);
+	const visible: TableRow[] = [];
+	for (let i = top; i < Math.min(count, top + height); i++) visible.push(props.row(i));
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
-			{rows.slice(top, top + height).map((r, i) => {
+			{visible.map((r, i) => {
 				const selected = top + i === cursor;
 				return (
 					<Box key={r.key} height={1} flexShrink={0}>

@@ -26,14 +26,15 @@ export function Actors({ state, env, theme }: { state: AppState; env: Env; theme
 	const sparkW = Math.max(0, w - nameW - 46);
 	const filters = [a.kind && `kind:${a.kind}`, a.country && `country:${a.country}`].filter(Boolean).join(' ');
 	const head = `${fit('NAME', nameW)} ${fit('KIND', 12)} ${fit('CC', 2)} ${fit('PERP', 4, true)} ${fit('TGT', 4, true)} ${fit('LAST', 10)} ${sparkW ? 'WEEKLY' : ''}`;
-	const rows = a.rows.map((r) => ({
+	const row = (i: number) => formatRow(a.rows[i]!);
+	const formatRow = (r: (typeof a.rows)[number]) => ({
 		key: r.id,
 		text: `${fit(r.short, nameW)} ${fit(r.kind, 12)} ${fit(r.mainCountry ?? '', 2)} ${fit(String(r.asPerpetrator), 4, true)} ${fit(String(r.asTarget), 4, true)} ${fit(r.lastActivity ?? '-', 10)} ${sparkline(
 			r.buckets.map((b) => b.count),
 			sparkW,
 		)}`,
 		style: r.asPerpetrator + r.asTarget === 0 ? theme.dim : undefined,
-	}));
+	});
 	const summary = `${a.rows.length} of ${a.all.length} actors · ${filters || 'all kinds and countries'} · sorted by ${SORT_LABELS[a.sort]}${a.reverse ? ' (reversed)' : ''} · ${window.days}-day window to ${window.end}`;
 	return (
 		<Box flexDirection="column">
@@ -60,7 +61,8 @@ export function Actors({ state, env, theme }: { state: AppState; env: Env; theme
 				<Text {...theme.dim}>{fit(` ${head}`, state.cols)}</Text>
 			</Box>
 			<Table
-				rows={rows}
+				count={a.rows.length}
+				row={row}
 				pos={a.pos}
 				height={listHeight(state)}
 				width={state.cols}

@@ -18,7 +18,8 @@ export function Risk({ state, env, theme }: { state: AppState; env: Env; theme: 
 	const fixed = nameW + 1 + 8 + 1 + 5 + 1 + 7 + 1 + 4 + 1 + 6 + 1 + sparkW + 1;
 	const tagW = Math.max(0, w - fixed);
 	const head = `${fit('COUNTRY', nameW)} ${fit('LEVEL', 8)} ${fit('SCORE', 5, true)} ${fit('TREND', 7)} ${fit('INC', 4, true)} ${fit('KILLED', 6, true)} ${fit('WEEKLY', sparkW)} TAGS`;
-	const rows = state.risk.rows.map((r) => {
+	const row = (i: number) => formatRow(state.risk.rows[i]!);
+	const formatRow = (r: (typeof state.risk.rows)[number]) => {
 		const change = r.trend.change > 0 ? `+${r.trend.change}` : String(r.trend.change);
 		return {
 			key: r.code,
@@ -31,7 +32,7 @@ export function Risk({ state, env, theme }: { state: AppState; env: Env; theme: 
 			)} ${truncate(r.tags.map((t) => t.label).join(', '), tagW)}`,
 			style: theme.risk[r.level],
 		};
-	});
+	};
 	return (
 		<Box flexDirection="column">
 			<Box height={1} flexShrink={0}>
@@ -46,7 +47,8 @@ export function Risk({ state, env, theme }: { state: AppState; env: Env; theme: 
 				<Text {...theme.dim}>{fit(` ${head}`, state.cols)}</Text>
 			</Box>
 			<Table
-				rows={rows}
+				count={state.risk.rows.length}
+				row={row}
 				pos={state.risk.pos}
 				height={listHeight(state)}
 				width={state.cols}
