@@ -11,6 +11,12 @@ interface Named<T> {
 	value: T;
 	label: string;
 	keys: string[];
+	/** The keys squashed once, for the comparisons made on every keystroke. */
+	squashed: string[];
+}
+
+function named<T>(value: T, label: string, keys: string[]): Named<T> {
+	return { value, label, keys, squashed: keys.map(squash) };
 }
 
 function resolveAmong<T>(
@@ -21,9 +27,9 @@ function resolveAmong<T>(
 ): Resolved<T> {
 	const q = squash(input);
 	if (q === '') return { ok: false, error: `empty ${what}`, suggestions: [] };
-	const exact = items.filter((it) => it.keys.some((k) => squash(k) === q));
+	const exact = items.filter((it) => it.squashed.includes(q));
 	if (exact.length === 1 && exact[0]) return { ok: true, value: exact[0].value };
-	const prefix = exact.length > 1 ? exact : items.filter((it) => it.keys.some((k) => squash(k).startsWith(q)));
+	const prefix = exact.length > 1 ? exact : items.filter((it) => it.squashed.some((k) => k.startsWith(q)));
 	if (prefix.length === 1 && prefix[0]) return { ok: true, value: prefix[0].value };
 	if (prefix.length > 1) {
 		return {
@@ -66,10 +72,12 @@ export class Resolver {
 		const codes = new Set<string>([...store.countryByCode.keys(), ...store.incidentsByCountry.keys()]);
 		this.countries = [...codes].sort().map((code) => {
 			const name = store.countryByCode.get(code)?.name;
-			return { value: code, label: name ? `${code} ${name}` : code, keys: name ? [code, name] : [code] };
+			return named(code, name ? `${code} ${name}` : code, name ? [code, name] : [code]);
 		});
-		this.actors = store.actors.map((a) => ({ value: a.id, label: actorLabel(a), keys: [a.id, a.name, ...a.aliases] }));
-		this.types = incidentTypeLabels.map((t) => ({ value: t, label: t, keys: [t] }));
+		this.actors = store.actors.map((a) =>
+			named(a.id, actorLabel(a), [a.id, a.name, ...(a.short ? [a.short] : []), ...a.aliases]),
+		);
+		this.types = incidentTypeLabels.map((t) => named(t, t, [t]));
 		this.actorFuse = fuseOver(this.actors);
 		this.countryFuse = fuseOver(this.countries);
 	}
@@ -91,8 +99,8 @@ export class Resolver {
 		const items: Named<string>[] = field === 'country' ? this.countries : field === 'actor' ? this.actors : this.types;
 		const q = squash(input);
 		if (q === '') return items.slice(0, limit).map(({ value, label }) => ({ value, label }));
-		const starts = items.filter((it) => it.keys.some((k) => squash(k).startsWith(q)));
-		const contains = items.filter((it) => !starts.includes(it) && it.keys.some((k) => squash(k).includes(q)));
+		const starts = items.filter((it) => it.squashed.some((k) => k.startsWith(q)));
+		const contains = items.filter((it) => !starts.includes(it) && it.squashed.some((k) => k.includes(q)));
 		let out = [...starts, ...contains];
 		if (out.length === 0 && field !== 'type') {
 			const fuse = field === 'country' ? this.countryFuse : this.actorFuse;
