@@ -123,6 +123,7 @@ async function main(): Promise<number> {
 	if (command === undefined) return dashboard(dir, config, { window: flags.window, asOf: flags.asOf }, ctx);
 	const loaded = loadOrExplain(dir, ctx);
 	if (typeof loaded === 'number') return loaded;
+	const resolver = new Resolver(loaded.store);
 	switch (command) {
 		case 'validate':
 			return runValidate(loaded, { json: flags.json, strict: flags.strict }, ctx);
@@ -146,23 +147,17 @@ async function main(): Promise<number> {
 		case 'risk':
 			return runRisk(
 				loaded.store,
-				new Resolver(loaded.store),
+				resolver,
 				args.join(' ') || undefined,
 				{ window: flags.window, asOf: flags.asOf, json: flags.json },
 				ctx,
 			);
 		case 'search':
-			return runSearch(
-				loaded.store,
-				new Resolver(loaded.store),
-				args.join(' '),
-				{ limit: flags.limit, json: flags.json },
-				ctx,
-			);
+			return runSearch(loaded.store, resolver, args.join(' '), { limit: flags.limit, json: flags.json }, ctx);
 		case 'brief':
 			return runBrief(
 				loaded.store,
-				new Resolver(loaded.store),
+				resolver,
 				args.join(' '),
 				{ window: flags.window, asOf: flags.asOf, out: flags.out },
 				ctx,

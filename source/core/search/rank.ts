@@ -11,6 +11,7 @@ import { PostingCursor } from './postings.js';
 import { hasText, type ParsedQuery } from './query.js';
 import { buildResults, type MatchUnit, type SearchResult } from './results.js';
 import { K1, type SearchIndex } from './searchIndex.js';
+import { popcount } from './snippet.js';
 
 export interface SearchOptions {
 	/** Results returned (default 50). */
@@ -67,12 +68,6 @@ function fieldScore(ix: SearchIndex, counts: number, d: number): number {
 		W_SUMMARY * (SAT[(counts >>> 2) & 3] ?? 0) +
 		(body === 0 ? 0 : (W_BODY * body * (K1 + 1)) / (body + (ix.bodyK[d] ?? K1)))
 	);
-}
-
-function popcount(n: number): number {
-	let c = 0;
-	for (let v = n; v !== 0; v &= v - 1) c++;
-	return c;
 }
 
 export function search(ix: SearchIndex, query: ParsedQuery, opts: SearchOptions = {}): SearchResult[] {

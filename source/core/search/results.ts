@@ -5,7 +5,7 @@ import type { Expansion } from './expand.js';
 import type { PhraseMatcher } from './phrase.js';
 import { PostingCursor } from './postings.js';
 import { docDate, fieldText, INCIDENT, type SearchIndex } from './searchIndex.js';
-import { type Hit, makeSnippet, type Range, type Snippet } from './snippet.js';
+import { type Hit, makeSnippet, popcount, type Range, type Snippet } from './snippet.js';
 import { Scanner } from './tokenize.js';
 
 export type FieldName = 'title' | 'summary' | 'body' | 'description';
@@ -143,7 +143,5 @@ function toResult(ix: SearchIndex, d: number, score: number, raw: Hit[][]): Sear
 function distinctUnits(hits: readonly Hit[]): number {
 	let units = 0;
 	for (const h of hits) units |= h.unit;
-	let c = 0;
-	for (let v = units; v !== 0; v &= v - 1) c++;
-	return c;
+	return popcount(units);
 }

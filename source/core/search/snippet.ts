@@ -21,7 +21,8 @@ export interface Hit {
 	unit: number;
 }
 
-function bits(n: number): number {
+/** Set bits in a mask of query parts: how many distinct parts matched. */
+export function popcount(n: number): number {
 	let c = 0;
 	for (let v = n; v !== 0; v &= v - 1) c++;
 	return c;
@@ -38,7 +39,7 @@ export function densest(hits: readonly Hit[], width = SNIPPET_WIDTH): [number, n
 		while (j + 1 < hits.length && (hits[j + 1]?.end ?? 0) - from <= width) j++;
 		let units = 0;
 		for (let k = i; k <= j; k++) units |= hits[k]?.unit ?? 0;
-		const score = bits(units) * 10_000 + (j - i + 1);
+		const score = popcount(units) * 10_000 + (j - i + 1);
 		if (score > bestScore) {
 			bestScore = score;
 			best = [i, j];
