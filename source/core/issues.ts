@@ -60,7 +60,7 @@ function messageFor(issue: z.core.$ZodIssue, found: unknown, path: readonly (str
 			if (issue.origin === 'number') return `expected a number ≤ ${issue.maximum}, found ${shown}`;
 			return `${issue.message}, found ${shown}`;
 		case 'invalid_union':
-			return `expected an article id or an object {"outlet", "date"}, found ${shown}`;
+			return `expected an article id, an object {"outlet", "date"} or {"dataset", "ref"}, found ${shown}`;
 		default:
 			return `expected ${issue.message}, found ${shown}`;
 	}

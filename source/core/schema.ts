@@ -100,7 +100,19 @@ export const sourceRefSchema = z.union([
 		title: text.optional(),
 		url: z.url({ error: 'an absolute URL' }).optional(),
 	}),
+	z
+		.strictObject({
+			dataset: text.describe('The data set the record was imported from: "ACLED", "UCDP GED"...'),
+			ref: text.describe("The record's id in that data set."),
+			cited: text.optional().describe('The sources the data set cites, as it gives them.'),
+		})
+		.describe('A record imported from an event data set.'),
 ]);
+
+/** The outlet or data set a source names (article ids are looked up by the caller). */
+export function outletOf(src: Exclude<SourceRef, string>): string {
+	return 'dataset' in src ? src.dataset : src.outlet;
+}
 
 export const incidentSchema = z
 	.strictObject({

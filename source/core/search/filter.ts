@@ -2,7 +2,7 @@
 // document. Filters rarely change between keystrokes, so the last mask is kept.
 import { dayNumber } from '../dates.js';
 import { squash } from '../fold.js';
-import type { Article, Incident } from '../schema.js';
+import { type Article, type Incident, outletOf } from '../schema.js';
 import { PhraseMatcher } from './phrase.js';
 import { PostingCursor } from './postings.js';
 import { type FilterSet, hasFilters, type ParsedQuery } from './query.js';
@@ -38,7 +38,7 @@ function setsOf(f: FilterSet): Sets {
 
 function sourcesOf(ix: SearchIndex, rec: Article | Incident): string[] {
 	if ('published' in rec) return [rec.source];
-	return rec.sources.map((s) => (typeof s === 'string' ? (ix.articleSourceById.get(s) ?? '') : s.outlet));
+	return rec.sources.map((s) => (typeof s === 'string' ? (ix.articleSourceById.get(s) ?? '') : outletOf(s)));
 }
 
 /** Whether the record passes the filters in `s` (all: every kind used matches; else: any kind matches). */

@@ -1,6 +1,6 @@
 // Result records for the few documents shown: positions are decoded here,
 // only for them, and turned into exact UTF-16 ranges in the stored text.
-import type { Article, Incident } from '../schema.js';
+import { type Article, type Incident, outletOf } from '../schema.js';
 import type { Expansion } from './expand.js';
 import type { PhraseMatcher } from './phrase.js';
 import { PostingCursor } from './postings.js';
@@ -93,7 +93,7 @@ function collectHits(ix: SearchIndex, units: readonly MatchUnit[], docs: readonl
 
 function sourceLine(ix: SearchIndex, rec: Article | Incident): string | undefined {
 	if ('published' in rec) return rec.source;
-	const names = rec.sources.map((s) => (typeof s === 'string' ? ix.articleSourceById.get(s) : s.outlet));
+	const names = rec.sources.map((s) => (typeof s === 'string' ? ix.articleSourceById.get(s) : outletOf(s)));
 	const distinct = [...new Set(names.filter((n): n is string => Boolean(n)))];
 	return distinct.length ? distinct.join(', ') : undefined;
 }

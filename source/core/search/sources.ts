@@ -4,6 +4,7 @@
 import Fuse from 'fuse.js';
 import { squash } from '../fold.js';
 import type { Resolved } from '../resolve.js';
+import { outletOf } from '../schema.js';
 import type { Store } from '../store.js';
 
 interface Outlets {
@@ -19,7 +20,7 @@ function outletsOf(store: Store): Outlets {
 	if (o) return o;
 	const set = new Set<string>();
 	for (const a of store.articles) set.add(a.source);
-	for (const inc of store.incidents) for (const s of inc.sources) if (typeof s !== 'string') set.add(s.outlet);
+	for (const inc of store.incidents) for (const s of inc.sources) if (typeof s !== 'string') set.add(outletOf(s));
 	const names = [...set].sort((a, b) => a.localeCompare(b));
 	o = {
 		names,

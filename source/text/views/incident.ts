@@ -62,6 +62,8 @@ export function incidentLines(store: Store, id: string, cols: number, hl?: Highl
 					? linkLine(`${art.published.slice(0, 10)}  ${art.title}`, { kind: 'article', id: art.id }, 2, art.source)
 					: text(`  ${src} (article not in the data)`, 'warning'),
 			);
+		} else if ('dataset' in src) {
+			out.push(...para(`${src.dataset} ${src.ref}${src.cited ? ` — cites ${src.cited}` : ''}`, cols, 2));
 		} else {
 			out.push(...para(`${src.date}  ${src.outlet}${src.title ? ` — ${src.title}` : ''}`, cols, 2));
 		}
