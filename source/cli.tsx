@@ -7,6 +7,8 @@ import { runBrief } from './commands/brief.js';
 import { runConfig } from './commands/config.js';
 import { type Ctx, EXIT, processCtx } from './commands/context.js';
 import { chooseDataDir, loadOrExplain } from './commands/data.js';
+import { runExport } from './commands/export.js';
+import { runImport } from './commands/import.js';
 import { runRisk } from './commands/risk.js';
 import { runSearch } from './commands/search.js';
 import { runTimeline } from './commands/timeline.js';
@@ -27,6 +29,9 @@ const cli = meow(
     $ sitrep risk [COUNTRY]            risk by country, or one country explained
     $ sitrep brief COUNTRY|ACTOR       a Markdown briefing (--out FILE to write it)
     $ sitrep search QUERY              fuzzy search of articles and incidents
+    $ sitrep import [acled|ucdp] FILE  add an ACLED or UCDP GED CSV export to the data
+    $ sitrep import FILE.csv|.json    or sitrep's own export (round trip)
+    $ sitrep export incidents|articles|actors [QUERY] [filters] --format csv|json|ndjson [--out FILE]
     $ sitrep config get|set|unset|path [KEY] [VALUE]
 
   Options
@@ -42,7 +47,10 @@ const cli = meow(
     --strict          validate: warnings fail too
     --window DAYS     risk/activity window: 30, 90 or 365 (default 90)
     --as-of DATE      end the window here (default: the newest incident in the data)
-    --out FILE        brief: write to FILE instead of stdout
+    --out FILE        brief, export: write to FILE instead of stdout
+    --dry-run         import: report what would change, write nothing
+    --format F        export: csv, json or ndjson (default: from --out's extension, else csv)
+    --bom             export: start CSV with a byte order mark (for Excel)
     --help, --version
 
   Exit status
@@ -85,6 +93,9 @@ ${RISK_FORMULA.split('\n')
 			window: { type: 'number' },
 			asOf: { type: 'string' },
 			out: { type: 'string' },
+			dryRun: { type: 'boolean', default: false },
+			format: { type: 'string' },
+			bom: { type: 'boolean', default: false },
 		},
 	},
 );
@@ -108,7 +119,7 @@ async function main(): Promise<number> {
 		ctx.err(`sitrep: warning: ${config.error} (using defaults; fix or delete ${config.path})`);
 	}
 	const dir = chooseDataDir(flags.data, config);
-	const known = ['validate', 'timeline', 'actor', 'risk', 'brief', 'search'];
+	const known = ['validate', 'timeline', 'actor', 'risk', 'brief', 'search', 'import', 'export'];
 	if (command !== undefined && !known.includes(command)) {
 		ctx.err(`sitrep: unknown command "${command}"; commands: ${known.join(', ')}, config (see sitrep --help)`);
 		return EXIT.usage;
@@ -119,6 +130,9 @@ async function main(): Promise<number> {
 			'For scripts and pipes use a command, e.g. `sitrep timeline --json` or `sitrep validate`; see `sitrep --help`.',
 		);
 		return EXIT.noTty;
+	}
+	if (command === 'import') {
+		return runImport(dir, args, { json: flags.json, dryRun: flags.dryRun, progress: terminalProgress() }, ctx);
 	}
 	if (command === undefined) return dashboard(dir, config, { window: flags.window, asOf: flags.asOf }, ctx);
 	const loaded = loadOrExplain(dir, ctx);
@@ -150,6 +164,25 @@ async function main(): Promise<number> {
 				resolver,
 				args.join(' ') || undefined,
 				{ window: flags.window, asOf: flags.asOf, json: flags.json },
+				ctx,
+			);
+		case 'export':
+			return runExport(
+				loaded.store,
+				resolver,
+				args[0],
+				{
+					format: flags.format,
+					country: flags.country,
+					actor: flags.actor,
+					type: flags.type,
+					since: flags.since,
+					until: flags.until,
+					limit: flags.limit,
+					out: flags.out,
+					bom: flags.bom,
+					query: args.slice(1).join(' ') || undefined,
+				},
 				ctx,
 			);
 		case 'search':
@@ -191,6 +224,19 @@ async function dashboard(dir: string, config: ConfigHandle, flags: WindowFlags, 
 		throw err;
 	}
 	return runTui(loaded, config, terminal, { days: window.days, asOf: flags.asOf });
+}
+
+/** One rewritten status line on stderr, when it is a terminal. */
+function terminalProgress(): ((line: string | undefined) => void) | undefined {
+	if (!process.stderr.isTTY) return undefined;
+	let last = 0;
+	return (line) => {
+		if (line === undefined) process.stderr.write('\r\x1b[K');
+		else if (performance.now() - last > 100) {
+			last = performance.now();
+			process.stderr.write(`\r${sanitizeLine(line).slice(0, (process.stderr.columns ?? 80) - 1)}\x1b[K`);
+		}
+	};
 }
 
 main().then(

@@ -1,0 +1,97 @@
+// sitrep export incidents|articles|actors: the filtered records as CSV, JSON
+// or NDJSON, to stdout or atomically to --out FILE.
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import type { Resolver } from '../core/resolve.js';
+import type { Store } from '../core/store.js';
+import { plural } from '../core/words.js';
+import {
+	EXPORT_FORMATS,
+	EXPORT_KINDS,
+	type ExportFilterInput,
+	type ExportFormat,
+	formatOfPath,
+	parseExportFormat,
+	parseExportKind,
+	selectRecords,
+	serialize,
+} from '../io/export.js';
+import { type Ctx, EXIT } from './context.js';
+
+export interface ExportFlags extends ExportFilterInput {
+	format?: string;
+	out?: string;
+	/** CSV: start with a UTF-8 byte order mark (Excel needs it to read UTF-8). */
+	bom?: boolean;
+}
+
+/**
+ * Data goes to `write`, not ctx.out: ctx.out sanitizes for the terminal, which
+ * turns CSV's CRLF into LF and tabs into spaces. The records were sanitized
+ * when loaded, and JSON escapes every C0 control, so nothing unsafe is left.
+ */
+export function runExport(
+	store: Store,
+	resolver: Resolver,
+	kindInput: string | undefined,
+	flags: ExportFlags,
+	ctx: Ctx,
+	write: (chunk: string) => void = (chunk) => {
+		process.stdout.write(chunk);
+	},
+): number {
+	const kind = kindInput === undefined ? undefined : parseExportKind(kindInput);
+	if (!kind) {
+		ctx.err(
+			kindInput?.trim()
+				? `sitrep export: unknown kind "${kindInput}"; expected ${EXPORT_KINDS.join(', ')}`
+				: `sitrep export: expected what to export: ${EXPORT_KINDS.join(', ')} (e.g. sitrep export incidents --format csv)`,
+		);
+		return EXIT.usage;
+	}
+	let format: ExportFormat = 'csv';
+	if (flags.format !== undefined) {
+		const f = parseExportFormat(flags.format);
+		if (!f) {
+			ctx.err(`sitrep export: --format: unknown format "${flags.format}"; expected ${EXPORT_FORMATS.join(', ')}`);
+			return EXIT.usage;
+		}
+		format = f;
+	} else if (flags.out) format = formatOfPath(flags.out) ?? 'csv';
+	if (flags.limit !== undefined && (!Number.isInteger(flags.limit) || flags.limit < 1)) {
+		ctx.err('sitrep export: --limit: expected a whole number of at least 1');
+		return EXIT.usage;
+	}
+	const selected = selectRecords(store, resolver, kind, flags);
+	if (!selected.records) {
+		for (const e of selected.errors) {
+			ctx.err(
+				`sitrep export: ${e.what}: ${e.message}${e.suggestions.length ? ` (did you mean: ${e.suggestions.join('; ')}?)` : ''}`,
+			);
+		}
+		return EXIT.usage;
+	}
+	for (const note of selected.notes) ctx.err(`sitrep export: ${note}`);
+	const text = serialize(kind, selected.records, format, { bom: flags.bom });
+	const count = plural(selected.records.length, kind.slice(0, -1));
+	if (!flags.out) {
+		write(text);
+		ctx.err(`${count} exported as ${format}`);
+		return EXIT.ok;
+	}
+	// A reader of FILE sees the old file or the new one, never half of one.
+	const tmp = `${flags.out}.tmp-${process.pid}`;
+	try {
+		writeFileSync(tmp, text);
+		renameSync(tmp, flags.out);
+	} catch (err) {
+		try {
+			unlinkSync(tmp);
+		} catch {
+			// Never created, or already renamed.
+		}
+		ctx.err(`sitrep export: cannot write ${flags.out}: ${(err as Error).message}`);
+		return EXIT.data;
+	}
+	ctx.err(`${count} written to ${flags.out} (${format})`);
+	return EXIT.ok;
+}
