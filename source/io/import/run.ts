@@ -49,7 +49,7 @@ export interface ImportOptions {
 function existing(dir: string): { actors: Actor[]; countries: Country[] } {
 	if (!existsSync(dir)) return { actors: [], countries: [] };
 	if (!statSync(dir).isDirectory()) throw new ImportError(`${dir} is not a directory`);
-	const { store } = loadDataDir(dir);
+	const { store } = loadDataDir(dir, ['actors', 'countries']);
 	return { actors: store.actors, countries: store.countries };
 }
 
