@@ -9,6 +9,7 @@ import { type Ctx, EXIT, processCtx } from './commands/context.js';
 import { chooseDataDir, loadOrExplain } from './commands/data.js';
 import { runExport } from './commands/export.js';
 import { runImport } from './commands/import.js';
+import { runIngest } from './commands/ingest.js';
 import { runRisk } from './commands/risk.js';
 import { runSearch } from './commands/search.js';
 import { runTimeline } from './commands/timeline.js';
@@ -31,6 +32,7 @@ const cli = meow(
     $ sitrep search QUERY              fuzzy search of articles and incidents
     $ sitrep import [acled|ucdp] FILE  add an ACLED or UCDP GED CSV export to the data
     $ sitrep import FILE.csv|.json    or sitrep's own export (round trip)
+    $ sitrep ingest FILE...            text, Markdown or HTML articles, with entities linked
     $ sitrep export incidents|articles|actors [QUERY] [filters] --format csv|json|ndjson [--out FILE]
     $ sitrep config get|set|unset|path [KEY] [VALUE]
 
@@ -49,6 +51,8 @@ const cli = meow(
     --as-of DATE      end the window here (default: the newest incident in the data)
     --out FILE        brief, export: write to FILE instead of stdout
     --dry-run         import: report what would change, write nothing
+    --date D          ingest: the articles' publication date (YYYY-MM-DD)
+    --source NAME     ingest: the outlet that published them
     --format F        export: csv, json or ndjson (default: from --out's extension, else csv)
     --bom             export: start CSV with a byte order mark (for Excel)
     --help, --version
@@ -95,6 +99,8 @@ ${RISK_FORMULA.split('\n')
 			out: { type: 'string' },
 			dryRun: { type: 'boolean', default: false },
 			format: { type: 'string' },
+			date: { type: 'string' },
+			source: { type: 'string' },
 			bom: { type: 'boolean', default: false },
 		},
 	},
@@ -119,7 +125,7 @@ async function main(): Promise<number> {
 		ctx.err(`sitrep: warning: ${config.error} (using defaults; fix or delete ${config.path})`);
 	}
 	const dir = chooseDataDir(flags.data, config);
-	const known = ['validate', 'timeline', 'actor', 'risk', 'brief', 'search', 'import', 'export'];
+	const known = ['validate', 'timeline', 'actor', 'risk', 'brief', 'search', 'import', 'ingest', 'export'];
 	if (command !== undefined && !known.includes(command)) {
 		ctx.err(`sitrep: unknown command "${command}"; commands: ${known.join(', ')}, config (see sitrep --help)`);
 		return EXIT.usage;
@@ -164,6 +170,13 @@ async function main(): Promise<number> {
 				resolver,
 				args.join(' ') || undefined,
 				{ window: flags.window, asOf: flags.asOf, json: flags.json },
+				ctx,
+			);
+		case 'ingest':
+			return runIngest(
+				loaded.store,
+				args,
+				{ dataDir: dir, date: flags.date, source: flags.source, dryRun: flags.dryRun, json: flags.json },
 				ctx,
 			);
 		case 'export':

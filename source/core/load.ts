@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { describeIssues } from './issues.js';
+import { linkEmptyArticles } from './link.js';
 import { describeValue, type Problem, pointerOf, type Severity } from './problems.js';
 import { hasControl, sanitizeLine, sanitizeText } from './sanitize.js';
 import {
@@ -44,19 +45,20 @@ interface PendingProblem {
 	col?: number;
 }
 
-const MULTILINE = new Set(['body', 'description', 'summary', 'notes']);
+const MULTILINE = new Set(['body', 'description', 'summary', 'notes', 'cited']);
 
 export function displayPath(file: string): string {
 	const rel = relative(process.cwd(), file);
 	return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
-export function loadDataDir(dir: string): LoadResult {
+/** Loads every kind, or only those named (an import needs just the actors and countries). */
+export function loadDataDir(dir: string, kinds: readonly Kind[] = KINDS): LoadResult {
 	if (!existsSync(dir) || !statSync(dir).isDirectory()) {
 		throw new DataDirError(`data directory not found: ${dir}`);
 	}
 	const loader = new Loader();
-	for (const kind of KINDS) loader.loadKind(dir, kind);
+	for (const kind of kinds) loader.loadKind(dir, kind);
 	if (loader.files.length === 0) {
 		loader.pending.push({
 			severity: 'error',
@@ -64,6 +66,10 @@ export function loadDataDir(dir: string): LoadResult {
 			message: `no data files found (expected ${KINDS.map((k) => `${k}.json`).join(', ')}, their .jsonl variants, or folders of the same names)`,
 		});
 	}
+	// Articles that list no actors or countries get them linked from their text (core/link.ts).
+	loader.records.articles = linkEmptyArticles(loader.records, (from, to) => {
+		loader.origins.set(to, loader.origins.get(from)!);
+	});
 	const store = buildStore(dir, loader.records);
 	for (const p of crossCheck(store, loader.origins)) loader.pending.push(p);
 	return { store, problems: loader.resolve(), skipped: loader.skipped, files: loader.files };
