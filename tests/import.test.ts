@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadDataDir } from '../source/core/load.js';
+import { ActorMerger } from '../source/io/import/actors.js';
 import { countryCode } from '../source/io/import/countries.js';
 import { parseEventDate } from '../source/io/import/fields.js';
 import { type ImportReport, importFile } from '../source/io/import/run.js';
@@ -63,6 +64,29 @@ describe('cell parsers', () => {
 		expect(countryCode({ numeric: '586' })).toBe('PK');
 		expect(countryCode({ gw: '630' })).toBe('IR');
 		expect(countryCode({ name: 'Atlantis' })).toBeUndefined();
+	});
+});
+
+describe('actor merging', () => {
+	const where = { country: 'PK', date: '2015-01-01', dataset: 'UCDP GED', ref: '1' };
+
+	it('gives a new state actor the country it names, and a group the country it was seen in', () => {
+		const m = new ActorMerger([]);
+		expect(m.resolve('Government of India', where)).toEqual({ id: 'government-of-india' });
+		expect(m.resolve('Kashmir insurgents', where)).toEqual({ id: 'kashmir-insurgents' });
+		expect(Object.fromEntries(m.created.map((a) => [a.id, [a.kind, a.countries]]))).toEqual({
+			'government-of-india': ['state', ['IN']],
+			'kashmir-insurgents': ['group', ['PK']],
+		});
+	});
+
+	it('merges spellings into one actor and counts the rows per name', () => {
+		const m = new ActorMerger([]);
+		for (const name of ['Taliban', 'Taleban', 'Taleban ', 'Afghan Taliban']) {
+			expect(m.resolve(name, { ...where, country: 'AF' })).toEqual({ id: 'taliban' });
+		}
+		expect(m.created.map((a) => a.id)).toEqual(['taliban']);
+		expect(m.resolve('Civilians (Pakistan)', where)).toEqual({ label: 'civilians' });
 	});
 });
 

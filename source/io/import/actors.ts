@@ -4,6 +4,7 @@
 import { KNOWN_ACTORS, type KnownActor, NOT_ACTORS } from '../../core/aliases.js';
 import { fold } from '../../core/fold.js';
 import type { Actor } from '../../core/schema.js';
+import { countryCode } from './countries.js';
 
 export interface Merge {
 	/** The name as the file gives it. */
@@ -135,6 +136,8 @@ export class ActorMerger {
 
 	private create(name: string, where: Where): string {
 		const base = withoutPeriod(name);
+		const state = /^(government|military forces|police forces) of (the )?(.+)$/i.exec(base);
+		const home = state ? countryCode({ name: state[3] }) : undefined;
 		let id = slug(base);
 		for (let n = 2; this.ids.has(id); n++) id = `${slug(base)}-${n}`;
 		this.ids.add(id);
@@ -143,9 +146,10 @@ export class ActorMerger {
 			id,
 			name: base,
 			aliases: base === name ? [] : [name],
-			kind: /^(government|military forces|police forces) of\b/i.test(base) ? 'state' : 'group',
+			kind: state ? 'state' : 'group',
 			affiliations: [],
-			countries: /^[A-Z]{2}$/.test(where.country) ? [where.country] : [],
+			// "Government of India" in a Pakistani row is India's; other groups belong where first seen.
+			countries: home ? [home] : /^[A-Z]{2}$/.test(where.country) ? [where.country] : [],
 			summary: `Imported from ${where.dataset}; first seen in record ${where.ref}.`,
 		});
 		this.key(base, id, 'name');
