@@ -279,6 +279,30 @@ describe('levels and trend', () => {
 	});
 });
 
+describe('tags of a country whose own forces fight at home', () => {
+	const s = store({
+		countries: [country({ code: 'XX', name: 'Exland' })],
+		actors: [
+			actor({ id: 'army', name: 'Exland Army', kind: 'state', countries: ['XX'] }),
+			actor({ id: 'foreign', name: 'Wyland Air Force', kind: 'state', countries: ['YY'] }),
+			actor({ id: 'rebels', name: 'Rebels', countries: ['XX'] }),
+		],
+		incidents: [
+			incident({ id: 'c1', date: '2025-01-20', type: 'armed clash', perpetrators: ['army', 'rebels'] }),
+			incident({ id: 'c2', date: '2025-01-10', type: 'armed clash', perpetrators: ['army', 'rebels'] }),
+			incident({ id: 'c3', date: '2025-01-08', type: 'airstrike', perpetrators: ['foreign'] }),
+			incident({ id: 'c4', date: '2025-01-05', type: 'airstrike', perpetrators: ['foreign'] }),
+		],
+	});
+
+	it('tags the rebels and a foreign state, not the home state', () => {
+		const labels = countryRisk(s, 'XX', riskWindow(s, { days: 30, asOf: '2025-01-31' })).tags.map((t) => t.label);
+		expect(labels).toContain('Rebels activity');
+		expect(labels).toContain('Wyland Air Force activity');
+		expect(labels).not.toContain('Exland Army activity');
+	});
+});
+
 describe('tags', () => {
 	const s = store({
 		countries: [country({ code: 'XX', name: 'Exland', tags: ['analyst note'] })],

@@ -451,7 +451,11 @@ export function riskTags(store: Store, code: string, items: readonly Weighted[])
 		});
 
 	const byType = new Map<IncidentType, Weighted[]>();
-	for (const it of items) byType.set(it.inc.type, [...(byType.get(it.inc.type) ?? []), it]);
+	for (const it of items) {
+		const list = byType.get(it.inc.type);
+		if (list) list.push(it);
+		else byType.set(it.inc.type, [it]);
+	}
 	for (const type of incidentTypeLabels) {
 		const list = byType.get(type);
 		const label = TYPE_TAG_LABELS[type];
@@ -469,10 +473,17 @@ export function riskTags(store: Store, code: string, items: readonly Weighted[])
 	const byActor = new Map<string, Weighted[]>();
 	for (const it of items) {
 		const ids = new Set([...it.inc.perpetrators, ...(it.inc.claimedBy ? [it.inc.claimedBy] : [])]);
-		for (const id of ids) byActor.set(id, [...(byActor.get(id) ?? []), it]);
+		for (const id of ids) {
+			const list = byActor.get(id);
+			if (list) list.push(it);
+			else byActor.set(id, [it]);
+		}
 	}
 	for (const [id, list] of [...byActor].sort(([a], [b]) => (a < b ? -1 : 1))) {
 		if (list.length < TAG_MIN_INCIDENTS) continue;
+		// A country's own state forces fighting at home are not a risk tag for it (imported battles list both sides).
+		const actor = store.actorById.get(id);
+		if (actor?.kind === 'state' && actor.countries.includes(code)) continue;
 		const name = store.actorById.get(id)?.name ?? id;
 		add(
 			`${actorName(store, id)} activity`,
