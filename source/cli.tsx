@@ -117,6 +117,8 @@ async function main(): Promise<number> {
 	// A command is never mid-write on a signal: stop at once (the dashboard restores the terminal itself).
 	process.on('SIGINT', () => process.exit(EXIT.interrupted));
 	process.on('SIGTERM', () => process.exit(143));
+	// meow answers --help only without a command; `sitrep ingest --help` deserves the same page.
+	if (process.argv.slice(2).includes('--help')) cli.showHelp(0);
 	const [command, ...args] = cli.input;
 	const config = openConfig();
 	const flags = cli.flags;
