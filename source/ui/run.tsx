@@ -63,7 +63,8 @@ export async function runTui(
 				code = c;
 			}}
 		/>,
-		{ exitOnCtrlC: false, patchConsole: true, incrementalRendering: true },
+		// SITREP_RENDER=full rewrites whole frames: a fallback for odd terminals, and the bench's reference screen.
+		{ exitOnCtrlC: false, patchConsole: true, incrementalRendering: process.env.SITREP_RENDER !== 'full' },
 	);
 	const onSignal = (status: number) => () => {
 		instance.unmount();
