@@ -2,6 +2,7 @@
 // sitrep's command line: flags and subcommands. The dashboard starts only
 // when stdin and stdout are terminals; every other answer is a command.
 import meow from 'meow';
+import packageJson from '../package.json' with { type: 'json' };
 import { runActor } from './commands/actor.js';
 import { runBrief } from './commands/brief.js';
 import { runConfig } from './commands/config.js';
@@ -54,6 +55,7 @@ const cli = meow(
     --date D          ingest: the articles' publication date (YYYY-MM-DD)
     --source NAME     ingest: the outlet that published them
     --format F        export: csv, json or ndjson (default: from --out's extension, else csv)
+    --profile FILE    dashboard: log start-up, and per frame the render time, bytes and key latency
     --bom             export: start CSV with a byte order mark (for Excel)
     --help, --version
 
@@ -82,6 +84,8 @@ ${RISK_FORMULA.split('\n')
 `,
 	{
 		importMeta: import.meta,
+		// Given, so meow does not search for and normalise package.json at every start.
+		pkg: { name: 'sitrep', version: packageJson.version, description: packageJson.description },
 		allowUnknownFlags: false,
 		flags: {
 			data: { type: 'string' },
@@ -102,6 +106,7 @@ ${RISK_FORMULA.split('\n')
 			date: { type: 'string' },
 			source: { type: 'string' },
 			bom: { type: 'boolean', default: false },
+			profile: { type: 'string' },
 		},
 	},
 );
@@ -142,7 +147,15 @@ async function main(): Promise<number> {
 	if (command === 'import') {
 		return runImport(dir, args, { json: flags.json, dryRun: flags.dryRun, progress: terminalProgress() }, ctx);
 	}
-	if (command === undefined) return dashboard(dir, config, { window: flags.window, asOf: flags.asOf }, ctx);
+	if (command === undefined) {
+		return dashboard(
+			dir,
+			config,
+			{ window: flags.window, asOf: flags.asOf },
+			flags.profile ?? process.env.SITREP_PROFILE,
+			ctx,
+		);
+	}
 	const loaded = loadOrExplain(dir, ctx);
 	if (typeof loaded === 'number') return loaded;
 	const resolver = new Resolver(loaded.store);
@@ -215,7 +228,16 @@ async function main(): Promise<number> {
 	}
 }
 
-async function dashboard(dir: string, config: ConfigHandle, flags: WindowFlags, ctx: Ctx): Promise<number> {
+async function dashboard(
+	dir: string,
+	config: ConfigHandle,
+	flags: WindowFlags,
+	profile: string | undefined,
+	ctx: Ctx,
+): Promise<number> {
+	const { createProfiler } = await import('./ui/profile.js');
+	const profiler = createProfiler(profile);
+	profiler.mark('cli ready (modules loaded, flags parsed, settings read)');
 	const { runTui, takeTerminal } = await import('./ui/run.js');
 	const terminal = takeTerminal(sanitizeLine(dir));
 	// Anything printed before the dashboard starts must reach the normal screen.
@@ -238,7 +260,10 @@ async function dashboard(dir: string, config: ConfigHandle, flags: WindowFlags, 
 		fail(70);
 		throw err;
 	}
-	return runTui(loaded, config, terminal, { days: window.days, asOf: flags.asOf });
+	profiler.mark(
+		`data loaded: ${loaded.store.incidents.length} incidents, ${loaded.store.articles.length} articles, ${loaded.store.actors.length} actors`,
+	);
+	return runTui(loaded, config, terminal, { days: window.days, asOf: flags.asOf, profiler });
 }
 
 /** One rewritten status line on stderr, when it is a terminal. */

@@ -5,6 +5,7 @@ import type { ConfigHandle, PaneId } from '../config.js';
 import type { LoadResult } from '../core/load.js';
 import type { RiskDays } from '../core/risk.js';
 import { App } from './App.js';
+import type { Profiler } from './profile.js';
 
 const ENTER = '\u001b[?1049h\u001b[2J\u001b[H';
 const LEAVE = '\u001b[?25h\u001b[?1049l';
@@ -37,7 +38,7 @@ export async function runTui(
 	loaded: LoadResult,
 	config: ConfigHandle,
 	terminal: Terminal,
-	opts: { days?: RiskDays; asOf?: string } = {},
+	opts: { days?: RiskDays; asOf?: string; profiler?: Profiler } = {},
 ): Promise<number> {
 	const restore = () => terminal.restore();
 	process.stdout.write('\u001b[2J\u001b[H');
@@ -64,7 +65,12 @@ export async function runTui(
 			}}
 		/>,
 		// SITREP_RENDER=full rewrites whole frames: a fallback for odd terminals, and the bench's reference screen.
-		{ exitOnCtrlC: false, patchConsole: true, incrementalRendering: process.env.SITREP_RENDER !== 'full' },
+		{
+			exitOnCtrlC: false,
+			patchConsole: true,
+			incrementalRendering: process.env.SITREP_RENDER !== 'full',
+			onRender: opts.profiler ? ({ renderTime }) => opts.profiler?.frame(renderTime) : undefined,
+		},
 	);
 	const onSignal = (status: number) => () => {
 		instance.unmount();
