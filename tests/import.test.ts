@@ -1,7 +1,7 @@
 // Importing ACLED and UCDP exports (fixtures written by the project in the
 // real column layouts; the notes say "Test row"), sitrep's own exports, and
 // the writer that must never leave a data directory half-changed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,15 @@ import { ActorMerger } from '../source/io/import/actors.js';
 import { countryCode } from '../source/io/import/countries.js';
 import { parseEventDate } from '../source/io/import/fields.js';
 import { type ImportReport, importFile } from '../source/io/import/run.js';
-import { commitPlan, type FileOps, planUpserts, realFileOps, WriteError } from '../source/io/write.js';
+import {
+	commitPlan,
+	type FileOps,
+	LOCK_NAME,
+	planUpserts,
+	realFileOps,
+	WriteError,
+	withDataLock,
+} from '../source/io/write.js';
 import { DATA_DIR } from './helpers.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/import', import.meta.url));
@@ -349,5 +357,134 @@ describe('sitrep import (CLI)', () => {
 		expect(none.status).toBe(2);
 		expect(none.stderr).toMatch(/no such file/);
 		expect(existsSync(join(dir, 'incidents', 'acled.jsonl'))).toBe(true);
+	});
+});
+
+describe('hostile and odd cells', () => {
+	const HEADER =
+		'event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,country,admin1,location,latitude,longitude,notes,fatalities';
+	const csv = (rows: string[]) => {
+		const file = join(mkdtempSync(join(tmpdir(), 'sitrep-odd-')), 'odd.csv');
+		writeFileSync(file, `${[HEADER, ...rows].join('\n')}\n`);
+		return file;
+	};
+
+	it('stores text as the loader shows it, so names with escape sequences merge and a re-import changes nothing', async () => {
+		const dir = dataCopy();
+		const file = csv([
+			'PAK501,2020-03-21,Battles,Armed clash,Taliban\u001b]52;c;ZXZpbA==\u0007,,Pakistan,Punjab,Mir  Ali,31.5,74.3,"Test row: \u001b[31mred\u001b[0m\ttab \u009b2J",3',
+		]);
+		const first = await importFile(dir, file);
+		expect(first).toMatchObject({ imported: 1, actorsCreated: [] });
+		const raw = readFileSync(join(dir, 'incidents', 'acled.jsonl'), 'utf8');
+		expect(raw).not.toMatch(/\\u001b|\u009b|\\t/);
+		const { store, problems } = loadDataDir(dir);
+		expect(problems).toEqual([]);
+		expect(store.incidentById.get('acled-pak501')).toMatchObject({
+			perpetrators: ['taliban'],
+			location: 'Mir Ali',
+			description: 'Test row: red    tab ',
+		});
+		const again = await importFile(dir, file);
+		expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 1, actorsCreated: [] });
+		// And export -> import finds every record as it is.
+		const out = join(dir, '..', `${dir.split('/').pop()}-odd.csv`);
+		spawnSync(process.execPath, [CLI, 'export', 'incidents', '--out', out, '--data', dir]);
+		expect(await importFile(dir, out)).toMatchObject({ imported: 0, updated: 0, unchanged: 59 });
+	});
+
+	it('skips a row whose bytes are not UTF-8, naming the column', async () => {
+		const dir = dataCopy();
+		const file = csv([]);
+		writeFileSync(
+			file,
+			Buffer.concat([
+				Buffer.from(`${HEADER}\nPAK502,2020-03-21,Battles,Armed clash,Taliban,,Pakistan,Punjab,Kunar`),
+				Buffer.from([0xe9]),
+				Buffer.from(',31.5,74.3,Test row,3\n'),
+			]),
+		);
+		const r = await importFile(dir, file);
+		accounted(r);
+		expect(r.skipped).toEqual([
+			{
+				row: 2,
+				line: 2,
+				reason: 'location holds bytes that are not UTF-8 text (expected a UTF-8 file; re-save it as UTF-8)',
+			},
+		]);
+	});
+
+	it('adds the home country of a new state actor to the countries', async () => {
+		const dir = dataCopy();
+		const file = csv([
+			'PAK503,2020-03-21,Battles,Armed clash,Military Forces of Eritrea,,Pakistan,Punjab,Lahore,31.5,74.3,Test row,1',
+		]);
+		const r = await importFile(dir, file);
+		expect(r.countriesCreated).toEqual(['ER']);
+		expect(loadDataDir(dir).problems).toEqual([]);
+	});
+
+	it('--json stays valid JSON, with no control characters, when cells hold line separators and C1 codes', () => {
+		const dir = dataCopy();
+		const file = csv([
+			'PAK504,2020-03-21,Battles,Armed clash,Taliban,,Pakistan,Punjab,Lahore,31.5,74.3,Test row,1\u2028x\u0085y\u009b',
+		]);
+		const r = spawnSync(process.execPath, [CLI, 'import', file, '--data', dir, '--json'], { encoding: 'utf8' });
+		expect(r.stdout).not.toMatch(/[\u001b\u0080-\u009f\u2028\u2029]/);
+		expect(JSON.parse(r.stdout).skipped[0].reason).toBe('fatalities "1\u2028x\u0085y\u009b" is not a whole number ≥ 0');
+	});
+});
+
+describe('two writers', () => {
+	it('an import waits while another process holds the data directory, then writes', async () => {
+		const dir = dataCopy();
+		// A writer that holds the lock for a while, then releases it as sitrep does.
+		const lock = join(dir, LOCK_NAME);
+		const holder = spawn(process.execPath, [
+			'-e',
+			`setTimeout(() => require('node:fs').rmSync(${JSON.stringify(lock)}), 1200)`,
+		]);
+		writeFileSync(lock, `${holder.pid}\n`);
+		const started = Date.now();
+		const r = await importFile(dir, fixture('ucdp-hdx.csv'));
+		expect(Date.now() - started).toBeGreaterThan(900);
+		expect(r.imported).toBe(5);
+		expect(existsSync(join(dir, LOCK_NAME))).toBe(false);
+	});
+
+	it('a lock left by a process that is gone is taken over; a live one times out with a clear error', () => {
+		const dir = dataCopy();
+		writeFileSync(join(dir, LOCK_NAME), '999999999\n');
+		expect(withDataLock(dir, () => 'ran')).toBe('ran');
+		writeFileSync(join(dir, LOCK_NAME), `${process.pid}\n`);
+		expect(() => withDataLock(dir, () => 'ran', { timeoutMs: 100 })).toThrow(/another sitrep \(pid \d+\) is writing/);
+	});
+
+	it('two imports at once into one directory lose nothing', async () => {
+		const dir = dataCopy();
+		const files = ['PAK', 'AFG'].map((prefix, n) => {
+			const file = join(mkdtempSync(join(tmpdir(), 'sitrep-two-')), `${prefix}.csv`);
+			const rows = Array.from(
+				{ length: 3000 },
+				(_, i) =>
+					`${prefix}${700000 + i},2020-03-21,Battles,Armed clash,Group ${n},,Pakistan,Punjab,Lahore,31.5,74.3,Test row,1`,
+			);
+			writeFileSync(
+				file,
+				`event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,country,admin1,location,latitude,longitude,notes,fatalities\n${rows.join('\n')}\n`,
+			);
+			return file;
+		});
+		const runs = files.map(
+			(file) =>
+				new Promise<number | null>((done) =>
+					spawn(process.execPath, [CLI, 'import', file, '--data', dir], { stdio: 'ignore' }).on('exit', done),
+				),
+		);
+		expect(await Promise.all(runs)).toEqual([0, 0]);
+		const { store } = loadDataDir(dir);
+		expect(store.incidents.filter((i) => i.id.startsWith('acled-'))).toHaveLength(6000);
+		expect(store.actorById.has('group-0') && store.actorById.has('group-1')).toBe(true);
 	});
 });

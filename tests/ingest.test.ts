@@ -1,6 +1,7 @@
 // sitrep ingest: extraction from saved HTML pages, Markdown and plain text,
 // and the command against a copy of the bundled data (write, re-ingest,
 // dry run, bad files, bad flags).
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { DATA_DIR } from './helpers.js';
 const FIXTURES = fileURLToPath(new URL('./fixtures/ingest/', import.meta.url));
 const fixture = (name: string) => join(FIXTURES, name);
 const read = (name: string) => readFileSync(fixture(name), 'utf8');
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 describe('HTML pages', () => {
 	const page = extractArticle(read('quetta-station.html'), { name: 'quetta-station.html' });
@@ -390,5 +392,21 @@ describe('runIngest', () => {
 		expect(j.imported).toBe(1);
 		expect(j.errors[0]?.reason).toMatch(/^same id art-2024-03-12-field-notes-from-a-border-market as /);
 		expect(r.code).toBe(1);
+	});
+});
+
+describe('sitrep ingest --json (CLI)', () => {
+	it('stays valid JSON with no control characters when a file name holds a line separator or a C1 code', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'sitrep-ingest-json-'));
+		cpSync(DATA_DIR, join(dir, 'data'), { recursive: true });
+		const file = join(dir, 'odd\u2028name\u0085\u009b.md');
+		copyFileSync(fixture('field-notes.md'), file);
+		const r = spawnSync(process.execPath, [CLI, 'ingest', file, '--data', join(dir, 'data'), '--json'], {
+			encoding: 'utf8',
+		});
+		expect(r.status, r.stderr).toBe(0);
+		expect(r.stdout).not.toMatch(/[\u001b\u0080-\u009f\u2028\u2029]/);
+		expect(JSON.parse(r.stdout).articles[0].file).toBe(file);
+		expect(existsSync(join(dir, 'data', '.sitrep-write.lock'))).toBe(false);
 	});
 });

@@ -3,6 +3,7 @@
 import { relative } from 'node:path';
 import { displayPath } from '../core/load.js';
 import { plural } from '../core/words.js';
+import { terminalJson } from '../io/export.js';
 import { ImportError, type ImportReport, importFile } from '../io/import/run.js';
 import { WriteError } from '../io/write.js';
 import { type Ctx, EXIT } from './context.js';
@@ -53,26 +54,22 @@ export async function runImport(dir: string, args: string[], flags: ImportFlags,
 	const seconds = (performance.now() - started) / 1000;
 	if (flags.json) {
 		ctx.out(
-			JSON.stringify(
-				{
-					read: report.read,
-					imported: report.imported,
-					updated: report.updated,
-					unchanged: report.unchanged,
-					skipped: report.skipped,
-					actorsMerged: report.actorsMerged,
-					actorsCreated: report.actorsCreated,
-					countriesCreated: report.countriesCreated,
-					format: report.format,
-					file: report.file,
-					dataDir: dir,
-					dryRun: report.dryRun,
-					written: report.written,
-					seconds: Math.round(seconds * 100) / 100,
-				},
-				null,
-				2,
-			),
+			terminalJson({
+				read: report.read,
+				imported: report.imported,
+				updated: report.updated,
+				unchanged: report.unchanged,
+				skipped: report.skipped,
+				actorsMerged: report.actorsMerged,
+				actorsCreated: report.actorsCreated,
+				countriesCreated: report.countriesCreated,
+				format: report.format,
+				file: report.file,
+				dataDir: dir,
+				dryRun: report.dryRun,
+				written: report.written,
+				seconds: Math.round(seconds * 100) / 100,
+			}),
 		);
 	} else printReport(report, dir, seconds, ctx);
 	return report.skipped.length ? EXIT.problems : EXIT.ok;

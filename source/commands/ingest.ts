@@ -6,6 +6,7 @@ import { type CountryLink, gazetteerOf, type Link, linkArticle, matchSummary } f
 import { type Article, recordSchemas } from '../core/schema.js';
 import type { Store } from '../core/store.js';
 import { plural } from '../core/words.js';
+import { terminalJson } from '../io/export.js';
 import {
 	articleId,
 	DATE_FROM,
@@ -15,7 +16,7 @@ import {
 	parseDateOption,
 	readArticleFile,
 } from '../io/ingest.js';
-import { commitPlan, type KindCounts, planUpserts, WriteError } from '../io/write.js';
+import { commitPlan, type KindCounts, planUpserts, WriteError, withDataLock } from '../io/write.js';
 import { type Ctx, EXIT } from './context.js';
 
 export interface IngestOptions {
@@ -128,11 +129,22 @@ export function runIngest(store: Store, files: string[], opts: IngestOptions, ct
 	let counts: KindCounts | undefined;
 	if (done.length) {
 		try {
-			const plan = planUpserts(opts.dataDir, [
-				{ kind: 'articles', records: done.map((d) => d.record as Record<string, unknown>), newFile: INGEST_FILE },
-			]);
+			const upserts = [
+				{
+					kind: 'articles' as const,
+					records: done.map((d) => d.record as Record<string, unknown>),
+					newFile: INGEST_FILE,
+				},
+			];
+			// Planned under the lock, so a concurrent ingest or import cannot write over these changes.
+			const plan = opts.dryRun
+				? planUpserts(opts.dataDir, upserts)
+				: withDataLock(opts.dataDir, () => {
+						const p = planUpserts(opts.dataDir, upserts);
+						commitPlan(p);
+						return p;
+					});
 			counts = plan.counts.articles;
-			if (!opts.dryRun) commitPlan(plan);
 		} catch (err) {
 			if (!(err instanceof WriteError)) throw err;
 			ctx.err(`sitrep ingest: ${err.message}`);
@@ -148,23 +160,19 @@ export function runIngest(store: Store, files: string[], opts: IngestOptions, ct
 
 	if (opts.json) {
 		ctx.out(
-			JSON.stringify(
-				{
-					articles: done.map((d) => ({
-						file: d.file,
-						id: d.id,
-						status: statusOf(counts, d.id) ?? null,
-						record: d.record,
-						links: d.links,
-						dateFrom: d.dateFrom,
-					})),
-					dryRun: opts.dryRun,
-					...n,
-					errors,
-				},
-				null,
-				2,
-			),
+			terminalJson({
+				articles: done.map((d) => ({
+					file: d.file,
+					id: d.id,
+					status: statusOf(counts, d.id) ?? null,
+					record: d.record,
+					links: d.links,
+					dateFrom: d.dateFrom,
+				})),
+				dryRun: opts.dryRun,
+				...n,
+				errors,
+			}),
 		);
 		return exit;
 	}

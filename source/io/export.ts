@@ -172,3 +172,16 @@ export function serialize<K extends CsvKind>(
 	// The data files' own wrapper and indentation; no $schema, whose relative path depends on where it lands.
 	return `${JSON.stringify({ [kind]: records }, null, 2)}\n`;
 }
+
+/**
+ * JSON for a report printed through the terminal sanitizer: characters the
+ * sanitizer would strip or turn into a line break (C1 controls, NEL, U+2028,
+ * U+2029, bidi controls) are written as \u escapes, so the output stays valid
+ * JSON with the same content and still carries no control sequence.
+ */
+export function terminalJson(value: unknown): string {
+	return JSON.stringify(value, null, 2).replace(
+		/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+		(c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+	);
+}

@@ -317,3 +317,84 @@ function safely(f: () => void): void {
 		// Best effort: the original error is the one worth reporting.
 	}
 }
+
+/** The lock file that keeps two sitrep processes from writing one data directory at once. */
+export const LOCK_NAME = '.sitrep-write.lock';
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+function ageMs(path: string): number {
+	try {
+		return Date.now() - fs.statSync(path).mtimeMs;
+	} catch {
+		return 0;
+	}
+}
+
+function alive(pid: number): boolean {
+	if (!Number.isInteger(pid) || pid <= 0) return false;
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (err) {
+		return (err as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/**
+ * Runs plan-and-commit while holding the data directory's write lock, so a
+ * second import or ingest waits instead of writing over the first one's
+ * changes (each plans from the files as they are, then replaces them whole).
+ * A lock left by a process that is gone is taken over.
+ */
+export function withDataLock<T>(dir: string, fn: () => T, opts: { timeoutMs?: number } = {}): T {
+	const timeout = opts.timeoutMs ?? 60_000;
+	const madeDir = !fs.existsSync(dir);
+	try {
+		fs.mkdirSync(dir, { recursive: true });
+	} catch (err) {
+		throw new WriteError(`cannot create the data directory ${dir}: ${(err as Error).message}`);
+	}
+	const lock = join(dir, LOCK_NAME);
+	const started = Date.now();
+	for (;;) {
+		try {
+			const fd = fs.openSync(lock, 'wx', 0o644);
+			try {
+				fs.writeFileSync(fd, `${process.pid}\n`);
+			} finally {
+				fs.closeSync(fd);
+			}
+			break;
+		} catch (err) {
+			if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+				throw new WriteError(`cannot lock ${dir} for writing: ${(err as Error).message}`);
+			}
+		}
+		let holder = Number.NaN;
+		try {
+			holder = Number.parseInt(fs.readFileSync(lock, 'utf8'), 10);
+		} catch {
+			// Released (or not yet written) meanwhile: try again.
+		}
+		// A holder that is gone, or a lock never filled in (its writer died at once), is stale.
+		const stale = Number.isNaN(holder) ? ageMs(lock) > 5000 : !alive(holder);
+		if (stale) {
+			safely(() => fs.rmSync(lock, { force: true }));
+			continue;
+		}
+		if (Date.now() - started > timeout) {
+			throw new WriteError(
+				`another sitrep (pid ${Number.isNaN(holder) ? '?' : holder}) is writing to ${dir}; nothing was written (try again, or remove ${lock} if no sitrep is running)`,
+			);
+		}
+		Atomics.wait(sleeper, 0, 0, 25);
+	}
+	try {
+		return fn();
+	} finally {
+		safely(() => fs.rmSync(lock, { force: true }));
+		// A directory made only to hold the lock goes again when nothing was written into it.
+		if (madeDir) safely(() => fs.rmdirSync(dir));
+	}
+}

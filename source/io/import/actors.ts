@@ -3,6 +3,7 @@
 // new actor. Every merge is counted so the import report can show it.
 import { KNOWN_ACTORS, type KnownActor, NOT_ACTORS } from '../../core/aliases.js';
 import { fold } from '../../core/fold.js';
+import { sanitizeLine } from '../../core/sanitize.js';
 import type { Actor } from '../../core/schema.js';
 import { countryCode } from './countries.js';
 
@@ -64,7 +65,8 @@ export class ActorMerger {
 
 	/** An actor id, a plain label for non-actors ("civilians"), or undefined for an empty cell. */
 	resolve(raw: string, where: Where): Resolved | undefined {
-		const name = raw.trim().replace(/\s+/g, ' ');
+		// As the loader will show it: a name with escape sequences or odd spacing still merges.
+		const name = sanitizeLine(raw);
 		if (!name) return undefined;
 		const cacheKey = `${name}\u0000${where.country}\u0000${where.date >= '2021-08-15'}`;
 		if (this.cache.has(cacheKey)) {

@@ -89,6 +89,19 @@ export async function openCsv(file: string): Promise<CsvSource> {
 				continue;
 			}
 			const line = next.value.info.lines - countNewlines(fields);
+			// Bytes that are not UTF-8 (a Latin-1 or Windows-1252 export) were decoded as U+FFFD.
+			const garbled = fields.findIndex((f) => f.includes('\uFFFD'));
+			if (garbled !== -1) {
+				const column = header[garbled] ?? `column ${garbled + 1}`;
+				yield {
+					bad: {
+						row: records,
+						line,
+						reason: `${column} holds bytes that are not UTF-8 text (expected a UTF-8 file; re-save it as UTF-8)`,
+					},
+				};
+				continue;
+			}
 			yield {
 				row: {
 					row: records,

@@ -1,6 +1,7 @@
 // Cell parsers shared by the ACLED and UCDP mappings. Each returns a value
 // or throws a RowError whose message becomes the row's skip reason.
 import { MONTHS } from '../../core/dates.js';
+import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 
 export class RowError extends Error {}
 
@@ -77,4 +78,32 @@ export function splitList(cell: string | undefined): string[] {
 		.split(';')
 		.map((s) => s.trim())
 		.filter(Boolean);
+}
+
+/** Fields whose line breaks are kept (as the loader keeps them); every other string is one line. */
+const MULTILINE = new Set(['body', 'description', 'summary', 'notes', 'cited']);
+
+/**
+ * Sanitizes every string of a record in place, exactly as the loader does when
+ * it reads the data: escape sequences and control characters go, one-line
+ * fields get single spaces. What is written is then what is loaded, so a
+ * re-import or an export -> import finds the record unchanged. True when
+ * anything changed.
+ */
+export function cleanRecord(record: Record<string, unknown> | unknown[], multiline = false): boolean {
+	let changed = false;
+	const entries: [string | number, unknown][] = Array.isArray(record)
+		? record.map((v, i) => [i, v])
+		: Object.entries(record);
+	for (const [k, v] of entries) {
+		const ml = multiline || (typeof k === 'string' && MULTILINE.has(k));
+		if (typeof v === 'string') {
+			const clean = ml ? sanitizeText(v) : sanitizeLine(v);
+			if (clean !== v) {
+				(record as Record<string | number, unknown>)[k] = clean;
+				changed = true;
+			}
+		} else if (v !== null && typeof v === 'object' && cleanRecord(v as Record<string, unknown>, ml)) changed = true;
+	}
+	return changed;
 }

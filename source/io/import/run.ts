@@ -5,11 +5,11 @@ import { existsSync, statSync } from 'node:fs';
 import { describeIssues } from '../../core/issues.js';
 import { loadDataDir } from '../../core/load.js';
 import { type Actor, type Country, type Kind, recordSchemas } from '../../core/schema.js';
-import { commitPlan, type FileOps, planUpserts, type Upsert, type WritePlan } from '../write.js';
+import { commitPlan, type FileOps, planUpserts, type Upsert, type WritePlan, withDataLock } from '../write.js';
 import { ActorMerger, type Merge } from './actors.js';
 import { countryName } from './countries.js';
 import { type CsvSource, openCsv } from './csvRows.js';
-import { RowError } from './fields.js';
+import { cleanRecord, RowError } from './fields.js';
 import { FORMATS, type Format, type MapContext } from './formats.js';
 import { csvKind, jsonRecords, type ReadRecord, sitrepCsvRecords } from './sitrep.js';
 
@@ -144,6 +144,18 @@ function accept(out: Collected, r: ReadRecord): void {
 		out.skipped.push({ row: r.row, line: r.line, reason: `same id as row ${first} (${id}); first kept` });
 		return;
 	}
+	// Cleaned as the loader would clean it; a record that cleaning leaves invalid is skipped.
+	if (cleanRecord(r.record)) {
+		const parsed = recordSchemas[out.kind].safeParse(r.record);
+		if (!parsed.success) {
+			out.skipped.push({
+				row: r.row,
+				line: r.line,
+				reason: `${issuesText(parsed.error.issues, r.record)} (after removing control characters)`,
+			});
+			return;
+		}
+	}
 	out.firstRow.set(id, r.row);
 	if (out.kind === 'incidents' && typeof r.record.country === 'string' && !out.countries.has(r.record.country)) {
 		out.countries.set(r.record.country, undefined);
@@ -188,17 +200,20 @@ async function collectCsv(file: string, actors: Actor[], opts: ImportOptions): P
 			accept(out, { row: row.row, line: row.line, error: err.message });
 			continue;
 		}
+		cleanRecord(record);
 		const parsed = recordSchemas.incidents.safeParse(record);
-		const error = parsed.success
-			? undefined
-			: describeIssues(parsed.error.issues, record)
-					.map((r) => `${r.path.join('.') || 'record'}: ${r.message}`)
-					.join('; ');
+		const error = parsed.success ? undefined : issuesText(parsed.error.issues, record);
 		accept(out, { row: row.row, line: row.line, record, error });
 	}
 	opts.onProgress?.({ rows: out.read, ...source.progress() });
 	out.hxlRow = source.skippedHxl;
 	return out;
+}
+
+function issuesText(issues: Parameters<typeof describeIssues>[0], record: unknown): string {
+	return describeIssues(issues, record)
+		.map((r) => `${r.path.join('.') || 'record'}: ${r.message}`)
+		.join('; ');
 }
 
 function write(
@@ -209,8 +224,16 @@ function write(
 	opts: ImportOptions,
 ): ImportReport {
 	const known = new Set(data.countries.map((x) => x.code));
-	const newCountries = [...c.countries].filter(([code]) => !known.has(code));
 	const created = c.merger?.created ?? [];
+	for (const a of created) cleanRecord(a as unknown as Record<string, unknown>);
+	// A new actor's home ("Government of Eritrea" in a row about Ethiopia) is a country the data needs too.
+	const countries = new Map(c.countries);
+	for (const a of created) {
+		for (const code of a.countries) {
+			if (!countries.has(code) && countryName(code) !== code) countries.set(code, undefined);
+		}
+	}
+	const newCountries = [...countries].filter(([code]) => !known.has(code));
 	const upserts: Upsert[] = [{ kind: c.kind, records: c.records, newFile: c.newFile }];
 	if (created.length) {
 		upserts.push({ kind: 'actors', records: created as Record<string, unknown>[], newFile: 'actors/imported.json' });
@@ -227,8 +250,14 @@ function write(
 			newFile: 'countries/imported.json',
 		});
 	}
-	const plan: WritePlan = planUpserts(dir, upserts);
-	if (!opts.dryRun) commitPlan(plan, opts.ops);
+	// Planned under the lock: a concurrent import would otherwise replace the files this one just wrote.
+	const plan: WritePlan = opts.dryRun
+		? planUpserts(dir, upserts)
+		: withDataLock(dir, () => {
+				const p = planUpserts(dir, upserts);
+				commitPlan(p, opts.ops);
+				return p;
+			});
 	const counts = plan.counts[c.kind] ?? { imported: [], updated: [], unchanged: [] };
 	return {
 		file,
