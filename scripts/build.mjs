@@ -19,8 +19,9 @@ const inkIncrementalFix = {
 };
 
 await build({
-	entryPoints: ['source/cli.tsx'],
-	outfile: 'dist/cli.js',
+	// The worker that loads a big data set's articles after the first frame is its own file.
+	entryPoints: { cli: 'source/cli.tsx', 'articles-worker': 'source/ui/articlesWorker.ts' },
+	outdir: 'dist',
 	bundle: true,
 	platform: 'node',
 	format: 'esm',

@@ -20,6 +20,7 @@ import { type ConfigHandle, openConfig } from './config.js';
 import { Resolver } from './core/resolve.js';
 import { RISK_FORMULA } from './core/risk.js';
 import { sanitizeLine } from './core/sanitize.js';
+import type { Staged } from './ui/articlesLater.js';
 
 const cli = meow(
 	`
@@ -248,22 +249,29 @@ async function dashboard(
 		for (const line of pending) ctx.err(line);
 		return code;
 	};
-	let loaded: ReturnType<typeof loadOrExplain>;
+	const { bundledWorkerUrl, loadStaged } = await import('./ui/articlesLater.js');
+	let staged: Staged | number;
 	let window: ReturnType<typeof windowFromFlags>;
 	try {
-		loaded = loadOrExplain(dir, quiet);
-		if (typeof loaded === 'number') return fail(loaded);
-		window = windowFromFlags(loaded.store, flags, quiet);
+		// A big data set shows its first frame without the articles; a worker brings them.
+		staged = loadOrExplain(dir, quiet, (d) => loadStaged(d, bundledWorkerUrl(import.meta.url)));
+		if (typeof staged === 'number') return fail(staged);
+		window = windowFromFlags(staged.first.store, flags, quiet);
 		if (!window) return fail(EXIT.usage);
 	} catch (err) {
 		// Leave the alternate screen before the error is printed.
 		fail(70);
 		throw err;
 	}
+	const { store } = staged.first;
 	profiler.mark(
-		`data loaded: ${loaded.store.incidents.length} incidents, ${loaded.store.articles.length} articles, ${loaded.store.actors.length} actors`,
+		`data loaded: ${store.incidents.length} incidents, ${staged.rest ? 'articles to follow' : `${store.articles.length} articles`}, ${store.actors.length} actors`,
 	);
-	return runTui(loaded, config, terminal, { days: window.days, asOf: flags.asOf, profiler });
+	const rest = staged.rest?.then((full) => {
+		profiler.mark(`articles loaded: ${full.store.articles.length}`);
+		return full;
+	});
+	return runTui(staged.first, config, terminal, { days: window.days, asOf: flags.asOf, profiler, rest });
 }
 
 /** One rewritten status line on stderr, when it is a terminal. */

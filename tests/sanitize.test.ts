@@ -35,3 +35,18 @@ describe('sanitize', () => {
 		expect(sanitizeText('start \u001b]0;title\nrest of the article')).toBe('start \nrest of the article');
 	});
 });
+
+describe('sanitizeLine fast path', () => {
+	it('returns exactly what the full clean-up returns, for random mixes of spaces, controls and text', () => {
+		const alphabet = ['a', 'ب', '字', ' ', '  ', '\t', '\n', '\u00a0', '\u2028', '\u001b[31m', '\u0085', '\u202e', 'x y'];
+		let seed = 7;
+		const next = () => {
+			seed = (seed * 1103515245 + 12345) % 2 ** 31;
+			return seed;
+		};
+		for (let i = 0; i < 5000; i++) {
+			const s = Array.from({ length: next() % 8 }, () => alphabet[next() % alphabet.length]).join('');
+			expect(sanitizeLine(s), JSON.stringify(s)).toBe(sanitizeText(s).replace(/\s+/g, ' ').trim());
+		}
+	});
+});

@@ -10,9 +10,13 @@ export function chooseDataDir(flag: string | undefined, config: ConfigHandle): s
 }
 
 /** Loads the data, or prints why not and returns the exit code. */
-export function loadOrExplain(dir: string, ctx: Ctx): LoadResult | number {
+export function loadOrExplain<T = LoadResult>(
+	dir: string,
+	ctx: Ctx,
+	load: (dir: string) => T = loadDataDir as (dir: string) => T,
+): T | number {
 	try {
-		return loadDataDir(dir);
+		return load(dir);
 	} catch (err) {
 		if (err instanceof DataDirError) {
 			ctx.err(`sitrep: ${err.message}`);

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { fastArticle, fastIncident } from './fastParse.js';
 import { describeIssues } from './issues.js';
 import { linkEmptyArticles } from './link.js';
 import { describeValue, type Problem, pointerOf, type Severity } from './problems.js';
@@ -27,6 +28,11 @@ export interface LoadResult {
 	/** Records skipped per kind (invalid, unreadable or duplicate). */
 	skipped: Record<Kind, number>;
 	files: string[];
+	/**
+	 * When articles were left to load later: every incident source naming an
+	 * article, with the warning to give if that article turns out not to exist.
+	 */
+	articleRefs?: { article: string; problem: Problem }[];
 }
 
 interface Origin {
@@ -53,13 +59,15 @@ export function displayPath(file: string): string {
 }
 
 /** Loads every kind, or only those named (an import needs just the actors and countries). */
+/** Loads every kind, or only those named (an import needs just the actors and countries). */
 export function loadDataDir(dir: string, kinds: readonly Kind[] = KINDS): LoadResult {
 	if (!existsSync(dir) || !statSync(dir).isDirectory()) {
 		throw new DataDirError(`data directory not found: ${dir}`);
 	}
 	const loader = new Loader();
 	for (const kind of kinds) loader.loadKind(dir, kind);
-	if (loader.files.length === 0) {
+	const articlesLater = !kinds.includes('articles') && hasFilesOf(dir, 'articles');
+	if (loader.files.length === 0 && !articlesLater) {
 		loader.pending.push({
 			severity: 'error',
 			origin: { file: dir, path: [] },
@@ -71,8 +79,53 @@ export function loadDataDir(dir: string, kinds: readonly Kind[] = KINDS): LoadRe
 		loader.origins.set(to, loader.origins.get(from)!);
 	});
 	const store = buildStore(dir, loader.records);
-	for (const p of crossCheck(store, loader.origins)) loader.pending.push(p);
-	return { store, problems: loader.resolve(), skipped: loader.skipped, files: loader.files };
+	const { now, articleRefs } = crossCheck(store, loader.origins, { articlesLoaded: !articlesLater });
+	for (const p of now) loader.pending.push(p);
+	const result: LoadResult = { store, problems: loader.resolve(), skipped: loader.skipped, files: loader.files };
+	if (articlesLater) {
+		const problems = loader.resolve(
+			articleRefs.map((r) => r.problem),
+			false,
+		);
+		result.articleRefs = articleRefs.map((r, i) => ({ article: r.article, problem: problems[i] as Problem }));
+	}
+	return result;
+}
+
+function hasFilesOf(dir: string, kind: Kind): boolean {
+	return [`${kind}.json`, `${kind}.jsonl`, kind].some((name) => existsSync(join(dir, name)));
+}
+
+export interface ArticlesResult {
+	articles: Article[];
+	problems: Problem[];
+	skipped: number;
+	files: string[];
+}
+
+/**
+ * Just the articles of a data dir, linked and checked against the actors and
+ * countries already loaded: the dashboard's second step, run in a worker.
+ */
+export function loadArticles(dir: string, known: { actors: Actor[]; countries: Country[] }): ArticlesResult {
+	const loader = new Loader();
+	loader.loadKind(dir, 'articles');
+	loader.records.articles = linkEmptyArticles(
+		{ articles: loader.records.articles, actors: known.actors, countries: known.countries },
+		(from, to) => {
+			loader.origins.set(to, loader.origins.get(from)!);
+		},
+	);
+	const store = buildStore(dir, { ...loader.records, actors: known.actors, countries: known.countries });
+	for (const p of crossCheck(store, loader.origins, { articlesLoaded: true, onlyArticles: true }).now) {
+		loader.pending.push(p);
+	}
+	return {
+		articles: loader.records.articles,
+		problems: loader.resolve(),
+		skipped: loader.skipped.articles,
+		files: loader.files,
+	};
 }
 
 class Loader {
@@ -86,8 +139,25 @@ class Loader {
 		countries: [] as Country[],
 	};
 	origins = new Map<object, Origin>();
-	private seen = new Map<string, Origin>();
-	private texts = new Map<string, string>();
+	private seen: Record<Kind, Map<string, Origin>> = {
+		articles: new Map(),
+		incidents: new Map(),
+		actors: new Map(),
+		countries: new Map(),
+	};
+	// File texts are read again only for files with problems: keeping 100 MB of text alive for line numbers would not do.
+	private texts = new Map<string, string | undefined>();
+	private textOf(file: string): string | undefined {
+		if (!this.texts.has(file)) {
+			try {
+				const text = readFileSync(file, 'utf8');
+				this.texts.set(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+			} catch {
+				this.texts.set(file, undefined);
+			}
+		}
+		return this.texts.get(file);
+	}
 
 	loadKind(dir: string, kind: Kind): void {
 		const json = join(dir, `${kind}.json`);
@@ -117,7 +187,6 @@ class Loader {
 		try {
 			const text = readFileSync(file, 'utf8');
 			const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-			this.texts.set(file, clean);
 			return clean;
 		} catch (err) {
 			this.problem('error', { file, path: [] }, `cannot read file: ${(err as Error).message}`);
@@ -140,10 +209,9 @@ class Loader {
 			return;
 		}
 		if (Array.isArray(value)) {
-			value.forEach((rec, i) => this.accept(kind, rec, { file, path: [i] }));
+			this.acceptAll(kind, value, file, []);
 		} else if (value !== null && typeof value === 'object' && Array.isArray((value as Record<string, unknown>)[kind])) {
-			const list = (value as Record<string, unknown[]>)[kind] ?? [];
-			list.forEach((rec, i) => this.accept(kind, rec, { file, path: [kind, i] }));
+			this.acceptAll(kind, (value as Record<string, unknown[]>)[kind] ?? [], file, [kind]);
 		} else if (oneRecordAllowed && value !== null && typeof value === 'object') {
 			this.accept(kind, value, { file, path: [] });
 		} else {
@@ -220,9 +288,18 @@ class Loader {
 		});
 	}
 
+	/** Each raw record is let go once accepted, so a big file is not held twice (raw and validated). */
+	private acceptAll(kind: Kind, list: unknown[], file: string, base: string[]): void {
+		for (let i = 0; i < list.length; i++) {
+			this.accept(kind, list[i], { file, path: [...base, i] });
+			list[i] = undefined;
+		}
+	}
+
 	private accept(kind: Kind, value: unknown, origin: Origin): void {
 		const schema = recordSchemas[kind];
-		const parsed = schema.safeParse(value);
+		const fast = kind === 'incidents' ? fastIncident(value) : kind === 'articles' ? fastArticle(value) : undefined;
+		const parsed = fast ? { success: true as const, data: fast } : schema.safeParse(value);
 		let record: Record<string, unknown>;
 		if (parsed.success) {
 			record = parsed.data as Record<string, unknown>;
@@ -250,8 +327,8 @@ class Loader {
 		if (cleanStrings(record)) {
 			this.problem('warning', origin, 'terminal control characters removed from text');
 		}
-		const key = `${kind}:${String(record.id ?? record.code)}`;
-		const first = this.seen.get(key);
+		const key = String(record.id ?? record.code);
+		const first = this.seen[kind].get(key);
 		if (first) {
 			const where = `${displayPath(first.file)}${first.line ? `:${first.line}` : ''} ${pointerOf(first.path)}`;
 			this.problem(
@@ -262,18 +339,18 @@ class Loader {
 			this.skipped[kind]++;
 			return;
 		}
-		this.seen.set(key, origin);
+		this.seen[kind].set(key, origin);
 		this.origins.set(record, origin);
 		(this.records[kind] as unknown[]).push(record);
 	}
 
 	/** Attaches line:col to every problem, parsing a file's tree only when needed. */
-	resolve(): Problem[] {
+	resolve(list: PendingProblem[] = this.pending, sorted = true): Problem[] {
 		const trees = new Map<string, Node | undefined>();
 		const order = new Map(this.files.map((f, i) => [f, i]));
-		const resolved = this.pending.map((p) => {
+		const resolved = list.map((p) => {
 			let { line, col } = p;
-			const text = this.texts.get(p.origin.file);
+			const text = line === 0 || line !== undefined ? undefined : this.textOf(p.origin.file);
 			if (line === 0)
 				line = undefined; // whole-file note: no position
 			else if (line === undefined && text !== undefined) {
@@ -299,12 +376,13 @@ class Loader {
 			};
 		});
 		// Reading order of files, then position: the order an editor would show them.
-		resolved.sort(
-			(a, b) =>
-				a.order - b.order ||
-				(a.line ?? Number.POSITIVE_INFINITY) - (b.line ?? Number.POSITIVE_INFINITY) ||
-				(a.col ?? 0) - (b.col ?? 0),
-		);
+		if (sorted)
+			resolved.sort(
+				(a, b) =>
+					a.order - b.order ||
+					(a.line ?? Number.POSITIVE_INFINITY) - (b.line ?? Number.POSITIVE_INFINITY) ||
+					(a.col ?? 0) - (b.col ?? 0),
+			);
 		return resolved.map(({ order: _, ...p }) => p);
 	}
 }
@@ -401,8 +479,13 @@ function cleanStrings(obj: Record<string, unknown> | unknown[], multiline = fals
 	return changed;
 }
 
-function crossCheck(store: Store, origins: Map<object, Origin>): PendingProblem[] {
+function crossCheck(
+	store: Store,
+	origins: Map<object, Origin>,
+	opts: { articlesLoaded: boolean; onlyArticles?: boolean },
+): { now: PendingProblem[]; articleRefs: { article: string; problem: PendingProblem }[] } {
 	const out: PendingProblem[] = [];
+	const articleRefs: { article: string; problem: PendingProblem }[] = [];
 	const haveCountries = store.countries.length > 0;
 	const haveActors = store.actors.length > 0;
 	const warn = (rec: object, path: (string | number)[], message: string) => {
@@ -416,13 +499,22 @@ function crossCheck(store: Store, origins: Map<object, Origin>): PendingProblem[
 		if (haveCountries && !store.countryByCode.has(code))
 			warn(rec, path, `unknown country "${code}" (not in countries)`);
 	};
-	for (const inc of store.incidents) {
+	for (const inc of opts.onlyArticles ? [] : store.incidents) {
 		checkCountry(inc, ['country'], inc.country);
 		inc.perpetrators.forEach((a, i) => checkActor(inc, ['perpetrators', i], a));
 		if (inc.claimedBy) checkActor(inc, ['claimedBy'], inc.claimedBy);
 		inc.sources.forEach((s, i) => {
-			if (typeof s === 'string' && !store.articleById.has(s))
-				warn(inc, ['sources', i], `unknown article "${s}" (not in articles)`);
+			if (typeof s !== 'string') return;
+			if (!opts.articlesLoaded) {
+				const origin = origins.get(inc);
+				const message = `unknown article "${s}" (not in articles)`;
+				if (origin) {
+					articleRefs.push({
+						article: s,
+						problem: { severity: 'warning', origin: { ...origin, path: [...origin.path, 'sources', i] }, message },
+					});
+				}
+			} else if (!store.articleById.has(s)) warn(inc, ['sources', i], `unknown article "${s}" (not in articles)`);
 		});
 		if (inc.endDate && inc.endDate < inc.date)
 			warn(inc, ['endDate'], `endDate ${inc.endDate} is before date ${inc.date}`);
@@ -431,9 +523,9 @@ function crossCheck(store: Store, origins: Map<object, Origin>): PendingProblem[
 		art.actors.forEach((a, i) => checkActor(art, ['actors', i], a));
 		art.countries.forEach((c, i) => checkCountry(art, ['countries', i], c));
 	}
-	for (const actor of store.actors) {
+	for (const actor of opts.onlyArticles ? [] : store.actors) {
 		actor.affiliations.forEach((a, i) => checkActor(actor, ['affiliations', i, 'actor'], a.actor));
 		actor.countries.forEach((c, i) => checkCountry(actor, ['countries', i], c));
 	}
-	return out;
+	return { now: out, articleRefs };
 }

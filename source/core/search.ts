@@ -3,7 +3,7 @@
 // The parts live in ./search/ (tokenizer, vocabulary, postings, index shape
 // and build, query parsing, filters, phrases, ranking, results, snippets).
 
-export { buildSearchIndex, indexStore } from './search/build.js';
+export { buildSearchIndex, buildSearchIndexInSlices, indexStore } from './search/build.js';
 export { applyCompletion, type CompletionCandidate, completeQuery, type QueryCompletion } from './search/complete.js';
 export { FILTER_KEYS, type FilterKey } from './search/lex.js';
 export {

@@ -8,7 +8,7 @@ import type { PaneId } from '../config.js';
 import type { Problem } from '../core/problems.js';
 import { Resolver } from '../core/resolve.js';
 import type { RiskDays } from '../core/risk.js';
-import { indexStore, parseQuery, type SearchIndex, searchWithInfo } from '../core/search.js';
+import { buildSearchIndexInSlices, parseQuery, type SearchIndex, searchWithInfo } from '../core/search.js';
 import type { Store } from '../core/store.js';
 import type { TimelineFilter } from '../core/timeline.js';
 import { truncate } from '../core/width.js';
@@ -40,6 +40,8 @@ export interface AppProps {
 	filter?: TimelineFilter;
 	days?: RiskDays;
 	asOf?: string;
+	/** The articles are still loading (a big data set shows its first frame without them). */
+	articlesPending?: boolean;
 	/** Where `b` writes briefs (default: the working directory). */
 	briefDir?: string;
 	onPane?: (pane: PaneId) => void;
@@ -57,7 +59,18 @@ function Breadcrumb({ state, env, theme }: { state: AppState; env: Env; theme: T
 	);
 }
 
-function Body({ state, env, theme, indexing }: { state: AppState; env: Env; theme: Theme; indexing: boolean }) {
+function Body({
+	state,
+	env,
+	theme,
+	indexing,
+}: {
+	state: AppState;
+	env: Env;
+	theme: Theme;
+	/** What the search index is doing while it is not ready ("indexing 40%…"). */
+	indexing: string | undefined;
+}) {
 	if (state.overlay) {
 		return (
 			<Lines
@@ -155,12 +168,33 @@ export function App(props: AppProps) {
 		}
 	}, [brief, briefDir, env.store]);
 
-	// The search index is built once, after the first frame, so start-up does not wait for it.
+	// The search index is built after the first frame, in slices between keys, so neither
+	// start-up nor typing waits for it; the Search pane shows how far it has got.
 	const [index, setIndex] = useState<SearchIndex | null>(null);
+	const [indexed, setIndexed] = useState(0);
+	const pending = props.articlesPending === true;
 	useEffect(() => {
-		const t = setTimeout(() => setIndex(indexStore(env.store)), 10);
-		return () => clearTimeout(t);
-	}, [env.store]);
+		let cancelled = false;
+		setIndex(null);
+		// Built once, with the articles: not first without them and again with them.
+		if (pending) return;
+		const { store } = env;
+		buildSearchIndexInSlices(
+			store.articles,
+			store.incidents,
+			{ countries: store.countries },
+			{
+				cancelled: () => cancelled,
+				// A frame per 10% is enough to show progress; each costs a render.
+				onProgress: (done) => setIndexed(Math.floor(done * 10) * 10),
+			},
+		).then((built) => {
+			if (built && !cancelled) setIndex(built);
+		});
+		return () => {
+			cancelled = true;
+		};
+	}, [env, pending]);
 
 	// Search after the frame that shows the new query; a newer key cancels it.
 	const query = state.search.query;
@@ -199,12 +233,17 @@ export function App(props: AppProps) {
 		);
 	}
 	const { incidents, articles, actors } = props.store;
-	const counts = `${plural(incidents.length, 'incident')} · ${plural(articles.length, 'article')} · ${plural(actors.length, 'actor')}`;
+	const counts = `${plural(incidents.length, 'incident')} · ${pending ? 'loading articles…' : plural(articles.length, 'article')} · ${plural(actors.length, 'actor')}`;
 	const overlay = state.overlay;
 	return (
 		<Box flexDirection="column" width={state.cols} height={frameHeight(state)} overflow="hidden">
 			<Header pane={state.pane} theme={theme} width={state.cols} right={overlay ? overlay.kind : `${state.days}d`} />
-			<Body state={state} env={env} theme={theme} indexing={index === null} />
+			<Body
+				state={state}
+				env={env}
+				theme={theme}
+				indexing={pending ? 'loading articles…' : index === null ? `indexing ${indexed}%…` : undefined}
+			/>
 			<StatusBar
 				dir={props.store.dir}
 				counts={counts}

@@ -38,7 +38,7 @@ export async function runTui(
 	loaded: LoadResult,
 	config: ConfigHandle,
 	terminal: Terminal,
-	opts: { days?: RiskDays; asOf?: string; profiler?: Profiler } = {},
+	opts: { days?: RiskDays; asOf?: string; profiler?: Profiler; rest?: Promise<LoadResult> } = {},
 ): Promise<number> {
 	const restore = () => terminal.restore();
 	process.stdout.write('\u001b[2J\u001b[H');
@@ -52,10 +52,11 @@ export async function runTui(
 			}
 		}
 	};
-	const instance = render(
+	const app = (data: LoadResult, articlesPending: boolean) => (
 		<App
-			store={loaded.store}
-			problems={loaded.problems}
+			store={data.store}
+			problems={data.problems}
+			articlesPending={articlesPending}
 			pane={config.settings.lastPane}
 			days={opts.days}
 			asOf={opts.asOf}
@@ -63,7 +64,10 @@ export async function runTui(
 			onExit={(c) => {
 				code = c;
 			}}
-		/>,
+		/>
+	);
+	const instance = render(
+		app(loaded, opts.rest !== undefined),
 		// SITREP_RENDER=full rewrites whole frames: a fallback for odd terminals, and the bench's reference screen.
 		{
 			exitOnCtrlC: false,
@@ -72,6 +76,8 @@ export async function runTui(
 			onRender: opts.profiler ? ({ renderTime }) => opts.profiler?.frame(renderTime) : undefined,
 		},
 	);
+	// The same App, its state kept, now with the articles (and their problems).
+	opts.rest?.then((full) => instance.rerender(app(full, false)));
 	const onSignal = (status: number) => () => {
 		instance.unmount();
 		restore();

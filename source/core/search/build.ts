@@ -170,10 +170,55 @@ export function buildSearchIndex(
 	incidents: readonly Incident[],
 	context: { countries?: readonly Country[] } = {},
 ): SearchIndex {
+	const steps = buildSteps(articles, incidents, context, Number.POSITIVE_INFINITY);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/**
+ * The same build in slices of about `sliceMs`, each run from the event loop,
+ * so a big index never holds keys back (the dashboard builds it after its
+ * first frame). Resolves with the index; `onProgress` gets 0..1.
+ */
+export function buildSearchIndexInSlices(
+	articles: readonly Article[],
+	incidents: readonly Incident[],
+	context: { countries?: readonly Country[] },
+	opts: { sliceMs?: number; onProgress?: (done: number) => void; cancelled?: () => boolean } = {},
+): Promise<SearchIndex | undefined> {
+	const steps = buildSteps(articles, incidents, context, opts.sliceMs ?? 8);
+	return new Promise((resolve, reject) => {
+		const run = () => {
+			if (opts.cancelled?.()) return resolve(undefined);
+			try {
+				const step = steps.next();
+				if (step.done) return resolve(step.value);
+				opts.onProgress?.(step.value);
+				setImmediate(run);
+			} catch (err) {
+				reject(err);
+			}
+		};
+		setImmediate(run);
+	});
+}
+
+/** Yields its progress (0..1) whenever `sliceMs` have passed since the last yield. */
+function* buildSteps(
+	articles: readonly Article[],
+	incidents: readonly Incident[],
+	context: { countries?: readonly Country[] },
+	sliceMs: number,
+): Generator<number, SearchIndex> {
+	let sliceStart = performance.now();
+	const due = () => performance.now() - sliceStart > sliceMs;
 	const countryName = new Map((context.countries ?? []).map((c) => [c.code, c.name]));
 	const records: (Article | Incident)[] = [...articles, ...incidents];
 	const n = records.length;
-	const titles = records.map((r) => ('published' in r ? r.title : incidentTitle(r, countryName.get(r.country))));
+	// Filled in pass 1, a document at a time, so the first slice is not all titles.
+	const titles: string[] = new Array(n);
 	const kind = new Uint8Array(n);
 	const summaryBase = new Uint32Array(n);
 	const bodyBase = new Uint32Array(n);
@@ -204,6 +249,13 @@ export function buildSearchIndex(
 	const bodyTokens = new Uint32Array(n);
 	let totalBody = 0;
 	for (let d = 0; d < n; d++) {
+		// Pass 1 is most of the work: 0.8 of the progress.
+		if ((d & 7) === 0 && due()) {
+			yield (0.75 * d) / n;
+			sliceStart = performance.now();
+		}
+		const r = records[d] as Article | Incident;
+		titles[d] = 'published' in r ? r.title : incidentTitle(r, countryName.get(r.country));
 		setFields(d);
 		sizer.field(fields[0] ?? '', 0, d);
 		sizer.field(fields[1] ?? '', bases[1] ?? 0, d);
@@ -215,7 +267,11 @@ export function buildSearchIndex(
 	}
 	const { df, postBytes, posBytes } = sizer;
 	const { lastDoc, lastPos, docPosBytes, docTerms } = sizer;
+	yield 0.75;
+	sliceStart = performance.now();
 	vocab.finish();
+	yield 0.8;
+	sliceStart = performance.now();
 
 	// Layout: every word's blocks end to end, at offsets from prefix sums.
 	const v = vocab.size;
@@ -249,6 +305,10 @@ export function buildSearchIndex(
 	const bodyCounts = new Int32Array(v);
 	let k = 0;
 	for (let d = 0; d < n; d++) {
+		if ((d & 15) === 0 && due()) {
+			yield 0.8 + (0.18 * d) / n;
+			sliceStart = performance.now();
+		}
 		const sb = summaryBase[d] ?? 0;
 		const bb = bodyBase[d] ?? 0;
 		const end = docEnd[d] ?? 0;
@@ -291,6 +351,8 @@ export function buildSearchIndex(
 		}
 	}
 
+	yield 0.98;
+	sliceStart = performance.now();
 	const docDf = new Uint32Array(v);
 	for (let id = 0; id < v; id++) docDf[id] = (written[id] ?? 0) as number;
 	const avgBody = n > 0 && totalBody > 0 ? totalBody / n : 1;

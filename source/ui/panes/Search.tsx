@@ -38,7 +38,7 @@ export function Search({
 	state: AppState;
 	env: Env;
 	theme: Theme;
-	indexing: boolean;
+	indexing: string | undefined;
 }) {
 	const s = state.search;
 	const out = s.outcome;
@@ -67,7 +67,7 @@ export function Search({
 		];
 	}
 	const status = indexing
-		? 'indexing…'
+		? indexing
 		: !out
 			? ''
 			: `${plural(out.total, 'match')}${out.partial ? ' (no document has every word: partial matches)' : ''} · ${out.ms.toFixed(1)} ms${stale ? ' · updating' : ''}`;
