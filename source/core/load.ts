@@ -5,6 +5,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { fastArticle, fastIncident } from './fastParse.js';
 import { describeIssues } from './issues.js';
+import { recordRanges } from './jsonSplit.js';
 import { linkEmptyArticles } from './link.js';
 import { describeValue, type Problem, pointerOf, type Severity } from './problems.js';
 import { hasControl, sanitizeLine, sanitizeText } from './sanitize.js';
@@ -50,6 +51,9 @@ interface PendingProblem {
 	line?: number;
 	col?: number;
 }
+
+/** From this size, a JSON file's records are parsed one by one from its bytes (jsonSplit.ts). */
+const BIG_FILE_BYTES = 4_000_000;
 
 const MULTILINE = new Set(['body', 'description', 'summary', 'notes', 'cited']);
 
@@ -199,6 +203,7 @@ class Loader {
 	}
 
 	private loadJsonFile(file: string, kind: Kind, oneRecordAllowed: boolean): void {
+		if (this.loadBigJsonFile(file, kind)) return;
 		const text = this.read(file);
 		if (text === undefined) return;
 		let value: unknown;
@@ -221,6 +226,35 @@ class Loader {
 				`expected an array of ${kind} or an object {"${kind}": [...]}, found ${describeValue(value)}`,
 			);
 		}
+	}
+
+	/**
+	 * A big file's records, parsed one by one from its bytes (see jsonSplit.ts).
+	 * False when the file is small or anything in it is unusual: the caller then
+	 * reads it the ordinary way, which also reports syntax errors precisely.
+	 */
+	private loadBigJsonFile(file: string, kind: Kind): boolean {
+		let buf: Buffer;
+		try {
+			if (statSync(file).size < BIG_FILE_BYTES) return false;
+			buf = readFileSync(file);
+		} catch {
+			return false;
+		}
+		const found = recordRanges(buf, kind);
+		if (!found) return false;
+		const { ranges, path } = found;
+		const values: unknown[] = new Array(ranges.length / 2);
+		try {
+			for (let k = 0; k < ranges.length; k += 2) {
+				values[k / 2] = JSON.parse(buf.toString('utf8', ranges[k], ranges[k + 1]));
+			}
+		} catch {
+			return false;
+		}
+		this.files.push(file);
+		this.acceptAll(kind, values, file, path);
+		return true;
 	}
 
 	/** A file with a syntax error: report each error, keep the records it did not touch. */

@@ -67,7 +67,7 @@ export function createProfiler(file: string | undefined): Profiler {
 	setInterval(flush, 500).unref();
 	return {
 		mark(label) {
-			lines.push(`${now()}  ${label}\n`);
+			lines.push(`${now()}  ${label} (rss ${Math.round(process.memoryUsage.rss() / 1e6)} MB)\n`);
 			flush();
 		},
 		frame(renderMs) {
