@@ -76,14 +76,31 @@ export function countBy(
 	range?: { since?: string; until?: string },
 ): Bucket[] {
 	if (incidents.length === 0 && !(range?.since && range.until)) return [];
-	const keyOf = (date: string) => (unit === 'week' ? weekStart(firstDay(date)) : `${date.slice(0, 7)}-01`);
-	const sorted = incidents.map((i) => firstDay(i.date)).sort();
-	let lo = range?.since ?? sorted[0] ?? '';
-	let hi = range?.until ?? sorted[sorted.length - 1] ?? '';
+	// 100k incidents fall on a few thousand dates: work out each date's bucket once.
+	const keys0 = new Map<string, string>();
+	const keyOf = (date: string) => {
+		let k = keys0.get(date);
+		if (k === undefined) {
+			k = unit === 'week' ? weekStart(firstDay(date)) : `${date.slice(0, 7)}-01`;
+			keys0.set(date, k);
+		}
+		return k;
+	};
+	let min = '';
+	let max = '';
+	for (const inc of incidents) {
+		const d = inc.date;
+		if (min === '' || d < min) min = d;
+		if (d > max) max = d;
+	}
+	const earliest = min && firstDay(min);
+	const latest = max && firstDay(max);
+	let lo = range?.since ?? earliest;
+	let hi = range?.until ?? latest;
 	const span = (dayNumber(hi) - dayNumber(lo)) / (unit === 'week' ? 7 : 30);
-	if (!(span < MAX_BUCKETS) && sorted.length) {
-		lo = sorted[0] ?? lo;
-		hi = sorted[sorted.length - 1] ?? hi;
+	if (!(span < MAX_BUCKETS) && incidents.length) {
+		lo = earliest;
+		hi = latest;
 	}
 	const keys: string[] = [];
 	for (

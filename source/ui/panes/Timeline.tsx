@@ -1,8 +1,9 @@
 // The Timeline pane: incidents newest first, grouped by month, with a filter
 // bar, a weekly sparkline of the filtered set and an incident detail view.
 import { Box, Text } from 'ink';
-import { useMemo } from 'react';
 import { monthLabel } from '../../core/dates.js';
+import type { Incident } from '../../core/schema.js';
+import type { Store } from '../../core/store.js';
 import {
 	countBy,
 	describeFilter,
@@ -10,6 +11,7 @@ import {
 	isEmptyFilter,
 	parseFilter,
 	perpetratorLabel,
+	type TimelineFilter,
 } from '../../core/timeline.js';
 import { fit, truncate } from '../../core/width.js';
 import { bucketsPerChar, sparkline } from '../../text/sparkline.js';
@@ -31,16 +33,43 @@ export function columns(width: number) {
 	return { type, perp, location: Math.max(0, width - fixed) };
 }
 
+// Bucketing every filtered incident is the costly part of a frame (100k incidents: ~100 ms), so it is
+// done once per filtered list, not once per mount: switching panes and back must not redo it.
+const weekCache = new WeakMap<readonly Incident[], { filter: TimelineFilter; weeks: number[] }>();
+
+function weeklyCounts(items: readonly Incident[], filter: TimelineFilter): number[] {
+	const hit = weekCache.get(items);
+	if (hit && hit.filter === filter) return hit.weeks;
+	const weeks = countBy(items, 'week', filter.since && filter.until ? filter : undefined).map((b) => b.count);
+	weekCache.set(items, { filter, weeks });
+	return weeks;
+}
+
+// The filter bar previews how many incidents a filter selects; typing must not filter 100k on every key twice.
+const previewCache = new WeakMap<Store, Map<string, number>>();
+
+function previewCount(store: Store, filter: TimelineFilter): number {
+	let byKey = previewCache.get(store);
+	if (!byKey) {
+		byKey = new Map();
+		previewCache.set(store, byKey);
+	}
+	const key = JSON.stringify(filter);
+	let n = byKey.get(key);
+	if (n === undefined) {
+		n = filterIncidents(store, filter).length;
+		if (byKey.size > 200) byKey.clear();
+		byKey.set(key, n);
+	}
+	return n;
+}
+
 function Summary({ state, env, theme }: Props) {
 	const t = state.timeline;
 	const total = env.store.incidents.length;
 	const filterText = isEmptyFilter(t.filter) ? 'all incidents' : describeFilter(t.filter);
 	const count = `${t.items.length}${t.items.length === total ? '' : ` of ${total}`}`;
-	// Bucketing every filtered incident is the costly part of a frame: only when the filter changes.
-	const weeks = useMemo(
-		() => countBy(t.items, 'week', t.filter.since && t.filter.until ? t.filter : undefined).map((b) => b.count),
-		[t.items, t.filter],
-	);
+	const weeks = weeklyCounts(t.items, t.filter);
 	const room = Math.max(0, Math.min(40, state.cols - filterText.length - count.length - 20));
 	const per = bucketsPerChar(weeks.length, room);
 	const unit = per === 1 ? 'weekly' : `per ${per} weeks`;
@@ -60,14 +89,14 @@ function FilterBar({ state, env, theme, form }: Props & { form: FilterForm }) {
 	const field = currentField(form);
 	const options = completionsFor(form, env.resolver);
 	const preview = parseFilter(env.resolver, form.values);
-	const previewCount = preview.errors.length ? undefined : filterIncidents(env.store, preview.filter).length;
+	const count = preview.errors.length ? undefined : previewCount(env.store, preview.filter);
 	const error = form.errors[0];
 	const w = state.cols;
 	return (
 		<Box flexDirection="column" height={FORM_FIELDS.length + 2} flexShrink={0}>
 			<Text wrap="truncate" {...theme.heading}>
 				{fit(
-					`Filter${previewCount === undefined ? '' : ` → ${previewCount} incidents`}  (Tab complete · ↑↓ field · Enter apply · Esc cancel)`,
+					`Filter${count === undefined ? '' : ` → ${count} incidents`}  (Tab complete · ↑↓ field · Enter apply · Esc cancel)`,
 					w,
 				)}
 			</Text>
