@@ -30,8 +30,8 @@ await build({
 	keepNames: false,
 	legalComments: 'none',
 	define: { 'process.env.NODE_ENV': '"production"' },
-	// Ink imports react-devtools-core only when DEV is set; keep it out of the bundle.
-	alias: { 'react-devtools-core': './scripts/empty.js' },
+	// Ink imports react-devtools-core (and ws for it) only when DEV is set; keep them out of the bundle.
+	alias: { 'react-devtools-core': './scripts/empty.js', ws: './scripts/empty.js' },
 	banner: {
 		js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
 	},

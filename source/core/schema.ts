@@ -1,7 +1,7 @@
 // The one source of truth for record shapes: zod schemas give the TypeScript
 // types, the loader's validation and (via z.toJSONSchema) the published
 // JSON Schemas under data/schema/.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Incident type vocabulary. Labels are what users type in filters. */
 export const INCIDENT_TYPES = [

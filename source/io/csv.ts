@@ -3,7 +3,7 @@
 // joined with "; " (or JSON when that would lose something), structured
 // fields are JSON, and text that a spreadsheet would run as a formula gets a
 // leading quote that decoding takes off again.
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeIssues } from '../core/issues.js';
 import { describeValue, pointerOf } from '../core/problems.js';
 import { type Actor, type Article, type Incident, recordSchemas } from '../core/schema.js';
