@@ -2,6 +2,7 @@
 // first frame, a bundled one ~150 ms (measured on this project's machine).
 import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
+import { ONE_COLUMN_SOURCE } from './width-fast-path.mjs';
 
 // Ink 6.8's incremental renderer moves the cursor up one line too few, so
 // frames creep down the screen; 6.6 and 7.x count the previous lines. The
@@ -14,6 +15,26 @@ const inkIncrementalFix = {
 			const broken = 'ansiEscapes.cursorUp(previousVisible - 1)';
 			if (!src.includes(broken)) throw new Error(`ink-incremental-fix: "${broken}" not found in ${args.path}`);
 			return { contents: src.replace(broken, 'ansiEscapes.cursorUp(previousLines.length - 1)'), loader: 'js' };
+		});
+	},
+};
+
+// string-width's ASCII fast path misses the punctuation, arrows and block and
+// box characters sitrep draws with (· › … → █ ─), so every frame took its
+// grapheme segmenter and emoji regexes, whose first use alone costs ~25 ms of
+// start-up. Those characters are one column wide and never combine: width is
+// length (tests/width.test.ts checks this against the original function).
+let stringWidthPatched = 0;
+const stringWidthFastPath = {
+	name: 'string-width-fast-path',
+	setup(b) {
+		b.onLoad({ filter: /string-width[\\/]index\.js$/ }, async (args) => {
+			const src = await readFile(args.path, 'utf8');
+			const anchor = 'let width = 0;\n\tconst eastAsianWidthOptions = {ambiguousAsWide: !ambiguousIsNarrow};';
+			if (!src.includes(anchor)) return undefined;
+			stringWidthPatched++;
+			const fast = `if (ambiguousIsNarrow && /${ONE_COLUMN_SOURCE}/.test(string)) {\n\t\treturn string.length;\n\t}\n\n\t`;
+			return { contents: src.replace(anchor, fast + anchor), loader: 'js' };
 		});
 	},
 };
@@ -37,6 +58,8 @@ await build({
 	},
 	// jsonc-parser's UMD entry uses dynamic requires esbuild cannot follow; its ESM entry is fine.
 	mainFields: ['module', 'main'],
-	plugins: [inkIncrementalFix],
+	plugins: [inkIncrementalFix, stringWidthFastPath],
 	logLevel: 'warning',
 });
+if (stringWidthPatched === 0)
+	throw new Error('string-width-fast-path: string-width/index.js no longer has the code it extends');

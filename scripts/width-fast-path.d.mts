@@ -1,0 +1,2 @@
+/** See width-fast-path.mjs. */
+export const ONE_COLUMN_SOURCE: string;
