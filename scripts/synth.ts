@@ -6,11 +6,14 @@
 //   tsx scripts/synth.ts --articles 10000 --seed 1 --out DIR
 // writes DIR/articles.jsonl plus copies of the bundled actors.json and
 // countries.json, so `sitrep --data DIR` has actors and countries to resolve.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+//   tsx scripts/synth.ts --incidents 100000 --articles 10000 --seed 1 --out DIR
+// writes DIR/incidents.json and DIR/articles.json instead (what bench/tui.ts opens);
+// synthetic incidents say "Synthetic incident" and are tagged "synthetic" too.
+import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MONTHS } from '../source/core/dates.js';
-import type { Article } from '../source/core/schema.js';
+import type { Article, Incident } from '../source/core/schema.js';
 
 /** sfc32: small, fast, and the same sequence on every platform for a seed. */
 export function prng(seed: number): () => number {
@@ -255,13 +258,13 @@ function capitalize(s: string): string {
 class Writer {
 	readonly actorsUsed = new Set<string>();
 	readonly countries: string[] = [];
-	private readonly main: SynthActor;
+	readonly main: SynthActor;
 	private readonly other: SynthActor;
-	private readonly place: string[];
+	readonly place: string[];
 	private readonly place2: string[];
 	readonly type: [string, string, string];
-	private readonly target: string;
-	private readonly figure: SynthActor;
+	readonly target: string;
+	readonly figure: SynthActor;
 
 	constructor(
 		private readonly rnd: () => number,
@@ -427,18 +430,121 @@ export function synthArticles(n: number, seed: number): Article[] {
 	return out;
 }
 
+const CENTRES: Record<string, [number, number]> = {
+	AF: [34.0, 66.5],
+	PK: [30.5, 70.0],
+	IR: [29.5, 60.5],
+	TJ: [38.5, 69.5],
+	UZ: [41.0, 64.5],
+};
+
+/**
+ * `n` synthetic incidents, the same for the same seed. Actor ids and country
+ * codes are those of data/actors.json and data/countries.json; every
+ * description starts "Synthetic incident" and every record is tagged
+ * "synthetic". Independent of synthArticles (its own generator).
+ */
+export function synthIncidents(n: number, seed: number): Incident[] {
+	// A different stream from synthArticles' for the same seed.
+	const rnd = prng(seed ^ 0x5eed1c1d);
+	const lexicon = lexiconFor(rnd);
+	const out: Incident[] = [];
+	const width = String(n).length;
+	for (let i = 0; i < n; i++) {
+		const w = new Writer(rnd, lexicon);
+		const country = w.countries[0] ?? 'AF';
+		const [lat, lon] = CENTRES[country] ?? [34, 66];
+		const day = FIRST_DAY + Math.floor(rnd() * (LAST_DAY - FIRST_DAY + 1));
+		const known = rnd() < 0.85;
+		const perpetrators = known ? [w.main.id] : [];
+		let description = `Synthetic incident: ${w.fill(w.pick(SENTENCES.slice(0, 1)))}`;
+		// ~500 bytes a record on average, as in the issue's 48 MB for 100k incidents.
+		if (rnd() < 0.5) description += ` ${w.fill(w.pick(SENTENCES))}`;
+		const incident: Incident = {
+			id: `syn-inc-${seed}-${String(i + 1).padStart(width, '0')}`,
+			date: fromDay(day),
+			country,
+			admin1: w.place[1] ?? '',
+			location: w.place[0] ?? '',
+			lat: Math.round((lat + (rnd() - 0.5) * 2) * 1000) / 1000,
+			lon: Math.round((lon + (rnd() - 0.5) * 2) * 1000) / 1000,
+			type: w.type[0] as Incident['type'],
+			perpetrators,
+			// Sometimes a named person, so "attacks on officials" has something to count.
+			targets: [rnd() < 0.1 ? w.figure.id : w.target],
+			description,
+			sources: [{ outlet: `synthetic (seed ${seed})`, date: fromDay(day) }],
+			tags: ['synthetic', w.type[0]],
+		};
+		if (rnd() < 0.8) incident.fatalities = Math.floor(rnd() ** 3 * 40);
+		if (rnd() < 0.5) incident.injured = Math.floor(rnd() ** 2 * 60);
+		if (known && rnd() < 0.4) incident.claimedBy = w.main.id;
+		out.push(incident);
+	}
+	return out;
+}
+
+function fromDay(day: number): string {
+	return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export interface SynthDataDir {
+	dir: string;
+	/** Bytes of each file written or copied, by name. */
+	files: Record<string, number>;
+	/** Bytes of JSON the app loads from the directory. */
+	bytes: number;
+}
+
+/**
+ * A data directory sitrep can open: incidents.json ({"incidents": [...]}),
+ * articles.json ({"articles": [...]}) and copies of the bundled actors and
+ * countries, which the synthetic records reference.
+ */
+export function writeSynthDataDir(
+	dir: string,
+	opts: { incidents: number; articles: number; seed: number },
+): SynthDataDir {
+	mkdirSync(dir, { recursive: true });
+	const files: Record<string, number> = {};
+	const write = (name: string, text: string) => {
+		writeFileSync(join(dir, name), text);
+		files[name] = Buffer.byteLength(text);
+	};
+	write('incidents.json', `{"incidents":${JSON.stringify(synthIncidents(opts.incidents, opts.seed))}}\n`);
+	write('articles.json', `{"articles":${JSON.stringify(synthArticles(opts.articles, opts.seed))}}\n`);
+	const data = fileURLToPath(new URL('../data/', import.meta.url));
+	for (const name of ['actors.json', 'countries.json']) {
+		copyFileSync(join(data, name), join(dir, name));
+		files[name] = statSync(join(dir, name)).size;
+	}
+	return { dir, files, bytes: Object.values(files).reduce((a, b) => a + b, 0) };
+}
+
 function argValue(args: string[], name: string): string | undefined {
 	const i = args.indexOf(name);
 	return i >= 0 ? args[i + 1] : undefined;
 }
 
+const USAGE = 'usage: tsx scripts/synth.ts [--articles N] [--incidents N] [--seed S] --out DIR\n';
+
 function main(args: string[]): void {
+	const incidents = argValue(args, '--incidents');
 	const n = Number(argValue(args, '--articles') ?? '10000');
 	const seed = Number(argValue(args, '--seed') ?? '1');
 	const out = argValue(args, '--out');
-	if (!out || !Number.isInteger(n) || n < 0 || !Number.isInteger(seed)) {
-		process.stderr.write('usage: tsx scripts/synth.ts --articles N --seed S --out DIR\n');
+	const m = Number(incidents ?? '0');
+	if (!out || !Number.isInteger(n) || n < 0 || !Number.isInteger(m) || m < 0 || !Number.isInteger(seed)) {
+		process.stderr.write(USAGE);
 		process.exitCode = 2;
+		return;
+	}
+	if (incidents !== undefined) {
+		// With --incidents: a whole data directory of .json files, as the TUI bench loads it.
+		const written = writeSynthDataDir(out, { incidents: m, articles: n, seed });
+		process.stdout.write(
+			`${m} synthetic incidents and ${n} articles (seed ${seed}) written to ${out}: ${(written.bytes / 1e6).toFixed(1)} MB of JSON\n`,
+		);
 		return;
 	}
 	mkdirSync(out, { recursive: true });
