@@ -5,16 +5,37 @@ import { build } from 'esbuild';
 import { ONE_COLUMN_SOURCE } from './width-fast-path.mjs';
 
 // Ink 6.8's incremental renderer moves the cursor up one line too few, so
-// frames creep down the screen; 6.6 and 7.x count the previous lines. The
-// patch fails the build if the code it fixes is not there (a new Ink version).
+// frames creep down the screen; 6.6 and 7.x count the previous lines. It also
+// steps over each unchanged line with its own ESC[E. The patch fails the
+// build if the code it changes is not there (a new Ink version).
 const inkIncrementalFix = {
 	name: 'ink-incremental-fix',
 	setup(b) {
 		b.onLoad({ filter: /ink[\\/]build[\\/]log-update\.js$/ }, async (args) => {
-			const src = await readFile(args.path, 'utf8');
-			const broken = 'ansiEscapes.cursorUp(previousVisible - 1)';
-			if (!src.includes(broken)) throw new Error(`ink-incremental-fix: "${broken}" not found in ${args.path}`);
-			return { contents: src.replace(broken, 'ansiEscapes.cursorUp(previousLines.length - 1)'), loader: 'js' };
+			let src = await readFile(args.path, 'utf8');
+			const edit = (from, to) => {
+				if (!src.includes(from)) throw new Error(`ink-incremental-fix: "${from}" not found in ${args.path}`);
+				src = src.replace(from, to);
+			};
+			edit('ansiEscapes.cursorUp(previousVisible - 1)', 'ansiEscapes.cursorUp(previousLines.length - 1)');
+			// Unchanged lines are stepped over with one ESC[nE, not an ESC[E each (56 of them at 200x60).
+			edit(
+				'for (let i = 0; i < visibleCount; i++) {\n            const isLastLine',
+				'let skipped = 0;\n        const skip = () => { if (skipped > 0) buffer.push(skipped === 1 ? ansiEscapes.cursorNextLine : `\\u001B[${skipped}E`); skipped = 0; };\n        for (let i = 0; i < visibleCount; i++) {\n            const isLastLine',
+			);
+			edit(
+				'buffer.push(ansiEscapes.cursorNextLine);\n                }\n                continue;',
+				'skipped++;\n                }\n                continue;',
+			);
+			edit(
+				'            buffer.push(ansiEscapes.cursorTo(0) +\n                nextLines[i]',
+				'            skip();\n            buffer.push(ansiEscapes.cursorTo(0) +\n                nextLines[i]',
+			);
+			edit(
+				'        const cursorSuffix = buildCursorSuffix(visibleCount, activeCursor);\n        buffer.push(cursorSuffix);',
+				'        skip();\n        const cursorSuffix = buildCursorSuffix(visibleCount, activeCursor);\n        buffer.push(cursorSuffix);',
+			);
+			return { contents: src, loader: 'js' };
 		});
 	},
 };

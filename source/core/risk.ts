@@ -339,7 +339,11 @@ export function countryRisk(store: Store, code: string, window: RiskWindow): Cou
 
 	const terms: RiskTerm[] = [];
 	const byType = new Map<IncidentType, typeof scored>();
-	for (const s of scored) byType.set(s.inc.type, [...(byType.get(s.inc.type) ?? []), s]);
+	for (const s of scored) {
+		const list = byType.get(s.inc.type);
+		if (list) list.push(s);
+		else byType.set(s.inc.type, [s]);
+	}
 	for (const [type, list] of byType) {
 		terms.push({
 			kind: 'type',

@@ -2,7 +2,7 @@
 // cursor and window, and the filter bar.
 import type { Incident } from '../core/schema.js';
 import type { Store } from '../core/store.js';
-import { emptyFilter, filterIncidents, type TimelineFilter } from '../core/timeline.js';
+import { emptyFilter, filterIncidents, isEmptyFilter, type TimelineFilter } from '../core/timeline.js';
 import {
 	applyForm,
 	complete,
@@ -50,9 +50,18 @@ function buildRows(items: Incident[]): { rows: Row[]; rowOf: number[] } {
 	return { rows, rowOf };
 }
 
+// Rows with month headings for a filtered list, kept per list: clearing the filter gives back
+// the store's own list, whose rows (100k of them) are then not built again.
+const rowsCache = new WeakMap<readonly Incident[], ReturnType<typeof buildRows>>();
+
 export function timelineWith(store: Store, filter: TimelineFilter): TimelineState {
-	const items = filterIncidents(store, filter);
-	return { filter, items, ...buildRows(items), cursor: 0, top: 0, form: null };
+	const items = isEmptyFilter(filter) ? store.incidents : filterIncidents(store, filter);
+	let rows = rowsCache.get(items);
+	if (!rows) {
+		rows = buildRows(items);
+		rowsCache.set(items, rows);
+	}
+	return { filter, items, ...rows, cursor: 0, top: 0, form: null };
 }
 
 /** Keeps the cursor's row (and its month heading when possible) inside the window. */

@@ -35,13 +35,15 @@ export function columns(width: number) {
 
 // Bucketing every filtered incident is the costly part of a frame (100k incidents: ~100 ms), so it is
 // done once per filtered list, not once per mount: switching panes and back must not redo it.
-const weekCache = new WeakMap<readonly Incident[], { filter: TimelineFilter; weeks: number[] }>();
+const weekCache = new WeakMap<readonly Incident[], { range: string; weeks: number[] }>();
 
 function weeklyCounts(items: readonly Incident[], filter: TimelineFilter): number[] {
+	const bounded = filter.since && filter.until ? filter : undefined;
+	const range = bounded ? `${bounded.since}..${bounded.until}` : '';
 	const hit = weekCache.get(items);
-	if (hit && hit.filter === filter) return hit.weeks;
-	const weeks = countBy(items, 'week', filter.since && filter.until ? filter : undefined).map((b) => b.count);
-	weekCache.set(items, { filter, weeks });
+	if (hit && hit.range === range) return hit.weeks;
+	const weeks = countBy(items, 'week', bounded).map((b) => b.count);
+	weekCache.set(items, { range, weeks });
 	return weeks;
 }
 
