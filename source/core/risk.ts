@@ -274,9 +274,21 @@ export function isMassCasualty(inc: Incident): boolean {
 }
 
 /** Recency weight of a day in a range of `days` days: 1 on the last day, RECENCY_FLOOR on the first. */
+// Day numbers of the few thousand dates a data set has, each worked out once.
+const dayNumbers = new Map<string, number>();
+function dayOf(day: string): number {
+	let n = dayNumbers.get(day);
+	if (n === undefined) {
+		n = dayNumber(day);
+		if (dayNumbers.size > 100_000) dayNumbers.clear();
+		dayNumbers.set(day, n);
+	}
+	return n;
+}
+
 export function recencyWeight(day: string, range: DayRange, days: number): number {
 	if (days <= 1) return 1;
-	const age = dayNumber(range.end) - dayNumber(day);
+	const age = dayOf(range.end) - dayOf(day);
 	return 1 - ((1 - RECENCY_FLOOR) * age) / (days - 1);
 }
 
@@ -309,8 +321,45 @@ function scoreIncident(
 	return { pts, raw };
 }
 
+/** First index in a newest-first list whose date is not after `date` (string order). */
+function firstNotAfter(list: readonly Incident[], date: string): number {
+	let lo = 0;
+	let hi = list.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if ((list[mid] as Incident).date > date) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/**
+ * A country's incidents in a range. Its list is newest first by date, so the
+ * range is found by binary search (a month-only date sorts before its month's
+ * days, hence the month-wide bounds) and only that slice is checked.
+ */
 function incidentsIn(store: Store, code: string, range: DayRange): Incident[] {
-	return (store.incidentsByCountry.get(code) ?? []).filter((inc) => inRange(inc, range));
+	const list = store.incidentsByCountry.get(code) ?? [];
+	const from = firstNotAfter(list, range.end);
+	// Past every date of the start's month: "YYYY-MM" sorts before that month's days.
+	const to = firstNotAfter(list, `${range.start.slice(0, 7)}`) + countMonthOnly(list, range.start.slice(0, 7));
+	const out: Incident[] = [];
+	for (let i = from; i < Math.min(to, list.length); i++) {
+		const inc = list[i] as Incident;
+		if (inRange(inc, range)) out.push(inc);
+	}
+	return out;
+}
+
+/** How many entries, from the first not after `month`, are exactly that month-only date. */
+function countMonthOnly(list: readonly Incident[], month: string): number {
+	let i = firstNotAfter(list, month);
+	let n = 0;
+	while (i < list.length && (list[i] as Incident).date === month) {
+		n++;
+		i++;
+	}
+	return n;
 }
 
 /** Newest first by the formula's day, then by id, so month-only dates sort where they count. */

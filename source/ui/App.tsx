@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { PaneId } from '../config.js';
 import type { Problem } from '../core/problems.js';
 import { Resolver } from '../core/resolve.js';
@@ -195,6 +195,16 @@ export function App(props: AppProps) {
 			cancelled = true;
 		};
 	}, [env, pending]);
+
+	// Once the index is built the dashboard is idle: score the Risk rows then, so the first
+	// switch to that pane does not (~30-80 ms at 100k incidents). Reading them caches them.
+	const latest = useRef(state);
+	latest.current = state;
+	useEffect(() => {
+		if (!index) return;
+		const t = setTimeout(() => void latest.current.risk.rows.length, 20);
+		return () => clearTimeout(t);
+	}, [index]);
 
 	// Search after the frame that shows the new query; a newer key cancels it.
 	const query = state.search.query;
