@@ -21,7 +21,7 @@ const inkIncrementalFix = {
 			// Unchanged lines are stepped over with one ESC[nE, not an ESC[E each (56 of them at 200x60).
 			edit(
 				'for (let i = 0; i < visibleCount; i++) {\n            const isLastLine',
-				'let skipped = 0;\n        const skip = () => { if (skipped > 0) buffer.push(skipped === 1 ? ansiEscapes.cursorNextLine : `\\u001B[${skipped}E`); skipped = 0; };\n        for (let i = 0; i < visibleCount; i++) {\n            const isLastLine',
+				'let skipped = 0;\n        const skip = () => { if (skipped > 0) buffer.push(skipped === 1 ? ansiEscapes.cursorNextLine : "\\u001B[" + skipped + "E"); skipped = 0; };\n        for (let i = 0; i < visibleCount; i++) {\n            const isLastLine',
 			);
 			edit(
 				'buffer.push(ansiEscapes.cursorNextLine);\n                }\n                continue;',

@@ -38,7 +38,21 @@ describe('sanitize', () => {
 
 describe('sanitizeLine fast path', () => {
 	it('returns exactly what the full clean-up returns, for random mixes of spaces, controls and text', () => {
-		const alphabet = ['a', 'ب', '字', ' ', '  ', '\t', '\n', '\u00a0', '\u2028', '\u001b[31m', '\u0085', '\u202e', 'x y'];
+		const alphabet = [
+			'a',
+			'ب',
+			'字',
+			' ',
+			'  ',
+			'\t',
+			'\n',
+			'\u00a0',
+			'\u2028',
+			'\u001b[31m',
+			'\u0085',
+			'\u202e',
+			'x y',
+		];
 		let seed = 7;
 		const next = () => {
 			seed = (seed * 1103515245 + 12345) % 2 ** 31;
