@@ -102,3 +102,34 @@ describe('fast record checks', () => {
 		expect(accepted).toBeGreaterThanOrEqual(store.articles.length + 50);
 	});
 });
+
+describe('fast record checks: sources', () => {
+	const base = {
+		id: 'inc-a',
+		date: '2024-02-29',
+		country: 'AF',
+		type: 'bombing',
+		perpetrators: [],
+		targets: [],
+		description: 'x',
+		sources: ['art-a'],
+		tags: [],
+	};
+
+	it('give zod’s key order for source objects written in another order', () => {
+		for (const src of [
+			{ date: '2024-01-01', outlet: 'X' },
+			{ title: 'T', outlet: 'X', date: '2024-01-01' },
+			{ ref: '1', dataset: 'UCDP GED' },
+			{ dataset: 'ACLED', cited: 'c', ref: '1' },
+			{ outlet: 'X', date: '2024-01-01' },
+			{ dataset: 'ACLED', ref: '1', cited: 'c' },
+		]) {
+			const v = { ...base, sources: ['art-a', src] };
+			const zod = incidentSchema.safeParse(structuredClone(v));
+			const ours = fastIncident(structuredClone(v));
+			expect(zod.success).toBe(true);
+			if (ours !== undefined) expect(JSON.stringify(ours), JSON.stringify(src)).toBe(JSON.stringify(zod.data));
+		}
+	});
+});

@@ -44,6 +44,15 @@ describe('recordRanges', () => {
 			'{"other": [1]}',
 			'{"incidents": {"a": 1}}',
 			'[1 2]',
+			// JSON.parse keeps the last of two keys, however the name is escaped.
+			'{"incidents": [1], "incident\\u0073": [2]}',
+			'{"incident\\u0073": [1], "incidents": [2]}',
+			// Values around the list are JSON too: anything invalid there is a syntax error to report.
+			'{"incidents": [1], "note": tru}',
+			'{"$schema": nul, "incidents": [1]}',
+			'{"note": {"a" 1}, "incidents": [1]}',
+			'{"note": "tab\there", "incidents": [1]}',
+			'{"incidents": [1], "note": "\\q"}',
 		]) {
 			expect(parts(bad), bad).toBeUndefined();
 		}
@@ -76,5 +85,18 @@ describe('big files', () => {
 		const messages = (r: typeof fast) => r.problems.map((p) => `${p.pointer} ${p.message}`).sort();
 		expect(messages(fast)).toEqual(messages(ordinary).map((m) => m.replace(/^\/(\d+)/, (_, i) => `/incidents/${i}`)));
 		expect(fast.problems.find((p) => p.message.includes('fatalites'))?.line).toBeGreaterThan(1);
+	});
+
+	it('report a syntax error after the list, as a small file would', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'sitrep-big-'));
+		const incidents = synthIncidents(9000, 5);
+		const text = JSON.stringify({ incidents }, null, 2);
+		expect(text.length).toBeGreaterThan(4_000_000);
+		writeFileSync(join(dir, 'incidents.json'), `${text.slice(0, -2)},\n  "note": tru\n}\n`);
+		const r = loadDataDir(dir, ['incidents']);
+		expect(r.store.incidents.length).toBe(9000);
+		const error = r.problems.find((p) => p.severity === 'error');
+		expect(error?.message).toMatch(/^invalid JSON/);
+		expect(error?.line).toBe(text.split('\n').length);
 	});
 });

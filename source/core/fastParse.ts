@@ -84,16 +84,18 @@ function onlyKeys(v: Obj, keys: Set<string>): boolean {
 	return true;
 }
 
+const DATASET_ORDER = new Map(['dataset', 'ref', 'cited'].map((k, i) => [k, i + 1]));
+const OUTLET_ORDER = new Map(['outlet', 'date', 'title'].map((k, i) => [k, i + 1]));
+
+/** Sources are kept as they are, so their keys must already be in zod's output order (else zod rebuilds them). */
 function source(v: unknown): boolean {
 	if (typeof v === 'string') return ID.test(v);
 	if (!isObj(v)) return false;
-	if ('dataset' in v) {
-		for (const k in v) if (k !== 'dataset' && k !== 'ref' && k !== 'cited') return false;
-		return text(v.dataset) && text(v.ref) && optText(v.cited);
+	if (Object.hasOwn(v, 'dataset')) {
+		return inSchemaOrder(v, DATASET_ORDER) && text(v.dataset) && text(v.ref) && optText(v.cited);
 	}
 	// URLs need zod's URL check: leave those records to it.
-	for (const k in v) if (k !== 'outlet' && k !== 'date' && k !== 'title') return false;
-	return text(v.outlet) && day(v.date) && optText(v.title);
+	return inSchemaOrder(v, OUTLET_ORDER) && text(v.outlet) && day(v.date) && optText(v.title);
 }
 
 /** Copies the keys that are present, in schema order (zod's output order). */

@@ -56,6 +56,17 @@ function valueEnd(buf: Uint8Array, at: number): number {
 	return -1;
 }
 
+const INVALID = Symbol('invalid');
+
+/** The JSON value in buf[start, end), or INVALID: values around the list are checked, not just skipped. */
+function parseRange(buf: Uint8Array, start: number, end: number): unknown {
+	try {
+		return JSON.parse(Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString('utf8'));
+	} catch {
+		return INVALID;
+	}
+}
+
 /**
  * Byte ranges of the elements of the file's record list — a bare array, or
  * the array under `key` in a top-level object — and the path of that list.
@@ -70,7 +81,9 @@ export function recordRanges(buf: Uint8Array, key: string): { path: string[]; ra
 			if (buf[i] !== QUOTE) return undefined;
 			const end = stringEnd(buf, i);
 			if (end < 0) return undefined;
-			const name = Buffer.from(buf.buffer, buf.byteOffset + i + 1, end - i - 2).toString('utf8');
+			// Decoded as JSON.parse decodes it: "incident\u0073" is the key too.
+			const name = parseRange(buf, i, end);
+			if (typeof name !== 'string') return undefined;
 			i = skipSpace(buf, end);
 			if (buf[i] !== 0x3a) return undefined;
 			i = skipSpace(buf, i + 1);
@@ -79,7 +92,7 @@ export function recordRanges(buf: Uint8Array, key: string): { path: string[]; ra
 				break;
 			}
 			const after = valueEnd(buf, i);
-			if (after < 0) return undefined;
+			if (after < 0 || parseRange(buf, i, after) === INVALID) return undefined;
 			i = skipSpace(buf, after);
 			if (buf[i] !== 0x2c) return undefined;
 			i = skipSpace(buf, i + 1);
@@ -110,11 +123,13 @@ export function recordRanges(buf: Uint8Array, key: string): { path: string[]; ra
 			const end = stringEnd(buf, i);
 			if (end < 0) return undefined;
 			// A second list under the same key would be the one JSON.parse keeps.
-			if (Buffer.from(buf.buffer, buf.byteOffset + i + 1, end - i - 2).toString('utf8') === key) return undefined;
+			const name = parseRange(buf, i, end);
+			if (typeof name !== 'string' || name === key) return undefined;
 			i = skipSpace(buf, end);
 			if (buf[i] !== 0x3a) return undefined;
-			const after = valueEnd(buf, skipSpace(buf, i + 1));
-			if (after < 0) return undefined;
+			const start = skipSpace(buf, i + 1);
+			const after = valueEnd(buf, start);
+			if (after < 0 || parseRange(buf, start, after) === INVALID) return undefined;
 			i = skipSpace(buf, after);
 		}
 		if (buf[i] !== 0x7d) return undefined;

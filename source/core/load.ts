@@ -30,10 +30,11 @@ export interface LoadResult {
 	skipped: Record<Kind, number>;
 	files: string[];
 	/**
-	 * When articles were left to load later: every incident source naming an
-	 * article, with the warning to give if that article turns out not to exist.
+	 * When articles were left to load later: the warnings for incident sources
+	 * naming an article that turns out not to exist. Positions are resolved
+	 * only for those (resolving one per incident source would read every line).
 	 */
-	articleRefs?: { article: string; problem: Problem }[];
+	missingArticles?: (has: (article: string) => boolean) => Problem[];
 }
 
 interface Origin {
@@ -87,11 +88,15 @@ export function loadDataDir(dir: string, kinds: readonly Kind[] = KINDS): LoadRe
 	for (const p of now) loader.pending.push(p);
 	const result: LoadResult = { store, problems: loader.resolve(), skipped: loader.skipped, files: loader.files };
 	if (articlesLater) {
-		const problems = loader.resolve(
-			articleRefs.map((r) => r.problem),
-			false,
-		);
-		result.articleRefs = articleRefs.map((r, i) => ({ article: r.article, problem: problems[i] as Problem }));
+		const files = loader.files;
+		result.missingArticles = (has) => {
+			const later = new Loader();
+			later.files = files;
+			return later.resolve(
+				articleRefs.filter((r) => !has(r.article)).map((r) => r.problem),
+				false,
+			);
+		};
 	}
 	return result;
 }
@@ -381,6 +386,17 @@ class Loader {
 	/** Attaches line:col to every problem, parsing a file's tree only when needed. */
 	resolve(list: PendingProblem[] = this.pending, sorted = true): Problem[] {
 		const trees = new Map<string, Node | undefined>();
+		// Where each line starts, per file: a position is then a binary search, not a scan from the top.
+		const starts = new Map<string, number[]>();
+		const startsOf = (file: string, text: string) => {
+			let s = starts.get(file);
+			if (!s) {
+				s = [0];
+				for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) s.push(i + 1);
+				starts.set(file, s);
+			}
+			return s;
+		};
 		const order = new Map(this.files.map((f, i) => [f, i]));
 		const resolved = list.map((p) => {
 			let { line, col } = p;
@@ -388,15 +404,26 @@ class Loader {
 			if (line === 0)
 				line = undefined; // whole-file note: no position
 			else if (line === undefined && text !== undefined) {
+				const lines = startsOf(p.origin.file, text);
 				if (p.origin.line !== undefined) {
 					line = p.origin.line;
-					const lineText = text.split('\n')[line - 1] ?? '';
+					const start = lines[line - 1];
+					const next = lines[line];
+					const lineText = start === undefined ? '' : text.slice(start, next === undefined ? text.length : next - 1);
 					col = lineCol(lineText, offsetOf(parseTree(lineText), p.origin.path)).col;
 				} else {
 					if (!trees.has(p.origin.file)) trees.set(p.origin.file, parseTree(text));
-					const pos = lineCol(text, offsetOf(trees.get(p.origin.file), p.origin.path));
-					line = pos.line;
-					col = pos.col;
+					const offset = offsetOf(trees.get(p.origin.file), p.origin.path);
+					let lo = 0;
+					let hi = lines.length - 1;
+					// The last line starting at or before the offset (lineCol counts a newline at the offset to the line it ends).
+					while (lo < hi) {
+						const mid = (lo + hi + 1) >> 1;
+						if ((lines[mid] as number) <= offset) lo = mid;
+						else hi = mid - 1;
+					}
+					line = lo + 1;
+					col = offset - (lines[lo] as number) + 1;
 				}
 			}
 			return {

@@ -71,7 +71,7 @@ function articlesInWorker(dir: string, first: LoadResult, url: URL): Promise<Art
 /** The first step's result with the articles added: their problems, and any incident source naming a missing one. */
 export function merge(first: LoadResult, later: ArticlesResult): LoadResult {
 	const store = withArticles(first.store, later.articles);
-	const missing = (first.articleRefs ?? []).filter((r) => !store.articleById.has(r.article)).map((r) => r.problem);
+	const missing = first.missingArticles?.((id) => store.articleById.has(id)) ?? [];
 	return {
 		store,
 		problems: [...first.problems, ...later.problems, ...missing],

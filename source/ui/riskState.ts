@@ -8,22 +8,40 @@ export interface RiskState {
 	pos: ListPos;
 }
 
+/** The country a state keeps selected and its scroll, as the next window's rows will look for them. */
+interface Keep {
+	code: string | undefined;
+	top: number;
+}
+
+/** States whose rows are not scored yet, with the selection they carry over. */
+const unscored = new WeakMap<RiskState, Keep>();
+
+function keepOf(prev: RiskState | undefined): Keep {
+	if (!prev) return { code: undefined, top: 0 };
+	// Not scored yet: nobody has seen it, so it passes on what it was given (scoring it would chain back through every window change).
+	const waiting = unscored.get(prev);
+	if (waiting) return waiting;
+	return { code: prev.rows[prev.pos.cursor]?.code, top: prev.pos.top };
+}
+
 /**
  * Rows for the window; keeps the selected country selected across window changes.
  * Scoring every country is ~80 ms at 100k incidents, so it waits until the
  * pane is first shown (a reader of rows or pos), not the first frame.
  */
 export function riskState(store: Store, window: RiskWindow, prev?: RiskState): RiskState {
+	const keep = keepOf(prev);
 	let made: RiskState | undefined;
 	const make = (): RiskState => {
 		if (made) return made;
 		const rows = riskTable(store, window);
-		const code = prev?.rows[prev.pos.cursor]?.code;
-		const at = code ? rows.findIndex((r) => r.code === code) : -1;
-		made = { rows, pos: { cursor: Math.max(0, at), top: prev?.pos.top ?? 0 } };
+		const at = keep.code ? rows.findIndex((r) => r.code === keep.code) : -1;
+		made = { rows, pos: { cursor: Math.max(0, at), top: keep.top } };
+		unscored.delete(state);
 		return made;
 	};
-	return {
+	const state: RiskState = {
 		get rows() {
 			return make().rows;
 		},
@@ -31,4 +49,6 @@ export function riskState(store: Store, window: RiskWindow, prev?: RiskState): R
 			return make().pos;
 		},
 	};
+	unscored.set(state, keep);
+	return state;
 }
