@@ -176,6 +176,7 @@ export function App(props: AppProps) {
 	useEffect(() => {
 		let cancelled = false;
 		setIndex(null);
+		setIndexed(0);
 		// Built once, with the articles: not first without them and again with them.
 		if (pending) return;
 		const { store } = env;
