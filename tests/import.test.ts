@@ -88,6 +88,14 @@ describe('actor merging', () => {
 		});
 	});
 
+	it('reads "Government of Afghanistan" by date: an earlier state, the Republic, then the Taliban', () => {
+		const m = new ActorMerger([]);
+		const at = (date: string) => m.resolve('Government of Afghanistan', { ...where, country: 'AF', date });
+		expect(at('1989-03-18')).toEqual({ id: 'government-of-afghanistan' });
+		expect(at('2010-06-01')).toEqual({ id: 'afghanistan-republic' });
+		expect(at('2021-08-15')).toEqual({ id: 'taliban' });
+	});
+
 	it('merges spellings into one actor and counts the rows per name', () => {
 		const m = new ActorMerger([]);
 		for (const name of ['Taliban', 'Taleban', 'Taleban ', 'Afghan Taliban']) {

@@ -43,8 +43,10 @@ export const KNOWN_ACTORS: KnownActor[] = [
 		kind: 'state',
 		countries: ['AF'],
 		aliases: ['Military Forces of Afghanistan (2014-2021)', 'Police Forces of Afghanistan (2014-2021)'],
-		scoped: [{ alias: 'Government of Afghanistan', until: '2021-08-14' }],
-		summary: 'The Afghan state and its security forces from 2004 until the Taliban took Kabul in August 2021.',
+		// UCDP's "Government of Afghanistan" before December 2001 is another state (and, from 1996, rival claimants).
+		scoped: [{ alias: 'Government of Afghanistan', since: '2001-12-22', until: '2021-08-14' }],
+		summary:
+			'The Afghan state and its security forces from the interim administration of December 2001 (the Islamic Republic from 2004) until the Taliban took Kabul in August 2021.',
 	},
 	{
 		id: 'iskp',

@@ -68,7 +68,9 @@ export class ActorMerger {
 		// As the loader will show it: a name with escape sequences or odd spacing still merges.
 		const name = sanitizeLine(raw);
 		if (!name) return undefined;
-		const cacheKey = `${name}\u0000${where.country}\u0000${where.date >= '2021-08-15'}`;
+		// Names whose meaning depends on place and date ("Government of Afghanistan") cache per meaning.
+		const scoped = scopedMatch(name, where) ?? scopedMatch(withoutPeriod(name), where);
+		const cacheKey = `${name}\u0000${where.country}\u0000${scoped?.id ?? ''}`;
 		if (this.cache.has(cacheKey)) {
 			const hit = this.cache.get(cacheKey);
 			if (hit && 'id' in hit) this.count(name, hit.id);
