@@ -254,7 +254,7 @@ async function dashboard(
 	let window: ReturnType<typeof windowFromFlags>;
 	try {
 		// A big data set shows its first frame without the articles; a worker brings them.
-		staged = loadOrExplain(dir, quiet, (d) => loadStaged(d, bundledWorkerUrl(import.meta.url)));
+		staged = loadOrExplain(dir, quiet, (d) => loadStaged(d, bundledWorkerUrl(import.meta.url), packageJson.version));
 		if (typeof staged === 'number') return fail(staged);
 		window = windowFromFlags(staged.first.store, flags, quiet);
 		if (!window) return fail(EXIT.usage);
@@ -265,8 +265,15 @@ async function dashboard(
 	}
 	const { store } = staged.first;
 	profiler.mark(
-		`data loaded: ${store.incidents.length} incidents, ${staged.rest ? 'articles to follow' : `${store.articles.length} articles`}, ${store.actors.length} actors`,
+		`data loaded${staged.fromCache ? ' (from the load cache)' : ''}: ${store.incidents.length} incidents, ${staged.rest ? 'articles to follow' : `${store.articles.length} articles`}, ${store.actors.length} actors`,
 	);
+	// A big, clean data set is cached for the next start, once this one has settled.
+	const save = staged.saveCache;
+	if (save) {
+		setTimeout(() => {
+			save().then((ok) => profiler.mark(ok ? 'load cache written' : 'load cache not written'));
+		}, 2000).unref();
+	}
 	const rest = staged.rest?.then((full) => {
 		profiler.mark(`articles loaded: ${full.store.articles.length}`);
 		return full;

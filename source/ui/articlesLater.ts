@@ -5,8 +5,9 @@
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { type ArticlesResult, type LoadResult, loadArticles, loadDataDir } from '../core/load.js';
+import { type Cached, cacheFileFor, readCache, writeCacheInSlices } from '../core/loadCache.js';
 import type { Article } from '../core/schema.js';
-import { withArticles } from '../core/store.js';
+import { buildStore, withArticles } from '../core/store.js';
 import { kindFiles } from '../io/write.js';
 
 /** Below this many bytes of article files, a worker costs more than it saves (tests set it lower). */
@@ -28,12 +29,50 @@ export interface Staged {
 	first: LoadResult;
 	/** The whole data set, once the articles are in; undefined when `first` already has them. */
 	rest?: Promise<LoadResult>;
+	/** Whether the first step came from the load cache. */
+	fromCache?: boolean;
+	/** Writes the load cache in idle slices (a clean load of a big set not read from it); resolves true if written. */
+	saveCache?: () => Promise<boolean>;
 }
 
-export function loadStaged(dir: string, workerUrl: URL | undefined): Staged {
-	if (!workerUrl || articleBytes(dir) < workerFromBytes()) return { first: loadDataDir(dir) };
-	const first = loadDataDir(dir, ['actors', 'countries', 'incidents']);
-	return { first, rest: articlesInWorker(dir, first, workerUrl).then((r) => merge(first, r)) };
+export function loadStaged(dir: string, workerUrl: URL | undefined, version = 'dev'): Staged {
+	const baseFiles = (['actors', 'countries', 'incidents'] as const).flatMap((k) => kindFiles(dir, k));
+	const cacheFile = cacheFileFor(dir, baseFiles, version);
+	const bigArticles = workerUrl !== undefined && articleBytes(dir) >= workerFromBytes();
+	if (!bigArticles && !cacheFile) return { first: loadDataDir(dir) };
+	const cached = cacheFile ? readCache(cacheFile) : undefined;
+	const first = cached ? fromCache(dir, cached) : loadDataDir(dir, ['actors', 'countries', 'incidents']);
+	const staged: Staged = { first, fromCache: cached !== undefined };
+	if (cacheFile && !cached && cacheable(first)) {
+		const { incidents, actors, countries } = first.store;
+		staged.saveCache = () => writeCacheInSlices(cacheFile, { incidents, actors, countries, files: first.files });
+	}
+	if (!bigArticles) {
+		// Few articles: add them now, on this thread.
+		staged.first = merge(first, loadArticles(dir, { actors: first.store.actors, countries: first.store.countries }));
+		return staged;
+	}
+	staged.rest = articlesInWorker(dir, first, workerUrl as URL).then((r) => merge(first, r));
+	return staged;
+}
+
+/** Only a load with nothing to report, and no incident citing an article, is cached: it carries no positions. */
+function cacheable(r: LoadResult): boolean {
+	return (
+		r.problems.length === 0 &&
+		Object.values(r.skipped).every((n) => n === 0) &&
+		r.store.incidents.every((inc) => inc.sources.every((s) => typeof s !== 'string'))
+	);
+}
+
+function fromCache(dir: string, c: Cached): LoadResult {
+	return {
+		store: buildStore(dir, { incidents: c.incidents, actors: c.actors, countries: c.countries, articles: [] }),
+		problems: [],
+		skipped: { articles: 0, incidents: 0, actors: 0, countries: 0 },
+		files: c.files,
+		missingArticles: () => [],
+	};
 }
 
 function articlesInWorker(dir: string, first: LoadResult, url: URL): Promise<ArticlesResult> {
