@@ -395,8 +395,8 @@ export async function runTuiBench(opts: TuiBenchOptions): Promise<Figure[]> {
 }
 
 /**
- * The second start of a big set: one session runs until sitrep has written its
- * load cache (a few seconds after the first frame), then each start reads it.
+ * The second start of a big set: a first session quits with q, which leaves a
+ * background `sitrep cache` writing the load cache; then each start reads it.
  */
 async function warmFirstFrames(d: DataSet, starts: number): Promise<Figure> {
 	const cache = mkdtempSync(join(tmpdir(), 'sitrep-bench-cache-'));
@@ -404,11 +404,13 @@ async function warmFirstFrames(d: DataSet, starts: number): Promise<Figure> {
 		const writer = await appSession(d.dir, 80, 24, { SITREP_CACHE_DIR: cache });
 		try {
 			await firstFrame(writer);
-			const until = Date.now() + 60_000;
-			while (Date.now() < until && !readdirSync(cache).some((f) => f.endsWith('.v8'))) await sleep(200);
-		} finally {
+			await writer.quit();
+		} catch (err) {
 			await writer.kill();
+			throw err;
 		}
+		const until = Date.now() + 60_000;
+		while (Date.now() < until && !readdirSync(cache).some((f) => f.endsWith('.v8'))) await sleep(200);
 		const written = readdirSync(cache).some((f) => f.endsWith('.v8'));
 		const times: number[] = [];
 		for (let i = 0; i < starts; i++) {

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // sitrep's command line: flags and subcommands. The dashboard starts only
 // when stdin and stdout are terminals; every other answer is a command.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import meow from 'meow';
 import packageJson from '../package.json' with { type: 'json' };
 import { runActor } from './commands/actor.js';
 import { runBrief } from './commands/brief.js';
+import { runCache } from './commands/cache.js';
 import { runConfig } from './commands/config.js';
 import { type Ctx, EXIT, processCtx } from './commands/context.js';
 import { chooseDataDir, loadOrExplain } from './commands/data.js';
@@ -36,6 +39,7 @@ const cli = meow(
     $ sitrep import FILE.csv|.json    or sitrep's own export (round trip)
     $ sitrep ingest FILE...            text, Markdown or HTML articles, with entities linked
     $ sitrep export incidents|articles|actors [QUERY] [filters] --format csv|json|ndjson [--out FILE]
+    $ sitrep cache                     write the start-up cache of a big data set (the dashboard does it on quit)
     $ sitrep config get|set|unset|path [KEY] [VALUE]
 
   Options
@@ -133,7 +137,7 @@ async function main(): Promise<number> {
 		ctx.err(`sitrep: warning: ${config.error} (using defaults; fix or delete ${config.path})`);
 	}
 	const dir = chooseDataDir(flags.data, config);
-	const known = ['validate', 'timeline', 'actor', 'risk', 'brief', 'search', 'import', 'ingest', 'export'];
+	const known = ['validate', 'timeline', 'actor', 'risk', 'brief', 'search', 'import', 'ingest', 'export', 'cache'];
 	if (command !== undefined && !known.includes(command)) {
 		ctx.err(`sitrep: unknown command "${command}"; commands: ${known.join(', ')}, config (see sitrep --help)`);
 		return EXIT.usage;
@@ -145,6 +149,7 @@ async function main(): Promise<number> {
 		);
 		return EXIT.noTty;
 	}
+	if (command === 'cache') return runCache(dir, packageJson.version, { json: flags.json }, ctx);
 	if (command === 'import') {
 		return runImport(dir, args, { json: flags.json, dryRun: flags.dryRun, progress: terminalProgress() }, ctx);
 	}
@@ -267,18 +272,28 @@ async function dashboard(
 	profiler.mark(
 		`data loaded${staged.fromCache ? ' (from the load cache)' : ''}: ${store.incidents.length} incidents, ${staged.rest ? 'articles to follow' : `${store.articles.length} articles`}, ${store.actors.length} actors`,
 	);
-	// A big, clean data set is cached for the next start, once this one has settled.
-	const save = staged.saveCache;
-	if (save) {
-		setTimeout(() => {
-			save().then((ok) => profiler.mark(ok ? 'load cache written' : 'load cache not written'));
-		}, 2000).unref();
-	}
 	const rest = staged.rest?.then((full) => {
 		profiler.mark(`articles loaded: ${full.store.articles.length}`);
 		return full;
 	});
-	return runTui(staged.first, config, terminal, { days: window.days, asOf: flags.asOf, profiler, rest });
+	const code = await runTui(staged.first, config, terminal, { days: window.days, asOf: flags.asOf, profiler, rest });
+	// A big, clean data set that was loaded the slow way is cached for the next start by a
+	// process of its own, after this one has given the terminal back: nothing here waits for it.
+	if (staged.cacheWanted) cacheInBackground(dir);
+	return code;
+}
+
+function cacheInBackground(dir: string): void {
+	try {
+		const child = spawn(process.execPath, [fileURLToPath(import.meta.url), 'cache', '--data', dir], {
+			detached: true,
+			stdio: 'ignore',
+		});
+		child.on('error', () => {});
+		child.unref();
+	} catch {
+		// The cache only makes the next start faster.
+	}
 }
 
 /** One rewritten status line on stderr, when it is a terminal. */

@@ -4,12 +4,16 @@ import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCache } from '../source/commands/cache.js';
+import type { Ctx } from '../source/commands/context.js';
 import { loadDataDir } from '../source/core/load.js';
 import { cacheFileFor, readCache } from '../source/core/loadCache.js';
 import { loadStaged } from '../source/ui/articlesLater.js';
 import { DATA_DIR } from './helpers.js';
 
 let cache: string;
+const quiet: Ctx = { out: () => {}, outStyled: () => {}, err: () => {}, color: false };
+const save = (dir: string, version = 'test') => runCache(dir, version, { json: false }, quiet);
 
 beforeEach(() => {
 	cache = mkdtempSync(join(tmpdir(), 'sitrep-cache-'));
@@ -36,16 +40,16 @@ function cleanData(): string {
 }
 
 describe('load cache', () => {
-	it('a second start reads the first one’s cache and gets the same data', async () => {
+	it('a second start reads the cache and gets the same data', () => {
 		const dir = cleanData();
 		const cold = loadStaged(dir, undefined, 'test');
 		expect(cold.fromCache).toBe(false);
-		expect(cold.saveCache).toBeDefined();
-		expect(await cold.saveCache?.()).toBe(true);
+		expect(cold.cacheWanted).toBe(true);
+		expect(save(dir)).toBe(0);
 		expect(readdirSync(cache).filter((f) => f.endsWith('.v8'))).toHaveLength(1);
 		const warm = loadStaged(dir, undefined, 'test');
 		expect(warm.fromCache).toBe(true);
-		expect(warm.saveCache).toBeUndefined();
+		expect(warm.cacheWanted).toBeUndefined();
 		const all = loadDataDir(dir);
 		expect(warm.first.store.incidents).toEqual(all.store.incidents);
 		expect(warm.first.store.actors).toEqual(all.store.actors);
@@ -54,16 +58,16 @@ describe('load cache', () => {
 		expect(warm.first.problems).toEqual(all.problems);
 	});
 
-	it('misses after a data file changes, for another version, and when the cache file is broken', async () => {
+	it('misses after a data file changes, for another version, and when the cache file is broken', () => {
 		const dir = cleanData();
-		await loadStaged(dir, undefined, 'test').saveCache?.();
+		save(dir);
 		expect(loadStaged(dir, undefined, 'another-version').fromCache).toBe(false);
 		const files = ['actors.json', 'countries.json', 'incidents.json'].map((f) => join(dir, f));
 		const file = cacheFileFor(dir, files, 'test') as string;
 		writeFileSync(file, 'not a cache');
 		expect(readCache(file)).toBeUndefined();
 		expect(loadStaged(dir, undefined, 'test').fromCache).toBe(false);
-		await loadStaged(dir, undefined, 'test').saveCache?.();
+		save(dir);
 		expect(loadStaged(dir, undefined, 'test').fromCache).toBe(true);
 		appendFileSync(join(dir, 'countries.json'), '\n');
 		expect(loadStaged(dir, undefined, 'test').fromCache).toBe(false);
@@ -75,16 +79,19 @@ describe('load cache', () => {
 		const data = JSON.parse(readFileSync(file, 'utf8'));
 		data.incidents[0].date = '2024-02-30';
 		writeFileSync(file, JSON.stringify(data));
-		expect(loadStaged(dir, undefined, 'test').saveCache).toBeUndefined();
+		expect(loadStaged(dir, undefined, 'test').cacheWanted).toBeUndefined();
+		expect(save(dir)).toBe(1);
 		// The bundled data's incidents cite its articles.
-		expect(loadStaged(DATA_DIR, undefined, 'test').saveCache).toBeUndefined();
+		expect(loadStaged(DATA_DIR, undefined, 'test').cacheWanted).toBeUndefined();
+		expect(save(DATA_DIR)).toBe(1);
 	});
 
 	it('is off for small data sets', () => {
 		delete process.env.SITREP_CACHE_FROM_BYTES;
 		expect(cacheFileFor(DATA_DIR, [join(DATA_DIR, 'incidents.json')], 'test')).toBeUndefined();
 		const staged = loadStaged(DATA_DIR, undefined, 'test');
-		expect(staged.saveCache).toBeUndefined();
+		expect(staged.cacheWanted).toBeUndefined();
+		expect(save(DATA_DIR)).toBe(1);
 		expect(staged.first.store.articles.length).toBe(16);
 	});
 });

@@ -80,10 +80,7 @@ export function readCache(file: string): Cached | undefined {
 
 const CHUNK = 2000;
 
-/**
- * Serializes the cache a chunk of records per step, so the dashboard can run
- * it in idle slices, and returns the bytes to write.
- */
+/** Serializes the cache a chunk of records per step (a caller may run the steps in slices); returns the bytes. */
 export function* serializeSteps(data: Cached): Generator<void, Buffer> {
 	const s = new Serializer();
 	s.writeHeader();
@@ -99,38 +96,4 @@ export function* serializeSteps(data: Cached): Generator<void, Buffer> {
 		yield;
 	}
 	return s.releaseBuffer();
-}
-
-/**
- * Writes the cache from the event loop, one chunk per turn, then the file off
- * the main thread; it appears (by rename) only when complete. False if
- * anything failed: a cache is never worth an error.
- */
-export function writeCacheInSlices(file: string, data: Cached): Promise<boolean> {
-	const steps = serializeSteps(data);
-	return new Promise((done) => {
-		const next = () => {
-			let step: IteratorResult<void, Buffer>;
-			try {
-				step = steps.next();
-			} catch {
-				return done(false);
-			}
-			if (!step.done) return void setImmediate(next);
-			const tmp = `${file}.tmp-${process.pid}`;
-			fs.promises
-				.mkdir(join(file, '..'), { recursive: true })
-				.then(() => fs.promises.writeFile(tmp, step.value))
-				.then(() => fs.promises.rename(tmp, file))
-				.then(
-					() => done(true),
-					() =>
-						fs.promises.rm(tmp, { force: true }).then(
-							() => done(false),
-							() => done(false),
-						),
-				);
-		};
-		setImmediate(next);
-	});
 }

@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { type ArticlesResult, type LoadResult, loadArticles, loadDataDir } from '../core/load.js';
-import { type Cached, cacheFileFor, readCache, writeCacheInSlices } from '../core/loadCache.js';
+import { type Cached, cacheFileFor, readCache } from '../core/loadCache.js';
 import type { Article } from '../core/schema.js';
 import { buildStore, withArticles } from '../core/store.js';
 import { kindFiles } from '../io/write.js';
@@ -31,8 +31,8 @@ export interface Staged {
 	rest?: Promise<LoadResult>;
 	/** Whether the first step came from the load cache. */
 	fromCache?: boolean;
-	/** Writes the load cache in idle slices (a clean load of a big set not read from it); resolves true if written. */
-	saveCache?: () => Promise<boolean>;
+	/** A clean load of a big set that did not come from the load cache: worth caching (sitrep cache). */
+	cacheWanted?: boolean;
 }
 
 export function loadStaged(dir: string, workerUrl: URL | undefined, version = 'dev'): Staged {
@@ -43,10 +43,7 @@ export function loadStaged(dir: string, workerUrl: URL | undefined, version = 'd
 	const cached = cacheFile ? readCache(cacheFile) : undefined;
 	const first = cached ? fromCache(dir, cached) : loadDataDir(dir, ['actors', 'countries', 'incidents']);
 	const staged: Staged = { first, fromCache: cached !== undefined };
-	if (cacheFile && !cached && cacheable(first)) {
-		const { incidents, actors, countries } = first.store;
-		staged.saveCache = () => writeCacheInSlices(cacheFile, { incidents, actors, countries, files: first.files });
-	}
+	if (cacheFile && !cached && cacheable(first)) staged.cacheWanted = true;
 	if (!bigArticles) {
 		// Few articles: add them now, on this thread.
 		staged.first = merge(first, loadArticles(dir, { actors: first.store.actors, countries: first.store.countries }));

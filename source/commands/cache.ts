@@ -1,0 +1,53 @@
+// sitrep cache: writes the load cache of a big data set (core/loadCache.ts),
+// so the next dashboard start skips parsing and checking. The dashboard runs
+// it in the background when it quits after a slow start; cron can run it after
+// an import.
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataDirError, loadDataDir } from '../core/load.js';
+import { cacheFileFor, serializeSteps } from '../core/loadCache.js';
+import { kindFiles } from '../io/write.js';
+import { type Ctx, EXIT } from './context.js';
+
+export function runCache(dir: string, version: string, flags: { json: boolean }, ctx: Ctx): number {
+	const files = (['actors', 'countries', 'incidents'] as const).flatMap((k) => kindFiles(dir, k));
+	const file = cacheFileFor(dir, files, version);
+	const say = (written: boolean, why: string) => {
+		if (flags.json) ctx.out(JSON.stringify({ written, file: file ?? null, why }));
+		else ctx.err(`sitrep: ${why}`);
+		return written ? EXIT.ok : EXIT.problems;
+	};
+	if (!file) return say(false, 'no cache: the data set is small (or SITREP_CACHE_DIR is empty)');
+	let loaded: ReturnType<typeof loadDataDir>;
+	try {
+		loaded = loadDataDir(dir, ['actors', 'countries', 'incidents']);
+	} catch (err) {
+		if (err instanceof DataDirError) return say(false, err.message);
+		throw err;
+	}
+	const { store, problems, skipped } = loaded;
+	if (problems.length || Object.values(skipped).some((n) => n > 0)) {
+		return say(false, 'no cache: the data has problems (sitrep validate lists them)');
+	}
+	if (store.incidents.some((inc) => inc.sources.some((s) => typeof s === 'string'))) {
+		return say(false, 'no cache: incidents cite articles, whose checks need the files');
+	}
+	const steps = serializeSteps({
+		incidents: store.incidents,
+		actors: store.actors,
+		countries: store.countries,
+		files: loaded.files,
+	});
+	let step = steps.next();
+	while (!step.done) step = steps.next();
+	const tmp = `${file}.tmp-${process.pid}`;
+	try {
+		mkdirSync(dirname(file), { recursive: true });
+		writeFileSync(tmp, step.value);
+		renameSync(tmp, file);
+	} catch (err) {
+		rmSync(tmp, { force: true });
+		return say(false, `cannot write ${file}: ${(err as Error).message}`);
+	}
+	return say(true, `start-up cache written: ${file}`);
+}
