@@ -208,7 +208,11 @@ export function riskWindow(store: Store, opts: { days: RiskDays; asOf?: string }
 		end = parseDateBound(opts.asOf.slice(0, 10), true);
 		if (!end) throw new RangeError(`bad as-of date "${opts.asOf}" (expected YYYY-MM-DD)`);
 	} else {
+		// Incidents are newest first by date: the latest effective day is in the newest month,
+		// whose incidents (a month-only date included) lead the list.
+		const month = store.incidents[0]?.date.slice(0, 7);
 		for (const inc of store.incidents) {
+			if (!inc.date.startsWith(month ?? '')) break;
 			const d = effectiveDay(inc);
 			if (end === undefined || d > end) end = d;
 		}

@@ -60,6 +60,11 @@ export function buildStore(
  * several times faster than one comparator sort over all of them.
  */
 function newestFirst(list: readonly Incident[]): Incident[] {
+	// Lists that are already in order (a load cache, sitrep's own exports) need only a check.
+	let sorted = true;
+	for (let i = 1; i < list.length && sorted; i++)
+		sorted = byDateDesc(list[i - 1] as Incident, list[i] as Incident) <= 0;
+	if (sorted) return [...list];
 	const byDate = new Map<string, Incident[]>();
 	for (const inc of list) {
 		const day = byDate.get(inc.date);
