@@ -165,6 +165,14 @@ async function main(): Promise<number> {
 	const loaded = loadOrExplain(dir, ctx);
 	if (typeof loaded === 'number') return loaded;
 	const resolver = new Resolver(loaded.store);
+	// The filters timeline and export share.
+	const filterFlags = {
+		country: flags.country,
+		actor: flags.actor,
+		type: flags.type,
+		since: flags.since,
+		until: flags.until,
+	};
 	switch (command) {
 		case 'validate':
 			return runValidate(loaded, { json: flags.json, strict: flags.strict }, ctx);
@@ -172,11 +180,7 @@ async function main(): Promise<number> {
 			return runTimeline(
 				loaded.store,
 				{
-					country: flags.country,
-					actor: flags.actor,
-					type: flags.type,
-					since: flags.since,
-					until: flags.until,
+					...filterFlags,
 					limit: flags.limit,
 					json: flags.json,
 					by: flags.by,
@@ -207,11 +211,7 @@ async function main(): Promise<number> {
 				args[0],
 				{
 					format: flags.format,
-					country: flags.country,
-					actor: flags.actor,
-					type: flags.type,
-					since: flags.since,
-					until: flags.until,
+					...filterFlags,
 					limit: flags.limit,
 					out: flags.out,
 					bom: flags.bom,

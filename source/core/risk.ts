@@ -1,7 +1,9 @@
 // Country risk: a recency-weighted score over a window of days, its level,
 // trend and tags, each with the incidents behind it. The Risk pane,
 // `sitrep risk` and briefs all read these numbers, so they must agree.
+
 import { addDays, dayNumber, parseDateBound } from './dates.js';
+import { memoByString } from './memo.js';
 import { shortName } from './resolve.js';
 import { type Incident, type IncidentType, incidentTypeLabels } from './schema.js';
 import type { Store } from './store.js';
@@ -277,19 +279,10 @@ export function isMassCasualty(inc: Incident): boolean {
 	return (inc.fatalities ?? 0) >= MASS_CASUALTY_KILLED || inc.tags.includes(MASS_CASUALTY_TAG);
 }
 
-/** Recency weight of a day in a range of `days` days: 1 on the last day, RECENCY_FLOOR on the first. */
 // Day numbers of the few thousand dates a data set has, each worked out once.
-const dayNumbers = new Map<string, number>();
-function dayOf(day: string): number {
-	let n = dayNumbers.get(day);
-	if (n === undefined) {
-		n = dayNumber(day);
-		if (dayNumbers.size > 100_000) dayNumbers.clear();
-		dayNumbers.set(day, n);
-	}
-	return n;
-}
+const dayOf = memoByString(dayNumber);
 
+/** Recency weight of a day in a range of `days` days: 1 on the last day, RECENCY_FLOOR on the first. */
 export function recencyWeight(day: string, range: DayRange, days: number): number {
 	if (days <= 1) return 1;
 	const age = dayOf(range.end) - dayOf(day);

@@ -1,6 +1,7 @@
 // Timeline queries: filter incidents, count them by week or month. The TUI
 // pane and `sitrep timeline` both call these.
 import { addDays, dayNumber, firstDay, lastDay, parseDateBound, weekStart } from './dates.js';
+import { memoByString } from './memo.js';
 import { type Resolver, shortName } from './resolve.js';
 import type { Incident, IncidentType } from './schema.js';
 import type { Store } from './store.js';
@@ -77,15 +78,7 @@ export function countBy(
 ): Bucket[] {
 	if (incidents.length === 0 && !(range?.since && range.until)) return [];
 	// 100k incidents fall on a few thousand dates: work out each date's bucket once.
-	const keys0 = new Map<string, string>();
-	const keyOf = (date: string) => {
-		let k = keys0.get(date);
-		if (k === undefined) {
-			k = unit === 'week' ? weekStart(firstDay(date)) : `${date.slice(0, 7)}-01`;
-			keys0.set(date, k);
-		}
-		return k;
-	};
+	const keyOf = memoByString((date) => (unit === 'week' ? weekStart(firstDay(date)) : `${date.slice(0, 7)}-01`));
 	let min = '';
 	let max = '';
 	for (const inc of incidents) {

@@ -2,6 +2,7 @@
 // document. Filters rarely change between keystrokes, so the last mask is kept.
 import { dayNumber } from '../dates.js';
 import { squash } from '../fold.js';
+import { memoByString } from '../memo.js';
 import { type Article, type Incident, outletOf } from '../schema.js';
 import { PhraseMatcher } from './phrase.js';
 import { PostingCursor } from './postings.js';
@@ -16,16 +17,7 @@ interface Sets {
 }
 
 // Tags and outlet names repeat across thousands of records: fold each once.
-const squashed = new Map<string, string>();
-function key(s: string): string {
-	let k = squashed.get(s);
-	if (k === undefined) {
-		k = squash(s);
-		if (squashed.size > 10_000) squashed.clear();
-		squashed.set(s, k);
-	}
-	return k;
-}
+const key = memoByString(squash, 10_000);
 
 function setsOf(f: FilterSet): Sets {
 	return {
