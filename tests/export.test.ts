@@ -412,7 +412,7 @@ describe('sitrep export', () => {
 		const file = join(dir, 'missing', 'x.csv');
 		const r = run('incidents', { out: file });
 		expect(r.code).toBe(3);
-		expect(r.err[0]).toMatch(/^sitrep export: cannot write .*x\.csv: ENOENT/);
+		expect(r.err[0]).toMatch(/^sitrep export: cannot write .*x\.csv: ENOENT: its folder .*missing does not exist$/);
 		expect(existsSync(join(dir, 'missing'))).toBe(false);
 		// A directory as the target: the rename fails and the temp file is removed.
 		const target = join(dir, 'adir');

@@ -1,6 +1,7 @@
 // sitrep export incidents|articles|actors: the filtered records as CSV, JSON
 // or NDJSON, to stdout or atomically to --out FILE.
 import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Resolver } from '../core/resolve.js';
 import type { Store } from '../core/store.js';
 import { plural } from '../core/words.js';
@@ -89,7 +90,17 @@ export function runExport(
 		} catch {
 			// Never created, or already renamed.
 		}
-		ctx.err(`sitrep export: cannot write ${flags.out}: ${(err as Error).message}`);
+		const e = err as NodeJS.ErrnoException;
+		// Node names the temp file; say it about the file the user asked for.
+		const why =
+			e.code === 'ENOENT'
+				? `ENOENT: its folder ${dirname(flags.out)} does not exist`
+				: e.code === 'EISDIR'
+					? 'EISDIR: it is a directory'
+					: e.code === 'EACCES'
+						? 'EACCES: permission denied'
+						: e.message;
+		ctx.err(`sitrep export: cannot write ${flags.out}: ${why}`);
 		return EXIT.data;
 	}
 	ctx.err(`${count} written to ${flags.out} (${format})`);
