@@ -289,6 +289,17 @@ export function recencyWeight(day: string, range: DayRange, days: number): numbe
 	return 1 - ((1 - RECENCY_FLOOR) * age) / (days - 1);
 }
 
+/** An incident's points, unrounded: what the score and the tags need (no explanation record). */
+function rawPoints(store: Store, inc: Incident, range: DayRange, days: number): number {
+	const recency = recencyWeight(effectiveDay(inc), range, days);
+	const target = targetsOfficials(store, inc) || targetsForeigners(inc) ? TARGET_BONUS : 0;
+	return (
+		(TYPE_WEIGHTS[inc.type] + FATALITY_FACTOR * Math.log2(1 + (inc.fatalities ?? 0)) + target) *
+		recency *
+		(SCORE_BASE_DAYS / days)
+	);
+}
+
 function scoreIncident(
 	store: Store,
 	inc: Incident,
@@ -361,28 +372,61 @@ function countMonthOnly(list: readonly Incident[], month: string): number {
 
 /** Newest first by the formula's day, then by id, so month-only dates sort where they count. */
 function newestFirst<T extends { id: string }>(items: T[], day: (t: T) => string): T[] {
-	return [...items].sort((a, b) => {
+	const cmp = (a: T, b: T) => {
 		const da = day(a);
 		const db = day(b);
 		return da < db ? 1 : da > db ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-	});
+	};
+	// A country's incidents come newest first already (unless month-only dates move): check before sorting.
+	for (let i = 1; i < items.length; i++) {
+		if (cmp(items[i - 1] as T, items[i] as T) > 0) return [...items].sort(cmp);
+	}
+	return [...items];
 }
 
 /** Unrounded score of a country over a range (used for both windows). */
 function rawScore(store: Store, code: string, range: DayRange, days: number): number {
 	let sum = 0;
-	for (const inc of incidentsIn(store, code, range)) sum += scoreIncident(store, inc, range, days).raw;
+	for (const inc of incidentsIn(store, code, range)) sum += rawPoints(store, inc, range, days);
 	return sum;
 }
 
 export function countryRisk(store: Store, code: string, window: RiskWindow): CountryRisk {
 	const incs = newestFirst(incidentsIn(store, code, window), effectiveDay);
-	const scored = incs.map((inc) => ({ inc, ...scoreIncident(store, inc, window, window.days) }));
-	const total = scored.reduce((s, x) => s + x.raw, 0);
-	const score = round(total, 1);
+	const weighted = incs.map((inc) => ({ inc, weight: rawPoints(store, inc, window, window.days) }));
+	const score = round(
+		weighted.reduce((s, x) => s + x.weight, 0),
+		1,
+	);
 	const previous = round(rawScore(store, code, window.previous, window.days), 1);
-	const scale = SCORE_BASE_DAYS / window.days;
+	let explanation: CountryRisk['explanation'] | undefined;
+	return {
+		code,
+		name: store.countryByCode.get(code)?.name ?? code,
+		window,
+		score,
+		level: levelFor(score),
+		trend: trendOf(score, previous),
+		incidents: incs.length,
+		fatalities: incs.reduce((s, i) => s + (i.fatalities ?? 0), 0),
+		unknownFatalities: incs.filter((i) => i.fatalities === undefined).length,
+		buckets: countBy(
+			incs.map((i) => ({ date: effectiveDay(i), fatalities: i.fatalities })),
+			'week',
+			{ since: window.start, until: window.end },
+		),
+		tags: riskTags(store, code, weighted),
+		// The term-by-term account is read only when a country is opened: built then, once.
+		get explanation() {
+			explanation ??= explain(store, incs, window);
+			return explanation;
+		},
+	};
+}
 
+function explain(store: Store, incs: readonly Incident[], window: RiskWindow): CountryRisk['explanation'] {
+	const scored = incs.map((inc) => ({ inc, ...scoreIncident(store, inc, window, window.days) }));
+	const scale = SCORE_BASE_DAYS / window.days;
 	const terms: RiskTerm[] = [];
 	const byType = new Map<IncidentType, typeof scored>();
 	for (const s of scored) {
@@ -438,28 +482,7 @@ export function countryRisk(store: Store, code: string, window: RiskWindow): Cou
 	}
 	terms.sort((a, b) => b.contribution - a.contribution || a.name.localeCompare(b.name));
 
-	return {
-		code,
-		name: store.countryByCode.get(code)?.name ?? code,
-		window,
-		score,
-		level: levelFor(score),
-		trend: trendOf(score, previous),
-		incidents: incs.length,
-		fatalities: incs.reduce((s, i) => s + (i.fatalities ?? 0), 0),
-		unknownFatalities: incs.filter((i) => i.fatalities === undefined).length,
-		buckets: countBy(
-			incs.map((i) => ({ ...i, date: effectiveDay(i) })),
-			'week',
-			{ since: window.start, until: window.end },
-		),
-		tags: riskTags(
-			store,
-			code,
-			scored.map((s) => ({ inc: s.inc, weight: s.raw })),
-		),
-		explanation: { scale: round(scale, 4), terms, incidents: scored.map((s) => s.pts) },
-	};
+	return { scale: round(scale, 4), terms, incidents: scored.map((s) => s.pts) };
 }
 
 /** One row per country with a Country record or incidents; highest score first. */

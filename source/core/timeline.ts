@@ -72,7 +72,7 @@ export interface Bucket {
 export const MAX_BUCKETS = 2000;
 
 export function countBy(
-	incidents: readonly Incident[],
+	incidents: readonly Pick<Incident, 'date' | 'fatalities'>[],
 	unit: 'week' | 'month',
 	range?: { since?: string; until?: string },
 ): Bucket[] {

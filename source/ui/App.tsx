@@ -7,7 +7,7 @@ import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { PaneId } from '../config.js';
 import type { Problem } from '../core/problems.js';
 import { Resolver } from '../core/resolve.js';
-import type { RiskDays } from '../core/risk.js';
+import { RISK_WINDOWS, type RiskDays } from '../core/risk.js';
 import { buildSearchIndexInSlices, parseQuery, type SearchIndex, searchWithInfo } from '../core/search.js';
 import type { Store } from '../core/store.js';
 import type { TimelineFilter } from '../core/timeline.js';
@@ -15,6 +15,7 @@ import { truncate } from '../core/width.js';
 import { plural } from '../core/words.js';
 import { briefFileName, briefMarkdown } from '../io/brief.js';
 import { targetLabel } from '../text/target.js';
+import { actorRowsFor } from './actorsState.js';
 import { Header } from './components/Header.js';
 import { Lines } from './components/Lines.js';
 import { HintLine, StatusBar } from './components/StatusBar.js';
@@ -26,6 +27,7 @@ import { Risk } from './panes/Risk.js';
 import { Search } from './panes/Search.js';
 import { Timeline } from './panes/Timeline.js';
 import { PANE_TITLES } from './panes.js';
+import { riskRows } from './riskState.js';
 import { type AppState, activeScopes, currentView, type Env, initialState, reducer } from './state.js';
 import { pickTheme, type Theme } from './theme.js';
 import { windowOf } from './window.js';
@@ -203,9 +205,26 @@ export function App(props: AppProps) {
 	latest.current = state;
 	useEffect(() => {
 		if (!index) return;
-		const t = setTimeout(() => void latest.current.risk.rows.length, 20);
+		// The shown window first, then the others, each in its own turn of the event loop.
+		const steps = [
+			() => void latest.current.risk.rows.length,
+			...RISK_WINDOWS.map((days) => () => {
+				const s = latest.current;
+				const window = windowOf(env.store, days, s.asOf);
+				riskRows(env.store, window);
+				actorRowsFor(env.store, window);
+			}),
+		];
+		let t: ReturnType<typeof setTimeout>;
+		const next = () => {
+			const step = steps.shift();
+			if (!step) return;
+			step();
+			t = setTimeout(next, 20);
+		};
+		t = setTimeout(next, 20);
 		return () => clearTimeout(t);
-	}, [index]);
+	}, [index, env.store]);
 
 	// Search after the frame that shows the new query; a newer key cancels it.
 	const query = state.search.query;

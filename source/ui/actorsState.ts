@@ -41,16 +41,35 @@ function derive(s: Omit<ActorsState, 'rows'>, height: number, keepId?: string): 
 	return { ...s, rows, pos: keepVisible({ cursor: Math.max(0, at), top: s.pos.top }, rows.length, height) };
 }
 
+// Each window's rows once per store: window changes come back to windows already seen, and the
+// dashboard works them out in idle time (see App).
+const rowsByWindow = new WeakMap<Store, Map<string, ActorRow[]>>();
+
+export function actorRowsFor(store: Store, window: RiskWindow): ActorRow[] {
+	let byWindow = rowsByWindow.get(store);
+	if (!byWindow) {
+		byWindow = new Map();
+		rowsByWindow.set(store, byWindow);
+	}
+	const key = `${window.days}:${window.end}`;
+	let rows = byWindow.get(key);
+	if (!rows) {
+		rows = actorRows(store, window);
+		byWindow.set(key, rows);
+	}
+	return rows;
+}
+
 export function actorsState(store: Store, window: RiskWindow): ActorsState {
 	// Most active first: what an analyst wants to see on opening the pane.
 	return derive(
-		{ all: actorRows(store, window), sort: 'perpetrator', reverse: false, pos: { cursor: 0, top: 0 }, jump: null },
+		{ all: actorRowsFor(store, window), sort: 'perpetrator', reverse: false, pos: { cursor: 0, top: 0 }, jump: null },
 		1,
 	);
 }
 
 export function refreshActors(store: Store, s: ActorsState, window: RiskWindow, height: number): ActorsState {
-	return derive({ ...s, all: actorRows(store, window) }, height, s.rows[s.pos.cursor]?.id);
+	return derive({ ...s, all: actorRowsFor(store, window) }, height, s.rows[s.pos.cursor]?.id);
 }
 
 /** Countries that actors are based in, most actors first. */

@@ -8,6 +8,25 @@ export interface RiskState {
 	pos: ListPos;
 }
 
+// Each window's table is scored once per store: moving between 30, 90 and 365 days and back is free,
+// and the dashboard scores the windows not shown yet in idle time (see App).
+const tables = new WeakMap<Store, Map<string, CountryRisk[]>>();
+
+export function riskRows(store: Store, window: RiskWindow): CountryRisk[] {
+	let byWindow = tables.get(store);
+	if (!byWindow) {
+		byWindow = new Map();
+		tables.set(store, byWindow);
+	}
+	const key = `${window.days}:${window.end}`;
+	let rows = byWindow.get(key);
+	if (!rows) {
+		rows = riskTable(store, window);
+		byWindow.set(key, rows);
+	}
+	return rows;
+}
+
 /** The country a state keeps selected and its scroll, as the next window's rows will look for them. */
 interface Keep {
 	code: string | undefined;
@@ -35,7 +54,7 @@ export function riskState(store: Store, window: RiskWindow, prev?: RiskState): R
 	let made: RiskState | undefined;
 	const make = (): RiskState => {
 		if (made) return made;
-		const rows = riskTable(store, window);
+		const rows = riskRows(store, window);
 		const at = keep.code ? rows.findIndex((r) => r.code === keep.code) : -1;
 		made = { rows, pos: { cursor: Math.max(0, at), top: keep.top } };
 		unscored.delete(state);
