@@ -36,10 +36,10 @@ const cli = meow(
     $ sitrep brief COUNTRY|ACTOR       a Markdown briefing (--out FILE to write it)
     $ sitrep search QUERY              fuzzy search of articles and incidents
     $ sitrep import [acled|ucdp] FILE  add an ACLED or UCDP GED CSV export to the data
-    $ sitrep import FILE.csv|.json    or sitrep's own export (round trip)
+    $ sitrep import FILE.csv|.json     ... or one of sitrep's own exports (round trip)
     $ sitrep ingest FILE...            text, Markdown or HTML articles, with entities linked
-    $ sitrep export incidents|articles|actors [QUERY] [filters] --format csv|json|ndjson [--out FILE]
-    $ sitrep cache                     write the start-up cache of a big data set (the dashboard does it on quit)
+    $ sitrep export KIND [QUERY]       incidents, articles or actors as csv, json or ndjson
+    $ sitrep cache                     the start-up cache of a big data set (also made on quit)
     $ sitrep config get|set|unset|path [KEY] [VALUE]
 
   Options
@@ -56,7 +56,7 @@ const cli = meow(
     --window DAYS     risk/activity window: 30, 90 or 365 (default 90)
     --as-of DATE      end the window here (default: the newest incident in the data)
     --out FILE        brief, export: write to FILE instead of stdout
-    --dry-run         import: report what would change, write nothing
+    --dry-run         import, ingest: report what would change, write nothing
     --date D          ingest: the articles' publication date (YYYY-MM-DD)
     --source NAME     ingest: the outlet that published them
     --format F        export: csv, json or ndjson (default: from --out's extension, else csv)
