@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { synthArticles } from '../scripts/synth.js';
 import {
 	actorProfile,
 	actorRows,
 	affiliationOutline,
+	allMentions,
 	filterActorRows,
+	type Mention,
 	matchActors,
 	mentionsOf,
 	nextActorSort,
 	sortActorRows,
 } from '../source/core/profile.js';
 import { riskWindow } from '../source/core/risk.js';
+import { buildStore } from '../source/core/store.js';
 import { actor, article, incident, store } from './fixtures.js';
 import { bundled } from './helpers.js';
 
@@ -334,5 +338,28 @@ describe('matchActors (bundled data)', () => {
 		expect(matchActors(s, 'xyzzy')).toEqual([]);
 		expect(matchActors(s, '  ')).toEqual([]);
 		expect(ids('haqqani', 2)).toHaveLength(2);
+	});
+});
+
+describe('allMentions', () => {
+	it('finds, in one pass, exactly what mentionsOf finds actor by actor', () => {
+		const bundledStore = bundled().store;
+		const synthetic = buildStore('/synthetic', {
+			articles: synthArticles(300, 4),
+			incidents: [],
+			actors: bundledStore.actors,
+			countries: bundledStore.countries,
+		});
+		for (const s of [bundledStore, synthetic]) {
+			const all = allMentions(s);
+			let found = 0;
+			for (const a of s.actors) {
+				const shape = (list: Mention[] | undefined) =>
+					(list ?? []).map((m) => [m.article.id, m.linked, m.terms.join('|'), m.fields.join('|')]);
+				expect(shape(all.get(a.id)), a.id).toEqual(shape(mentionsOf(s, a.id)));
+				found += all.get(a.id)?.length ?? 0;
+			}
+			expect(found).toBeGreaterThan(10);
+		}
 	});
 });

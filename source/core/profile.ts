@@ -315,8 +315,7 @@ function occurrences(text: Token[], idx: WordIndex, p: Pattern): number[] {
  * another actor does not count: "Taliban" in "Pakistani Taliban" is the TTP,
  * "Haqqani" in "Sirajuddin Haqqani" is the person.
  */
-function termsIn(text: Token[], own: Pattern[], others: Pattern[]): string[] {
-	const idx = wordIndex(text);
+function termsIn(text: Token[], own: Pattern[], others: Pattern[], idx: WordIndex = wordIndex(text)): string[] {
 	const found: string[] = [];
 	const memo = new Map<Pattern, number[]>();
 	const at = (o: Pattern) => {
@@ -358,7 +357,8 @@ export function mentionsOf(store: Store, actorId: string): Mention[] {
 	return hit;
 }
 
-function findMentions(store: Store, actorId: string): Mention[] {
+/** An actor's own terms, and the other actors' longer names that can contain them. */
+function patternsFor(store: Store, actorId: string): { own: Pattern[]; others: Pattern[] } {
 	const actor = store.actorById.get(actorId);
 	const own = actor ? actorTerms(actor).map(patternOf) : [];
 	const ownFolded = own.map((p) => p.words.map((w) => w.folded).join(' '));
@@ -370,6 +370,73 @@ function findMentions(store: Store, actorId: string): Mention[] {
 			const f = ` ${o.words.map((w) => w.folded).join(' ')} `;
 			return ownFolded.some((t) => t && f.includes(` ${t} `));
 		});
+	return { own, others };
+}
+
+function sortTerms(terms: string[], own: Pattern[]): void {
+	terms.sort((a, b) => own.findIndex((p) => p.term === a) - own.findIndex((p) => p.term === b));
+}
+
+/**
+ * Every actor's mentions in one pass over the articles: each text is cut into
+ * words once for all actors (mentionsOf cuts them again for each actor). The
+ * dashboard runs it in idle slices, so opening a profile does no scan.
+ */
+export function allMentions(store: Store): Map<string, Mention[]> {
+	const steps = allMentionsSteps(store);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/** allMentions an article at a time: it yields after each, for callers that run it in slices. */
+export function* allMentionsSteps(store: Store): Generator<void, Map<string, Mention[]>> {
+	const patterns = new Map(store.actors.map((a) => [a.id, patternsFor(store, a.id)]));
+	const out = new Map<string, Mention[]>(store.actors.map((a) => [a.id, []]));
+	for (const article of store.articles) {
+		yield;
+		const found = new Map<string, { terms: string[]; fields: MentionField[] }>();
+		for (const field of ['title', 'summary', 'body'] as const) {
+			const text = article[field];
+			if (!text) continue;
+			const words = tokens(text);
+			const idx = wordIndex(words);
+			for (const [id, { own, others }] of patterns) {
+				// No term's first word in the text: no mention, without looking further.
+				if (!own.some((p) => p.words[0] && idx.has(p.words[0].folded))) continue;
+				const terms = termsIn(words, own, others, idx);
+				if (!terms.length) continue;
+				const f = found.get(id) ?? { terms: [], fields: [] };
+				f.fields.push(field);
+				for (const t of terms) if (!f.terms.includes(t)) f.terms.push(t);
+				found.set(id, f);
+			}
+		}
+		for (const a of store.actors) {
+			const linked = article.actors.includes(a.id);
+			const f = found.get(a.id);
+			if (!linked && !f) continue;
+			const terms = f?.terms ?? [];
+			sortTerms(terms, patterns.get(a.id)?.own ?? []);
+			out.get(a.id)?.push({ article, linked, terms, fields: f?.fields ?? [] });
+		}
+	}
+	return out;
+}
+
+/** Fills the mentions cache (see allMentions), so profiles open without scanning articles. */
+export function primeMentions(store: Store, byActor: ReadonlyMap<string, Mention[]>): void {
+	let perStore = mentionCache.get(store);
+	if (!perStore) {
+		perStore = new Map();
+		mentionCache.set(store, perStore);
+	}
+	for (const [id, list] of byActor) if (!perStore.has(id)) perStore.set(id, list);
+}
+
+function findMentions(store: Store, actorId: string): Mention[] {
+	const { own, others } = patternsFor(store, actorId);
 	// Tokenizing every article is what costs; a plain-ASCII text that holds
 	// none of the terms' first words (in any case) cannot mention the actor.
 	const needles = [...new Set(own.flatMap((p) => p.words.slice(0, 1).flatMap((w) => [w.raw.toLowerCase(), w.folded])))];
@@ -391,7 +458,7 @@ function findMentions(store: Store, actorId: string): Mention[] {
 			for (const t of found) if (!terms.includes(t)) terms.push(t);
 		}
 		if (linked || terms.length) {
-			terms.sort((a, b) => own.findIndex((p) => p.term === a) - own.findIndex((p) => p.term === b));
+			sortTerms(terms, own);
 			out.push({ article, linked, terms, fields });
 		}
 	}
