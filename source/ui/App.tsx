@@ -119,12 +119,14 @@ function Body({
  * Every actor's article mentions, found in slices of ~8 ms between keys and
  * then cached, so opening a profile does not scan 10k articles (~1.5 s).
  */
-function mentionsInSlices(store: Store, cancelled: () => boolean): void {
+function mentionsInSlices(store: Store, cancelled: () => boolean, lastKeyAt: () => number): void {
 	if (store.articles.length < 500) return;
 	const steps = allMentionsSteps(store);
 	const run = () => {
 		if (cancelled()) return;
-		const until = performance.now() + 8;
+		// Someone is typing: this can wait until the keys stop.
+		if (performance.now() - lastKeyAt() < 300) return void setTimeout(run, 100);
+		const until = performance.now() + 5;
 		for (;;) {
 			const step = steps.next();
 			if (step.done) return primeMentions(store, step.value);
@@ -224,6 +226,7 @@ export function App(props: AppProps) {
 	// switch to that pane does not (~30-80 ms at 100k incidents). Reading them caches them.
 	const latest = useRef(state);
 	latest.current = state;
+	const lastKeyAt = useRef(0);
 	useEffect(() => {
 		if (!index) return;
 		// The shown window first, then the others, each in its own turn of the event loop.
@@ -239,8 +242,18 @@ export function App(props: AppProps) {
 		let t: ReturnType<typeof setTimeout>;
 		let cancelled = false;
 		const next = () => {
+			// Idle work waits while keys are arriving.
+			if (performance.now() - lastKeyAt.current < 300) {
+				t = setTimeout(next, 100);
+				return;
+			}
 			const step = steps.shift();
-			if (!step) return void mentionsInSlices(env.store, () => cancelled);
+			if (!step)
+				return void mentionsInSlices(
+					env.store,
+					() => cancelled,
+					() => lastKeyAt.current,
+				);
 			step();
 			t = setTimeout(next, 20);
 		};
@@ -265,6 +278,7 @@ export function App(props: AppProps) {
 	}, [index, query, answered, env.resolver]);
 
 	useInput((input, key) => {
+		lastKeyAt.current = performance.now();
 		// Esc followed at once by a key (fast typing, SSH, tmux) arrives as one
 		// Alt+key sequence; sitrep binds no Alt keys, so it is Esc, then the key.
 		if (key.meta && !key.escape && input.length === 1 && !key.ctrl) {
