@@ -6,9 +6,8 @@ import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { PaneId } from '../config.js';
 import type { Problem } from '../core/problems.js';
-import { allMentionsSteps, primeMentions } from '../core/profile.js';
 import { Resolver } from '../core/resolve.js';
-import { RISK_WINDOWS, type RiskDays } from '../core/risk.js';
+import type { RiskDays } from '../core/risk.js';
 import { buildSearchIndexInSlices, parseQuery, type SearchIndex, searchWithInfo } from '../core/search.js';
 import type { Store } from '../core/store.js';
 import type { TimelineFilter } from '../core/timeline.js';
@@ -16,11 +15,11 @@ import { truncate } from '../core/width.js';
 import { plural } from '../core/words.js';
 import { briefFileName, briefMarkdown } from '../io/brief.js';
 import { targetLabel } from '../text/target.js';
-import { actorRowsFor } from './actorsState.js';
 import { Header } from './components/Header.js';
 import { Lines } from './components/Lines.js';
 import { HintLine, StatusBar } from './components/StatusBar.js';
 import { overlayLines, viewLines } from './content.js';
+import { startIdleWork } from './idle.js';
 import { keyName, splitBurst } from './keys.js';
 import { bodyHeight, detailHeight, frameHeight, MIN_COLS, MIN_ROWS } from './layout.js';
 import { Actors } from './panes/Actors.js';
@@ -28,7 +27,6 @@ import { Risk } from './panes/Risk.js';
 import { Search } from './panes/Search.js';
 import { Timeline } from './panes/Timeline.js';
 import { PANE_TITLES } from './panes.js';
-import { riskRows } from './riskState.js';
 import { type AppState, activeScopes, currentView, type Env, initialState, reducer } from './state.js';
 import { pickTheme, type Theme } from './theme.js';
 import { windowOf } from './window.js';
@@ -113,28 +111,6 @@ function Body({
 			{pane}
 		</Box>
 	);
-}
-
-/**
- * Every actor's article mentions, found in slices of ~8 ms between keys and
- * then cached, so opening a profile does not scan 10k articles (~1.5 s).
- */
-function mentionsInSlices(store: Store, cancelled: () => boolean, lastKeyAt: () => number): void {
-	if (store.articles.length < 500) return;
-	const steps = allMentionsSteps(store);
-	const run = () => {
-		if (cancelled()) return;
-		// Someone is typing: this can wait until the keys stop.
-		if (performance.now() - lastKeyAt() < 300) return void setTimeout(run, 100);
-		const until = performance.now() + 5;
-		for (;;) {
-			const step = steps.next();
-			if (step.done) return primeMentions(store, step.value);
-			if (performance.now() > until) break;
-		}
-		setImmediate(run);
-	};
-	setImmediate(run);
 }
 
 export function App(props: AppProps) {
@@ -222,46 +198,18 @@ export function App(props: AppProps) {
 		};
 	}, [env, pending]);
 
-	// Once the index is built the dashboard is idle: score the Risk rows then, so the first
-	// switch to that pane does not (~30-80 ms at 100k incidents). Reading them caches them.
+	// Once the index is built the dashboard is idle: work out what later keys will need (idle.ts).
 	const latest = useRef(state);
 	latest.current = state;
 	const lastKeyAt = useRef(0);
 	useEffect(() => {
 		if (!index) return;
-		// The shown window first, then the others, each in its own turn of the event loop.
-		const steps = [
-			() => void latest.current.risk.rows.length,
-			...RISK_WINDOWS.map((days) => () => {
-				const s = latest.current;
-				const window = windowOf(env.store, days, s.asOf);
-				riskRows(env.store, window);
-				actorRowsFor(env.store, window);
-			}),
-		];
-		let t: ReturnType<typeof setTimeout>;
-		let cancelled = false;
-		const next = () => {
-			// Idle work waits while keys are arriving.
-			if (performance.now() - lastKeyAt.current < 300) {
-				t = setTimeout(next, 100);
-				return;
-			}
-			const step = steps.shift();
-			if (!step)
-				return void mentionsInSlices(
-					env.store,
-					() => cancelled,
-					() => lastKeyAt.current,
-				);
-			step();
-			t = setTimeout(next, 20);
-		};
-		t = setTimeout(next, 20);
-		return () => {
-			cancelled = true;
-			clearTimeout(t);
-		};
+		return startIdleWork({
+			store: env.store,
+			asOf: () => latest.current.asOf,
+			warmShown: () => void latest.current.risk.rows.length,
+			lastKeyAt: () => lastKeyAt.current,
+		});
 	}, [index, env.store]);
 
 	// Search after the frame that shows the new query; a newer key cancels it.
