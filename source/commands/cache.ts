@@ -5,7 +5,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataDirError, loadDataDir } from '../core/load.js';
-import { cacheFileFor, serializeSteps } from '../core/loadCache.js';
+import { cacheFileFor, serializeCache } from '../core/loadCache.js';
 import { kindFiles } from '../io/write.js';
 import { type Ctx, EXIT } from './context.js';
 
@@ -32,18 +32,16 @@ export function runCache(dir: string, version: string, flags: { json: boolean },
 	if (store.incidents.some((inc) => inc.sources.some((s) => typeof s === 'string'))) {
 		return say(false, 'no cache: incidents cite articles, whose checks need the files');
 	}
-	const steps = serializeSteps({
+	const bytes = serializeCache({
 		incidents: store.incidents,
 		actors: store.actors,
 		countries: store.countries,
 		files: loaded.files,
 	});
-	let step = steps.next();
-	while (!step.done) step = steps.next();
 	const tmp = `${file}.tmp-${process.pid}`;
 	try {
 		mkdirSync(dirname(file), { recursive: true });
-		writeFileSync(tmp, step.value);
+		writeFileSync(tmp, bytes);
 		renameSync(tmp, file);
 	} catch (err) {
 		rmSync(tmp, { force: true });

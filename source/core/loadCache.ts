@@ -80,8 +80,8 @@ export function readCache(file: string): Cached | undefined {
 
 const CHUNK = 2000;
 
-/** Serializes the cache a chunk of records per step (a caller may run the steps in slices); returns the bytes. */
-export function* serializeSteps(data: Cached): Generator<void, Buffer> {
+/** The cache's bytes: a header, the small lists, then the incidents in chunks (read back one by one). */
+export function serializeCache(data: Cached): Buffer {
 	const s = new Serializer();
 	s.writeHeader();
 	s.writeValue({
@@ -91,9 +91,6 @@ export function* serializeSteps(data: Cached): Generator<void, Buffer> {
 	s.writeValue(data.files);
 	s.writeValue(data.actors);
 	s.writeValue(data.countries);
-	for (let i = 0; i < data.incidents.length; i += CHUNK) {
-		s.writeValue(data.incidents.slice(i, i + CHUNK));
-		yield;
-	}
+	for (let i = 0; i < data.incidents.length; i += CHUNK) s.writeValue(data.incidents.slice(i, i + CHUNK));
 	return s.releaseBuffer();
 }

@@ -14,6 +14,7 @@ import { ACTOR_KINDS, type ActorKind } from '../core/schema.js';
 import type { Store } from '../core/store.js';
 import type { Command } from './keymap.js';
 import { keepVisible, type ListPos } from './state.js';
+import { perWindow } from './window.js';
 
 export interface JumpState {
 	query: string;
@@ -41,24 +42,8 @@ function derive(s: Omit<ActorsState, 'rows'>, height: number, keepId?: string): 
 	return { ...s, rows, pos: keepVisible({ cursor: Math.max(0, at), top: s.pos.top }, rows.length, height) };
 }
 
-// Each window's rows once per store: window changes come back to windows already seen, and the
-// dashboard works them out in idle time (see App).
-const rowsByWindow = new WeakMap<Store, Map<string, ActorRow[]>>();
-
-export function actorRowsFor(store: Store, window: RiskWindow): ActorRow[] {
-	let byWindow = rowsByWindow.get(store);
-	if (!byWindow) {
-		byWindow = new Map();
-		rowsByWindow.set(store, byWindow);
-	}
-	const key = `${window.days}:${window.end}`;
-	let rows = byWindow.get(key);
-	if (!rows) {
-		rows = actorRows(store, window);
-		byWindow.set(key, rows);
-	}
-	return rows;
-}
+/** An actor row list per store and window, worked out once. */
+export const actorRowsFor = perWindow(actorRows);
 
 export function actorsState(store: Store, window: RiskWindow): ActorsState {
 	// Most active first: what an analyst wants to see on opening the pane.

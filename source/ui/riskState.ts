@@ -2,30 +2,15 @@
 import { type CountryRisk, type RiskWindow, riskTable } from '../core/risk.js';
 import type { Store } from '../core/store.js';
 import type { ListPos } from './state.js';
+import { perWindow } from './window.js';
 
 export interface RiskState {
 	rows: CountryRisk[];
 	pos: ListPos;
 }
 
-// Each window's table is scored once per store: moving between 30, 90 and 365 days and back is free,
-// and the dashboard scores the windows not shown yet in idle time (see App).
-const tables = new WeakMap<Store, Map<string, CountryRisk[]>>();
-
-export function riskRows(store: Store, window: RiskWindow): CountryRisk[] {
-	let byWindow = tables.get(store);
-	if (!byWindow) {
-		byWindow = new Map();
-		tables.set(store, byWindow);
-	}
-	const key = `${window.days}:${window.end}`;
-	let rows = byWindow.get(key);
-	if (!rows) {
-		rows = riskTable(store, window);
-		byWindow.set(key, rows);
-	}
-	return rows;
-}
+/** A risk table per store and window, scored once. */
+export const riskRows = perWindow(riskTable);
 
 /** The country a state keeps selected and its scroll, as the next window's rows will look for them. */
 interface Keep {

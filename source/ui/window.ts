@@ -18,3 +18,27 @@ export function windowOf(store: Store, days: RiskDays, asOf?: string): RiskWindo
 	}
 	return w;
 }
+
+/**
+ * `compute` cached per store and window: moving between 30, 90 and 365 days
+ * and back does no work twice, and the dashboard fills it in idle time (idle.ts).
+ */
+export function perWindow<T>(
+	compute: (store: Store, window: RiskWindow) => T,
+): (store: Store, window: RiskWindow) => T {
+	const cache = new WeakMap<Store, Map<string, T>>();
+	return (store, window) => {
+		let byWindow = cache.get(store);
+		if (!byWindow) {
+			byWindow = new Map();
+			cache.set(store, byWindow);
+		}
+		const key = `${window.days}:${window.end}`;
+		let value = byWindow.get(key);
+		if (value === undefined) {
+			value = compute(store, window);
+			byWindow.set(key, value);
+		}
+		return value;
+	};
+}
