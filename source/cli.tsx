@@ -18,8 +18,9 @@ import { runRisk } from './commands/risk.js';
 import { runSearch } from './commands/search.js';
 import { runTimeline } from './commands/timeline.js';
 import { runValidate } from './commands/validate.js';
+import { runWatch } from './commands/watch.js';
 import { type WindowFlags, windowFromFlags } from './commands/window.js';
-import { type ConfigHandle, openConfig } from './config.js';
+import { type ConfigHandle, openConfig, parseSetting, type ThemeSetting } from './config.js';
 import { Resolver } from './core/resolve.js';
 import { RISK_FORMULA } from './core/risk.js';
 import { sanitizeLine } from './core/sanitize.js';
@@ -41,6 +42,7 @@ const cli = meow(
     $ sitrep export KIND [QUERY]       incidents, articles or actors as csv, json or ndjson
     $ sitrep cache                     the start-up cache of a big data set (also made on quit)
     $ sitrep config get|set|unset|path [KEY] [VALUE]
+    $ sitrep watch [add|remove|list]   what is new for the watchlist (--mark-seen: now seen)
 
   Options
     --data DIR        data directory (default: configured dataDir, else the bundled data/)
@@ -61,6 +63,8 @@ const cli = meow(
     --source NAME     ingest: the outlet that published them
     --format F        export: csv, json or ndjson (default: from --out's extension, else csv)
     --profile FILE    dashboard: log start-up, and per frame the render time, bytes and key latency
+    --theme NAME      dashboard colours: default, high-contrast or mono (also: sitrep config set theme)
+    --no-color        no colours: bold, inverse and underline only (as NO_COLOR=1 does)
     --bom             export: start CSV with a byte order mark (for Excel)
     --help, --version
 
@@ -112,6 +116,9 @@ ${RISK_FORMULA.split('\n')
 			source: { type: 'string' },
 			bom: { type: 'boolean', default: false },
 			profile: { type: 'string' },
+			theme: { type: 'string' },
+			color: { type: 'boolean', default: true },
+			markSeen: { type: 'boolean', default: false },
 		},
 	},
 );
@@ -137,7 +144,19 @@ async function main(): Promise<number> {
 		ctx.err(`sitrep: warning: ${config.error} (using defaults; fix or delete ${config.path})`);
 	}
 	const dir = chooseDataDir(flags.data, config);
-	const known = ['validate', 'timeline', 'actor', 'risk', 'brief', 'search', 'import', 'ingest', 'export', 'cache'];
+	const known = [
+		'validate',
+		'timeline',
+		'actor',
+		'risk',
+		'brief',
+		'search',
+		'import',
+		'ingest',
+		'export',
+		'cache',
+		'watch',
+	];
 	if (command !== undefined && !known.includes(command)) {
 		ctx.err(`sitrep: unknown command "${command}"; commands: ${known.join(', ')}, config (see sitrep --help)`);
 		return EXIT.usage;
@@ -159,6 +178,7 @@ async function main(): Promise<number> {
 			config,
 			{ window: flags.window, asOf: flags.asOf },
 			flags.profile ?? process.env.SITREP_PROFILE,
+			flags.color === false ? 'mono' : flags.theme,
 			ctx,
 		);
 	}
@@ -229,6 +249,8 @@ async function main(): Promise<number> {
 				{ window: flags.window, asOf: flags.asOf, out: flags.out },
 				ctx,
 			);
+		case 'watch':
+			return runWatch(loaded.store, resolver, args, config, { json: flags.json, markSeen: flags.markSeen }, ctx);
 		default:
 			return EXIT.usage;
 	}
@@ -239,8 +261,18 @@ async function dashboard(
 	config: ConfigHandle,
 	flags: WindowFlags,
 	profile: string | undefined,
+	themeFlag: string | undefined,
 	ctx: Ctx,
 ): Promise<number> {
+	let theme: ThemeSetting | undefined;
+	if (themeFlag !== undefined) {
+		try {
+			theme = parseSetting('theme', themeFlag) as ThemeSetting;
+		} catch (err) {
+			ctx.err(`sitrep: --theme: ${(err as Error).message.replace(/^theme: /, '')}`);
+			return EXIT.usage;
+		}
+	}
 	const { createProfiler } = await import('./ui/profile.js');
 	const profiler = createProfiler(profile);
 	profiler.mark('cli ready (modules loaded, flags parsed, settings read)');
@@ -276,7 +308,13 @@ async function dashboard(
 		profiler.mark(`articles loaded: ${full.store.articles.length}`);
 		return full;
 	});
-	const code = await runTui(staged.first, config, terminal, { days: window.days, asOf: flags.asOf, profiler, rest });
+	const code = await runTui(staged.first, config, terminal, {
+		days: window.days,
+		asOf: flags.asOf,
+		profiler,
+		rest,
+		...(theme ? { theme } : {}),
+	});
 	// A big, clean data set that was loaded the slow way is cached for the next start by a
 	// process of its own, after this one has given the terminal back: nothing here waits for it.
 	if (staged.cacheWanted) cacheInBackground(dir);

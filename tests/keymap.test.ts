@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { keysTable } from '../scripts/keys-table.js';
 import { Resolver } from '../source/core/resolve.js';
 import { viewLines } from '../source/ui/content.js';
 import { KEYMAP, lookup } from '../source/ui/keymap.js';
@@ -18,6 +19,7 @@ const fresh = () => initialState(env, { cols: 80, rows: 24 });
 describe('keymap', () => {
 	it('binds each key once per scope and documents every binding in the README', () => {
 		const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+		expect(readme, 'README key table out of date: npx tsx scripts/keys-table.ts').toContain(keysTable());
 		for (const b of KEYMAP) {
 			expect(b.keys.length, b.command).toBeGreaterThan(0);
 			expect(readme, b.command).toContain(b.help);

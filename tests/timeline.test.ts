@@ -47,7 +47,7 @@ describe('timeline queries', () => {
 		expect(bad.errors.map((e) => `${e.field}: ${e.message}`)).toEqual([
 			'country: unknown country "Narnia"',
 			'type: "ar" matches several types',
-			'since: bad date "2024-13" (expected YYYY, YYYY-MM or YYYY-MM-DD)',
+			'since: bad date "2024-13" (expected YYYY, YYYY-MM, YYYY-MM-DD, or 90d/12w/6m/1y)',
 			'until: bad date "soon" (expected YYYY, YYYY-MM or YYYY-MM-DD)',
 		]);
 		expect(bad.errors[1]?.suggestions).toEqual(['armed assault', 'armed clash']);

@@ -84,3 +84,24 @@ export function parseDateBound(input: string, end: boolean): string | undefined 
 	}
 	return undefined;
 }
+
+/**
+ * "90d", "12w", "6m", "1y": the first day of that many days, weeks, months or
+ * years ending on `anchor` (inclusive), so "90d" is 90 days counting the anchor.
+ */
+export function relativeSince(spec: string, anchor: string): string | undefined {
+	const m = /^(\d{1,4})\s*([dwmy])$/i.exec(spec.trim());
+	if (!m) return undefined;
+	const n = Number(m[1]);
+	const unit = (m[2] ?? 'd').toLowerCase();
+	if (n < 1) return undefined;
+	const end = lastDay(anchor);
+	if (unit === 'd' || unit === 'w') return addDays(end, -(n * (unit === 'w' ? 7 : 1)) + 1);
+	const months = unit === 'y' ? n * 12 : n;
+	const y = Number(end.slice(0, 4));
+	const mo = Number(end.slice(5, 7)) - 1 - months;
+	const d = Number(end.slice(8, 10));
+	// The day after the same date `months` earlier (clamped to that month's length).
+	const last = new Date(Date.UTC(y, mo + 1, 0)).getUTCDate();
+	return addDays(fromDayNumber(Date.UTC(y, mo, Math.min(d, last)) / DAY_MS), 1);
+}

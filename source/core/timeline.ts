@@ -1,6 +1,6 @@
 // Timeline queries: filter incidents, count them by week or month. The TUI
 // pane and `sitrep timeline` both call these.
-import { addDays, dayNumber, firstDay, lastDay, parseDateBound, weekStart } from './dates.js';
+import { addDays, dayNumber, firstDay, lastDay, parseDateBound, relativeSince, weekStart } from './dates.js';
 import { memoByString } from './memo.js';
 import { type Resolver, shortName } from './resolve.js';
 import type { Incident, IncidentType } from './schema.js';
@@ -14,6 +14,8 @@ export interface TimelineFilter {
 	/** Inclusive YYYY-MM-DD bounds. */
 	since?: string;
 	until?: string;
+	/** The relative form since was given in ("90d"), kept so a saved view moves with the data. */
+	sinceRel?: string;
 }
 
 export const emptyFilter: TimelineFilter = { countries: [], actors: [], types: [] };
@@ -134,6 +136,8 @@ export interface FilterInput {
 	type?: string | string[];
 	since?: string;
 	until?: string;
+	/** Where a relative since ("90d") ends; default: the newest incident's date. */
+	anchor?: string;
 }
 
 export type FilterField = 'country' | 'actor' | 'type' | 'since' | 'until';
@@ -176,9 +180,15 @@ export function parseFilter(resolver: Resolver, input: FilterInput): { filter: T
 	for (const field of ['since', 'until'] as const) {
 		const raw = input[field]?.trim();
 		if (!raw) continue;
-		const d = parseDateBound(raw, field === 'until');
+		const anchor = input.anchor ?? resolver.store.incidents[0]?.date;
+		const rel = field === 'since' && anchor ? relativeSince(raw, anchor) : undefined;
+		const d = rel ?? parseDateBound(raw, field === 'until');
 		if (d) filter[field] = d;
-		else errors.push({ field, message: `bad date "${raw}" (expected YYYY, YYYY-MM or YYYY-MM-DD)`, suggestions: [] });
+		else {
+			const forms = field === 'since' ? 'YYYY, YYYY-MM, YYYY-MM-DD, or 90d/12w/6m/1y' : 'YYYY, YYYY-MM or YYYY-MM-DD';
+			errors.push({ field, message: `bad date "${raw}" (expected ${forms})`, suggestions: [] });
+		}
+		if (rel) filter.sinceRel = raw.replace(/\s+/g, '').toLowerCase();
 	}
 	if (filter.since && filter.until && filter.since > filter.until) {
 		errors.push({ field: 'until', message: `until ${filter.until} is before since ${filter.since}`, suggestions: [] });
@@ -192,7 +202,7 @@ export function describeFilter(f: TimelineFilter): string {
 	if (f.countries.length) parts.push(`country:${f.countries.join(',')}`);
 	if (f.actors.length) parts.push(`actor:${f.actors.join(',')}`);
 	for (const t of f.types) parts.push(`type:${t.includes(' ') ? `"${t}"` : t}`);
-	if (f.since) parts.push(`since:${f.since}`);
+	if (f.since) parts.push(f.sinceRel ? `since:${f.sinceRel} (${f.since})` : `since:${f.since}`);
 	if (f.until) parts.push(`until:${f.until}`);
 	return parts.join(' ');
 }

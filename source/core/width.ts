@@ -58,7 +58,8 @@ export function wrap(text: string, cols: number): string[] {
 				// A word longer than the line is cut into pieces.
 				for (const ch of segments(word)) {
 					const cw = stringWidth(ch);
-					if (lw + cw > cols) {
+					// A character wider than the whole line goes on a line of its own, not after an empty one.
+					if (lw > 0 && lw + cw > cols) {
 						out.push(line);
 						line = '';
 						lw = 0;
@@ -85,41 +86,68 @@ export interface Span {
 /**
  * Word-wraps like `wrap`, but every line is an exact slice of the input and
  * knows its offset, so match ranges into the text can be drawn on the lines.
- * Spaces at a break are dropped; a blank line separates paragraphs.
+ * Spaces at a break are dropped; a blank line separates paragraphs. Lines
+ * break between grapheme clusters only (an emoji ZWJ sequence, a letter and
+ * its combining marks, a ZWNJ and the letter before it stay together), and
+ * each cluster counts the cells it takes on screen.
  */
 export function wrapSpans(text: string, cols: number): Span[] {
 	const out: Span[] = [];
 	const max = Math.max(1, cols);
-	let lineStart = 0;
 	let i = 0;
 	const n = text.length;
 	while (i <= n) {
 		const nl = text.indexOf('\n', i);
 		const paraEnd = nl === -1 ? n : nl;
-		lineStart = i;
 		if (paraEnd === i) out.push({ text: '', start: i });
-		while (lineStart < paraEnd) {
-			while (lineStart < paraEnd && text[lineStart] === ' ') lineStart++;
-			if (lineStart >= paraEnd) break;
-			let end = lineStart;
-			let lastBreak = -1;
-			let w = 0;
-			while (end < paraEnd) {
-				const cp = text.codePointAt(end) ?? 0;
-				const ch = String.fromCodePoint(cp);
-				const cw = ch === ' ' ? 1 : width(ch);
-				if (w + cw > max) break;
-				if (ch === ' ') lastBreak = end;
-				w += cw;
-				end += ch.length;
-			}
-			if (end < paraEnd && lastBreak > lineStart) end = lastBreak;
-			if (end === lineStart) end += (text.codePointAt(lineStart) ?? 0) > 0xffff ? 2 : 1;
-			out.push({ text: text.slice(lineStart, end).trimEnd(), start: lineStart });
-			lineStart = end;
-		}
+		else wrapParagraph(text, i, paraEnd, max, out);
 		if (nl === -1) break;
 		i = nl + 1;
 	}
 	return out;
+}
+
+/** Wraps text[from, to) (no newline inside) into `out`. */
+function wrapParagraph(text: string, from: number, to: number, max: number, out: Span[]): void {
+	const para = text.slice(from, to);
+	// Cluster k spans para[starts[k], starts[k + 1]) and takes cells[k] cells.
+	const starts: number[] = [];
+	const cells: number[] = [];
+	if (ASCII.test(para)) {
+		for (let k = 0; k < para.length; k++) {
+			starts.push(k);
+			cells.push(1);
+		}
+	} else {
+		for (const { segment, index } of segmenter.segment(para)) {
+			starts.push(index);
+			cells.push(segment === ' ' ? 1 : width(segment));
+		}
+	}
+	const count = starts.length;
+	starts.push(para.length);
+	const isSpace = (k: number) => para[starts[k] ?? 0] === ' ' && starts[k + 1] === (starts[k] ?? 0) + 1;
+	let k = 0;
+	while (k < count) {
+		while (k < count && isSpace(k)) k++;
+		if (k >= count) break;
+		const first = k;
+		let end = k;
+		let lastBreak = -1;
+		let w = 0;
+		while (end < count) {
+			const cw = cells[end] ?? 0;
+			if (w + cw > max) break;
+			if (isSpace(end)) lastBreak = end;
+			w += cw;
+			end++;
+		}
+		// Overflowing on a space breaks there; inside a word, at the last space; a word longer than the line is cut.
+		if (end < count && !isSpace(end) && lastBreak > first) end = lastBreak;
+		if (end === first) end = first + 1;
+		const a = starts[first] ?? 0;
+		const b = starts[end] ?? para.length;
+		out.push({ text: para.slice(a, b).trimEnd(), start: from + a });
+		k = end;
+	}
 }

@@ -9,6 +9,8 @@ export type StyleName = 'heading' | 'dim' | 'accent' | 'link' | 'error' | 'warni
 export interface Segment {
 	text: string;
 	style?: StyleName;
+	/** A web address the text shows (or a piece of, when wrapped); the TUI may make it a terminal hyperlink. */
+	url?: string;
 }
 
 export interface Line {
@@ -41,6 +43,19 @@ export function field(label: string, value: string, cols: number, link?: Target)
 	return wrap(value, Math.max(10, cols - LABEL)).map((l, i) => ({
 		segs: [{ text: i === 0 ? label.padEnd(LABEL) : ' '.repeat(LABEL), style: 'dim' as const }, { text: l }],
 		...(link && i === 0 ? { link } : {}),
+	}));
+}
+
+/** "URL           https://…", wrapped; each piece of the address carries the whole of it. */
+export function urlField(label: string, url: string, cols: number): Line[] {
+	return field(label, url, cols).map((l) => ({ ...l, segs: l.segs.map((s, i) => (i === 1 ? { ...s, url } : s)) }));
+}
+
+/** A web address on lines of its own, indented and wrapped; each piece carries the whole of it. */
+export function urlLines(url: string, cols: number, indent = 0, style?: StyleName): Line[] {
+	const pad = ' '.repeat(indent);
+	return wrap(url, Math.max(10, cols - indent)).map((piece) => ({
+		segs: [...(pad ? [{ text: pad }] : []), { text: piece, style, url }],
 	}));
 }
 

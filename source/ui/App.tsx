@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { PaneId } from '../config.js';
+import type { PaneId, SavedView } from '../config.js';
 import type { Problem } from '../core/problems.js';
 import { Resolver } from '../core/resolve.js';
 import type { RiskDays } from '../core/risk.js';
@@ -14,21 +14,30 @@ import type { TimelineFilter } from '../core/timeline.js';
 import { truncate } from '../core/width.js';
 import { plural } from '../core/words.js';
 import { briefFileName, briefMarkdown } from '../io/brief.js';
-import { targetLabel } from '../text/target.js';
+import { type Target, targetKey, targetLabel } from '../text/target.js';
+import { paletteEntries } from './actions.js';
 import { Header } from './components/Header.js';
 import { Lines } from './components/Lines.js';
+import { Palette } from './components/Palette.js';
+import { PromptLine } from './components/PromptLine.js';
+import { Split } from './components/Split.js';
 import { HintLine, StatusBar } from './components/StatusBar.js';
+import { TooSmall } from './components/TooSmall.js';
+import { WatchLine } from './components/WatchLine.js';
 import { overlayLines, viewLines } from './content.js';
+import { type BriefingCallbacks, useBriefingEffects } from './effects.js';
 import { startIdleWork } from './idle.js';
+import type { Keymap } from './keymap.js';
 import { keyName, splitBurst } from './keys.js';
-import { bodyHeight, detailHeight, frameHeight, MIN_COLS, MIN_ROWS } from './layout.js';
+import { bodyHeight, detailCols, detailHeight, frameHeight, isSplit, listCols, tooSmall } from './layout.js';
 import { Actors } from './panes/Actors.js';
 import { Risk } from './panes/Risk.js';
 import { Search } from './panes/Search.js';
 import { Timeline } from './panes/Timeline.js';
 import { PANE_TITLES } from './panes.js';
-import { type AppState, activeScopes, currentView, type Env, initialState, reducer } from './state.js';
-import { pickTheme, type Theme } from './theme.js';
+import { type AppState, activeScopes, currentView, type Env, initialState, reducer, selectedTarget } from './state.js';
+import { pickTheme, type Theme, type ThemeName } from './theme.js';
+import type { WatchUi } from './watchUi.js';
 import { windowOf } from './window.js';
 
 export interface AppProps {
@@ -47,80 +56,151 @@ export interface AppProps {
 	briefDir?: string;
 	onPane?: (pane: PaneId) => void;
 	onExit?: (code: number) => void;
+	/** Colour theme (NO_COLOR still forces mono). */
+	theme?: ThemeName;
+	/** The key bindings in force (default: the built-in table). */
+	keymap?: Keymap;
+	/** Saved views and the watchlist as read from the settings. */
+	views?: SavedView[];
+	watch?: WatchUi;
+	/** URLs as OSC 8 hyperlinks (the terminal supports them). */
+	hyperlinks?: boolean;
+	/** Shown in the status bar until the first key (settings warnings, what is new). */
+	startMessage?: string;
+	/** Settings changes and the watch state at exit, for the caller to store. */
+	briefing?: BriefingCallbacks;
 }
 
-function Breadcrumb({ state, env, theme }: { state: AppState; env: Env; theme: Theme }) {
-	const trail = [PANE_TITLES[state.pane], ...state.stacks[state.pane].map((v) => targetLabel(v.target, env.store))];
+/**
+ * The trail of open views above a detail, or, for the live preview beside a
+ * list, the pane and the row under the cursor.
+ */
+function Breadcrumb({
+	state,
+	env,
+	theme,
+	width,
+	preview,
+}: {
+	state: AppState;
+	env: Env;
+	theme: Theme;
+	width: number;
+	preview?: Target;
+}) {
+	const labels = preview
+		? [targetLabel(preview, env.store)]
+		: state.stacks[state.pane].map((v) => targetLabel(v.target, env.store));
+	const trail = [PANE_TITLES[state.pane], ...labels].join(' › ');
+	// Beside the list, a bold trail says the keys go to the detail; a preview only follows the cursor.
+	const style = isSplit(state) && !preview ? theme.key : theme.dim;
 	return (
-		<Box height={1} flexShrink={0}>
-			<Text {...theme.dim} wrap="truncate">
-				{truncate(trail.join(' › '), state.cols)}
+		<Box height={1} flexShrink={0} overflow="hidden">
+			<Text {...style} wrap="truncate">
+				{truncate(preview ? `${trail} · Enter opens` : trail, width)}
 			</Text>
 		</Box>
 	);
 }
+
+/** How long the cursor rests on an actor or a country before its preview is built. */
+const PREVIEW_REST_MS = 120;
 
 function Body({
 	state,
 	env,
 	theme,
 	indexing,
+	hyperlinks,
 }: {
 	state: AppState;
 	env: Env;
 	theme: Theme;
 	/** What the search index is doing while it is not ready ("indexing 40%…"). */
 	indexing: string | undefined;
+	/** URLs as OSC 8 hyperlinks. */
+	hyperlinks?: boolean;
 }) {
+	const height = bodyHeight(state);
+	// Beside the list (wide terminals), the row under the cursor. An actor's profile or a country's
+	// explanation can take long on big data (an actor's article mentions are scanned until the idle
+	// pass has done them all): those are built once the cursor rests, not for every row passed.
+	const cursorTarget = isSplit(state) && !state.overlay ? selectedTarget(state) : undefined;
+	const cursorKey = cursorTarget ? targetKey(cursorTarget) : '';
+	const slow = cursorTarget?.kind === 'actor' || cursorTarget?.kind === 'country';
+	const [rested, setRested] = useState(slow ? '' : cursorKey);
+	useEffect(() => {
+		if (!slow) return;
+		const t = setTimeout(() => setRested(cursorKey), PREVIEW_REST_MS);
+		return () => clearTimeout(t);
+	}, [cursorKey, slow]);
 	if (state.overlay) {
 		return (
 			<Lines
 				lines={overlayLines(state, env)}
 				top={state.overlay.scroll}
-				height={bodyHeight(state)}
+				height={height}
 				width={state.cols}
 				theme={theme}
 			/>
 		);
 	}
+	// An open view, or beside the list (wide terminals) a preview of the row under the cursor.
+	const split = isSplit(state);
 	const view = currentView(state);
-	if (view) {
-		const lines = viewLines(view.target, state.cols, env, windowOf(env.store, state.days, state.asOf));
-		return (
-			<Box flexDirection="column" height={bodyHeight(state)}>
-				<Breadcrumb state={state} env={env} theme={theme} />
+	const target = view?.target ?? cursorTarget;
+	const ready = view !== undefined || !slow || rested === cursorKey;
+	const dw = detailCols(state);
+	const detail = (
+		<Box flexDirection="column" width={dw} height={height} overflow="hidden">
+			<Breadcrumb state={state} env={env} theme={theme} width={dw} preview={view ? undefined : target} />
+			{target && ready ? (
 				<Lines
-					lines={lines}
-					top={view.scroll}
+					hyperlinks={hyperlinks}
+					lines={viewLines(target, dw, env, windowOf(env.store, state.days, state.asOf))}
+					top={view?.scroll ?? 0}
 					height={detailHeight(state)}
-					width={state.cols}
+					width={dw}
 					theme={theme}
-					sel={view.sel}
+					sel={view?.sel ?? -1}
 				/>
-			</Box>
-		);
-	}
+			) : (
+				<Text {...theme.dim} wrap="truncate">
+					{truncate(target ? ' …' : ' Nothing selected: the row under the cursor is shown here.', dw)}
+				</Text>
+			)}
+		</Box>
+	);
+	if (view && !split) return detail;
+	const lw = listCols(state);
 	const pane = {
-		timeline: <Timeline state={state} env={env} theme={theme} />,
-		actors: <Actors state={state} env={env} theme={theme} />,
-		risk: <Risk state={state} env={env} theme={theme} />,
-		search: <Search state={state} env={env} theme={theme} indexing={indexing} />,
+		timeline: <Timeline state={state} env={env} theme={theme} width={lw} />,
+		actors: <Actors state={state} env={env} theme={theme} width={lw} />,
+		risk: <Risk state={state} env={env} theme={theme} width={lw} />,
+		search: <Search state={state} env={env} theme={theme} indexing={indexing} width={lw} />,
 	}[state.pane];
-	return (
-		<Box flexDirection="column" height={bodyHeight(state)} overflow="hidden">
+	const list = (
+		<Box flexDirection="column" width={lw} height={height} overflow="hidden">
 			{pane}
 		</Box>
 	);
+	if (!split) return list;
+	return <Split left={list} right={detail} leftWidth={lw} rightWidth={dw} height={height} theme={theme} />;
 }
 
 export function App(props: AppProps) {
 	const { stdout } = useStdout();
 	const { exit } = useApp();
 	const env: Env = useMemo(
-		() => ({ store: props.store, resolver: new Resolver(props.store), problems: props.problems }),
-		[props.store, props.problems],
+		() => ({
+			store: props.store,
+			resolver: new Resolver(props.store),
+			problems: props.problems,
+			...(props.keymap ? { keymap: props.keymap } : {}),
+		}),
+		[props.store, props.problems, props.keymap],
 	);
-	const theme = useMemo(() => pickTheme(), []);
+	const theme = useMemo(() => pickTheme({ name: props.theme }), [props.theme]);
 	const [state, dispatch] = useReducer(reducer(env), undefined, () =>
 		initialState(env, {
 			cols: props.cols ?? stdout.columns ?? 80,
@@ -129,8 +209,16 @@ export function App(props: AppProps) {
 			filter: props.filter,
 			days: props.days,
 			asOf: props.asOf,
+			views: props.views,
+			watch: props.watch,
+			message: props.startMessage,
 		}),
 	);
+	useBriefingEffects(state, dispatch, env, (seq) => stdout.write(seq), props.briefing ?? {});
+	const firstWatch = useRef(props.watch);
+	useEffect(() => {
+		if (props.watch && props.watch !== firstWatch.current) dispatch({ type: 'watchData', watch: props.watch });
+	}, [props.watch]);
 
 	useEffect(() => {
 		if (props.cols !== undefined) return;
@@ -242,34 +330,55 @@ export function App(props: AppProps) {
 		dispatch({ type: 'key', name, input });
 	});
 
-	if (state.cols < MIN_COLS || state.rows < MIN_ROWS) {
-		return (
-			<Box height={frameHeight(state)}>
-				<Text>{`sitrep needs at least ${MIN_COLS}×${MIN_ROWS}; this terminal is ${state.cols}×${state.rows}. Enlarge it, or press q.`}</Text>
-			</Box>
-		);
-	}
+	if (tooSmall(state)) return <TooSmall cols={state.cols} rows={state.rows} />;
 	const { incidents, articles, actors } = props.store;
 	const counts = `${plural(incidents.length, 'incident')} · ${pending ? 'loading articles…' : plural(articles.length, 'article')} · ${plural(actors.length, 'actor')}`;
 	const overlay = state.overlay;
 	return (
 		<Box flexDirection="column" width={state.cols} height={frameHeight(state)} overflow="hidden">
-			<Header pane={state.pane} theme={theme} width={state.cols} right={overlay ? overlay.kind : `${state.days}d`} />
-			<Body
-				state={state}
-				env={env}
+			<Header
+				pane={state.pane}
 				theme={theme}
-				indexing={pending ? 'loading articles…' : index === null ? `indexing ${indexed}%…` : undefined}
-			/>
-			<StatusBar
-				dir={props.store.dir}
-				counts={counts}
-				problems={props.problems}
 				width={state.cols}
-				theme={theme}
-				message={state.message}
+				right={state.palette ? 'palette' : overlay ? overlay.kind : `${state.days}d`}
 			/>
-			<HintLine scopes={activeScopes(state)} width={state.cols} theme={theme} />
+			{state.watch.keys.length ? (
+				<WatchLine store={props.store} watch={state.watch} width={state.cols} theme={theme} />
+			) : null}
+			{state.palette ? (
+				<Palette
+					input={state.palette.input}
+					title={state.palette.title}
+					entries={paletteEntries(state, env)}
+					cursor={state.palette.cursor}
+					width={state.cols}
+					height={bodyHeight(state)}
+					theme={theme}
+				/>
+			) : (
+				<Body
+					state={state}
+					env={env}
+					theme={theme}
+					hyperlinks={props.hyperlinks}
+					indexing={pending ? 'loading articles…' : index === null ? `indexing ${indexed}%…` : undefined}
+				/>
+			)}
+			{state.confirm ? (
+				<PromptLine label={`${state.confirm.question} (y/n)`} width={state.cols} theme={theme} />
+			) : state.prompt ? (
+				<PromptLine label="Save view as:" value={state.prompt.value} width={state.cols} theme={theme} />
+			) : (
+				<StatusBar
+					dir={props.store.dir}
+					counts={counts}
+					problems={props.problems}
+					width={state.cols}
+					theme={theme}
+					message={state.message}
+				/>
+			)}
+			<HintLine scopes={activeScopes(state)} width={state.cols} theme={theme} keymap={env.keymap} />
 		</Box>
 	);
 }

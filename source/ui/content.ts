@@ -10,7 +10,7 @@ import { actorLines } from '../text/views/actor.js';
 import { articleLines } from '../text/views/article.js';
 import { countryLines } from '../text/views/country.js';
 import { incidentLines } from '../text/views/incident.js';
-import { KEYMAP, SCOPE_TITLES, type Scope } from './keymap.js';
+import { DEFAULT_KEYMAP, type Keymap, SCOPE_TITLES, type Scope } from './keymap.js';
 import { keyLabel } from './keys.js';
 import { availablePanes } from './panes.js';
 import type { AppState, Env } from './state.js';
@@ -48,14 +48,16 @@ function build(target: Target, cols: number, env: Env, window: RiskWindow): Line
 	}
 }
 
-export function helpLines(cols: number): Line[] {
+export function helpLines(cols: number, keymap: Keymap = DEFAULT_KEYMAP): Line[] {
 	const out: Line[] = [heading('sitrep keys'), blank];
 	const panes = availablePanes();
 	for (const scope of Object.keys(SCOPE_TITLES) as Scope[]) {
-		const bindings = KEYMAP.filter((b) => b.scope === scope).filter((b) => {
-			const pane = /^pane\.(\d)$/.exec(b.command);
-			return !pane || panes[Number(pane[1]) - 1] !== undefined;
-		});
+		const bindings = keymap.bindings
+			.filter((b) => b.scope === scope && b.keys.length > 0)
+			.filter((b) => {
+				const pane = /^pane\.(\d)$/.exec(b.command);
+				return !pane || panes[Number(pane[1]) - 1] !== undefined;
+			});
 		if (!bindings.length) continue;
 		out.push(heading(SCOPE_TITLES[scope]));
 		for (const b of bindings) {
@@ -85,5 +87,5 @@ export function problemLines(env: Env, cols: number): Line[] {
 
 export function overlayLines(state: AppState, env: Env): Line[] {
 	if (state.overlay?.kind === 'problems') return problemLines(env, state.cols);
-	return helpLines(state.cols);
+	return helpLines(state.cols, env.keymap);
 }

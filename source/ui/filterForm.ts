@@ -19,7 +19,7 @@ export function formFromFilter(f: TimelineFilter): FilterForm {
 			country: f.countries.join(', '),
 			actor: f.actors.join(', '),
 			type: f.types.join(', '),
-			since: f.since ?? '',
+			since: f.sinceRel ?? f.since ?? '',
 			until: f.until ?? '',
 		},
 		field: 0,

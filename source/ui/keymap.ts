@@ -12,7 +12,10 @@ export type Scope =
 	| 'detail'
 	| 'form'
 	| 'jump'
-	| 'overlay';
+	| 'overlay'
+	| 'palette'
+	| 'prompt'
+	| 'confirm';
 
 export type Command =
 	| 'app.quit'
@@ -72,7 +75,25 @@ export type Command =
 	| 'jump.next'
 	| 'jump.prev'
 	| 'jump.deleteChar'
-	| 'overlay.close';
+	| 'overlay.close'
+	| 'app.palette'
+	| 'app.copy'
+	| 'watch.toggle'
+	| 'watch.seen'
+	| 'view.save'
+	| 'palette.run'
+	| 'palette.close'
+	| 'palette.next'
+	| 'palette.prev'
+	| 'palette.deleteChar'
+	| 'palette.deleteWord'
+	| 'palette.clear'
+	| 'prompt.accept'
+	| 'prompt.cancel'
+	| 'prompt.deleteChar'
+	| 'prompt.clear'
+	| 'confirm.yes'
+	| 'confirm.no';
 
 export interface Binding {
 	command: Command;
@@ -95,7 +116,13 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	form: 'Filter bar',
 	jump: 'Jump to an actor',
 	overlay: 'Help and problem list',
+	palette: 'Command palette (: or ^P)',
+	prompt: 'Name prompt (saving a view)',
+	confirm: 'Confirmation',
 };
+
+/** Scopes where letters are text: a printable key cannot be bound there. */
+export const TEXT_SCOPES: readonly Scope[] = ['query', 'form', 'jump', 'palette', 'prompt'];
 
 export const KEYMAP: readonly Binding[] = [
 	{ command: 'app.help', keys: ['?'], scope: 'global', help: 'Show or hide this help', hint: 'help' },
@@ -117,9 +144,32 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{ command: 'window.shorter', keys: ['['], scope: 'global', help: 'Shorter activity window (365 → 90 → 30 days)' },
 	{ command: 'window.longer', keys: [']'], scope: 'global', help: 'Longer activity window (30 → 90 → 365 days)' },
+	{
+		command: 'app.palette',
+		keys: [':', 'ctrl-p'],
+		scope: 'global',
+		help: 'Command palette: panes, saved views, countries, actors, commands',
+		hint: 'palette',
+	},
+	{
+		command: 'watch.toggle',
+		keys: ['w'],
+		scope: 'global',
+		help: 'Watch or unwatch the selected actor, country or incident type',
+		hint: 'watch',
+	},
+	{ command: 'watch.seen', keys: ['W'], scope: 'global', help: 'Mark everything new on the watchlist as seen' },
+	{ command: 'view.save', keys: ['s'], scope: 'global', help: 'Save this pane, its filters and selection as a view' },
+	{
+		command: 'app.copy',
+		keys: ['y'],
+		scope: 'global',
+		help: 'Copy the selection (incident line, article citation, or brief) to the clipboard',
+		hint: 'copy',
+	},
 
 	{ command: 'nav.down', keys: ['j', 'down', 'ctrl-n'], scope: 'list', help: 'Move down', hint: 'move' },
-	{ command: 'nav.up', keys: ['k', 'up', 'ctrl-p'], scope: 'list', help: 'Move up' },
+	{ command: 'nav.up', keys: ['k', 'up'], scope: 'list', help: 'Move up' },
 	{ command: 'nav.pageDown', keys: ['pagedown', 'ctrl-f', 'ctrl-d', 'space'], scope: 'list', help: 'Page down' },
 	{ command: 'nav.pageUp', keys: ['pageup', 'ctrl-b', 'ctrl-u'], scope: 'list', help: 'Page up' },
 	{ command: 'nav.top', keys: ['g', 'home'], scope: 'list', help: 'First row' },
@@ -178,7 +228,7 @@ export const KEYMAP: readonly Binding[] = [
 
 	{
 		command: 'search.scope',
-		keys: ['s'],
+		keys: ['i'],
 		scope: 'search',
 		help: 'Search articles, incidents or both (sets in:)',
 		hint: 'scope',
@@ -261,41 +311,227 @@ export const KEYMAP: readonly Binding[] = [
 	{ command: 'jump.deleteChar', keys: ['backspace'], scope: 'jump', help: 'Delete a character' },
 
 	{ command: 'overlay.close', keys: ['escape', 'q', '?', 'enter'], scope: 'overlay', help: 'Close', hint: 'close' },
+
+	{ command: 'palette.run', keys: ['enter'], scope: 'palette', help: 'Run the highlighted entry', hint: 'run' },
+	{ command: 'palette.close', keys: ['escape'], scope: 'palette', help: 'Close the palette', hint: 'close' },
+	{
+		command: 'palette.next',
+		keys: ['down', 'ctrl-n', 'tab'],
+		scope: 'palette',
+		help: 'Next entry',
+		hint: 'next',
+	},
+	{ command: 'palette.prev', keys: ['up', 'ctrl-p', 'shift-tab'], scope: 'palette', help: 'Previous entry' },
+	{ command: 'palette.deleteChar', keys: ['backspace'], scope: 'palette', help: 'Delete a character' },
+	{ command: 'palette.deleteWord', keys: ['ctrl-w'], scope: 'palette', help: 'Delete a word' },
+	{ command: 'palette.clear', keys: ['ctrl-u'], scope: 'palette', help: 'Clear the line' },
+
+	{ command: 'prompt.accept', keys: ['enter'], scope: 'prompt', help: 'Save under this name', hint: 'save' },
+	{ command: 'prompt.cancel', keys: ['escape'], scope: 'prompt', help: 'Cancel', hint: 'cancel' },
+	{ command: 'prompt.deleteChar', keys: ['backspace'], scope: 'prompt', help: 'Delete a character' },
+	{ command: 'prompt.clear', keys: ['ctrl-u'], scope: 'prompt', help: 'Clear the name' },
+
+	{ command: 'confirm.yes', keys: ['y'], scope: 'confirm', help: 'Yes, do it', hint: 'yes' },
+	{ command: 'confirm.no', keys: ['n', 'escape'], scope: 'confirm', help: 'No, keep things as they are', hint: 'no' },
 ];
 
-const index = new Map<string, Binding>();
-for (const b of KEYMAP) {
-	for (const k of b.keys) {
-		const id = `${b.scope}:${k}`;
-		if (index.has(id)) throw new Error(`key ${k} bound twice in scope ${b.scope}`);
-		index.set(id, b);
-	}
+/** Key names the keymap understands (besides single printable characters). */
+const NAMED_KEYS = new Set([
+	'up',
+	'down',
+	'left',
+	'right',
+	'pageup',
+	'pagedown',
+	'home',
+	'end',
+	'enter',
+	'escape',
+	'tab',
+	'shift-tab',
+	'backspace',
+	'space',
+	...'abcdefghijklmnopqrstuvwxyz'.split('').map((c) => `ctrl-${c}`),
+]);
+
+export function isKeyName(k: string): boolean {
+	return NAMED_KEYS.has(k) || ([...k].length === 1 && !/[\u0000-\u0020\u007f-\u009f]/.test(k));
 }
 
-/** The binding for a key, trying scopes in priority order. */
-export function lookup(scopes: readonly Scope[], key: string): Binding | undefined {
-	for (const s of scopes) {
-		const b = index.get(`${s}:${key}`);
-		if (b) return b;
-	}
-	return undefined;
-}
+const printable = (k: string) => [...k].length === 1;
 
-/** Bindings with a hint in the given scopes (first scope first), for the hint line; a key shadowed by a higher scope is left out. */
-export function hints(scopes: readonly Scope[]): Binding[] {
-	const seen = new Set<Command>();
-	const keys = new Set<string>();
-	const out: Binding[] = [];
-	for (const s of scopes) {
-		for (const b of KEYMAP) {
-			if (b.scope !== s) continue;
-			const shadowed = keys.has(b.keys[0] ?? '');
-			for (const k of b.keys) keys.add(k);
-			if (b.hint && !seen.has(b.command) && !shadowed) {
-				seen.add(b.command);
-				out.push(b);
+/** Scopes that take keys together (see activeScopes): a key may mean one thing in each group. */
+const TOGETHER: readonly (readonly Scope[])[] = [
+	['timeline', 'list', 'global'],
+	['actors', 'list', 'global'],
+	['risk', 'list', 'global'],
+	['search', 'list', 'global'],
+	['detail', 'list', 'global'],
+	['overlay', 'list'],
+	['form'],
+	['jump'],
+	['query'],
+	['palette'],
+	['prompt'],
+	['confirm'],
+];
+
+export class Keymap {
+	readonly bindings: readonly Binding[];
+	private readonly index = new Map<string, Binding>();
+
+	constructor(bindings: readonly Binding[]) {
+		this.bindings = bindings;
+		for (const b of bindings) {
+			for (const k of b.keys) {
+				const id = `${b.scope}:${k}`;
+				if (this.index.has(id)) throw new Error(`key ${k} bound twice in scope ${b.scope}`);
+				this.index.set(id, b);
 			}
 		}
 	}
-	return out;
+
+	/** The binding for a key, trying scopes in priority order. */
+	lookup(scopes: readonly Scope[], key: string): Binding | undefined {
+		for (const s of scopes) {
+			const b = this.index.get(`${s}:${key}`);
+			if (b) return b;
+		}
+		return undefined;
+	}
+
+	/** The first key of a command in a scope (for messages: "press w to watch"). */
+	keyFor(command: Command, scope?: Scope): string | undefined {
+		return this.bindings.find((b) => b.command === command && (!scope || b.scope === scope))?.keys[0];
+	}
+
+	/** Bindings with a hint in the given scopes (first scope first); a key shadowed by a higher scope is left out. */
+	hints(scopes: readonly Scope[]): Binding[] {
+		const seen = new Set<Command>();
+		const keys = new Set<string>();
+		const out: Binding[] = [];
+		for (const s of scopes) {
+			for (const b of this.bindings) {
+				if (b.scope !== s) continue;
+				const shadowed = keys.has(b.keys[0] ?? '');
+				for (const k of b.keys) keys.add(k);
+				if (b.hint && !seen.has(b.command) && !shadowed && b.keys.length) {
+					seen.add(b.command);
+					out.push(b);
+				}
+			}
+		}
+		return out;
+	}
+}
+
+export const DEFAULT_KEYMAP = new Keymap(KEYMAP);
+
+const COMMANDS = new Set(KEYMAP.map((b) => b.command));
+
+function closest(word: string, options: Iterable<string>): string | undefined {
+	let best: string | undefined;
+	let bestD = Math.max(3, Math.floor(word.length / 3));
+	for (const o of options) {
+		const d = editDistance(word, o);
+		if (d < bestD || (d === bestD && !best)) {
+			best = o;
+			bestD = d;
+		}
+	}
+	return best;
+}
+
+function editDistance(a: string, b: string): number {
+	let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		const row = [i];
+		for (let j = 1; j <= b.length; j++) {
+			row[j] = Math.min(
+				(prev[j] ?? 0) + 1,
+				(row[j - 1] ?? 0) + 1,
+				(prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+			);
+		}
+		prev = row;
+	}
+	return prev[b.length] ?? 0;
+}
+
+/**
+ * The keymap with the user's overrides ("action": keys, or "scope:action":
+ * keys, replacing that action's keys). Any error (unknown action, scope or key,
+ * a letter in a text field, two actions on one key) leaves every default in
+ * force and is reported, so a typo never leaves sitrep without a way out.
+ */
+export function buildKeymap(overrides: Record<string, readonly string[]> | undefined): {
+	keymap: Keymap;
+	errors: string[];
+} {
+	if (!overrides || Object.keys(overrides).length === 0) return { keymap: DEFAULT_KEYMAP, errors: [] };
+	const errors: string[] = [];
+	const scopes = Object.keys(SCOPE_TITLES) as Scope[];
+	const bindings = KEYMAP.map((b) => ({ ...b, keys: [...b.keys] }));
+	const changed = new Set<Binding>();
+	for (const [name, keys] of Object.entries(overrides)) {
+		const colon = name.indexOf(':');
+		const scope = colon >= 0 ? name.slice(0, colon) : undefined;
+		const command = colon >= 0 ? name.slice(colon + 1) : name;
+		if (scope !== undefined && !(scopes as string[]).includes(scope)) {
+			errors.push(`keys."${name}": unknown scope "${scope}"; scopes: ${scopes.join(', ')}`);
+			continue;
+		}
+		if (!COMMANDS.has(command as Command)) {
+			const hint = closest(command, COMMANDS);
+			errors.push(`keys."${name}": unknown action "${command}"${hint ? ` (did you mean ${hint}?)` : ''}`);
+			continue;
+		}
+		const targets = bindings.filter((b) => b.command === command && (scope === undefined || b.scope === scope));
+		if (!targets.length) {
+			errors.push(`keys."${name}": ${command} is not bound in scope ${scope}`);
+			continue;
+		}
+		const bad = keys.filter((k) => !isKeyName(k));
+		if (bad.length) {
+			errors.push(
+				`keys."${name}": unknown key ${bad.map((k) => `"${k}"`).join(', ')}; use a character or ${[...NAMED_KEYS].slice(0, 14).join(', ')}, ctrl-a…ctrl-z`,
+			);
+			continue;
+		}
+		for (const t of targets) {
+			const typed = TEXT_SCOPES.includes(t.scope) ? keys.filter(printable) : [];
+			if (typed.length) {
+				errors.push(
+					`keys."${name}": "${typed[0]}" is typed as text in ${SCOPE_TITLES[t.scope]}; use a named key there, or bind it in one scope ("list:${command}")`,
+				);
+				continue;
+			}
+			t.keys = [...keys];
+			changed.add(t);
+		}
+	}
+	// Clashes: a changed binding sharing a key with another action among the scopes that take keys together.
+	for (const group of TOGETHER) {
+		const owner = new Map<string, Binding>();
+		for (const b of bindings) {
+			if (!group.includes(b.scope)) continue;
+			for (const k of b.keys) {
+				const other = owner.get(k);
+				if (other && other.command !== b.command && (changed.has(b) || changed.has(other))) {
+					errors.push(
+						`keys: "${k}" would run both ${other.command} and ${b.command} (${SCOPE_TITLES[other.scope]} / ${SCOPE_TITLES[b.scope]})`,
+					);
+				} else if (!other) owner.set(k, b);
+			}
+		}
+	}
+	const none = bindings.filter((b) => b.keys.length === 0 && ['app.quit', 'app.help'].includes(b.command));
+	for (const b of none) errors.push(`keys.${b.command}: needs at least one key`);
+	if (errors.length) return { keymap: DEFAULT_KEYMAP, errors: [...new Set(errors)] };
+	return { keymap: new Keymap(bindings), errors };
+}
+
+/** The default bindings (tests and the CLI's help). */
+export function lookup(scopes: readonly Scope[], key: string): Binding | undefined {
+	return DEFAULT_KEYMAP.lookup(scopes, key);
 }

@@ -1,11 +1,12 @@
 // Starts the dashboard full screen in the alternate screen buffer and
 // restores the terminal on every way out: q, Ctrl-C, SIGTERM, SIGHUP, a crash.
 import { render } from 'ink';
-import type { ConfigHandle, PaneId } from '../config.js';
+import type { ConfigHandle, PaneId, ThemeSetting } from '../config.js';
 import type { LoadResult } from '../core/load.js';
 import type { RiskDays } from '../core/risk.js';
 import { App } from './App.js';
 import type { Profiler } from './profile.js';
+import { openSession } from './session.js';
 
 const ENTER = '\u001b[?1049h\u001b[2J\u001b[H';
 const LEAVE = '\u001b[?25h\u001b[?1049l';
@@ -38,11 +39,19 @@ export async function runTui(
 	loaded: LoadResult,
 	config: ConfigHandle,
 	terminal: Terminal,
-	opts: { days?: RiskDays; asOf?: string; profiler?: Profiler; rest?: Promise<LoadResult> } = {},
+	opts: {
+		days?: RiskDays;
+		asOf?: string;
+		profiler?: Profiler;
+		rest?: Promise<LoadResult>;
+		theme?: ThemeSetting;
+	} = {},
 ): Promise<number> {
 	const restore = () => terminal.restore();
 	process.stdout.write('\u001b[2J\u001b[H');
 	let code = 0;
+	const session = openSession(config, opts.theme ? { theme: opts.theme } : {});
+	if (!opts.rest) session.complete(loaded.store);
 	const remember = (pane: PaneId) => {
 		if (!config.error && config.settings.lastPane !== pane) {
 			try {
@@ -57,7 +66,14 @@ export async function runTui(
 			store={data.store}
 			problems={data.problems}
 			articlesPending={articlesPending}
-			pane={config.settings.lastPane}
+			pane={session.pane}
+			theme={session.theme}
+			keymap={session.keymap}
+			views={session.views}
+			watch={session.watchFor(data.store)}
+			hyperlinks={session.hyperlinks}
+			startMessage={session.startMessage(data.store)}
+			briefing={session.briefing}
 			days={opts.days}
 			asOf={opts.asOf}
 			onPane={remember}
@@ -77,7 +93,10 @@ export async function runTui(
 		},
 	);
 	// The same App, its state kept, now with the articles (and their problems).
-	opts.rest?.then((full) => instance.rerender(app(full, false)));
+	opts.rest?.then((data) => {
+		session.complete(data.store);
+		instance.rerender(app(data, false));
+	});
 	const onSignal = (status: number) => () => {
 		instance.unmount();
 		restore();

@@ -1,7 +1,7 @@
 // All UI state and the one reducer. Key handlers only dispatch {type: 'key'};
 // the reducer resolves the key against the keymap with the latest state, so
 // a burst of keys (typical over SSH) is applied in order, never to a stale view.
-import type { PaneId } from '../config.js';
+import type { PaneId, SavedView } from '../config.js';
 import type { Problem } from '../core/problems.js';
 import type { Resolver } from '../core/resolve.js';
 import { RISK_WINDOWS, type RiskDays, type RiskWindow } from '../core/risk.js';
@@ -9,10 +9,22 @@ import type { Store } from '../core/store.js';
 import { emptyFilter, type TimelineFilter } from '../core/timeline.js';
 import type { BriefTarget } from '../io/brief.js';
 import type { Target } from '../text/target.js';
+import {
+	afterKey,
+	type ConfirmState,
+	type CopyRequest,
+	type ExportRequest,
+	type PaletteState,
+	type PromptState,
+	paletteCommand,
+	promptCommand,
+	runBriefingCommand,
+	typeInto,
+} from './actions.js';
 import { type ActorsState, actorsCommand, actorsState, jumpCommand, jumpType, refreshActors } from './actorsState.js';
 import { overlayLines, viewLines } from './content.js';
-import { type Command, lookup, type Scope } from './keymap.js';
-import { bodyHeight, detailHeight, listHeight, searchPageSize } from './layout.js';
+import { type Command, DEFAULT_KEYMAP, type Keymap, type Scope } from './keymap.js';
+import { bodyHeight, detailCols, detailHeight, listHeight, searchPageSize } from './layout.js';
 import { jumpToMatch, moveInView, openView, rebaseView, type View } from './nav.js';
 import { availablePanes } from './panes.js';
 import { type RiskState, riskState } from './riskState.js';
@@ -25,6 +37,7 @@ import {
 	searchType,
 } from './searchState.js';
 import { type TimelineState, timelineCommand, timelineType, timelineWith } from './timelineState.js';
+import { noWatch, type WatchUi } from './watchUi.js';
 import { windowOf } from './window.js';
 
 export interface ListPos {
@@ -52,23 +65,51 @@ export interface AppState {
 	brief: { seq: number; target: BriefTarget; window: RiskWindow } | null;
 	/** Set when the app should exit, with this status. */
 	exit: number | null;
+	/** The command palette (: or ^P), when open. */
+	palette: PaletteState | null;
+	/** A one-line text prompt (the name of a view being saved). */
+	prompt: PromptState | null;
+	/** A yes/no question before anything destructive. */
+	confirm: ConfirmState | null;
+	views: SavedView[];
+	watch: WatchUi;
+	/** Text to put on the clipboard (OSC 52); the App writes it. */
+	copy: CopyRequest | null;
+	/** An export to write; the App does the I/O. */
+	exportReq: ExportRequest | null;
 }
 
 export type Action =
 	| { type: 'key'; name: string; input: string }
 	| { type: 'resize'; cols: number; rows: number }
 	| { type: 'message'; text: string }
-	| { type: 'searchResults'; outcome: SearchOutcomeState };
+	| { type: 'searchResults'; outcome: SearchOutcomeState }
+	/** The articles arrived: what is new is worked out again with them (the watched items stay as toggled). */
+	| { type: 'watchData'; watch: WatchUi };
 
 export interface Env {
 	store: Store;
 	resolver: Resolver;
 	problems: readonly Problem[];
+	/** The bindings in force (defaults plus the user's overrides). */
+	keymap?: Keymap;
 }
+
+export const keymapOf = (env: Env): Keymap => env.keymap ?? DEFAULT_KEYMAP;
 
 export function initialState(
 	env: Env,
-	opts: { cols: number; rows: number; pane?: PaneId; filter?: TimelineFilter; days?: RiskDays; asOf?: string },
+	opts: {
+		cols: number;
+		rows: number;
+		pane?: PaneId;
+		filter?: TimelineFilter;
+		days?: RiskDays;
+		asOf?: string;
+		views?: SavedView[];
+		watch?: WatchUi;
+		message?: string;
+	},
 ): AppState {
 	const panes = availablePanes();
 	const pane = opts.pane && panes.includes(opts.pane) ? opts.pane : 'timeline';
@@ -82,9 +123,16 @@ export function initialState(
 		timeline: timelineWith(env.store, opts.filter ?? emptyFilter),
 		search: emptySearch,
 		stacks: { timeline: [], actors: [], risk: [], search: [] },
-		message: null,
+		message: opts.message ?? null,
 		brief: null,
 		exit: null,
+		palette: null,
+		prompt: null,
+		confirm: null,
+		views: opts.views ?? [],
+		watch: opts.watch ?? noWatch,
+		copy: null,
+		exportReq: null,
 	};
 	const window = windowOf(env.store, base.days, base.asOf);
 	return { ...base, actors: actorsState(env.store, window), risk: riskState(env.store, window) };
@@ -97,6 +145,9 @@ export function currentView(state: AppState): View | undefined {
 
 /** Scopes that receive keys, highest priority first. */
 export function activeScopes(state: AppState): Scope[] {
+	if (state.confirm) return ['confirm'];
+	if (state.prompt) return ['prompt'];
+	if (state.palette) return ['palette'];
 	if (state.overlay) return ['overlay', 'list'];
 	if (currentView(state)) return ['detail', 'list', 'global'];
 	switch (state.pane) {
@@ -135,8 +186,8 @@ export function keepVisible(pos: ListPos, count: number, height: number): ListPo
 	return { cursor, top: Math.max(0, Math.min(top, Math.max(0, count - height))) };
 }
 
-function push(state: AppState, target: Target, env: Env): AppState {
-	const lines = viewLines(target, state.cols, env, windowOf(env.store, state.days, state.asOf));
+export function push(state: AppState, target: Target, env: Env): AppState {
+	const lines = viewLines(target, detailCols(state), env, windowOf(env.store, state.days, state.asOf));
 	const view = openView(target, lines, detailHeight(state));
 	return { ...state, stacks: { ...state.stacks, [state.pane]: [...state.stacks[state.pane], view] } };
 }
@@ -152,7 +203,7 @@ function briefOf(target: Target): BriefTarget | undefined {
 	return undefined;
 }
 
-function requestBrief(state: AppState, target: BriefTarget | undefined, env: Env): AppState {
+export function requestBrief(state: AppState, target: BriefTarget | undefined, env: Env): AppState {
 	if (!target) return { ...state, message: 'b writes a brief of an actor or a country' };
 	const window = windowOf(env.store, state.days, state.asOf);
 	return { ...state, brief: { seq: (state.brief?.seq ?? 0) + 1, target, window } };
@@ -167,8 +218,8 @@ function rebaseStacks(before: AppState, after: AppState, env: Env): AppState {
 		stacks[pane] = stacks[pane].map((v) =>
 			rebaseView(
 				v,
-				viewLines(v.target, before.cols, env, oldWindow),
-				viewLines(v.target, after.cols, env, newWindow),
+				viewLines(v.target, detailCols(before), env, oldWindow),
+				viewLines(v.target, detailCols(after), env, newWindow),
 				detailHeight(after),
 			),
 		);
@@ -176,7 +227,7 @@ function rebaseStacks(before: AppState, after: AppState, env: Env): AppState {
 	return { ...after, stacks };
 }
 
-function setWindow(state: AppState, days: RiskDays, env: Env): AppState {
+export function setWindow(state: AppState, days: RiskDays, env: Env): AppState {
 	if (days === state.days) return state;
 	const window = windowOf(env.store, days, state.asOf);
 	const next = { ...state, days, message: `window: ${days} days, ${window.start} to ${window.end}` };
@@ -191,7 +242,7 @@ function setWindow(state: AppState, days: RiskDays, env: Env): AppState {
 	);
 }
 
-function runCommand(state: AppState, cmd: Command, env: Env): AppState {
+export function runCommand(state: AppState, cmd: Command, env: Env): AppState {
 	const view = currentView(state);
 	switch (cmd) {
 		case 'app.quit':
@@ -246,20 +297,20 @@ function runCommand(state: AppState, cmd: Command, env: Env): AppState {
 				return { ...state, overlay: { ...state.overlay, scroll } };
 			}
 			if (view) {
-				const lines = viewLines(view.target, state.cols, env, windowOf(env.store, state.days, state.asOf));
+				const lines = viewLines(view.target, detailCols(state), env, windowOf(env.store, state.days, state.asOf));
 				return replaceTop(state, moveInView(view, cmd, lines, detailHeight(state)));
 			}
 			return paneList(state, cmd, env);
 		case 'detail.follow': {
 			if (!view) return state;
-			const lines = viewLines(view.target, state.cols, env, windowOf(env.store, state.days, state.asOf));
+			const lines = viewLines(view.target, detailCols(state), env, windowOf(env.store, state.days, state.asOf));
 			const link = lines[view.sel]?.link;
 			return link ? push(state, link, env) : state;
 		}
 		case 'detail.nextMatch':
 		case 'detail.prevMatch': {
 			if (!view) return state;
-			const lines = viewLines(view.target, state.cols, env, windowOf(env.store, state.days, state.asOf));
+			const lines = viewLines(view.target, detailCols(state), env, windowOf(env.store, state.days, state.asOf));
 			return replaceTop(state, jumpToMatch(view, lines, detailHeight(state), cmd === 'detail.nextMatch' ? 1 : -1));
 		}
 		case 'search.focus':
@@ -289,7 +340,17 @@ function runCommand(state: AppState, cmd: Command, env: Env): AppState {
 			const target = view ? view.target : selectedTarget(state);
 			return requestBrief(state, target && briefOf(target), env);
 		}
+		case 'app.palette':
+		case 'app.copy':
+		case 'watch.toggle':
+		case 'watch.seen':
+		case 'view.save':
+		case 'confirm.yes':
+		case 'confirm.no':
+			return runBriefingCommand(state, cmd, env);
 		default:
+			if (cmd.startsWith('palette.')) return paletteCommand(state, cmd, env);
+			if (cmd.startsWith('prompt.')) return promptCommand(state, cmd, env);
 			if (state.pane === 'timeline')
 				return { ...state, timeline: timelineCommand(state.timeline, cmd, env, listHeight(state)) };
 			if (state.pane === 'search') {
@@ -358,9 +419,11 @@ function isPrintable(input: string): boolean {
 function handleKey(state: AppState, name: string, input: string, env: Env): AppState {
 	if (name === 'ctrl-c') return { ...state, exit: 130 };
 	const s = state.message ? { ...state, message: null } : state;
-	const binding = lookup(activeScopes(s), name);
+	const binding = keymapOf(env).lookup(activeScopes(s), name);
 	if (binding) return runCommand(s, binding.command, env);
-	if (!isPrintable(input) || currentView(s) || s.overlay) return s;
+	if (!isPrintable(input)) return s;
+	if (s.palette || s.prompt) return typeInto(s, input);
+	if (currentView(s) || s.overlay || s.confirm) return s;
 	if (s.pane === 'timeline' && s.timeline.form) return { ...s, timeline: timelineType(s.timeline, input) };
 	if (s.pane === 'actors' && s.actors.jump) {
 		return { ...s, actors: jumpType(s.actors, input, env.store, listHeight(s)) };
@@ -373,11 +436,13 @@ export function reducer(env: Env) {
 	return (state: AppState, action: Action): AppState => {
 		switch (action.type) {
 			case 'key':
-				return handleKey(state, action.name, action.input, env);
+				return afterKey(handleKey(state, action.name, action.input, env), env);
 			case 'message':
 				return { ...state, message: action.text };
 			case 'searchResults':
 				return { ...state, search: acceptResults(state.search, action.outcome) };
+			case 'watchData':
+				return { ...state, watch: { ...action.watch, keys: state.watch.keys } };
 			case 'resize': {
 				const next = { ...state, cols: action.cols, rows: action.rows };
 				const h = listHeight(next);

@@ -1,5 +1,7 @@
-// Semantic styles. NO_COLOR selects a monochrome theme that relies on
-// inverse, bold, underline and dim, so nothing depends on colour alone.
+// Semantic styles, in three themes. NO_COLOR selects the monochrome one, which
+// relies on inverse, bold, underline and dim only. No theme carries meaning by
+// colour alone: risk levels are printed as words, the selected row has a › and
+// inverse video, the active tab is inverse.
 import type { StyleName } from '../text/lines.js';
 
 export interface Style {
@@ -30,7 +32,11 @@ export interface Theme extends Record<StyleName, Style> {
 	risk: Record<'low' | 'guarded' | 'elevated' | 'high' | 'severe', Style>;
 }
 
-const color: Theme = {
+export type ThemeName = 'default' | 'high-contrast' | 'mono';
+
+export const THEME_NAMES: readonly ThemeName[] = ['default', 'high-contrast', 'mono'];
+
+const standard: Theme = {
 	title: { bold: true, color: 'cyan' },
 	tabActive: { bold: true, inverse: true },
 	tab: { dimColor: true },
@@ -54,6 +60,32 @@ const color: Theme = {
 	},
 };
 
+/** Bright colours, no dim text anywhere (secondary text is normal, emphasis bold). */
+const highContrast: Theme = {
+	title: { bold: true, color: 'whiteBright' },
+	tabActive: { bold: true, inverse: true },
+	tab: { color: 'whiteBright' },
+	heading: { bold: true, color: 'yellowBright' },
+	selected: { inverse: true, bold: true },
+	dim: {},
+	accent: { bold: true, color: 'cyanBright' },
+	link: { color: 'cyanBright', underline: true },
+	error: { bold: true, color: 'redBright' },
+	warning: { bold: true, color: 'yellowBright' },
+	ok: { bold: true, color: 'greenBright' },
+	match: { color: 'black', backgroundColor: 'yellowBright' },
+	spark: { color: 'greenBright' },
+	key: { bold: true, color: 'cyanBright' },
+	risk: {
+		low: { color: 'greenBright' },
+		guarded: { color: 'cyanBright' },
+		elevated: { color: 'yellowBright' },
+		high: { bold: true, color: 'redBright' },
+		severe: { bold: true, color: 'redBright', underline: true },
+	},
+};
+
+/** No colours at all: bold, inverse, underline and dim. */
 const mono: Theme = {
 	title: { bold: true },
 	tabActive: { bold: true, inverse: true },
@@ -69,9 +101,18 @@ const mono: Theme = {
 	match: { underline: true, bold: true },
 	spark: {},
 	key: { bold: true },
-	risk: { low: {}, guarded: {}, elevated: {}, high: { bold: true }, severe: { bold: true } },
+	risk: { low: {}, guarded: {}, elevated: {}, high: { bold: true }, severe: { bold: true, underline: true } },
 };
 
-export function pickTheme(env: NodeJS.ProcessEnv = process.env): Theme {
-	return env.NO_COLOR ? mono : color;
+export const THEMES: Record<ThemeName, Theme> = { default: standard, 'high-contrast': highContrast, mono };
+
+/**
+ * The theme to draw with: mono whenever colour is refused (`noColor`, or a
+ * non-empty NO_COLOR, see no-color.org), whatever `name` says; else `name`,
+ * or the default.
+ */
+export function pickTheme(opts: { name?: ThemeName; noColor?: boolean; env?: NodeJS.ProcessEnv } = {}): Theme {
+	const env = opts.env ?? process.env;
+	if (opts.noColor || (env.NO_COLOR ?? '') !== '') return THEMES.mono;
+	return THEMES[opts.name ?? 'default'] ?? THEMES.default;
 }

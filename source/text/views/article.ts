@@ -3,7 +3,7 @@
 import { actorLabel } from '../../core/resolve.js';
 import type { Store } from '../../core/store.js';
 import { plural } from '../../core/words.js';
-import { blank, field, highlighted, type Line, linkLine, text } from '../lines.js';
+import { blank, field, highlighted, type Line, linkLine, text, urlField } from '../lines.js';
 import { type Highlight, rangesOf } from '../target.js';
 
 export function articleLines(store: Store, id: string, cols: number, hl?: Highlight): Line[] {
@@ -12,7 +12,7 @@ export function articleLines(store: Store, id: string, cols: number, hl?: Highli
 	const out: Line[] = [];
 	out.push(...highlighted(art.title, rangesOf(hl, 'title'), cols, 0, 'heading'));
 	out.push(text(`${art.published.slice(0, 10)} · ${art.source}${art.author ? ` · ${art.author}` : ''}`, 'dim'));
-	if (art.url) out.push(...field('URL', art.url, cols));
+	if (art.url) out.push(...urlField('URL', art.url, cols));
 	for (const code of art.countries) {
 		out.push(linkLine(store.countryByCode.get(code)?.name ?? code, { kind: 'country', code }, 2, code));
 	}

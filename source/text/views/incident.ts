@@ -3,7 +3,7 @@
 import { monthLabel } from '../../core/dates.js';
 import { actorLabel } from '../../core/resolve.js';
 import type { Store } from '../../core/store.js';
-import { blank, field, heading, highlighted, type Line, linkLine, para, text } from '../lines.js';
+import { blank, field, heading, highlighted, type Line, linkLine, para, text, urlLines } from '../lines.js';
 import { type Highlight, rangesOf } from '../target.js';
 
 export function placeOf(store: Store, country: string, location?: string, admin1?: string): string {
@@ -66,6 +66,7 @@ export function incidentLines(store: Store, id: string, cols: number, hl?: Highl
 			out.push(...para(`${src.dataset} ${src.ref}${src.cited ? ` — cites ${src.cited}` : ''}`, cols, 2));
 		} else {
 			out.push(...para(`${src.date}  ${src.outlet}${src.title ? ` — ${src.title}` : ''}`, cols, 2));
+			if (src.url) out.push(...urlLines(src.url, cols, 4, 'dim'));
 		}
 	}
 	return out;

@@ -1,9 +1,12 @@
 // Renders a window of pre-built lines (detail views, help, problems): only
 // the visible ones, each clipped to the width so nothing wraps. The selected
-// link line is marked with › and inverse video.
+// link line is marked with › and inverse video. With `hyperlinks`, segments
+// that show a web address become OSC 8 links (see ui/osc.ts): the text is
+// clipped first, so the sequence wraps exactly the cells that are drawn.
 import { Box, Text } from 'ink';
 import { width as cellWidth, truncate } from '../../core/width.js';
 import type { Line } from '../../text/lines.js';
+import { hyperlink } from '../osc.js';
 import type { Theme } from '../theme.js';
 
 export function Lines(props: {
@@ -13,8 +16,10 @@ export function Lines(props: {
 	width: number;
 	theme: Theme;
 	sel?: number;
+	/** Draw segments with a URL as terminal hyperlinks (OSC 8); off draws plain text. */
+	hyperlinks?: boolean;
 }) {
-	const { lines, top, height, width, theme, sel = -1 } = props;
+	const { lines, top, height, width, theme, sel = -1, hyperlinks = false } = props;
 	const visible = lines.slice(top, top + height);
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
@@ -34,7 +39,7 @@ export function Lines(props: {
 										return (
 											// biome-ignore lint/suspicious/noArrayIndexKey: segments are positional
 											<Text key={j} {...(seg.style && !selected ? theme[seg.style] : {})}>
-												{text}
+												{hyperlinks && seg.url ? hyperlink(seg.url, text) : text}
 											</Text>
 										);
 									})}

@@ -4,7 +4,7 @@ import { sanitizeLine } from '../../core/sanitize.js';
 import { truncate } from '../../core/width.js';
 import { plural } from '../../core/words.js';
 import type { Scope } from '../keymap.js';
-import { type Binding, hints } from '../keymap.js';
+import { type Binding, DEFAULT_KEYMAP, type Keymap } from '../keymap.js';
 import { keyLabel } from '../keys.js';
 import type { Theme } from '../theme.js';
 
@@ -44,9 +44,9 @@ export function StatusBar(props: {
 	);
 }
 
-export function HintLine(props: { scopes: Scope[]; width: number; theme: Theme; extra?: Binding[] }) {
+export function HintLine(props: { scopes: Scope[]; width: number; theme: Theme; keymap?: Keymap }) {
 	const { theme } = props;
-	const list = [...hints(props.scopes)];
+	const list = [...(props.keymap ?? DEFAULT_KEYMAP).hints(props.scopes)];
 	let used = 0;
 	const shown: Binding[] = [];
 	for (const b of list) {

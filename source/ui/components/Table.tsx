@@ -1,7 +1,7 @@
 // A windowed list: only the rows on screen are formatted and rendered; the
 // cursor row is marked with › and inverse video.
 import { Box, Text } from 'ink';
-import { fit } from '../../core/width.js';
+import { fit, truncate } from '../../core/width.js';
 import { keepVisible, type ListPos } from '../state.js';
 import type { Style, Theme } from '../theme.js';
 
@@ -9,6 +9,8 @@ export interface TableRow {
 	key: string;
 	text: string;
 	style?: Style;
+	/** Shown in the cursor column when set (● new on the watchlist). */
+	mark?: string;
 }
 
 export function Table(props: {
@@ -24,8 +26,10 @@ export function Table(props: {
 	const { count, height, width, theme } = props;
 	if (count === 0) {
 		return (
-			<Box height={height}>
-				<Text {...theme.dim}>{props.empty}</Text>
+			<Box height={height} overflow="hidden">
+				<Text {...theme.dim} wrap="truncate">
+					{truncate(props.empty, width)}
+				</Text>
 			</Box>
 		);
 	}
@@ -40,7 +44,7 @@ export function Table(props: {
 					<Box key={r.key} height={1} flexShrink={0}>
 						<Text
 							{...(selected ? theme.selected : (r.style ?? {}))}
-						>{`${selected ? '›' : ' '}${fit(r.text, width - 1)}`}</Text>
+						>{`${r.mark ?? (selected ? '›' : ' ')}${fit(r.text, width - 1)}`}</Text>
 					</Box>
 				);
 			})}

@@ -7,6 +7,7 @@ import { Table } from '../components/Table.js';
 import { listHeight } from '../layout.js';
 import type { AppState, Env } from '../state.js';
 import type { Theme } from '../theme.js';
+import { newBy } from '../watchUi.js';
 import { windowOf } from '../window.js';
 
 const SORT_LABELS = {
@@ -18,14 +19,27 @@ const SORT_LABELS = {
 	last: 'last activity',
 } as const;
 
-export function Actors({ state, env, theme }: { state: AppState; env: Env; theme: Theme }) {
+export function Actors({
+	state,
+	env,
+	theme,
+	width,
+}: {
+	state: AppState;
+	env: Env;
+	theme: Theme;
+	/** Columns the pane is drawn in (the left column of a split, or the terminal). */
+	width: number;
+}) {
 	const a = state.actors;
-	const w = state.cols - 1;
+	const w = width - 1;
 	const window = windowOf(env.store, state.days, state.asOf);
-	const nameW = Math.max(12, Math.min(28, w - 52));
-	const sparkW = Math.max(0, w - nameW - 46);
+	// The fixed columns take 38 cells besides the name; the sparkline gets what is left.
+	const nameW = Math.max(12, Math.min(28, w - 46));
+	const sparkW = Math.max(0, w - nameW - 38);
 	const filters = [a.kind && `kind:${a.kind}`, a.country && `country:${a.country}`].filter(Boolean).join(' ');
-	const head = `${fit('NAME', nameW)} ${fit('KIND', 12)} ${fit('CC', 2)} ${fit('PERP', 4, true)} ${fit('TGT', 4, true)} ${fit('LAST', 10)} ${sparkW ? 'WEEKLY' : ''}`;
+	const head = `${fit('NAME', nameW)} ${fit('KIND', 12)} ${fit('CC', 2)} ${fit('PERP', 4, true)} ${fit('TGT', 4, true)} ${fit('LAST', 10)} ${sparkW >= 6 ? 'WEEKLY' : ''}`;
+	const fresh = newBy(env.store, state.watch).actors;
 	const row = (i: number) => formatRow(a.rows[i]!);
 	const formatRow = (r: (typeof a.rows)[number]) => ({
 		key: r.id,
@@ -34,38 +48,41 @@ export function Actors({ state, env, theme }: { state: AppState; env: Env; theme
 			sparkW,
 		)}`,
 		style: r.asPerpetrator + r.asTarget === 0 ? theme.dim : undefined,
+		...(fresh.has(r.id) ? { mark: '●' } : {}),
 	});
 	const summary = `${a.rows.length} of ${a.all.length} actors · ${filters || 'all kinds and countries'} · sorted by ${SORT_LABELS[a.sort]}${a.reverse ? ' (reversed)' : ''} · ${window.days}-day window to ${window.end}`;
 	return (
 		<Box flexDirection="column">
 			<Box height={1} flexShrink={0}>
 				<Text {...theme.accent} wrap="truncate">
-					{truncate(summary, state.cols)}
+					{truncate(summary, width)}
 				</Text>
 			</Box>
 			{a.jump ? (
-				<Box height={1} flexShrink={0}>
-					<Text {...theme.key}>jump: </Text>
-					<Text>{a.jump.query}</Text>
-					<Text inverse> </Text>
-					<Text {...theme.dim}>
-						{a.jump.query
-							? a.jump.matches.length
-								? `  ${a.jump.index + 1} of ${a.jump.matches.length} matches (↓↑ next)`
-								: '  no match'
-							: '  type a name or alias; typos are fine'}
+				<Box height={1} flexShrink={0} overflow="hidden">
+					<Text wrap="truncate">
+						<Text {...theme.key}>jump: </Text>
+						<Text>{a.jump.query}</Text>
+						<Text inverse> </Text>
+						<Text {...theme.dim}>
+							{a.jump.query
+								? a.jump.matches.length
+									? `  ${a.jump.index + 1} of ${a.jump.matches.length} matches (↓↑ next)`
+									: '  no match'
+								: '  type a name or alias; typos are fine'}
+						</Text>
 					</Text>
 				</Box>
 			) : null}
 			<Box height={1} flexShrink={0}>
-				<Text {...theme.dim}>{fit(` ${head}`, state.cols)}</Text>
+				<Text {...theme.dim}>{fit(` ${head}`, width)}</Text>
 			</Box>
 			<Table
 				count={a.rows.length}
 				row={row}
 				pos={a.pos}
 				height={listHeight(state)}
-				width={state.cols}
+				width={width}
 				theme={theme}
 				empty="No actors match these filters. Press c to clear them."
 			/>

@@ -8,29 +8,48 @@ import { Table } from '../components/Table.js';
 import { listHeight } from '../layout.js';
 import type { AppState, Env } from '../state.js';
 import type { Theme } from '../theme.js';
+import { newBy } from '../watchUi.js';
 import { windowOf } from '../window.js';
 
-export function Risk({ state, env, theme }: { state: AppState; env: Env; theme: Theme }) {
-	const w = state.cols - 1;
+export function Risk({
+	state,
+	env,
+	theme,
+	width,
+}: {
+	state: AppState;
+	env: Env;
+	theme: Theme;
+	/** Columns the pane is drawn in (the left column of a split, or the terminal). */
+	width: number;
+}) {
+	const w = width - 1;
 	const window = windowOf(env.store, state.days, state.asOf);
 	const nameW = w >= 100 ? 18 : 15;
-	const sparkW = w >= 100 ? 14 : 6;
-	const fixed = nameW + 1 + 8 + 1 + 5 + 1 + 7 + 1 + 4 + 1 + 6 + 1 + sparkW + 1;
-	const tagW = Math.max(0, w - fixed);
-	const head = `${fit('COUNTRY', nameW)} ${fit('LEVEL', 8)} ${fit('SCORE', 5, true)} ${fit('TREND', 7)} ${fit('INC', 4, true)} ${fit('KILLED', 6, true)} ${fit('WEEKLY', sparkW)} TAGS`;
+	// Narrow (the list beside a detail): the sparkline goes first, then the tags; the level stays a word.
+	const sparkW = w >= 100 ? 14 : w >= 57 ? 6 : 0;
+	const fixed = nameW + 1 + 8 + 1 + 5 + 1 + 7 + 1 + 4 + 1 + 6 + 1 + (sparkW ? sparkW + 1 : 0);
+	const tagW = w - fixed >= 8 ? w - fixed : 0;
+	const head = `${fit('COUNTRY', nameW)} ${fit('LEVEL', 8)} ${fit('SCORE', 5, true)} ${fit('TREND', 7)} ${fit('INC', 4, true)} ${fit('KILLED', 6, true)}${sparkW ? ` ${fit('WEEKLY', sparkW)}` : ''}${tagW ? ' TAGS' : ''}`;
+	const fresh = newBy(env.store, state.watch).countries;
 	const row = (i: number) => formatRow(state.risk.rows[i]!);
 	const formatRow = (r: (typeof state.risk.rows)[number]) => {
 		const change = r.trend.change > 0 ? `+${r.trend.change}` : String(r.trend.change);
 		return {
 			key: r.code,
-			text: `${fit(`${r.code} ${r.name}`, nameW)} ${fit(r.level, 8)} ${fit(r.score.toFixed(1), 5, true)} ${fit(`${TREND_ARROWS[r.trend.direction]} ${change}`, 7)} ${fit(String(r.incidents), 4, true)} ${fit(String(r.fatalities), 6, true)} ${fit(
-				sparkline(
-					r.buckets.map((b) => b.count),
-					sparkW,
-				),
-				sparkW,
-			)} ${truncate(r.tags.map((t) => t.label).join(', '), tagW)}`,
+			text: `${fit(`${r.code} ${r.name}`, nameW)} ${fit(r.level, 8)} ${fit(r.score.toFixed(1), 5, true)} ${fit(`${TREND_ARROWS[r.trend.direction]} ${change}`, 7)} ${fit(String(r.incidents), 4, true)} ${fit(String(r.fatalities), 6, true)}${
+				sparkW
+					? ` ${fit(
+							sparkline(
+								r.buckets.map((b) => b.count),
+								sparkW,
+							),
+							sparkW,
+						)}`
+					: ''
+			}${tagW ? ` ${truncate(r.tags.map((t) => t.label).join(', '), tagW)}` : ''}`,
 			style: theme.risk[r.level],
+			...(fresh.has(r.code) ? { mark: '●' } : {}),
 		};
 	};
 	return (
@@ -39,19 +58,19 @@ export function Risk({ state, env, theme }: { state: AppState; env: Env; theme: 
 				<Text {...theme.accent} wrap="truncate">
 					{truncate(
 						`Risk by country · ${window.days}-day window ${window.start} to ${window.end} ([ ] change) · Enter explains a score`,
-						state.cols,
+						width,
 					)}
 				</Text>
 			</Box>
 			<Box height={1} flexShrink={0}>
-				<Text {...theme.dim}>{fit(` ${head}`, state.cols)}</Text>
+				<Text {...theme.dim}>{fit(` ${head}`, width)}</Text>
 			</Box>
 			<Table
 				count={state.risk.rows.length}
 				row={row}
 				pos={state.risk.pos}
 				height={listHeight(state)}
-				width={state.cols}
+				width={width}
 				theme={theme}
 				empty="No countries in the data."
 			/>

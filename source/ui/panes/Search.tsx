@@ -1,7 +1,7 @@
 // The Search pane: the query line, completions or the inline error, and the
 // results (title, outlet, date, countries; a snippet with the matches drawn).
 import { Box, Text } from 'ink';
-import { truncate } from '../../core/width.js';
+import { width as cellWidth, segments, truncate } from '../../core/width.js';
 import { plural } from '../../core/words.js';
 import type { Line, Range, Segment, StyleName } from '../../text/lines.js';
 import { Lines } from '../components/Lines.js';
@@ -11,9 +11,20 @@ import type { AppState, Env } from '../state.js';
 import { keepVisible } from '../state.js';
 import type { Theme } from '../theme.js';
 
-/** The end of a long query: the part being typed stays in view. */
+/** The end of a long query, at most `max` cells: the part being typed stays in view. */
 function tail(text: string, max: number): string {
-	return text.length <= max ? text : `…${text.slice(text.length - max + 1)}`;
+	if (cellWidth(text) <= max) return text;
+	const graphemes = [...segments(text)];
+	let out = '';
+	let w = 1;
+	for (let i = graphemes.length - 1; i >= 0; i--) {
+		const g = graphemes[i] ?? '';
+		const gw = cellWidth(g);
+		if (w + gw > max) break;
+		out = g + out;
+		w += gw;
+	}
+	return `…${out}`;
 }
 
 /** One line of text with ranges drawn in the match style. */
@@ -34,11 +45,14 @@ export function Search({
 	env,
 	theme,
 	indexing,
+	width,
 }: {
 	state: AppState;
 	env: Env;
 	theme: Theme;
 	indexing: string | undefined;
+	/** Columns the pane is drawn in (the left column of a split, or the terminal). */
+	width: number;
 }) {
 	const s = state.search;
 	const out = s.outcome;
@@ -81,39 +95,50 @@ export function Search({
 		const meta = [r.kind === 'incident' ? 'incident' : r.source, r.date.slice(0, 10), r.countries.join(',')]
 			.filter(Boolean)
 			.join(' · ');
-		lines.push({ segs: [...marked(r.title, title, 'heading'), { text: `  ${meta}`, style: 'dim' }] });
+		const fresh = (r.kind === 'article' ? state.watch.newArticles : state.watch.newIncidents).has(r.id);
+		lines.push({
+			segs: [
+				...(fresh ? [{ text: '● ', style: 'warning' as const }] : []),
+				...marked(r.title, title, 'heading'),
+				{ text: `  ${meta}`, style: 'dim' },
+			],
+		});
 		lines.push({ segs: [{ text: '   ' }, ...marked(r.snippet.text, r.snippet.ranges, 'dim')] });
 	}
 	const listLines = Math.max(1, bodyHeight(state) - 3);
 	return (
 		<Box flexDirection="column">
-			<Box height={1} flexShrink={0}>
-				<Text {...theme.key}>search› </Text>
-				<Text wrap="truncate">{tail(s.query, Math.max(10, state.cols - 12))}</Text>
-				{s.editing ? (
-					<Text inverse> </Text>
-				) : (
-					<Text {...theme.dim}>{s.query ? '  (/ to edit)' : '  press / to type a query'}</Text>
-				)}
+			<Box height={1} flexShrink={0} overflow="hidden">
+				<Text wrap="truncate">
+					<Text {...theme.key}>search› </Text>
+					<Text>{tail(s.query, Math.max(10, width - 12))}</Text>
+					{s.editing ? (
+						<Text inverse> </Text>
+					) : (
+						<Text {...theme.dim}>{s.query ? '  (/ to edit)' : '  press / to type a query'}</Text>
+					)}
+				</Text>
 			</Box>
 			<Box height={1} flexShrink={0}>
-				<Lines lines={[{ segs: second }]} top={0} height={1} width={state.cols} theme={theme} />
+				<Lines lines={[{ segs: second }]} top={0} height={1} width={width} theme={theme} />
 			</Box>
 			<Box height={1} flexShrink={0}>
 				<Text {...theme.accent} wrap="truncate">
-					{truncate(status, state.cols)}
+					{truncate(status, width)}
 				</Text>
 			</Box>
 			{results.length === 0 && out && !indexing ? (
-				<Text {...theme.dim}>
-					{s.query.trim() ? 'Nothing matches. Typos are forgiven, but every word must appear somewhere.' : ''}
+				<Text {...theme.dim} wrap="truncate">
+					{s.query.trim()
+						? truncate('Nothing matches. Typos are forgiven, but every word must appear somewhere.', width)
+						: ''}
 				</Text>
 			) : (
 				<Lines
 					lines={lines}
 					top={0}
 					height={Math.min(listLines, page * SEARCH_ROW_LINES)}
-					width={state.cols}
+					width={width}
 					theme={theme}
 					sel={(cursor - top) * SEARCH_ROW_LINES}
 				/>

@@ -24,10 +24,13 @@ interface Props {
 	state: AppState;
 	env: Env;
 	theme: Theme;
+	/** Columns the pane is drawn in (the left column of a split, or the terminal). */
+	width: number;
 }
 
 export function columns(width: number) {
-	const type = width >= 120 ? 18 : width >= 70 ? 16 : 12;
+	// "suicide bombing" (15) fits from 55 columns on: the list beside a detail is about that wide.
+	const type = width >= 120 ? 18 : width >= 70 ? 16 : width >= 55 ? 15 : 12;
 	const perp = width >= 120 ? 24 : width >= 70 ? 16 : 10;
 	const fixed = 10 + 1 + 2 + 1 + type + 1 + perp + 1 + 4 + 1;
 	return { type, perp, location: Math.max(0, width - fixed) };
@@ -66,20 +69,20 @@ function previewCount(store: Store, filter: TimelineFilter): number {
 	return n;
 }
 
-function Summary({ state, env, theme }: Props) {
+function Summary({ state, env, theme, width }: Props) {
 	const t = state.timeline;
 	const total = env.store.incidents.length;
 	const filterText = isEmptyFilter(t.filter) ? 'all incidents' : describeFilter(t.filter);
 	const count = `${t.items.length}${t.items.length === total ? '' : ` of ${total}`}`;
 	const weeks = weeklyCounts(t.items, t.filter);
-	const room = Math.max(0, Math.min(40, state.cols - filterText.length - count.length - 20));
+	const room = Math.max(0, Math.min(40, width - filterText.length - count.length - 20));
 	const per = bucketsPerChar(weeks.length, room);
 	const unit = per === 1 ? 'weekly' : `per ${per} weeks`;
 	const spark = sparkline(weeks, room);
 	return (
 		<Box height={1} flexShrink={0}>
 			<Text wrap="truncate">
-				<Text {...theme.accent}>{truncate(filterText, Math.max(10, state.cols - 30))}</Text>
+				<Text {...theme.accent}>{truncate(filterText, Math.max(10, width - 30))}</Text>
 				<Text {...theme.dim}>{` · ${count} · ${unit} `}</Text>
 				<Text {...theme.spark}>{spark}</Text>
 			</Text>
@@ -87,13 +90,13 @@ function Summary({ state, env, theme }: Props) {
 	);
 }
 
-function FilterBar({ state, env, theme, form }: Props & { form: FilterForm }) {
+function FilterBar({ env, theme, form, width }: Props & { form: FilterForm }) {
 	const field = currentField(form);
 	const options = completionsFor(form, env.resolver);
 	const preview = parseFilter(env.resolver, form.values);
 	const count = preview.errors.length ? undefined : previewCount(env.store, preview.filter);
 	const error = form.errors[0];
-	const w = state.cols;
+	const w = width;
 	return (
 		<Box flexDirection="column" height={FORM_FIELDS.length + 2} flexShrink={0}>
 			<Text wrap="truncate" {...theme.heading}>
@@ -135,15 +138,22 @@ function FilterBar({ state, env, theme, form }: Props & { form: FilterForm }) {
 	);
 }
 
-function List({ state, env, theme }: Props) {
+/** The row's first column: ● new on the watchlist (until looked at), › the cursor. */
+function marker(state: Props['state'], id: string, selected: boolean): string {
+	return state.watch.newIncidents.has(id) ? '●' : selected ? '›' : ' ';
+}
+
+function List({ state, env, theme, width }: Props) {
 	const t = state.timeline;
 	const height = listHeight(state);
-	const w = state.cols - 1; // one column for the cursor marker
+	const w = width - 1; // one column for the cursor marker
 	const col = columns(w);
 	if (t.items.length === 0) {
 		return (
 			<Box height={height} flexDirection="column">
-				<Text {...theme.dim}>No incidents match this filter. Press c to clear it or f to change it.</Text>
+				<Text {...theme.dim} wrap="truncate">
+					{truncate('No incidents match this filter. Press c to clear it or f to change it.', width)}
+				</Text>
 			</Box>
 		);
 	}
@@ -156,7 +166,7 @@ function List({ state, env, theme }: Props) {
 				if (row.kind === 'month') {
 					return (
 						<Box key={`m${row.month}`} height={1} flexShrink={0}>
-							<Text {...theme.heading}>{fit(`── ${monthLabel(row.month, true)} · ${row.count} ──`, state.cols)}</Text>
+							<Text {...theme.heading}>{fit(`── ${monthLabel(row.month, true)} · ${row.count} ──`, width)}</Text>
 						</Box>
 					);
 				}
@@ -174,7 +184,7 @@ function List({ state, env, theme }: Props) {
 					<Box key={inc.id} height={1} flexShrink={0}>
 						<Text
 							{...(r === selectedRow ? theme.selected : {})}
-						>{`${r === selectedRow ? '›' : ' '}${fit(line, w)}`}</Text>
+						>{`${marker(state, inc.id, r === selectedRow)}${fit(line, w)}`}</Text>
 					</Box>
 				);
 			})}
@@ -183,9 +193,9 @@ function List({ state, env, theme }: Props) {
 }
 
 export function Timeline(props: Props) {
-	const { state, theme } = props;
+	const { state, theme, width } = props;
 	const t = state.timeline;
-	const col = columns(state.cols - 1);
+	const col = columns(width - 1);
 	const head = [
 		fit('DATE', 10),
 		'CC',
@@ -199,7 +209,7 @@ export function Timeline(props: Props) {
 			<Summary {...props} />
 			{t.form ? <FilterBar {...props} form={t.form} /> : null}
 			<Box height={1} flexShrink={0}>
-				<Text {...theme.dim}>{fit(` ${head}`, state.cols)}</Text>
+				<Text {...theme.dim}>{fit(` ${head}`, width)}</Text>
 			</Box>
 			<List {...props} />
 		</Box>

@@ -1,0 +1,267 @@
+// sitrep watch [--json] [--mark-seen] | add NAME | remove NAME | list: what is
+// new for the watchlist since the last session, and editing the list. Reporting
+// marks nothing seen (it may run from cron); --mark-seen does.
+import Conf from 'conf';
+import type { ConfigHandle } from '../config.js';
+import { squash } from '../core/fold.js';
+import type { Resolved, Resolver } from '../core/resolve.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import { byDateDesc, type Store } from '../core/store.js';
+import {
+	idsOf,
+	newCounts,
+	nextSeen,
+	parseWatchKey,
+	summarize,
+	type WatchItem,
+	type WatchKind,
+	watchKey,
+	watchLabel,
+	whatsNew,
+} from '../core/watch.js';
+import { fit, truncate } from '../core/width.js';
+import { loadSeen, saveSeen } from '../watchState.js';
+import { type Ctx, EXIT } from './context.js';
+
+export interface WatchFlags {
+	json: boolean;
+	markSeen: boolean;
+	/** The session time; tests pin it. */
+	now?: Date;
+}
+
+/** The settings file as config.ts opens it; config.ts does not know `watchlist` yet, so it is written here. */
+function settingsConf(): Conf<{ watchlist?: unknown }> {
+	const cwd = process.env.SITREP_CONFIG_DIR;
+	return new Conf<{ watchlist?: unknown }>({ projectName: 'sitrep', ...(cwd ? { cwd } : {}) });
+}
+
+/** The watchlist's keys as stored (strings only), from the settings read at start-up, else from the file. */
+function storedKeys(config: ConfigHandle): string[] {
+	let raw = (config.settings as { watchlist?: unknown }).watchlist;
+	if (raw === undefined && !config.error) {
+		try {
+			raw = settingsConf().get('watchlist');
+		} catch {
+			// Unreadable settings were already reported at start-up; watch nothing.
+		}
+	}
+	return Array.isArray(raw) ? raw.filter((k): k is string => typeof k === 'string') : [];
+}
+
+function writeKeys(config: ConfigHandle, keys: string[]): string | undefined {
+	if (config.error) return config.error;
+	try {
+		settingsConf().set('watchlist', keys);
+		(config.settings as { watchlist?: unknown }).watchlist = keys;
+		return undefined;
+	} catch (err) {
+		return `cannot write settings: ${(err as Error).message}`;
+	}
+}
+
+/** The words that name an item exactly (ignoring case and punctuation), to prefer "Iran" the country over "Iran govt". */
+function namesOf(store: Store, item: WatchItem): string[] {
+	if (item.kind === 'actor') {
+		const a = store.actorById.get(item.id);
+		return a ? [a.id, a.name, ...(a.short ? [a.short] : []), ...a.aliases] : [item.id];
+	}
+	if (item.kind === 'country') return [item.id, store.countryByCode.get(item.id)?.name ?? ''];
+	return [item.id];
+}
+
+/** "iskp", "Pakistan", "IED", "actor:haqani", "country:AF": one item, or why not. */
+export function resolveWatchItem(resolver: Resolver, input: string): Resolved<WatchItem> {
+	const m = /^(actor|country|type):(.*)$/i.exec(input.trim());
+	const kinds: WatchKind[] = m ? [m[1]?.toLowerCase() as WatchKind] : ['actor', 'country', 'type'];
+	const text = (m ? m[2] : input)?.trim() ?? '';
+	const found: WatchItem[] = [];
+	const suggestions: string[] = [];
+	const errors: string[] = [];
+	for (const kind of kinds) {
+		const r = resolver[kind](text);
+		if (r.ok) found.push({ kind, id: r.value });
+		else {
+			errors.push(r.error);
+			suggestions.push(...r.suggestions);
+		}
+	}
+	const q = squash(text);
+	const exact = found.filter((it) => namesOf(resolver.store, it).some((n) => squash(n) === q));
+	if (exact.length === 1 && exact[0]) return { ok: true, value: exact[0] };
+	// "armed" is two types before it is a fuzzy match for an actor: a lone near match wins only when nothing is ambiguous.
+	const several = errors.find((e) => e.includes('matches several'));
+	if (found.length === 1 && found[0] && exact.length === 0 && !several) return { ok: true, value: found[0] };
+	if (found.length > 0) {
+		return {
+			ok: false,
+			error: `"${text}" could be several things; be more precise, or give a key such as type:IED`,
+			suggestions: [...found.map(watchKey), ...suggestions],
+		};
+	}
+	const error =
+		several ?? (kinds.length > 1 && q !== '' ? `no actor, country or incident type "${text}"` : (errors[0] ?? ''));
+	return { ok: false, error, suggestions };
+}
+
+function usage(ctx: Ctx, message: string): number {
+	ctx.err(sanitizeLine(`sitrep watch: ${message}`));
+	ctx.err('Usage: sitrep watch [--json] [--mark-seen] | sitrep watch add|remove NAME|KEY | sitrep watch list');
+	return EXIT.usage;
+}
+
+export function runWatch(
+	store: Store,
+	resolver: Resolver,
+	args: string[],
+	config: ConfigHandle,
+	flags: WatchFlags,
+	ctx: Ctx,
+): number {
+	const [action, ...rest] = args;
+	const now = flags.now ?? new Date();
+	if (flags.markSeen && action !== undefined)
+		return usage(ctx, `--mark-seen goes with the report, not with "${action}"`);
+	if (action === 'add' || action === 'remove') {
+		if (rest.length === 0) return usage(ctx, `${action}: expected a name or key`);
+		return edit(store, resolver, action, rest.join(' '), config, flags.json, now, ctx);
+	}
+	if (action === 'list') {
+		if (rest.length) return usage(ctx, 'list takes no arguments');
+		const items = storedKeys(config).flatMap((k) => parseWatchKey(k) ?? []);
+		const rows = items.map((item) => ({ key: watchKey(item), label: watchLabel(store, item) }));
+		if (flags.json) ctx.out(JSON.stringify({ items: rows }, null, 2));
+		else for (const r of rows) ctx.out(`${fit(sanitizeLine(r.key), 28)}  ${sanitizeLine(r.label)}`);
+		if (!flags.json && rows.length === 0) ctx.err('Watching nothing; add with: sitrep watch add NAME');
+		return EXIT.ok;
+	}
+	if (action !== undefined) return usage(ctx, `unknown action "${action}"; expected add, remove or list`);
+	return report(store, config, flags, now, ctx);
+}
+
+function report(store: Store, config: ConfigHandle, flags: WatchFlags, now: Date, ctx: Ctx): number {
+	const items = storedKeys(config).flatMap((k) => parseWatchKey(k) ?? []);
+	const { seen, error } = loadSeen();
+	if (error) {
+		ctx.err(sanitizeLine(`sitrep watch: ${error}`));
+		if (flags.markSeen) {
+			ctx.err('Nothing marked seen: fix or delete watch.json (next to the file `sitrep config path` shows).');
+			return EXIT.data;
+		}
+	}
+	const w = whatsNew(store, items, seen);
+	if (flags.json) {
+		ctx.out(
+			JSON.stringify(
+				{
+					since: w.since ?? null,
+					items: w.items.map(({ key, label, incidents, articles }) => ({ key, label, incidents, articles })),
+					totals: { incidents: w.incidents, articles: w.articles },
+				},
+				null,
+				2,
+			),
+		);
+	} else {
+		for (const it of w.items)
+			ctx.out(sanitizeLine(`${it.label}: ${newCounts(it.incidents.length, it.articles.length)}`));
+		ctx.out(sanitizeLine(summarize(w, now)));
+		listNew(store, w.newIncidentIds, w.newArticleIds, ctx);
+		if (items.length === 0) ctx.err('Add to the watchlist with: sitrep watch add NAME (an actor, a country or a type)');
+	}
+	if (!flags.markSeen) return EXIT.ok;
+	const failed = saveSeen(nextSeen(store, items, { incidents: new Set(), articles: new Set() }, now.toISOString()));
+	if (failed) {
+		ctx.err(sanitizeLine(`sitrep watch: ${failed}`));
+		return EXIT.data;
+	}
+	if (!flags.json) ctx.err('Marked seen.');
+	return EXIT.ok;
+}
+
+/** The new incidents in the Timeline's columns (date, country, type) with what happened, then the new articles. */
+function listNew(store: Store, incidentIds: ReadonlySet<string>, articleIds: ReadonlySet<string>, ctx: Ctx): void {
+	const incidents = [...incidentIds].flatMap((id) => store.incidentById.get(id) ?? []).sort(byDateDesc);
+	if (incidents.length) {
+		ctx.out('');
+		ctx.out(`${fit('DATE', 10)}  CC  ${fit('TYPE', 16)}  WHAT HAPPENED`);
+		for (const inc of incidents) {
+			const what = truncate(sanitizeLine(inc.description), 90);
+			ctx.out(
+				`${fit(sanitizeLine(inc.date), 10)}  ${fit(sanitizeLine(inc.country), 2)}  ${fit(sanitizeLine(inc.type), 16)}  ${what}`,
+			);
+		}
+	}
+	const articles = [...articleIds].flatMap((id) => store.articleById.get(id) ?? []);
+	articles.sort((a, b) => byDateDesc({ date: a.published, id: a.id }, { date: b.published, id: b.id }));
+	if (articles.length) {
+		ctx.out('');
+		ctx.out(`${fit('PUBLISHED', 10)}  ${fit('SOURCE', 16)}  TITLE`);
+		for (const a of articles) {
+			const title = truncate(sanitizeLine(a.title), 90);
+			ctx.out(`${fit(sanitizeLine(a.published.slice(0, 10)), 10)}  ${fit(sanitizeLine(a.source), 16)}  ${title}`);
+		}
+	}
+}
+
+function edit(
+	store: Store,
+	resolver: Resolver,
+	action: 'add' | 'remove',
+	input: string,
+	config: ConfigHandle,
+	json: boolean,
+	now: Date,
+	ctx: Ctx,
+): number {
+	const keys = storedKeys(config);
+	// A key already on the list is removed as given, even if the data no longer has that actor.
+	const listed = action === 'remove' && keys.includes(input.trim()) ? parseWatchKey(input.trim()) : undefined;
+	const r: Resolved<WatchItem> = listed ? { ok: true, value: listed } : resolveWatchItem(resolver, input);
+	if (!r.ok) {
+		const hint = r.suggestions.length ? ` (did you mean: ${r.suggestions.join('; ')}?)` : '';
+		ctx.err(sanitizeLine(`sitrep watch ${action}: ${r.error}${hint}`));
+		return EXIT.usage;
+	}
+	const key = watchKey(r.value);
+	const label = watchLabel(store, r.value);
+	const watched = keys.includes(key);
+	const say = (text: string, on: boolean) => {
+		if (json) ctx.out(JSON.stringify({ key, label, watched: on }));
+		else ctx.out(sanitizeLine(text));
+	};
+	if (action === 'add' ? watched : !watched) {
+		say(`${action === 'add' ? 'already watching' : 'not watching'} ${label} (${key})`, watched);
+		return EXIT.ok;
+	}
+	if (action === 'add') {
+		// A new item starts with everything current seen, so only what comes after is new.
+		const { seen, error } = loadSeen();
+		if (error) {
+			ctx.err(sanitizeLine(`sitrep watch add: ${error}`));
+			ctx.err('Nothing changed: fix or delete watch.json (next to the file `sitrep config path` shows).');
+			return EXIT.data;
+		}
+		const base = seen ?? { since: now.toISOString(), items: {} };
+		const failed =
+			saveSeen({ since: base.since, items: { ...base.items, [key]: idsOf(store, r.value) } }) ??
+			writeKeys(config, [...keys, key]);
+		if (failed) {
+			ctx.err(sanitizeLine(`sitrep watch add: ${failed}`));
+			return EXIT.data;
+		}
+		say(`watching ${label} (${key})`, true);
+		return EXIT.ok;
+	}
+	// Its seen entry is left: the next session's nextSeen drops entries of unwatched items.
+	const failed = writeKeys(
+		config,
+		keys.filter((k) => k !== key),
+	);
+	if (failed) {
+		ctx.err(sanitizeLine(`sitrep watch remove: ${failed}`));
+		return EXIT.data;
+	}
+	say(`no longer watching ${label} (${key})`, false);
+	return EXIT.ok;
+}

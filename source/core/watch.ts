@@ -1,0 +1,201 @@
+// The watchlist: actors, countries and incident types an analyst follows, and
+// what is new for them since the previous session. Pure: the TUI header and
+// `sitrep watch` both call these; watchState.ts persists what was seen.
+import { shortName } from './resolve.js';
+import { type IncidentType, incidentTypeLabels } from './schema.js';
+import { byDateDesc, type Store } from './store.js';
+import { withSubgroups } from './timeline.js';
+
+export type WatchKind = 'actor' | 'country' | 'type';
+export interface WatchItem {
+	kind: WatchKind;
+	/** Actor id, ISO country code or incident type label. */
+	id: string;
+}
+
+export function watchKey(item: WatchItem): string {
+	return `${item.kind}:${item.id}`;
+}
+
+const ACTOR_ID = /^[a-z0-9][a-z0-9._-]*$/;
+const COUNTRY_CODE = /^[A-Z]{2}$/;
+
+/** The item a key names, checked against the schema's shapes (not the data: a watched actor may leave it). */
+export function parseWatchKey(key: string): WatchItem | undefined {
+	const colon = key.indexOf(':');
+	if (colon < 0) return undefined;
+	const kind = key.slice(0, colon);
+	const id = key.slice(colon + 1);
+	if (kind === 'actor' && ACTOR_ID.test(id)) return { kind, id };
+	if (kind === 'country' && COUNTRY_CODE.test(id)) return { kind, id };
+	if (kind === 'type' && (incidentTypeLabels as readonly string[]).includes(id)) return { kind, id };
+	return undefined;
+}
+
+export function watchLabel(store: Store, item: WatchItem): string {
+	if (item.kind === 'actor') {
+		const a = store.actorById.get(item.id);
+		return a ? shortName(a) : item.id;
+	}
+	if (item.kind === 'country') return store.countryByCode.get(item.id)?.name ?? item.id;
+	return item.id;
+}
+
+/** Newest first, no repeats, from several newest-first lists. */
+function merged<T extends { id: string }>(lists: readonly (readonly T[] | undefined)[], order: (a: T, b: T) => number) {
+	const present = lists.filter((l): l is readonly T[] => Boolean(l?.length));
+	if (present.length <= 1) return (present[0] ?? []).map((r) => r.id);
+	const byId = new Map<string, T>();
+	for (const list of present) for (const r of list) byId.set(r.id, r);
+	return [...byId.values()].sort(order).map((r) => r.id);
+}
+
+const newestArticle = (a: { published: string; id: string }, b: { published: string; id: string }) =>
+	byDateDesc({ date: a.published, id: a.id }, { date: b.published, id: b.id });
+
+/**
+ * Ids of the incidents and articles that belong to a watched item, newest first.
+ * An actor brings its subgroups (watching the Taliban shows the Haqqani network),
+ * for articles too; a type's articles are those its incidents cite.
+ */
+export function idsOf(store: Store, item: WatchItem): { incidents: string[]; articles: string[] } {
+	if (item.kind === 'actor') {
+		const actors = [...withSubgroups(store, item.id)];
+		return {
+			incidents: merged(
+				actors.map((a) => store.incidentsByActor.get(a)),
+				byDateDesc,
+			),
+			articles: merged(
+				actors.map((a) => store.articlesByActor.get(a)),
+				newestArticle,
+			),
+		};
+	}
+	if (item.kind === 'country') {
+		return {
+			incidents: (store.incidentsByCountry.get(item.id) ?? []).map((i) => i.id),
+			articles: (store.articlesByCountry.get(item.id) ?? []).map((a) => a.id),
+		};
+	}
+	const type = item.id as IncidentType;
+	const incidents = store.incidents.filter((i) => i.type === type);
+	return {
+		incidents: incidents.map((i) => i.id),
+		articles: merged(
+			incidents.map((i) => store.articlesByIncident.get(i.id)),
+			newestArticle,
+		),
+	};
+}
+
+/** What the analyst has already seen, per watched item key. */
+export interface Seen {
+	/** ISO timestamp of the previous session. */
+	since: string;
+	items: Record<string, { incidents: string[]; articles: string[] }>;
+}
+
+export interface WhatsNew {
+	since: string | undefined;
+	items: { item: WatchItem; key: string; label: string; incidents: string[]; articles: string[] }[];
+	incidents: number;
+	articles: number;
+	newIncidentIds: Set<string>;
+	newArticleIds: Set<string>;
+}
+
+/** The items once each, in the order given (a hand-edited watchlist may repeat one). */
+function distinct(items: readonly WatchItem[]): WatchItem[] {
+	const keys = new Set<string>();
+	return items.filter((it) => {
+		const k = watchKey(it);
+		if (keys.has(k)) return false;
+		keys.add(k);
+		return true;
+	});
+}
+
+/**
+ * New = ids of a watched item that are not in its seen list. An item with no
+ * seen entry yet (just watched) has nothing new. Totals count distinct ids.
+ */
+export function whatsNew(store: Store, items: readonly WatchItem[], seen: Seen | undefined): WhatsNew {
+	const out: WhatsNew = {
+		since: seen?.since,
+		items: [],
+		incidents: 0,
+		articles: 0,
+		newIncidentIds: new Set(),
+		newArticleIds: new Set(),
+	};
+	for (const item of distinct(items)) {
+		const key = watchKey(item);
+		const entry = seen?.items[key];
+		let incidents: string[] = [];
+		let articles: string[] = [];
+		if (entry) {
+			const now = idsOf(store, item);
+			const seenIncidents = new Set(entry.incidents);
+			const seenArticles = new Set(entry.articles);
+			incidents = now.incidents.filter((id) => !seenIncidents.has(id));
+			articles = now.articles.filter((id) => !seenArticles.has(id));
+		}
+		for (const id of incidents) out.newIncidentIds.add(id);
+		for (const id of articles) out.newArticleIds.add(id);
+		out.items.push({ item, key, label: watchLabel(store, item), incidents, articles });
+	}
+	out.incidents = out.newIncidentIds.size;
+	out.articles = out.newArticleIds.size;
+	return out;
+}
+
+/**
+ * The seen lists to store for next time: everything each watched item has now,
+ * minus the ids still unseen, so they stay new next session. Computed from the
+ * full store: one still waiting for its articles would forget the articles seen.
+ */
+export function nextSeen(
+	store: Store,
+	items: readonly WatchItem[],
+	stillNew: { incidents: ReadonlySet<string>; articles: ReadonlySet<string> },
+	now: string,
+): Seen {
+	const seen: Seen = { since: now, items: {} };
+	for (const item of distinct(items)) {
+		const ids = idsOf(store, item);
+		seen.items[watchKey(item)] = {
+			incidents: ids.incidents.filter((id) => !stillNew.incidents.has(id)).sort(),
+			articles: ids.articles.filter((id) => !stillNew.articles.has(id)).sort(),
+		};
+	}
+	return seen;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "3 new incidents, 1 article", "2 new articles" or "nothing new": one item's line, or the totals. */
+export function newCounts(incidents: number, articles: number): string {
+	if (incidents && articles) return `${plural(incidents, 'new incident')}, ${plural(articles, 'article')}`;
+	if (incidents) return plural(incidents, 'new incident');
+	if (articles) return plural(articles, 'new article');
+	return 'nothing new';
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "12 Nov 14:02" in local time; the year only when it is not this year's. */
+export function sessionTime(iso: string, now: Date = new Date()): string {
+	const d = new Date(iso);
+	if (Number.isNaN(d.getTime())) return iso;
+	const year = d.getFullYear() === now.getFullYear() ? '' : ` ${d.getFullYear()}`;
+	const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+	return `${d.getDate()} ${MONTHS[d.getMonth()]}${year} ${hm}`;
+}
+
+/** "4 new incidents, 2 articles since 12 Nov 14:02" (or "nothing new since …", or "watching nothing"). */
+export function summarize(w: WhatsNew, now?: Date): string {
+	if (w.items.length === 0) return 'watching nothing';
+	const counts = newCounts(w.incidents, w.articles);
+	return w.since ? `${counts} since ${sessionTime(w.since, now)}` : counts;
+}

@@ -1,0 +1,40 @@
+// The header's Watch line: each watched item with its count of new records
+// (● marks them in every pane), and since when.
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import { sanitizeLine } from '../../core/sanitize.js';
+import type { Store } from '../../core/store.js';
+import { newCounts, sessionTime, watchLabel } from '../../core/watch.js';
+import { truncate } from '../../core/width.js';
+import type { Theme } from '../theme.js';
+import { idsFor, items, type WatchUi } from '../watchUi.js';
+
+export function watchSummary(store: Store, watch: WatchUi): { parts: string[]; total: string } {
+	const parts = items(watch.keys).map((item) => {
+		const ids = idsFor(store, item);
+		const n =
+			ids.incidents.filter((id) => watch.newIncidents.has(id)).length +
+			ids.articles.filter((id) => watch.newArticles.has(id)).length;
+		return `${watchLabel(store, item)}${n ? ` ●${n}` : ''}`;
+	});
+	const counts = newCounts(watch.newIncidents.size, watch.newArticles.size);
+	return { parts, total: watch.since ? `${counts} since ${sessionTime(watch.since)}` : counts };
+}
+
+export function WatchLine(props: { store: Store; watch: WatchUi; width: number; theme: Theme }) {
+	const { store, watch, width, theme } = props;
+	const { parts, total } = useMemo(() => watchSummary(store, watch), [store, watch]);
+	const fresh = watch.newIncidents.size + watch.newArticles.size > 0;
+	const right = ` ${total}`;
+	const room = Math.max(0, width - 8 - right.length);
+	return (
+		<Box height={1} flexShrink={0} overflow="hidden">
+			<Text {...theme.key}>Watch: </Text>
+			<Text wrap="truncate">{truncate(sanitizeLine(parts.join(' · ')), room)}</Text>
+			<Box flexGrow={1} />
+			<Text {...(fresh ? theme.warning : theme.dim)} bold={fresh} wrap="truncate">
+				{truncate(right, Math.max(0, width - 8))}
+			</Text>
+		</Box>
+	);
+}
