@@ -18,9 +18,10 @@ import { runRisk } from './commands/risk.js';
 import { runSearch } from './commands/search.js';
 import { runTimeline } from './commands/timeline.js';
 import { runValidate } from './commands/validate.js';
+import { findView, runViews, viewFilter } from './commands/views.js';
 import { runWatch } from './commands/watch.js';
 import { type WindowFlags, windowFromFlags } from './commands/window.js';
-import { type ConfigHandle, openConfig, parseSetting, type ThemeSetting } from './config.js';
+import { type ConfigHandle, openConfig, parseSetting, type SavedView, type ThemeSetting } from './config.js';
 import { Resolver } from './core/resolve.js';
 import { RISK_FORMULA } from './core/risk.js';
 import { sanitizeLine } from './core/sanitize.js';
@@ -43,6 +44,7 @@ const cli = meow(
     $ sitrep cache                     the start-up cache of a big data set (also made on quit)
     $ sitrep config get|set|unset|path [KEY] [VALUE]
     $ sitrep watch [add|remove|list]   what is new for the watchlist (--mark-seen: now seen)
+    $ sitrep views                     views saved in the dashboard (s); use one with --view NAME
 
   Options
     --data DIR        data directory (default: configured dataDir, else the bundled data/)
@@ -63,6 +65,7 @@ const cli = meow(
     --source NAME     ingest: the outlet that published them
     --format F        export: csv, json or ndjson (default: from --out's extension, else csv)
     --profile FILE    dashboard: log start-up, and per frame the render time, bytes and key latency
+    --view NAME       timeline, export, search: use a view saved in the dashboard (s); flags beside it win
     --theme NAME      dashboard colours: default, high-contrast or mono (also: sitrep config set theme)
     --no-color        no colours: bold, inverse and underline only (as NO_COLOR=1 does)
     --bom             export: start CSV with a byte order mark (for Excel)
@@ -117,6 +120,7 @@ ${RISK_FORMULA.split('\n')
 			bom: { type: 'boolean', default: false },
 			profile: { type: 'string' },
 			theme: { type: 'string' },
+			view: { type: 'string' },
 			color: { type: 'boolean', default: true },
 			markSeen: { type: 'boolean', default: false },
 		},
@@ -140,6 +144,7 @@ async function main(): Promise<number> {
 	const config = openConfig();
 	const flags = cli.flags;
 	if (command === 'config') return runConfig(args, config, flags.json, ctx);
+	if (command === 'views') return runViews(config, flags.json, ctx);
 	if (config.error && !flags.data) {
 		ctx.err(`sitrep: warning: ${config.error} (using defaults; fix or delete ${config.path})`);
 	}
@@ -185,13 +190,25 @@ async function main(): Promise<number> {
 	const loaded = loadOrExplain(dir, ctx);
 	if (typeof loaded === 'number') return loaded;
 	const resolver = new Resolver(loaded.store);
+	// A saved view's filter and query; flags given beside it win.
+	let view: SavedView | undefined;
+	if (flags.view !== undefined) {
+		const found = findView(config, flags.view);
+		if (typeof found === 'string') {
+			ctx.err(`sitrep ${command}: ${sanitizeLine(found)}`);
+			return EXIT.usage;
+		}
+		view = found;
+	}
+	const fromView = view ? viewFilter(view) : {};
+	const given = <T,>(v: T[] | undefined) => (v?.length ? v : undefined);
 	// The filters timeline and export share.
 	const filterFlags = {
-		country: flags.country,
-		actor: flags.actor,
-		type: flags.type,
-		since: flags.since,
-		until: flags.until,
+		country: given(flags.country) ?? fromView.country,
+		actor: given(flags.actor) ?? fromView.actor,
+		type: given(flags.type) ?? fromView.type,
+		since: flags.since ?? fromView.since,
+		until: flags.until ?? fromView.until,
 	};
 	switch (command) {
 		case 'validate':
@@ -240,7 +257,13 @@ async function main(): Promise<number> {
 				ctx,
 			);
 		case 'search':
-			return runSearch(loaded.store, resolver, args.join(' '), { limit: flags.limit, json: flags.json }, ctx);
+			return runSearch(
+				loaded.store,
+				resolver,
+				args.join(' ') || view?.query || '',
+				{ limit: flags.limit, json: flags.json },
+				ctx,
+			);
 		case 'brief':
 			return runBrief(
 				loaded.store,

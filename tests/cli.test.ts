@@ -130,6 +130,34 @@ describe('sitrep CLI', () => {
 		expect(run(['config', 'get', 'colour']).code).toBe(2);
 	});
 
+	it('views lists saved views; --view gives timeline, export and search their filter or query', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'sitrep-views-'));
+		const view = {
+			name: 'AF last 90 days',
+			pane: 'timeline',
+			days: 90,
+			filter: { countries: ['AF'], actors: [], types: [], since: '90d' },
+			query: 'muzamil',
+			savedAt: '2026-11-20T10:00:00.000Z',
+		};
+		writeFileSync(join(dir, 'config.json'), JSON.stringify({ views: [view] }));
+		const env = { SITREP_CONFIG_DIR: dir };
+		expect(run(['views'], env).out).toMatch(/^AF last 90 days\s+timeline, 90d, country:AF since:90d/);
+		expect(JSON.parse(run(['views', '--json'], env).out).views[0].name).toBe('AF last 90 days');
+		const viewed = JSON.parse(run(['timeline', '--view', 'af last', '--json'], env).out);
+		const direct = JSON.parse(run(['timeline', '--country', 'AF', '--since', '90d', '--json'], env).out);
+		expect(viewed.incidents.length).toBeGreaterThan(0);
+		expect(viewed).toEqual(direct);
+		expect(viewed.incidents.every((i: { country: string }) => i.country === 'AF')).toBe(true);
+		// A flag beside the view wins over the view's value.
+		const pk = JSON.parse(run(['timeline', '--view', 'af last', '--country', 'PK', '--json'], env).out);
+		expect(pk.incidents.every((i: { country: string }) => i.country === 'PK')).toBe(true);
+		expect(run(['search', '--view', 'AF last 90 days'], env).out).toMatch(/Balkh/);
+		const bad = run(['timeline', '--view', 'nope'], env);
+		expect(bad.code).toBe(2);
+		expect(bad.err).toContain('no saved view "nope"; saved: "AF last 90 days"');
+	});
+
 	it('a corrupted settings file is reported, not silently reset', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'sitrep-badconf-'));
 		writeFileSync(join(dir, 'config.json'), '{not json');

@@ -1,7 +1,7 @@
 // The briefing-room workflow through the real App: watchlist across two
 // sessions on one settings folder, what's new, saved views and the palette,
 // copying with OSC 52, key overrides.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
@@ -102,8 +102,11 @@ describe('watchlist and what is new', () => {
 		expect(f).toMatch(/ISKP ●2/);
 		// The new incident is the newest: the first Timeline row, marked.
 		expect(f.split('\n').find((l) => l.includes('2025-03-20'))).toContain('●');
+		// Keys that leave the cursor where it was mark nothing: a pane switch and back, the help.
+		await press(two.stdin, '2', '1', '?', '?');
+		expect(two.frame()).toMatch(/ISKP ●2/);
 		await press(two.stdin, 'j');
-		// It was under the cursor when j was pressed... it is still new until the cursor lands on it.
+		// The cursor started on it: it stays new until the cursor comes back to it.
 		await press(two.stdin, 'k', 'j');
 		expect(two.frame()).toMatch(/ISKP ●1/);
 		await press(two.stdin, 'W');
@@ -211,6 +214,44 @@ describe('saved views and the palette', () => {
 		expect(one.frame()).toContain('window: 365 days');
 		await press(one.stdin, '\u0010', 'go to risk', KEY.enter);
 		expect(one.frame()).toMatch(/Risk/);
+		one.unmount();
+	});
+});
+
+describe('confirmations', () => {
+	it('b asks before replacing a brief file that is already there', async () => {
+		const { store } = bundled();
+		const dir = mkdtempSync(join(tmpdir(), 'sitrep-briefs-'));
+		const r = render(<App store={store} problems={[]} cols={80} rows={24} briefDir={dir} />);
+		await press(r.stdin, '3', 'b');
+		await tick(20);
+		const [file] = readdirSync(dir);
+		expect(r.lastFrame()).toContain(`brief written to ${join(dir, file ?? '')}`);
+		writeFileSync(join(dir, file ?? ''), 'my notes');
+		await press(r.stdin, 'b');
+		await tick(20);
+		expect(r.lastFrame()).toContain(`Replace ${file} (it exists)? (y/n)`);
+		await press(r.stdin, 'n');
+		expect(readFileSync(join(dir, file ?? ''), 'utf8')).toBe('my notes');
+		await press(r.stdin, 'b');
+		await tick(20);
+		await press(r.stdin, 'y');
+		await tick(20);
+		expect(readFileSync(join(dir, file ?? ''), 'utf8')).toMatch(/^# /);
+		r.unmount();
+	});
+
+	it('Esc goes back one step from every prompt: palette, name prompt, question', async () => {
+		const one = session(bundled().store);
+		const home = one.frame();
+		await press(one.stdin, ':', 'x', KEY.escape);
+		expect(one.frame()).toBe(home);
+		await press(one.stdin, 's', KEY.escape);
+		expect(one.frame()).toContain('not saved');
+		await press(one.stdin, 's', KEY.enter, 's', KEY.enter);
+		expect(one.frame()).toContain('(y/n)');
+		await press(one.stdin, KEY.escape);
+		expect(one.frame()).toContain('nothing changed');
 		one.unmount();
 	});
 });

@@ -1,7 +1,7 @@
 // Layout, the one key dispatcher, side effects (brief files, exit). Every
 // state change is the reducer's.
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { PaneId, SavedView } from '../config.js';
@@ -249,6 +249,14 @@ export function App(props: AppProps) {
 	useEffect(() => {
 		if (!brief) return;
 		const file = resolve(briefDir ?? process.cwd(), briefFileName(brief.target, brief.window));
+		// A brief may have been edited since it was written: replace it only when asked.
+		if (!brief.overwrite && existsSync(file)) {
+			dispatch({
+				type: 'ask',
+				confirm: { question: `Replace ${basename(file)} (it exists)?`, action: { kind: 'overwriteBrief', brief } },
+			});
+			return;
+		}
 		try {
 			writeFileSync(file, briefMarkdown(env.store, brief.target, brief.window));
 			dispatch({ type: 'message', text: `brief written to ${file}` });

@@ -18,6 +18,7 @@ import { PANE_TITLES } from './panes.js';
 import { emptySearch, searchType } from './searchState.js';
 import {
 	type AppState,
+	type BriefRequest,
 	currentView,
 	type Env,
 	keepVisible,
@@ -47,7 +48,10 @@ export interface PromptState {
 
 export interface ConfirmState {
 	question: string;
-	action: { kind: 'deleteView'; name: string } | { kind: 'overwriteView'; view: SavedView };
+	action:
+		| { kind: 'deleteView'; name: string }
+		| { kind: 'overwriteView'; view: SavedView }
+		| { kind: 'overwriteBrief'; brief: BriefRequest };
 }
 
 export interface CopyRequest {
@@ -422,6 +426,10 @@ export function runBriefingCommand(state: AppState, cmd: Command, env: Env): App
 			const c = state.confirm;
 			if (!c) return state;
 			if (c.action.kind === 'overwriteView') return storeView({ ...state, confirm: null }, c.action.view);
+			if (c.action.kind === 'overwriteBrief') {
+				const seq = (state.brief?.seq ?? 0) + 1;
+				return { ...state, confirm: null, brief: { ...c.action.brief, seq, overwrite: true } };
+			}
 			const name = c.action.name;
 			return say(
 				{ ...state, confirm: null, views: state.views.filter((v) => v.name !== name) },
@@ -435,15 +443,25 @@ export function runBriefingCommand(state: AppState, cmd: Command, env: Env): App
 	}
 }
 
-/** After every key: the row or view now in front of the analyst is no longer new. */
-export function afterKey(state: AppState, env: Env): AppState {
-	if (state.palette || state.overlay || state.exit !== null || state.watch.keys.length === 0) return state;
+/** What the analyst is looking at: the open view, or the Timeline or Search row under the cursor. */
+function lookedAt(state: AppState): Target | undefined {
 	const view = currentView(state);
-	const t = view
-		? view.target
-		: state.pane === 'timeline' || state.pane === 'search'
-			? selectedTarget(state)
-			: undefined;
+	if (view) return view.target;
+	return state.pane === 'timeline' || state.pane === 'search' ? selectedTarget(state) : undefined;
+}
+
+const sameTarget = (a: Target | undefined, b: Target | undefined) =>
+	a === b || (!!a && !!b && JSON.stringify(a) === JSON.stringify(b));
+
+/**
+ * After every key: a row the cursor has just landed on, or a view just
+ * opened, is no longer new. A key that leaves the selection where it was
+ * (a pane switch, a filter, quitting) marks nothing.
+ */
+export function afterKey(before: AppState, state: AppState, env: Env): AppState {
+	if (state.palette || state.overlay || state.exit !== null || state.watch.keys.length === 0) return state;
+	const t = lookedAt(state);
+	if (before.pane !== state.pane || sameTarget(lookedAt(before), t)) return state;
 	const watch = markSeen(state.watch, t, env.store);
 	return watch === state.watch ? state : { ...state, watch };
 }

@@ -49,7 +49,12 @@ function build(target: Target, cols: number, env: Env, window: RiskWindow): Line
 }
 
 export function helpLines(cols: number, keymap: Keymap = DEFAULT_KEYMAP): Line[] {
-	const out: Line[] = [heading('sitrep keys'), blank];
+	const custom = keymap !== DEFAULT_KEYMAP;
+	const out: Line[] = [
+		heading(custom ? 'sitrep keys (with your overrides from the settings file)' : 'sitrep keys'),
+		text('The command palette (: or ^P) runs any of these by name.', 'dim'),
+		blank,
+	];
 	const panes = availablePanes();
 	for (const scope of Object.keys(SCOPE_TITLES) as Scope[]) {
 		const bindings = keymap.bindings

@@ -45,6 +45,14 @@ export interface ListPos {
 	top: number;
 }
 
+export interface BriefRequest {
+	seq: number;
+	target: BriefTarget;
+	window: RiskWindow;
+	/** Asked and answered: replace the file that is there. */
+	overwrite?: boolean;
+}
+
 export interface AppState {
 	pane: PaneId;
 	overlay: { kind: 'help' | 'problems'; scroll: number } | null;
@@ -62,7 +70,7 @@ export interface AppState {
 	/** A one-line notice in the status bar, cleared by the next key. */
 	message: string | null;
 	/** A brief to write; the App does the I/O and reports back. */
-	brief: { seq: number; target: BriefTarget; window: RiskWindow } | null;
+	brief: BriefRequest | null;
 	/** Set when the app should exit, with this status. */
 	exit: number | null;
 	/** The command palette (: or ^P), when open. */
@@ -85,7 +93,9 @@ export type Action =
 	| { type: 'message'; text: string }
 	| { type: 'searchResults'; outcome: SearchOutcomeState }
 	/** The articles arrived: what is new is worked out again with them (the watched items stay as toggled). */
-	| { type: 'watchData'; watch: WatchUi };
+	| { type: 'watchData'; watch: WatchUi }
+	/** The App found something to confirm (a brief file already there). */
+	| { type: 'ask'; confirm: ConfirmState };
 
 export interface Env {
 	store: Store;
@@ -436,11 +446,13 @@ export function reducer(env: Env) {
 	return (state: AppState, action: Action): AppState => {
 		switch (action.type) {
 			case 'key':
-				return afterKey(handleKey(state, action.name, action.input, env), env);
+				return afterKey(state, handleKey(state, action.name, action.input, env), env);
 			case 'message':
 				return { ...state, message: action.text };
 			case 'searchResults':
 				return { ...state, search: acceptResults(state.search, action.outcome) };
+			case 'ask':
+				return { ...state, confirm: action.confirm };
 			case 'watchData':
 				return { ...state, watch: { ...action.watch, keys: state.watch.keys } };
 			case 'resize': {

@@ -1,0 +1,65 @@
+// Saved views from the command line: `sitrep views` lists them, and
+// `--view NAME` gives timeline, export and search the view's filter or query,
+// so a view saved with `s` in the dashboard answers from a script too.
+import type { ConfigHandle, SavedView } from '../config.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import { fit } from '../core/width.js';
+import { type Ctx, EXIT } from './context.js';
+
+export function findView(config: ConfigHandle, name: string): SavedView | string {
+	const views = config.settings.views ?? [];
+	const want = name.trim().toLowerCase();
+	const exact = views.find((v) => v.name.toLowerCase() === want);
+	if (exact) return exact;
+	const partial = views.filter((v) => v.name.toLowerCase().includes(want));
+	if (partial.length === 1 && partial[0]) return partial[0];
+	const names = (partial.length ? partial : views).map((v) => `"${v.name}"`).join(', ');
+	return partial.length
+		? `--view: "${name}" matches several views: ${names}`
+		: `--view: no saved view "${name}"${views.length ? `; saved: ${names}` : ' (save one with s in the dashboard)'}`;
+}
+
+/** The filter flags a view stands for; flags given on the command line win. */
+export function viewFilter(view: SavedView): {
+	country?: string[];
+	actor?: string[];
+	type?: string[];
+	since?: string;
+	until?: string;
+} {
+	const f = view.filter;
+	if (!f) return {};
+	return {
+		...(f.countries.length ? { country: f.countries } : {}),
+		...(f.actors.length ? { actor: f.actors } : {}),
+		...(f.types.length ? { type: f.types } : {}),
+		...(f.since ? { since: f.since } : {}),
+		...(f.until ? { until: f.until } : {}),
+	};
+}
+
+function describe(v: SavedView): string {
+	const f = v.filter;
+	const parts = f
+		? [
+				...f.countries.map((c) => `country:${c}`),
+				...f.actors.map((a) => `actor:${a}`),
+				...f.types.map((t) => `type:"${t}"`),
+				...(f.since ? [`since:${f.since}`] : []),
+				...(f.until ? [`until:${f.until}`] : []),
+			]
+		: [];
+	if (v.query) parts.push(`query "${v.query}"`);
+	return `${v.pane}, ${v.days}d${parts.length ? `, ${parts.join(' ')}` : ''}`;
+}
+
+export function runViews(config: ConfigHandle, json: boolean, ctx: Ctx): number {
+	const views = config.settings.views ?? [];
+	if (json) {
+		ctx.out(JSON.stringify({ views }, null, 2));
+		return EXIT.ok;
+	}
+	for (const v of views) ctx.out(`${fit(sanitizeLine(v.name), 28)}  ${sanitizeLine(describe(v))}`);
+	if (!views.length) ctx.err('No saved views: press s in the dashboard to save one.');
+	return EXIT.ok;
+}
