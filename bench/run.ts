@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [--quick] [--only search,import,tui]
+// npm run bench [-- --json] [--quick] [--only search,import,link,tui]
 // Runs every benchmark, each in its own process (a clean heap, the built CLI
 // in a pseudo-terminal for the TUI figures), and prints one table: each
 // figure next to its target. Figures, not tests: nothing here fails a build.
@@ -11,7 +11,7 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const quick = args.includes('--quick');
 const onlyAt = args.indexOf('--only');
-const only = new Set((onlyAt >= 0 ? (args[onlyAt + 1] ?? '') : 'search,import,tui').split(','));
+const only = new Set((onlyAt >= 0 ? (args[onlyAt + 1] ?? '') : 'search,import,link,tui').split(','));
 
 interface Row {
 	section: string;
@@ -100,6 +100,39 @@ if (only.has('import')) {
 			met: f.accounted && f.secondImportAdds === 0,
 		});
 	}
+}
+
+if (only.has('link')) {
+	const out = run('./link.ts', []) as {
+		articles: number;
+		perArticleMs: number;
+		texts: number;
+		wordsPerText: number;
+		perTextMs: number;
+		buildMs: number;
+	};
+	raw.link = out;
+	rows.push({
+		section: 'link',
+		name: `entity linking, per bundled article (${out.articles})`,
+		value: `${out.perArticleMs.toFixed(3)} ms`,
+		target: '≤ 1 ms',
+		met: out.perArticleMs <= 1,
+	});
+	rows.push({
+		section: 'link',
+		name: `entity linking, per ingested text (${out.texts}, ~${out.wordsPerText} words)`,
+		value: `${out.perTextMs.toFixed(3)} ms`,
+		target: '',
+		met: null,
+	});
+	rows.push({
+		section: 'link',
+		name: 'gazetteer build, bundled data',
+		value: `${out.buildMs.toFixed(1)} ms`,
+		target: '',
+		met: null,
+	});
 }
 
 const machine = `${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`;

@@ -73,7 +73,8 @@ const cli = meow(
 
   Exit status
     0 ok · 1 validate found errors (or warnings with --strict) · 2 usage error
-    3 data directory or settings unreadable · 4 dashboard needs a terminal · 130 interrupted
+    3 data directory unreadable, or settings that cannot be saved · 4 dashboard needs a terminal
+    130 interrupted (Ctrl-C, SIGINT) · 143 SIGTERM · 129 SIGHUP (terminal gone) · 70 internal error
 
   Search queries
     free words (typos forgiven) · "exact phrase" · -word to exclude · filters:
@@ -143,11 +144,13 @@ async function main(): Promise<number> {
 	const [command, ...args] = cli.input;
 	const config = openConfig();
 	const flags = cli.flags;
+	// Said once, here (the dashboard shows them in its start message instead).
+	const warn = () => {
+		for (const w of config.warnings) ctx.err(`sitrep: warning: ${w}`);
+	};
+	if (command !== undefined) warn();
 	if (command === 'config') return runConfig(args, config, flags.json, ctx);
 	if (command === 'views') return runViews(config, flags.json, ctx);
-	if (config.error && !flags.data) {
-		ctx.err(`sitrep: warning: ${config.error} (using defaults; fix or delete ${config.path})`);
-	}
 	const dir = chooseDataDir(flags.data, config);
 	const known = [
 		'validate',
@@ -167,6 +170,7 @@ async function main(): Promise<number> {
 		return EXIT.usage;
 	}
 	if (command === undefined && !(process.stdin.isTTY && process.stdout.isTTY)) {
+		warn();
 		ctx.err('sitrep: the dashboard needs an interactive terminal (stdin and stdout must be a TTY).');
 		ctx.err(
 			'For scripts and pipes use a command, e.g. `sitrep timeline --json` or `sitrep validate`; see `sitrep --help`.',
@@ -306,7 +310,8 @@ async function dashboard(
 	const pending: string[] = [];
 	const fail = (code: number) => {
 		terminal.restore();
-		for (const line of pending) ctx.err(line);
+		terminal.release();
+		for (const line of [...config.warnings.map((w) => `sitrep: warning: ${w}`), ...pending]) ctx.err(line);
 		return code;
 	};
 	const { bundledWorkerUrl, loadStaged } = await import('./ui/articlesLater.js');
@@ -320,8 +325,8 @@ async function dashboard(
 		if (!window) return fail(EXIT.usage);
 	} catch (err) {
 		// Leave the alternate screen before the error is printed.
-		fail(70);
-		throw err;
+		const why = `sitrep: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
+		return terminal.end(70, `${[...pending, why].join('\n')}\n`);
 	}
 	const { store } = staged.first;
 	profiler.mark(

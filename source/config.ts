@@ -1,10 +1,14 @@
 // conf-backed settings. conf re-reads the file on every get, so settings are
 // read once at start-up and written only on purpose (config set, a pane
 // change, a watch toggle, a saved view). Every field is checked on read: a bad
-// field is dropped with a warning, the rest still apply.
+// field is dropped with a warning, the rest still apply. A bad file is kept
+// aside as a backup before anything replaces it (see openConfig); conf writes
+// atomically (a temporary file renamed into place), so two sitreps writing at
+// once lose an update at worst, never the file.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Conf from 'conf';
+import { detailOf, errorText, keepAside, settingsPath, tolerantReader } from './settingsFile.js';
 
 export const PANES = ['timeline', 'actors', 'risk', 'search'] as const;
 export type PaneId = (typeof PANES)[number];
@@ -53,14 +57,21 @@ export const SETTING_HELP: Record<SettingKey, string> = {
 };
 
 export class ConfigError extends Error {}
+/** The settings could not be written (an unusable folder, a failed write): `sitrep config set` exits 3, not 2. */
+export class ConfigWriteError extends ConfigError {}
 
 export interface ConfigHandle {
 	path: string;
 	settings: Settings;
-	/** Set when the file could not be read or written; settings then live in memory only. */
+	/** Why the settings cannot be written; set, the settings live in memory only. */
 	error?: string;
-	/** Fields that were ignored on read, one message each. */
+	/**
+	 * What to tell the user once, at start: a bad file kept aside as a backup,
+	 * fields ignored, an unusable settings folder (commands: stderr; the
+	 * dashboard: its start message).
+	 */
 	warnings: string[];
+	/** Throws ConfigError for a bad value, ConfigWriteError when it cannot be saved (the value still applies to this run). */
 	set(key: SettingKey, value: string): void;
 	unset(key: SettingKey): void;
 	/** Writes one structured field; returns an error message instead of throwing. */
@@ -160,27 +171,100 @@ export function readSettings(raw: Record<string, unknown>): { settings: Settings
 	return { settings, warnings };
 }
 
+const KNOWN = new Set(['dataDir', 'lastPane', 'theme', 'hyperlinks', 'watchlist', 'views', 'keys']);
+
+/** What is written back: the checked settings, and keys this version does not know (a newer sitrep's) as they were. */
+function cleaned(raw: Record<string, unknown>, settings: Settings): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(raw)) if (!KNOWN.has(k)) out[k] = v;
+	return { ...out, ...settings };
+}
+
+/**
+ * Opens the settings. Nothing here throws and nothing bad is ever written back:
+ * - a file that is not a JSON object (not JSON, cut short, empty, a list) is
+ *   moved aside as config.json.bad-<time> and sitrep starts with defaults;
+ * - a file with wrong fields keeps its good ones; it is copied aside the same
+ *   way and rewritten with only what is valid;
+ * - a folder that cannot be used leaves the settings in memory for this run.
+ * Each case adds one line to `warnings`.
+ */
 export function openConfig(): ConfigHandle {
 	const cwd = process.env.SITREP_CONFIG_DIR;
+	const reader = tolerantReader();
+	const warnings: string[] = [];
 	let conf: Conf<Settings> | undefined;
 	let error: string | undefined;
 	try {
-		conf = new Conf<Settings>({ projectName: 'sitrep', ...(cwd ? { cwd } : {}) });
+		conf = new Conf<Settings>({
+			projectName: 'sitrep',
+			...(cwd ? { cwd } : {}),
+			deserialize: reader.deserialize as (text: string) => Settings,
+		});
 	} catch (err) {
-		error = `cannot read settings: ${(err as Error).message}`;
+		error = `cannot use the settings folder (${errorText(err)})`;
+		warnings.push(`${error}: using defaults; changes last for this session only`);
 	}
-	const path = conf?.path ?? (cwd ? resolve(cwd, 'config.json') : 'config.json');
-	const { settings, warnings } = conf
-		? readSettings(conf.store as Record<string, unknown>)
-		: { settings: {}, warnings: [] };
-	// After a failed write the settings live on in memory; the file is left as it was.
-	const write = (fn: (c: Conf<Settings>) => void): string | undefined => {
+	const path = conf?.path ?? settingsPath('config.json');
+	const first = conf ? reader.last() : undefined;
+	let raw: Record<string, unknown> = {};
+	if (first && 'problem' in first.parsed) {
+		const kept = keepAside(path, first.text, 'move');
+		const what = `settings file was ${first.parsed.problem}; using defaults`;
+		const detail = detailOf(first.parsed);
+		if (kept.backup) warnings.push(`${what}; the file is kept as ${kept.backup}${detail}`);
+		else if (kept.gone) warnings.push(`${what}${detail}`);
+		else {
+			// Without a backup the file must not be written over: settings stay in memory.
+			error = `${path} is ${first.parsed.problem} and could not be kept aside (${kept.error})`;
+			warnings.push(`${what}; changes last for this session only: ${error}`);
+			conf = undefined;
+		}
+	} else if (first && 'value' in first.parsed) raw = first.parsed.value;
+	const checked = readSettings(raw);
+	const { settings } = checked;
+	warnings.push(...checked.warnings);
+	if (conf && first && checked.warnings.length) {
+		// Keep the file as it was, then leave only what is valid in it.
+		const kept = keepAside(path, first.text, 'copy');
+		try {
+			if (kept.error !== undefined) throw new Error(`no backup could be made: ${kept.error}`);
+			if (kept.backup) {
+				conf.store = cleaned(raw, settings) as Settings;
+				warnings.push(`the old settings file is kept as ${kept.backup}`);
+			}
+		} catch (err) {
+			error = `cannot rewrite ${path} without its bad fields (${errorText(err)})`;
+			warnings.push(`${error}: changes last for this session only`);
+			conf = undefined;
+		}
+	}
+	/** Re-reads the file (another sitrep may have changed it), applies one change, writes only valid settings. */
+	const write = (change: (data: Record<string, unknown>) => void): string | undefined => {
 		if (!conf) return error ?? 'settings unavailable';
 		try {
-			fn(conf);
+			reader.reset();
+			const current = conf.store as Record<string, unknown>;
+			const read = reader.last();
+			let data: Record<string, unknown> = {};
+			if (read && 'problem' in read.parsed) {
+				// Broken since start (by hand, or another program): kept aside, never written over.
+				const kept = keepAside(path, read.text, 'copy');
+				if (kept.error !== undefined)
+					throw new Error(`${path} is ${read.parsed.problem}; no backup could be made: ${kept.error}`);
+			} else {
+				const now = readSettings(current);
+				if (read && now.warnings.length) {
+					const kept = keepAside(path, read.text, 'copy');
+					if (kept.error !== undefined) throw new Error(`no backup of ${path} could be made: ${kept.error}`);
+				}
+				data = cleaned(current, now.settings);
+			}
+			change(data);
+			conf.store = data as Settings;
 			return undefined;
 		} catch (err) {
-			error = `cannot write settings: ${(err as Error).message}`;
+			error = `cannot write settings: ${errorText(err)}`;
 			conf = undefined;
 			return error;
 		}
@@ -193,19 +277,25 @@ export function openConfig(): ConfigHandle {
 		},
 		warnings,
 		set(key, value) {
-			if (!conf) throw new ConfigError(error ?? 'settings unavailable');
 			const v = parseSetting(key, value);
-			conf.set(key, v);
 			(settings as Record<string, string>)[key] = v;
+			const failed = write((d) => {
+				d[key] = v;
+			});
+			if (failed) throw new ConfigWriteError(failed);
 		},
 		unset(key) {
-			if (!conf) throw new ConfigError(error ?? 'settings unavailable');
-			conf.delete(key);
 			delete settings[key];
+			const failed = write((d) => {
+				delete d[key];
+			});
+			if (failed) throw new ConfigWriteError(failed);
 		},
 		save(key, value) {
 			(settings as Record<string, unknown>)[key] = value;
-			return write((c) => c.set(key, value as never));
+			return write((d) => {
+				d[key] = value;
+			});
 		},
 	};
 }

@@ -1,14 +1,22 @@
 // What the analyst has seen of the watchlist, kept next to the settings as
-// watch.json. Read and written through conf (atomic writes); a broken file is
-// reported and left alone, never thrown at the caller or silently reset.
+// watch.json. Read and written through conf (atomic writes). A broken file is
+// never thrown at the caller nor silently reset: it is moved aside as
+// watch.json.bad-<time> and sitrep starts afresh, saying so once; only when it
+// cannot be moved is it reported and left alone (and not written over).
 import Conf from 'conf';
 import type { Seen } from './core/watch.js';
+import { detailOf, errorText, keepAside, settingsPath, tolerantReader } from './settingsFile.js';
 
 type SeenFile = Partial<Seen>;
 
-function open(): Conf<SeenFile> {
+function open(deserialize: (text: string) => Record<string, unknown>): Conf<SeenFile> {
 	const cwd = process.env.SITREP_CONFIG_DIR;
-	return new Conf<SeenFile>({ projectName: 'sitrep', configName: 'watch', ...(cwd ? { cwd } : {}) });
+	return new Conf<SeenFile>({
+		projectName: 'sitrep',
+		configName: 'watch',
+		...(cwd ? { cwd } : {}),
+		deserialize: deserialize as (text: string) => SeenFile,
+	});
 }
 
 const isIdList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
@@ -30,29 +38,55 @@ function asSeen(data: unknown): Seen | string {
 	return out;
 }
 
-/** The seen record; undefined when there is none yet (first run) or it cannot be read (then with why). */
-export function loadSeen(): { seen: Seen | undefined; error?: string } {
+export interface Loaded {
+	/** Undefined when there is none yet (first run), or it could not be used. */
+	seen: Seen | undefined;
+	/** The file could not be read, nor kept aside: it is left alone and not written over (saveSeen refuses too). */
+	error?: string;
+	/** The file was unusable and is kept aside as a backup: starting afresh. To be said once. */
+	notice?: string;
+}
+
+/** A broken file moved aside; undefined when it could not be (then it must be left alone). */
+function setAside(path: string, text: string, problem: string, detail = ''): Loaded | undefined {
+	const kept = keepAside(path, text, 'move');
+	if (kept.error !== undefined) return undefined;
+	const where = kept.backup ? `; the file is kept as ${kept.backup}` : '';
+	return {
+		seen: undefined,
+		notice: `watch.json was ${problem}; starting afresh (what is there now counts as seen)${where}${detail}`,
+	};
+}
+
+/** The seen record, or why there is none. A file that is not a valid record is moved aside (watch.json.bad-<time>). */
+export function loadSeen(): Loaded {
+	const reader = tolerantReader();
 	let conf: Conf<SeenFile>;
 	try {
-		conf = open();
+		conf = open(reader.deserialize);
 	} catch (err) {
-		// conf names no file when its constructor fails: point at the directory `sitrep config path` shows.
-		return {
+		// conf names no file when its constructor fails.
+		return { seen: undefined, error: `cannot read ${settingsPath('watch.json')}: ${errorText(err)}` };
+	}
+	const read = reader.last();
+	// No file: nothing seen yet is not an error.
+	if (!read) return { seen: undefined };
+	let what: string;
+	const detail = detailOf(read.parsed);
+	if ('problem' in read.parsed) what = read.parsed.problem;
+	else {
+		// An empty object is what a first run leaves: nothing seen yet.
+		if (Object.keys(read.parsed.value).length === 0) return { seen: undefined };
+		const seen = asSeen(read.parsed.value);
+		if (typeof seen !== 'string') return { seen };
+		what = `not a watch record (${seen})`;
+	}
+	return (
+		setAside(conf.path, read.text, what, detail) ?? {
 			seen: undefined,
-			error: `cannot read watch.json (next to the settings file, see sitrep config path): ${(err as Error).message}`,
-		};
-	}
-	let data: SeenFile;
-	try {
-		data = conf.store;
-	} catch (err) {
-		return { seen: undefined, error: `cannot read ${conf.path}: ${(err as Error).message}` };
-	}
-	// conf gives {} for a missing file: nothing seen yet is not an error.
-	if (Object.keys(data).length === 0) return { seen: undefined };
-	const seen = asSeen(data);
-	if (typeof seen === 'string') return { seen: undefined, error: `invalid ${conf.path}: ${seen}` };
-	return { seen };
+			error: `${conf.path} is ${what} and could not be kept aside: fix or delete it`,
+		}
+	);
 }
 
 /** Writes the seen record (ids and keys sorted, so the file changes only when the data does); the error, if any. */
@@ -63,9 +97,16 @@ export function saveSeen(seen: Seen): string | undefined {
 		if (e) items[key] = { incidents: [...e.incidents].sort(), articles: [...e.articles].sort() };
 	}
 	try {
-		open().store = { since: seen.since, items };
+		const reader = tolerantReader();
+		const conf = open(reader.deserialize);
+		// Never written over: a file that became unusable since it was loaded is kept aside first.
+		const read = reader.last();
+		if (read && 'problem' in read.parsed && !setAside(conf.path, read.text, read.parsed.problem)) {
+			return `cannot write the watch state: ${conf.path} is ${read.parsed.problem} and could not be kept aside`;
+		}
+		conf.store = { since: seen.since, items };
 		return undefined;
 	} catch (err) {
-		return `cannot write the watch state: ${(err as Error).message}`;
+		return `cannot write the watch state: ${errorText(err)}`;
 	}
 }

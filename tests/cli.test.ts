@@ -1,6 +1,6 @@
 // The CLI as a user runs it: the bundled dist/cli.js, spawned.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -158,14 +158,26 @@ describe('sitrep CLI', () => {
 		expect(bad.err).toContain('no saved view "nope"; saved: "AF last 90 days"');
 	});
 
-	it('a corrupted settings file is reported, not silently reset', () => {
+	it('a corrupted settings file is reported once and kept as a backup, not silently reset', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'sitrep-badconf-'));
 		writeFileSync(join(dir, 'config.json'), '{not json');
+		// sitrep starts with defaults and says where the bad file went...
 		const r = run(['config', 'get'], { SITREP_CONFIG_DIR: dir });
-		expect(r.code).toBe(3);
-		expect(r.err).toContain('cannot read settings');
-		expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe('{not json');
-		expect(run(['timeline', '--limit', '1'], { SITREP_CONFIG_DIR: dir }).code).toBe(0);
+		expect(r.code).toBe(0);
+		expect(r.out).toContain('theme=');
+		expect(r.err).toMatch(/settings file was not valid JSON; using defaults; the file is kept as .*config\.json\.bad-/);
+		// ...the file's content survives in the backup, and the place is free for a fresh file.
+		const backups = readdirSync(dir).filter((f) => f.startsWith('config.json.bad-'));
+		expect(backups).toHaveLength(1);
+		expect(readFileSync(join(dir, backups[0] as string), 'utf8')).toBe('{not json');
+		expect(existsSync(join(dir, 'config.json'))).toBe(false);
+		// Said once: the next run is quiet, and settings can be written again.
+		expect(run(['timeline', '--limit', '1'], { SITREP_CONFIG_DIR: dir })).toMatchObject({
+			code: 0,
+			err: expect.not.stringContaining('warning'),
+		});
+		expect(run(['config', 'set', 'theme', 'mono'], { SITREP_CONFIG_DIR: dir }).code).toBe(0);
+		expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({ theme: 'mono' });
 	});
 
 	it('actor: fuzzy match with close matches listed, and JSON', () => {

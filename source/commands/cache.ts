@@ -6,6 +6,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataDirError, loadDataDir } from '../core/load.js';
 import { cacheFileFor, serializeCache } from '../core/loadCache.js';
+import { terminalJson } from '../io/export.js';
 import { kindFiles } from '../io/write.js';
 import { type Ctx, EXIT } from './context.js';
 
@@ -13,7 +14,7 @@ export function runCache(dir: string, version: string, flags: { json: boolean },
 	const files = (['actors', 'countries', 'incidents'] as const).flatMap((k) => kindFiles(dir, k));
 	const file = cacheFileFor(dir, files, version);
 	const say = (written: boolean, why: string) => {
-		if (flags.json) ctx.out(JSON.stringify({ written, file: file ?? null, why }));
+		if (flags.json) ctx.out(terminalJson({ written, file: file ?? null, why }, 0));
 		else ctx.err(`sitrep: ${why}`);
 		return written ? EXIT.ok : EXIT.problems;
 	};

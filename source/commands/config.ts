@@ -1,5 +1,13 @@
 // sitrep config get|set|unset|path
-import { ConfigError, type ConfigHandle, SETTING_HELP, SETTING_KEYS, type SettingKey } from '../config.js';
+import {
+	ConfigError,
+	type ConfigHandle,
+	ConfigWriteError,
+	SETTING_HELP,
+	SETTING_KEYS,
+	type SettingKey,
+} from '../config.js';
+import { terminalJson } from '../io/export.js';
 import { type Ctx, EXIT } from './context.js';
 
 function isKey(k: string | undefined): k is SettingKey {
@@ -12,9 +20,9 @@ export function runConfig(args: string[], config: ConfigHandle, json: boolean, c
 		ctx.err(`sitrep config: unknown setting "${key ?? ''}"; settings: ${SETTING_KEYS.join(', ')}`);
 		return EXIT.usage;
 	};
-	if (config.error && action !== 'path') {
-		ctx.err(`sitrep: ${config.error}`);
-		ctx.err(`Fix or delete ${config.path}`);
+	// Unwritable settings still read (defaults, said once at start); only a change fails.
+	if (config.error && (action === 'set' || action === 'unset')) {
+		ctx.err(`sitrep config ${action}: nothing saved: ${config.error}`);
 		return EXIT.data;
 	}
 	try {
@@ -25,12 +33,12 @@ export function runConfig(args: string[], config: ConfigHandle, json: boolean, c
 			case 'get':
 			case undefined:
 				if (key === undefined) {
-					if (json) ctx.out(JSON.stringify(config.settings, null, 2));
+					if (json) ctx.out(terminalJson(config.settings));
 					else for (const k of SETTING_KEYS) ctx.out(`${k}=${config.settings[k] ?? ''}\t# ${SETTING_HELP[k]}`);
 					return EXIT.ok;
 				}
 				if (!isKey(key)) return badKey();
-				ctx.out(json ? JSON.stringify(config.settings[key] ?? null) : (config.settings[key] ?? ''));
+				ctx.out(json ? terminalJson(config.settings[key] ?? null, 0) : (config.settings[key] ?? ''));
 				return EXIT.ok;
 			case 'set':
 				if (!isKey(key)) return badKey();
@@ -50,6 +58,10 @@ export function runConfig(args: string[], config: ConfigHandle, json: boolean, c
 				return EXIT.usage;
 		}
 	} catch (err) {
+		if (err instanceof ConfigWriteError) {
+			ctx.err(`sitrep config ${action}: nothing saved: ${err.message}`);
+			return EXIT.data;
+		}
 		if (err instanceof ConfigError) {
 			ctx.err(`sitrep config: ${err.message}`);
 			return EXIT.usage;

@@ -27,8 +27,10 @@ export interface ExportFlags extends ExportFilterInput {
 
 /**
  * Data goes to `write`, not ctx.out: ctx.out sanitizes for the terminal, which
- * turns CSV's CRLF into LF and tabs into spaces. The records were sanitized
- * when loaded, and JSON escapes every C0 control, so nothing unsafe is left.
+ * turns CSV's CRLF into LF and tabs into spaces. CSV carries the text as
+ * sanitized when loaded; JSON and NDJSON carry the original text with every
+ * control, bidi and line-separator character escaped (serialize in
+ * io/export.ts), so nothing unsafe reaches a terminal either way.
  */
 export function runExport(
 	store: Store,

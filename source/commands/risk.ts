@@ -4,6 +4,7 @@ import type { Resolver } from '../core/resolve.js';
 import { countryRisk, riskTable, TREND_ARROWS } from '../core/risk.js';
 import type { Store } from '../core/store.js';
 import { fit } from '../core/width.js';
+import { terminalJson } from '../io/export.js';
 import { countryLines } from '../text/views/country.js';
 import { type Ctx, EXIT } from './context.js';
 import { linesToText } from './render.js';
@@ -24,13 +25,13 @@ export function runRisk(
 			ctx.err(`sitrep risk: ${r.error}${r.suggestions.length ? ` (did you mean: ${r.suggestions.join('; ')}?)` : ''}`);
 			return EXIT.usage;
 		}
-		if (flags.json) ctx.out(JSON.stringify(countryRisk(store, r.value, window), null, 2));
+		if (flags.json) ctx.out(terminalJson(countryRisk(store, r.value, window)));
 		else ctx.out(linesToText(countryLines(store, r.value, 100, window)));
 		return EXIT.ok;
 	}
 	const table = riskTable(store, window);
 	if (flags.json) {
-		ctx.out(JSON.stringify({ window, countries: table }, null, 2));
+		ctx.out(terminalJson({ window, countries: table }));
 		return EXIT.ok;
 	}
 	ctx.out(

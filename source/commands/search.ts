@@ -1,9 +1,12 @@
 // sitrep search QUERY: ranked results with snippets; matches highlighted on a
 // terminal, plain when piped, and in JSON with their ranges.
+import { hasOriginal, original } from '../core/originals.js';
 import type { Resolver } from '../core/resolve.js';
-import { indexStore, parseQuery, searchWithInfo } from '../core/search.js';
+import { outletOf } from '../core/schema.js';
+import { indexStore, parseQuery, type SearchResult, searchWithInfo } from '../core/search.js';
 import type { Store } from '../core/store.js';
 import { plural } from '../core/words.js';
+import { terminalJson } from '../io/export.js';
 import { type Ctx, EXIT } from './context.js';
 
 const ON = '\u001b[1;4m';
@@ -43,18 +46,16 @@ export function runSearch(
 	const index = indexStore(store);
 	const out = searchWithInfo(index, parsed, { limit: flags.limit ?? 20 });
 	if (flags.json) {
+		// A result's title and snippet stay the cleaned text: their match ranges are offsets into it.
+		// Its record fields (the outlet) are as the data wrote them; terminalJson escapes controls.
 		ctx.out(
-			JSON.stringify(
-				{
-					query,
-					parsed: { terms: parsed.terms, phrases: parsed.phrases, exclude: parsed.exclude, filters: parsed.filters },
-					total: out.total,
-					partial: out.partial,
-					results: out.results,
-				},
-				null,
-				2,
-			),
+			terminalJson({
+				query,
+				parsed: { terms: parsed.terms, phrases: parsed.phrases, exclude: parsed.exclude, filters: parsed.filters },
+				total: out.total,
+				partial: out.partial,
+				results: out.results.map((r) => withOriginalSource(store, r)),
+			}),
 		);
 		return EXIT.ok;
 	}
@@ -70,4 +71,19 @@ export function runSearch(
 		`${plural(out.total, 'match')}${out.partial ? ' (no document has every word: partial matches)' : ''}; showing ${out.results.length}`,
 	);
 	return EXIT.ok;
+}
+
+/** The result's outlet as the data wrote it (search results carry the cleaned one). */
+function withOriginalSource(store: Store, r: SearchResult): SearchResult {
+	if (r.kind === 'article') {
+		const art = store.articleById.get(r.id);
+		return art && hasOriginal(art) ? { ...r, source: original(art).source } : r;
+	}
+	const inc = store.incidentById.get(r.id);
+	if (!inc) return r;
+	const cited = inc.sources.map((s) => (typeof s === 'string' ? store.articleById.get(s) : undefined));
+	if (!hasOriginal(inc) && !cited.some((a) => a && hasOriginal(a))) return r;
+	const names = original(inc).sources.map((s, i) => (typeof s === 'string' ? original(cited[i])?.source : outletOf(s)));
+	const distinct = [...new Set(names.filter((n): n is string => Boolean(n)))];
+	return { ...r, source: distinct.length ? distinct.join(', ') : undefined };
 }

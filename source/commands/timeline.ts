@@ -1,8 +1,10 @@
 // sitrep timeline: the Timeline pane's query as text or JSON.
+import { original } from '../core/originals.js';
 import { Resolver } from '../core/resolve.js';
 import type { Store } from '../core/store.js';
 import { countBy, type FilterInput, filterIncidents, parseFilter, perpetratorLabel } from '../core/timeline.js';
 import { fit } from '../core/width.js';
+import { terminalJson } from '../io/export.js';
 import { type Ctx, EXIT } from './context.js';
 
 export interface TimelineFlags extends FilterInput {
@@ -32,7 +34,7 @@ export function runTimeline(store: Store, flags: TimelineFlags, ctx: Ctx): numbe
 	const all = filterIncidents(store, filter);
 	if (flags.by) {
 		const buckets = countBy(all, flags.by, filter);
-		if (flags.json) ctx.out(JSON.stringify({ filter, unit: flags.by, total: all.length, buckets }, null, 2));
+		if (flags.json) ctx.out(terminalJson({ filter, unit: flags.by, total: all.length, buckets }));
 		else {
 			ctx.out(
 				`${fit(flags.by === 'week' ? 'WEEK OF' : 'MONTH', 10)}  ${fit('INCIDENTS', 9, true)}  ${fit('KILLED', 6, true)}`,
@@ -48,7 +50,8 @@ export function runTimeline(store: Store, flags: TimelineFlags, ctx: Ctx): numbe
 	}
 	const shown = flags.limit ? all.slice(0, flags.limit) : all;
 	if (flags.json) {
-		ctx.out(JSON.stringify({ filter, total: all.length, shown: shown.length, incidents: shown }, null, 2));
+		// The incidents as the data wrote them (core/originals.ts), escaped for the terminal.
+		ctx.out(terminalJson({ filter, total: all.length, shown: shown.length, incidents: shown.map((i) => original(i)) }));
 		return EXIT.ok;
 	}
 	ctx.out(`${fit('DATE', 10)}  CC  ${fit('TYPE', 16)}  ${fit('PERPETRATOR', 18)}  ${fit('KILLED', 6, true)}  LOCATION`);

@@ -3,6 +3,7 @@ import type { LoadResult } from '../core/load.js';
 import { countBySeverity, formatProblem } from '../core/problems.js';
 import { KINDS } from '../core/schema.js';
 import { plural } from '../core/words.js';
+import { terminalJson } from '../io/export.js';
 import { type Ctx, EXIT } from './context.js';
 
 export function runValidate(result: LoadResult, opts: { json: boolean; strict: boolean }, ctx: Ctx): number {
@@ -10,20 +11,17 @@ export function runValidate(result: LoadResult, opts: { json: boolean; strict: b
 	const failed = errors > 0 || (opts.strict && warnings > 0);
 	const counts = Object.fromEntries(KINDS.map((k) => [k, result.store[k].length]));
 	if (opts.json) {
+		// File names and messages as they are (a file name may hold any byte), escaped for the terminal.
 		ctx.out(
-			JSON.stringify(
-				{
-					ok: !failed,
-					errors,
-					warnings,
-					loaded: counts,
-					skipped: result.skipped,
-					files: result.files,
-					problems: result.problems,
-				},
-				null,
-				2,
-			),
+			terminalJson({
+				ok: !failed,
+				errors,
+				warnings,
+				loaded: counts,
+				skipped: result.skipped,
+				files: result.files,
+				problems: result.problems,
+			}),
 		);
 	} else {
 		for (const p of result.problems) ctx.out(formatProblem(p));

@@ -4,6 +4,7 @@
 import type { ConfigHandle, SavedView } from '../config.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { fit } from '../core/width.js';
+import { terminalJson } from '../io/export.js';
 import { type Ctx, EXIT } from './context.js';
 
 export function findView(config: ConfigHandle, name: string): SavedView | string {
@@ -56,7 +57,7 @@ function describe(v: SavedView): string {
 export function runViews(config: ConfigHandle, json: boolean, ctx: Ctx): number {
 	const views = config.settings.views ?? [];
 	if (json) {
-		ctx.out(JSON.stringify({ views }, null, 2));
+		ctx.out(terminalJson({ views }));
 		return EXIT.ok;
 	}
 	for (const v of views) ctx.out(`${fit(sanitizeLine(v.name), 28)}  ${sanitizeLine(describe(v))}`);

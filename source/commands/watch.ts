@@ -20,6 +20,7 @@ import {
 	whatsNew,
 } from '../core/watch.js';
 import { fit, truncate } from '../core/width.js';
+import { terminalJson } from '../io/export.js';
 import { loadSeen, saveSeen } from '../watchState.js';
 import { type Ctx, EXIT } from './context.js';
 
@@ -130,7 +131,7 @@ export function runWatch(
 		if (rest.length) return usage(ctx, 'list takes no arguments');
 		const items = storedKeys(config).flatMap((k) => parseWatchKey(k) ?? []);
 		const rows = items.map((item) => ({ key: watchKey(item), label: watchLabel(store, item) }));
-		if (flags.json) ctx.out(JSON.stringify({ items: rows }, null, 2));
+		if (flags.json) ctx.out(terminalJson({ items: rows }));
 		else for (const r of rows) ctx.out(`${fit(sanitizeLine(r.key), 28)}  ${sanitizeLine(r.label)}`);
 		if (!flags.json && rows.length === 0) ctx.err('Watching nothing; add with: sitrep watch add NAME');
 		return EXIT.ok;
@@ -141,7 +142,8 @@ export function runWatch(
 
 function report(store: Store, config: ConfigHandle, flags: WatchFlags, now: Date, ctx: Ctx): number {
 	const items = storedKeys(config).flatMap((k) => parseWatchKey(k) ?? []);
-	const { seen, error } = loadSeen();
+	const { seen, error, notice } = loadSeen();
+	if (notice) ctx.err(sanitizeLine(`sitrep watch: ${notice}`));
 	if (error) {
 		ctx.err(sanitizeLine(`sitrep watch: ${error}`));
 		if (flags.markSeen) {
@@ -152,15 +154,11 @@ function report(store: Store, config: ConfigHandle, flags: WatchFlags, now: Date
 	const w = whatsNew(store, items, seen);
 	if (flags.json) {
 		ctx.out(
-			JSON.stringify(
-				{
-					since: w.since ?? null,
-					items: w.items.map(({ key, label, incidents, articles }) => ({ key, label, incidents, articles })),
-					totals: { incidents: w.incidents, articles: w.articles },
-				},
-				null,
-				2,
-			),
+			terminalJson({
+				since: w.since ?? null,
+				items: w.items.map(({ key, label, incidents, articles }) => ({ key, label, incidents, articles })),
+				totals: { incidents: w.incidents, articles: w.articles },
+			}),
 		);
 	} else {
 		for (const it of w.items)
@@ -227,7 +225,7 @@ function edit(
 	const label = watchLabel(store, r.value);
 	const watched = keys.includes(key);
 	const say = (text: string, on: boolean) => {
-		if (json) ctx.out(JSON.stringify({ key, label, watched: on }));
+		if (json) ctx.out(terminalJson({ key, label, watched: on }, 0));
 		else ctx.out(sanitizeLine(text));
 	};
 	if (action === 'add' ? watched : !watched) {
@@ -236,7 +234,8 @@ function edit(
 	}
 	if (action === 'add') {
 		// A new item starts with everything current seen, so only what comes after is new.
-		const { seen, error } = loadSeen();
+		const { seen, error, notice } = loadSeen();
+		if (notice) ctx.err(sanitizeLine(`sitrep watch add: ${notice}`));
 		if (error) {
 			ctx.err(sanitizeLine(`sitrep watch add: ${error}`));
 			ctx.err('Nothing changed: fix or delete watch.json (next to the file `sitrep config path` shows).');

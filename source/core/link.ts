@@ -16,6 +16,7 @@ import {
 } from './places.js';
 import type { Actor, ActorKind, Article, Country } from './schema.js';
 import { currentKey, Scanner } from './search/tokenize.js';
+import { editDistance } from './words.js';
 
 export interface LinkMatch {
 	/** The original text matched, as written. */
@@ -171,22 +172,6 @@ function add(root: Node, phrase: string, entry: Omit<Entry, 'exact'>): void {
 /** Doubled letters collapsed: "Haqqani" and "Haqani" are one surname for telling persons apart. */
 function collapse(key: string): string {
 	return key.replace(/(.)\1+/g, '$1');
-}
-
-function editDistance(a: string, b: string): number {
-	let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-	for (let i = 1; i <= a.length; i++) {
-		const cur = [i];
-		for (let j = 1; j <= b.length; j++) {
-			cur[j] = Math.min(
-				(prev[j] ?? 0) + 1,
-				(cur[j - 1] ?? 0) + 1,
-				(prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-			);
-		}
-		prev = cur;
-	}
-	return prev[b.length] ?? 0;
 }
 
 function lastKey(phrase: string): { key: string; count: number } {

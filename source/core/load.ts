@@ -1,13 +1,22 @@
 // Reads a data directory into a Store plus a list of Problems. Bad records
 // are skipped and reported; bad files lose only what cannot be read.
+import { isUtf8 } from 'node:buffer';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import {
+	findNodeAtLocation,
+	type Node,
+	type ParseError,
+	type ParseOptions,
+	parseTree,
+	printParseErrorCode,
+} from 'jsonc-parser';
 import { fastArticle, fastIncident } from './fastParse.js';
 import { describeIssues } from './issues.js';
-import { recordRanges } from './jsonSplit.js';
+import { flattenDeep, invalidUtf8, offsetAtPath, pathAtOffset, recordRanges } from './jsonSplit.js';
 import { linkEmptyArticles } from './link.js';
-import { describeValue, type Problem, pointerOf, type Severity } from './problems.js';
+import { carryOriginal, keepOriginal } from './originals.js';
+import { describeValue, formatBytes, type Problem, pointerOf, type Severity } from './problems.js';
 import { hasControl, sanitizeLine, sanitizeText } from './sanitize.js';
 import {
 	type Actor,
@@ -56,6 +65,15 @@ interface PendingProblem {
 /** From this size, a JSON file's records are parsed one by one from its bytes (jsonSplit.ts). */
 const BIG_FILE_BYTES = 4_000_000;
 
+/**
+ * The biggest data file read. Big files are split from their bytes, but a
+ * file with a syntax error, and the line numbers of any problem, need its
+ * whole text as one string, and V8 strings stop at 2^29 - 24 characters
+ * (~536 M): below that, every file can be judged and reported precisely.
+ * Bigger ones are refused with a message (split them into a folder of files).
+ */
+export const MAX_FILE_BYTES = 512_000_000;
+
 const MULTILINE = new Set(['body', 'description', 'summary', 'notes', 'cited']);
 
 export function displayPath(file: string): string {
@@ -82,6 +100,7 @@ export function loadDataDir(dir: string, kinds: readonly Kind[] = KINDS): LoadRe
 	// Articles that list no actors or countries get them linked from their text (core/link.ts).
 	loader.records.articles = linkEmptyArticles(loader.records, (from, to) => {
 		loader.origins.set(to, loader.origins.get(from)!);
+		carryOriginal(from, to);
 	});
 	const store = buildStore(dir, loader.records);
 	const { now, articleRefs } = crossCheck(store, loader.origins, { articlesLoaded: !articlesLater });
@@ -123,6 +142,7 @@ export function loadArticles(dir: string, known: { actors: Actor[]; countries: C
 		{ articles: loader.records.articles, actors: known.actors, countries: known.countries },
 		(from, to) => {
 			loader.origins.set(to, loader.origins.get(from)!);
+			carryOriginal(from, to);
 		},
 	);
 	const store = buildStore(dir, { ...loader.records, actors: known.actors, countries: known.countries });
@@ -191,16 +211,64 @@ class Loader {
 		}
 	}
 
-	private read(file: string): string | undefined {
+	private read(file: string, ndjson = false): string | undefined {
 		this.files.push(file);
 		try {
-			const text = readFileSync(file, 'utf8');
+			const bytes = readFileSync(file);
+			const text = bytes.toString('utf8');
 			const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+			if (!isUtf8(bytes)) this.badUtf8(file, bytes, clean, ndjson);
 			return clean;
 		} catch (err) {
-			this.problem('error', { file, path: [] }, `cannot read file: ${(err as Error).message}`);
+			const code = (err as NodeJS.ErrnoException).code;
+			const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message;
+			this.problem('error', { file, path: [] }, `cannot read file: ${why}`, 0);
 			return undefined;
 		}
+	}
+
+	/**
+	 * Whether a data file can be read whole: a regular file of at most
+	 * MAX_FILE_BYTES (its size then). Else a problem names it, and none of it is read.
+	 */
+	private sizeOf(file: string, kind: Kind): number | undefined {
+		let why: string;
+		try {
+			const st = statSync(file);
+			if (st.isFile() && st.size <= MAX_FILE_BYTES) return st.size;
+			if (st.isDirectory()) why = `expected a file of ${kind}, found a directory`;
+			else if (!st.isFile()) why = `expected a file of ${kind}, found a device, pipe or socket`;
+			else
+				why = `file too large (${formatBytes(st.size)}; sitrep reads data files up to ${formatBytes(MAX_FILE_BYTES)}): split it into smaller files in a folder named ${kind}/`;
+		} catch (err) {
+			why = `cannot read file: ${(err as Error).message}`;
+		}
+		this.files.push(file);
+		this.problem('error', { file, path: [] }, why, 0);
+		return undefined;
+	}
+
+	/** Bytes that are not UTF-8 were decoded as U+FFFD: say where (the records are kept). */
+	private badUtf8(file: string, bytes: Buffer, text: string, ndjson: boolean): void {
+		const bad = invalidUtf8(bytes);
+		if (!bad) return;
+		const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+		const at = bytes.toString('utf8', bom, bad.first).length;
+		const { line, col } = lineCol(text, at);
+		let origin: Origin = { file, path: pathAtOffset(text, at) };
+		if (ndjson) {
+			const start = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+			const end = text.indexOf('\n', at);
+			origin = { file, line, path: pathAtOffset(text.slice(start, end < 0 ? text.length : end), at - start) };
+		}
+		const what = bad.count === 1 ? 'a byte sequence' : `${bad.count} byte sequences`;
+		this.problem(
+			'warning',
+			origin,
+			`invalid UTF-8: ${what} replaced with U+FFFD (the first at byte ${bad.first}); save the file as UTF-8`,
+			line,
+			col,
+		);
 	}
 
 	private problem(severity: Severity, origin: Origin, message: string, line?: number, col?: number): void {
@@ -208,9 +276,20 @@ class Loader {
 	}
 
 	private loadJsonFile(file: string, kind: Kind, oneRecordAllowed: boolean): void {
-		if (this.loadBigJsonFile(file, kind)) return;
+		const size = this.sizeOf(file, kind);
+		if (size === undefined) return;
+		if (size >= BIG_FILE_BYTES && this.loadBigJsonFile(file, kind)) return;
 		const text = this.read(file);
 		if (text === undefined) return;
+		if (!/\S/.test(text)) {
+			this.problem(
+				'error',
+				{ file, path: [] },
+				`empty file: expected an array of ${kind} or an object {"${kind}": [...]}`,
+				0,
+			);
+			return;
+		}
 		let value: unknown;
 		try {
 			value = JSON.parse(text);
@@ -241,11 +320,12 @@ class Loader {
 	private loadBigJsonFile(file: string, kind: Kind): boolean {
 		let buf: Buffer;
 		try {
-			if (statSync(file).size < BIG_FILE_BYTES) return false;
 			buf = readFileSync(file);
 		} catch {
 			return false;
 		}
+		// Bytes that are not UTF-8 are reported by the ordinary path.
+		if (!isUtf8(buf)) return false;
 		const found = recordRanges(buf, kind);
 		if (!found) return false;
 		const { ranges, path } = found;
@@ -264,13 +344,13 @@ class Loader {
 
 	/** A file with a syntax error: report each error, keep the records it did not touch. */
 	private salvage(file: string, text: string, kind: Kind): void {
-		const errors: ParseError[] = [];
-		const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-		for (const e of errors) {
-			const { line, col } = lineCol(text, e.offset);
-			const found = text.slice(e.offset, e.offset + Math.max(1, e.length)).slice(0, 20);
-			const what = e.offset >= text.length ? 'end of file' : JSON.stringify(found);
-			this.problem('error', { file, path: [] }, `invalid JSON: ${syntaxMessage(e)}, found ${what}`, line, col);
+		let errors: ParseError[] = [];
+		const options = { disallowComments: true, allowTrailingComma: false };
+		let root = treeOf(text, errors, options);
+		if (root === null) {
+			// Too deep for the tree: find the records in a copy with the deep parts flattened (same offsets).
+			errors = [];
+			root = treeOf(flattenDeep(text, 64), errors, options);
 		}
 		let list: Node | undefined;
 		let base: (string | number)[] = [];
@@ -279,18 +359,59 @@ class Loader {
 			list = findNodeAtLocation(root, [kind]);
 			base = [kind];
 		}
+		const children = list?.type === 'array' ? (list.children ?? []) : [];
+		const touched = (offset: number) => children.findIndex((c) => offset > c.offset && offset <= c.offset + c.length);
+		// Which record an error costs, by its pointer and (when it can be read) its id.
+		const skippedNote = (i: number) => {
+			const child = children[i];
+			if (!child) return '';
+			const key = kind === 'countries' ? 'code' : 'id';
+			const id = child.type === 'object' ? findNodeAtLocation(child, [key])?.value : undefined;
+			const named = typeof id === 'string' ? ` (${key} ${JSON.stringify(id)})` : '';
+			return `; the ${singular[kind]} at ${pointerOf([...base, i])}${named} is skipped`;
+		};
+		let after = -1;
+		for (const e of errors) {
+			// The errors that follow from a NaN or Infinity (a "-" before it, a value missing after it) say nothing more.
+			if (e.offset <= after) continue;
+			const { line, col } = lineCol(text, e.offset);
+			const found = text.slice(e.offset, e.offset + Math.max(1, e.length)).slice(0, 20);
+			const what = e.offset >= text.length ? 'end of file' : JSON.stringify(found);
+			const number = /^-?(NaN|Infinity)/.exec(text.slice(e.offset, e.offset + 9))?.[0];
+			if (number) {
+				after = e.offset + number.length;
+				while (/\s/.test(text[after] ?? '')) after++;
+			}
+			const message = number
+				? `${number} is not a JSON number (write null, or leave the field out)`
+				: `${syntaxMessage(e)}, found ${what}`;
+			this.problem('error', { file, path: [] }, `invalid JSON: ${message}${skippedNote(touched(e.offset))}`, line, col);
+		}
 		if (list?.type !== 'array' || !list.children) {
 			this.problem('error', { file, path: [] }, `no ${kind} could be read from this file`);
 			return;
 		}
 		let lost = 0;
-		list.children.forEach((child, i) => {
+		children.forEach((child, i) => {
 			const end = child.offset + child.length;
 			if (errors.some((e) => e.offset > child.offset && e.offset <= end)) {
 				lost++;
 				return;
 			}
-			this.accept(kind, nodeValue(child), { file, path: [...base, i] });
+			// The record's own text is valid JSON: JSON.parse reads it as a clean file would ("__proto__" stays a field).
+			let value: unknown;
+			try {
+				value = JSON.parse(text.slice(child.offset, end));
+			} catch (err) {
+				// A syntax error the tree did not see (inside nesting flattened for it).
+				const message = String((err as Error).message);
+				const { line, col } = lineCol(text, child.offset + Number(/at position (\d+)/.exec(message)?.[1] ?? 0));
+				const why = message.replace(/ in JSON at position.*$/, '');
+				this.problem('error', { file, path: [] }, `invalid JSON: ${why}${skippedNote(i)}`, line, col);
+				lost++;
+				return;
+			}
+			this.accept(kind, value, { file, path: [...base, i] });
 		});
 		this.skipped[kind] += lost;
 		const kept = list.children.length - lost;
@@ -303,7 +424,8 @@ class Loader {
 	}
 
 	private loadNdjson(file: string, kind: Kind): void {
-		const text = this.read(file);
+		if (this.sizeOf(file, kind) === undefined) return;
+		const text = this.read(file, true);
 		if (text === undefined) return;
 		const lines = text.split('\n');
 		lines.forEach((raw, i) => {
@@ -363,9 +485,23 @@ class Loader {
 			record = stripped.data as Record<string, unknown>;
 		}
 		delete record.$schema;
-		if (cleanStrings(record)) {
+		// The text as written is kept aside (core/originals.ts) for JSON output, copied only when cleaning changes it.
+		let before: unknown;
+		const rec = record;
+		if (cleanStrings(record, false, () => (before ??= structuredClone(rec)))) {
+			// A required text that was nothing but control characters is empty now: that record is not valid.
+			const again = schema.safeParse(record);
+			if (!again.success) {
+				for (const r of describeIssues(again.error.issues, record)) {
+					const at = { ...origin, path: [...origin.path, ...r.path] };
+					this.problem('error', at, `${r.message} (after removing terminal control characters); record skipped`);
+				}
+				this.skipped[kind]++;
+				return;
+			}
 			this.problem('warning', origin, 'terminal control characters removed from text');
 		}
+		if (before !== undefined) keepOriginal(record, before);
 		const key = String(record.id ?? record.code);
 		const first = this.seen[kind].get(key);
 		if (first) {
@@ -385,7 +521,7 @@ class Loader {
 
 	/** Attaches line:col to every problem, parsing a file's tree only when needed. */
 	resolve(list: PendingProblem[] = this.pending, sorted = true): Problem[] {
-		const trees = new Map<string, Node | undefined>();
+		const trees = new Map<string, Node | undefined | null>();
 		// Where each line starts, per file: a position is then a binary search, not a scan from the top.
 		const starts = new Map<string, number[]>();
 		const startsOf = (file: string, text: string) => {
@@ -410,10 +546,10 @@ class Loader {
 					const start = lines[line - 1];
 					const next = lines[line];
 					const lineText = start === undefined ? '' : text.slice(start, next === undefined ? text.length : next - 1);
-					col = lineCol(lineText, offsetOf(parseTree(lineText), p.origin.path)).col;
+					col = lineCol(lineText, offsetIn(lineText, treeOf(lineText), p.origin.path)).col;
 				} else {
-					if (!trees.has(p.origin.file)) trees.set(p.origin.file, parseTree(text));
-					const offset = offsetOf(trees.get(p.origin.file), p.origin.path);
+					if (!trees.has(p.origin.file)) trees.set(p.origin.file, treeOf(text));
+					const offset = offsetIn(text, trees.get(p.origin.file), p.origin.path);
 					let lo = 0;
 					let hi = lines.length - 1;
 					// The last line starting at or before the offset (lineCol counts a newline at the offset to the line it ends).
@@ -448,18 +584,54 @@ class Loader {
 	}
 }
 
-/** A deep copy of a JSON value without the fields at the given paths. */
+/**
+ * A JSON value without the fields at the given paths. Only the arrays and
+ * objects on those paths are copied: a deep copy would recurse through any
+ * nesting (100k nested arrays overflow the stack) and copy what is dropped.
+ */
 function withoutPaths(value: unknown, paths: (string | number)[][]): unknown {
-	const copy = structuredClone(value);
+	type Obj = Record<string | number, unknown>;
+	const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object';
+	const copies = new Set<unknown>();
+	const copy = (v: Obj): Obj => {
+		// Spreading defines own properties: a "__proto__" field stays a field.
+		const c = Array.isArray(v) ? [...v] : { ...v };
+		copies.add(c);
+		return c as Obj;
+	};
+	if (!isObj(value)) return value;
+	const root = copy(value);
 	for (const path of paths) {
-		let node: unknown = copy;
-		for (const k of path.slice(0, -1))
-			node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[k] : undefined;
+		let node: Obj | undefined = root;
+		for (const k of path.slice(0, -1)) {
+			const child: unknown = node && Object.hasOwn(node, k) ? node[k] : undefined;
+			if (!node || !isObj(child)) {
+				node = undefined;
+				break;
+			}
+			const own: Obj = copies.has(child) ? child : copy(child);
+			Object.defineProperty(node, k, { value: own, writable: true, enumerable: true, configurable: true });
+			node = own;
+		}
 		const last = path[path.length - 1];
-		if (node !== null && typeof node === 'object' && last !== undefined)
-			delete (node as Record<string | number, unknown>)[last];
+		if (node && last !== undefined) delete node[last];
 	}
-	return copy;
+	return root;
+}
+
+/** parseTree, or null when the text is nested too deeply for its recursion (then see offsetIn). */
+function treeOf(text: string, errors?: ParseError[], options?: ParseOptions): Node | undefined | null {
+	try {
+		return parseTree(text, errors, options);
+	} catch (err) {
+		if (err instanceof RangeError) return null;
+		throw err;
+	}
+}
+
+/** offsetOf in a parsed tree, or found by a scan of the text when it was too deep to parse into one. */
+function offsetIn(text: string, tree: Node | undefined | null, path: (string | number)[]): number {
+	return tree === null ? offsetAtPath(text, path) : offsetOf(tree, path);
 }
 
 /** Offset of the deepest node on the path that exists (the key, for properties). */
@@ -480,23 +652,6 @@ function lineCol(text: string, offset: number): { line: number; col: number } {
 		start = i + 1;
 	}
 	return { line, col: offset - start + 1 };
-}
-
-function nodeValue(node: Node): unknown {
-	switch (node.type) {
-		case 'array':
-			return (node.children ?? []).map(nodeValue);
-		case 'object': {
-			const out: Record<string, unknown> = {};
-			for (const prop of node.children ?? []) {
-				const [k, v] = prop.children ?? [];
-				if (k && v) out[String(k.value)] = nodeValue(v);
-			}
-			return out;
-		}
-		default:
-			return node.value;
-	}
 }
 
 const SYNTAX: Record<string, string> = {
@@ -523,8 +678,15 @@ function syntaxMessage(e: ParseError): string {
 	return SYNTAX[code] ?? code;
 }
 
-/** Sanitizes every string in a record in place; true when anything changed. */
-function cleanStrings(obj: Record<string, unknown> | unknown[], multiline = false): boolean {
+/**
+ * Sanitizes every string in a record in place; true when a control character was removed.
+ * `beforeChange` runs before the first string is replaced (the record is still as loaded).
+ */
+function cleanStrings(
+	obj: Record<string, unknown> | unknown[],
+	multiline = false,
+	beforeChange?: () => unknown,
+): boolean {
 	let changed = false;
 	const entries: [string | number, unknown][] = Array.isArray(obj) ? obj.map((v, i) => [i, v]) : Object.entries(obj);
 	for (const [k, v] of entries) {
@@ -532,9 +694,12 @@ function cleanStrings(obj: Record<string, unknown> | unknown[], multiline = fals
 		if (typeof v === 'string') {
 			if (hasControl(v)) changed = true;
 			const clean = ml ? sanitizeText(v) : sanitizeLine(v);
-			if (clean !== v) (obj as Record<string | number, unknown>)[k] = clean;
+			if (clean !== v) {
+				beforeChange?.();
+				(obj as Record<string | number, unknown>)[k] = clean;
+			}
 		} else if (v !== null && typeof v === 'object') {
-			if (cleanStrings(v as Record<string, unknown>, ml)) changed = true;
+			if (cleanStrings(v as Record<string, unknown>, ml, beforeChange)) changed = true;
 		}
 	}
 	return changed;

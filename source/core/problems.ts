@@ -41,3 +41,11 @@ export function countBySeverity(problems: readonly Problem[]): { errors: number;
 	for (const p of problems) if (p.severity === 'error') errors++;
 	return { errors, warnings: problems.length - errors };
 }
+
+/** A file size for messages, in decimal units: "3.0 GB", "512 MB", "18.4 kB". */
+export function formatBytes(bytes: number): string {
+	const [unit, size] =
+		bytes >= 1e9 ? ['GB', 1e9] : bytes >= 1e6 ? ['MB', 1e6] : bytes >= 1e3 ? ['kB', 1e3] : ['bytes', 1];
+	const n = bytes / size;
+	return `${unit === 'GB' ? n.toFixed(1) : Number(n.toFixed(1))} ${unit}`;
+}

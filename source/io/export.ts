@@ -2,6 +2,8 @@
 // as a JSON file in the wrapper shape the loader reads (so it can be dropped
 // into a data directory), or as NDJSON. Order is the store's: incidents and
 // articles newest first, actors by name.
+
+import { original } from '../core/originals.js';
 import { matchActors } from '../core/profile.js';
 import type { Resolver } from '../core/resolve.js';
 import { indexStore, parseQuery, searchWithInfo } from '../core/search.js';
@@ -167,20 +169,25 @@ export function serialize<K extends CsvKind>(
 	format: ExportFormat,
 	opts: SerializeOptions = {},
 ): string {
+	// CSV carries the cleaned text: it has no escapes, and spreadsheets and terminals read it as is.
 	if (format === 'csv') return toCsv(kind, records, opts);
-	if (format === 'ndjson') return records.map((r) => `${JSON.stringify(r)}\n`).join('');
+	// JSON carries the text as the data files wrote it (core/originals.ts), with the characters
+	// a terminal would act on written as \u escapes: printed to a terminal, it is still safe.
+	const raw = records.map((r) => original(r));
+	if (format === 'ndjson') return raw.map((r) => `${terminalJson(r, 0)}\n`).join('');
 	// The data files' own wrapper and indentation; no $schema, whose relative path depends on where it lands.
-	return `${JSON.stringify({ [kind]: records }, null, 2)}\n`;
+	return `${terminalJson({ [kind]: raw })}\n`;
 }
 
 /**
  * JSON for a report printed through the terminal sanitizer: characters the
  * sanitizer would strip or turn into a line break (C1 controls, NEL, U+2028,
  * U+2029, bidi controls) are written as \u escapes, so the output stays valid
- * JSON with the same content and still carries no control sequence.
+ * JSON with the same content and still carries no control sequence (JSON
+ * itself escapes C0: ESC, BEL, CR...). `indent` 0 gives one line.
  */
-export function terminalJson(value: unknown): string {
-	return JSON.stringify(value, null, 2).replace(
+export function terminalJson(value: unknown, indent = 2): string {
+	return JSON.stringify(value, null, indent || undefined).replace(
 		/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
 		(c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
 	);

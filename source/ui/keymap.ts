@@ -1,5 +1,6 @@
 // Every key binding, as data. The reducer looks keys up here, and the ?
 // help overlay and the hint line are generated from the same table.
+import { editDistance } from '../core/words.js';
 
 export type Scope =
 	| 'global'
@@ -440,22 +441,6 @@ function closest(word: string, options: Iterable<string>): string | undefined {
 		}
 	}
 	return best;
-}
-
-function editDistance(a: string, b: string): number {
-	let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-	for (let i = 1; i <= a.length; i++) {
-		const row = [i];
-		for (let j = 1; j <= b.length; j++) {
-			row[j] = Math.min(
-				(prev[j] ?? 0) + 1,
-				(row[j - 1] ?? 0) + 1,
-				(prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-			);
-		}
-		prev = row;
-	}
-	return prev[b.length] ?? 0;
 }
 
 /**

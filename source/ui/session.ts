@@ -30,7 +30,9 @@ export function openSession(config: ConfigHandle, opts: { theme?: ThemeSetting; 
 	const { keymap, errors } = buildKeymap(settings.keys);
 	const seen = loadSeen();
 	const watchKeys = settings.watchlist ?? [];
-	const notes = [...config.warnings, ...errors.map((e) => `${e} (defaults in force)`)];
+	// Key errors first: they change what the keys do now; then what was wrong with the settings file.
+	const notes = [...errors.map((e) => `${e} (defaults in force)`), ...config.warnings];
+	if (seen.notice) notes.push(seen.notice);
 	if (seen.error) notes.push(seen.error);
 	let full: Store | undefined;
 	return {

@@ -15,7 +15,10 @@ export type SearchScope = 'all' | 'articles' | 'incidents';
 export const MAX_UNITS = 16;
 export const MAX_WORD_LENGTH = 64;
 const MAX_PHRASE_WORDS = 16;
-const MAX_FILTER_VALUES = 32;
+/** Filter values in all (country:PK,AF counts two). */
+export const MAX_FILTER_VALUES = 32;
+/** No name is longer: a longer value is refused before fuzzy matching, whose cost grows with it. */
+export const MAX_VALUE_LENGTH = 100;
 const POSSESSIVE = /['\u2019\u02bc]s$/i;
 
 export interface QueryTerm {
@@ -123,8 +126,7 @@ export function parseQuery(input: string, resolver: Resolver): ParsedQuery {
 				q.truncated = true;
 				continue;
 			}
-			filterValues++;
-			applyFilter(q, tok, resolver);
+			filterValues += applyFilter(q, tok, resolver, MAX_FILTER_VALUES - filterValues);
 			continue;
 		}
 		if (units >= MAX_UNITS && !tok.negated) {
@@ -175,28 +177,38 @@ export function parseQuery(input: string, resolver: Resolver): ParsedQuery {
 	return q;
 }
 
-function applyFilter(q: ParsedQuery, tok: QueryToken, resolver: Resolver): void {
+/** Applies one filter token; returns how many values it used of the `budget` left. */
+function applyFilter(q: ParsedQuery, tok: QueryToken, resolver: Resolver, budget: number): number {
 	const key = tok.key as FilterKey;
 	const token = q.input.slice(tok.start, tok.end);
 	const fail = (message: string, suggestions: string[] = []) =>
 		q.errors.push({ token, message, suggestions, start: tok.start, end: tok.end });
 	const value = tok.value.trim();
-	if (value === '') return; // still being typed: completion will offer values
+	if (value === '') return 1; // still being typed: completion will offer values
 	const set = tok.negated ? q.filters.not : q.filters;
 	if (key === 'since' || key === 'until' || key === 'in') {
-		if (tok.negated) return void fail(`${key}: cannot be negated`);
+		if (tok.negated) {
+			fail(`${key}: cannot be negated`);
+			return 1;
+		}
 		if (key === 'in') {
 			const scope = SCOPES[value.toLowerCase()];
 			if (scope) q.filters.scope = scope;
 			else fail(`unknown scope "${value}" (in: takes articles, incidents or all)`, ['articles', 'incidents', 'all']);
-			return;
+			return 1;
 		}
 		const day = parseDateBound(value, key === 'until');
 		if (day) q.filters[key] = day;
 		else fail(`bad date "${value}" for ${key}: (expected YYYY, YYYY-MM or YYYY-MM-DD)`);
-		return;
+		return 1;
 	}
-	for (const v of splitValues(value)) {
+	const values = splitValues(value);
+	if (values.length > budget) q.truncated = true;
+	for (const v of values.slice(0, budget)) {
+		if (v.length > MAX_VALUE_LENGTH) {
+			fail(`${key}: value longer than ${MAX_VALUE_LENGTH} characters`);
+			continue;
+		}
 		let r: Resolved<string>;
 		if (key === 'country') r = resolver.country(v);
 		else if (key === 'actor') r = resolver.actor(v);
@@ -214,4 +226,5 @@ function applyFilter(q: ParsedQuery, tok: QueryToken, resolver: Resolver): void 
 			for (const id of withSubgroups(resolver.store, r.value)) addUnique(set.actorsWithin, id);
 		}
 	}
+	return Math.max(1, Math.min(values.length, budget));
 }

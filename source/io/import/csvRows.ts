@@ -73,6 +73,8 @@ export async function openCsv(file: string): Promise<CsvSource> {
 		if (!index.has(key)) index.set(key, i);
 	});
 	let skippedHxl = false;
+	// csv-parse counts a CR LF inside a quoted field as two lines: the records after one start that much earlier.
+	let drift = 0;
 	async function* rows(): AsyncIterable<RowEvent> {
 		for (;;) {
 			const next = await iterator.next();
@@ -84,11 +86,12 @@ export async function openCsv(file: string): Promise<CsvSource> {
 			}
 			if (next.done) return;
 			const fields = next.value.record;
+			const line = next.value.info.lines - countLineBreaks(fields) - drift;
+			drift += countCrLf(fields);
 			if (records === 2 && isHxl(fields)) {
 				skippedHxl = true;
 				continue;
 			}
-			const line = next.value.info.lines - countNewlines(fields);
 			// Bytes that are not UTF-8 (a Latin-1 or Windows-1252 export) were decoded as U+FFFD.
 			const garbled = fields.findIndex((f) => f.includes('\uFFFD'));
 			if (garbled !== -1) {
@@ -124,9 +127,22 @@ export async function openCsv(file: string): Promise<CsvSource> {
 	};
 }
 
-/** info.lines is the line where the record ends; fields with line breaks started it earlier. */
-function countNewlines(fields: string[]): number {
+/**
+ * info.lines is the line where the record ends; fields with line breaks started
+ * it earlier. csv-parse counts every CR and every LF in a field as a line.
+ */
+function countLineBreaks(fields: string[]): number {
 	let n = 0;
-	for (const f of fields) for (let i = f.indexOf('\n'); i !== -1; i = f.indexOf('\n', i + 1)) n++;
+	for (const f of fields) {
+		for (let i = f.indexOf('\n'); i !== -1; i = f.indexOf('\n', i + 1)) n++;
+		for (let i = f.indexOf('\r'); i !== -1; i = f.indexOf('\r', i + 1)) n++;
+	}
+	return n;
+}
+
+/** CR LF pairs in the fields: one line to an editor, two to csv-parse. */
+function countCrLf(fields: string[]): number {
+	let n = 0;
+	for (const f of fields) for (let i = f.indexOf('\r\n'); i !== -1; i = f.indexOf('\r\n', i + 2)) n++;
 	return n;
 }

@@ -1,6 +1,7 @@
 // The Actors pane: who is active in the window, sortable and filterable,
 // with "/" to jump by name or alias.
 import { Box, Text } from 'ink';
+import { sanitizeText } from '../../core/sanitize.js';
 import { fit, truncate } from '../../core/width.js';
 import { sparkline } from '../../text/sparkline.js';
 import { Table } from '../components/Table.js';
@@ -62,7 +63,8 @@ export function Actors({
 				<Box height={1} flexShrink={0} overflow="hidden">
 					<Text wrap="truncate">
 						<Text {...theme.key}>jump: </Text>
-						<Text>{a.jump.query}</Text>
+						{/* Typed text keeps its spaces; what a paste brought in that a terminal acts on is dropped. */}
+						<Text>{sanitizeText(a.jump.query).replace(/\n/g, ' ')}</Text>
 						<Text inverse> </Text>
 						<Text {...theme.dim}>
 							{a.jump.query

@@ -1,6 +1,7 @@
 // The Search pane: the query line, completions or the inline error, and the
 // results (title, outlet, date, countries; a snippet with the matches drawn).
 import { Box, Text } from 'ink';
+import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import { width as cellWidth, segments, truncate } from '../../core/width.js';
 import { plural } from '../../core/words.js';
 import type { Line, Range, Segment, StyleName } from '../../text/lines.js';
@@ -63,7 +64,9 @@ export function Search({
 	if (error) {
 		second = [
 			{
-				text: `${error.token}: ${error.message}${error.suggestions.length ? ` — ${error.suggestions.join(', ')}` : ''}`,
+				text: sanitizeLine(
+					`${error.token}: ${error.message}${error.suggestions.length ? ` — ${error.suggestions.join(', ')}` : ''}`,
+				),
 				style: 'error',
 			},
 		];
@@ -111,7 +114,7 @@ export function Search({
 			<Box height={1} flexShrink={0} overflow="hidden">
 				<Text wrap="truncate">
 					<Text {...theme.key}>search› </Text>
-					<Text>{tail(s.query, Math.max(10, width - 12))}</Text>
+					<Text>{tail(sanitizeText(s.query).replace(/\n/g, ' '), Math.max(10, width - 12))}</Text>
 					{s.editing ? (
 						<Text inverse> </Text>
 					) : (

@@ -2,6 +2,7 @@
 // bar, a weekly sparkline of the filtered set and an incident detail view.
 import { Box, Text } from 'ink';
 import { monthLabel } from '../../core/dates.js';
+import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import type { Incident } from '../../core/schema.js';
 import type { Store } from '../../core/store.js';
 import {
@@ -112,7 +113,7 @@ function FilterBar({ env, theme, form, width }: Props & { form: FilterForm }) {
 					<Box key={f} height={1} flexShrink={0}>
 						<Text {...(active ? theme.key : theme.dim)}>{`${active ? '›' : ' '} ${f.padEnd(8)}`}</Text>
 						<Text wrap="truncate">
-							{truncate(form.values[f], w - 12)}
+							{truncate(sanitizeText(form.values[f]).replace(/\n/g, ' '), w - 12)}
 							{active ? <Text inverse> </Text> : null}
 							{!form.values[f] && !active ? <Text {...theme.dim}>{hint}</Text> : null}
 						</Text>
@@ -122,7 +123,9 @@ function FilterBar({ env, theme, form, width }: Props & { form: FilterForm }) {
 			<Box height={1} flexShrink={0}>
 				{error ? (
 					<Text wrap="truncate" {...theme.error}>
-						{`${error.field}: ${error.message}${error.suggestions.length ? ` — ${error.suggestions.join(', ')}` : ''}`}
+						{sanitizeLine(
+							`${error.field}: ${error.message}${error.suggestions.length ? ` — ${error.suggestions.join(', ')}` : ''}`,
+						)}
 					</Text>
 				) : (
 					<Text wrap="truncate">
