@@ -60,6 +60,10 @@ function afterExit(r: Finished, expected: number | number[], crash: boolean): st
 		out.push('the crash message was printed before the terminal was restored');
 	}
 	if (!crash && message >= 0) out.push(`unexpected crash: ${r.output.slice(message, message + 200)}`);
+	// The error text quotes hostile bytes (see CrashForTests): none may reach the terminal.
+	const tail = message >= 0 ? r.output.slice(message, message + 400) : '';
+	if (/\u001b\]|\u001b\[2J|\u009b|\u0007/.test(tail))
+		out.push(`the crash message carried control bytes: ${JSON.stringify(tail.slice(0, 120))}`);
 	if (r.orphans.length) out.push(`left running: ${r.orphans.join(', ')}`);
 	return out;
 }

@@ -24,7 +24,7 @@ import { type WindowFlags, windowFromFlags } from './commands/window.js';
 import { type ConfigHandle, openConfig, parseSetting, type SavedView, type ThemeSetting } from './config.js';
 import { Resolver } from './core/resolve.js';
 import { RISK_FORMULA } from './core/risk.js';
-import { sanitizeLine } from './core/sanitize.js';
+import { sanitizeLine, sanitizeText } from './core/sanitize.js';
 import type { Staged } from './ui/articlesLater.js';
 
 const cli = meow(
@@ -325,7 +325,7 @@ async function dashboard(
 		if (!window) return fail(EXIT.usage);
 	} catch (err) {
 		// Leave the alternate screen before the error is printed.
-		const why = `sitrep: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
+		const why = `sitrep: ${sanitizeText(err instanceof Error ? (err.stack ?? err.message) : String(err))}`;
 		return terminal.end(70, `${[...pending, why].join('\n')}\n`);
 	}
 	const { store } = staged.first;
@@ -380,7 +380,7 @@ main().then(
 		process.exitCode = code;
 	},
 	(err: unknown) => {
-		process.stderr.write(`sitrep: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+		process.stderr.write(`sitrep: ${sanitizeText(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`);
 		process.exitCode = 70;
 	},
 );

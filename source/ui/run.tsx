@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { ConfigHandle, PaneId, ThemeSetting } from '../config.js';
 import type { LoadResult } from '../core/load.js';
 import type { RiskDays } from '../core/risk.js';
+import { sanitizeText } from '../core/sanitize.js';
 import { App } from './App.js';
 import type { Profiler } from './profile.js';
 import { openSession } from './session.js';
@@ -27,7 +28,8 @@ export interface Terminal {
 	release(): void;
 }
 
-const describe = (err: unknown) => (err instanceof Error ? (err.stack ?? err.message) : String(err));
+// An error can quote data (a file name, a record): it is printed through the sanitizer too.
+const describe = (err: unknown) => sanitizeText(err instanceof Error ? (err.stack ?? err.message) : String(err));
 
 /**
  * Takes the terminal before the data loads: the alternate screen, and raw
@@ -107,8 +109,9 @@ function CrashForTests({ kind }: { kind: string }) {
 	useEffect(() => {
 		const timer = setTimeout(() => {
 			if (kind === 'render') setRenderError(true);
-			else if (kind === 'reject') void Promise.reject(new Error('SITREP_TEST_CRASH=reject'));
-			else throw new Error('SITREP_TEST_CRASH=throw');
+			// The messages quote hostile text, as an error about a data file might.
+			else if (kind === 'reject') void Promise.reject(new Error('SITREP_TEST_CRASH=reject \u001b]0;owned\u0007'));
+			else throw new Error('SITREP_TEST_CRASH=throw \u001b[2J\u009b31m');
 		}, 100);
 		return () => clearTimeout(timer);
 	}, [kind]);
