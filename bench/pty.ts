@@ -5,6 +5,7 @@
 // (screen diffs, costs, statistics) have no dependency and are unit-tested.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import type { Terminal } from '@xterm/headless';
 
 // ---------------------------------------------------------------- pure helpers
@@ -242,6 +243,8 @@ export class PtySession {
 		return new PtySession(await loadEmulator(), opts);
 	}
 
+	private readonly utf8 = new StringDecoder('utf8');
+
 	private onData(chunk: Buffer): void {
 		const at = performance.now();
 		if (Number.isNaN(this.firstByteAt)) this.firstByteAt = at;
@@ -253,7 +256,9 @@ export class PtySession {
 		const frameEnd = endsFrame(this.tail, text);
 		this.tail = text.slice(-(SYNC_END.length - 1));
 		this.pending++;
-		this.term.write(chunk, () => {
+		// A chunk can end inside a UTF-8 sequence ("…" is 3 bytes): decode across chunks, or the
+		// emulator may drop that character and shift the rest of its row one cell left.
+		this.term.write(this.utf8.write(chunk), () => {
 			this.pending--;
 			this.check({ at, frameEnd });
 		});

@@ -81,12 +81,15 @@ function Breadcrumb({
 	theme,
 	width,
 	preview,
+	pending,
 }: {
 	state: AppState;
 	env: Env;
 	theme: Theme;
 	width: number;
 	preview?: Target;
+	/** The preview below is still the previous row's: the cursor has not rested yet. */
+	pending?: boolean;
 }) {
 	const labels = preview
 		? [targetLabel(preview, env.store)]
@@ -97,7 +100,7 @@ function Breadcrumb({
 	return (
 		<Box height={1} flexShrink={0} overflow="hidden">
 			<Text {...style} wrap="truncate">
-				{truncate(preview ? `${trail} · Enter opens` : trail, width)}
+				{truncate(preview ? `${trail} · ${pending ? '…' : 'Enter opens'}` : trail, width)}
 			</Text>
 		</Box>
 	);
@@ -128,10 +131,13 @@ function Body({
 	const cursorTarget = isSplit(state) && !state.overlay ? selectedTarget(state) : undefined;
 	const cursorKey = cursorTarget ? targetKey(cursorTarget) : '';
 	const slow = cursorTarget?.kind === 'actor' || cursorTarget?.kind === 'country';
-	const [rested, setRested] = useState(slow ? '' : cursorKey);
+	// The last preview built: shown (with "…" in its trail) while the cursor moves on, so passing
+	// rows rewrites only the list and the trail, and the detail column changes once, when it rests.
+	const [rested, setRested] = useState<Target | undefined>(slow ? undefined : cursorTarget);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: keyed by cursorKey, the target's identity
 	useEffect(() => {
 		if (!slow) return;
-		const t = setTimeout(() => setRested(cursorKey), PREVIEW_REST_MS);
+		const t = setTimeout(() => setRested(cursorTarget), PREVIEW_REST_MS);
 		return () => clearTimeout(t);
 	}, [cursorKey, slow]);
 	if (state.overlay) {
@@ -148,13 +154,23 @@ function Body({
 	// An open view, or beside the list (wide terminals) a preview of the row under the cursor.
 	const split = isSplit(state);
 	const view = currentView(state);
-	const target = view?.target ?? cursorTarget;
-	const ready = view !== undefined || !slow || rested === cursorKey;
+	const restedKey = rested ? targetKey(rested) : '';
+	const ready = view !== undefined || !slow || restedKey === cursorKey;
+	// Not rested yet: the previous preview of the same kind stays up rather than a blank column.
+	const stale = !ready && rested && cursorTarget && rested.kind === cursorTarget.kind ? rested : undefined;
+	const target = view?.target ?? (ready ? cursorTarget : stale);
 	const dw = detailCols(state);
 	const detail = (
 		<Box flexDirection="column" width={dw} height={height} overflow="hidden">
-			<Breadcrumb state={state} env={env} theme={theme} width={dw} preview={view ? undefined : target} />
-			{target && ready ? (
+			<Breadcrumb
+				state={state}
+				env={env}
+				theme={theme}
+				width={dw}
+				preview={view ? undefined : cursorTarget}
+				pending={!view && !ready}
+			/>
+			{target ? (
 				<Lines
 					hyperlinks={hyperlinks}
 					lines={viewLines(target, dw, env, windowOf(env.store, state.days, state.asOf))}
@@ -166,7 +182,7 @@ function Body({
 				/>
 			) : (
 				<Text {...theme.dim} wrap="truncate">
-					{truncate(target ? ' …' : ' Nothing selected: the row under the cursor is shown here.', dw)}
+					{truncate(cursorTarget ? ' …' : ' Nothing selected: the row under the cursor is shown here.', dw)}
 				</Text>
 			)}
 		</Box>
