@@ -239,3 +239,34 @@ export async function failuresOf(fn: () => Promise<string[]>): Promise<string[]>
 		return [`threw: ${err instanceof Error ? err.message : String(err)}`];
 	}
 }
+
+/**
+ * Named cases run once per process however many callers ask (the tests' `it`s
+ * and the table's rows), and all of them a few at a time.
+ */
+export function caseRunner(
+	cases: readonly { name: string; run: () => Promise<string[]> }[],
+	what: string,
+	limit = 4,
+): { startAll: () => Promise<unknown>; runCase: (name: string) => Promise<string[]> } {
+	const results = new Map<string, Promise<string[]>>();
+	let started: Promise<unknown> | undefined;
+	const runCase = (name: string): Promise<string[]> => {
+		let p = results.get(name);
+		if (!p) {
+			const c = cases.find((x) => x.name === name);
+			if (!c) throw new Error(`no ${what} case "${name}"`);
+			p = failuresOf(c.run);
+			results.set(name, p);
+		}
+		return p;
+	};
+	const startAll = () => {
+		started ??= pool(
+			cases.map((c) => () => runCase(c.name)),
+			limit,
+		);
+		return started;
+	};
+	return { startAll, runCase };
+}

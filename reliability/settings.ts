@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSettings } from '../source/config.js';
-import { CLI, cookedProblems, Dash, failuresOf, pool, ROOT, restoreProblems } from './ptyRun.js';
+import { CLI, caseRunner, cookedProblems, Dash, ROOT, restoreProblems } from './ptyRun.js';
 import type { Check } from './types.js';
 
 export interface Case {
@@ -364,29 +364,7 @@ export const CASES: Case[] = [
 	{ name: 'the dashboard says so, once', run: dashboardSaysSoOnce },
 ];
 
-const results = new Map<string, Promise<string[]>>();
-let started: Promise<unknown> | undefined;
-
-/** Starts every case, a few at a time. */
-export function startAll(limit = 4): Promise<unknown> {
-	started ??= pool(
-		CASES.map((c) => () => runCase(c.name)),
-		limit,
-	);
-	return started;
-}
-
-/** Each case runs once per process, however many callers ask. */
-export function runCase(name: string): Promise<string[]> {
-	let p = results.get(name);
-	if (!p) {
-		const c = CASES.find((x) => x.name === name);
-		if (!c) throw new Error(`no settings case "${name}"`);
-		p = failuresOf(c.run);
-		results.set(name, p);
-	}
-	return p;
-}
+export const { startAll, runCase } = caseRunner(CASES, 'settings');
 
 export const check: Check = async () => {
 	await startAll();

@@ -18,16 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { maskVolatile } from '../bench/pty.js';
 import { writeSynthDataDir } from '../scripts/synth.js';
-import {
-	CLI,
-	cookedProblems,
-	Dash,
-	type DashOptions,
-	type Finished,
-	failuresOf,
-	pool,
-	restoreProblems,
-} from './ptyRun.js';
+import { CLI, caseRunner, cookedProblems, Dash, type DashOptions, type Finished, restoreProblems } from './ptyRun.js';
 import type { Check, Row } from './types.js';
 
 export interface Case {
@@ -295,29 +286,7 @@ export const RESIZE_CASES: Case[] = [
 
 export const CASES: Case[] = [...EXIT_CASES, ...NO_TTY_CASES, ...RESIZE_CASES];
 
-/** Each case runs once per process, however many callers ask (the tests' `it`s and the rows). */
-const results = new Map<string, Promise<string[]>>();
-let started: Promise<unknown> | undefined;
-
-/** Starts every case, a few at a time (a pty run is mostly waiting). */
-export function startAll(limit = 4): Promise<unknown> {
-	started ??= pool(
-		CASES.map((c) => () => runCase(c.name)),
-		limit,
-	);
-	return started;
-}
-
-export function runCase(name: string): Promise<string[]> {
-	let p = results.get(name);
-	if (!p) {
-		const c = CASES.find((x) => x.name === name);
-		if (!c) throw new Error(`no terminal case "${name}"`);
-		p = failuresOf(c.run);
-		results.set(name, p);
-	}
-	return p;
-}
+export const { startAll, runCase } = caseRunner(CASES, 'terminal');
 
 const ROWS: { row: Case['row']; what: string }[] = [
 	{ row: 'exits', what: 'signals and exits restoring the terminal' },
