@@ -127,6 +127,13 @@ export const TEXT_SCOPES: readonly Scope[] = ['query', 'form', 'jump', 'palette'
 
 export const KEYMAP: readonly Binding[] = [
 	{ command: 'app.help', keys: ['?'], scope: 'global', help: 'Show or hide this help', hint: 'help' },
+	{
+		command: 'app.palette',
+		keys: [':', 'ctrl-p'],
+		scope: 'global',
+		help: 'Command palette: panes, saved views, countries, actors, commands',
+		hint: 'palette',
+	},
 	{ command: 'app.quit', keys: ['q'], scope: 'global', help: 'Quit', hint: 'quit' },
 	{ command: 'app.interrupt', keys: ['ctrl-c'], scope: 'global', help: 'Quit at once (exit status 130)' },
 	{ command: 'app.problems', keys: ['!'], scope: 'global', help: 'List data problems (the status-bar badge)' },
@@ -145,13 +152,6 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{ command: 'window.shorter', keys: ['['], scope: 'global', help: 'Shorter activity window (365 → 90 → 30 days)' },
 	{ command: 'window.longer', keys: [']'], scope: 'global', help: 'Longer activity window (30 → 90 → 365 days)' },
-	{
-		command: 'app.palette',
-		keys: [':', 'ctrl-p'],
-		scope: 'global',
-		help: 'Command palette: panes, saved views, countries, actors, commands',
-		hint: 'palette',
-	},
 	{
 		command: 'watch.toggle',
 		keys: ['w'],

@@ -50,7 +50,7 @@ export function HintLine(props: { scopes: Scope[]; width: number; theme: Theme; 
 	let used = 0;
 	const shown: Binding[] = [];
 	for (const b of list) {
-		const w = keyLabel(b.keys[0] ?? '').length + (b.hint?.length ?? 0) + 4;
+		const w = keyLabel(b.keys[0] ?? '').length + (b.hint?.length ?? 0) + 3;
 		if (used + w > props.width) break;
 		used += w;
 		shown.push(b);
@@ -60,7 +60,7 @@ export function HintLine(props: { scopes: Scope[]; width: number; theme: Theme; 
 			{shown.map((b) => (
 				<Text key={b.command}>
 					<Text {...theme.key}>{keyLabel(b.keys[0] ?? '')}</Text>
-					<Text {...theme.dim}>{` ${b.hint}   `}</Text>
+					<Text {...theme.dim}>{` ${b.hint}  `}</Text>
 				</Text>
 			))}
 		</Box>
