@@ -135,6 +135,9 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 async function main(): Promise<number> {
+	// chalk (under Ink) reads --no-color from argv and then drops bold and inverse too; sitrep's
+	// own mono theme keeps them, so the flag is taken out once meow has read it.
+	process.argv = process.argv.filter((arg) => arg !== '--no-color');
 	const ctx = processCtx();
 	// A command is never mid-write on a signal: stop at once (the dashboard restores the terminal itself).
 	process.on('SIGINT', () => process.exit(EXIT.interrupted));

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLI, Dash } from '../reliability/ptyRun.js';
 import { openConfig } from '../source/config.js';
 import { loadDataDir } from '../source/core/load.js';
 import { Resolver } from '../source/core/resolve.js';
@@ -110,7 +111,9 @@ describe('watchlist and what is new', () => {
 		await press(two.stdin, 'k', 'j');
 		expect(two.frame()).toMatch(/ISKP ●1/);
 		await press(two.stdin, 'W');
-		expect(two.frame()).toContain('marked as seen');
+		expect(two.frame()).toContain('Mark 1 new record as seen (their ● marks go)? (y/n)');
+		await press(two.stdin, 'y');
+		expect(two.frame()).toContain('1 new record marked as seen');
 		expect(two.frame()).not.toMatch(/●\d/);
 		await press(two.stdin, 'q');
 		await tick(20);
@@ -200,7 +203,15 @@ describe('saved views and the palette', () => {
 		expect(paletteItems('export incidents', ctx)[0]?.action).toMatchObject({ kind: 'export', what: 'incidents' });
 		expect(paletteItems('iskp', ctx).find((i) => i.group === 'actor')?.label).toMatch(/Islamic State Khorasan/);
 		expect(paletteItems('pakistan', ctx)[0]).toMatchObject({ group: 'country', label: 'Pakistan (PK)' });
-		expect(paletteItems('actors', ctx)[0]).toMatchObject({ group: 'pane', label: 'Go to Actors' });
+		expect(paletteItems('actors', ctx)[0]).toMatchObject({ group: 'pane', label: 'Actors pane' });
+		expect(paletteItems('watch', ctx)[0]?.action).toMatchObject({ kind: 'command', command: 'watch.toggle' });
+		expect(paletteItems('brief narnia', ctx)).toEqual([
+			expect.objectContaining({
+				action: { kind: 'invalid', message: 'brief: nothing matches "narnia" (brief COUNTRY|ACTOR)' },
+			}),
+		]);
+		expect(paletteItems('window 45', ctx)[0]?.action.kind).toBe('invalid');
+		expect(paletteItems('window 365', ctx)).toHaveLength(1);
 		expect(paletteItems('filter by', ctx)[0]?.action).toMatchObject({ kind: 'command', command: 'timeline.filter' });
 		expect(paletteItems('zzzzqqq', ctx)).toEqual([]);
 		expect(fuzzyScore('tl', 'Go to Timeline')).toBeDefined();
@@ -212,7 +223,7 @@ describe('saved views and the palette', () => {
 		const one = session(bundled().store);
 		await press(one.stdin, ':', 'window 365', KEY.enter);
 		expect(one.frame()).toContain('window: 365 days');
-		await press(one.stdin, '\u0010', 'go to risk', KEY.enter);
+		await press(one.stdin, '\u0010', 'risk pane', KEY.enter);
 		expect(one.frame()).toMatch(/Risk/);
 		one.unmount();
 	});
@@ -322,5 +333,19 @@ describe('key overrides', () => {
 		await press(one.stdin, 'j');
 		expect(one.frame()).not.toContain('would run both');
 		one.unmount();
+	});
+});
+
+describe('--no-color in a terminal', () => {
+	it('drops colours but keeps bold and inverse (the mono theme), like NO_COLOR', async () => {
+		// Neither NO_COLOR nor FORCE_COLOR set (vitest sets them): only the flag decides.
+		const dash = await Dash.start({ shell: `env -u NO_COLOR -u FORCE_COLOR node ${JSON.stringify(CLI)} --no-color` });
+		await dash.firstFrame();
+		dash.press('q');
+		const { output, code } = await dash.finish();
+		expect(code).toBe(0);
+		expect(output).toContain('\u001b[7m');
+		expect(output).toContain('\u001b[1m');
+		expect(output).not.toMatch(/\u001b\[(?:[0-9;]*;)?(?:3[0-7]|9[0-7]|4[0-7]|10[0-7]|38;|48;)[0-9;]*m/);
 	});
 });

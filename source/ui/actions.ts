@@ -7,6 +7,7 @@ import { RISK_WINDOWS, type RiskDays } from '../core/risk.js';
 import { ACTOR_KINDS, type ActorKind } from '../core/schema.js';
 import { describeFilter, type FilterInput, isEmptyFilter, parseFilter } from '../core/timeline.js';
 import { watchKey, watchLabel } from '../core/watch.js';
+import { plural } from '../core/words.js';
 import type { ExportFilterInput } from '../io/export.js';
 import { copyFor } from '../text/copy.js';
 import type { Target } from '../text/target.js';
@@ -51,7 +52,8 @@ export interface ConfirmState {
 	action:
 		| { kind: 'deleteView'; name: string }
 		| { kind: 'overwriteView'; view: SavedView }
-		| { kind: 'overwriteBrief'; brief: BriefRequest };
+		| { kind: 'overwriteBrief'; brief: BriefRequest }
+		| { kind: 'allSeen' };
 }
 
 export interface CopyRequest {
@@ -260,6 +262,8 @@ function filterInputOf(text: string): FilterInput | string {
 export function runPaletteAction(state: AppState, action: PaletteAction, env: Env): AppState {
 	const s: AppState = { ...state, palette: null };
 	switch (action.kind) {
+		case 'invalid':
+			return say(s, action.message);
 		case 'pane':
 			return { ...s, pane: action.pane, overlay: null };
 		case 'command': {
@@ -415,10 +419,9 @@ export function runBriefingCommand(state: AppState, cmd: Command, env: Env): App
 		}
 		case 'watch.seen': {
 			const n = state.watch.newIncidents.size + state.watch.newArticles.size;
-			return say(
-				{ ...state, watch: allSeen(state.watch) },
-				n ? `${n} new records marked as seen` : 'nothing new to mark',
-			);
+			if (!n) return say(state, 'nothing new to mark');
+			const question = `Mark ${plural(n, 'new record')} as seen (their ● marks go)?`;
+			return { ...state, confirm: { question, action: { kind: 'allSeen' } } };
 		}
 		case 'view.save':
 			return { ...state, prompt: { kind: 'saveView', value: suggestName(state, env) } };
@@ -426,6 +429,13 @@ export function runBriefingCommand(state: AppState, cmd: Command, env: Env): App
 			const c = state.confirm;
 			if (!c) return state;
 			if (c.action.kind === 'overwriteView') return storeView({ ...state, confirm: null }, c.action.view);
+			if (c.action.kind === 'allSeen') {
+				const n = state.watch.newIncidents.size + state.watch.newArticles.size;
+				return say(
+					{ ...state, confirm: null, watch: allSeen(state.watch) },
+					`${plural(n, 'new record')} marked as seen`,
+				);
+			}
 			if (c.action.kind === 'overwriteBrief') {
 				const seq = (state.brief?.seq ?? 0) + 1;
 				return { ...state, confirm: null, brief: { ...c.action.brief, seq, overwrite: true } };

@@ -28,7 +28,9 @@ export type PaletteAction =
 	| { kind: 'watch'; key: string }
 	| { kind: 'filter'; text: string }
 	| { kind: 'search'; query: string }
-	| { kind: 'export'; what: ExportKind; file?: string };
+	| { kind: 'export'; what: ExportKind; file?: string }
+	/** A typed command that cannot run as typed: Enter says why. */
+	| { kind: 'invalid'; message: string };
 
 export interface PaletteItem {
 	/** What the entry does, as shown. */
@@ -62,7 +64,7 @@ const SKIP = new Set<Command>(['app.palette', 'app.interrupt', 'nav.pageUp', 'na
 function staticItems(ctx: PaletteContext): PaletteItem[] {
 	const items: PaletteItem[] = [];
 	for (const pane of availablePanes())
-		items.push({ label: `Go to ${PANE_TITLES[pane]}`, group: 'pane', action: { kind: 'pane', pane } });
+		items.push({ label: `${PANE_TITLES[pane]} pane`, group: 'pane', action: { kind: 'pane', pane } });
 	for (const v of ctx.views) items.push({ label: v.name, group: 'view', action: { kind: 'view', name: v.name } });
 	const seen = new Set<string>();
 	for (const b of ctx.keymap.bindings) {
@@ -111,6 +113,42 @@ function staticItems(ctx: PaletteContext): PaletteItem[] {
 		items.push({ label: `${type} incidents`, group: 'type', action: { kind: 'filter', text: `type:"${type}"` } });
 	}
 	return items;
+}
+
+const VERBS: Record<string, string> = {
+	brief: 'brief COUNTRY|ACTOR',
+	window: 'window 30|90|365',
+	risk: 'risk window 30|90|365',
+	watch: 'watch ACTOR|COUNTRY|TYPE',
+	unwatch: 'unwatch ACTOR|COUNTRY|TYPE',
+	filter: 'filter country:AF since:90d type:IED',
+	search: 'search WORDS',
+	find: 'find WORDS',
+	export: 'export incidents|articles|actors [FILE]',
+	save: 'save NAME',
+	delete: 'delete NAME',
+};
+
+/**
+ * A typed command ("brief AF") becomes its one entry; a known verb whose
+ * argument is missing or matches nothing gives one entry that says so, never
+ * a fuzzy match that would run something else on Enter.
+ */
+function typedOrInvalid(input: string, ctx: PaletteContext): PaletteItem[] | undefined {
+	const trimmed = input.trim();
+	const verb = (/^\S+/.exec(trimmed)?.[0] ?? '').toLowerCase();
+	const usage = VERBS[verb];
+	if (!usage) return undefined;
+	const hasArg = /\s\S/.test(trimmed);
+	// Only a verb typed so far: the fuzzy list still helps ("watch" also finds "Watch or unwatch…").
+	if (!hasArg && !/\s$/.test(input)) return undefined;
+	// "filter by…" without key:value pairs is looking for the filter command by name.
+	if (verb === 'filter' && !/\w:/.test(trimmed)) return undefined;
+	const items = typedItems(input, ctx);
+	if (items.length) return items;
+	const arg = trimmed.slice(verb.length).trim();
+	const message = arg ? `${verb}: nothing matches "${arg}" (${usage})` : `${verb}: ${usage}`;
+	return [{ label: message, group: 'typed', action: { kind: 'invalid', message } }];
 }
 
 /** A typed command with its argument: "brief AF", "window 365", "watch iskp", "view AF last 90 days". */
@@ -232,6 +270,8 @@ export function fuzzyScore(query: string, label: string): number | undefined {
 				prev = i;
 				at = i + 1;
 			}
+			// The label starting with the word: "watch" means "Watch or unwatch…" before "…the watchlist…".
+			if (ok && start === 0) score += 3;
 			if (ok && (best === undefined || score > best)) best = score;
 			if (start > 200) break;
 		}
@@ -253,18 +293,18 @@ export function paletteItems(input: string, ctx: PaletteContext, limit = 60): Pa
 		hit = { key: cacheKey, items: staticItems(ctx) };
 		staticCache.set(ctx.store, hit);
 	}
-	const typed = typedItems(input, ctx);
-	if (!input.trim()) {
-		return [...typed, ...hit.items.filter((i) => i.group !== 'actor' && i.group !== 'country')].slice(0, limit);
-	}
+	const typed = typedOrInvalid(input, ctx);
+	if (typed) return typed;
+	if (!input.trim()) return hit.items.filter((i) => i.group !== 'actor' && i.group !== 'country').slice(0, limit);
 	const scored: { item: PaletteItem; score: number }[] = [];
 	for (const item of hit.items) {
-		const score = fuzzyScore(
-			input,
-			`${item.group === 'command' || item.group === 'pane' ? '' : `${item.group} `}${item.label}`,
-		);
+		// The label itself first; "actor iskp" or "view af" also match through the group's name.
+		const own = fuzzyScore(input, item.label);
+		const grouped =
+			item.group === 'command' || item.group === 'pane' ? undefined : fuzzyScore(input, `${item.group} ${item.label}`);
+		const score = own ?? (grouped === undefined ? undefined : grouped - 8);
 		if (score !== undefined) scored.push({ item, score });
 	}
 	scored.sort((a, b) => b.score - a.score || (GROUP_ORDER[a.item.group] ?? 9) - (GROUP_ORDER[b.item.group] ?? 9));
-	return [...typed, ...scored.slice(0, limit).map((s) => s.item)];
+	return scored.slice(0, limit).map((s) => s.item);
 }

@@ -24,7 +24,7 @@ import {
 import { type ActorsState, actorsCommand, actorsState, jumpCommand, jumpType, refreshActors } from './actorsState.js';
 import { overlayLines, viewLines } from './content.js';
 import { type Command, DEFAULT_KEYMAP, type Keymap, type Scope } from './keymap.js';
-import { bodyHeight, detailCols, detailHeight, listHeight, searchPageSize } from './layout.js';
+import { bodyHeight, detailCols, detailHeight, listHeight, searchPageSize, tooSmall } from './layout.js';
 import { jumpToMatch, moveInView, openView, rebaseView, type View } from './nav.js';
 import { availablePanes } from './panes.js';
 import { type RiskState, riskState } from './riskState.js';
@@ -428,6 +428,9 @@ function isPrintable(input: string): boolean {
 
 function handleKey(state: AppState, name: string, input: string, env: Env): AppState {
 	if (name === 'ctrl-c') return { ...state, exit: 130 };
+	// The "enlarge the terminal" screen hides everything: only quitting acts, nothing unseen happens.
+	if (tooSmall(state))
+		return keymapOf(env).lookup(['global'], name)?.command === 'app.quit' ? { ...state, exit: 0 } : state;
 	const s = state.message ? { ...state, message: null } : state;
 	const binding = keymapOf(env).lookup(activeScopes(s), name);
 	if (binding) return runCommand(s, binding.command, env);
