@@ -136,6 +136,26 @@ describe('watchlist and what is new', () => {
 		three.unmount();
 	});
 
+	it('opening a country in Risk clears the marks it showed, watched or not', async () => {
+		const one = session(bundled().store);
+		await press(one.stdin, '2', '/', 'iskp', KEY.enter, 'w', 'q');
+		await tick(20);
+		const two = session(nextDay(), { rows: 40 });
+		await press(two.stdin, '3');
+		const pk = () =>
+			two
+				.frame()
+				.split('\n')
+				.find((l) => /^.PK Pakistan /.test(l)) ?? '';
+		expect(pk()).toMatch(/^●/);
+		// Pakistan is not watched: its ● comes from the new ISKP incident there.
+		await press(two.stdin, ':', 'pakistan', KEY.enter);
+		expect(two.frame()).toContain('Risk › Pakistan');
+		await press(two.stdin, KEY.escape);
+		expect(pk()).toMatch(/^[ ›]/);
+		two.unmount();
+	});
+
 	it('w on an incident asks which of its actors, country or type to watch', async () => {
 		const one = session(bundled().store);
 		await press(one.stdin, 'w');
@@ -185,6 +205,10 @@ describe('saved views and the palette', () => {
 		expect(one.frame()).toContain('Replace the saved view "mine"? (y/n)');
 		await press(one.stdin, 'n');
 		expect(one.frame()).toContain('nothing changed');
+		// Names differing only in case are the same view.
+		await press(one.stdin, 's', KEY.ctrlU, 'MINE', KEY.enter);
+		expect(one.frame()).toContain('Replace the saved view "mine"? (y/n)');
+		await press(one.stdin, KEY.escape);
 		await press(one.stdin, ':', 'delete mine', KEY.enter);
 		expect(one.frame()).toContain('Delete the saved view "mine"? (y/n)');
 		await press(one.stdin, 'y');

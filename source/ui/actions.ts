@@ -89,6 +89,10 @@ export function paletteEntries(state: AppState, env: Env): PaletteItem[] {
 
 const say = (state: AppState, text: string): AppState => ({ ...state, message: text });
 
+/** View names are one per spelling: "AF last 90 days" and "af last 90 days" are the same view. */
+const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+const existingName = (views: readonly SavedView[], name: string) => views.find((v) => sameName(v.name, name))?.name ?? name;
+
 function targetOf(state: AppState): Target | undefined {
 	return currentView(state)?.target ?? selectedTarget(state);
 }
@@ -178,7 +182,7 @@ function captureView(state: AppState, name: string): SavedView {
 }
 
 function storeView(state: AppState, view: SavedView): AppState {
-	const views = [...state.views.filter((v) => v.name !== view.name), view];
+	const views = [...state.views.filter((v) => !sameName(v.name, view.name)), view];
 	return say(
 		{ ...state, views, prompt: null, confirm: null },
 		`view "${view.name}" saved: open it from the palette (:)`,
@@ -277,10 +281,10 @@ export function runPaletteAction(state: AppState, action: PaletteAction, env: En
 		case 'saveView': {
 			const name = action.name.trim();
 			const view = captureView(s, name);
-			if (s.views.some((v) => v.name === name)) {
+			if (s.views.some((v) => sameName(v.name, name))) {
 				return {
 					...s,
-					confirm: { question: `Replace the saved view "${name}"?`, action: { kind: 'overwriteView', view } },
+					confirm: { question: `Replace the saved view "${existingName(state.views, name)}"?`, action: { kind: 'overwriteView', view } },
 				};
 			}
 			return storeView(s, view);
@@ -380,11 +384,11 @@ export function promptCommand(state: AppState, cmd: Command, _env: Env): AppStat
 			const name = p.value.trim();
 			if (!name) return say(state, 'a view needs a name');
 			const view = captureView({ ...state, prompt: null }, name);
-			if (state.views.some((v) => v.name === name)) {
+			if (state.views.some((v) => sameName(v.name, name))) {
 				return {
 					...state,
 					prompt: null,
-					confirm: { question: `Replace the saved view "${name}"?`, action: { kind: 'overwriteView', view } },
+					confirm: { question: `Replace the saved view "${existingName(state.views, name)}"?`, action: { kind: 'overwriteView', view } },
 				};
 			}
 			return storeView(state, view);
@@ -442,7 +446,7 @@ export function runBriefingCommand(state: AppState, cmd: Command, env: Env): App
 			}
 			const name = c.action.name;
 			return say(
-				{ ...state, confirm: null, views: state.views.filter((v) => v.name !== name) },
+				{ ...state, confirm: null, views: state.views.filter((v) => !sameName(v.name, name)) },
 				`view "${name}" deleted`,
 			);
 		}

@@ -89,20 +89,28 @@ function without(set: ReadonlySet<string>, ids: Iterable<string>): ReadonlySet<s
 	return out ?? set;
 }
 
-/** The row or view the analyst is looking at is no longer new; an actor or country opened clears its own marks. */
+/**
+ * The row or view the analyst is looking at is no longer new. Opening an actor
+ * or a country clears the new records it shows (its ● in the Actors or Risk
+ * list came from them), whether or not that actor or country is itself watched.
+ */
 export function markSeen(w: WatchUi, target: Target | undefined, store: Store): WatchUi {
 	if (!target || (w.newIncidents.size === 0 && w.newArticles.size === 0)) return w;
 	let incidents: Iterable<string> = [];
 	let articles: Iterable<string> = [];
 	if (target.kind === 'incident') incidents = [target.id];
 	else if (target.kind === 'article') articles = [target.id];
-	else {
-		const item: WatchItem =
-			target.kind === 'actor' ? { kind: 'actor', id: target.id } : { kind: 'country', id: target.code };
-		if (!w.keys.includes(watchKey(item))) return w;
-		const ids = idsFor(store, item);
-		incidents = ids.incidents;
-		articles = ids.articles;
+	else if (target.kind === 'actor') {
+		const id = target.id;
+		incidents = [...w.newIncidents].filter((i) => {
+			const inc = store.incidentById.get(i);
+			return !!inc && (inc.perpetrators.includes(id) || inc.claimedBy === id || (inc.targets ?? []).includes(id));
+		});
+		articles = [...w.newArticles].filter((a) => store.articleById.get(a)?.actors.includes(id));
+	} else {
+		const code = target.code;
+		incidents = [...w.newIncidents].filter((i) => store.incidentById.get(i)?.country === code);
+		articles = [...w.newArticles].filter((a) => store.articleById.get(a)?.countries.includes(code));
 	}
 	const newIncidents = without(w.newIncidents, incidents);
 	const newArticles = without(w.newArticles, articles);
