@@ -314,8 +314,10 @@ async function corruptWatch(): Promise<string[]> {
 	}
 	const mark = await sitrep(dir, ['watch', '--mark-seen']);
 	if (mark.code !== 0) failures.push(`watch --mark-seen afterwards: exit ${mark.code} (${mark.err.trim()})`);
-	const seen = parses(file) as { since?: unknown };
-	if (seen instanceof Error || typeof seen.since !== 'string') failures.push('watch.json was not written afresh');
+	// One record per data directory: {dirs: {"/abs/dir": {since, items}}}.
+	const seen = parses(file) as { dirs?: Record<string, { since?: unknown }> };
+	const records = seen instanceof Error ? [] : Object.values(seen.dirs ?? {});
+	if (records.length !== 1 || typeof records[0]?.since !== 'string') failures.push('watch.json was not written afresh');
 	return failures;
 }
 

@@ -3,11 +3,18 @@
 // never thrown at the caller nor silently reset: it is moved aside as
 // watch.json.bad-<time> and sitrep starts afresh, saying so once; only when it
 // cannot be moved is it reported and left alone (and not written over).
+
+import { resolve } from 'node:path';
 import Conf from 'conf';
 import type { Seen } from './core/watch.js';
 import { detailOf, errorText, keepAside, settingsPath, tolerantReader } from './settingsFile.js';
 
-type SeenFile = Partial<Seen>;
+/**
+ * One record per data directory ({dirs: {"/abs/dir": {since, items}}}): what was
+ * seen of one data set says nothing about another. A flat {since, items} (no
+ * directory given) is read and written as it is.
+ */
+type SeenFile = Partial<Seen> & { dirs?: Record<string, unknown> };
 
 function open(deserialize: (text: string) => Record<string, unknown>): Conf<SeenFile> {
 	const cwd = process.env.SITREP_CONFIG_DIR;
@@ -58,8 +65,8 @@ function setAside(path: string, text: string, problem: string, detail = ''): Loa
 	};
 }
 
-/** The seen record, or why there is none. A file that is not a valid record is moved aside (watch.json.bad-<time>). */
-export function loadSeen(): Loaded {
+/** The seen record for a data directory, or why there is none. A file that is not a valid record is moved aside (watch.json.bad-<time>). */
+export function loadSeen(dir?: string): Loaded {
 	const reader = tolerantReader();
 	let conf: Conf<SeenFile>;
 	try {
@@ -76,8 +83,17 @@ export function loadSeen(): Loaded {
 	if ('problem' in read.parsed) what = read.parsed.problem;
 	else {
 		// An empty object is what a first run leaves: nothing seen yet.
-		if (Object.keys(read.parsed.value).length === 0) return { seen: undefined };
-		const seen = asSeen(read.parsed.value);
+		const value = read.parsed.value as SeenFile;
+		if (Object.keys(value).length === 0) return { seen: undefined };
+		const dirs = value.dirs;
+		const perDir = dirs !== undefined;
+		const entry = perDir ? (dir === undefined ? undefined : (dirs as Record<string, unknown>)[resolve(dir)]) : value;
+		const bad =
+			perDir && (typeof dirs !== 'object' || dirs === null || Array.isArray(dirs))
+				? '"dirs" is not an object'
+				: undefined;
+		if (!bad && entry === undefined) return { seen: undefined };
+		const seen = bad ?? asSeen(entry);
 		if (typeof seen !== 'string') return { seen };
 		what = `not a watch record (${seen})`;
 	}
@@ -89,8 +105,8 @@ export function loadSeen(): Loaded {
 	);
 }
 
-/** Writes the seen record (ids and keys sorted, so the file changes only when the data does); the error, if any. */
-export function saveSeen(seen: Seen): string | undefined {
+/** Writes the seen record of a data directory (ids and keys sorted, so the file changes only when the data does); the error, if any. */
+export function saveSeen(seen: Seen, dir?: string): string | undefined {
 	const items: Seen['items'] = {};
 	for (const key of Object.keys(seen.items).sort()) {
 		const e = seen.items[key];
@@ -104,7 +120,14 @@ export function saveSeen(seen: Seen): string | undefined {
 		if (read && 'problem' in read.parsed && !setAside(conf.path, read.text, read.parsed.problem)) {
 			return `cannot write the watch state: ${conf.path} is ${read.parsed.problem} and could not be kept aside`;
 		}
-		conf.store = { since: seen.since, items };
+		if (dir === undefined) conf.store = { since: seen.since, items };
+		else {
+			// The other directories' records stay as they are; a flat record from before is dropped.
+			const before = read && !('problem' in read.parsed) ? (read.parsed.value as SeenFile).dirs : undefined;
+			const dirs = before && typeof before === 'object' && !Array.isArray(before) ? { ...before } : {};
+			dirs[resolve(dir)] = { since: seen.since, items };
+			conf.store = { dirs };
+		}
 		return undefined;
 	} catch (err) {
 		return `cannot write the watch state: ${errorText(err)}`;

@@ -30,7 +30,7 @@ afterEach(() => {
 
 /** One dashboard session as `sitrep` opens it: settings read, App rendered, state written back on quit. */
 function session(store: Store, opts: { cols?: number; rows?: number } = {}) {
-	const s = openSession(openConfig(), { isTTY: false });
+	const s = openSession(openConfig(), { isTTY: false, dir: store.dir });
 	s.complete(store);
 	const r = render(
 		<App
@@ -49,9 +49,19 @@ function session(store: Store, opts: { cols?: number; rows?: number } = {}) {
 }
 
 /** The bundled data plus one new ISKP attack and one new article about it (made up for the test). */
-function nextDay(): Store {
-	const dir = mkdtempSync(join(tmpdir(), 'sitrep-nextday-'));
+/** A copy of the bundled data: what is seen is kept per data directory, and the next day is the same one. */
+function dataCopy(): { dir: string; store: Store } {
+	const dir = mkdtempSync(join(tmpdir(), 'sitrep-watchdata-'));
 	cpSync(DATA_DIR, dir, { recursive: true });
+	return { dir, store: loadDataDir(dir).store };
+}
+
+const advanced = new Set<string>();
+
+/** The same directory the next day: one ISKP attack and one article about it more (made up for the test). */
+function nextDay(dir: string): Store {
+	if (advanced.has(dir)) return loadDataDir(dir).store;
+	advanced.add(dir);
 	const incFile = join(dir, 'incidents.json');
 	const inc = JSON.parse(readFileSync(incFile, 'utf8'));
 	inc.incidents.push({
@@ -85,7 +95,7 @@ function nextDay(): Store {
 
 describe('watchlist and what is new', () => {
 	it('w watches ISKP, the next session shows what is new and marks it until seen', async () => {
-		const { store } = bundled();
+		const { dir, store } = dataCopy();
 		const one = session(store);
 		await press(one.stdin, '2', '/', 'iskp', KEY.enter, 'w');
 		expect(one.frame()).toContain('watching ISKP');
@@ -94,10 +104,10 @@ describe('watchlist and what is new', () => {
 		await tick(20);
 		expect(JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8')).watchlist).toEqual(['actor:iskp']);
 		const seen = JSON.parse(readFileSync(join(configDir, 'watch.json'), 'utf8'));
-		expect(seen.items['actor:iskp'].incidents.length).toBeGreaterThan(5);
+		expect(seen.dirs[store.dir].items['actor:iskp'].incidents.length).toBeGreaterThan(5);
 
 		// The next day: one ISKP incident and one article more.
-		const two = session(nextDay());
+		const two = session(nextDay(dir));
 		const f = two.frame();
 		expect(f).toMatch(/Watch: 1 new incident, 1 article since \d+ \w{3}/);
 		expect(f).toMatch(/ISKP ●2/);
@@ -118,29 +128,47 @@ describe('watchlist and what is new', () => {
 		await press(two.stdin, 'q');
 		await tick(20);
 		// Everything was seen: a third session has nothing new.
-		const three = session(nextDay());
+		const three = session(nextDay(dir));
 		expect(three.frame()).toMatch(/Watch: nothing new since/);
 		three.unmount();
 	});
 
-	it('what was not looked at stays new in the next session', async () => {
-		const { store } = bundled();
+	it('what was seen is kept per data directory: another data set does not reset it', async () => {
+		const { dir, store } = dataCopy();
 		const one = session(store);
 		await press(one.stdin, '2', '/', 'iskp', KEY.enter, 'w', 'q');
 		await tick(20);
-		const two = session(nextDay());
+		// Another data directory, opened and closed in between, keeps its own record.
+		const other = dataCopy();
+		const between = session(other.store);
+		await press(between.stdin, 'q');
+		await tick(20);
+		const two = session(nextDay(dir));
+		expect(two.frame()).toMatch(/Watch: 1 new incident, 1 article since/);
+		two.unmount();
+		const seen = JSON.parse(readFileSync(join(configDir, 'watch.json'), 'utf8'));
+		expect(Object.keys(seen.dirs).sort()).toEqual([dir, other.dir].sort());
+	});
+
+	it('what was not looked at stays new in the next session', async () => {
+		const { dir, store } = dataCopy();
+		const one = session(store);
+		await press(one.stdin, '2', '/', 'iskp', KEY.enter, 'w', 'q');
+		await tick(20);
+		const two = session(nextDay(dir));
 		await press(two.stdin, 'q');
 		await tick(20);
-		const three = session(nextDay());
+		const three = session(nextDay(dir));
 		expect(three.frame()).toMatch(/Watch: 1 new incident, 1 article since/);
 		three.unmount();
 	});
 
 	it('opening a country in Risk clears the marks it showed, watched or not', async () => {
-		const one = session(bundled().store);
+		const { dir, store } = dataCopy();
+		const one = session(store);
 		await press(one.stdin, '2', '/', 'iskp', KEY.enter, 'w', 'q');
 		await tick(20);
-		const two = session(nextDay(), { rows: 40 });
+		const two = session(nextDay(dir), { rows: 40 });
 		await press(two.stdin, '3');
 		const pk = () =>
 			two

@@ -259,12 +259,13 @@ describe('sitrep watch', () => {
 		const iskp = idsOf(store, ISKP);
 		const [a, b] = iskp.incidents as [string, string];
 		const art = iskp.articles[0] as string;
-		const seen = loadSeen().seen as Seen;
+		// What was seen is kept per data directory (store.dir).
+		const seen = loadSeen(store.dir).seen as Seen;
 		const e = seen.items['actor:iskp'];
 		if (!e) throw new Error('no baseline');
 		e.incidents = e.incidents.filter((id) => id !== a && id !== b);
 		e.articles = e.articles.filter((id) => id !== art);
-		saveSeen(seen);
+		saveSeen(seen, store.dir);
 
 		const text = run([]);
 		expect(text.code).toBe(0);
@@ -286,7 +287,7 @@ describe('sitrep watch', () => {
 
 		expect(run([], { markSeen: true }).code).toBe(0);
 		expect(run([]).out.split('\n')[0]).toBe('ISKP: nothing new');
-		expect(loadSeen().seen?.since).toBe(new Date(2025, 2, 20, 9, 5).toISOString());
+		expect(loadSeen(store.dir).seen?.since).toBe(new Date(2025, 2, 20, 9, 5).toISOString());
 	});
 
 	it('usage errors exit 2; a broken watch file is kept aside and reported once, then sitrep starts afresh', () => {

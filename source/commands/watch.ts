@@ -142,7 +142,7 @@ export function runWatch(
 
 function report(store: Store, config: ConfigHandle, flags: WatchFlags, now: Date, ctx: Ctx): number {
 	const items = storedKeys(config).flatMap((k) => parseWatchKey(k) ?? []);
-	const { seen, error, notice } = loadSeen();
+	const { seen, error, notice } = loadSeen(store.dir);
 	if (notice) ctx.err(sanitizeLine(`sitrep watch: ${notice}`));
 	if (error) {
 		ctx.err(sanitizeLine(`sitrep watch: ${error}`));
@@ -168,7 +168,10 @@ function report(store: Store, config: ConfigHandle, flags: WatchFlags, now: Date
 		if (items.length === 0) ctx.err('Add to the watchlist with: sitrep watch add NAME (an actor, a country or a type)');
 	}
 	if (!flags.markSeen) return EXIT.ok;
-	const failed = saveSeen(nextSeen(store, items, { incidents: new Set(), articles: new Set() }, now.toISOString()));
+	const failed = saveSeen(
+		nextSeen(store, items, { incidents: new Set(), articles: new Set() }, now.toISOString()),
+		store.dir,
+	);
 	if (failed) {
 		ctx.err(sanitizeLine(`sitrep watch: ${failed}`));
 		return EXIT.data;
@@ -234,7 +237,7 @@ function edit(
 	}
 	if (action === 'add') {
 		// A new item starts with everything current seen, so only what comes after is new.
-		const { seen, error, notice } = loadSeen();
+		const { seen, error, notice } = loadSeen(store.dir);
 		if (notice) ctx.err(sanitizeLine(`sitrep watch add: ${notice}`));
 		if (error) {
 			ctx.err(sanitizeLine(`sitrep watch add: ${error}`));
@@ -243,7 +246,7 @@ function edit(
 		}
 		const base = seen ?? { since: now.toISOString(), items: {} };
 		const failed =
-			saveSeen({ since: base.since, items: { ...base.items, [key]: idsOf(store, r.value) } }) ??
+			saveSeen({ since: base.since, items: { ...base.items, [key]: idsOf(store, r.value) } }, store.dir) ??
 			writeKeys(config, [...keys, key]);
 		if (failed) {
 			ctx.err(sanitizeLine(`sitrep watch add: ${failed}`));

@@ -91,7 +91,8 @@ const say = (state: AppState, text: string): AppState => ({ ...state, message: t
 
 /** View names are one per spelling: "AF last 90 days" and "af last 90 days" are the same view. */
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-const existingName = (views: readonly SavedView[], name: string) => views.find((v) => sameName(v.name, name))?.name ?? name;
+const existingName = (views: readonly SavedView[], name: string) =>
+	views.find((v) => sameName(v.name, name))?.name ?? name;
 
 function targetOf(state: AppState): Target | undefined {
 	return currentView(state)?.target ?? selectedTarget(state);
@@ -284,7 +285,10 @@ export function runPaletteAction(state: AppState, action: PaletteAction, env: En
 			if (s.views.some((v) => sameName(v.name, name))) {
 				return {
 					...s,
-					confirm: { question: `Replace the saved view "${existingName(state.views, name)}"?`, action: { kind: 'overwriteView', view } },
+					confirm: {
+						question: `Replace the saved view "${existingName(state.views, name)}"?`,
+						action: { kind: 'overwriteView', view },
+					},
 				};
 			}
 			return storeView(s, view);
@@ -388,7 +392,10 @@ export function promptCommand(state: AppState, cmd: Command, _env: Env): AppStat
 				return {
 					...state,
 					prompt: null,
-					confirm: { question: `Replace the saved view "${existingName(state.views, name)}"?`, action: { kind: 'overwriteView', view } },
+					confirm: {
+						question: `Replace the saved view "${existingName(state.views, name)}"?`,
+						action: { kind: 'overwriteView', view },
+					},
 				};
 			}
 			return storeView(state, view);

@@ -135,7 +135,7 @@ export async function runTui(
 	let code = 0;
 	/** The dashboard is ending (a key asked to quit, or a signal or crash is taking the terminal back). */
 	let over = false;
-	const session = openSession(config, opts.theme ? { theme: opts.theme } : {});
+	const session = openSession(config, { ...(opts.theme ? { theme: opts.theme } : {}), dir: loaded.store.dir });
 	if (!opts.rest) session.complete(loaded.store);
 	const remember = (pane: PaneId) => {
 		if (!config.error && config.settings.lastPane !== pane) {

@@ -25,10 +25,14 @@ export interface Session {
 	briefing: BriefingCallbacks;
 }
 
-export function openSession(config: ConfigHandle, opts: { theme?: ThemeSetting; isTTY?: boolean } = {}): Session {
+export function openSession(
+	config: ConfigHandle,
+	opts: { theme?: ThemeSetting; isTTY?: boolean; dir?: string } = {},
+): Session {
 	const { settings } = config;
 	const { keymap, errors } = buildKeymap(settings.keys);
-	const seen = loadSeen();
+	// What was seen is kept per data directory.
+	const seen = loadSeen(opts.dir);
 	const watchKeys = settings.watchlist ?? [];
 	// Key errors first: they change what the keys do now; then what was wrong with the settings file.
 	const notes = [...errors.map((e) => `${e} (defaults in force)`), ...config.warnings];
@@ -56,7 +60,7 @@ export function openSession(config: ConfigHandle, opts: { theme?: ThemeSetting; 
 				// A store still waiting for its articles would record every article as unseen: keep the old record.
 				if (!full || seen.error) return;
 				const stillNew = { incidents: watch.newIncidents, articles: watch.newArticles };
-				saveSeen(nextSeen(full, items(watch.keys), stillNew, new Date().toISOString()));
+				saveSeen(nextSeen(full, items(watch.keys), stillNew, new Date().toISOString()), opts.dir ?? full.dir);
 			},
 		},
 	};
