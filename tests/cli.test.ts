@@ -128,6 +128,10 @@ describe('sitrep CLI', () => {
 		expect(run(['config', 'unset', 'dataDir']).code).toBe(0);
 		expect(run(['config', 'get', 'dataDir']).out.trim()).toBe('');
 		expect(run(['config', 'get', 'colour']).code).toBe(2);
+		// Structured settings (set from the dashboard) are shown as JSON.
+		expect(JSON.parse(run(['config', 'get', 'keys']).out)).toEqual({});
+		expect(JSON.parse(run(['config', 'get', 'views']).out)).toEqual([]);
+		expect(run(['config', 'set', 'views', '[]']).code).toBe(2);
 	});
 
 	it('views lists saved views; --view gives timeline, export and search their filter or query', () => {

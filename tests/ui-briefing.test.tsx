@@ -42,6 +42,7 @@ function session(store: Store, opts: { cols?: number; rows?: number } = {}) {
 			views={s.views}
 			watch={s.watchFor(store)}
 			startMessage={s.startMessage(store)}
+			settingsNotes={s.notes}
 			briefing={s.briefing}
 		/>,
 	);
@@ -384,6 +385,11 @@ describe('key overrides', () => {
 		expect(f).toContain('would run both');
 		await press(one.stdin, 'j');
 		expect(one.frame()).not.toContain('would run both');
+		// Gone from the status bar, still listed with the problems.
+		await press(one.stdin, '!');
+		expect(one.frame()).toContain('Settings: 3 notes from start-up');
+		expect(one.frame()).toMatch(/the old settings file is kept as \S+config.json.bad-/);
+		expect(one.frame()).toContain('would run both');
 		one.unmount();
 	});
 });

@@ -10,6 +10,11 @@ import {
 import { terminalJson } from '../io/export.js';
 import { type Ctx, EXIT } from './context.js';
 
+/** Set from the dashboard (w, s) or by editing the file; `config get` shows them as JSON. */
+const STRUCTURED = ['watchlist', 'views', 'keys'] as const;
+type Structured = (typeof STRUCTURED)[number];
+const isStructured = (k: string | undefined): k is Structured => (STRUCTURED as readonly string[]).includes(k ?? '');
+
 function isKey(k: string | undefined): k is SettingKey {
 	return (SETTING_KEYS as readonly string[]).includes(k ?? '');
 }
@@ -17,7 +22,8 @@ function isKey(k: string | undefined): k is SettingKey {
 export function runConfig(args: string[], config: ConfigHandle, json: boolean, ctx: Ctx): number {
 	const [action, key, value, ...rest] = args;
 	const badKey = () => {
-		ctx.err(`sitrep config: unknown setting "${key ?? ''}"; settings: ${SETTING_KEYS.join(', ')}`);
+		const also = action === 'get' || action === undefined ? `; read-only here: ${STRUCTURED.join(', ')}` : '';
+		ctx.err(`sitrep config: unknown setting "${key ?? ''}"; settings: ${SETTING_KEYS.join(', ')}${also}`);
 		return EXIT.usage;
 	};
 	// Unwritable settings still read (defaults, said once at start); only a change fails.
@@ -34,7 +40,18 @@ export function runConfig(args: string[], config: ConfigHandle, json: boolean, c
 			case undefined:
 				if (key === undefined) {
 					if (json) ctx.out(terminalJson(config.settings));
-					else for (const k of SETTING_KEYS) ctx.out(`${k}=${config.settings[k] ?? ''}\t# ${SETTING_HELP[k]}`);
+					else {
+						for (const k of SETTING_KEYS) ctx.out(`${k}=${config.settings[k] ?? ''}\t# ${SETTING_HELP[k]}`);
+						for (const k of STRUCTURED) {
+							const v = config.settings[k];
+							const n = Array.isArray(v) ? v.length : v ? Object.keys(v).length : 0;
+							ctx.out(`${k}=(${n} ${n === 1 ? 'entry' : 'entries'})\t# sitrep config get ${k}`);
+						}
+					}
+					return EXIT.ok;
+				}
+				if (isStructured(key)) {
+					ctx.out(terminalJson(config.settings[key] ?? (key === 'keys' ? {} : [])));
 					return EXIT.ok;
 				}
 				if (!isKey(key)) return badKey();

@@ -67,6 +67,8 @@ export interface AppProps {
 	hyperlinks?: boolean;
 	/** Shown in the status bar until the first key (settings warnings, what is new). */
 	startMessage?: string;
+	/** Settings warnings, kept for the `!` list after the start message is gone. */
+	settingsNotes?: readonly string[];
 	/** Settings changes and the watch state at exit, for the caller to store. */
 	briefing?: BriefingCallbacks;
 }
@@ -213,8 +215,9 @@ export function App(props: AppProps) {
 			resolver: new Resolver(props.store),
 			problems: props.problems,
 			...(props.keymap ? { keymap: props.keymap } : {}),
+			...(props.settingsNotes?.length ? { settingsNotes: props.settingsNotes } : {}),
 		}),
-		[props.store, props.problems, props.keymap],
+		[props.store, props.problems, props.keymap, props.settingsNotes],
 	);
 	const theme = useMemo(() => pickTheme({ name: props.theme }), [props.theme]);
 	const [state, dispatch] = useReducer(reducer(env), undefined, () =>

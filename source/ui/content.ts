@@ -1,6 +1,7 @@
 // The text of every scrollable view: detail views by target, help, problems.
 import { countBySeverity, formatProblem } from '../core/problems.js';
 import type { RiskWindow } from '../core/risk.js';
+import { sanitizeLine } from '../core/sanitize.js';
 import { INCIDENT_TYPES } from '../core/schema.js';
 import type { Store } from '../core/store.js';
 import { wrap } from '../core/width.js';
@@ -81,6 +82,14 @@ export function problemLines(env: Env, cols: number): Line[] {
 		heading(`Data problems: ${errors} errors, ${warnings} warnings (sitrep validate lists them too)`),
 		blank,
 	];
+	const notes = env.settingsNotes ?? [];
+	if (notes.length) {
+		out.splice(0, 0, heading(`Settings: ${notes.length} ${notes.length === 1 ? 'note' : 'notes'} from start-up`));
+		const lines = notes.flatMap((n) =>
+			wrap(sanitizeLine(n), cols - 4).map((l, i) => text(`${i === 0 ? '' : '    '}${l}`, 'warning')),
+		);
+		out.splice(1, 0, ...lines, blank);
+	}
 	if (env.problems.length === 0) out.push(text('No problems: every record loaded.', 'ok'));
 	for (const p of env.problems) {
 		for (const [i, l] of wrap(formatProblem(p), cols - 4).entries()) {

@@ -160,6 +160,7 @@ export async function runTui(
 				watch={session.watchFor(data.store)}
 				hyperlinks={session.hyperlinks}
 				startMessage={session.startMessage(data.store)}
+				settingsNotes={session.notes}
 				briefing={session.briefing}
 				days={opts.days}
 				asOf={opts.asOf}

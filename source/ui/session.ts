@@ -12,6 +12,8 @@ import { items, type WatchUi, watchUi } from './watchUi.js';
 
 export interface Session {
 	keymap: Keymap;
+	/** What was wrong with the settings (also kept for the `!` list). */
+	notes: string[];
 	views: SavedView[];
 	theme?: ThemeSetting;
 	hyperlinks: boolean;
@@ -41,6 +43,7 @@ export function openSession(
 	let full: Store | undefined;
 	return {
 		keymap,
+		notes,
 		views: settings.views ?? [],
 		...(opts.theme || settings.theme ? { theme: opts.theme ?? settings.theme } : {}),
 		hyperlinks: hyperlinksSupported(process.env, opts.isTTY ?? process.stdout.isTTY, settings.hyperlinks ?? 'auto'),
@@ -48,7 +51,8 @@ export function openSession(
 		watchFor: (store) => watchUi(store, watchKeys, seen.seen),
 		startMessage: (store) => {
 			const summary = watchKeys.length ? `Watch: ${summarize(whatsNew(store, items(watchKeys), seen.seen))}` : '';
-			return [summary, ...notes].filter(Boolean).join(' · ') || undefined;
+			const said = [summary, ...notes].filter(Boolean).join(' · ');
+			return said ? `${said}${notes.length ? ' (! lists them)' : ''}` : undefined;
 		},
 		complete: (store) => {
 			full = store;

@@ -103,6 +103,8 @@ export interface Env {
 	problems: readonly Problem[];
 	/** The bindings in force (defaults plus the user's overrides). */
 	keymap?: Keymap;
+	/** What was wrong with the settings at start (listed with the data problems, `!`). */
+	settingsNotes?: readonly string[];
 }
 
 export const keymapOf = (env: Env): Keymap => env.keymap ?? DEFAULT_KEYMAP;
