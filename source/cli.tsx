@@ -18,7 +18,7 @@ import { runRisk } from './commands/risk.js';
 import { runSearch } from './commands/search.js';
 import { runTimeline } from './commands/timeline.js';
 import { runValidate } from './commands/validate.js';
-import { findView, runViews, viewFilter } from './commands/views.js';
+import { findView, runViews, viewFilter, viewSearchFilters } from './commands/views.js';
 import { runWatch } from './commands/watch.js';
 import { type WindowFlags, windowFromFlags } from './commands/window.js';
 import { type ConfigHandle, openConfig, parseSetting, type SavedView, type ThemeSetting } from './config.js';
@@ -65,7 +65,7 @@ const cli = meow(
     --source NAME     ingest: the outlet that published them
     --format F        export: csv, json or ndjson (default: from --out's extension, else csv)
     --profile FILE    dashboard: log start-up, and per frame the render time, bytes and key latency
-    --view NAME       timeline, export, search: use a view saved in the dashboard (s); flags beside it win
+    --view NAME       timeline, export, search: a view saved in the dashboard (s): its filter (and query)
     --theme NAME      dashboard colours: default, high-contrast or mono (also: sitrep config set theme)
     --no-color        no colours: bold, inverse and underline only (as NO_COLOR=1 does)
     --bom             export: start CSV with a byte order mark (for Excel)
@@ -267,7 +267,7 @@ async function main(): Promise<number> {
 			return runSearch(
 				loaded.store,
 				resolver,
-				args.join(' ') || view?.query || '',
+				[args.join(' ') || view?.query || '', view ? viewSearchFilters(view, resolver) : ''].join(' ').trim(),
 				{ limit: flags.limit, json: flags.json },
 				ctx,
 			);

@@ -141,7 +141,7 @@ describe('sitrep CLI', () => {
 			pane: 'timeline',
 			days: 90,
 			filter: { countries: ['AF'], actors: [], types: [], since: '90d' },
-			query: 'muzamil',
+			query: 'kabul',
 			savedAt: '2026-11-20T10:00:00.000Z',
 		};
 		writeFileSync(join(dir, 'config.json'), JSON.stringify({ views: [view] }));
@@ -156,7 +156,12 @@ describe('sitrep CLI', () => {
 		// A flag beside the view wins over the view's value.
 		const pk = JSON.parse(run(['timeline', '--view', 'af last', '--country', 'PK', '--json'], env).out);
 		expect(pk.incidents.every((i: { country: string }) => i.country === 'PK')).toBe(true);
-		expect(run(['search', '--view', 'AF last 90 days'], env).out).toMatch(/Balkh/);
+		// Search takes the view's query and its filter (the relative since read against the data).
+		const found = run(['search', '--view', 'AF last 90 days', '--json'], env).out;
+		const ids = JSON.parse(found).results.map((r: { id: string }) => r.id);
+		expect(ids).toContain('art-khalil-haqqani-kabul-killing');
+		expect(ids).not.toContain('art-kabul-airport-abbey-gate-bombing');
+		expect(JSON.parse(found).results.every((r: { date: string }) => r.date >= '2024-12-12')).toBe(true);
 		const bad = run(['timeline', '--view', 'nope'], env);
 		expect(bad.code).toBe(2);
 		expect(bad.err).toContain('no saved view "nope"; saved: "AF last 90 days"');

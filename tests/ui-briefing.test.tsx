@@ -290,7 +290,8 @@ describe('confirmations', () => {
 		await press(r.stdin, '3', 'b');
 		await tick(20);
 		const [file] = readdirSync(dir);
-		expect(r.lastFrame()).toContain(`brief written to ${join(dir, file ?? '')}`);
+		expect(r.lastFrame()).toContain('brief written to ');
+		expect(file).toMatch(/^brief-PK-.*\.md$/);
 		writeFileSync(join(dir, file ?? ''), 'my notes');
 		await press(r.stdin, 'b');
 		await tick(20);
@@ -316,6 +317,12 @@ describe('confirmations', () => {
 		expect(one.frame()).toContain('(y/n)');
 		await press(one.stdin, KEY.escape);
 		expect(one.frame()).toContain('nothing changed');
+		// Search from the Timeline: Esc leaves the query line, Esc again goes back to the Timeline.
+		await press(one.stdin, '/', 'kabul', KEY.escape);
+		expect(one.frame()).toMatch(/4 Search/);
+		expect(one.frame()).toContain('search›');
+		await press(one.stdin, KEY.escape);
+		expect(one.frame()).toContain('DATE       CC TYPE');
 		one.unmount();
 	});
 });

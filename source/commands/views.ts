@@ -2,7 +2,9 @@
 // `--view NAME` gives timeline, export and search the view's filter or query,
 // so a view saved with `s` in the dashboard answers from a script too.
 import type { ConfigHandle, SavedView } from '../config.js';
+import type { Resolver } from '../core/resolve.js';
 import { sanitizeLine } from '../core/sanitize.js';
+import { parseFilter } from '../core/timeline.js';
 import { fit } from '../core/width.js';
 import { terminalJson } from '../io/export.js';
 import { type Ctx, EXIT } from './context.js';
@@ -37,6 +39,24 @@ export function viewFilter(view: SavedView): {
 		...(f.since ? { since: f.since } : {}),
 		...(f.until ? { until: f.until } : {}),
 	};
+}
+
+/**
+ * The view's filter in search syntax, dates made absolute (a relative since is
+ * read against the data as it is now): `country:AF since:2024-12-12`.
+ */
+export function viewSearchFilters(view: SavedView, resolver: Resolver): string {
+	const f = view.filter;
+	if (!f) return '';
+	const { filter } = parseFilter(resolver, viewFilter(view));
+	const q = (v: string) => (/\s/.test(v) ? `"${v}"` : v);
+	return [
+		...filter.countries.map((c) => `country:${c}`),
+		...filter.actors.map((a) => `actor:${q(a)}`),
+		...filter.types.map((t) => `type:${q(t)}`),
+		...(filter.since ? [`since:${filter.since}`] : []),
+		...(filter.until ? [`until:${filter.until}`] : []),
+	].join(' ');
 }
 
 function describe(v: SavedView): string {

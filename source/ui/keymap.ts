@@ -49,6 +49,7 @@ export type Command =
 	| 'risk.explain'
 	| 'search.focus'
 	| 'search.scope'
+	| 'search.back'
 	| 'query.leave'
 	| 'query.open'
 	| 'query.deleteChar'
@@ -233,6 +234,12 @@ export const KEYMAP: readonly Binding[] = [
 		scope: 'search',
 		help: 'Search articles, incidents or both (sets in:)',
 		hint: 'scope',
+	},
+	{
+		command: 'search.back',
+		keys: ['escape'],
+		scope: 'search',
+		help: 'Back to the pane you searched from',
 	},
 
 	{ command: 'query.open', keys: ['enter'], scope: 'query', help: 'Open the selected result', hint: 'open' },

@@ -2,6 +2,7 @@
 // last results, the selection. Searching itself happens outside the reducer,
 // after the frame is drawn; results for a query that has since changed are
 // dropped, so typing never waits for a search.
+import type { PaneId } from '../config.js';
 import type { Resolver } from '../core/resolve.js';
 import { applyCompletion, completeQuery, parseQuery, type QueryError, type SearchResult } from '../core/search.js';
 import type { Command } from './keymap.js';
@@ -23,6 +24,8 @@ export interface SearchState {
 	outcome: SearchOutcomeState | null;
 	pos: ListPos;
 	completion: number;
+	/** The pane `/` was pressed in: Esc in the results goes back there. */
+	from?: PaneId;
 }
 
 export const emptySearch: SearchState = {

@@ -331,8 +331,17 @@ export function runCommand(state: AppState, cmd: Command, env: Env): AppState {
 				pane: 'search',
 				overlay: null,
 				stacks: { ...state.stacks, search: [] },
-				search: { ...state.search, editing: true },
+				search: {
+					...state.search,
+					editing: true,
+					...(state.pane !== 'search' ? { from: state.pane } : {}),
+				},
 			};
+		case 'search.back': {
+			const from = state.search.from;
+			if (!from) return state;
+			return { ...state, pane: from, search: { ...state.search, from: undefined } };
+		}
 		case 'query.open': {
 			const target = selectedTarget({ ...state, pane: 'search' });
 			return target ? push(state, target, env) : state;

@@ -108,7 +108,12 @@ function FilterBar({ env, theme, form, width }: Props & { form: FilterForm }) {
 			</Text>
 			{FORM_FIELDS.map((f) => {
 				const active = f === field;
-				const hint = f === 'since' || f === 'until' ? 'YYYY, YYYY-MM or YYYY-MM-DD' : 'comma-separated';
+				const hint =
+					f === 'since'
+						? 'YYYY, YYYY-MM, YYYY-MM-DD, or 90d / 12w / 6m / 1y back from the newest'
+						: f === 'until'
+							? 'YYYY, YYYY-MM or YYYY-MM-DD'
+							: 'comma-separated';
 				return (
 					<Box key={f} height={1} flexShrink={0}>
 						<Text {...(active ? theme.key : theme.dim)}>{`${active ? '›' : ' '} ${f.padEnd(8)}`}</Text>
