@@ -28,6 +28,24 @@ function tail(text: string, max: number): string {
 	return `…${out}`;
 }
 
+/** The segments cut to `max` cells (at least a readable 20), the last one ending in "…". */
+function clip(segs: Segment[], max: number): Segment[] {
+	const room = Math.max(20, max);
+	const out: Segment[] = [];
+	let left = room;
+	for (const seg of segs) {
+		const w = cellWidth(seg.text);
+		if (w <= left) {
+			out.push(seg);
+			left -= w;
+			continue;
+		}
+		if (left > 0) out.push({ ...seg, text: truncate(seg.text, left) });
+		break;
+	}
+	return out;
+}
+
 /** One line of text with ranges drawn in the match style. */
 function marked(text: string, ranges: readonly Range[], style?: StyleName): Segment[] {
 	const segs: Segment[] = [];
@@ -102,7 +120,8 @@ export function Search({
 		lines.push({
 			segs: [
 				...(fresh ? [{ text: '● ', style: 'warning' as const }] : []),
-				...marked(r.title, title, 'heading'),
+				// A long title gives way so the outlet and date stay on the line.
+				...clip(marked(r.title, title, 'heading'), width - 2 - (fresh ? 2 : 0) - cellWidth(meta) - 2),
 				{ text: `  ${meta}`, style: 'dim' },
 			],
 		});
