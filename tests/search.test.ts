@@ -72,6 +72,24 @@ function highlighted(r: SearchResult, field: string, text = fieldOf(r, field)): 
 	return (r.fields.find((f) => f.field === field)?.ranges ?? []).map(([a, b]) => text.slice(a, b));
 }
 
+describe('ranking: titles', () => {
+	it('a document with every query word in its title comes before those with some in the title and the rest in the body', () => {
+		const extra = article(
+			'every-word-in-title',
+			'ISKP claims attack in Kabul',
+			'A short report. The group said it carried out the attack in the capital.',
+			{ published: '2025-03-21', countries: ['AF'] },
+		);
+		const c = corpus([...store.articles, extra]);
+		const results = c.run('iskp kabul');
+		// Articles with both words in the title first (the sample has two more), then the rest.
+		const inTitle = results.map((r) => /iskp/i.test(r.title) && /kabul/i.test(r.title));
+		const firstOther = inTitle.indexOf(false);
+		expect(results.findIndex((r) => r.id === 'every-word-in-title')).toBeLessThan(firstOther);
+		expect(inTitle.slice(firstOther).includes(true)).toBe(false);
+	});
+});
+
 describe('parseQuery', () => {
 	it('reads free text, phrases, exclusions and every filter', () => {
 		const q = parseQuery(

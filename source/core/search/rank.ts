@@ -2,7 +2,8 @@
 // expansion's BM25-style score (title > summary > body, saturating counts,
 // body length normalised) times the expansion's weight (exact > prefix >
 // fuzzy) times the part's IDF. Documents matching every part come first and
-// alone; when none does, those matching the most parts. Recency breaks ties.
+// alone; when none does, those matching the most parts. Among them, those
+// with every part in the title come first. Recency breaks ties.
 
 import { ExpansionCache, idf, idfOf } from './expand.js';
 import { allowedDocs } from './filter.js';
@@ -37,6 +38,8 @@ interface Scratch {
 	score: Float64Array;
 	best: Float64Array;
 	matched: Uint32Array;
+	/** Parts found in the title, a bit each. */
+	titled: Uint32Array;
 	touched: Int32Array;
 	partTouched: Int32Array;
 	expansions: ExpansionCache;
@@ -52,6 +55,7 @@ function scratchOf(ix: SearchIndex): Scratch {
 			score: new Float64Array(n),
 			best: new Float64Array(n),
 			matched: new Uint32Array(n),
+			titled: new Uint32Array(n),
 			touched: new Int32Array(n),
 			partTouched: new Int32Array(n),
 			expansions: new ExpansionCache(ix),
@@ -80,7 +84,7 @@ export function searchWithInfo(ix: SearchIndex, query: ParsedQuery, opts: Search
 	if (!hasText(query)) return newest(ix, allowed, limit);
 
 	const s = scratchOf(ix);
-	const { score, best, matched, touched, partTouched } = s;
+	const { score, best, matched, titled, touched, partTouched } = s;
 	const cursor = new PostingCursor(ix);
 	const units: MatchUnit[] = [];
 	let tn = 0;
@@ -100,6 +104,7 @@ export function searchWithInfo(ix: SearchIndex, query: ParsedQuery, opts: Search
 				const d = cursor.doc;
 				if (allowed !== null && allowed[d] === 0) continue;
 				const c = e.weight * fieldScore(ix, cursor.counts, d);
+				if (cursor.counts & 3) titled[d] = (titled[d] ?? 0) | (1 << u);
 				const was = best[d] ?? 0;
 				if (c > was) {
 					if (was === 0) partTouched[pn++] = d;
@@ -117,7 +122,10 @@ export function searchWithInfo(ix: SearchIndex, query: ParsedQuery, opts: Search
 		const u = query.terms.length + i;
 		const matcher = new PhraseMatcher(ix, words);
 		const weight = words.reduce((sum, w) => sum + idf(ix, ix.df[ix.vocab.lookup(w)] ?? 0), 0) * PHRASE_WEIGHT;
-		matcher.each(allowed, (d, counts) => credit(d, 1 << u, weight * fieldScore(ix, counts, d)));
+		matcher.each(allowed, (d, counts) => {
+			if (counts & 3) titled[d] = (titled[d] ?? 0) | (1 << u);
+			credit(d, 1 << u, weight * fieldScore(ix, counts, d));
+		});
 		units.push({ phrase: new PhraseMatcher(ix, words) });
 	});
 
@@ -131,6 +139,10 @@ export function searchWithInfo(ix: SearchIndex, query: ParsedQuery, opts: Search
 			const cb = popcount(matched[b] ?? 0);
 			if (ca !== cb) return ca > cb;
 		}
+		// Every word of the query in the title: what the analyst is most likely looking for.
+		const ta = titled[a] === all;
+		const tb = titled[b] === all;
+		if (ta !== tb) return ta;
 		const sa = score[a] ?? 0;
 		const sb = score[b] ?? 0;
 		if (sa !== sb) return sa > sb;
@@ -149,6 +161,7 @@ export function searchWithInfo(ix: SearchIndex, query: ParsedQuery, opts: Search
 		const d = touched[j] ?? 0;
 		score[d] = 0;
 		matched[d] = 0;
+		titled[d] = 0;
 	}
 	return { results: buildResults(ix, units, docs, scores), total: partial ? tn : complete, partial: partial && tn > 0 };
 }
