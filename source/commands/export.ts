@@ -1,7 +1,5 @@
 // sitrep export incidents|articles|actors: the filtered records as CSV, JSON
 // or NDJSON, to stdout or atomically to --out FILE.
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Resolver } from '../core/resolve.js';
 import type { Store } from '../core/store.js';
 import { plural } from '../core/words.js';
@@ -15,6 +13,7 @@ import {
 	parseExportKind,
 	selectRecords,
 	serialize,
+	writeExportFile,
 } from '../io/export.js';
 import { type Ctx, EXIT } from './context.js';
 
@@ -81,27 +80,8 @@ export function runExport(
 		ctx.err(`${count} exported as ${format}`);
 		return EXIT.ok;
 	}
-	// A reader of FILE sees the old file or the new one, never half of one.
-	const tmp = `${flags.out}.tmp-${process.pid}`;
-	try {
-		writeFileSync(tmp, text);
-		renameSync(tmp, flags.out);
-	} catch (err) {
-		try {
-			unlinkSync(tmp);
-		} catch {
-			// Never created, or already renamed.
-		}
-		const e = err as NodeJS.ErrnoException;
-		// Node names the temp file; say it about the file the user asked for.
-		const why =
-			e.code === 'ENOENT'
-				? `ENOENT: its folder ${dirname(flags.out)} does not exist`
-				: e.code === 'EISDIR'
-					? 'EISDIR: it is a directory'
-					: e.code === 'EACCES'
-						? 'EACCES: permission denied'
-						: e.message;
+	const why = writeExportFile(flags.out, text);
+	if (why) {
 		ctx.err(`sitrep export: cannot write ${flags.out}: ${why}`);
 		return EXIT.data;
 	}

@@ -3,6 +3,8 @@
 // into a data directory), or as NDJSON. Order is the store's: incidents and
 // articles newest first, actors by name.
 
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { original } from '../core/originals.js';
 import { matchActors } from '../core/profile.js';
 import type { Resolver } from '../core/resolve.js';
@@ -191,4 +193,32 @@ export function terminalJson(value: unknown, indent = 2): string {
 		/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
 		(c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
 	);
+}
+
+/**
+ * Writes an export so a reader of FILE sees the old file or the new one, never
+ * half of one (a temporary file, then a rename). Returns why it failed, said
+ * about the file asked for (Node would name the temporary file).
+ */
+export function writeExportFile(file: string, text: string): string | undefined {
+	const tmp = `${file}.tmp-${process.pid}`;
+	try {
+		writeFileSync(tmp, text);
+		renameSync(tmp, file);
+		return undefined;
+	} catch (err) {
+		try {
+			unlinkSync(tmp);
+		} catch {
+			// Never created, or already renamed.
+		}
+		const e = err as NodeJS.ErrnoException;
+		return e.code === 'ENOENT'
+			? `ENOENT: its folder ${dirname(file)} does not exist`
+			: e.code === 'EISDIR'
+				? 'EISDIR: it is a directory'
+				: e.code === 'EACCES'
+					? 'EACCES: permission denied'
+					: e.message;
+	}
 }

@@ -10,7 +10,7 @@ import { watchKey, watchLabel } from '../core/watch.js';
 import { plural } from '../core/words.js';
 import type { ExportFilterInput } from '../io/export.js';
 import { copyFor } from '../text/copy.js';
-import type { Target } from '../text/target.js';
+import { type Target, targetKey } from '../text/target.js';
 import { refreshActors } from './actorsState.js';
 import type { Command } from './keymap.js';
 import { listHeight } from './layout.js';
@@ -472,7 +472,7 @@ function lookedAt(state: AppState): Target | undefined {
 }
 
 const sameTarget = (a: Target | undefined, b: Target | undefined) =>
-	a === b || (!!a && !!b && JSON.stringify(a) === JSON.stringify(b));
+	a === b || (!!a && !!b && targetKey(a) === targetKey(b));
 
 /**
  * After every key: a row the cursor has just landed on, or a view just

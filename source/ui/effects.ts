@@ -1,12 +1,12 @@
 // The I/O that briefing-room keys ask for, done by the App after the reducer
 // has decided: the clipboard (OSC 52 on the terminal's own stream), export
 // files, and telling the caller about changed views and watchlists.
-import { existsSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Dispatch, useEffect, useRef } from 'react';
 import type { SavedView } from '../config.js';
 import { plural } from '../core/words.js';
-import { selectRecords, serialize } from '../io/export.js';
+import { formatOfPath, selectRecords, serialize, writeExportFile } from '../io/export.js';
 import { copySequence } from './osc.js';
 import type { Action, AppState, Env } from './state.js';
 import type { WatchUi } from './watchUi.js';
@@ -75,20 +75,12 @@ export function useBriefingEffects(
 			say(`export: ${file} exists; give another name ("export ${req.what} FILE")`);
 			return;
 		}
-		const format = /\.ndjson$/i.test(file) ? 'ndjson' : /\.json$/i.test(file) ? 'json' : 'csv';
-		const tmp = `${file}.tmp-${process.pid}`;
-		try {
-			writeFileSync(tmp, serialize(req.what, selected.records, format));
-			renameSync(tmp, file);
-			say(`${plural(selected.records.length, req.what.slice(0, -1))} exported to ${file}`);
-		} catch (err) {
-			try {
-				unlinkSync(tmp);
-			} catch {
-				// Never created.
-			}
-			say(`export: cannot write ${file}: ${(err as Error).message}`);
-		}
+		const why = writeExportFile(file, serialize(req.what, selected.records, formatOfPath(file) ?? 'csv'));
+		say(
+			why
+				? `export: cannot write ${file}: ${why}`
+				: `${plural(selected.records.length, req.what.slice(0, -1))} exported to ${file}`,
+		);
 	}, [req]);
 
 	useOnChange(state.views, cb.onViews, say);

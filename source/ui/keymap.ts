@@ -408,11 +408,6 @@ export class Keymap {
 		return undefined;
 	}
 
-	/** The first key of a command in a scope (for messages: "press w to watch"). */
-	keyFor(command: Command, scope?: Scope): string | undefined {
-		return this.bindings.find((b) => b.command === command && (!scope || b.scope === scope))?.keys[0];
-	}
-
 	/** Bindings with a hint in the given scopes (first scope first); a key shadowed by a higher scope is left out. */
 	hints(scopes: readonly Scope[]): Binding[] {
 		const seen = new Set<Command>();

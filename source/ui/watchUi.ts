@@ -1,7 +1,7 @@
 // The watchlist in the dashboard: what is new for watched items, marks that
 // stay on new rows until the row is looked at, and toggling items on and off.
 
-import type { Store } from '../core/store.js';
+import { rolesIn, type Store } from '../core/store.js';
 import { idsOf, parseWatchKey, type Seen, type WatchItem, watchKey, whatsNew } from '../core/watch.js';
 import type { Target } from '../text/target.js';
 
@@ -104,7 +104,7 @@ export function markSeen(w: WatchUi, target: Target | undefined, store: Store): 
 		const id = target.id;
 		incidents = [...w.newIncidents].filter((i) => {
 			const inc = store.incidentById.get(i);
-			return !!inc && (inc.perpetrators.includes(id) || inc.claimedBy === id || (inc.targets ?? []).includes(id));
+			return !!inc && rolesIn(inc, id).length > 0;
 		});
 		articles = [...w.newArticles].filter((a) => store.articleById.get(a)?.actors.includes(id));
 	} else {

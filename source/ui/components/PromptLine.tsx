@@ -5,7 +5,9 @@ import { width as cellWidth, truncate } from '../../core/width.js';
 import type { Theme } from '../theme.js';
 
 export function PromptLine(props: { label: string; value?: string; width: number; theme: Theme }) {
-	const { label, width, theme } = props;
+	const { width, theme } = props;
+	// The question can quote a view or file name from the settings or the disk.
+	const label = sanitizeLine(props.label);
 	const room = Math.max(1, width - cellWidth(label) - 2);
 	return (
 		<Box height={1} flexShrink={0} overflow="hidden">

@@ -6,23 +6,11 @@ import { fit, truncate } from '../../core/width.js';
 import { sparkline } from '../../text/sparkline.js';
 import { Table } from '../components/Table.js';
 import { listHeight } from '../layout.js';
-import type { AppState, Env } from '../state.js';
-import type { Theme } from '../theme.js';
+import type { PaneProps } from '../panes.js';
 import { newBy } from '../watchUi.js';
 import { windowOf } from '../window.js';
 
-export function Risk({
-	state,
-	env,
-	theme,
-	width,
-}: {
-	state: AppState;
-	env: Env;
-	theme: Theme;
-	/** Columns the pane is drawn in (the left column of a split, or the terminal). */
-	width: number;
-}) {
+export function Risk({ state, env, theme, width }: PaneProps) {
 	const w = width - 1;
 	const window = windowOf(env.store, state.days, state.asOf);
 	const nameW = w >= 100 ? 18 : 15;

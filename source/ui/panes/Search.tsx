@@ -7,10 +7,9 @@ import { plural } from '../../core/words.js';
 import type { Line, Range, Segment, StyleName } from '../../text/lines.js';
 import { Lines } from '../components/Lines.js';
 import { bodyHeight, SEARCH_ROW_LINES, searchPageSize } from '../layout.js';
+import type { PaneProps } from '../panes.js';
 import { completions } from '../searchState.js';
-import type { AppState, Env } from '../state.js';
 import { keepVisible } from '../state.js';
-import type { Theme } from '../theme.js';
 
 /** The end of a long query, at most `max` cells: the part being typed stays in view. */
 function tail(text: string, max: number): string {
@@ -65,13 +64,9 @@ export function Search({
 	theme,
 	indexing,
 	width,
-}: {
-	state: AppState;
-	env: Env;
-	theme: Theme;
+}: PaneProps & {
+	/** What the search index is doing while it is not ready ("indexing 40%…"). */
 	indexing: string | undefined;
-	/** Columns the pane is drawn in (the left column of a split, or the terminal). */
-	width: number;
 }) {
 	const s = state.search;
 	const out = s.outcome;

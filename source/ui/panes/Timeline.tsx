@@ -18,16 +18,9 @@ import { fit, truncate } from '../../core/width.js';
 import { bucketsPerChar, sparkline } from '../../text/sparkline.js';
 import { completionsFor, currentField, type FilterForm, FORM_FIELDS } from '../filterForm.js';
 import { bodyHeight, listHeight } from '../layout.js';
-import type { AppState, Env } from '../state.js';
-import type { Theme } from '../theme.js';
+import type { PaneProps } from '../panes.js';
 
-interface Props {
-	state: AppState;
-	env: Env;
-	theme: Theme;
-	/** Columns the pane is drawn in (the left column of a split, or the terminal). */
-	width: number;
-}
+type Props = PaneProps;
 
 export function columns(width: number) {
 	// "suicide bombing" (15) fits from 55 columns on: the list beside a detail is about that wide.
