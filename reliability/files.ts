@@ -20,7 +20,7 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDataDir } from '../source/core/load.js';
 import type { Problem, Severity } from '../source/core/problems.js';
@@ -174,8 +174,20 @@ function canRead(file: string): boolean {
 
 // --- running ------------------------------------------------------------------
 
+/**
+ * The bundle, copied where another user can read it: the checkout itself may sit in a folder only
+ * its owner can enter (a `mktemp -d` clone), and the unreadable-file case runs sitrep as nobody.
+ */
+function readableCli(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'sitrep-cli-'));
+	chmodSync(dir, 0o755);
+	for (const name of readdirSync(dirname(CLI))) cpSync(join(dirname(CLI), name), join(dir, name));
+	return join(dir, basename(CLI));
+}
+
 function cli(args: string[], opts: { uid?: number; configDir: string }) {
-	const argv = existsSync(CLI) ? [CLI] : ['--import', 'tsx', CLI_SOURCE];
+	const bundle = existsSync(CLI) && opts.uid !== undefined ? readableCli() : CLI;
+	const argv = existsSync(CLI) ? [bundle] : ['--import', 'tsx', CLI_SOURCE];
 	const r = spawnSync(process.execPath, [...argv, ...args], {
 		encoding: 'utf8',
 		env: {
