@@ -201,6 +201,7 @@ function cli(args: string[], opts: { uid?: number; configDir: string }) {
 		maxBuffer: 64 * 1024 * 1024,
 		timeout: 30_000,
 	});
+	if (bundle !== CLI) rmSync(dirname(bundle), { recursive: true, force: true });
 	if (r.error) throw r.error;
 	return { code: r.status, out: r.stdout, err: r.stderr };
 }
