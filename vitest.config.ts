@@ -6,6 +6,6 @@ export default defineConfig({
 		env: { FORCE_COLOR: '0', NO_COLOR: '' },
 		testTimeout: 20_000,
 		pool: 'forks',
-		globalSetup: ['tests/global-setup.ts'],
+		globalSetup: ['tests/support/build-bundle.ts'],
 	},
 });

@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { prng } from '../scripts/synth.js';
 import { importFile } from '../source/io/import/run.js';
+import { prng } from '../tests/support/synth.js';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildGazetteer, linkArticle, linkText } from '../source/core/link.js';
-import { loadDataDir } from '../source/core/load.js';
+import { loadDataDir } from '../source/io/load/load.js';
 
 const json = process.argv.includes('--json');
 const data = fileURLToPath(new URL('../data', import.meta.url));

@@ -7,13 +7,13 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
-import { synthArticles } from '../scripts/synth.js';
-import { loadDataDir } from '../source/core/load.js';
 import { Resolver } from '../source/core/resolve.js';
 import type { Article } from '../source/core/schema.js';
 import { lexQuery } from '../source/core/search/lex.js';
 import { buildSearchIndex, indexBytes, parseQuery, type SearchIndex, searchWithInfo } from '../source/core/search.js';
 import { buildStore } from '../source/core/store.js';
+import { loadDataDir } from '../source/io/load/load.js';
+import { synthArticles } from '../tests/support/synth.js';
 
 const args = process.argv.slice(2);
 

@@ -11,7 +11,6 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlink
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { prng, writeSynthDataDir } from '../scripts/synth.js';
 import {
 	firstDifference,
 	isCompleteFrame,
@@ -22,7 +21,8 @@ import {
 	type Stats,
 	type StyledRow,
 	stats,
-} from './pty.js';
+} from '../tests/support/pty.js';
+import { prng, writeSynthDataDir } from '../tests/support/synth.js';
 
 export interface Figure {
 	name: string;

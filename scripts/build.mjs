@@ -62,7 +62,7 @@ const stringWidthFastPath = {
 
 await build({
 	// The worker that loads a big data set's articles after the first frame is its own file.
-	entryPoints: { cli: 'source/cli.tsx', 'articles-worker': 'source/ui/articlesWorker.ts' },
+	entryPoints: { cli: 'source/cli.tsx', 'articles-worker': 'source/io/load/articlesWorker.ts' },
 	outdir: 'dist',
 	bundle: true,
 	platform: 'node',

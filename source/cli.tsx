@@ -21,11 +21,17 @@ import { runValidate } from './commands/validate.js';
 import { findView, runViews, viewFilter, viewSearchFilters } from './commands/views.js';
 import { runWatch } from './commands/watch.js';
 import { type WindowFlags, windowFromFlags } from './commands/window.js';
-import { type ConfigHandle, openConfig, parseSetting, type SavedView, type ThemeSetting } from './config.js';
 import { Resolver } from './core/resolve.js';
 import { RISK_FORMULA } from './core/risk.js';
 import { sanitizeLine, sanitizeText } from './core/sanitize.js';
-import type { Staged } from './ui/articlesLater.js';
+import type { Staged } from './io/load/staged.js';
+import {
+	type ConfigHandle,
+	openConfig,
+	parseSetting,
+	type SavedView,
+	type ThemeSetting,
+} from './io/settings/config.js';
 
 const cli = meow(
 	`
@@ -303,10 +309,10 @@ async function dashboard(
 			return EXIT.usage;
 		}
 	}
-	const { createProfiler } = await import('./ui/profile.js');
+	const { createProfiler } = await import('./ui/app/profiler.js');
 	const profiler = createProfiler(profile);
 	profiler.mark('cli ready (modules loaded, flags parsed, settings read)');
-	const { runTui, takeTerminal } = await import('./ui/run.js');
+	const { runTui, takeTerminal } = await import('./ui/app/run.js');
 	const terminal = takeTerminal(sanitizeLine(dir));
 	// Anything printed before the dashboard starts must reach the normal screen.
 	const quiet: Ctx = { ...ctx, err: (line) => pending.push(line) };
@@ -317,7 +323,7 @@ async function dashboard(
 		for (const line of [...config.warnings.map((w) => `sitrep: warning: ${w}`), ...pending]) ctx.err(line);
 		return code;
 	};
-	const { bundledWorkerUrl, loadStaged } = await import('./ui/articlesLater.js');
+	const { bundledWorkerUrl, loadStaged } = await import('./io/load/staged.js');
 	let staged: Staged | number;
 	let window: ReturnType<typeof windowFromFlags>;
 	try {

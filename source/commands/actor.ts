@@ -1,5 +1,5 @@
 // sitrep actor NAME: the best match by name or alias, its profile, and other close matches.
-import { original } from '../core/originals.js';
+
 import {
 	type ActorLink,
 	type AffiliationNode,
@@ -7,13 +7,14 @@ import {
 	actorProfile,
 	matchActors,
 	type RoleSpan,
-} from '../core/profile.js';
+} from '../core/actorProfile.js';
+import { original } from '../core/originals.js';
 import type { Actor, Affiliation } from '../core/schema.js';
 import type { Store } from '../core/store.js';
 import { terminalJson } from '../io/export.js';
-import { actorLines } from '../text/views/actor.js';
+import { linesToText } from '../present/plain.js';
+import { actorLines } from '../present/views/actor.js';
 import { type Ctx, EXIT } from './context.js';
-import { linesToText } from './render.js';
 import { type WindowFlags, windowFromFlags } from './window.js';
 
 export function runActor(

@@ -1,9 +1,9 @@
 // sitrep brief COUNTRY|ACTOR: a Markdown briefing, to stdout or --out FILE.
 import { writeFileSync } from 'node:fs';
-import { matchActors } from '../core/profile.js';
+import { matchActors } from '../core/actorProfile.js';
 import type { Resolver } from '../core/resolve.js';
 import type { Store } from '../core/store.js';
-import { type BriefTarget, briefMarkdown } from '../io/brief.js';
+import { type BriefTarget, briefMarkdown } from '../present/brief.js';
 import { type Ctx, EXIT } from './context.js';
 import { type WindowFlags, windowFromFlags } from './window.js';
 

@@ -4,9 +4,9 @@
 // an import.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DataDirError, loadDataDir } from '../core/load.js';
-import { cacheFileFor, serializeCache } from '../core/loadCache.js';
 import { terminalJson } from '../io/export.js';
+import { cacheFileFor, serializeCache } from '../io/load/cache.js';
+import { DataDirError, loadDataDir } from '../io/load/load.js';
 import { kindFiles } from '../io/write.js';
 import { type Ctx, EXIT } from './context.js';
 

@@ -1,4 +1,6 @@
 // sitrep config get|set|unset|path
+
+import { terminalJson } from '../io/export.js';
 import {
 	ConfigError,
 	type ConfigHandle,
@@ -6,8 +8,7 @@ import {
 	SETTING_HELP,
 	SETTING_KEYS,
 	type SettingKey,
-} from '../config.js';
-import { terminalJson } from '../io/export.js';
+} from '../io/settings/config.js';
 import { type Ctx, EXIT } from './context.js';
 
 /** Set from the dashboard (w, s) or by editing the file; `config get` shows them as JSON. */

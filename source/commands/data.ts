@@ -1,7 +1,7 @@
 // Which data directory to open, and loading it with a clear message on failure.
 import { resolve } from 'node:path';
-import type { ConfigHandle } from '../config.js';
-import { DataDirError, type LoadResult, loadDataDir } from '../core/load.js';
+import { DataDirError, type LoadResult, loadDataDir } from '../io/load/load.js';
+import type { ConfigHandle } from '../io/settings/config.js';
 import { bundledDataDir, type Ctx, EXIT } from './context.js';
 
 export function chooseDataDir(flag: string | undefined, config: ConfigHandle): string {

@@ -1,10 +1,10 @@
 // sitrep import [acled|ucdp] FILE: an event-data export into the data dir,
 // with a report that accounts for every row read.
 import { relative } from 'node:path';
-import { displayPath } from '../core/load.js';
 import { plural } from '../core/words.js';
 import { terminalJson } from '../io/export.js';
 import { ImportError, type ImportReport, importFile } from '../io/import/run.js';
+import { displayPath } from '../io/load/load.js';
 import { WriteError } from '../io/write.js';
 import { type Ctx, EXIT } from './context.js';
 

@@ -5,9 +5,9 @@ import { countryRisk, riskTable, TREND_ARROWS } from '../core/risk.js';
 import type { Store } from '../core/store.js';
 import { fit } from '../core/width.js';
 import { terminalJson } from '../io/export.js';
-import { countryLines } from '../text/views/country.js';
+import { linesToText } from '../present/plain.js';
+import { countryLines } from '../present/views/country.js';
 import { type Ctx, EXIT } from './context.js';
-import { linesToText } from './render.js';
 import { type WindowFlags, windowFromFlags } from './window.js';
 
 export function runRisk(

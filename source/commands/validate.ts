@@ -1,9 +1,10 @@
 // sitrep validate: every problem, one a line; exit 1 on errors (or warnings with --strict).
-import type { LoadResult } from '../core/load.js';
+
 import { countBySeverity, formatProblem } from '../core/problems.js';
 import { KINDS } from '../core/schema.js';
 import { plural } from '../core/words.js';
 import { terminalJson } from '../io/export.js';
+import type { LoadResult } from '../io/load/load.js';
 import { type Ctx, EXIT } from './context.js';
 
 export function runValidate(result: LoadResult, opts: { json: boolean; strict: boolean }, ctx: Ctx): number {

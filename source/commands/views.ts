@@ -1,12 +1,13 @@
 // Saved views from the command line: `sitrep views` lists them, and
 // `--view NAME` gives timeline, export and search the view's filter or query,
 // so a view saved with `s` in the dashboard answers from a script too.
-import type { ConfigHandle, SavedView } from '../config.js';
+
 import type { Resolver } from '../core/resolve.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { parseFilter } from '../core/timeline.js';
 import { fit } from '../core/width.js';
 import { terminalJson } from '../io/export.js';
+import type { ConfigHandle, SavedView } from '../io/settings/config.js';
 import { type Ctx, EXIT } from './context.js';
 
 export function findView(config: ConfigHandle, name: string): SavedView | string {

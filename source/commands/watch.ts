@@ -2,7 +2,6 @@
 // new for the watchlist since the last session, and editing the list. Reporting
 // marks nothing seen (it may run from cron); --mark-seen does.
 import Conf from 'conf';
-import type { ConfigHandle } from '../config.js';
 import { squash } from '../core/fold.js';
 import type { Resolved, Resolver } from '../core/resolve.js';
 import { sanitizeLine } from '../core/sanitize.js';
@@ -21,7 +20,8 @@ import {
 } from '../core/watch.js';
 import { fit, truncate } from '../core/width.js';
 import { terminalJson } from '../io/export.js';
-import { loadSeen, saveSeen } from '../watchState.js';
+import type { ConfigHandle } from '../io/settings/config.js';
+import { loadSeen, saveSeen } from '../io/settings/watchState.js';
 import { type Ctx, EXIT } from './context.js';
 
 export interface WatchFlags {

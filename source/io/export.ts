@@ -5,13 +5,13 @@
 
 import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { matchActors } from '../core/actorProfile.js';
+import { CSV_KINDS, type CsvKind, type CsvRecordOf, toCsv } from '../core/csv.js';
 import { original } from '../core/originals.js';
-import { matchActors } from '../core/profile.js';
 import type { Resolver } from '../core/resolve.js';
 import { indexStore, parseQuery, searchWithInfo } from '../core/search.js';
 import type { Store } from '../core/store.js';
 import { type FilterField, type FilterInput, filterIncidents, parseFilter, withSubgroups } from '../core/timeline.js';
-import { CSV_KINDS, type CsvKind, type CsvRecordOf, toCsv } from './csv.js';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'ndjson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -1,7 +1,8 @@
 // Heights of the screen's parts. The whole frame is rows - 1 lines: a frame as
 // tall as the terminal makes Ink clear the screen and scrollback on every update.
-import { FORM_FIELDS } from './filterForm.js';
-import type { AppState } from './state.js';
+
+import type { AppState } from './app/state.js';
+import { FORM_FIELDS } from './panes/timeline/filterForm.js';
 
 export const MIN_COLS = 60;
 export const MIN_ROWS = 16;

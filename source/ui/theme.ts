@@ -2,7 +2,7 @@
 // relies on inverse, bold, underline and dim only. No theme carries meaning by
 // colour alone: risk levels are printed as words, the selected row has a › and
 // inverse video, the active tab is inverse.
-import type { StyleName } from '../text/lines.js';
+import type { StyleName } from '../present/lines.js';
 
 export interface Style {
 	color?: string;

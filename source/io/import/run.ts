@@ -3,8 +3,8 @@
 // in the data directory in one atomic write. Every row read is accounted for.
 import { existsSync, statSync } from 'node:fs';
 import { describeIssues } from '../../core/issues.js';
-import { loadDataDir } from '../../core/load.js';
 import { type Actor, type Country, type Kind, recordSchemas } from '../../core/schema.js';
+import { loadDataDir } from '../load/load.js';
 import { commitPlan, type FileOps, planUpserts, type Upsert, type WritePlan, withDataLock } from '../write.js';
 import { ActorMerger, type Merge } from './actors.js';
 import { countryName } from './countries.js';

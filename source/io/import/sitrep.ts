@@ -2,9 +2,9 @@
 // articles or actors): each record validated against the schema, or skipped
 // with the reason. This is what makes export -> import a round trip.
 import { readFileSync } from 'node:fs';
+import { type CsvKind, detectKind, fromCsvRow } from '../../core/csv.js';
 import { describeIssues } from '../../core/issues.js';
 import { recordSchemas } from '../../core/schema.js';
-import { type CsvKind, detectKind, fromCsvRow } from '../csv.js';
 import type { CsvSource } from './csvRows.js';
 import { RowError } from './fields.js';
 

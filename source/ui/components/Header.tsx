@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
-import type { PaneId } from '../../config.js';
-import { availablePanes, PANE_TITLES } from '../panes.js';
+import type { PaneId } from '../../io/settings/config.js';
+import { availablePanes, PANE_TITLES } from '../panes/registry.js';
 import type { Theme } from '../theme.js';
 
 export function Header(props: { pane: PaneId; theme: Theme; right: string; width: number }) {

@@ -5,7 +5,7 @@
 // clipped first, so the sequence wraps exactly the cells that are drawn.
 import { Box, Text } from 'ink';
 import { width as cellWidth, truncate } from '../../core/width.js';
-import type { Line } from '../../text/lines.js';
+import type { Line } from '../../present/lines.js';
 import { hyperlink } from '../osc.js';
 import type { Theme } from '../theme.js';
 

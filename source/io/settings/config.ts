@@ -1,0 +1,301 @@
+// conf-backed settings. conf re-reads the file on every get, so settings are
+// read once at start-up and written only on purpose (config set, a pane
+// change, a watch toggle, a saved view). Every field is checked on read: a bad
+// field is dropped with a warning, the rest still apply. A bad file is kept
+// aside as a backup before anything replaces it (see openConfig); conf writes
+// atomically (a temporary file renamed into place), so two sitreps writing at
+// once lose an update at worst, never the file.
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Conf from 'conf';
+import { detailOf, errorText, keepAside, settingsPath, tolerantReader } from './file.js';
+
+export const PANES = ['timeline', 'actors', 'risk', 'search'] as const;
+export type PaneId = (typeof PANES)[number];
+
+export const THEME_NAMES = ['default', 'high-contrast', 'mono'] as const;
+export type ThemeSetting = (typeof THEME_NAMES)[number];
+
+export const HYPERLINK_MODES = ['auto', 'on', 'off'] as const;
+export type HyperlinkMode = (typeof HYPERLINK_MODES)[number];
+
+/** A pane with its filters, query, sort and selection, saved under a name (`s`). */
+export interface SavedView {
+	name: string;
+	pane: PaneId;
+	days: number;
+	/** Timeline filter; dates may be relative ("90d": the 90 days up to the window's end). */
+	filter?: { countries: string[]; actors: string[]; types: string[]; since?: string; until?: string };
+	query?: string;
+	actors?: { sort: string; reverse: boolean; kind?: string; country?: string };
+	/** Id (or country code) of the selected row. */
+	selected?: string;
+	savedAt: string;
+}
+
+export interface Settings {
+	dataDir?: string;
+	lastPane?: PaneId;
+	theme?: ThemeSetting;
+	hyperlinks?: HyperlinkMode;
+	/** Watch keys: "actor:iskp", "country:AF", "type:IED". */
+	watchlist?: string[];
+	views?: SavedView[];
+	/** Key overrides: action (or "scope:action") → key names; checked by the keymap. */
+	keys?: Record<string, string[]>;
+}
+
+/** Settings typed at `sitrep config set`; the structured ones are changed from the dashboard. */
+export const SETTING_KEYS = ['dataDir', 'lastPane', 'theme', 'hyperlinks'] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+export const SETTING_HELP: Record<SettingKey, string> = {
+	dataDir: 'data directory opened when --data is not given (default: the bundled data/)',
+	lastPane: `pane shown at start: ${PANES.join(', ')} (remembered when you switch panes)`,
+	theme: `colours: ${THEME_NAMES.join(', ')} (NO_COLOR or --no-color always means mono)`,
+	hyperlinks: `URLs as OSC 8 terminal links: ${HYPERLINK_MODES.join(', ')} (auto: when the terminal is known to support them)`,
+};
+
+export class ConfigError extends Error {}
+/** The settings could not be written (an unusable folder, a failed write): `sitrep config set` exits 3, not 2. */
+export class ConfigWriteError extends ConfigError {}
+
+export interface ConfigHandle {
+	path: string;
+	settings: Settings;
+	/** Why the settings cannot be written; set, the settings live in memory only. */
+	error?: string;
+	/**
+	 * What to tell the user once, at start: a bad file kept aside as a backup,
+	 * fields ignored, an unusable settings folder (commands: stderr; the
+	 * dashboard: its start message).
+	 */
+	warnings: string[];
+	/** Throws ConfigError for a bad value, ConfigWriteError when it cannot be saved (the value still applies to this run). */
+	set(key: SettingKey, value: string): void;
+	unset(key: SettingKey): void;
+	/** Writes one structured field; returns an error message instead of throwing. */
+	save<K extends 'watchlist' | 'views' | 'keys'>(key: K, value: NonNullable<Settings[K]>): string | undefined;
+}
+
+const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
+	typeof v === 'string' && (list as readonly string[]).includes(v);
+
+/** Checks and normalises a value typed by the user; throws ConfigError with what was expected. */
+export function parseSetting(key: SettingKey, value: string): string {
+	const expect = (list: readonly string[]) => {
+		if (!list.includes(value)) throw new ConfigError(`${key}: expected one of ${list.join(', ')}, found "${value}"`);
+		return value;
+	};
+	switch (key) {
+		case 'dataDir': {
+			const dir = resolve(value);
+			if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ConfigError(`dataDir: no such directory: ${dir}`);
+			return dir;
+		}
+		case 'lastPane':
+			return expect(PANES);
+		case 'theme':
+			return expect(THEME_NAMES);
+		case 'hyperlinks':
+			return expect(HYPERLINK_MODES);
+	}
+}
+
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+function checkView(v: unknown): SavedView | undefined {
+	if (!v || typeof v !== 'object') return undefined;
+	const o = v as Record<string, unknown>;
+	if (typeof o.name !== 'string' || !o.name.trim() || !oneOf(PANES, o.pane)) return undefined;
+	if (typeof o.days !== 'number' || typeof o.savedAt !== 'string') return undefined;
+	const f = o.filter as Record<string, unknown> | undefined;
+	if (f !== undefined) {
+		if (!f || typeof f !== 'object' || !isStringArray(f.countries) || !isStringArray(f.actors)) return undefined;
+		if (!isStringArray(f.types)) return undefined;
+		for (const k of ['since', 'until']) if (f[k] !== undefined && typeof f[k] !== 'string') return undefined;
+	}
+	if (o.query !== undefined && typeof o.query !== 'string') return undefined;
+	if (o.selected !== undefined && typeof o.selected !== 'string') return undefined;
+	const a = o.actors as Record<string, unknown> | undefined;
+	if (a !== undefined && (!a || typeof a.sort !== 'string' || typeof a.reverse !== 'boolean')) return undefined;
+	return o as unknown as SavedView;
+}
+
+/** Reads and checks every field; what is wrong is dropped and named. */
+export function readSettings(raw: Record<string, unknown>): { settings: Settings; warnings: string[] } {
+	const settings: Settings = {};
+	const warnings: string[] = [];
+	const bad = (key: string, expected: string) => warnings.push(`setting "${key}" ignored: expected ${expected}`);
+	if (raw.dataDir !== undefined) {
+		if (typeof raw.dataDir === 'string') settings.dataDir = raw.dataDir;
+		else bad('dataDir', 'a directory path');
+	}
+	if (raw.lastPane !== undefined) {
+		if (oneOf(PANES, raw.lastPane)) settings.lastPane = raw.lastPane;
+		else bad('lastPane', `one of ${PANES.join(', ')}`);
+	}
+	if (raw.theme !== undefined) {
+		if (oneOf(THEME_NAMES, raw.theme)) settings.theme = raw.theme;
+		else bad('theme', `one of ${THEME_NAMES.join(', ')}`);
+	}
+	if (raw.hyperlinks !== undefined) {
+		if (oneOf(HYPERLINK_MODES, raw.hyperlinks)) settings.hyperlinks = raw.hyperlinks;
+		else bad('hyperlinks', `one of ${HYPERLINK_MODES.join(', ')}`);
+	}
+	if (raw.watchlist !== undefined) {
+		if (isStringArray(raw.watchlist)) settings.watchlist = raw.watchlist;
+		else bad('watchlist', 'a list of "actor:ID", "country:CODE" or "type:TYPE" strings');
+	}
+	if (raw.views !== undefined) {
+		if (Array.isArray(raw.views)) {
+			settings.views = [];
+			raw.views.forEach((v, i) => {
+				const ok = checkView(v);
+				if (ok) settings.views?.push(ok);
+				else bad(`views[${i}]`, 'a saved view with name, pane, days and savedAt');
+			});
+		} else bad('views', 'a list of saved views');
+	}
+	if (raw.keys !== undefined) {
+		const k = raw.keys;
+		if (k && typeof k === 'object' && !Array.isArray(k)) {
+			settings.keys = {};
+			for (const [action, v] of Object.entries(k)) {
+				if (typeof v === 'string') settings.keys[action] = v.split(/[\s,]+/).filter(Boolean);
+				else if (isStringArray(v)) settings.keys[action] = v;
+				else bad(`keys.${action}`, 'a key name or a list of key names');
+			}
+		} else bad('keys', 'an object of action → keys');
+	}
+	return { settings, warnings };
+}
+
+const KNOWN = new Set(['dataDir', 'lastPane', 'theme', 'hyperlinks', 'watchlist', 'views', 'keys']);
+
+/** What is written back: the checked settings, and keys this version does not know (a newer sitrep's) as they were. */
+function cleaned(raw: Record<string, unknown>, settings: Settings): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(raw)) if (!KNOWN.has(k)) out[k] = v;
+	return { ...out, ...settings };
+}
+
+/**
+ * Opens the settings. Nothing here throws and nothing bad is ever written back:
+ * - a file that is not a JSON object (not JSON, cut short, empty, a list) is
+ *   moved aside as config.json.bad-<time> and sitrep starts with defaults;
+ * - a file with wrong fields keeps its good ones; it is copied aside the same
+ *   way and rewritten with only what is valid;
+ * - a folder that cannot be used leaves the settings in memory for this run.
+ * Each case adds one line to `warnings`.
+ */
+export function openConfig(): ConfigHandle {
+	const cwd = process.env.SITREP_CONFIG_DIR;
+	const reader = tolerantReader();
+	const warnings: string[] = [];
+	let conf: Conf<Settings> | undefined;
+	let error: string | undefined;
+	try {
+		conf = new Conf<Settings>({
+			projectName: 'sitrep',
+			...(cwd ? { cwd } : {}),
+			deserialize: reader.deserialize as (text: string) => Settings,
+		});
+	} catch (err) {
+		error = `cannot use the settings folder (${errorText(err)})`;
+		warnings.push(`${error}: using defaults; changes last for this session only`);
+	}
+	const path = conf?.path ?? settingsPath('config.json');
+	const first = conf ? reader.last() : undefined;
+	let raw: Record<string, unknown> = {};
+	if (first && 'problem' in first.parsed) {
+		const kept = keepAside(path, first.text, 'move');
+		const what = `settings file was ${first.parsed.problem}; using defaults`;
+		const detail = detailOf(first.parsed);
+		if (kept.backup) warnings.push(`${what}; the file is kept as ${kept.backup}${detail}`);
+		else if (kept.gone) warnings.push(`${what}${detail}`);
+		else {
+			// Without a backup the file must not be written over: settings stay in memory.
+			error = `${path} is ${first.parsed.problem} and could not be kept aside (${kept.error})`;
+			warnings.push(`${what}; changes last for this session only: ${error}`);
+			conf = undefined;
+		}
+	} else if (first && 'value' in first.parsed) raw = first.parsed.value;
+	const checked = readSettings(raw);
+	const { settings } = checked;
+	warnings.push(...checked.warnings);
+	if (conf && first && checked.warnings.length) {
+		// Keep the file as it was, then leave only what is valid in it.
+		const kept = keepAside(path, first.text, 'copy');
+		try {
+			if (kept.error !== undefined) throw new Error(`no backup could be made: ${kept.error}`);
+			if (kept.backup) {
+				conf.store = cleaned(raw, settings) as Settings;
+				warnings.push(`the old settings file is kept as ${kept.backup}`);
+			}
+		} catch (err) {
+			error = `cannot rewrite ${path} without its bad fields (${errorText(err)})`;
+			warnings.push(`${error}: changes last for this session only`);
+			conf = undefined;
+		}
+	}
+	/** Re-reads the file (another sitrep may have changed it), applies one change, writes only valid settings. */
+	const write = (change: (data: Record<string, unknown>) => void): string | undefined => {
+		if (!conf) return error ?? 'settings unavailable';
+		try {
+			reader.reset();
+			const current = conf.store as Record<string, unknown>;
+			const read = reader.last();
+			let data: Record<string, unknown> = {};
+			if (read && 'problem' in read.parsed) {
+				// Broken since start (by hand, or another program): kept aside, never written over.
+				const kept = keepAside(path, read.text, 'copy');
+				if (kept.error !== undefined)
+					throw new Error(`${path} is ${read.parsed.problem}; no backup could be made: ${kept.error}`);
+			} else {
+				const now = readSettings(current);
+				if (read && now.warnings.length) {
+					const kept = keepAside(path, read.text, 'copy');
+					if (kept.error !== undefined) throw new Error(`no backup of ${path} could be made: ${kept.error}`);
+				}
+				data = cleaned(current, now.settings);
+			}
+			change(data);
+			conf.store = data as Settings;
+			return undefined;
+		} catch (err) {
+			error = `cannot write settings: ${errorText(err)}`;
+			conf = undefined;
+			return error;
+		}
+	};
+	return {
+		path,
+		settings,
+		get error() {
+			return error;
+		},
+		warnings,
+		set(key, value) {
+			const v = parseSetting(key, value);
+			(settings as Record<string, string>)[key] = v;
+			const failed = write((d) => {
+				d[key] = v;
+			});
+			if (failed) throw new ConfigWriteError(failed);
+		},
+		unset(key) {
+			delete settings[key];
+			const failed = write((d) => {
+				delete d[key];
+			});
+			if (failed) throw new ConfigWriteError(failed);
+		},
+		save(key, value) {
+			(settings as Record<string, unknown>)[key] = value;
+			return write((d) => {
+				d[key] = value;
+			});
+		},
+	};
+}

@@ -1,0 +1,106 @@
+// What config.ts and watchState.ts share about their JSON files: a reader for
+// conf that never throws on bad text (it reads as {} and is remembered), and
+// keeping a bad file aside as a backup before anything is written over it.
+import { constants, copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { sanitizeLine } from '../../core/sanitize.js';
+
+/** A JSON object, or what is wrong with the text: `problem` in a few words, `detail` the parser's own message. */
+export type Parsed = { value: Record<string, unknown> } | { problem: string; detail?: string };
+
+/** " (detail)" or "": goes last in a message, where a narrow status bar may cut it off. */
+export const detailOf = (p: Parsed) => ('detail' in p && p.detail ? ` (${p.detail})` : '');
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** The file's text as a JSON object, or what is wrong with it (in words, safe to print). */
+export function parseObject(text: string): Parsed {
+	const body = text.replace(/^\uFEFF/, '');
+	if (body.trim() === '') return { problem: 'empty' };
+	let value: unknown;
+	try {
+		value = JSON.parse(body);
+	} catch (err) {
+		return { problem: 'not valid JSON', detail: clip(sanitizeLine((err as Error).message), 80) };
+	}
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+		const what = value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+		return { problem: `not a JSON object but ${what}` };
+	}
+	return { value: value as Record<string, unknown> };
+}
+
+/**
+ * A `deserialize` for conf: bad text reads as an empty object instead of
+ * throwing, and `last()` tells what the latest read found (undefined: no
+ * file was read, conf found none). conf reads synchronously, so `last()`
+ * right after a read is that read's.
+ */
+export function tolerantReader(): {
+	deserialize: (text: string) => Record<string, unknown>;
+	last: () => { text: string; parsed: Parsed } | undefined;
+	reset: () => void;
+} {
+	let last: { text: string; parsed: Parsed } | undefined;
+	return {
+		deserialize: (text) => {
+			const parsed = parseObject(text);
+			last = { text, parsed };
+			return 'value' in parsed ? { ...parsed.value } : {};
+		},
+		last: () => last,
+		reset: () => {
+			last = undefined;
+		},
+	};
+}
+
+export interface Kept {
+	/** Where the file now is (moved) or was copied to. */
+	backup?: string;
+	/** Why no backup could be made. */
+	error?: string;
+	/** The file changed or went away since it was read (another sitrep dealt with it): nothing was done. */
+	gone?: boolean;
+}
+
+/**
+ * Keeps a bad file next to itself as `NAME.bad-<UTC time>` (byte for byte):
+ * moved away, so the next start begins afresh, or copied, when the caller is
+ * about to write a cleaned version in its place. `text` is what was read: a
+ * file that no longer holds it is left alone.
+ */
+export function keepAside(path: string, text: string, how: 'move' | 'copy'): Kept {
+	const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+	for (let n = 0; n < 50; n++) {
+		const backup = `${path}.bad-${stamp}${n ? `-${n}` : ''}`;
+		if (existsSync(backup)) continue;
+		try {
+			if (readFileSync(path, 'utf8') !== text) return { gone: true };
+			if (how === 'move') renameSync(path, backup);
+			else copyFileSync(path, backup, constants.COPYFILE_EXCL);
+			return { backup };
+		} catch (err) {
+			const code = (err as NodeJS.ErrnoException).code;
+			if (code === 'EEXIST') continue;
+			if (code === 'ENOENT') return { gone: true };
+			return { error: sanitizeLine((err as Error).message) };
+		}
+	}
+	return { error: 'too many backups with the same time' };
+}
+
+/** Where conf keeps sitrep's files (its env-paths rule), for messages when conf itself could not start. */
+export function settingsPath(name: string): string {
+	const dir = process.env.SITREP_CONFIG_DIR;
+	if (dir) return resolve(dir, name);
+	const home = homedir();
+	if (process.platform === 'darwin') return join(home, 'Library', 'Preferences', 'sitrep-nodejs', name);
+	if (process.platform === 'win32') {
+		return join(process.env.APPDATA || join(home, 'AppData', 'Roaming'), 'sitrep-nodejs', 'Config', name);
+	}
+	return join(process.env.XDG_CONFIG_HOME || join(home, '.config'), 'sitrep-nodejs', name);
+}
+
+export const errorText = (err: unknown) => sanitizeLine(err instanceof Error ? err.message : String(err));

@@ -1,0 +1,94 @@
+// The I/O that briefing-room keys ask for, done by the App after the reducer
+// has decided: the clipboard (OSC 52 on the terminal's own stream), export
+// files, and telling the caller about changed views and watchlists.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Dispatch, useEffect, useRef } from 'react';
+import { plural } from '../../core/words.js';
+import { formatOfPath, selectRecords, serialize, writeExportFile } from '../../io/export.js';
+import type { SavedView } from '../../io/settings/config.js';
+import { copySequence } from '../osc.js';
+import type { Action, AppState, Env } from './state.js';
+import type { WatchUi } from './watch.js';
+
+export interface BriefingCallbacks {
+	/** Where exports are written when no file is named (default: the working directory). */
+	outDir?: string;
+	/** Each returns an error message when the settings could not be written. */
+	onViews?: (views: SavedView[]) => string | undefined;
+	onWatchlist?: (keys: string[]) => string | undefined;
+	/** At exit: the watch state to remember (what is still new stays new). */
+	onWatchExit?: (watch: WatchUi) => void;
+}
+
+function stamp(d = new Date()): string {
+	const p = (n: number) => String(n).padStart(2, '0');
+	return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+}
+
+/** Calls `fn` when `value` changes after the first render; a returned error is shown. */
+function useOnChange<T>(value: T, fn: ((v: T) => string | undefined) | undefined, say: (text: string) => void): void {
+	const first = useRef(value);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: runs per new value only
+	useEffect(() => {
+		if (value === first.current) return;
+		const err = fn?.(value);
+		if (err) say(`${err} (kept for this session only)`);
+	}, [value, fn]);
+}
+
+export function useBriefingEffects(
+	state: AppState,
+	dispatch: Dispatch<Action>,
+	env: Env,
+	write: (s: string) => void,
+	cb: BriefingCallbacks,
+): void {
+	const say = (text: string) => dispatch({ type: 'message', text });
+	const copy = state.copy;
+	// biome-ignore lint/correctness/useExhaustiveDependencies: one write per request object
+	useEffect(() => {
+		if (!copy) return;
+		const out = copySequence(copy.text);
+		if ('error' in out) {
+			say(`not copied: the ${copy.what} is ${out.error}`);
+			return;
+		}
+		write(out.seq);
+		const lines = copy.text.split('\n');
+		const size = lines.length > 1 ? ` (${plural(lines.length, 'line')})` : `: ${copy.text}`;
+		say(`copied the ${copy.what} to the clipboard (OSC 52)${size}`);
+	}, [copy]);
+
+	const req = state.exportReq;
+	// biome-ignore lint/correctness/useExhaustiveDependencies: one write per request object
+	useEffect(() => {
+		if (!req) return;
+		const selected = selectRecords(env.store, env.resolver, req.what, req.input);
+		if (!selected.records) {
+			say(`export: ${selected.errors.map((e) => `${e.what}: ${e.message}`).join('; ')}`);
+			return;
+		}
+		const file = resolve(cb.outDir ?? process.cwd(), req.file ?? `sitrep-${req.what}-${stamp()}.csv`);
+		// Never replace a file from a keypress: name another one.
+		if (existsSync(file)) {
+			say(`export: ${file} exists; give another name ("export ${req.what} FILE")`);
+			return;
+		}
+		const why = writeExportFile(file, serialize(req.what, selected.records, formatOfPath(file) ?? 'csv'));
+		say(
+			why
+				? `export: cannot write ${file}: ${why}`
+				: `${plural(selected.records.length, req.what.slice(0, -1))} exported to ${file}`,
+		);
+	}, [req]);
+
+	useOnChange(state.views, cb.onViews, say);
+	useOnChange(state.watch.keys, cb.onWatchlist, say);
+	const { onWatchExit } = cb;
+	const watch = useRef(state.watch);
+	watch.current = state.watch;
+	useEffect(() => {
+		if (state.exit !== null) onWatchExit?.(watch.current);
+	}, [state.exit, onWatchExit]);
+}

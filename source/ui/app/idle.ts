@@ -1,0 +1,67 @@
+// Work the dashboard does once it is idle (after the search index is built),
+// so the keys that need it later find it done: each window's Risk and actor
+// rows, then every actor's article mentions, which pauses while keys arrive
+// and runs in short slices.
+import { allMentionsSteps, primeMentions } from '../../core/actorProfile.js';
+import { RISK_WINDOWS } from '../../core/risk.js';
+import type { Store } from '../../core/store.js';
+import { actorRowsFor } from '../panes/actors/state.js';
+import { riskRows } from '../panes/risk/state.js';
+import { windowOf } from '../window.js';
+
+/** Keys in the last this many ms mean someone is working: idle work waits. */
+const BUSY_MS = 300;
+const SLICE_MS = 5;
+/** Below this many articles, a profile's own scan is quick: no mentions pass. */
+const MENTIONS_FROM = 500;
+
+export interface IdleWork {
+	store: Store;
+	/** The window shown now (scored first): its as-of date and the rows it reads. */
+	asOf: () => string | undefined;
+	warmShown: () => void;
+	lastKeyAt: () => number;
+}
+
+/** Starts the idle work; returns what stops it. */
+export function startIdleWork(w: IdleWork): () => void {
+	let cancelled = false;
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const busy = () => performance.now() - w.lastKeyAt() < BUSY_MS;
+	const later = (f: () => void, ms: number) => {
+		timer = setTimeout(f, ms);
+	};
+	const steps: (() => void)[] = [
+		w.warmShown,
+		...RISK_WINDOWS.map((days) => () => {
+			const window = windowOf(w.store, days, w.asOf());
+			riskRows(w.store, window);
+			actorRowsFor(w.store, window);
+		}),
+	];
+	const mentions = w.store.articles.length >= MENTIONS_FROM ? allMentionsSteps(w.store) : undefined;
+	const next = () => {
+		if (cancelled) return;
+		// The window rows are a few quick steps right after the index: done before most people
+		// press a key. The mentions pass is long (~1.8 s at 10k articles): it yields to typing.
+		const step = steps.shift();
+		if (step) {
+			step();
+			return later(next, 20);
+		}
+		if (!mentions) return;
+		if (busy()) return later(next, 100);
+		const until = performance.now() + SLICE_MS;
+		for (;;) {
+			const m = mentions.next();
+			if (m.done) return primeMentions(w.store, m.value);
+			if (performance.now() > until) break;
+		}
+		setImmediate(next);
+	};
+	later(next, 20);
+	return () => {
+		cancelled = true;
+		if (timer) clearTimeout(timer);
+	};
+}

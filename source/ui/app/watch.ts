@@ -1,0 +1,136 @@
+// The watchlist in the dashboard: what is new for watched items, marks that
+// stay on new rows until the row is looked at, and toggling items on and off.
+
+import { rolesIn, type Store } from '../../core/store.js';
+import { idsOf, parseWatchKey, type Seen, type WatchItem, watchKey, whatsNew } from '../../core/watch.js';
+import type { Target } from '../../present/target.js';
+
+export interface WatchUi {
+	/** Watch keys in the order they were added. */
+	keys: string[];
+	/** When the previous session ended (what "new" is measured from). */
+	since?: string;
+	newIncidents: ReadonlySet<string>;
+	newArticles: ReadonlySet<string>;
+	/** New incidents and articles when the session started (for the "since" line). */
+	startIncidents: number;
+	startArticles: number;
+}
+
+const idsCache = new WeakMap<Store, Map<string, { incidents: string[]; articles: string[] }>>();
+
+/** idsOf once per store and item: the Watch line and the marks ask on every key. */
+export function idsFor(store: Store, item: WatchItem): { incidents: string[]; articles: string[] } {
+	let m = idsCache.get(store);
+	if (!m) {
+		m = new Map();
+		idsCache.set(store, m);
+	}
+	const key = watchKey(item);
+	let ids = m.get(key);
+	if (!ids) {
+		ids = idsOf(store, item);
+		m.set(key, ids);
+	}
+	return ids;
+}
+
+export function items(keys: readonly string[]): WatchItem[] {
+	return keys.map(parseWatchKey).filter((i): i is WatchItem => i !== undefined);
+}
+
+export function watchUi(store: Store, keys: readonly string[], seen: Seen | undefined): WatchUi {
+	const w = whatsNew(store, items(keys), seen);
+	return {
+		keys: [...keys],
+		...(w.since ? { since: w.since } : {}),
+		newIncidents: w.newIncidentIds,
+		newArticles: w.newArticleIds,
+		startIncidents: w.incidents,
+		startArticles: w.articles,
+	};
+}
+
+export const noWatch: WatchUi = {
+	keys: [],
+	newIncidents: new Set(),
+	newArticles: new Set(),
+	startIncidents: 0,
+	startArticles: 0,
+};
+
+/** Adds or removes an item; a newly watched item starts with nothing new (everything now is its baseline). */
+export function toggle(w: WatchUi, key: string, store: Store): { watch: WatchUi; on: boolean } {
+	if (w.keys.includes(key)) {
+		const keys = w.keys.filter((k) => k !== key);
+		// Marks that only the removed item explained go with it.
+		const still = new Set(items(keys).flatMap((i) => idsFor(store, i).incidents));
+		const stillA = new Set(items(keys).flatMap((i) => idsFor(store, i).articles));
+		return {
+			watch: {
+				...w,
+				keys,
+				newIncidents: new Set([...w.newIncidents].filter((id) => still.has(id))),
+				newArticles: new Set([...w.newArticles].filter((id) => stillA.has(id))),
+			},
+			on: false,
+		};
+	}
+	return { watch: { ...w, keys: [...w.keys, key] }, on: true };
+}
+
+function without(set: ReadonlySet<string>, ids: Iterable<string>): ReadonlySet<string> {
+	let out: Set<string> | undefined;
+	for (const id of ids) {
+		if (!set.has(id)) continue;
+		out ??= new Set(set);
+		out.delete(id);
+	}
+	return out ?? set;
+}
+
+/**
+ * The row or view the analyst is looking at is no longer new. Opening an actor
+ * or a country clears the new records it shows (its ● in the Actors or Risk
+ * list came from them), whether or not that actor or country is itself watched.
+ */
+export function markSeen(w: WatchUi, target: Target | undefined, store: Store): WatchUi {
+	if (!target || (w.newIncidents.size === 0 && w.newArticles.size === 0)) return w;
+	let incidents: Iterable<string> = [];
+	let articles: Iterable<string> = [];
+	if (target.kind === 'incident') incidents = [target.id];
+	else if (target.kind === 'article') articles = [target.id];
+	else if (target.kind === 'actor') {
+		const id = target.id;
+		incidents = [...w.newIncidents].filter((i) => {
+			const inc = store.incidentById.get(i);
+			return !!inc && rolesIn(inc, id).length > 0;
+		});
+		articles = [...w.newArticles].filter((a) => store.articleById.get(a)?.actors.includes(id));
+	} else {
+		const code = target.code;
+		incidents = [...w.newIncidents].filter((i) => store.incidentById.get(i)?.country === code);
+		articles = [...w.newArticles].filter((a) => store.articleById.get(a)?.countries.includes(code));
+	}
+	const newIncidents = without(w.newIncidents, incidents);
+	const newArticles = without(w.newArticles, articles);
+	return newIncidents === w.newIncidents && newArticles === w.newArticles ? w : { ...w, newIncidents, newArticles };
+}
+
+export function allSeen(w: WatchUi): WatchUi {
+	return { ...w, newIncidents: new Set(), newArticles: new Set() };
+}
+
+/** New incidents per actor (perpetrator, claimant or target) and per country, for the marks in Actors and Risk. */
+export function newBy(store: Store, w: WatchUi): { actors: Map<string, number>; countries: Map<string, number> } {
+	const actors = new Map<string, number>();
+	const countries = new Map<string, number>();
+	for (const id of w.newIncidents) {
+		const inc = store.incidentById.get(id);
+		if (!inc) continue;
+		countries.set(inc.country, (countries.get(inc.country) ?? 0) + 1);
+		const who = new Set([...inc.perpetrators, ...(inc.claimedBy ? [inc.claimedBy] : []), ...(inc.targets ?? [])]);
+		for (const a of who) actors.set(a, (actors.get(a) ?? 0) + 1);
+	}
+	return { actors, countries };
+}

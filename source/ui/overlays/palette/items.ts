@@ -1,0 +1,311 @@
+// The command palette (: or Ctrl-P): one fuzzy list of panes, saved views,
+// countries, actors, incident types and every keyed command, plus typed
+// commands with an argument ("brief AF", "window 365", "export incidents"),
+// so every action has a typed path as well as a key.
+
+import type { Resolver } from '../../../core/resolve.js';
+import { RISK_WINDOWS, type RiskDays } from '../../../core/risk.js';
+import { INCIDENT_TYPES } from '../../../core/schema.js';
+import type { Store } from '../../../core/store.js';
+import { parseWatchKey, type WatchItem, watchKey } from '../../../core/watch.js';
+import type { PaneId, SavedView } from '../../../io/settings/config.js';
+import type { BriefTarget } from '../../../present/brief.js';
+import type { Target } from '../../../present/target.js';
+import { type Command, type Keymap, SCOPE_TITLES, type Scope } from '../../keymap.js';
+import { keyLabel } from '../../keys.js';
+import { availablePanes, PANE_TITLES } from '../../panes/registry.js';
+
+export type ExportKind = 'incidents' | 'articles' | 'actors';
+
+export type PaletteAction =
+	| { kind: 'pane'; pane: PaneId }
+	| { kind: 'command'; command: Command; pane?: PaneId }
+	| { kind: 'view'; name: string }
+	| { kind: 'saveView'; name: string }
+	| { kind: 'deleteView'; name: string }
+	| { kind: 'open'; target: Target; pane: PaneId }
+	| { kind: 'brief'; target: BriefTarget }
+	| { kind: 'window'; days: RiskDays }
+	| { kind: 'watch'; key: string }
+	| { kind: 'filter'; text: string }
+	| { kind: 'search'; query: string }
+	| { kind: 'export'; what: ExportKind; file?: string }
+	/** A typed command that cannot run as typed: Enter says why. */
+	| { kind: 'invalid'; message: string };
+
+export interface PaletteItem {
+	/** What the entry does, as shown. */
+	label: string;
+	/** Where it comes from: "pane", "view", "actor", "command"... */
+	group: string;
+	/** The key that does the same, when there is one. */
+	key?: string;
+	action: PaletteAction;
+}
+
+export interface PaletteContext {
+	store: Store;
+	resolver: Resolver;
+	keymap: Keymap;
+	views: readonly SavedView[];
+	watchlist: readonly string[];
+}
+
+/** Pane-specific scopes: their commands switch to the pane first. */
+const PANE_OF: Partial<Record<Scope, PaneId>> = {
+	timeline: 'timeline',
+	actors: 'actors',
+	risk: 'risk',
+	search: 'search',
+};
+const COMMAND_SCOPES: readonly Scope[] = ['global', 'timeline', 'actors', 'risk', 'search', 'list'];
+/** Commands that make no sense from the palette (it is itself open) or have a typed form below. */
+const SKIP = new Set<Command>(['app.palette', 'app.interrupt', 'nav.pageUp', 'nav.pageDown']);
+
+function staticItems(ctx: PaletteContext): PaletteItem[] {
+	const items: PaletteItem[] = [];
+	for (const pane of availablePanes())
+		items.push({ label: `${PANE_TITLES[pane]} pane`, group: 'pane', action: { kind: 'pane', pane } });
+	for (const v of ctx.views) items.push({ label: v.name, group: 'view', action: { kind: 'view', name: v.name } });
+	const seen = new Set<string>();
+	for (const b of ctx.keymap.bindings) {
+		if (!COMMAND_SCOPES.includes(b.scope) || SKIP.has(b.command) || /^pane\.\d$/.test(b.command)) continue;
+		const pane = PANE_OF[b.scope];
+		const id = `${b.command}|${pane ?? ''}`;
+		if (seen.has(id)) continue;
+		seen.add(id);
+		const where = pane ? `${SCOPE_TITLES[b.scope]}: ` : '';
+		items.push({
+			label: `${where}${b.help}`,
+			group: 'command',
+			...(b.keys[0] ? { key: keyLabel(b.keys[0]) } : {}),
+			action: { kind: 'command', command: b.command, ...(pane ? { pane } : {}) },
+		});
+	}
+	for (const days of RISK_WINDOWS) {
+		items.push({ label: `risk window ${days} days`, group: 'command', action: { kind: 'window', days } });
+	}
+	for (const what of ['incidents', 'articles', 'actors'] as const) {
+		items.push({
+			label: `export ${what} (what the pane shows) to CSV`,
+			group: 'command',
+			action: { kind: 'export', what },
+		});
+	}
+	const { store } = ctx;
+	const countries = new Set([...store.countryByCode.keys(), ...store.incidentsByCountry.keys()]);
+	for (const code of [...countries].sort()) {
+		const name = store.countryByCode.get(code)?.name ?? code;
+		items.push({
+			label: `${name} (${code})`,
+			group: 'country',
+			action: { kind: 'open', target: { kind: 'country', code }, pane: 'risk' },
+		});
+	}
+	for (const a of store.actors) {
+		const aka = a.aliases.length ? ` — ${a.aliases.slice(0, 4).join(', ')}` : '';
+		items.push({
+			label: `${a.name}${aka}`,
+			group: 'actor',
+			action: { kind: 'open', target: { kind: 'actor', id: a.id }, pane: 'actors' },
+		});
+	}
+	for (const [type] of INCIDENT_TYPES) {
+		items.push({ label: `${type} incidents`, group: 'type', action: { kind: 'filter', text: `type:"${type}"` } });
+	}
+	return items;
+}
+
+const VERBS: Record<string, string> = {
+	brief: 'brief COUNTRY|ACTOR',
+	window: 'window 30|90|365',
+	risk: 'risk window 30|90|365',
+	watch: 'watch ACTOR|COUNTRY|TYPE',
+	unwatch: 'unwatch ACTOR|COUNTRY|TYPE',
+	filter: 'filter country:AF since:90d type:IED',
+	search: 'search WORDS',
+	find: 'find WORDS',
+	export: 'export incidents|articles|actors [FILE]',
+	save: 'save NAME',
+	delete: 'delete NAME',
+};
+
+/**
+ * A typed command ("brief AF") becomes its one entry; a known verb whose
+ * argument is missing or matches nothing gives one entry that says so, never
+ * a fuzzy match that would run something else on Enter.
+ */
+function typedOrInvalid(input: string, ctx: PaletteContext): PaletteItem[] | undefined {
+	const trimmed = input.trim();
+	const verb = (/^\S+/.exec(trimmed)?.[0] ?? '').toLowerCase();
+	const usage = VERBS[verb];
+	if (!usage) return undefined;
+	const hasArg = /\s\S/.test(trimmed);
+	// Only a verb typed so far: the fuzzy list still helps ("watch" also finds "Watch or unwatch…").
+	if (!hasArg && !/\s$/.test(input)) return undefined;
+	// "filter by…" without key:value pairs is looking for the filter command by name.
+	if (verb === 'filter' && !/\w:/.test(trimmed)) return undefined;
+	const items = typedItems(input, ctx);
+	if (items.length) return items;
+	const arg = trimmed.slice(verb.length).trim();
+	const message = arg ? `${verb}: nothing matches "${arg}" (${usage})` : `${verb}: ${usage}`;
+	return [{ label: message, group: 'typed', action: { kind: 'invalid', message } }];
+}
+
+/** A typed command with its argument: "brief AF", "window 365", "watch iskp", "view AF last 90 days". */
+function typedItems(input: string, ctx: PaletteContext): PaletteItem[] {
+	const m = /^(\S+)\s+(.+)$/.exec(input.trim());
+	if (!m) return [];
+	const verb = (m[1] ?? '').toLowerCase();
+	const arg = (m[2] ?? '').trim();
+	const { resolver, store } = ctx;
+	const entity = (): { target: BriefTarget; label: string } | undefined => {
+		const c = resolver.country(arg);
+		if (c.ok) return { target: { country: c.value }, label: store.countryByCode.get(c.value)?.name ?? c.value };
+		const a = resolver.actor(arg);
+		if (a.ok) return { target: { actor: a.value }, label: store.actorById.get(a.value)?.name ?? a.value };
+		return undefined;
+	};
+	switch (verb) {
+		case 'brief': {
+			const e = entity();
+			return e ? [{ label: `brief ${e.label}`, group: 'typed', action: { kind: 'brief', target: e.target } }] : [];
+		}
+		case 'risk':
+		case 'window': {
+			const n = Number(/(\d+)/.exec(arg)?.[1]);
+			const days = RISK_WINDOWS.find((d) => d === n);
+			return days ? [{ label: `risk window ${days} days`, group: 'typed', action: { kind: 'window', days } }] : [];
+		}
+		case 'watch':
+		case 'unwatch': {
+			const item = watchItemFor(arg, resolver);
+			if (!item) return [];
+			const key = watchKey(item);
+			const on = ctx.watchlist.includes(key);
+			const label = `${on ? 'unwatch' : 'watch'} ${labelOf(item, store)}`;
+			return [{ label, group: 'typed', action: { kind: 'watch', key } }];
+		}
+		case 'filter':
+			// "filter country:AF since:90d"; plain words are left to the fuzzy match ("filter by…").
+			if (!/\w:/.test(arg)) return [];
+			return [{ label: `filter the timeline: ${arg}`, group: 'typed', action: { kind: 'filter', text: arg } }];
+		case 'search':
+		case 'find':
+			return [{ label: `search ${arg}`, group: 'typed', action: { kind: 'search', query: arg } }];
+		case 'export': {
+			const [what, file] = arg.split(/\s+/, 2);
+			const kind = (['incidents', 'articles', 'actors'] as const).find((k) => k.startsWith((what ?? '').toLowerCase()));
+			if (!kind) return [];
+			const to = file ? ` to ${file}` : '';
+			return [
+				{
+					label: `export ${kind}${to}`,
+					group: 'typed',
+					action: { kind: 'export', what: kind, ...(file ? { file } : {}) },
+				},
+			];
+		}
+		case 'save':
+			return [{ label: `save this view as "${arg}"`, group: 'typed', action: { kind: 'saveView', name: arg } }];
+		case 'delete': {
+			const name = arg.replace(/^view\s+/i, '');
+			return ctx.views
+				.filter((v) => fuzzyScore(name, v.name) !== undefined)
+				.map((v) => ({
+					label: `delete view "${v.name}"`,
+					group: 'typed',
+					action: { kind: 'deleteView', name: v.name },
+				}));
+		}
+		default:
+			return [];
+	}
+}
+
+export function watchItemFor(arg: string, resolver: Resolver): WatchItem | undefined {
+	const direct = parseWatchKey(arg);
+	if (direct) return direct;
+	const c = resolver.country(arg);
+	if (c.ok) return { kind: 'country', id: c.value };
+	const t = resolver.type(arg);
+	if (t.ok) return { kind: 'type', id: t.value };
+	const a = resolver.actor(arg);
+	if (a.ok) return { kind: 'actor', id: a.value };
+	return undefined;
+}
+
+function labelOf(item: WatchItem, store: Store): string {
+	if (item.kind === 'actor') return store.actorById.get(item.id)?.name ?? item.id;
+	if (item.kind === 'country') return store.countryByCode.get(item.id)?.name ?? item.id;
+	return `${item.id} incidents`;
+}
+
+/**
+ * fzf-like: every character of each word appears in order; word starts and
+ * runs score higher, shorter labels win ties. undefined = no match.
+ */
+export function fuzzyScore(query: string, label: string): number | undefined {
+	const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+	if (!words.length) return 0;
+	const text = label.toLowerCase();
+	let total = 0;
+	for (const w of words) {
+		let best: number | undefined;
+		// Try each place the first character occurs: the best alignment wins.
+		for (let start = text.indexOf(w[0] ?? ''); start >= 0; start = text.indexOf(w[0] ?? '', start + 1)) {
+			let score = 0;
+			let at = start;
+			let prev = -2;
+			let ok = true;
+			for (const ch of w) {
+				const i = text.indexOf(ch, at);
+				if (i < 0) {
+					ok = false;
+					break;
+				}
+				score += 1;
+				if (i === prev + 1) score += 3;
+				if (i === 0 || /[\s(—:,-]/.test(text[i - 1] ?? '')) score += 4;
+				score -= Math.min(3, i - at) * 0.5;
+				prev = i;
+				at = i + 1;
+			}
+			// The label starting with the word: "watch" means "Watch or unwatch…" before "…the watchlist…".
+			if (ok && start === 0) score += 3;
+			if (ok && (best === undefined || score > best)) best = score;
+			if (start > 200) break;
+		}
+		if (best === undefined) return undefined;
+		total += best;
+	}
+	return total - label.length * 0.01;
+}
+
+const staticCache = new WeakMap<PaletteContext['store'], { key: string; items: PaletteItem[] }>();
+
+const GROUP_ORDER: Record<string, number> = { typed: 0, view: 1, pane: 2, command: 3, country: 4, actor: 5, type: 6 };
+
+/** The entries for what is typed, best first (empty input: panes, views, then commands). */
+export function paletteItems(input: string, ctx: PaletteContext, limit = 60): PaletteItem[] {
+	const cacheKey = `${ctx.views.map((v) => v.name).join('\u0000')}|${ctx.keymap.bindings.length}`;
+	let hit = staticCache.get(ctx.store);
+	if (!hit || hit.key !== cacheKey || hit.items.length === 0) {
+		hit = { key: cacheKey, items: staticItems(ctx) };
+		staticCache.set(ctx.store, hit);
+	}
+	const typed = typedOrInvalid(input, ctx);
+	if (typed) return typed;
+	if (!input.trim()) return hit.items.filter((i) => i.group !== 'actor' && i.group !== 'country').slice(0, limit);
+	const scored: { item: PaletteItem; score: number }[] = [];
+	for (const item of hit.items) {
+		// The label itself first; "actor iskp" or "view af" also match through the group's name.
+		const own = fuzzyScore(input, item.label);
+		const grouped =
+			item.group === 'command' || item.group === 'pane' ? undefined : fuzzyScore(input, `${item.group} ${item.label}`);
+		const score = own ?? (grouped === undefined ? undefined : grouped - 8);
+		if (score !== undefined) scored.push({ item, score });
+	}
+	scored.sort((a, b) => b.score - a.score || (GROUP_ORDER[a.item.group] ?? 9) - (GROUP_ORDER[b.item.group] ?? 9));
+	return scored.slice(0, limit).map((s) => s.item);
+}

@@ -1,0 +1,129 @@
+// The Search pane: the query line (always at the end: typing appends), the
+// last results, the selection. Searching itself happens outside the reducer,
+// after the frame is drawn; results for a query that has since changed are
+// dropped, so typing never waits for a search.
+
+import type { Resolver } from '../../../core/resolve.js';
+import {
+	applyCompletion,
+	completeQuery,
+	parseQuery,
+	type QueryError,
+	type SearchResult,
+} from '../../../core/search.js';
+import type { PaneId } from '../../../io/settings/config.js';
+import { keepVisible, type ListPos } from '../../app/state.js';
+import type { Command } from '../../keymap.js';
+
+export interface SearchOutcomeState {
+	query: string;
+	results: SearchResult[];
+	total: number;
+	partial: boolean;
+	ms: number;
+}
+
+export interface SearchState {
+	query: string;
+	/** The query line has the keys; otherwise the results list has them. */
+	editing: boolean;
+	errors: QueryError[];
+	outcome: SearchOutcomeState | null;
+	pos: ListPos;
+	completion: number;
+	/** The pane `/` was pressed in: Esc in the results goes back there. */
+	from?: PaneId;
+}
+
+export const emptySearch: SearchState = {
+	query: '',
+	// The query line takes keys only when asked (/): digits and q keep their meaning.
+	editing: false,
+	errors: [],
+	outcome: null,
+	pos: { cursor: 0, top: 0 },
+	completion: 0,
+};
+
+function setQuery(s: SearchState, query: string, resolver: Resolver): SearchState {
+	// Parsing is cheap and gives the inline error at once; the search follows.
+	return { ...s, query, errors: parseQuery(query, resolver).errors, completion: 0 };
+}
+
+export function searchType(s: SearchState, input: string, resolver: Resolver): SearchState {
+	// "/" opens search from anywhere; pressed again on an empty query line it is that, not text.
+	if (s.query === '' && input === '/') return s;
+	return setQuery(s, s.query + input, resolver);
+}
+
+export function completions(s: SearchState, resolver: Resolver) {
+	return completeQuery(s.query, s.query.length, resolver, 6);
+}
+
+const SCOPES = ['all', 'articles', 'incidents'] as const;
+
+/** Cycles the in: filter by rewriting it in the query, so the query says what is searched. */
+function cycleScope(query: string): string {
+	const m = /(^|\s)in:(\w+)/.exec(query);
+	const current = (m?.[2] ?? 'all') as (typeof SCOPES)[number];
+	const next = SCOPES[(SCOPES.indexOf(current) + 1) % SCOPES.length] ?? 'all';
+	const without = m ? query.replace(m[0], m[1] ?? '').trim() : query.trim();
+	return next === 'all' ? without : `${without}${without ? ' ' : ''}in:${next}`;
+}
+
+export function searchCommand(s: SearchState, cmd: Command, resolver: Resolver, height: number): SearchState {
+	const count = s.outcome?.results.length ?? 0;
+	switch (cmd) {
+		case 'search.focus':
+			return { ...s, editing: true };
+		case 'query.leave':
+			return { ...s, editing: false };
+		case 'query.deleteChar':
+			return setQuery(s, [...s.query].slice(0, -1).join(''), resolver);
+		case 'query.deleteWord':
+			return setQuery(s, s.query.replace(/\S*\s*$/, ''), resolver);
+		case 'query.clear':
+			return setQuery(s, '', resolver);
+		case 'query.scope':
+		case 'search.scope':
+			return setQuery(s, cycleScope(s.query), resolver);
+		case 'query.complete': {
+			const c = completions(s, resolver);
+			const pick = c?.candidates[s.completion] ?? c?.candidates[0];
+			if (!c || !pick) return s;
+			const { text } = applyCompletion(s.query, c, pick);
+			// A completed filter value is finished: a space starts the next word.
+			return setQuery(s, c.key && !text.endsWith(' ') ? `${text} ` : text, resolver);
+		}
+		case 'query.nextCompletion': {
+			const n = completions(s, resolver)?.candidates.length ?? 0;
+			return n ? { ...s, completion: (s.completion + 1) % n } : s;
+		}
+		case 'nav.down':
+		case 'nav.up':
+		case 'nav.pageDown':
+		case 'nav.pageUp':
+		case 'nav.top':
+		case 'nav.bottom': {
+			const page = Math.max(1, height - 1);
+			const to: Partial<Record<Command, number>> = {
+				'nav.down': s.pos.cursor + 1,
+				'nav.up': s.pos.cursor - 1,
+				'nav.pageDown': s.pos.cursor + page,
+				'nav.pageUp': s.pos.cursor - page,
+				'nav.top': 0,
+				'nav.bottom': count - 1,
+			};
+			return { ...s, pos: keepVisible({ ...s.pos, cursor: to[cmd] ?? s.pos.cursor }, count, height) };
+		}
+		default:
+			return s;
+	}
+}
+
+/** New results replace old ones only if they answer the query as it is now. */
+export function acceptResults(s: SearchState, outcome: SearchOutcomeState): SearchState {
+	if (outcome.query !== s.query) return s;
+	// Like fzf: a new query puts the best result under the cursor.
+	return { ...s, outcome, pos: { cursor: 0, top: 0 } };
+}

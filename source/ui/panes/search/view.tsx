@@ -1,0 +1,165 @@
+// The Search pane: the query line, completions or the inline error, and the
+// results (title, outlet, date, countries; a snippet with the matches drawn).
+import { Box, Text } from 'ink';
+import { sanitizeLine, sanitizeText } from '../../../core/sanitize.js';
+import { width as cellWidth, segments, truncate } from '../../../core/width.js';
+import { plural } from '../../../core/words.js';
+import type { Line, Range, Segment, StyleName } from '../../../present/lines.js';
+import { keepVisible } from '../../app/state.js';
+import { Lines } from '../../components/Lines.js';
+import { bodyHeight, SEARCH_ROW_LINES, searchPageSize } from '../../layout.js';
+import type { PaneProps } from '../registry.js';
+import { completions } from './state.js';
+
+/** The end of a long query, at most `max` cells: the part being typed stays in view. */
+function tail(text: string, max: number): string {
+	if (cellWidth(text) <= max) return text;
+	const graphemes = [...segments(text)];
+	let out = '';
+	let w = 1;
+	for (let i = graphemes.length - 1; i >= 0; i--) {
+		const g = graphemes[i] ?? '';
+		const gw = cellWidth(g);
+		if (w + gw > max) break;
+		out = g + out;
+		w += gw;
+	}
+	return `…${out}`;
+}
+
+/** The segments cut to `max` cells (at least a readable 20), the last one ending in "…". */
+function clip(segs: Segment[], max: number): Segment[] {
+	const room = Math.max(20, max);
+	const out: Segment[] = [];
+	let left = room;
+	for (const seg of segs) {
+		const w = cellWidth(seg.text);
+		if (w <= left) {
+			out.push(seg);
+			left -= w;
+			continue;
+		}
+		if (left > 0) out.push({ ...seg, text: truncate(seg.text, left) });
+		break;
+	}
+	return out;
+}
+
+/** One line of text with ranges drawn in the match style. */
+function marked(text: string, ranges: readonly Range[], style?: StyleName): Segment[] {
+	const segs: Segment[] = [];
+	let at = 0;
+	for (const [a, b] of ranges) {
+		if (a > at) segs.push({ text: text.slice(at, a), style });
+		if (b > Math.max(a, at)) segs.push({ text: text.slice(Math.max(a, at), b), style: 'match' });
+		at = Math.max(at, b);
+	}
+	if (at < text.length) segs.push({ text: text.slice(at), style });
+	return segs;
+}
+
+export function Search({
+	state,
+	env,
+	theme,
+	indexing,
+	width,
+}: PaneProps & {
+	/** What the search index is doing while it is not ready ("indexing 40%…"). */
+	indexing: string | undefined;
+}) {
+	const s = state.search;
+	const out = s.outcome;
+	const stale = out !== null && out.query !== s.query;
+	const c = s.editing ? completions(s, env.resolver) : undefined;
+	const error = s.errors[0];
+	let second: Segment[];
+	if (error) {
+		second = [
+			{
+				text: sanitizeLine(
+					`${error.token}: ${error.message}${error.suggestions.length ? ` — ${error.suggestions.join(', ')}` : ''}`,
+				),
+				style: 'error',
+			},
+		];
+	} else if (c?.candidates.length) {
+		second = c.candidates.flatMap((cand, i) => [
+			{ text: ` ${cand.label} `, style: i === s.completion ? ('key' as const) : ('dim' as const) },
+		]);
+		second.unshift({ text: 'Tab: ', style: 'dim' });
+	} else {
+		second = [
+			{
+				text: 'filters: country: actor: type: since: until: source: in:articles|incidents · "phrase" · -word',
+				style: 'dim',
+			},
+		];
+	}
+	const status = indexing
+		? indexing
+		: !out
+			? ''
+			: `${plural(out.total, 'match')}${out.partial ? ' (no document has every word: partial matches)' : ''} · ${out.ms.toFixed(1)} ms${stale ? ' · updating' : ''}`;
+
+	const page = searchPageSize(state);
+	const results = out?.results ?? [];
+	const { cursor, top } = keepVisible(s.pos, results.length, page);
+	const lines: Line[] = [];
+	for (const r of results.slice(top, top + page)) {
+		const title = r.fields.find((f) => f.field === 'title')?.ranges ?? [];
+		const meta = [r.kind === 'incident' ? 'incident' : r.source, r.date.slice(0, 10), r.countries.join(',')]
+			.filter(Boolean)
+			.join(' · ');
+		const fresh = (r.kind === 'article' ? state.watch.newArticles : state.watch.newIncidents).has(r.id);
+		lines.push({
+			segs: [
+				...(fresh ? [{ text: '● ', style: 'warning' as const }] : []),
+				// A long title gives way so the outlet and date stay on the line.
+				...clip(marked(r.title, title, 'heading'), width - 2 - (fresh ? 2 : 0) - cellWidth(meta) - 2),
+				{ text: `  ${meta}`, style: 'dim' },
+			],
+		});
+		lines.push({ segs: [{ text: '   ' }, ...marked(r.snippet.text, r.snippet.ranges, 'dim')] });
+	}
+	const listLines = Math.max(1, bodyHeight(state) - 3);
+	return (
+		<Box flexDirection="column">
+			<Box height={1} flexShrink={0} overflow="hidden">
+				<Text wrap="truncate">
+					<Text {...theme.key}>search› </Text>
+					<Text>{tail(sanitizeText(s.query).replace(/\n/g, ' '), Math.max(10, width - 12))}</Text>
+					{s.editing ? (
+						<Text inverse> </Text>
+					) : (
+						<Text {...theme.dim}>{s.query ? '  (/ to edit)' : '  press / to type a query'}</Text>
+					)}
+				</Text>
+			</Box>
+			<Box height={1} flexShrink={0}>
+				<Lines lines={[{ segs: second }]} top={0} height={1} width={width} theme={theme} />
+			</Box>
+			<Box height={1} flexShrink={0}>
+				<Text {...theme.accent} wrap="truncate">
+					{truncate(status, width)}
+				</Text>
+			</Box>
+			{results.length === 0 && out && !indexing ? (
+				<Text {...theme.dim} wrap="truncate">
+					{s.query.trim()
+						? truncate('Nothing matches. Typos are forgiven, but every word must appear somewhere.', width)
+						: ''}
+				</Text>
+			) : (
+				<Lines
+					lines={lines}
+					top={0}
+					height={Math.min(listLines, page * SEARCH_ROW_LINES)}
+					width={width}
+					theme={theme}
+					sel={(cursor - top) * SEARCH_ROW_LINES}
+				/>
+			)}
+		</Box>
+	);
+}

@@ -1,0 +1,99 @@
+// The Timeline's filter bar: five text fields with completion for country,
+// actor and type. Pure state; the reducer drives it.
+import type { Resolver } from '../../../core/resolve.js';
+import { type FilterError, type FilterField, parseFilter, type TimelineFilter } from '../../../core/timeline.js';
+
+export const FORM_FIELDS: readonly FilterField[] = ['country', 'actor', 'type', 'since', 'until'];
+
+export interface FilterForm {
+	values: Record<FilterField, string>;
+	field: number;
+	/** Index of the highlighted completion. */
+	completion: number;
+	errors: FilterError[];
+}
+
+export function formFromFilter(f: TimelineFilter): FilterForm {
+	return {
+		values: {
+			country: f.countries.join(', '),
+			actor: f.actors.join(', '),
+			type: f.types.join(', '),
+			since: f.sinceRel ?? f.since ?? '',
+			until: f.until ?? '',
+		},
+		field: 0,
+		completion: 0,
+		errors: [],
+	};
+}
+
+export function currentField(form: FilterForm): FilterField {
+	return FORM_FIELDS[form.field] ?? 'country';
+}
+
+/** The comma-separated token being typed in a multi-value field. */
+function lastToken(value: string): string {
+	return value.slice(value.lastIndexOf(',') + 1).trim();
+}
+
+export function completionsFor(form: FilterForm, resolver: Resolver): { value: string; label: string }[] {
+	const field = currentField(form);
+	if (field === 'since' || field === 'until') return [];
+	const value = form.values[field];
+	const token = lastToken(value);
+	const taken = new Set(
+		value
+			.split(',')
+			.slice(0, -1)
+			.map((s) => s.trim()),
+	);
+	return resolver.complete(field, token, 8).filter((c) => !taken.has(c.value));
+}
+
+export function setValue(form: FilterForm, value: string): FilterForm {
+	return { ...form, values: { ...form.values, [currentField(form)]: value }, completion: 0, errors: [] };
+}
+
+export function typeText(form: FilterForm, text: string): FilterForm {
+	return setValue(form, form.values[currentField(form)] + text);
+}
+
+export function deleteChar(form: FilterForm): FilterForm {
+	return setValue(form, [...form.values[currentField(form)]].slice(0, -1).join(''));
+}
+
+export function moveField(form: FilterForm, delta: number): FilterForm {
+	const n = FORM_FIELDS.length;
+	return { ...form, field: (form.field + delta + n) % n, completion: 0 };
+}
+
+export function cycleCompletion(form: FilterForm, delta: number, count: number): FilterForm {
+	if (count === 0) return form;
+	return { ...form, completion: (form.completion + delta + count) % count };
+}
+
+/**
+ * Tab: accept the highlighted completion when it differs from what is typed,
+ * otherwise move to the next field.
+ */
+export function complete(form: FilterForm, resolver: Resolver): FilterForm {
+	const field = currentField(form);
+	const value = form.values[field];
+	const token = lastToken(value);
+	const options = completionsFor(form, resolver);
+	const pick = options[form.completion] ?? options[0];
+	if (token !== '' && pick && pick.value !== token) {
+		const head = value.slice(0, value.lastIndexOf(',') + 1);
+		return setValue(form, `${head}${head ? ' ' : ''}${pick.value}`);
+	}
+	return moveField(form, 1);
+}
+
+/** Enter: the filter, or the form with its errors shown (and the first bad field focused). */
+export function applyForm(form: FilterForm, resolver: Resolver): { filter?: TimelineFilter; form: FilterForm } {
+	const { filter, errors } = parseFilter(resolver, form.values);
+	if (errors.length === 0) return { filter, form };
+	const first = FORM_FIELDS.indexOf(errors[0]?.field ?? 'country');
+	return { form: { ...form, errors, field: first, completion: 0 } };
+}

@@ -1,0 +1,218 @@
+// The Timeline pane: incidents newest first, grouped by month, with a filter
+// bar, a weekly sparkline of the filtered set and an incident detail view.
+import { Box, Text } from 'ink';
+import { monthLabel } from '../../../core/dates.js';
+import { sanitizeLine, sanitizeText } from '../../../core/sanitize.js';
+import type { Incident } from '../../../core/schema.js';
+import type { Store } from '../../../core/store.js';
+import {
+	countBy,
+	describeFilter,
+	filterIncidents,
+	isEmptyFilter,
+	parseFilter,
+	perpetratorLabel,
+	type TimelineFilter,
+} from '../../../core/timeline.js';
+import { fit, truncate } from '../../../core/width.js';
+import { bucketsPerChar, sparkline } from '../../../present/sparkline.js';
+import { bodyHeight, listHeight } from '../../layout.js';
+import type { PaneProps } from '../registry.js';
+import { completionsFor, currentField, type FilterForm, FORM_FIELDS } from './filterForm.js';
+
+type Props = PaneProps;
+
+export function columns(width: number) {
+	// "suicide bombing" (15) fits from 55 columns on: the list beside a detail is about that wide.
+	const type = width >= 120 ? 18 : width >= 70 ? 16 : width >= 55 ? 15 : 12;
+	const perp = width >= 120 ? 24 : width >= 70 ? 16 : 10;
+	const fixed = 10 + 1 + 2 + 1 + type + 1 + perp + 1 + 4 + 1;
+	return { type, perp, location: Math.max(0, width - fixed) };
+}
+
+// Bucketing every filtered incident is the costly part of a frame (100k incidents: ~100 ms), so it is
+// done once per filtered list, not once per mount: switching panes and back must not redo it.
+const weekCache = new WeakMap<readonly Incident[], { range: string; weeks: number[] }>();
+
+function weeklyCounts(items: readonly Incident[], filter: TimelineFilter): number[] {
+	const bounded = filter.since && filter.until ? filter : undefined;
+	const range = bounded ? `${bounded.since}..${bounded.until}` : '';
+	const hit = weekCache.get(items);
+	if (hit && hit.range === range) return hit.weeks;
+	const weeks = countBy(items, 'week', bounded).map((b) => b.count);
+	weekCache.set(items, { range, weeks });
+	return weeks;
+}
+
+// The filter bar previews how many incidents a filter selects; typing must not filter 100k on every key twice.
+const previewCache = new WeakMap<Store, Map<string, number>>();
+
+function previewCount(store: Store, filter: TimelineFilter): number {
+	let byKey = previewCache.get(store);
+	if (!byKey) {
+		byKey = new Map();
+		previewCache.set(store, byKey);
+	}
+	const key = JSON.stringify(filter);
+	let n = byKey.get(key);
+	if (n === undefined) {
+		n = filterIncidents(store, filter).length;
+		if (byKey.size > 200) byKey.clear();
+		byKey.set(key, n);
+	}
+	return n;
+}
+
+function Summary({ state, env, theme, width }: Props) {
+	const t = state.timeline;
+	const total = env.store.incidents.length;
+	const filterText = isEmptyFilter(t.filter) ? 'all incidents' : describeFilter(t.filter);
+	const count = `${t.items.length}${t.items.length === total ? '' : ` of ${total}`}`;
+	const weeks = weeklyCounts(t.items, t.filter);
+	const room = Math.max(0, Math.min(40, width - filterText.length - count.length - 20));
+	const per = bucketsPerChar(weeks.length, room);
+	const unit = per === 1 ? 'weekly' : `per ${per} weeks`;
+	const spark = sparkline(weeks, room);
+	return (
+		<Box height={1} flexShrink={0}>
+			<Text wrap="truncate">
+				<Text {...theme.accent}>{truncate(filterText, Math.max(10, width - 30))}</Text>
+				<Text {...theme.dim}>{` · ${count} · ${unit} `}</Text>
+				<Text {...theme.spark}>{spark}</Text>
+			</Text>
+		</Box>
+	);
+}
+
+function FilterBar({ env, theme, form, width }: Props & { form: FilterForm }) {
+	const field = currentField(form);
+	const options = completionsFor(form, env.resolver);
+	const preview = parseFilter(env.resolver, form.values);
+	const count = preview.errors.length ? undefined : previewCount(env.store, preview.filter);
+	const error = form.errors[0];
+	const w = width;
+	return (
+		<Box flexDirection="column" height={FORM_FIELDS.length + 2} flexShrink={0}>
+			<Text wrap="truncate" {...theme.heading}>
+				{fit(
+					`Filter${count === undefined ? '' : ` → ${count} incidents`}  (Tab complete · ↑↓ field · Enter apply · Esc cancel)`,
+					w,
+				)}
+			</Text>
+			{FORM_FIELDS.map((f) => {
+				const active = f === field;
+				const hint =
+					f === 'since'
+						? 'YYYY, YYYY-MM, YYYY-MM-DD, or 90d / 12w / 6m / 1y back from the newest'
+						: f === 'until'
+							? 'YYYY, YYYY-MM or YYYY-MM-DD'
+							: 'comma-separated';
+				return (
+					<Box key={f} height={1} flexShrink={0}>
+						<Text {...(active ? theme.key : theme.dim)}>{`${active ? '›' : ' '} ${f.padEnd(8)}`}</Text>
+						<Text wrap="truncate">
+							{truncate(sanitizeText(form.values[f]).replace(/\n/g, ' '), w - 12)}
+							{active ? <Text inverse> </Text> : null}
+							{!form.values[f] && !active ? <Text {...theme.dim}>{hint}</Text> : null}
+						</Text>
+					</Box>
+				);
+			})}
+			<Box height={1} flexShrink={0}>
+				{error ? (
+					<Text wrap="truncate" {...theme.error}>
+						{sanitizeLine(
+							`${error.field}: ${error.message}${error.suggestions.length ? ` — ${error.suggestions.join(', ')}` : ''}`,
+						)}
+					</Text>
+				) : (
+					<Text wrap="truncate">
+						{options.map((o, i) => (
+							<Text key={o.value} {...(i === form.completion ? theme.selected : theme.dim)}>
+								{` ${o.label} `}
+							</Text>
+						))}
+					</Text>
+				)}
+			</Box>
+		</Box>
+	);
+}
+
+/** The row's first column: ● new on the watchlist (until looked at), › the cursor. */
+function marker(state: Props['state'], id: string, selected: boolean): string {
+	return state.watch.newIncidents.has(id) ? '●' : selected ? '›' : ' ';
+}
+
+function List({ state, env, theme, width }: Props) {
+	const t = state.timeline;
+	const height = listHeight(state);
+	const w = width - 1; // one column for the cursor marker
+	const col = columns(w);
+	if (t.items.length === 0) {
+		return (
+			<Box height={height} flexDirection="column">
+				<Text {...theme.dim} wrap="truncate">
+					{truncate('No incidents match this filter. Press c to clear it or f to change it.', width)}
+				</Text>
+			</Box>
+		);
+	}
+	const visible = t.rows.slice(t.top, t.top + height);
+	const selectedRow = t.rowOf[t.cursor];
+	return (
+		<Box height={height} flexDirection="column" overflow="hidden">
+			{visible.map((row, i) => {
+				const r = t.top + i;
+				if (row.kind === 'month') {
+					return (
+						<Box key={`m${row.month}`} height={1} flexShrink={0}>
+							<Text {...theme.heading}>{fit(`── ${monthLabel(row.month, true)} · ${row.count} ──`, width)}</Text>
+						</Box>
+					);
+				}
+				const inc = t.items[row.index];
+				if (!inc) return null;
+				const line = [
+					fit(inc.date, 10),
+					fit(inc.country, 2),
+					fit(inc.type, col.type),
+					fit(perpetratorLabel(env.store, inc), col.perp),
+					fit(inc.fatalities === undefined ? '-' : String(inc.fatalities), 4, true),
+					fit([inc.location, inc.admin1].filter(Boolean).join(', '), col.location),
+				].join(' ');
+				return (
+					<Box key={inc.id} height={1} flexShrink={0}>
+						<Text
+							{...(r === selectedRow ? theme.selected : {})}
+						>{`${marker(state, inc.id, r === selectedRow)}${fit(line, w)}`}</Text>
+					</Box>
+				);
+			})}
+		</Box>
+	);
+}
+
+export function Timeline(props: Props) {
+	const { state, theme, width } = props;
+	const t = state.timeline;
+	const col = columns(width - 1);
+	const head = [
+		fit('DATE', 10),
+		'CC',
+		fit('TYPE', col.type),
+		fit('PERPETRATOR', col.perp),
+		fit('KILL', 4, true),
+		fit('LOCATION', col.location),
+	].join(' ');
+	return (
+		<Box flexDirection="column" height={bodyHeight(state)}>
+			<Summary {...props} />
+			{t.form ? <FilterBar {...props} form={t.form} /> : null}
+			<Box height={1} flexShrink={0}>
+				<Text {...theme.dim}>{fit(` ${head}`, width)}</Text>
+			</Box>
+			<List {...props} />
+		</Box>
+	);
+}

@@ -1,0 +1,94 @@
+// Settings files that break, through the built CLI (reliability/settings.ts):
+// sitrep starts, says so once, keeps the bad file as a backup, writes nothing
+// invalid back, and two writers at once never leave a file that does not parse.
+// The cases run a few at a time from the start; each `it` waits for its own.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openConfig } from '../../source/io/settings/config.js';
+import { keepAside, parseObject } from '../../source/io/settings/file.js';
+import { CASES, check, runCase, startAll } from '../reliability/settings.js';
+
+describe('settings corruption cases (dist/cli.js)', () => {
+	beforeAll(() => {
+		void startAll();
+	});
+
+	for (const c of CASES) {
+		it(c.name, async () => {
+			expect(await runCase(c.name)).toEqual([]);
+		}, 90_000);
+	}
+
+	it('the reliability row is green', async () => {
+		const [row] = await check();
+		expect(row).toMatchObject({ area: 'settings', what: 'corruption cases survived', failures: [] });
+		expect(row?.passed).toBe(row?.total);
+	}, 90_000);
+});
+
+describe('settings files, in process', () => {
+	const saved = process.env.SITREP_CONFIG_DIR;
+	afterEach(() => {
+		if (saved === undefined) delete process.env.SITREP_CONFIG_DIR;
+		else process.env.SITREP_CONFIG_DIR = saved;
+	});
+
+	it('parseObject names what is wrong in a few safe words', () => {
+		expect(parseObject('{"a":1}')).toEqual({ value: { a: 1 } });
+		expect(parseObject('\uFEFF{"a":1}')).toEqual({ value: { a: 1 } });
+		expect(parseObject('  \n')).toEqual({ problem: 'empty' });
+		expect(parseObject('[1]')).toEqual({ problem: 'not a JSON object but a list' });
+		expect(parseObject('"x"')).toEqual({ problem: 'not a JSON object but a string' });
+		const bad = parseObject('{\u001b[2J');
+		expect(bad).toMatchObject({ problem: 'not valid JSON' });
+		expect(JSON.stringify(bad)).not.toContain('\\u001b');
+	});
+
+	it('keepAside keeps the bytes, never overwrites a backup, and leaves a changed file alone', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'sitrep-aside-'));
+		const file = join(dir, 'config.json');
+		writeFileSync(file, '{one');
+		const a = keepAside(file, '{one', 'copy');
+		const b = keepAside(file, '{one', 'copy');
+		expect(a.backup).not.toBe(b.backup);
+		expect(readFileSync(a.backup as string, 'utf8')).toBe('{one');
+		expect(keepAside(file, 'something else', 'move')).toEqual({ gone: true });
+		expect(keepAside(file, '{one', 'move').backup).toMatch(/config\.json\.bad-/);
+		expect(readdirSync(dir).sort()).toHaveLength(3);
+		expect(keepAside(file, '{one', 'move')).toEqual({ gone: true });
+	});
+
+	it('a file broken after start is kept aside before a write replaces it', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'sitrep-later-'));
+		process.env.SITREP_CONFIG_DIR = dir;
+		const config = openConfig();
+		expect(config.warnings).toEqual([]);
+		writeFileSync(join(dir, 'config.json'), '{"theme": "mono", "lastPane": 7');
+		config.set('theme', 'high-contrast');
+		expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({ theme: 'high-contrast' });
+		const kept = readdirSync(dir).filter((f) => f.startsWith('config.json.bad-'));
+		expect(kept.map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual(['{"theme": "mono", "lastPane": 7']);
+		// A wrong field written by hand meanwhile is not carried into the next write.
+		writeFileSync(join(dir, 'config.json'), JSON.stringify({ theme: 'mono', lastPane: 7 }));
+		expect(config.save('watchlist', ['country:AF'])).toBeUndefined();
+		expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({
+			theme: 'mono',
+			watchlist: ['country:AF'],
+		});
+	});
+
+	it('an unusable folder: settings in memory, set throws a write error, save returns one', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'sitrep-nodir-'));
+		writeFileSync(join(dir, 'file'), '');
+		process.env.SITREP_CONFIG_DIR = join(dir, 'file', 'sub');
+		const config = openConfig();
+		expect(config.error).toMatch(/cannot use the settings folder/);
+		expect(config.warnings).toHaveLength(1);
+		expect(() => config.set('theme', 'mono')).toThrow(/cannot use the settings folder/);
+		expect(config.settings.theme).toBe('mono');
+		expect(config.save('views', [])).toMatch(/cannot use the settings folder/);
+		expect(() => config.set('theme', 'nope')).toThrow(/expected one of/);
+	});
+});

@@ -1,0 +1,160 @@
+// The real App driven by keys through ink-testing-library: keys in, frames out.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { loadDataDir } from '../../source/io/load/load.js';
+import { App } from '../../source/ui/app/App.js';
+import { KEYMAP } from '../../source/ui/keymap.js';
+import { bundled, KEY, press, tick } from '../support/helpers.js';
+
+function start(opts: { cols?: number; rows?: number; data?: ReturnType<typeof bundled> } = {}) {
+	const { store, problems } = opts.data ?? bundled();
+	const exits: number[] = [];
+	const r = render(
+		<App
+			store={store}
+			problems={problems}
+			cols={opts.cols ?? 100}
+			rows={opts.rows ?? 24}
+			onExit={(c) => exits.push(c)}
+		/>,
+	);
+	const frame = () => r.lastFrame() ?? '';
+	return { ...r, frame, exits };
+}
+
+/** The list row under the cursor (marked with › as well as inverse video). */
+function cursorRow(frame: string): string | undefined {
+	return frame.split('\n').find((l) => l.startsWith('›'));
+}
+
+describe('Timeline pane', () => {
+	it('shows incidents newest first, grouped by month, within the terminal height', async () => {
+		for (const [cols, rows] of [
+			[60, 20],
+			[80, 24],
+			[120, 40],
+			[200, 50],
+		] as const) {
+			const app = start({ cols, rows });
+			await tick(10);
+			const lines = app.frame().split('\n');
+			expect(lines.length, `${cols}x${rows}`).toBeLessThanOrEqual(rows - 1);
+			for (const l of lines) expect(l.length, `${cols}x${rows}: ${l}`).toBeLessThanOrEqual(cols);
+			expect(lines[0]).toContain('1 Timeline');
+			expect(lines.find((l) => l.startsWith('── '))).toMatch(/── March 2025 · \d+ ──/);
+			expect(app.frame()).toContain('58 incidents · 16 articles');
+			app.unmount();
+		}
+	});
+
+	it('moves with j/k, G/g and page keys, also when keys arrive in one burst', async () => {
+		const app = start();
+		await tick(10);
+		expect(cursorRow(app.frame())).toContain('2025-03-11');
+		await press(app.stdin, 'j');
+		expect(cursorRow(app.frame())).toContain('2025-03-04');
+		await press(app.stdin, 'jjk');
+		expect(cursorRow(app.frame())).toContain('2025-02-28');
+		await press(app.stdin, 'G');
+		expect(cursorRow(app.frame())).toContain('2021-04-21');
+		await press(app.stdin, 'g', KEY.pageDown);
+		expect(cursorRow(app.frame())).toMatch(/2024-\d\d/);
+		await press(app.stdin, KEY.down, KEY.up, KEY.up);
+		app.unmount();
+	});
+
+	it('filters to Afghanistan in December 2024 with completion, then opens the Haqqani assassination', async () => {
+		const app = start({ rows: 40 });
+		await press(app.stdin, 'f');
+		expect(app.frame()).toContain('› country');
+		await press(app.stdin, 'afgh');
+		expect(app.frame()).toContain('AF Afghanistan');
+		await press(app.stdin, KEY.tab);
+		expect(app.frame()).toMatch(/› country AF/);
+		await press(app.stdin, KEY.down, KEY.down, KEY.down, '2024-12', KEY.tab, '2024-12');
+		expect(app.frame()).toMatch(/Filter → 2 incidents/);
+		await press(app.stdin, KEY.enter);
+		const list = app.frame();
+		expect(list).toContain('country:AF since:2024-12-01 until:2024-12-31 · 2 of 58');
+		expect(list).toContain('── December 2024 · 2 ──');
+		expect(list).not.toContain('2025-03-11');
+		await press(app.stdin, 'j', KEY.enter);
+		const detail = app.frame();
+		expect(detail).toContain('2024-12-11 · suicide bombing');
+		expect(detail).toContain('Khalil ur Rehman');
+		expect(detail).toMatch(/Claimed by\s+› ISKP/);
+		expect(detail).toContain('Sources');
+		await press(app.stdin, KEY.escape);
+		await tick(30);
+		expect(cursorRow(app.frame())).toContain('2024-12-11');
+		await press(app.stdin, 'c');
+		expect(app.frame()).toContain('all incidents · 58');
+		app.unmount();
+	});
+
+	it('keeps the filter bar open with an inline message for a bad value, and Esc keeps the old filter', async () => {
+		const app = start();
+		await press(app.stdin, 'f', 'Narnia', KEY.enter);
+		expect(app.frame()).toContain('country: unknown country "Narnia"');
+		expect(app.frame()).toContain('› country Narnia');
+		await press(app.stdin, KEY.ctrlU, 'pk', KEY.enter);
+		expect(app.frame()).toContain('country:PK');
+		await press(app.stdin, 'f', KEY.ctrlU, 'IR', KEY.escape);
+		await tick(30);
+		expect(app.frame()).toContain('country:PK');
+		expect(app.frame()).not.toContain('› country');
+		app.unmount();
+	});
+
+	it('types q and j into the filter bar instead of quitting or moving', async () => {
+		const app = start();
+		await press(app.stdin, 'f', KEY.down, 'qj');
+		expect(app.frame()).toMatch(/› actor\s+qj/);
+		expect(app.exits).toEqual([]);
+		await press(app.stdin, KEY.backspace, KEY.backspace, 'haqqani net', KEY.tab, KEY.enter);
+		expect(app.frame()).toContain('actor:haqqani-network');
+		app.unmount();
+	});
+
+	it('? shows help generated from the keymap; Esc closes it', async () => {
+		const app = start({ rows: 60 });
+		await press(app.stdin, '?');
+		const help = app.frame();
+		for (const b of KEYMAP.filter((b) => b.scope === 'timeline' || b.scope === 'list')) expect(help).toContain(b.help);
+		await press(app.stdin, KEY.escape);
+		expect(app.frame()).toContain('── March 2025');
+		app.unmount();
+	});
+
+	it('shows a problems badge for bad data and lists the problems with file:line:col', async () => {
+		const d = mkdtempSync(join(tmpdir(), 'sitrep-ui-'));
+		writeFileSync(
+			join(d, 'incidents.json'),
+			'[\n{"id": "a", "date": "2024-01-01", "country": "AF", "type": "IED",\n "description": "evil \\u001b]0;pwned\\u0007 text", "sources": [{"outlet": "X", "date": "2024-01-01"}]},\n{"id": "b"}\n]',
+		);
+		const app = start({ data: loadDataDir(d) });
+		await tick(10);
+		expect(app.frame()).toMatch(/⚠ 5 errors, 1 warning \(!\)/);
+		await press(app.stdin, '!');
+		// A long temporary path wraps the line: read the list with its continuation lines joined.
+		expect(app.frame().replace(/\n {4,}/g, ' ')).toContain('incidents.json:4:1 /1/date: missing required field "date"');
+		await press(app.stdin, 'q');
+		expect(app.exits).toEqual([]);
+		await press(app.stdin, KEY.enter);
+		expect(app.frame()).not.toContain('\u001b');
+		expect(app.frame()).toMatch(/evil +text/);
+		app.unmount();
+	});
+
+	it('q quits with 0 and Ctrl-C with 130', async () => {
+		const a = start();
+		await press(a.stdin, 'q');
+		expect(a.exits).toEqual([0]);
+		const b = start();
+		await press(b.stdin, 'f', KEY.ctrlC);
+		expect(b.exits).toEqual([130]);
+	});
+});

@@ -1,0 +1,211 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../source/core/problems.js';
+import { DataDirError, loadDataDir } from '../../source/io/load/load.js';
+
+const src = [{ outlet: 'Reuters', date: '2024-12-11' }];
+const incident = (over: Record<string, unknown> = {}) => ({
+	id: 'i1',
+	date: '2024-12-11',
+	country: 'AF',
+	type: 'suicide bombing',
+	description: 'A bombing.',
+	sources: src,
+	...over,
+});
+
+function dir(files: Record<string, string | object>): string {
+	const d = mkdtempSync(join(tmpdir(), 'sitrep-load-'));
+	for (const [name, content] of Object.entries(files)) {
+		mkdirSync(join(d, name, '..'), { recursive: true });
+		writeFileSync(join(d, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+	}
+	return d;
+}
+
+function load(files: Record<string, string | object>) {
+	const d = dir(files);
+	const r = loadDataDir(d);
+	const lines = r.problems.map((p) => formatProblem(p).replace(`${d}/`, ''));
+	return { ...r, lines };
+}
+
+describe('loadDataDir', () => {
+	it('a required text made only of control characters is empty once cleaned: the record is skipped', () => {
+		const r = load({
+			'incidents.json': { incidents: [incident(), incident({ id: 'i2', description: '\u001b[2J\u001b[H' })] },
+		});
+		expect(r.store.incidents.map((i) => i.id)).toEqual(['i1']);
+		expect(r.lines.join('\n')).toMatch(
+			/incidents\.json:\d+:\d+ \/incidents\/1\/description: expected a non-empty string.*after removing terminal control characters\); record skipped/,
+		);
+	});
+
+	it('loads valid data with indices and no problems', () => {
+		const r = load({
+			'countries.json': [{ code: 'AF', name: 'Afghanistan', region: 'South Asia' }],
+			'actors.json': { actors: [{ id: 'iskp', name: 'ISKP', kind: 'group', summary: 'x' }] },
+			'incidents.json': [incident({ perpetrators: ['iskp'] }), incident({ id: 'i0', date: '2023-03' })],
+		});
+		expect(r.lines).toEqual([]);
+		expect(r.store.incidents.map((i) => i.id)).toEqual(['i1', 'i0']);
+		expect(r.store.incidentsByActor.get('iskp')?.map((i) => i.id)).toEqual(['i1']);
+		expect(r.store.incidentsByCountry.get('AF')).toHaveLength(2);
+		expect(r.store.incidents[0]?.targets).toEqual([]);
+	});
+
+	it('reports a JSON syntax error with line:col and keeps the records it did not touch', () => {
+		const text = `[\n${JSON.stringify(incident())},\n${JSON.stringify(incident({ id: 'i2' }))}\n${JSON.stringify(incident({ id: 'i3' }))}\n]\n`;
+		const r = load({ 'incidents.json': text });
+		expect(r.lines[0]).toBe('incidents.json:4:1: invalid JSON: expected "," between items, found "{"');
+		expect(r.lines).toContain(
+			'incidents.json: warning: 3 incidents read despite the syntax error; 0 touched by it skipped',
+		);
+		expect(r.store.incidents.map((i) => i.id).sort()).toEqual(['i1', 'i2', 'i3']);
+	});
+
+	it('skips a record cut off by truncation', () => {
+		const text = `[\n${JSON.stringify(incident())},\n{"id": "i2", "date": "2024-`;
+		const r = load({ 'incidents.json': text });
+		expect(r.lines[0]).toMatch(/^incidents\.json:3:\d+: invalid JSON: /);
+		expect(r.store.incidents.map((i) => i.id)).toEqual(['i1']);
+		expect(r.skipped.incidents).toBe(1);
+	});
+
+	it('names the field, what was expected and what was found', () => {
+		const r = load({
+			'incidents.json': {
+				incidents: [
+					incident({ date: '2024-13-11' }),
+					incident({ id: 'i2', type: 'suicide bomb' }),
+					incident({ id: 'i3', fatalities: -1 }),
+				],
+			},
+		});
+		expect(r.lines).toEqual([
+			'incidents.json:5:7 /incidents/0/date: expected a real calendar date (YYYY-MM-DD or YYYY-MM), found "2024-13-11"',
+			expect.stringMatching(
+				/^incidents\.json:\d+:\d+ \/incidents\/1\/type: expected one of: suicide bombing, bombing, IED, .*, found "suicide bomb"$/,
+			),
+			expect.stringMatching(/^incidents\.json:\d+:\d+ \/incidents\/2\/fatalities: expected a number ≥ 0, found -1$/),
+		]);
+		expect(r.skipped.incidents).toBe(3);
+	});
+
+	it('reports a missing required field at its record', () => {
+		const { description: _, ...noDescription } = incident();
+		const r = load({ 'incidents.json': [noDescription] });
+		expect(r.lines).toEqual([
+			'incidents.json:2:3 /0/description: missing required field "description" (expected a string)',
+		]);
+	});
+
+	it('warns about unknown fields but keeps the record', () => {
+		const r = load({ 'incidents.json': [incident({ fatalites: 3 })] });
+		expect(r.lines).toEqual([
+			expect.stringMatching(/^incidents\.json:\d+:\d+ \/0\/fatalites: warning: unknown field "fatalites" \(ignored\)$/),
+		]);
+		expect(r.store.incidents).toHaveLength(1);
+		expect(r.problems[0]?.severity).toBe('warning');
+	});
+
+	it('drops an unknown field nested in a record (an affiliation) and keeps the record', () => {
+		const r = load({
+			'actors.json': [
+				{ id: 'a', name: 'A', kind: 'group', summary: 'x', affiliations: [{ actor: 'a', relation: 'ally', rol: 'x' }] },
+			],
+			'actors.jsonl':
+				'{"id":"b","name":"B","kind":"group","summary":"x","affiliations":[{"actor":"a","relation":"ally","rol":"y"}]}\n',
+		});
+		expect(r.lines).toEqual([
+			expect.stringMatching(
+				/^actors\.json:\d+:\d+ \/0\/affiliations\/0\/rol: warning: unknown field "rol" \(ignored\)$/,
+			),
+			'actors.jsonl:1:98 /affiliations/0/rol: warning: unknown field "rol" (ignored)',
+		]);
+		expect(r.store.actors.map((a) => a.affiliations[0])).toEqual([
+			{ actor: 'a', relation: 'ally' },
+			{ actor: 'a', relation: 'ally' },
+		]);
+	});
+
+	it('reports duplicate ids (first wins)', () => {
+		const r = load({ 'incidents.json': [incident({ description: 'first' }), incident({ description: 'second' })] });
+		expect(r.lines).toEqual([
+			expect.stringMatching(
+				/^incidents\.json:\d+:\d+ \/1: duplicate incident id "i1" \(first defined at .*incidents\.json \/0\); skipped$/,
+			),
+		]);
+		expect(r.store.incidents[0]?.description).toBe('first');
+	});
+
+	it('reports unknown actor, country and article references as warnings', () => {
+		const r = load({
+			'countries.json': [{ code: 'AF', name: 'Afghanistan', region: 'South Asia' }],
+			'actors.json': [
+				{
+					id: 'iskp',
+					name: 'ISKP',
+					kind: 'group',
+					summary: 'x',
+					affiliations: [{ actor: 'ghost', relation: 'parent' }],
+				},
+			],
+			'incidents.json': [incident({ country: 'XX', perpetrators: ['nobody'], sources: ['no-such-article'] })],
+		});
+		expect(r.lines.map((l) => l.replace(/:\d+:\d+ /, ' '))).toEqual([
+			'incidents.json /0/country: warning: unknown country "XX" (not in countries)',
+			'incidents.json /0/sources/0: warning: unknown article "no-such-article" (not in articles)',
+			'incidents.json /0/perpetrators/0: warning: unknown actor "nobody" (not in actors)',
+			'actors.json /0/affiliations/0/actor: warning: unknown actor "ghost" (not in actors)',
+		]);
+		expect(r.store.incidents).toHaveLength(1);
+	});
+
+	it('reads NDJSON with the line of each bad record', () => {
+		const r = load({
+			'countries.jsonl':
+				'{"code":"AF","name":"Afghanistan","region":"South Asia"}\n{"code":"PK","name":3,"region":"South Asia"}\nnot json\n\n',
+		});
+		expect(r.lines).toEqual([
+			'countries.jsonl:2:14 /name: expected a string, found 3',
+			'countries.jsonl:3:1: invalid JSON: unexpected character; line skipped',
+		]);
+		expect(r.store.countries.map((c) => c.code)).toEqual(['AF']);
+	});
+
+	it('reads one record per file from a folder, with $schema allowed', () => {
+		const r = load({
+			'incidents/a.json': { $schema: '../schema/incident.schema.json', ...incident() },
+			'incidents/b.json': incident({ id: 'i2' }),
+			'incidents/notes.txt': 'ignored',
+		});
+		expect(r.lines).toEqual([]);
+		expect(r.store.incidents.map((i) => i.id).sort()).toEqual(['i1', 'i2']);
+		expect(r.store.incidents[0]).not.toHaveProperty('$schema');
+	});
+
+	it('strips control sequences from text and says so', () => {
+		const r = load({ 'incidents.json': [incident({ description: 'evil \u001b]0;title\u0007text \u001b[2J' })] });
+		expect(r.store.incidents[0]?.description).toBe('evil text ');
+		expect(r.lines).toEqual([expect.stringMatching(/\/0: warning: terminal control characters removed from text$/)]);
+	});
+
+	it('handles a byte-order mark and a wrong top-level shape', () => {
+		const r = load({ 'incidents.json': `\ufeff${JSON.stringify([incident()])}`, 'actors.json': '{"people": []}' });
+		expect(r.store.incidents).toHaveLength(1);
+		expect(r.lines).toEqual([
+			'actors.json:1:1: expected an array of actors or an object {"actors": [...]}, found an object',
+		]);
+	});
+
+	it('reports an empty directory and throws for a missing one', () => {
+		const r = load({});
+		expect(r.lines[0]).toMatch(
+			/: no data files found \(expected articles\.json, incidents\.json, actors\.json, countries\.json/,
+		);
+		expect(() => loadDataDir('/nonexistent/sitrep')).toThrow(DataDirError);
+	});
+});

@@ -1,0 +1,135 @@
+// The loader's fast path must agree with zod: never accept what zod rejects,
+// and build exactly zod's output (key order included) for what it accepts.
+import { describe, expect, it } from 'vitest';
+import { fastArticle, fastIncident } from '../../source/core/recordCheck.js';
+import { articleSchema, incidentSchema } from '../../source/core/schema.js';
+import { bundled } from '../support/helpers.js';
+import { synthArticles } from '../support/synth.js';
+
+const MUTATIONS: ((r: Record<string, unknown>, key: string) => void)[] = [
+	(r, k) => delete r[k],
+	(r, k) => {
+		r[k] = '';
+	},
+	(r, k) => {
+		r[k] = 42;
+	},
+	(r, k) => {
+		r[k] = -1;
+	},
+	(r, k) => {
+		r[k] = Number.NaN;
+	},
+	(r, k) => {
+		r[k] = 1.5;
+	},
+	(r, k) => {
+		r[k] = null;
+	},
+	(r, k) => {
+		r[k] = [];
+	},
+	(r, k) => {
+		r[k] = ['', 'x'];
+	},
+	(r, k) => {
+		r[k] = '2024-02-30';
+	},
+	(r, k) => {
+		r[k] = 'Not An Id';
+	},
+	(r, k) => {
+		r[k] = { outlet: 'X', date: '2024-01-01', url: 'not a url' };
+	},
+	(r, k) => {
+		r[k] = [{ dataset: 'UCDP GED', ref: '1', extra: true }];
+	},
+	(r) => {
+		r.fatalites = 3;
+	},
+	(r) => {
+		r.$schema = 5;
+	},
+];
+
+function check(
+	fast: (v: unknown) => unknown,
+	schema: { safeParse(v: unknown): { success: boolean; data?: unknown } },
+	records: unknown[],
+) {
+	let accepted = 0;
+	let mutated = 0;
+	let seed = 11;
+	const next = () => {
+		seed = (seed * 1103515245 + 12345) % 2 ** 31;
+		return seed;
+	};
+	for (const original of records) {
+		const variants = [structuredClone(original)];
+		for (let i = 0; i < 6; i++) {
+			const r = structuredClone(original) as Record<string, unknown>;
+			const keys = [...Object.keys(r), 'lat', 'endDate', 'fatalities', 'url', 'sources', 'tags'];
+			(MUTATIONS[next() % MUTATIONS.length] as (r: Record<string, unknown>, k: string) => void)(
+				r,
+				keys[next() % keys.length] as string,
+			);
+			variants.push(r);
+		}
+		for (const v of variants) {
+			const zod = schema.safeParse(structuredClone(v));
+			const ours = fast(structuredClone(v));
+			if (ours === undefined) continue;
+			accepted++;
+			if (v !== variants[0]) mutated++;
+			expect(zod.success, JSON.stringify(v)).toBe(true);
+			expect(JSON.stringify(ours)).toBe(JSON.stringify(zod.data));
+		}
+	}
+	return { accepted, mutated };
+}
+
+describe('fast record checks', () => {
+	it('accept every bundled incident with zod’s exact output, and no mutation zod rejects', () => {
+		const { store } = bundled();
+		const { accepted, mutated } = check(fastIncident, incidentSchema, store.incidents);
+		expect(accepted).toBeGreaterThanOrEqual(store.incidents.length);
+		expect(mutated).toBeGreaterThan(0);
+	});
+
+	it('accept articles (bundled and synthetic) with zod’s exact output', () => {
+		const { store } = bundled();
+		const { accepted } = check(fastArticle, articleSchema, [...store.articles, ...synthArticles(50, 3)]);
+		expect(accepted).toBeGreaterThanOrEqual(store.articles.length + 50);
+	});
+});
+
+describe('fast record checks: sources', () => {
+	const base = {
+		id: 'inc-a',
+		date: '2024-02-29',
+		country: 'AF',
+		type: 'bombing',
+		perpetrators: [],
+		targets: [],
+		description: 'x',
+		sources: ['art-a'],
+		tags: [],
+	};
+
+	it('give zod’s key order for source objects written in another order', () => {
+		for (const src of [
+			{ date: '2024-01-01', outlet: 'X' },
+			{ title: 'T', outlet: 'X', date: '2024-01-01' },
+			{ ref: '1', dataset: 'UCDP GED' },
+			{ dataset: 'ACLED', cited: 'c', ref: '1' },
+			{ outlet: 'X', date: '2024-01-01' },
+			{ dataset: 'ACLED', ref: '1', cited: 'c' },
+		]) {
+			const v = { ...base, sources: ['art-a', src] };
+			const zod = incidentSchema.safeParse(structuredClone(v));
+			const ours = fastIncident(structuredClone(v));
+			expect(zod.success).toBe(true);
+			if (ours !== undefined) expect(JSON.stringify(ours), JSON.stringify(src)).toBe(JSON.stringify(zod.data));
+		}
+	});
+});
