@@ -9,8 +9,14 @@ import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
 import { Resolver } from '../source/core/resolve.js';
 import type { Article } from '../source/core/schema.js';
+import {
+	buildSearchIndex,
+	indexBytes,
+	parseQuery,
+	type SearchIndex,
+	searchWithInfo,
+} from '../source/core/search/index.js';
 import { lexQuery } from '../source/core/search/lex.js';
-import { buildSearchIndex, indexBytes, parseQuery, type SearchIndex, searchWithInfo } from '../source/core/search.js';
 import { buildStore } from '../source/core/store.js';
 import { loadDataDir } from '../source/io/load/load.js';
 import { synthArticles } from '../tests/support/synth.js';

@@ -3,7 +3,7 @@
 import { hasOriginal, original } from '../core/originals.js';
 import type { Resolver } from '../core/resolve.js';
 import { outletOf } from '../core/schema.js';
-import { indexStore, parseQuery, type SearchResult, searchWithInfo } from '../core/search.js';
+import { indexStore, parseQuery, type SearchResult, searchWithInfo } from '../core/search/index.js';
 import type { Store } from '../core/store.js';
 import { plural } from '../core/words.js';
 import { terminalJson } from '../io/export.js';

@@ -15,7 +15,7 @@ import {
 	TITLES,
 } from './places.js';
 import type { Actor, ActorKind, Article, Country } from './schema.js';
-import { currentKey, Scanner } from './search/tokenize.js';
+import { currentKey, Scanner } from './tokenize.js';
 import { editDistance } from './words.js';
 
 export interface LinkMatch {

@@ -9,7 +9,7 @@ import { matchActors } from '../core/actorProfile.js';
 import { CSV_KINDS, type CsvKind, type CsvRecordOf, toCsv } from '../core/csv.js';
 import { original } from '../core/originals.js';
 import type { Resolver } from '../core/resolve.js';
-import { indexStore, parseQuery, searchWithInfo } from '../core/search.js';
+import { indexStore, parseQuery, searchWithInfo } from '../core/search/index.js';
 import type { Store } from '../core/store.js';
 import { type FilterField, type FilterInput, filterIncidents, parseFilter, withSubgroups } from '../core/timeline.js';
 

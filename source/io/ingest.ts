@@ -7,7 +7,7 @@ import { basename, extname } from 'node:path';
 import { fold } from '../core/fold.js';
 import { readHtml } from '../core/html.js';
 import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
-import { FNV_OFFSET, FNV_PRIME } from '../core/search/tokenize.js';
+import { FNV_OFFSET, FNV_PRIME } from '../core/tokenize.js';
 
 export type DateFrom = 'option' | 'front-matter' | 'meta' | 'json-ld' | 'time' | 'text' | 'mtime';
 

@@ -27,8 +27,8 @@ import {
 	parseQuery,
 } from '../../source/core/search/query.js';
 import { resolveSource } from '../../source/core/search/sources.js';
-import { foldedWords } from '../../source/core/search/tokenize.js';
 import type { Store } from '../../source/core/store.js';
+import { foldedWords } from '../../source/core/tokenize.js';
 import { type ImportReport, importFile } from '../../source/io/import/run.js';
 import { displayPath, loadDataDir } from '../../source/io/load/load.js';
 import type { Check, Row } from './types.js';

@@ -8,7 +8,7 @@ import { runExport } from '../../source/commands/export.js';
 import { CSV_COLUMNS, type CsvKind, detectKind, fromCsvRow, toCsv, unknownColumns } from '../../source/core/csv.js';
 import { Resolver } from '../../source/core/resolve.js';
 import { type Actor, type Article, type Incident, recordSchemas } from '../../source/core/schema.js';
-import { indexStore, parseQuery, searchWithInfo } from '../../source/core/search.js';
+import { indexStore, parseQuery, searchWithInfo } from '../../source/core/search/index.js';
 import { type FilterInput, filterIncidents, parseFilter } from '../../source/core/timeline.js';
 import { formatOfPath } from '../../source/io/export.js';
 import { loadDataDir } from '../../source/io/load/load.js';

@@ -3,9 +3,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fold } from '../../source/core/fold.js';
 import { Resolver } from '../../source/core/resolve.js';
 import type { Article, Incident } from '../../source/core/schema.js';
-import { PostingCursor } from '../../source/core/search/postings.js';
-import { fieldText } from '../../source/core/search/searchIndex.js';
-import { currentKey, Scanner } from '../../source/core/search/tokenize.js';
 import {
 	applyCompletion,
 	buildSearchIndex,
@@ -17,8 +14,11 @@ import {
 	type SearchResult,
 	search,
 	searchWithInfo,
-} from '../../source/core/search.js';
+} from '../../source/core/search/index.js';
+import { PostingCursor } from '../../source/core/search/postings.js';
+import { fieldText } from '../../source/core/search/searchIndex.js';
 import { buildStore, type Store } from '../../source/core/store.js';
+import { currentKey, Scanner } from '../../source/core/tokenize.js';
 import { loadDataDir } from '../../source/io/load/load.js';
 import { prng, synthArticles } from '../support/synth.js';
 

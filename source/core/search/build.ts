@@ -6,9 +6,9 @@
 import { dayNumber, firstDay, lastDay } from '../dates.js';
 import type { Article, Country, Incident } from '../schema.js';
 import type { Store } from '../store.js';
+import { ASCII_WORD, FNV_OFFSET, FNV_PRIME, foldWord, Scanner } from '../tokenize.js';
 import { packCounts, putVarint, SKIP_EVERY, varintSize } from './postings.js';
 import { B, docDate, INCIDENT, incidentTitle, K1, type SearchIndex } from './searchIndex.js';
-import { ASCII_WORD, FNV_OFFSET, FNV_PRIME, foldWord, Scanner } from './tokenize.js';
 import { Vocab } from './vocab.js';
 
 function grown<T extends Int32Array | Uint32Array>(arr: T, size: number, fill = 0): T {

@@ -1,7 +1,7 @@
 // Splits a query line into tokens with their offsets: words, "quoted
 // phrases", -exclusions and key:value filters (values may be quoted).
 // Shared by parseQuery and completeQuery so both agree on what the cursor is in.
-import { isSpace } from './tokenize.js';
+import { isSpace } from '../tokenize.js';
 
 export const FILTER_KEYS = ['country', 'actor', 'type', 'since', 'until', 'source', 'in'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];

@@ -2,9 +2,9 @@
 // cursors; each one is then checked by reading the text right after every
 // occurrence of the first word, with the same scanner the index used.
 
+import { foldWord, Scanner } from '../tokenize.js';
 import { PostingCursor, packCounts } from './postings.js';
 import { fieldText, type SearchIndex } from './searchIndex.js';
-import { foldWord, Scanner } from './tokenize.js';
 
 export class PhraseMatcher {
 	private readonly cursors: PostingCursor[];

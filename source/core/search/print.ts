@@ -3,9 +3,10 @@
 // then each key with all its values), then phrases, exclusions and words; the
 // last word ends the line only when it was being typed (a prefix), else a
 // space follows it. The property tests check parse(print(q)) against q.
+
+import { isSpace } from '../tokenize.js';
 import type { FilterKey } from './lex.js';
 import type { FilterSet, ParsedQuery } from './query.js';
-import { isSpace } from './tokenize.js';
 
 const OPEN_QUOTES = new Set(['"', '\u201c', '\u201d', '\u201e']);
 

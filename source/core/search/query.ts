@@ -5,9 +5,9 @@ import { parseDateBound } from '../dates.js';
 import type { Resolved, Resolver } from '../resolve.js';
 import type { IncidentType } from '../schema.js';
 import { splitValues, withSubgroups } from '../timeline.js';
+import { foldedWords } from '../tokenize.js';
 import { type FilterKey, lexQuery, type QueryToken } from './lex.js';
 import { resolveSource } from './sources.js';
-import { foldedWords } from './tokenize.js';
 
 export type SearchScope = 'all' | 'articles' | 'incidents';
 

@@ -1,12 +1,12 @@
 // Result records for the few documents shown: positions are decoded here,
 // only for them, and turned into exact UTF-16 ranges in the stored text.
 import { type Article, type Incident, outletOf } from '../schema.js';
+import { Scanner } from '../tokenize.js';
 import type { Expansion } from './expand.js';
 import type { PhraseMatcher } from './phrase.js';
 import { PostingCursor } from './postings.js';
 import { docDate, fieldText, INCIDENT, type SearchIndex } from './searchIndex.js';
 import { type Hit, makeSnippet, popcount, type Range, type Snippet } from './snippet.js';
-import { Scanner } from './tokenize.js';
 
 export type FieldName = 'title' | 'summary' | 'body' | 'description';
 

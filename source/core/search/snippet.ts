@@ -1,7 +1,7 @@
 // A one-line excerpt of about SNIPPET_WIDTH characters around the densest
 // cluster of matches, cut at spaces, whitespace collapsed, with the match
 // ranges re-based onto the excerpt.
-import { isSpace } from './tokenize.js';
+import { isSpace } from '../tokenize.js';
 
 export const SNIPPET_WIDTH = 160;
 /** How far a cut may move to reach a space before it gives up and cuts mid-word. */

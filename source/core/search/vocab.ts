@@ -2,7 +2,7 @@
 // (interning during the build allocates no string per token), a sorted order
 // for prefix ranges, and a bigram table that shortlists typo candidates so
 // fuse.js only ever scores a few hundred short words.
-import { hashKey } from './tokenize.js';
+import { hashKey } from '../tokenize.js';
 
 /** Shortlist size handed to fuse.js per fuzzy word. */
 const SHORTLIST = 300;

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Problem } from '../../core/problems.js';
 import { Resolver } from '../../core/resolve.js';
 import type { RiskDays } from '../../core/risk.js';
-import { buildSearchIndexInSlices, parseQuery, type SearchIndex, searchWithInfo } from '../../core/search.js';
+import { buildSearchIndexInSlices, parseQuery, type SearchIndex, searchWithInfo } from '../../core/search/index.js';
 import type { Store } from '../../core/store.js';
 import type { TimelineFilter } from '../../core/timeline.js';
 import { truncate } from '../../core/width.js';

@@ -10,7 +10,7 @@ import {
 	parseQuery,
 	type QueryError,
 	type SearchResult,
-} from '../../../core/search.js';
+} from '../../../core/search/index.js';
 import type { PaneId } from '../../../io/settings/config.js';
 import { keepVisible, type ListPos } from '../../app/state.js';
 import type { Command } from '../../keymap.js';

@@ -4,7 +4,7 @@
 // script; combining marks stay inside the word (and are folded away), and
 // ZWNJ/ZWJ/soft hyphen join the letters around them, so a Dari word written
 // with or without its ZWNJ is the same term.
-import { fold } from '../fold.js';
+import { fold } from './fold.js';
 
 const SEP = 1;
 const WORD = 2;
