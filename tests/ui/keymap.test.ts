@@ -2,15 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { keysTable } from '../../scripts/keys-table.js';
 import { Resolver } from '../../source/core/resolve.js';
-import {
-	type AppState,
-	activeScopes,
-	currentView,
-	type Env,
-	initialState,
-	reducer,
-} from '../../source/ui/app/state.js';
-import { viewLines } from '../../source/ui/detail/content.js';
+import { reducer } from '../../source/ui/app/reducer.js';
+import { type AppState, activeScopes, currentView, initialState } from '../../source/ui/app/state.js';
+import { viewLines } from '../../source/ui/detail/lines.js';
+import type { Env } from '../../source/ui/env.js';
 import { KEYMAP, lookup } from '../../source/ui/keymap.js';
 import { splitBurst } from '../../source/ui/keys.js';
 import { windowOf } from '../../source/ui/window.js';
@@ -56,22 +51,22 @@ describe('keymap', () => {
 describe('reducer', () => {
 	it('keeps the cursor inside the list and the window around the cursor', () => {
 		let s = keys(fresh(), 'k', 'k');
-		expect(s.timeline.cursor).toBe(0);
+		expect(s.panes.timeline.cursor).toBe(0);
 		s = keys(s, 'G');
-		expect(s.timeline.cursor).toBe(store.incidents.length - 1);
-		expect(s.timeline.top).toBeGreaterThan(0);
+		expect(s.panes.timeline.cursor).toBe(store.incidents.length - 1);
+		expect(s.panes.timeline.top).toBeGreaterThan(0);
 		s = keys(s, 'j');
-		expect(s.timeline.cursor).toBe(store.incidents.length - 1);
+		expect(s.panes.timeline.cursor).toBe(store.incidents.length - 1);
 		s = keys(s, 'g');
-		expect(s.timeline).toMatchObject({ cursor: 0, top: 0 });
+		expect(s.panes.timeline).toMatchObject({ cursor: 0, top: 0 });
 	});
 
 	it('a resize keeps the selection visible', () => {
 		let s = keys(fresh(), 'G');
 		s = reduce(s, { type: 'resize', cols: 80, rows: 12 });
-		const row = s.timeline.rowOf[s.timeline.cursor] ?? -1;
-		expect(row).toBeGreaterThanOrEqual(s.timeline.top);
-		expect(row).toBeLessThan(s.timeline.top + 12 - 1 - 3 - 2);
+		const row = s.panes.timeline.rowOf[s.panes.timeline.cursor] ?? -1;
+		expect(row).toBeGreaterThanOrEqual(s.panes.timeline.top);
+		expect(row).toBeLessThan(s.panes.timeline.top + 12 - 1 - 3 - 2);
 	});
 
 	it('opening, scrolling and leaving the detail keeps the list position', () => {
@@ -81,7 +76,7 @@ describe('reducer', () => {
 		expect(currentView(s)?.scroll).toBeGreaterThan(0);
 		s = keys(s, 'escape');
 		expect(currentView(s)).toBeUndefined();
-		expect(s.timeline.cursor).toBe(2);
+		expect(s.panes.timeline.cursor).toBe(2);
 	});
 
 	it('Ctrl-C exits 130 from anywhere, q exits 0 only outside text fields', () => {
@@ -120,7 +115,7 @@ describe('reducer', () => {
 		expect(s.pane).toBe('timeline');
 		expect(keys(fresh(), '4', 'q').exit).toBe(0);
 		s = keys(fresh(), '/', '/', 'a');
-		expect(s.search.query).toBe('a');
+		expect(s.panes.search.query).toBe('a');
 	});
 
 	it('after a resize the selection in a detail view stays on the same link', () => {

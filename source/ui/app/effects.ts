@@ -1,19 +1,24 @@
 // The I/O that briefing-room keys ask for, done by the App after the reducer
-// has decided: the clipboard (OSC 52 on the terminal's own stream), export
-// files, and telling the caller about changed views and watchlists.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+// has decided: brief files, the clipboard (OSC 52 on the terminal's own
+// stream), export files, and telling the caller about changed views and
+// watchlists.
+import { existsSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { type Dispatch, useEffect, useRef } from 'react';
 import { plural } from '../../core/words.js';
 import { formatOfPath, selectRecords, serialize, writeExportFile } from '../../io/export.js';
 import type { SavedView } from '../../io/settings/config.js';
+import { briefFileName, briefMarkdown } from '../../present/brief.js';
+import type { Env } from '../env.js';
 import { copySequence } from '../osc.js';
-import type { Action, AppState, Env } from './state.js';
-import type { WatchUi } from './watch.js';
+import type { WatchUi } from '../watch.js';
+import type { Action, AppState } from './state.js';
 
 export interface BriefingCallbacks {
 	/** Where exports are written when no file is named (default: the working directory). */
 	outDir?: string;
+	/** Where `b` writes briefs (default: the working directory). */
+	briefDir?: string;
 	/** Each returns an error message when the settings could not be written. */
 	onViews?: (views: SavedView[]) => string | undefined;
 	onWatchlist?: (keys: string[]) => string | undefined;
@@ -82,6 +87,27 @@ export function useBriefingEffects(
 				: `${plural(selected.records.length, req.what.slice(0, -1))} exported to ${file}`,
 		);
 	}, [req]);
+
+	// A brief may have been edited since it was written: it is replaced only when asked.
+	const brief = state.brief;
+	// biome-ignore lint/correctness/useExhaustiveDependencies: one write per request object
+	useEffect(() => {
+		if (!brief) return;
+		const file = resolve(cb.briefDir ?? process.cwd(), briefFileName(brief.target, brief.window));
+		if (!brief.overwrite && existsSync(file)) {
+			dispatch({
+				type: 'ask',
+				confirm: { question: `Replace ${basename(file)} (it exists)?`, action: { kind: 'overwriteBrief', brief } },
+			});
+			return;
+		}
+		try {
+			writeFileSync(file, briefMarkdown(env.store, brief.target, brief.window));
+			say(`brief written to ${file}`);
+		} catch (err) {
+			say(`could not write the brief: ${(err as Error).message}`);
+		}
+	}, [brief]);
 
 	useOnChange(state.views, cb.onViews, say);
 	useOnChange(state.watch.keys, cb.onWatchlist, say);

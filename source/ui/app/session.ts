@@ -8,8 +8,8 @@ import type { ConfigHandle, PaneId, SavedView, ThemeSetting } from '../../io/set
 import { loadSeen, saveSeen } from '../../io/settings/watchState.js';
 import { buildKeymap, type Keymap } from '../keymap.js';
 import { hyperlinksSupported } from '../osc.js';
+import { items, type WatchUi, watchUi } from '../watch.js';
 import type { BriefingCallbacks } from './effects.js';
-import { items, type WatchUi, watchUi } from './watch.js';
 
 export interface Session {
 	keymap: Keymap;

@@ -2,7 +2,7 @@
 // cursor row is marked with › and inverse video.
 import { Box, Text } from 'ink';
 import { fit, truncate } from '../../core/width.js';
-import { keepVisible, type ListPos } from '../app/state.js';
+import { keepVisible, type ListPos } from '../list.js';
 import type { Style, Theme } from '../theme.js';
 
 export interface TableRow {

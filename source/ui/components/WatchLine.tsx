@@ -6,8 +6,8 @@ import { sanitizeLine } from '../../core/sanitize.js';
 import type { Store } from '../../core/store.js';
 import { newCounts, sessionTime, watchLabel } from '../../core/watch.js';
 import { truncate } from '../../core/width.js';
-import { idsFor, items, type WatchUi } from '../app/watch.js';
 import type { Theme } from '../theme.js';
+import { idsFor, items, type WatchUi } from '../watch.js';
 
 export function watchSummary(store: Store, watch: WatchUi): { parts: string[]; total: string } {
 	const parts = items(watch.keys).map((item) => {

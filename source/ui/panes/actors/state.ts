@@ -1,6 +1,7 @@
-// The Actors pane's list: rows for the window, sort, kind/country filters,
+// The Actors pane's state: rows for the window, sort, kind/country filters,
 // and "/" jump-by-name with fuzzy matching.
 import {
+	ACTOR_SORT_KEYS,
 	type ActorRow,
 	type ActorSortKey,
 	actorRows,
@@ -12,9 +13,12 @@ import {
 import type { RiskWindow } from '../../../core/risk.js';
 import { ACTOR_KINDS, type ActorKind } from '../../../core/schema.js';
 import type { Store } from '../../../core/store.js';
-import { keepVisible, type ListPos } from '../../app/state.js';
+import type { SavedView } from '../../../io/settings/config.js';
+import type { Target } from '../../../present/target.js';
 import type { Command } from '../../keymap.js';
+import { keepVisible, type ListPos, moveList, NAV_COMMANDS } from '../../list.js';
 import { perWindow } from '../../window.js';
+import type { PaneCtx, ViewPart } from '../pane.js';
 
 export interface JumpState {
 	query: string;
@@ -34,6 +38,11 @@ export interface ActorsState {
 	country?: string;
 	pos: ListPos;
 	jump: JumpState | null;
+}
+
+/** List rows: the body less the summary line, the column headings and the jump line when open. */
+export function listHeight(s: ActorsState, body: number): number {
+	return Math.max(1, body - 2 - (s.jump ? 1 : 0));
 }
 
 function derive(s: Omit<ActorsState, 'rows'>, height: number, keepId?: string): ActorsState {
@@ -69,13 +78,10 @@ function cycle<T>(list: readonly T[], current: T | undefined): T | undefined {
 	return i + 1 < list.length ? list[i + 1] : undefined;
 }
 
-export function actorsCommand(
-	s: ActorsState,
-	cmd: Command,
-	_store: Store,
-	_window: RiskWindow,
-	height: number,
-): ActorsState {
+export function actorsCommand(s: ActorsState, cmd: Command, ctx: PaneCtx): ActorsState {
+	const height = listHeight(s, ctx.height);
+	if (s.jump) return jumpCommand(s, cmd, height, ctx.env.store);
+	if (NAV_COMMANDS.has(cmd)) return { ...s, pos: moveList(s.pos, cmd, s.rows.length, height) };
 	const keep = s.rows[s.pos.cursor]?.id;
 	switch (cmd) {
 		case 'actors.sort':
@@ -101,9 +107,9 @@ function jumpTo(s: ActorsState, jump: JumpState, height: number): ActorsState {
 	return { ...s, jump, pos };
 }
 
-export function jumpType(s: ActorsState, input: string, store: Store, height: number): ActorsState {
+export function jumpType(s: ActorsState, input: string, ctx: PaneCtx): ActorsState {
 	if (!s.jump) return s;
-	return search(s, s.jump.query + input, store, height);
+	return search(s, s.jump.query + input, ctx.env.store, listHeight(s, ctx.height));
 }
 
 function search(s: ActorsState, query: string, store: Store, height: number): ActorsState {
@@ -115,7 +121,7 @@ function search(s: ActorsState, query: string, store: Store, height: number): Ac
 	return jumpTo(s, { ...s.jump, query, matches, index: 0 }, height);
 }
 
-export function jumpCommand(s: ActorsState, cmd: Command, height: number, store?: Store): ActorsState {
+function jumpCommand(s: ActorsState, cmd: Command, height: number, store: Store): ActorsState {
 	const j = s.jump;
 	if (!j) return s;
 	switch (cmd) {
@@ -130,8 +136,49 @@ export function jumpCommand(s: ActorsState, cmd: Command, height: number, store?
 			return jumpTo(s, { ...j, index: (j.index + (cmd === 'jump.next' ? 1 : -1) + n) % n }, height);
 		}
 		case 'jump.deleteChar':
-			return store ? search(s, [...j.query].slice(0, -1).join(''), store, height) : s;
+			return search(s, [...j.query].slice(0, -1).join(''), store, height);
 		default:
 			return s;
 	}
+}
+
+export function actorsRefit(s: ActorsState, ctx: PaneCtx, windowChanged: boolean): ActorsState {
+	const height = listHeight(s, ctx.height);
+	if (windowChanged) return refreshActors(ctx.env.store, s, ctx.window, height);
+	return { ...s, pos: keepVisible(s.pos, s.rows.length, height) };
+}
+
+export function actorsSelected(s: ActorsState): Target | undefined {
+	const row = s.rows[s.pos.cursor];
+	return row && { kind: 'actor', id: row.id };
+}
+
+export function actorsSelect(s: ActorsState, id: string, ctx: PaneCtx): ActorsState {
+	const at = s.rows.findIndex((r) => r.id === id);
+	if (at < 0) return s;
+	return { ...s, pos: keepVisible({ cursor: at, top: 0 }, s.rows.length, listHeight(s, ctx.height)) };
+}
+
+export function actorsSave(s: ActorsState): ViewPart {
+	return {
+		actors: {
+			sort: s.sort,
+			reverse: s.reverse,
+			...(s.kind ? { kind: s.kind } : {}),
+			...(s.country ? { country: s.country } : {}),
+		},
+	};
+}
+
+export function actorsRestore(s: ActorsState, view: SavedView, ctx: PaneCtx): { state: ActorsState; notes: string[] } {
+	const saved = view.actors;
+	if (!saved) return { state: s, notes: [] };
+	const sort = ACTOR_SORT_KEYS.find((k) => k === saved.sort) as ActorSortKey | undefined;
+	const kind = ACTOR_KINDS.find((k) => k === saved.kind) as ActorKind | undefined;
+	const next = { ...s, sort: sort ?? s.sort, reverse: saved.reverse, kind, country: saved.country };
+	return { state: refreshActors(ctx.env.store, next, ctx.window, listHeight(next, ctx.height)), notes: [] };
+}
+
+export function actorsNameHint(s: ActorsState): string[] {
+	return [s.kind, s.country].filter((p): p is string => !!p);
 }

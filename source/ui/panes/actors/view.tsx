@@ -4,11 +4,10 @@ import { Box, Text } from 'ink';
 import { sanitizeText } from '../../../core/sanitize.js';
 import { fit, truncate } from '../../../core/width.js';
 import { sparkline } from '../../../present/sparkline.js';
-import { newBy } from '../../app/watch.js';
 import { Table } from '../../components/Table.js';
-import { listHeight } from '../../layout.js';
-import { windowOf } from '../../window.js';
-import type { PaneProps } from '../registry.js';
+import { newBy } from '../../watch.js';
+import type { PaneViewProps } from '../pane.js';
+import { type ActorsState, listHeight } from './state.js';
 
 const SORT_LABELS = {
 	name: 'name',
@@ -19,16 +18,14 @@ const SORT_LABELS = {
 	last: 'last activity',
 } as const;
 
-export function Actors({ state, env, theme, width }: PaneProps) {
-	const a = state.actors;
+export function ActorsView({ state: a, env, theme, width, height, window, watch }: PaneViewProps<ActorsState>) {
 	const w = width - 1;
-	const window = windowOf(env.store, state.days, state.asOf);
 	// The fixed columns take 38 cells besides the name; the sparkline gets what is left.
 	const nameW = Math.max(12, Math.min(28, w - 46));
 	const sparkW = Math.max(0, w - nameW - 38);
 	const filters = [a.kind && `kind:${a.kind}`, a.country && `country:${a.country}`].filter(Boolean).join(' ');
 	const head = `${fit('NAME', nameW)} ${fit('KIND', 12)} ${fit('CC', 2)} ${fit('PERP', 4, true)} ${fit('TGT', 4, true)} ${fit('LAST', 10)} ${sparkW >= 6 ? 'WEEKLY' : ''}`;
-	const fresh = newBy(env.store, state.watch).actors;
+	const fresh = newBy(env.store, watch).actors;
 	const row = (i: number) => formatRow(a.rows[i]!);
 	const formatRow = (r: (typeof a.rows)[number]) => ({
 		key: r.id,
@@ -71,7 +68,7 @@ export function Actors({ state, env, theme, width }: PaneProps) {
 				count={a.rows.length}
 				row={row}
 				pos={a.pos}
-				height={listHeight(state)}
+				height={listHeight(a, height)}
 				width={width}
 				theme={theme}
 				empty="No actors match these filters. Press c to clear them."

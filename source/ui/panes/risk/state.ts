@@ -1,8 +1,11 @@
-// The Risk pane's list: one row per country, highest score first.
+// The Risk pane's state: one row per country, highest score first.
 import { type CountryRisk, type RiskWindow, riskTable } from '../../../core/risk.js';
 import type { Store } from '../../../core/store.js';
-import type { ListPos } from '../../app/state.js';
+import type { Target } from '../../../present/target.js';
+import type { Command } from '../../keymap.js';
+import { keepVisible, type ListPos, moveList, NAV_COMMANDS } from '../../list.js';
 import { perWindow } from '../../window.js';
+import type { PaneCtx } from '../pane.js';
 
 export interface RiskState {
 	rows: CountryRisk[];
@@ -55,4 +58,32 @@ export function riskState(store: Store, window: RiskWindow, prev?: RiskState): R
 	};
 	unscored.set(state, keep);
 	return state;
+}
+
+/** List rows: the body less the summary line and the column headings. */
+export function listHeight(body: number): number {
+	return Math.max(1, body - 2);
+}
+
+export function riskCommand(s: RiskState, cmd: Command, ctx: PaneCtx): RiskState {
+	if (!NAV_COMMANDS.has(cmd)) return s;
+	return { ...s, pos: moveList(s.pos, cmd, s.rows.length, listHeight(ctx.height)) };
+}
+
+export function riskRefit(s: RiskState, ctx: PaneCtx, windowChanged: boolean): RiskState {
+	if (windowChanged) return riskState(ctx.env.store, ctx.window, s);
+	// Not scored yet: a resize must not force the scoring (the rows fit when first drawn).
+	if (unscored.has(s)) return s;
+	return { rows: s.rows, pos: keepVisible(s.pos, s.rows.length, listHeight(ctx.height)) };
+}
+
+export function riskSelected(s: RiskState): Target | undefined {
+	const row = s.rows[s.pos.cursor];
+	return row && { kind: 'country', code: row.code };
+}
+
+export function riskSelect(s: RiskState, code: string, ctx: PaneCtx): RiskState {
+	const at = s.rows.findIndex((r) => r.code === code);
+	if (at < 0) return s;
+	return { rows: s.rows, pos: keepVisible({ cursor: at, top: 0 }, s.rows.length, listHeight(ctx.height)) };
 }

@@ -4,24 +4,22 @@ import { Box, Text } from 'ink';
 import { TREND_ARROWS } from '../../../core/risk.js';
 import { fit, truncate } from '../../../core/width.js';
 import { sparkline } from '../../../present/sparkline.js';
-import { newBy } from '../../app/watch.js';
 import { Table } from '../../components/Table.js';
-import { listHeight } from '../../layout.js';
-import { windowOf } from '../../window.js';
-import type { PaneProps } from '../registry.js';
+import { newBy } from '../../watch.js';
+import type { PaneViewProps } from '../pane.js';
+import { listHeight, type RiskState } from './state.js';
 
-export function Risk({ state, env, theme, width }: PaneProps) {
+export function RiskView({ state: risk, env, theme, width, height, window, watch }: PaneViewProps<RiskState>) {
 	const w = width - 1;
-	const window = windowOf(env.store, state.days, state.asOf);
 	const nameW = w >= 100 ? 18 : 15;
 	// Narrow (the list beside a detail): the sparkline goes first, then the tags; the level stays a word.
 	const sparkW = w >= 100 ? 14 : w >= 57 ? 6 : 0;
 	const fixed = nameW + 1 + 8 + 1 + 5 + 1 + 7 + 1 + 4 + 1 + 6 + 1 + (sparkW ? sparkW + 1 : 0);
 	const tagW = w - fixed >= 8 ? w - fixed : 0;
 	const head = `${fit('COUNTRY', nameW)} ${fit('LEVEL', 8)} ${fit('SCORE', 5, true)} ${fit('TREND', 7)} ${fit('INC', 4, true)} ${fit('KILLED', 6, true)}${sparkW ? ` ${fit('WEEKLY', sparkW)}` : ''}${tagW ? ' TAGS' : ''}`;
-	const fresh = newBy(env.store, state.watch).countries;
-	const row = (i: number) => formatRow(state.risk.rows[i]!);
-	const formatRow = (r: (typeof state.risk.rows)[number]) => {
+	const fresh = newBy(env.store, watch).countries;
+	const row = (i: number) => formatRow(risk.rows[i]!);
+	const formatRow = (r: (typeof risk.rows)[number]) => {
 		const change = r.trend.change > 0 ? `+${r.trend.change}` : String(r.trend.change);
 		return {
 			key: r.code,
@@ -54,10 +52,10 @@ export function Risk({ state, env, theme, width }: PaneProps) {
 				<Text {...theme.dim}>{fit(` ${head}`, width)}</Text>
 			</Box>
 			<Table
-				count={state.risk.rows.length}
+				count={risk.rows.length}
 				row={row}
-				pos={state.risk.pos}
-				height={listHeight(state)}
+				pos={risk.pos}
+				height={listHeight(height)}
 				width={width}
 				theme={theme}
 				empty="No countries in the data."

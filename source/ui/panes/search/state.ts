@@ -1,8 +1,7 @@
-// The Search pane: the query line (always at the end: typing appends), the
-// last results, the selection. Searching itself happens outside the reducer,
-// after the frame is drawn; results for a query that has since changed are
-// dropped, so typing never waits for a search.
-
+// The Search pane's state: the query line (always at the end: typing appends),
+// the last results, the selection. Searching itself happens outside the reducer,
+// after the frame is drawn (engine.ts); results for a query that has since
+// changed are dropped, so typing never waits for a search.
 import type { Resolver } from '../../../core/resolve.js';
 import {
 	applyCompletion,
@@ -11,9 +10,11 @@ import {
 	type QueryError,
 	type SearchResult,
 } from '../../../core/search/index.js';
-import type { PaneId } from '../../../io/settings/config.js';
-import { keepVisible, type ListPos } from '../../app/state.js';
+import type { PaneId, SavedView } from '../../../io/settings/config.js';
+import type { Target } from '../../../present/target.js';
 import type { Command } from '../../keymap.js';
+import { keepVisible, type ListPos, moveList, NAV_COMMANDS } from '../../list.js';
+import type { PaneCtx, ViewPart } from '../pane.js';
 
 export interface SearchOutcomeState {
 	query: string;
@@ -45,6 +46,14 @@ export const emptySearch: SearchState = {
 	completion: 0,
 };
 
+/** Results take two lines each (title line, snippet). */
+export const SEARCH_ROW_LINES = 2;
+
+/** Results on a page: the body less the query, completion and summary lines. */
+export function pageSize(body: number): number {
+	return Math.max(1, Math.floor((body - 3) / SEARCH_ROW_LINES));
+}
+
 function setQuery(s: SearchState, query: string, resolver: Resolver): SearchState {
 	// Parsing is cheap and gives the inline error at once; the search follows.
 	return { ...s, query, errors: parseQuery(query, resolver).errors, completion: 0 };
@@ -71,11 +80,12 @@ function cycleScope(query: string): string {
 	return next === 'all' ? without : `${without}${without ? ' ' : ''}in:${next}`;
 }
 
-export function searchCommand(s: SearchState, cmd: Command, resolver: Resolver, height: number): SearchState {
-	const count = s.outcome?.results.length ?? 0;
+export function searchCommand(s: SearchState, cmd: Command, ctx: PaneCtx): SearchState {
+	const { resolver } = ctx.env;
+	if (NAV_COMMANDS.has(cmd)) {
+		return { ...s, pos: moveList(s.pos, cmd, s.outcome?.results.length ?? 0, pageSize(ctx.height)) };
+	}
 	switch (cmd) {
-		case 'search.focus':
-			return { ...s, editing: true };
 		case 'query.leave':
 			return { ...s, editing: false };
 		case 'query.deleteChar':
@@ -99,23 +109,6 @@ export function searchCommand(s: SearchState, cmd: Command, resolver: Resolver, 
 			const n = completions(s, resolver)?.candidates.length ?? 0;
 			return n ? { ...s, completion: (s.completion + 1) % n } : s;
 		}
-		case 'nav.down':
-		case 'nav.up':
-		case 'nav.pageDown':
-		case 'nav.pageUp':
-		case 'nav.top':
-		case 'nav.bottom': {
-			const page = Math.max(1, height - 1);
-			const to: Partial<Record<Command, number>> = {
-				'nav.down': s.pos.cursor + 1,
-				'nav.up': s.pos.cursor - 1,
-				'nav.pageDown': s.pos.cursor + page,
-				'nav.pageUp': s.pos.cursor - page,
-				'nav.top': 0,
-				'nav.bottom': count - 1,
-			};
-			return { ...s, pos: keepVisible({ ...s.pos, cursor: to[cmd] ?? s.pos.cursor }, count, height) };
-		}
 		default:
 			return s;
 	}
@@ -126,4 +119,25 @@ export function acceptResults(s: SearchState, outcome: SearchOutcomeState): Sear
 	if (outcome.query !== s.query) return s;
 	// Like fzf: a new query puts the best result under the cursor.
 	return { ...s, outcome, pos: { cursor: 0, top: 0 } };
+}
+
+export function searchRefit(s: SearchState, ctx: PaneCtx): SearchState {
+	return { ...s, pos: keepVisible(s.pos, s.outcome?.results.length ?? 0, pageSize(ctx.height)) };
+}
+
+/** The result under the cursor, with its matches to draw in the reader. */
+export function searchSelected(s: SearchState): Target | undefined {
+	const out = s.outcome;
+	const r = out?.results[s.pos.cursor];
+	if (!out || !r) return undefined;
+	const hl = { query: out.query, fields: r.fields };
+	return r.kind === 'article' ? { kind: 'article', id: r.id, hl } : { kind: 'incident', id: r.id, hl };
+}
+
+export function searchSave(s: SearchState): ViewPart {
+	return s.query ? { query: s.query } : {};
+}
+
+export function searchRestore(_s: SearchState, view: SavedView, ctx: PaneCtx): { state: SearchState; notes: string[] } {
+	return { state: view.query ? searchType({ ...emptySearch }, view.query, ctx.env.resolver) : emptySearch, notes: [] };
 }

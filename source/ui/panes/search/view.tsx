@@ -5,11 +5,10 @@ import { sanitizeLine, sanitizeText } from '../../../core/sanitize.js';
 import { width as cellWidth, segments, truncate } from '../../../core/width.js';
 import { plural } from '../../../core/words.js';
 import type { Line, Range, Segment, StyleName } from '../../../present/lines.js';
-import { keepVisible } from '../../app/state.js';
 import { Lines } from '../../components/Lines.js';
-import { bodyHeight, SEARCH_ROW_LINES, searchPageSize } from '../../layout.js';
-import type { PaneProps } from '../registry.js';
-import { completions } from './state.js';
+import { keepVisible } from '../../list.js';
+import type { PaneViewProps } from '../pane.js';
+import { completions, pageSize, SEARCH_ROW_LINES, type SearchState } from './state.js';
 
 /** The end of a long query, at most `max` cells: the part being typed stays in view. */
 function tail(text: string, max: number): string {
@@ -58,17 +57,7 @@ function marked(text: string, ranges: readonly Range[], style?: StyleName): Segm
 	return segs;
 }
 
-export function Search({
-	state,
-	env,
-	theme,
-	indexing,
-	width,
-}: PaneProps & {
-	/** What the search index is doing while it is not ready ("indexing 40%…"). */
-	indexing: string | undefined;
-}) {
-	const s = state.search;
+export function SearchView({ state: s, env, theme, busy: indexing, width, height, watch }: PaneViewProps<SearchState>) {
 	const out = s.outcome;
 	const stale = out !== null && out.query !== s.query;
 	const c = s.editing ? completions(s, env.resolver) : undefined;
@@ -102,7 +91,7 @@ export function Search({
 			? ''
 			: `${plural(out.total, 'match')}${out.partial ? ' (no document has every word: partial matches)' : ''} · ${out.ms.toFixed(1)} ms${stale ? ' · updating' : ''}`;
 
-	const page = searchPageSize(state);
+	const page = pageSize(height);
 	const results = out?.results ?? [];
 	const { cursor, top } = keepVisible(s.pos, results.length, page);
 	const lines: Line[] = [];
@@ -111,7 +100,7 @@ export function Search({
 		const meta = [r.kind === 'incident' ? 'incident' : r.source, r.date.slice(0, 10), r.countries.join(',')]
 			.filter(Boolean)
 			.join(' · ');
-		const fresh = (r.kind === 'article' ? state.watch.newArticles : state.watch.newIncidents).has(r.id);
+		const fresh = (r.kind === 'article' ? watch.newArticles : watch.newIncidents).has(r.id);
 		lines.push({
 			segs: [
 				...(fresh ? [{ text: '● ', style: 'warning' as const }] : []),
@@ -122,7 +111,7 @@ export function Search({
 		});
 		lines.push({ segs: [{ text: '   ' }, ...marked(r.snippet.text, r.snippet.ranges, 'dim')] });
 	}
-	const listLines = Math.max(1, bodyHeight(state) - 3);
+	const listLines = Math.max(1, height - 3);
 	return (
 		<Box flexDirection="column">
 			<Box height={1} flexShrink={0} overflow="hidden">

@@ -1,11 +1,21 @@
-// The Timeline pane's list: filtered incidents with month headings, the
+// The Timeline pane's state: filtered incidents with month headings, the
 // cursor and window, and the filter bar.
 import type { Incident } from '../../../core/schema.js';
 import type { Store } from '../../../core/store.js';
-import { emptyFilter, filterIncidents, isEmptyFilter, type TimelineFilter } from '../../../core/timeline.js';
-import type { Env } from '../../app/state.js';
+import {
+	emptyFilter,
+	type FilterInput,
+	filterIncidents,
+	isEmptyFilter,
+	parseFilter,
+	type TimelineFilter,
+} from '../../../core/timeline.js';
+import type { SavedView } from '../../../io/settings/config.js';
+import type { Target } from '../../../present/target.js';
+import type { Env } from '../../env.js';
 import type { Command } from '../../keymap.js';
-import { FORM_HEIGHT } from '../../layout.js';
+import { NAV_COMMANDS } from '../../list.js';
+import type { PaneCtx, ViewPart } from '../pane.js';
 import {
 	applyForm,
 	complete,
@@ -13,6 +23,7 @@ import {
 	cycleCompletion,
 	deleteChar,
 	type FilterForm,
+	FORM_FIELDS,
 	formFromFilter,
 	moveField,
 	setValue,
@@ -31,6 +42,14 @@ export interface TimelineState {
 	cursor: number;
 	top: number;
 	form: FilterForm | null;
+}
+
+/** The filter bar: a title, one line per field, the completion/error line. */
+export const FORM_HEIGHT = FORM_FIELDS.length + 2;
+
+/** List rows: the body less the summary line, the column headings and the filter bar when open. */
+export function listHeight(t: TimelineState, body: number): number {
+	return Math.max(1, body - 2 - (t.form ? FORM_HEIGHT : 0));
 }
 
 function buildRows(items: Incident[]): { rows: Row[]; rowOf: number[] } {
@@ -64,8 +83,8 @@ export function timelineWith(store: Store, filter: TimelineFilter): TimelineStat
 	return { filter, items, ...rows, cursor: 0, top: 0, form: null };
 }
 
-/** Keeps the cursor's row (and its month heading when possible) inside the window. */
-function scrollTo(t: TimelineState, height: number): TimelineState {
+/** Keeps the cursor's row (and its month heading when possible) inside a window of `height` rows. */
+export function scrollTo(t: TimelineState, height: number): TimelineState {
 	if (t.items.length === 0) return { ...t, cursor: 0, top: 0 };
 	const cursor = Math.max(0, Math.min(t.cursor, t.items.length - 1));
 	const row = t.rowOf[cursor] ?? 0;
@@ -77,38 +96,42 @@ function scrollTo(t: TimelineState, height: number): TimelineState {
 	return { ...t, cursor, top };
 }
 
+/** A page keeps two rows of context: a month heading may take one. */
+function moveCursor(t: TimelineState, cmd: Command, height: number): TimelineState {
+	const page = Math.max(1, height - 2);
+	const to: Partial<Record<Command, number>> = {
+		'nav.down': t.cursor + 1,
+		'nav.up': t.cursor - 1,
+		'nav.pageDown': t.cursor + page,
+		'nav.pageUp': t.cursor - page,
+		'nav.top': 0,
+		'nav.bottom': t.items.length - 1,
+	};
+	return scrollTo({ ...t, cursor: to[cmd] ?? t.cursor }, height);
+}
+
 export function timelineType(t: TimelineState, input: string): TimelineState {
 	return t.form ? { ...t, form: typeText(t.form, input) } : t;
 }
 
-export function timelineCommand(t: TimelineState, cmd: Command | 'resize', env: Env, height: number): TimelineState {
-	const page = Math.max(1, height - 2);
+export function timelineCommand(t: TimelineState, cmd: Command, ctx: PaneCtx): TimelineState {
+	const height = listHeight(t, ctx.height);
+	if (NAV_COMMANDS.has(cmd)) return moveCursor(t, cmd, height);
 	switch (cmd) {
-		case 'resize':
-			return scrollTo(t, height);
-		case 'nav.down':
-			return scrollTo({ ...t, cursor: t.cursor + 1 }, height);
-		case 'nav.up':
-			return scrollTo({ ...t, cursor: t.cursor - 1 }, height);
-		case 'nav.pageDown':
-			return scrollTo({ ...t, cursor: t.cursor + page }, height);
-		case 'nav.pageUp':
-			return scrollTo({ ...t, cursor: t.cursor - page }, height);
-		case 'nav.top':
-			return scrollTo({ ...t, cursor: 0 }, height);
-		case 'nav.bottom':
-			return scrollTo({ ...t, cursor: t.items.length - 1 }, height);
-		case 'timeline.filter':
+		case 'timeline.filter': {
 			// The bar takes rows from the list: keep the selected incident on screen.
-			return scrollTo({ ...t, form: formFromFilter(t.filter) }, Math.max(1, height - FORM_HEIGHT));
+			const withForm = { ...t, form: formFromFilter(t.filter) };
+			return scrollTo(withForm, listHeight(withForm, ctx.height));
+		}
 		case 'timeline.clear':
-			return timelineWith(env.store, emptyFilter);
+			return timelineWith(ctx.env.store, emptyFilter);
 		default:
-			return t.form ? formCommand(t, t.form, cmd, env, height) : t;
+			return t.form ? formCommand(t, t.form, cmd, ctx) : t;
 	}
 }
 
-function formCommand(t: TimelineState, form: FilterForm, cmd: Command, env: Env, height: number): TimelineState {
+function formCommand(t: TimelineState, form: FilterForm, cmd: Command, ctx: PaneCtx): TimelineState {
+	const { env } = ctx;
 	const set = (f: FilterForm | null) => ({ ...t, form: f });
 	switch (cmd) {
 		case 'form.cancel':
@@ -119,7 +142,7 @@ function formCommand(t: TimelineState, form: FilterForm, cmd: Command, env: Env,
 			const keep = t.items[t.cursor]?.id;
 			const next = timelineWith(env.store, r.filter);
 			const at = keep ? next.items.findIndex((i) => i.id === keep) : -1;
-			return scrollTo({ ...next, cursor: Math.max(0, at) }, height);
+			return scrollTo({ ...next, cursor: Math.max(0, at) }, listHeight(next, ctx.height));
 		}
 		case 'form.complete':
 			return set(complete(form, env.resolver));
@@ -139,4 +162,51 @@ function formCommand(t: TimelineState, form: FilterForm, cmd: Command, env: Env,
 		default:
 			return t;
 	}
+}
+
+export function timelineSelected(t: TimelineState): Target | undefined {
+	const inc = t.items[t.cursor];
+	return inc && { kind: 'incident', id: inc.id };
+}
+
+export function timelineSelect(t: TimelineState, id: string, ctx: PaneCtx): TimelineState {
+	const at = t.items.findIndex((i) => i.id === id);
+	return at >= 0 ? scrollTo({ ...t, cursor: at }, listHeight(t, ctx.height)) : t;
+}
+
+/** A filter as a saved view keeps it: a relative since ("90d") stays relative. */
+export function timelineSave(t: TimelineState): ViewPart {
+	const f = t.filter;
+	const since = f.sinceRel ?? f.since;
+	return {
+		filter: {
+			countries: f.countries,
+			actors: f.actors,
+			types: f.types,
+			...(since ? { since } : {}),
+			...(f.until ? { until: f.until } : {}),
+		},
+	};
+}
+
+/** Relative dates are read again against today's data (or the --as-of date). */
+export function timelineRestore(
+	t: TimelineState,
+	view: SavedView,
+	ctx: PaneCtx,
+): { state: TimelineState; notes: string[] } {
+	if (!view.filter) return { state: t, notes: [] };
+	const f = view.filter;
+	const input: FilterInput = { country: f.countries, actor: f.actors, type: f.types, since: f.since, until: f.until };
+	if (ctx.asOf) input.anchor = ctx.asOf;
+	const { filter, errors } = parseFilter(ctx.env.resolver, input);
+	return { state: timelineWith(ctx.env.store, filter), notes: errors.map((e) => `${e.field}: ${e.message}`) };
+}
+
+export function timelineNameHint(t: TimelineState, env: Env): string[] {
+	const f = t.filter;
+	const parts = [...f.countries, ...f.actors.map((a) => env.store.actorById.get(a)?.name ?? a), ...f.types];
+	if (f.sinceRel) parts.push(`last ${f.sinceRel}`);
+	else if (f.since) parts.push(`since ${f.since}`);
+	return parts;
 }

@@ -16,11 +16,12 @@ import {
 } from '../../../core/timeline.js';
 import { fit, truncate } from '../../../core/width.js';
 import { bucketsPerChar, sparkline } from '../../../present/sparkline.js';
-import { bodyHeight, listHeight } from '../../layout.js';
-import type { PaneProps } from '../registry.js';
+import type { WatchUi } from '../../watch.js';
+import type { PaneViewProps } from '../pane.js';
 import { completionsFor, currentField, type FilterForm, FORM_FIELDS } from './filterForm.js';
+import { FORM_HEIGHT, listHeight, type TimelineState } from './state.js';
 
-type Props = PaneProps;
+type Props = PaneViewProps<TimelineState>;
 
 export function columns(width: number) {
 	// "suicide bombing" (15) fits from 55 columns on: the list beside a detail is about that wide.
@@ -63,8 +64,7 @@ function previewCount(store: Store, filter: TimelineFilter): number {
 	return n;
 }
 
-function Summary({ state, env, theme, width }: Props) {
-	const t = state.timeline;
+function Summary({ state: t, env, theme, width }: Props) {
 	const total = env.store.incidents.length;
 	const filterText = isEmptyFilter(t.filter) ? 'all incidents' : describeFilter(t.filter);
 	const count = `${t.items.length}${t.items.length === total ? '' : ` of ${total}`}`;
@@ -92,7 +92,7 @@ function FilterBar({ env, theme, form, width }: Props & { form: FilterForm }) {
 	const error = form.errors[0];
 	const w = width;
 	return (
-		<Box flexDirection="column" height={FORM_FIELDS.length + 2} flexShrink={0}>
+		<Box flexDirection="column" height={FORM_HEIGHT} flexShrink={0}>
 			<Text wrap="truncate" {...theme.heading}>
 				{fit(
 					`Filter${count === undefined ? '' : ` → ${count} incidents`}  (Tab complete · ↑↓ field · Enter apply · Esc cancel)`,
@@ -140,13 +140,12 @@ function FilterBar({ env, theme, form, width }: Props & { form: FilterForm }) {
 }
 
 /** The row's first column: ● new on the watchlist (until looked at), › the cursor. */
-function marker(state: Props['state'], id: string, selected: boolean): string {
-	return state.watch.newIncidents.has(id) ? '●' : selected ? '›' : ' ';
+function marker(watch: WatchUi, id: string, selected: boolean): string {
+	return watch.newIncidents.has(id) ? '●' : selected ? '›' : ' ';
 }
 
-function List({ state, env, theme, width }: Props) {
-	const t = state.timeline;
-	const height = listHeight(state);
+function List({ state: t, env, theme, width, height: body, watch }: Props) {
+	const height = listHeight(t, body);
 	const w = width - 1; // one column for the cursor marker
 	const col = columns(w);
 	if (t.items.length === 0) {
@@ -185,7 +184,7 @@ function List({ state, env, theme, width }: Props) {
 					<Box key={inc.id} height={1} flexShrink={0}>
 						<Text
 							{...(r === selectedRow ? theme.selected : {})}
-						>{`${marker(state, inc.id, r === selectedRow)}${fit(line, w)}`}</Text>
+						>{`${marker(watch, inc.id, r === selectedRow)}${fit(line, w)}`}</Text>
 					</Box>
 				);
 			})}
@@ -193,9 +192,8 @@ function List({ state, env, theme, width }: Props) {
 	);
 }
 
-export function Timeline(props: Props) {
-	const { state, theme, width } = props;
-	const t = state.timeline;
+export function TimelineView(props: Props) {
+	const { state: t, theme, width } = props;
 	const col = columns(width - 1);
 	const head = [
 		fit('DATE', 10),
@@ -206,7 +204,7 @@ export function Timeline(props: Props) {
 		fit('LOCATION', col.location),
 	].join(' ');
 	return (
-		<Box flexDirection="column" height={bodyHeight(state)}>
+		<Box flexDirection="column" height={props.height}>
 			<Summary {...props} />
 			{t.form ? <FilterBar {...props} form={t.form} /> : null}
 			<Box height={1} flexShrink={0}>

@@ -1,9 +1,9 @@
 // The watchlist in the dashboard: what is new for watched items, marks that
 // stay on new rows until the row is looked at, and toggling items on and off.
 
-import { rolesIn, type Store } from '../../core/store.js';
-import { idsOf, parseWatchKey, type Seen, type WatchItem, watchKey, whatsNew } from '../../core/watch.js';
-import type { Target } from '../../present/target.js';
+import { rolesIn, type Store } from '../core/store.js';
+import { idsOf, parseWatchKey, type Seen, type WatchItem, watchKey, whatsNew } from '../core/watch.js';
+import type { Target } from '../present/target.js';
 
 export interface WatchUi {
 	/** Watch keys in the order they were added. */

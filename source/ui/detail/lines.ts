@@ -1,0 +1,43 @@
+// The text of a detail view (incident, article, actor, country) at a width and window.
+import type { RiskWindow } from '../../core/risk.js';
+import type { Store } from '../../core/store.js';
+import type { Line } from '../../present/lines.js';
+import { type Target, targetKey } from '../../present/target.js';
+import { actorLines } from '../../present/views/actor.js';
+import { articleLines } from '../../present/views/article.js';
+import { countryLines } from '../../present/views/country.js';
+import { incidentLines } from '../../present/views/incident.js';
+import type { Env } from '../env.js';
+
+// Views are rebuilt on every key and frame; the store never changes, so
+// their lines are cached per target, width and window.
+const cache = new WeakMap<Store, Map<string, Line[]>>();
+
+export function viewLines(target: Target, cols: number, env: Env, window: RiskWindow): Line[] {
+	let perStore = cache.get(env.store);
+	if (!perStore) {
+		perStore = new Map();
+		cache.set(env.store, perStore);
+	}
+	const key = `${targetKey(target)}|${cols}|${window.days}|${window.end}`;
+	const hit = perStore.get(key);
+	if (hit) return hit;
+	const lines = build(target, cols, env, window);
+	if (perStore.size > 200) perStore.clear();
+	perStore.set(key, lines);
+	return lines;
+}
+
+function build(target: Target, cols: number, env: Env, window: RiskWindow): Line[] {
+	const w = Math.max(20, cols - 2);
+	switch (target.kind) {
+		case 'incident':
+			return incidentLines(env.store, target.id, w, target.hl);
+		case 'article':
+			return articleLines(env.store, target.id, w, target.hl);
+		case 'actor':
+			return actorLines(env.store, target.id, w, window);
+		case 'country':
+			return countryLines(env.store, target.code, w, window);
+	}
+}

@@ -1,0 +1,20 @@
+// The Risk pane: each country's level, score and trend; Enter or e explains a score.
+import type { PaneDef } from '../pane.js';
+import { type RiskState, riskCommand, riskRefit, riskSelect, riskSelected, riskState } from './state.js';
+import { RiskView } from './view.js';
+
+export const riskPane: PaneDef<RiskState> = {
+	title: 'Risk',
+	namespaces: ['risk'],
+	init: (env, window) => riskState(env.store, window),
+	scopes: () => ['risk', 'list', 'global'],
+	command: riskCommand,
+	type: (s) => s,
+	refit: riskRefit,
+	selected: riskSelected,
+	select: riskSelect,
+	save: () => ({}),
+	restore: (s) => ({ state: s, notes: [] }),
+	nameHint: () => [],
+	View: RiskView,
+};
