@@ -1,35 +1,105 @@
-// The build extends string-width's ASCII fast path (scripts/width-fast-path.mjs):
-// every character it lets through must be one column wide by string-width itself.
+// string-width is patched (patches/string-width+8.3.0.patch, and the copy
+// wrap-ansi uses: patches/wrap-ansi++string-width+7.2.0.patch) with a fast
+// path that returns the length for strings of characters it claims are one
+// column wide and never combine. The claim is checked here against the same
+// versions as published: the string-width-unpatched aliases are never patched.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import stringWidth from 'string-width';
+import upstream7 from 'string-width-7-unpatched';
+import upstream from 'string-width-unpatched';
 import { describe, expect, it } from 'vitest';
-import { ONE_COLUMN_SOURCE } from '../../scripts/width-fast-path.mjs';
 
-describe('string-width fast path', () => {
-	const oneColumn = new RegExp(ONE_COLUMN_SOURCE);
+const require = createRequire(import.meta.url);
+type Width = (s: string) => number;
 
-	it('admits only characters string-width measures as one column', () => {
-		const admitted: number[] = [];
-		for (let c = 0; c <= 0xffff; c++) {
-			const s = String.fromCharCode(c);
-			if (oneColumn.test(s)) {
-				admitted.push(c);
-				expect(stringWidth(s), `U+${c.toString(16)}`).toBe(1);
-			}
-		}
-		expect(admitted.length).toBeGreaterThan(500);
-		// Mixed runs are the sum of their parts: nothing admitted combines.
-		expect(stringWidth('› 2024-03-11 · ISKP → Kabul … ██▇▅ ─┼─ café ±')).toBe(
-			'› 2024-03-11 · ISKP → Kabul … ██▇▅ ─┼─ café ±'.length,
+// Resolved the way Node resolves it for wrap-ansi, so this is the copy Ink wraps text with.
+const wrapAnsiCopy = createRequire(require.resolve('wrap-ansi')).resolve('string-width');
+const stringWidth7 = ((await import(pathToFileURL(wrapAnsiCopy).href)) as { default: Width }).default;
+
+const version = (file: string): string => (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+const packageJson = (main: string) => main.replace(/index\.js$/, 'package.json');
+
+// The fast path's character class, read from the installed code: what it claims is what it does.
+function fastPath(file: string): RegExp {
+	const m = /ambiguousIsNarrow && \/(\^\[[^\]]+\]\*\$)\/\.test\(string\)/.exec(readFileSync(file, 'utf8'));
+	if (!m?.[1]) throw new Error(`no sitrep fast path in ${file}: did patch-package run (npm ci)?`);
+	return new RegExp(m[1]);
+}
+
+const oneColumn = fastPath(require.resolve('string-width'));
+const claimed: string[] = [];
+for (let c = 0; c <= 0xffff; c++) {
+	const s = String.fromCharCode(c);
+	if (oneColumn.test(s)) claimed.push(s);
+}
+const hex = (s: string) => `U+${(s.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+describe('string-width fast path (patched string-width 8)', () => {
+	it('is measured against the published version of the installed string-width', () => {
+		expect(version(packageJson(require.resolve('string-width-unpatched')))).toBe(
+			version(packageJson(require.resolve('string-width'))),
 		);
-		expect(oneColumn.test('\u00ad')).toBe(false);
+		expect(() => fastPath(require.resolve('string-width-unpatched'))).toThrow(/no sitrep fast path/);
+		// More than ASCII, or the patch would add nothing.
+		expect(claimed.length).toBeGreaterThan(500);
+	});
+
+	it('gives every character it claims the width the published algorithm gives it: 1', () => {
+		for (const s of claimed) {
+			expect(upstream(s), hex(s)).toBe(1);
+			expect(stringWidth(s), hex(s)).toBe(1);
+		}
+		expect(oneColumn.test('\u00ad')).toBe(false); // soft hyphen: zero width
 		expect(oneColumn.test('e\u0301')).toBe(false);
 		expect(oneColumn.test('東')).toBe(false);
 	});
 
-	it('is in the bundle', () => {
+	it('never combines: any run of claimed characters is as wide as it is long, by the published algorithm', () => {
+		const run = fc.array(fc.constantFrom(...claimed), { minLength: 2, maxLength: 40 }).map((a) => a.join(''));
+		fc.assert(
+			fc.property(run, (s) => upstream(s) === s.length && stringWidth(s) === s.length),
+			{ numRuns: 2000, seed: 20240311 },
+		);
+		const line = '› 2024-03-11 · ISKP → Kabul … ██▇▅ ─┼─ café ±';
+		expect(upstream(line)).toBe(line.length);
+		expect(stringWidth(line)).toBe(line.length);
+	});
+
+	it('leaves the rest to the published algorithm', () => {
+		for (const s of ['東京 · Tokyo', 'e\u0301 → é', 'a\u00adb', '👩‍👩‍👧 ─', '\u200b›', '±', '±'.repeat(3)]) {
+			expect(stringWidth(s), s).toBe(upstream(s));
+			expect(stringWidth(s, { ambiguousIsNarrow: false }), s).toBe(upstream(s, { ambiguousIsNarrow: false }));
+		}
+	});
+
+	it('is in the bundle, in both copies of string-width', () => {
 		const bundle = readFileSync(fileURLToPath(new URL('../../dist/cli.js', import.meta.url)), 'utf8');
-		expect(bundle).toContain(ONE_COLUMN_SOURCE.slice(1, -2));
+		expect(bundle.split(oneColumn.source.slice(1, -2)).length - 1).toBe(2);
+	});
+});
+
+describe('string-width fast path (patched string-width 7, used by wrap-ansi)', () => {
+	const wrapAnsiClaims = fastPath(wrapAnsiCopy);
+
+	it('claims the same characters, measured against the published 7.x', () => {
+		expect(wrapAnsiClaims.source).toBe(oneColumn.source);
+		expect(version(packageJson(require.resolve('string-width-7-unpatched')))).toBe(version(packageJson(wrapAnsiCopy)));
+		expect(() => fastPath(require.resolve('string-width-7-unpatched'))).toThrow(/no sitrep fast path/);
+	});
+
+	it('agrees with string-width 8 (what Ink measures with) everywhere, and with 7.x but for 12 symbols it calls emoji', () => {
+		const differ: string[] = [];
+		for (const s of claimed) {
+			expect(stringWidth7(s), hex(s)).toBe(upstream(s));
+			if (upstream7(s) !== stringWidth7(s)) differ.push(s);
+		}
+		// Text-presentation symbols: string-width 8 and terminals draw them one column wide.
+		expect(differ.map(hex)).toEqual(['©', '®', '‼', '⁉', '↔', '↕', '↖', '↗', '↘', '↙', '↩', '↪'].map(hex));
+		for (const s of differ) expect(upstream7(s), hex(s)).toBe(2);
+		// Beside a character the fast path does not claim, 7.x's own algorithm still measures them.
+		expect(stringWidth7('© 東')).toBe(upstream7('© 東'));
 	});
 });

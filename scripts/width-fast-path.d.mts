@@ -1,2 +1,0 @@
-/** See width-fast-path.mjs. */
-export const ONE_COLUMN_SOURCE: string;

@@ -1,0 +1,130 @@
+// Ink's incremental renderer, as patched (patches/ink+6.8.0.patch), drawn into
+// a terminal emulator: after each update the screen must be what a fresh render
+// of the same frame shows. Unpatched Ink 6.8 rewinds one row too few when the
+// frame ends in a newline (any frame shorter than the terminal), so every
+// update lands a row lower and leaves the old top row behind.
+import { EventEmitter } from 'node:events';
+import xterm from '@xterm/headless';
+import { createElement as h } from 'react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+type Ink = typeof import('ink');
+let ink: Ink;
+const saved = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION };
+
+beforeAll(async () => {
+	// In CI Ink skips log-update and writes only the last frame; this test is about log-update.
+	// is-in-ci reads the environment once, when Ink first loads: this file loads it here.
+	delete process.env.CI;
+	delete process.env.CONTINUOUS_INTEGRATION;
+	ink = await import('ink');
+});
+
+afterAll(() => {
+	for (const [k, v] of Object.entries(saved)) if (v !== undefined) process.env[k] = v;
+});
+
+const COLS = 40;
+const ROWS = 16;
+const SYNC_END = '\u001b[?2026l';
+
+/** A frame with changed lines between runs of unchanged ones, at the top, middle and bottom. */
+function Frame({ n }: { n: number }) {
+	const { Box, Text } = ink;
+	const lines = ['sitrep', `tick ${n}`, 'alpha', 'beta', 'gamma', `count ${n * 7}`, 'hint: ? help', 'end'];
+	return h(
+		Box,
+		{ flexDirection: 'column' },
+		lines.map((line) => h(Text, { key: line }, line)),
+	);
+}
+
+/** A TTY-like stdout that feeds an emulator; `frame()` resolves when Ink has finished writing one. */
+function screenStream() {
+	// convertEol: a tty's output processing (onlcr) turns Ink's \n into \r\n before a terminal sees it.
+	const term = new xterm.Terminal({ cols: COLS, rows: ROWS, allowProposedApi: true, convertEol: true });
+	let parsed = Promise.resolve();
+	const written: string[] = [];
+	let onFrame: (() => void) | undefined;
+	const stream = Object.assign(new EventEmitter(), {
+		columns: COLS,
+		rows: ROWS,
+		isTTY: true,
+		write(chunk: string) {
+			written.push(chunk);
+			parsed = parsed.then(() => new Promise<void>((resolve) => term.write(chunk, resolve)));
+			if (chunk.includes(SYNC_END) && onFrame) {
+				const done = onFrame;
+				onFrame = undefined;
+				done();
+			}
+			return true;
+		},
+	});
+	return {
+		stream: stream as unknown as NodeJS.WriteStream,
+		written,
+		frame: () => new Promise<void>((resolve) => (onFrame = resolve)),
+		async screen() {
+			await parsed;
+			const buf = term.buffer.active;
+			const rows: string[] = [];
+			for (let y = 0; y < ROWS; y++) rows.push(buf.getLine(buf.baseY + y)?.translateToString(true) ?? '');
+			return { rows, cursorY: buf.cursorY, scrolledOff: buf.baseY };
+		},
+		dispose: () => term.dispose(),
+	};
+}
+
+const options = (stdout: NodeJS.WriteStream) => ({
+	stdout,
+	incrementalRendering: true,
+	exitOnCtrlC: false,
+	patchConsole: false,
+});
+
+async function freshRender(n: number) {
+	const s = screenStream();
+	const app = ink.render(h(Frame, { n }), options(s.stream));
+	const screen = await s.screen();
+	app.unmount();
+	s.dispose();
+	return screen;
+}
+
+describe('Ink incremental rendering (patched)', () => {
+	it('leaves the screen as a fresh render of the same frame after every update', async () => {
+		const s = screenStream();
+		const app = ink.render(h(Frame, { n: 0 }), options(s.stream));
+		// The first frame is written synchronously; none means Ink took its CI path and tests nothing here.
+		expect(s.written.join('')).toContain(SYNC_END);
+		expect(await s.screen()).toEqual(await freshRender(0));
+		for (let n = 1; n <= 6; n++) {
+			const written = s.frame();
+			app.rerender(h(Frame, { n }));
+			await written;
+			expect(await s.screen(), `after update ${n}`).toEqual(await freshRender(n));
+		}
+		app.unmount();
+		s.dispose();
+	});
+
+	it('steps over a run of unchanged lines with one ESC[nE', async () => {
+		const s = screenStream();
+		const app = ink.render(h(Frame, { n: 0 }), options(s.stream));
+		const before = s.written.length;
+		const written = s.frame();
+		app.rerender(h(Frame, { n: 1 }));
+		await written;
+		const update = s.written.slice(before).join('');
+		// Rewind from the row under the frame (8 lines and the trailing newline) to its top.
+		expect(update).toContain('\u001b[8A');
+		// 'sitrep' is skipped with one ESC[E; 'alpha beta gamma' and 'hint end' (plus the
+		// newline row) each with one ESC[nE instead of an ESC[E per line.
+		expect(update.match(/\u001b\[\d*E/g)).toEqual(['\u001b[E', '\u001b[3E', '\u001b[2E']);
+		expect(update).toContain('tick 1');
+		expect(update).not.toContain('alpha');
+		app.unmount();
+		s.dispose();
+	});
+});
