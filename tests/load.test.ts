@@ -66,6 +66,16 @@ describe('loadDataDir', () => {
 		expect(r.store.incidents.map((i) => i.id).sort()).toEqual(['i1', 'i2', 'i3']);
 	});
 
+	it('says where a file holds nothing but whitespace: at its end, where the list is missing', () => {
+		const r = load({ 'incidents.json': '  \n\t\n', 'actors.json': '', 'countries.json': '\f' });
+		expect(r.lines.slice(0, 3)).toEqual([
+			'incidents.json:3:1: empty file (only whitespace): expected an array of incidents or an object {"incidents": [...]}',
+			'actors.json:1:1: empty file: expected an array of actors or an object {"actors": [...]}',
+			// A form feed is whitespace to JavaScript, not to JSON.
+			'countries.json:1:1: invalid JSON: unexpected character, found "\\f"',
+		]);
+	});
+
 	it('skips a record cut off by truncation', () => {
 		const text = `[\n${JSON.stringify(incident())},\n{"id": "i2", "date": "2024-`;
 		const r = load({ 'incidents.json': text });

@@ -286,12 +286,17 @@ class Loader {
 		if (size >= this.bigFileBytes && this.loadBigJsonFile(file, kind)) return;
 		const text = this.read(file);
 		if (text === undefined) return;
-		if (!/\S/.test(text)) {
+		// Only JSON's own whitespace: a file of U+00A0 or form feeds holds an unexpected character, reported below.
+		if (/^[ \t\n\r]*$/.test(text)) {
+			// At the end of the file, where the value is missing, as any "found end of file" is.
+			const { line, col } = lineCol(text, text.length);
+			const what = text === '' ? 'empty file' : 'empty file (only whitespace)';
 			this.problem(
 				'error',
 				{ file, path: [] },
-				`empty file: expected an array of ${kind} or an object {"${kind}": [...]}`,
-				0,
+				`${what}: expected an array of ${kind} or an object {"${kind}": [...]}`,
+				line,
+				col,
 			);
 			return;
 		}
