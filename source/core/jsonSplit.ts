@@ -101,18 +101,20 @@ export function recordRanges(buf: Uint8Array, key: string): { path: string[]; ra
 	if (buf[i] !== 0x5b) return undefined;
 	const ranges: number[] = [];
 	i = skipSpace(buf, i + 1);
-	if (buf[i] === 0x5d) return { path, ranges: new Int32Array(0) };
-	for (;;) {
-		const end = valueEnd(buf, i);
-		if (end < 0) return undefined;
-		ranges.push(i, end);
-		i = skipSpace(buf, end);
-		if (buf[i] === 0x2c) {
-			i = skipSpace(buf, i + 1);
-			continue;
+	// An empty list is checked for what follows it like any other ("[][]" is not a file of no records).
+	if (buf[i] !== 0x5d) {
+		for (;;) {
+			const end = valueEnd(buf, i);
+			if (end < 0) return undefined;
+			ranges.push(i, end);
+			i = skipSpace(buf, end);
+			if (buf[i] === 0x2c) {
+				i = skipSpace(buf, i + 1);
+				continue;
+			}
+			if (buf[i] === 0x5d) break;
+			return undefined;
 		}
-		if (buf[i] === 0x5d) break;
-		return undefined;
 	}
 	// What follows the list must close the file cleanly; the slow path judges anything else.
 	i = skipSpace(buf, i + 1);

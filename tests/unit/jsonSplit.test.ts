@@ -3,8 +3,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recordRanges } from '../../source/core/jsonSplit.js';
+import { formatProblem } from '../../source/core/problems.js';
 import { loadDataDir } from '../../source/io/load/load.js';
 import { synthIncidents } from '../support/synth.js';
 
@@ -44,6 +46,13 @@ describe('recordRanges', () => {
 			'{"other": [1]}',
 			'{"incidents": {"a": 1}}',
 			'[1 2]',
+			// An empty list is followed by the same checks as any other.
+			'[][]',
+			'[] x',
+			'[]]',
+			'{"incidents": []',
+			'{"incidents": []} x',
+			'{"incidents": [], "incidents": [1]}',
 			// JSON.parse keeps the last of two keys, however the name is escaped.
 			'{"incidents": [1], "incident\\u0073": [2]}',
 			'{"incident\\u0073": [1], "incidents": [2]}',
@@ -98,5 +107,53 @@ describe('big files', () => {
 		const error = r.problems.find((p) => p.severity === 'error');
 		expect(error?.message).toMatch(/^invalid JSON/);
 		expect(error?.line).toBe(text.split('\n').length);
+	});
+
+	it('load as the ordinary path does, whatever the text: small files broken at random, forced the big way', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'sitrep-big-'));
+		const file = join(dir, 'incidents.json');
+		const bases = [
+			'[]',
+			'{"incidents": []}',
+			'[{"x": "y\\""}, [], 2]',
+			'\uFEFF [ -1.5e3 , "\\u00e9" ]',
+			'{"a": [], "incidents": [1, {"b": []}], "c": {}}',
+			'{"$schema": "s", "incidents": [{}], "z": [[]]}',
+		];
+		const pieces = [
+			'[',
+			']',
+			'{',
+			'}',
+			',',
+			':',
+			'"',
+			'\\',
+			' ',
+			'\n',
+			'0',
+			'-',
+			'.',
+			'e',
+			'x',
+			'[]',
+			'{}',
+			'"incidents"',
+		];
+		const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 3 }), piece: fc.constantFrom(...pieces) });
+		const lines = (options?: { bigFileBytes: number }) =>
+			loadDataDir(dir, ['incidents'], options).problems.map((p) => formatProblem(p).replace(`${dir}/`, ''));
+		fc.assert(
+			fc.property(fc.constantFrom(...bases), fc.array(edit, { minLength: 1, maxLength: 3 }), (base, edits) => {
+				let text = base;
+				for (const { at, cut, piece } of edits) {
+					const i = at % (text.length + 1);
+					text = text.slice(0, i) + piece + text.slice(i + cut);
+				}
+				writeFileSync(file, text);
+				expect(lines({ bigFileBytes: 0 }), text).toEqual(lines());
+			}),
+			{ seed: 20_240_917, numRuns: 500 },
+		);
 	});
 });

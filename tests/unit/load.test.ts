@@ -66,6 +66,45 @@ describe('loadDataDir', () => {
 		expect(r.store.incidents.map((i) => i.id).sort()).toEqual(['i1', 'i2', 'i3']);
 	});
 
+	it('points a syntax error inside a string or a number at the character that is wrong, once', () => {
+		const skipped = '; the incident at /0 is skipped';
+		const cases: [string, string][] = [
+			['["\u0000"]', `1:3: invalid JSON: a control character inside a string, found "\\u0000"${skipped}`],
+			['[1.0e+]', `1:7: invalid JSON: expected a digit in the number, found "]"${skipped}`],
+			['["\\q"]', `1:4: invalid JSON: an invalid escape character, found "q"${skipped}`],
+			['["\\u12x4"]', `1:7: invalid JSON: an invalid \\u escape, found "x"${skipped}`],
+			// Columns count UTF-16 code units, as for every other problem: the emoji takes two.
+			['["🌀\t"]', `1:5: invalid JSON: a control character inside a string, found "\\t"${skipped}`],
+			// A lone "-" is not read as a record: none is skipped.
+			['[-]', '1:3: invalid JSON: expected a digit in the number, found "]"'],
+		];
+		for (const [text, line] of cases) {
+			const r = load({ 'incidents.json': text });
+			expect(
+				r.lines.filter((l) => !l.includes('warning')),
+				text,
+			).toEqual([`incidents.json:${line}`]);
+		}
+		// An unescaped line break: at the end of the line it breaks.
+		const r = load({
+			'incidents.json': `[\n${JSON.stringify(incident())},\n{"id": "i2", "description": "two\nlines"}\n]`,
+		});
+		expect(r.lines[0]).toBe(
+			'incidents.json:3:33: invalid JSON: a line break inside a string (write it as \\n), found "\\n"; the incident at /1 (id "i2") is skipped',
+		);
+		expect(r.store.incidents.map((i) => i.id)).toEqual(['i1']);
+	});
+
+	it('says where a file holds nothing but whitespace: at its end, where the list is missing', () => {
+		const r = load({ 'incidents.json': '  \n\t\n', 'actors.json': '', 'countries.json': '\f' });
+		expect(r.lines.slice(0, 3)).toEqual([
+			'incidents.json:3:1: empty file (only whitespace): expected an array of incidents or an object {"incidents": [...]}',
+			'actors.json:1:1: empty file: expected an array of actors or an object {"actors": [...]}',
+			// A form feed is whitespace to JavaScript, not to JSON.
+			'countries.json:1:1: invalid JSON: unexpected character, found "\\f"',
+		]);
+	});
+
 	it('skips a record cut off by truncation', () => {
 		const text = `[\n${JSON.stringify(incident())},\n{"id": "i2", "date": "2024-`;
 		const r = load({ 'incidents.json': text });
@@ -174,6 +213,19 @@ describe('loadDataDir', () => {
 			'countries.jsonl:3:1: invalid JSON: unexpected character; line skipped',
 		]);
 		expect(r.store.countries.map((c) => c.code)).toEqual(['AF']);
+	});
+
+	it('reads NDJSON with syntax errors at the character that is wrong, a line too deep for a parser included', () => {
+		const r = load({
+			'incidents.jsonl': `{"id": "a\u0001"}\n\f\n${'['.repeat(100_000)}\n{"n": 1.}\n`,
+		});
+		expect(r.lines).toEqual([
+			'incidents.jsonl:1:10: invalid JSON: a control character inside a string; line skipped',
+			'incidents.jsonl:2:1: invalid JSON: unexpected character; line skipped',
+			'incidents.jsonl:3:100001: invalid JSON: expected "]"; line skipped',
+			'incidents.jsonl:4:9: invalid JSON: expected a digit in the number; line skipped',
+		]);
+		expect(r.skipped.incidents).toBe(4);
 	});
 
 	it('reads one record per file from a folder, with $schema allowed', () => {

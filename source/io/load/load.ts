@@ -3,18 +3,12 @@
 import { isUtf8 } from 'node:buffer';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import {
-	findNodeAtLocation,
-	type Node,
-	type ParseError,
-	type ParseOptions,
-	parseTree,
-	printParseErrorCode,
-} from 'jsonc-parser';
+import { findNodeAtLocation, type Node, type ParseError, type ParseOptions, parseTree } from 'jsonc-parser';
 import { describeIssues } from '../../core/issues.js';
 import { flattenDeep, invalidUtf8, offsetAtPath, pathAtOffset, recordRanges } from '../../core/jsonSplit.js';
 import { linkEmptyArticles } from '../../core/link.js';
 import { carryOriginal, keepOriginal } from '../../core/originals.js';
+import { type Located, pinpoint } from '../../core/pinpoint.js';
 import { describeValue, formatBytes, type Problem, pointerOf, type Severity } from '../../core/problems.js';
 import { fastArticle, fastIncident } from '../../core/recordCheck.js';
 import { hasControl, sanitizeLine, sanitizeText } from '../../core/sanitize.js';
@@ -81,13 +75,17 @@ export function displayPath(file: string): string {
 	return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
+export interface LoadOptions {
+	/** From this size a JSON file takes the big-file path: tests set 0 to run small files through it. */
+	bigFileBytes?: number;
+}
+
 /** Loads every kind, or only those named (an import needs just the actors and countries). */
-/** Loads every kind, or only those named (an import needs just the actors and countries). */
-export function loadDataDir(dir: string, kinds: readonly Kind[] = KINDS): LoadResult {
+export function loadDataDir(dir: string, kinds: readonly Kind[] = KINDS, options: LoadOptions = {}): LoadResult {
 	if (!existsSync(dir) || !statSync(dir).isDirectory()) {
 		throw new DataDirError(`data directory not found: ${dir}`);
 	}
-	const loader = new Loader();
+	const loader = new Loader(options.bigFileBytes);
 	for (const kind of kinds) loader.loadKind(dir, kind);
 	const articlesLater = !kinds.includes('articles') && hasFilesOf(dir, 'articles');
 	if (loader.files.length === 0 && !articlesLater) {
@@ -158,6 +156,7 @@ export function loadArticles(dir: string, known: { actors: Actor[]; countries: C
 }
 
 class Loader {
+	constructor(private readonly bigFileBytes = BIG_FILE_BYTES) {}
 	files: string[] = [];
 	pending: PendingProblem[] = [];
 	skipped: Record<Kind, number> = { articles: 0, incidents: 0, actors: 0, countries: 0 };
@@ -278,15 +277,20 @@ class Loader {
 	private loadJsonFile(file: string, kind: Kind, oneRecordAllowed: boolean): void {
 		const size = this.sizeOf(file, kind);
 		if (size === undefined) return;
-		if (size >= BIG_FILE_BYTES && this.loadBigJsonFile(file, kind)) return;
+		if (size >= this.bigFileBytes && this.loadBigJsonFile(file, kind)) return;
 		const text = this.read(file);
 		if (text === undefined) return;
-		if (!/\S/.test(text)) {
+		// Only JSON's own whitespace: a file of U+00A0 or form feeds holds an unexpected character, reported below.
+		if (/^[ \t\n\r]*$/.test(text)) {
+			// At the end of the file, where the value is missing, as any "found end of file" is.
+			const { line, col } = lineCol(text, text.length);
+			const what = text === '' ? 'empty file' : 'empty file (only whitespace)';
 			this.problem(
 				'error',
 				{ file, path: [] },
-				`empty file: expected an array of ${kind} or an object {"${kind}": [...]}`,
-				0,
+				`${what}: expected an array of ${kind} or an object {"${kind}": [...]}`,
+				line,
+				col,
 			);
 			return;
 		}
@@ -344,14 +348,7 @@ class Loader {
 
 	/** A file with a syntax error: report each error, keep the records it did not touch. */
 	private salvage(file: string, text: string, kind: Kind): void {
-		let errors: ParseError[] = [];
-		const options = { disallowComments: true, allowTrailingComma: false };
-		let root = treeOf(text, errors, options);
-		if (root === null) {
-			// Too deep for the tree: find the records in a copy with the deep parts flattened (same offsets).
-			errors = [];
-			root = treeOf(flattenDeep(text, 64), errors, options);
-		}
+		const { root, errors } = syntaxTree(text);
 		let list: Node | undefined;
 		let base: (string | number)[] = [];
 		if (root?.type === 'array') list = root;
@@ -384,7 +381,7 @@ class Loader {
 			}
 			const message = number
 				? `${number} is not a JSON number (write null, or leave the field out)`
-				: `${syntaxMessage(e)}, found ${what}`;
+				: `${syntaxMessage(e.code)}, found ${what}`;
 			this.problem('error', { file, path: [] }, `invalid JSON: ${message}${skippedNote(touched(e.offset))}`, line, col);
 		}
 		if (list?.type !== 'array' || !list.children) {
@@ -405,7 +402,7 @@ class Loader {
 			} catch (err) {
 				// A syntax error the tree did not see (inside nesting flattened for it).
 				const message = String((err as Error).message);
-				const { line, col } = lineCol(text, child.offset + Number(/at position (\d+)/.exec(message)?.[1] ?? 0));
+				const { line, col } = lineCol(text, child.offset + positionIn(err));
 				const why = message.replace(/ in JSON at position.*$/, '');
 				this.problem('error', { file, path: [] }, `invalid JSON: ${why}${skippedNote(i)}`, line, col);
 				lost++;
@@ -430,17 +427,16 @@ class Loader {
 		const lines = text.split('\n');
 		lines.forEach((raw, i) => {
 			const lineText = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-			if (lineText.trim() === '') return;
+			// A blank line is JSON whitespace only (trim() would also pass over a line of U+00A0 or form feeds).
+			if (/^[ \t\r]*$/.test(lineText)) return;
 			const line = i + 1;
 			let value: unknown;
 			try {
 				value = JSON.parse(lineText);
-			} catch {
-				const errors: ParseError[] = [];
-				parseTree(lineText, errors, { disallowComments: true });
-				const e = errors[0];
-				const col = (e?.offset ?? 0) + 1;
-				const msg = e ? syntaxMessage(e) : 'not valid JSON';
+			} catch (err) {
+				const e = syntaxTree(lineText).errors[0];
+				const col = (e?.offset ?? positionIn(err)) + 1;
+				const msg = e ? syntaxMessage(e.code) : 'not valid JSON';
 				this.problem('error', { file, path: [], line }, `invalid JSON: ${msg}; line skipped`, line, col);
 				this.skipped[kind]++;
 				return;
@@ -619,6 +615,36 @@ function withoutPaths(value: unknown, paths: (string | number)[][]): unknown {
 	return root;
 }
 
+/**
+ * The tree of a text and its syntax errors, each at the character that is
+ * wrong and one to a place (jsonc-parser's recovery can report a second
+ * error where the first was, which says nothing more). Any depth.
+ */
+function syntaxTree(text: string): { root: Node | undefined; errors: Located[] } {
+	const options = { disallowComments: true, allowTrailingComma: false };
+	let raw: ParseError[] = [];
+	let root = treeOf(text, raw, options);
+	if (root === null) {
+		// Too deep for the tree: find the records in a copy with the deep parts flattened (same offsets).
+		raw = [];
+		root = treeOf(flattenDeep(text, 64), raw, options);
+	}
+	const errors: Located[] = [];
+	const places = new Set<number>();
+	for (const e of raw) {
+		const located = pinpoint(text, e);
+		if (places.has(located.offset)) continue;
+		places.add(located.offset);
+		errors.push(located);
+	}
+	return { root: root ?? undefined, errors };
+}
+
+/** Where JSON.parse's error says it stopped (0 when its message does not say). */
+function positionIn(err: unknown): number {
+	return Number(/at position (\d+)/.exec(String((err as Error).message))?.[1] ?? 0);
+}
+
 /** parseTree, or null when the text is nested too deeply for its recursion (then see offsetIn). */
 function treeOf(text: string, errors?: ParseError[], options?: ParseOptions): Node | undefined | null {
 	try {
@@ -668,13 +694,14 @@ const SYNTAX: Record<string, string> = {
 	UnexpectedEndOfComment: 'unterminated comment',
 	UnexpectedEndOfString: 'unterminated string',
 	UnexpectedEndOfNumber: 'unterminated number',
+	DigitExpected: 'expected a digit in the number',
+	LineBreakInString: 'a line break inside a string (write it as \\n)',
 	InvalidUnicode: 'an invalid \\u escape',
 	InvalidEscapeCharacter: 'an invalid escape character',
 	InvalidCharacter: 'a control character inside a string',
 };
 
-function syntaxMessage(e: ParseError): string {
-	const code = printParseErrorCode(e.error);
+function syntaxMessage(code: string): string {
 	return SYNTAX[code] ?? code;
 }
 
