@@ -1,7 +1,13 @@
-// Prints the README's key table from the keymap (npm run keys-table), so the
-// two cannot drift apart; tests/keymap.test.ts checks the README holds it.
+// The key table in docs/keys.md, generated from the keymap so the two cannot
+// drift apart: `npm run docs:keys` writes it between the `keys` markers
+// (`npx tsx scripts/keys-table.ts` only prints it); tests/ui/keymap.test.ts
+// fails when the file holds another table.
 import { KEYMAP, SCOPE_TITLES, type Scope } from '../source/ui/keymap.js';
 import { keyLabel } from '../source/ui/keys.js';
+import { docPath, writeBlock } from './doc-block.js';
+
+export const KEYS_DOC = docPath('keys.md');
+export const KEYS_BLOCK = 'keys';
 
 export function keysTable(): string {
 	const out = ['| where | keys | what |', '|---|---|---|'];
@@ -15,4 +21,8 @@ export function keysTable(): string {
 	return out.join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(keysTable());
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const table = keysTable();
+	if (process.argv.includes('--write')) writeBlock(KEYS_DOC, KEYS_BLOCK, table);
+	else console.log(table);
+}

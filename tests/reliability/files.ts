@@ -409,7 +409,7 @@ export const check: Check = async () => {
 		`${ran.length} cases`,
 		...results.filter((r) => r.skippedBecause).map((r) => `${r.name} skipped: ${r.skippedBecause}`),
 		// Per-case notes (how the unreadable file was read, which depends on the user) stay out of the
-		// table, so it reads the same wherever it runs; the README says it.
+		// table, so it reads the same wherever it runs; docs/reliability.md says it.
 	];
 	const row = (what: string, pick: (r: CaseResult) => string[]): Row => ({
 		area: 'broken files',

@@ -1,4 +1,4 @@
-// Property-based fuzzing (fast-check) behind the README's "fuzzing" rows.
+// Property-based fuzzing (fast-check) behind the "fuzzing" rows of docs/reliability.md.
 // Thousands of random inputs go through the sanitizer, the query parser, the
 // data loader and the CSV import; a run passes when nothing throws and the
 // invariants hold (see each `…Verdict` below for the exact list).

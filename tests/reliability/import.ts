@@ -1,4 +1,4 @@
-// The "rows lost" row of the README's Reliability table: every row of a CSV
+// The "rows lost" row of the reliability table (docs/reliability.md): every row of a CSV
 // an import reads must come out imported, updated, unchanged or skipped with
 // a reason. Counted over the fuzzed ACLED/UCDP files of reliability/fuzz.ts
 // (whose well-formed files say how many rows they hold) and over the ACLED and

@@ -1,8 +1,8 @@
-// npm run reliability: runs every check under reliability/ and prints the
-// README's Reliability table; `-- --write` puts it into README.md between
-// its markers. tests/reliability.test.ts runs the same checks.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// npm run reliability: runs every check under tests/reliability/ and prints
+// the table in docs/reliability.md; `-- --write` puts it into that file
+// between its markers. tests/reliability/reliability.test.ts runs the same
+// checks and compares.
+import { docPath, writeBlock } from '../../scripts/doc-block.js';
 import { check as files } from './files.js';
 import { check as fuzz } from './fuzz.js';
 import { check as hostile } from './hostile.js';
@@ -36,8 +36,8 @@ export function table(rows: readonly Row[]): string {
 	return out.join('\n');
 }
 
-export const START = '<!-- reliability:start -->';
-export const END = '<!-- reliability:end -->';
+export const RELIABILITY_DOC = docPath('reliability.md');
+export const RELIABILITY_BLOCK = 'reliability';
 
 async function main(): Promise<number> {
 	const args = process.argv.slice(2);
@@ -46,14 +46,7 @@ async function main(): Promise<number> {
 	console.log(text);
 	const failed = rows.filter((r) => r.passed !== r.total || r.failures.length);
 	for (const r of failed) for (const f of r.failures.slice(0, 20)) console.error(`${r.area} / ${r.what}: ${f}`);
-	if (args.includes('--write')) {
-		const file = fileURLToPath(new URL('../../README.md', import.meta.url));
-		const readme = readFileSync(file, 'utf8');
-		const i = readme.indexOf(START);
-		const j = readme.indexOf(END);
-		if (i < 0 || j < i) throw new Error(`README.md has no ${START} … ${END} block`);
-		writeFileSync(file, `${readme.slice(0, i + START.length)}\n${text}\n${readme.slice(j)}`);
-	}
+	if (args.includes('--write')) writeBlock(RELIABILITY_DOC, RELIABILITY_BLOCK, text);
 	return failed.length ? 1 : 0;
 }
 

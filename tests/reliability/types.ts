@@ -1,5 +1,5 @@
-// One row of the README's Reliability table. Every check module under
-// reliability/ returns rows; `npm run reliability` prints them and the tests
+// One row of the table in docs/reliability.md. Every check module under
+// tests/reliability/ returns rows; `npm run reliability` prints them and the tests
 // assert each one is green, so the table and the tests cannot disagree.
 export interface Row {
 	/** Section of the table: "hostile text", "broken files", "fuzzing", "import", "settings", "terminal". */

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { keysTable } from '../../scripts/keys-table.js';
+import { readBlock } from '../../scripts/doc-block.js';
+import { KEYS_BLOCK, KEYS_DOC, keysTable } from '../../scripts/keys-table.js';
 import { Resolver } from '../../source/core/resolve.js';
 import { reducer } from '../../source/ui/app/reducer.js';
 import { type AppState, activeScopes, currentView, initialState } from '../../source/ui/app/state.js';
@@ -19,12 +19,12 @@ const keys = (state: AppState, ...names: string[]) =>
 const fresh = () => initialState(env, { cols: 80, rows: 24 });
 
 describe('keymap', () => {
-	it('binds each key once per scope and documents every binding in the README', () => {
-		const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-		expect(readme, 'README key table out of date: npx tsx scripts/keys-table.ts').toContain(keysTable());
+	it('binds each key once per scope and documents every binding in docs/keys.md', () => {
+		const table = readBlock(KEYS_DOC, KEYS_BLOCK);
+		expect(table, 'docs/keys.md key table out of date: npm run docs:keys').toBe(keysTable());
 		for (const b of KEYMAP) {
 			expect(b.keys.length, b.command).toBeGreaterThan(0);
-			expect(readme, b.command).toContain(b.help);
+			expect(table, b.command).toContain(b.help);
 		}
 	});
 

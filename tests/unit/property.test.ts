@@ -1,7 +1,7 @@
 // Property tests (fast-check): thousands of random inputs through the
 // sanitizer, the query parser, the loader and the CSV import; nothing may
 // throw and every invariant must hold. The generators and invariants live in
-// reliability/fuzz.ts, which also gives the README's "fuzzing" rows, so the
+// tests/reliability/fuzz.ts, which also gives the "fuzzing" rows of docs/reliability.md, so the
 // table and these tests run the very same cases (seeded: SITREP_FUZZ_SEED,
 // SITREP_FUZZ_RUNS to vary or scale them). Below them, the bugs the fuzzing
 // found, pinned as plain examples.
