@@ -648,7 +648,7 @@ function levelRanges(): string {
 	}).join(', ');
 }
 
-/** The formula in words, generated from the constants above (README, `--help`, briefs). */
+/** The formula in words, generated from the constants above (docs/risk.md, `--help`, briefs). */
 export const RISK_FORMULA = [
 	'Risk score for a country over a window of 30, 90 or 365 days (default 90) ending at --as-of or the newest incident:',
 	`  score = (${SCORE_BASE_DAYS} / window days) × sum over the window's incidents of`,
