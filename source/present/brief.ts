@@ -211,8 +211,8 @@ function riskSummary(risk: CountryRisk): string[] {
 function methodNote(kind: 'country' | 'actor'): string[] {
 	const text =
 		kind === 'country'
-			? `The score adds up, for each incident in the window, a weight for its type, a term for its death toll and a bonus when officials or foreigners were targeted, each scaled by recency (1.0 on the window's last day down to 0.5 on its first), and scales the sum to ${SCORE_BASE_DAYS} days so windows compare. Levels: ${levelScale()}. Tags are derived from the same incidents and list them as evidence. The full formula, with every weight, is in sitrep's documentation (docs/risk.md) and in \`sitrep risk --help\`.`
-			: 'Incidents count on their date (a month-only date on the 15th), as in the risk scores; "as perpetrator" includes claims of responsibility. An article mentions the actor when it links it or names it or one of its aliases. The risk formula is in sitrep's documentation (docs/risk.md) and in `sitrep risk --help`.';
+			? `The score adds up, for each incident in the window, a weight for its type, a term for its death toll and a bonus when officials or foreigners were targeted, each scaled by recency (1.0 on the window's last day down to 0.5 on its first), and scales the sum to ${SCORE_BASE_DAYS} days so windows compare. Levels: ${levelScale()}. Tags are derived from the same incidents and list them as evidence. The full formula, with every weight, is in the sitrep documentation (docs/risk.md) and in \`sitrep risk --help\`.`
+			: 'Incidents count on their date (a month-only date on the 15th), as in the risk scores; "as perpetrator" includes claims of responsibility. An article mentions the actor when it links it or names it or one of its aliases. The risk formula is in the sitrep documentation (docs/risk.md) and in `sitrep risk --help`.';
 	return ['## Method', '', text];
 }
 
