@@ -1,11 +1,35 @@
 import { defineConfig } from 'vitest/config';
 
+// Three projects: unit (pure logic and each pane's reducer), ui (the App
+// driven by keys through ink-testing-library) and e2e (the built bundle,
+// spawned or in a pseudo-terminal, and the reliability checks). Only e2e
+// builds the bundle.
 export default defineConfig({
 	test: {
-		include: ['tests/**/*.test.{ts,tsx}'],
 		env: { FORCE_COLOR: '0', NO_COLOR: '' },
 		testTimeout: 20_000,
 		pool: 'forks',
-		globalSetup: ['tests/support/build-bundle.ts'],
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['tests/unit/**/*.test.{ts,tsx}', 'source/**/*.test.{ts,tsx}'],
+					globalSetup: ['tests/support/temp-root.ts'],
+				},
+			},
+			{
+				extends: true,
+				test: { name: 'ui', include: ['tests/ui/**/*.test.{ts,tsx}'], globalSetup: ['tests/support/temp-root.ts'] },
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					include: ['tests/e2e/**/*.test.{ts,tsx}', 'tests/reliability/**/*.test.{ts,tsx}'],
+					globalSetup: ['tests/support/build-bundle.ts', 'tests/support/temp-root.ts'],
+				},
+			},
+		],
 	},
 });

@@ -1,16 +1,6 @@
-// CLI tests run the real bundle: build it once before any test file. Every
-// temporary folder the tests make goes under one root, removed at the end.
+// The end-to-end tests run the real bundle (dist/cli.js): built once, before any of them.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
-export default function setup(): () => void {
+export default function setup(): void {
 	execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
-	const root = mkdtempSync(join(tmpdir(), 'sitrep-tests-'));
-	// Readable by others, as /tmp is: the unreadable-file case runs sitrep as another user.
-	chmodSync(root, 0o755);
-	// Test workers and the processes they spawn inherit it: os.tmpdir() reads TMPDIR.
-	process.env.TMPDIR = root;
-	return () => rmSync(root, { recursive: true, force: true });
 }

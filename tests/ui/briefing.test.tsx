@@ -15,7 +15,6 @@ import { openSession } from '../../source/ui/app/session.js';
 import { buildKeymap, DEFAULT_KEYMAP } from '../../source/ui/keymap.js';
 import { fuzzyScore, paletteItems } from '../../source/ui/overlays/palette/items.js';
 import { bundled, DATA_DIR, KEY, press, tick } from '../support/helpers.js';
-import { CLI, Dash } from '../support/ptyRun.js';
 
 let configDir: string;
 const saved = process.env.SITREP_CONFIG_DIR;
@@ -398,19 +397,5 @@ describe('key overrides', () => {
 		expect(one.frame()).toMatch(/the old settings file is kept as \S+config.json.bad-/);
 		expect(one.frame()).toContain('would run both');
 		one.unmount();
-	});
-});
-
-describe('--no-color in a terminal', () => {
-	it('drops colours but keeps bold and inverse (the mono theme), like NO_COLOR', async () => {
-		// Neither NO_COLOR nor FORCE_COLOR set (vitest sets them): only the flag decides.
-		const dash = await Dash.start({ shell: `env -u NO_COLOR -u FORCE_COLOR node ${JSON.stringify(CLI)} --no-color` });
-		await dash.firstFrame();
-		dash.press('q');
-		const { output, code } = await dash.finish();
-		expect(code).toBe(0);
-		expect(output).toContain('\u001b[7m');
-		expect(output).toContain('\u001b[1m');
-		expect(output).not.toMatch(/\u001b\[(?:[0-9;]*;)?(?:3[0-7]|9[0-7]|4[0-7]|10[0-7]|38;|48;)[0-9;]*m/);
 	});
 });

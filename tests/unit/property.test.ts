@@ -1,10 +1,7 @@
-// Property tests (fast-check): thousands of random inputs through the
-// sanitizer, the query parser, the loader and the CSV import; nothing may
-// throw and every invariant must hold. The generators and invariants live in
-// tests/reliability/fuzz.ts, which also gives the "fuzzing" rows of docs/reliability.md, so the
-// table and these tests run the very same cases (seeded: SITREP_FUZZ_SEED,
-// SITREP_FUZZ_RUNS to vary or scale them). Below them, the bugs the fuzzing
-// found, pinned as plain examples.
+// The fuzzing's own checks and what it found: a property that must fail on a
+// leaky sanitizer, and the bugs it found, pinned as plain examples. The
+// properties themselves (tests/reliability/fuzz.ts) run once, in
+// tests/reliability/reliability.test.ts, which gives the table's fuzzing rows.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,90 +11,10 @@ import { Resolver } from '../../source/core/resolve.js';
 import { printQuery } from '../../source/core/search/print.js';
 import { MAX_FILTER_VALUES, MAX_VALUE_LENGTH, parseQuery } from '../../source/core/search/query.js';
 import { importFile } from '../../source/io/import/run.js';
-import {
-	csvRuns,
-	type FuzzOutcome,
-	fuzzCsvImport,
-	check as fuzzingRows,
-	fuzzLoader,
-	fuzzQueryParser,
-	fuzzSanitizer,
-	fuzzSettings,
-	hostileString,
-	loaderRuns,
-	sanitizerVerdict,
-} from '../reliability/fuzz.js';
-import { check as importRows } from '../reliability/import.js';
+import { fuzzSettings, hostileString, sanitizerVerdict } from '../reliability/fuzz.js';
 import { bundled, DATA_DIR } from '../support/helpers.js';
 
 const settings = fuzzSettings();
-const SLOW = { timeout: 120_000 };
-
-function green(o: FuzzOutcome): void {
-	expect(o.failures, o.failures.join('\n')).toEqual([]);
-	expect(o.failedRuns).toBe(0);
-	expect(o.crashes).toBe(0);
-}
-
-describe('properties', () => {
-	it(
-		'sanitizer: never throws, idempotent, no C0/C1/ESC/bidi left, real text of any script kept, next line kept',
-		SLOW,
-		async () => {
-			const o = await fuzzSanitizer(settings);
-			green(o);
-			expect(o.runs).toBe(3 * settings.runs);
-		},
-	);
-
-	it('query parser: never throws on any input; valid queries give no errors; parse(print(q)) is q', SLOW, async () => {
-		const o = await fuzzQueryParser(settings);
-		green(o);
-		expect(o.runs).toBe(2 * settings.runs);
-	});
-
-	it('loader: records in = loaded + rejected, each rejection names its file, record and reason', SLOW, async () => {
-		const o = await fuzzLoader(settings);
-		green(o);
-		expect(o.runs).toBe(loaderRuns(settings));
-		expect(o.cases).toBeGreaterThan(10 * o.runs);
-	});
-
-	it(
-		'CSV import: read = imported + updated + unchanged + skipped, no row lost, each skip has a line and reason',
-		SLOW,
-		async () => {
-			const o = await fuzzCsvImport(settings);
-			green(o);
-			expect(o.runs).toBe(csvRuns(settings));
-			expect(o.files.filter((f) => f.rows !== undefined).length).toBeGreaterThan(0);
-		},
-	);
-
-	it('the fuzzing and import rows of the Reliability table are green', SLOW, async () => {
-		// The properties above ran once; the checks reuse their outcomes.
-		const rows = [...(await fuzzingRows()), ...(await importRows())];
-		expect(rows.map((r) => `${r.area}: ${r.what}`)).toEqual([
-			'fuzzing: sanitizer',
-			'fuzzing: query parser',
-			'fuzzing: loader',
-			'fuzzing: CSV import',
-			'import: rows lost',
-		]);
-		for (const r of rows) {
-			expect(r.passed, `${r.what}: ${r.failures.join('\n')}`).toBe(r.total);
-			expect(r.total).toBeGreaterThan(0);
-		}
-		expect(rows.map((r) => r.note)).toEqual([
-			expect.stringMatching(/ cases, 0 crashes$/),
-			expect.stringMatching(/ cases, 0 crashes$/),
-			expect.stringMatching(/ cases, 0 crashes$/),
-			expect.stringMatching(/ cases, 0 crashes$/),
-			'0 lost',
-		]);
-	});
-});
-
 describe('the properties catch what they are meant to', () => {
 	it('a sanitizer without the control-character strip fails the sanitizer property', () => {
 		// Line breaks and tabs handled, escape sequences and controls left in: what the property must catch.

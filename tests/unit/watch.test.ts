@@ -1,10 +1,8 @@
 // The watchlist: which records belong to a watched item, what is new since
 // the last session, the seen file, and `sitrep watch`.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../source/commands/context.js';
 import { runWatch, type WatchFlags } from '../../source/commands/watch.js';
@@ -343,15 +341,5 @@ describe('sitrep watch', () => {
 		expect(r.out).toContain('Evil Group: 1 new incident');
 		expect(r.out).toContain('Boom cleared');
 		expect(r.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
-	});
-
-	it('is dispatched by the built CLI', () => {
-		const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-		const r = spawnSync(process.execPath, [cli, 'watch', '--json'], {
-			encoding: 'utf8',
-			env: { ...process.env, SITREP_CONFIG_DIR: dir, NO_COLOR: '1' },
-		});
-		expect(r.status).toBe(0);
-		expect(JSON.parse(r.stdout)).toEqual({ since: null, items: [], totals: { incidents: 0, articles: 0 } });
 	});
 });

@@ -1,7 +1,6 @@
-// Broken data files (reliability/files.ts): one test per case under
-// tests/fixtures/broken/, so a failure names the case; then the reliability
-// rows, which must all be green; then the scanning helpers the loader falls
-// back on when a file is too deeply nested for a recursive parser.
+// Scanning without recursion: the helpers the loader falls back on when a
+// file is too deeply nested for a recursive parser (the broken-file cases
+// themselves are in tests/reliability/).
 import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,35 +8,7 @@ import fc from 'fast-check';
 import { findNodeAtLocation, getNodePath, type Node, parseTree } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { flattenDeep, invalidUtf8, offsetAtPath, pathAtOffset } from '../../source/core/jsonSplit.js';
-import { caseNames, check, readCase, runCase } from '../reliability/files.js';
 import { DATA_DIR } from '../support/helpers.js';
-
-describe('broken data files', () => {
-	for (const name of caseNames()) {
-		it(`${name}: ${readCase(name).what}`, async () => {
-			const r = await runCase(name);
-			if (r.skippedBecause) {
-				console.warn(`${name} skipped: ${r.skippedBecause}`);
-				return;
-			}
-			// reported: file, record, reason and position; kept: every other record still loads.
-			expect({ reported: r.reported, kept: r.kept }).toEqual({ reported: [], kept: [] });
-		});
-	}
-
-	it('the reliability rows are green', async () => {
-		const rows = await check();
-		expect(rows.map((r) => r.what)).toEqual([
-			'malformed fixtures rejected with file + record + reason',
-			'other records still load',
-		]);
-		for (const row of rows) {
-			expect(row.failures, row.what).toEqual([]);
-			expect(row.passed, row.what).toBe(row.total);
-			expect(row.total).toBeGreaterThanOrEqual(caseNames().length - 1);
-		}
-	});
-});
 
 describe('scanning without recursion', () => {
 	const text = readFileSync(join(DATA_DIR, 'incidents.json'), 'utf8');

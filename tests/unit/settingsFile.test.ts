@@ -1,32 +1,12 @@
-// Settings files that break, through the built CLI (reliability/settings.ts):
-// sitrep starts, says so once, keeps the bad file as a backup, writes nothing
-// invalid back, and two writers at once never leave a file that does not parse.
-// The cases run a few at a time from the start; each `it` waits for its own.
+// Settings files in process: parsing what is wrong in a few safe words,
+// keeping a bad file aside, and an unusable folder (the corruption cases
+// through the built CLI are in tests/reliability/).
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openConfig } from '../../source/io/settings/config.js';
 import { keepAside, parseObject } from '../../source/io/settings/file.js';
-import { CASES, check, runCase, startAll } from '../reliability/settings.js';
-
-describe('settings corruption cases (dist/cli.js)', () => {
-	beforeAll(() => {
-		void startAll();
-	});
-
-	for (const c of CASES) {
-		it(c.name, async () => {
-			expect(await runCase(c.name)).toEqual([]);
-		}, 90_000);
-	}
-
-	it('the reliability row is green', async () => {
-		const [row] = await check();
-		expect(row).toMatchObject({ area: 'settings', what: 'corruption cases survived', failures: [] });
-		expect(row?.passed).toBe(row?.total);
-	}, 90_000);
-});
 
 describe('settings files, in process', () => {
 	const saved = process.env.SITREP_CONFIG_DIR;
