@@ -1,0 +1,91 @@
+// The Timeline pane's reducer, table-driven: moving over month headings,
+// the filter bar, and how the pane is kept in a saved view.
+import { describe, expect, it } from 'vitest';
+import { bundled } from '../../../../tests/support/helpers.js';
+import { Resolver } from '../../../core/resolve.js';
+import { riskWindow } from '../../../core/risk.js';
+import type { SavedView } from '../../../io/settings/config.js';
+import type { Command } from '../../keymap.js';
+import type { PaneCtx } from '../pane.js';
+import { timelinePane } from './index.js';
+import { listHeight, type TimelineState } from './state.js';
+
+const { store, problems } = bundled();
+const env = { store, resolver: new Resolver(store), problems };
+const ctx = (height = 20): PaneCtx => ({ env, window: riskWindow(store, { days: 90 }), height });
+const run = (s: TimelineState, cmds: readonly Command[], height = 20) =>
+	cmds.reduce((t, c) => timelinePane.command(t, c, ctx(height)), s);
+const fresh = () => timelinePane.init(env, ctx().window);
+const typed = (s: TimelineState, text: string) => timelinePane.type(s, text, ctx());
+
+describe('the Timeline pane reducer', () => {
+	it.each([
+		['j', ['nav.down'], 1],
+		['j j k', ['nav.down', 'nav.down', 'nav.up'], 1],
+		['k at the top', ['nav.up'], 0],
+		['G', ['nav.bottom'], store.incidents.length - 1],
+		['G g', ['nav.bottom', 'nav.top'], 0],
+		['PgDn (a page less two rows of context)', ['nav.pageDown'], 16],
+		['PgDn PgUp', ['nav.pageDown', 'nav.pageUp'], 0],
+	] as const)('%s', (_keys, cmds, cursor) => {
+		expect(run(fresh(), cmds).cursor).toBe(cursor);
+	});
+
+	it('keeps the selected row, and its month heading when it can, inside the window', () => {
+		for (const height of [5, 8, 13]) {
+			let s = fresh();
+			for (let i = 0; i < store.incidents.length; i++) {
+				s = run(s, ['nav.down'], height);
+				const row = s.rowOf[s.cursor] ?? -1;
+				const rows = listHeight(s, height);
+				expect(row).toBeGreaterThanOrEqual(s.top);
+				expect(row).toBeLessThan(s.top + rows);
+			}
+			// Back up to a month's first incident: its heading comes into view with it.
+			s = run(s, ['nav.top'], height);
+			expect(s.top).toBe(0);
+			expect(s.rows[s.top]?.kind).toBe('month');
+		}
+	});
+
+	it('f opens the filter bar; typing, Tab and Enter filter; the selected incident stays selected', () => {
+		let s = run(fresh(), ['nav.down']);
+		const selected = s.items[s.cursor]?.id;
+		s = run(s, ['timeline.filter']);
+		expect(s.form).not.toBeNull();
+		expect(timelinePane.scopes(s)).toEqual(['form']);
+		s = typed(s, 'pak');
+		s = run(s, ['form.complete']);
+		expect(s.form?.values.country).toMatch(/^PK/);
+		s = run(s, ['form.apply']);
+		expect(s.form).toBeNull();
+		expect(s.items.length).toBeGreaterThan(0);
+		expect(s.items.every((i) => i.country === 'PK')).toBe(true);
+		const inc = store.incidentById.get(selected ?? '');
+		if (inc?.country === 'PK') expect(s.items[s.cursor]?.id).toBe(selected);
+		expect(run(s, ['timeline.clear']).items).toBe(store.incidents);
+	});
+
+	it('Esc in the bar keeps the filter in force; a bad value keeps the bar open with the error', () => {
+		const s = run(typed(run(fresh(), ['timeline.filter']), 'Narnia'), ['form.apply']);
+		expect(s.form?.errors[0]?.message).toMatch(/Narnia/);
+		expect(run(s, ['form.cancel']).items).toBe(store.incidents);
+	});
+
+	it('a saved view keeps a relative since relative, and restores the filter, then the selection', () => {
+		let s = run(typed(run(fresh(), ['timeline.filter', 'form.nextField', 'form.nextField', 'form.nextField']), '90d'), [
+			'form.apply',
+		]);
+		expect(s.filter.sinceRel).toBe('90d');
+		const part = timelinePane.save(s);
+		expect(part.filter?.since).toBe('90d');
+		const view = { name: 'v', pane: 'timeline', days: 90, savedAt: '', ...part } as SavedView;
+		const back = timelinePane.restore(fresh(), view, ctx());
+		expect(back.notes).toEqual([]);
+		expect(back.state.items.map((i) => i.id)).toEqual(s.items.map((i) => i.id));
+		const last = back.state.items.at(-1)?.id ?? '';
+		s = timelinePane.select(back.state, last, ctx());
+		expect(timelinePane.selected(s)).toEqual({ kind: 'incident', id: last });
+		expect(timelinePane.nameHint(s, env)).toEqual(['last 90d']);
+	});
+});
