@@ -52,7 +52,7 @@ export function Actors({ state, env, theme, width }: PaneProps) {
 					<Text wrap="truncate">
 						<Text {...theme.key}>jump: </Text>
 						{/* Typed text keeps its spaces; what a paste brought in that a terminal acts on is dropped. */}
-						<Text>{sanitizeText(a.jump.query).replace(/\n/g, ' ')}</Text>
+						<Text>{truncate(sanitizeText(a.jump.query).replace(/\n/g, ' '), Math.max(1, width - 7))}</Text>
 						<Text inverse> </Text>
 						<Text {...theme.dim}>
 							{a.jump.query
