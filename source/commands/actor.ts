@@ -2,11 +2,13 @@
 
 import {
 	type ActorLink,
+	type ActorMatch,
 	type AffiliationNode,
 	type Affiliations,
 	actorProfile,
 	matchActors,
 	type RoleSpan,
+	suggestActors,
 } from '../core/actorProfile.js';
 import { original } from '../core/originals.js';
 import type { Actor, Affiliation } from '../core/schema.js';
@@ -31,16 +33,8 @@ export function runActor(
 	if (!window) return EXIT.usage;
 	const matches = matchActors(store, query, 8);
 	const best = matches[0];
-	if (!best) {
-		ctx.err(`sitrep actor: no actor matches "${query}"`);
-		return EXIT.problems;
-	}
-	const others = matches.slice(1).map((m) => ({
-		id: m.actor.id,
-		name: m.actor.name,
-		matched: m.matched,
-		score: Math.round(m.score * 1000) / 1000,
-	}));
+	if (!best) return noMatch(store, query, flags.json, ctx);
+	const others = matches.slice(1).map(summary);
 	const profile = actorProfile(store, best.actor.id, window);
 	if (!profile) return EXIT.problems;
 	if (flags.json) {
@@ -90,6 +84,33 @@ export function runActor(
 		for (const o of others) ctx.out(`  ${o.name} (${o.id})${o.matched !== o.name ? ` — matched "${o.matched}"` : ''}`);
 	}
 	return EXIT.ok;
+}
+
+function summary(m: ActorMatch) {
+	return { id: m.actor.id, name: m.actor.name, matched: m.matched, score: Math.round(m.score * 1000) / 1000 };
+}
+
+/** Still an answer: a script reading --json gets the same shape with nothing in it, and what came close. */
+function noMatch(store: Store, query: string, json: boolean, ctx: Ctx): number {
+	const near = suggestActors(store, query);
+	if (json) {
+		ctx.out(
+			terminalJson({
+				query,
+				match: null,
+				others: [],
+				profile: null,
+				suggestions: near.map((m) => ({
+					...summary(m),
+					name: original(m.actor).name,
+					matched: originalTerm(m.actor, m.matched),
+				})),
+			}),
+		);
+	}
+	const hint = near.length ? ` (did you mean: ${near.map((m) => m.actor.name).join('; ')}?)` : '';
+	ctx.err(`sitrep actor: no actor matches "${query}"${hint}`);
+	return EXIT.problems;
 }
 
 /** The name, short name or alias a match was made on, as the data wrote it. */

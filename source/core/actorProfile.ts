@@ -619,7 +619,11 @@ interface Entry {
 /** Fuzzy hits scoring worse than this are dropped. */
 export const FUZZY_MAX_SCORE = 0.4;
 
+/** Suggestions when nothing matches: past the noise line, but near enough to be worth a look ("hakkanee"). */
+export const SUGGEST_MAX_SCORE = 0.55;
+
 const entryCache = new WeakMap<Store, { entries: Entry[]; fuse: Fuse<Entry> }>();
+const looseCache = new WeakMap<Store, Fuse<Entry>>();
 
 function matcher(store: Store): { entries: Entry[]; fuse: Fuse<Entry> } {
 	let m = entryCache.get(store);
@@ -681,4 +685,27 @@ export function matchActors(store: Store, query: string, limit = 10): ActorMatch
 			matched: entry.term,
 			exact: tier === 0,
 		}));
+}
+
+/**
+ * Actors worth suggesting when matchActors finds none: fuzzy hits with a looser
+ * cut, best first, one per actor.
+ */
+export function suggestActors(store: Store, query: string, limit = 5): ActorMatch[] {
+	const q = fold(query);
+	if (!q) return [];
+	const { entries } = matcher(store);
+	let fuse = looseCache.get(store);
+	if (!fuse) {
+		fuse = new Fuse(entries, { keys: ['folded'], includeScore: true, ignoreLocation: true, threshold: 0.6 });
+		looseCache.set(store, fuse);
+	}
+	const out: ActorMatch[] = [];
+	for (const hit of fuse.search(q)) {
+		const score = hit.score ?? 1;
+		if (score > SUGGEST_MAX_SCORE || out.length >= limit) break;
+		if (out.some((m) => m.actor.id === hit.item.actor.id)) continue;
+		out.push({ actor: hit.item.actor, score: Math.round(score * 1000) / 1000, matched: hit.item.term, exact: false });
+	}
+	return out;
 }

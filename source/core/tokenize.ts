@@ -5,6 +5,7 @@
 // ZWNJ/ZWJ/soft hyphen join the letters around them, so a Dari word written
 // with or without its ZWNJ is the same term.
 import { fold } from './fold.js';
+import { sanitizeLine } from './sanitize.js';
 
 const SEP = 1;
 const WORD = 2;
@@ -182,9 +183,10 @@ export function currentKey(sc: Scanner): string {
 	return sc.ascii ? raw.toLowerCase() : foldWord(raw);
 }
 
-/** Folded words of a piece of text, in order. */
+/** Folded words of a piece of text (a query's), in order. */
 export function foldedWords(text: string): string[] {
-	const sc = new Scanner().reset(text);
+	// Cleaned as fold() cleans, but before the split: an escape's parameters ("[31m") would join the next word.
+	const sc = new Scanner().reset(sanitizeLine(text));
 	const out: string[] = [];
 	while (sc.next()) {
 		const key = currentKey(sc);

@@ -1,24 +1,28 @@
 // Display-width aware padding and truncation (CJK and emoji take two cells).
-import stringWidth from 'string-width';
+// Widths are the terminal's: text is measured as sitrep draws it
+// (core/drawable.ts), and what these functions return is drawn that way.
+import { cells, drawable, startsCell } from './drawable.js';
 
-// Most cells are plain ASCII: skip string-width (and its emoji regex) for them.
+// Most cells are plain ASCII: no segmenting, no tables.
 const ASCII = /^[\x20-\x7e]*$/;
 
+/** Cells the terminal gives `s` as sitrep draws it. */
 export function width(s: string): number {
-	return ASCII.test(s) ? s.length : stringWidth(s);
+	return ASCII.test(s) ? s.length : cells(drawable(s));
 }
 
-/** Truncates to at most `max` cells, ending with "…" when cut. */
+/** At most `max` cells of `s` as it is drawn, ending with "…" when cut. */
 export function truncate(s: string, max: number): string {
 	if (max <= 0) return '';
 	if (ASCII.test(s)) return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
-	if (stringWidth(s) <= max) return s;
+	const d = drawable(s);
+	if (cells(d) <= max) return d;
 	let out = '';
 	let w = 0;
-	for (const ch of segments(s)) {
-		const cw = stringWidth(ch);
+	for (const { segment } of segmenter.segment(d)) {
+		const cw = cells(segment);
 		if (w + cw > max - 1) break;
-		out += ch;
+		out += segment;
 		w += cw;
 	}
 	return `${out}…`;
@@ -33,14 +37,15 @@ export function fit(s: string, n: number, right = false): string {
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/** The grapheme clusters of `s` as it is drawn. */
 export function* segments(s: string): Generator<string> {
-	for (const { segment } of segmenter.segment(s)) yield segment;
+	for (const { segment } of segmenter.segment(drawable(s))) yield segment;
 }
 
-/** Word-wraps plain text to `cols` cells; keeps blank lines between paragraphs. */
+/** Word-wraps plain text to `cols` cells, as it is drawn; keeps blank lines between paragraphs. */
 export function wrap(text: string, cols: number): string[] {
 	const out: string[] = [];
-	for (const para of text.split('\n')) {
+	for (const para of drawable(text).split('\n')) {
 		if (para.trim() === '') {
 			out.push('');
 			continue;
@@ -56,8 +61,8 @@ export function wrap(text: string, cols: number): string[] {
 			}
 			if (ww > cols) {
 				// A word longer than the line is cut into pieces.
-				for (const ch of segments(word)) {
-					const cw = stringWidth(ch);
+				for (const { segment: ch } of segmenter.segment(word)) {
+					const cw = cells(ch);
 					// A character wider than the whole line goes on a line of its own, not after an empty one.
 					if (lw > 0 && lw + cw > cols) {
 						out.push(line);
@@ -87,9 +92,11 @@ export interface Span {
  * Word-wraps like `wrap`, but every line is an exact slice of the input and
  * knows its offset, so match ranges into the text can be drawn on the lines.
  * Spaces at a break are dropped; a blank line separates paragraphs. Lines
- * break between grapheme clusters only (an emoji ZWJ sequence, a letter and
- * its combining marks, a ZWNJ and the letter before it stay together), and
- * each cluster counts the cells it takes on screen.
+ * break between grapheme clusters only (a letter and its combining marks, a
+ * ZWNJ and the letter before it stay together; a cluster drawn in parts, such
+ * as an emoji ZWJ sequence, may break between its parts), and
+ * each cluster counts the cells it takes on screen as drawn: the lines are
+ * the input's own text, so draw them through truncate or fit.
  */
 export function wrapSpans(text: string, cols: number): Span[] {
 	const out: Span[] = [];
@@ -110,18 +117,34 @@ export function wrapSpans(text: string, cols: number): Span[] {
 /** Wraps text[from, to) (no newline inside) into `out`. */
 function wrapParagraph(text: string, from: number, to: number, max: number, out: Span[]): void {
 	const para = text.slice(from, to);
-	// Cluster k spans para[starts[k], starts[k + 1]) and takes cells[k] cells.
+	// Piece k (a cluster, or part of one drawn in parts) spans para[starts[k], starts[k + 1]) and takes widths[k] cells.
 	const starts: number[] = [];
-	const cells: number[] = [];
+	const widths: number[] = [];
 	if (ASCII.test(para)) {
 		for (let k = 0; k < para.length; k++) {
 			starts.push(k);
-			cells.push(1);
+			widths.push(1);
 		}
 	} else {
 		for (const { segment, index } of segmenter.segment(para)) {
-			starts.push(index);
-			cells.push(segment === ' ' ? 1 : width(segment));
+			if (segment === ' ' || drawable(segment) === segment) {
+				starts.push(index);
+				widths.push(segment === ' ' ? 1 : cells(segment));
+				continue;
+			}
+			// Drawn in parts (a ZWJ family as its people, a conjunct as its letters): a line may end between them.
+			let at = index;
+			let i = index;
+			for (const ch of segment) {
+				if (i > at && startsCell(ch.codePointAt(0) ?? 0)) {
+					starts.push(at);
+					widths.push(width(para.slice(at, i)));
+					at = i;
+				}
+				i += ch.length;
+			}
+			starts.push(at);
+			widths.push(width(para.slice(at, i)));
 		}
 	}
 	const count = starts.length;
@@ -136,7 +159,7 @@ function wrapParagraph(text: string, from: number, to: number, max: number, out:
 		let lastBreak = -1;
 		let w = 0;
 		while (end < count) {
-			const cw = cells[end] ?? 0;
+			const cw = widths[end] ?? 0;
 			if (w + cw > max) break;
 			if (isSpace(end)) lastBreak = end;
 			w += cw;

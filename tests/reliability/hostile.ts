@@ -539,14 +539,15 @@ function legitRow(frames: readonly string[], text?: Map<string, Output>, json?: 
 	const exported = json?.get('export incidents ndjson')?.out ?? '';
 	LEGIT.forEach((l, j) => {
 		const wrong: string[] = [];
+		const drawn = l.drawn ?? l.text;
 		if (sanitizeLine(l.text) !== l.text || sanitizeText(l.text) !== l.text) wrong.push('changed by the sanitizer');
 		if (hasControl(l.text)) wrong.push('flagged as control');
 		if (width(l.text) !== l.width) wrong.push(`width ${width(l.text)}, expected ${l.width}`);
-		if (fitCells(l.text, l.width + 3) !== `${l.text}   `) wrong.push('fit pads it wrong');
+		if (fitCells(l.text, l.width + 3) !== `${drawn}   `) wrong.push('fit pads it wrong');
 		const cut = truncate(l.text, l.width - 1);
 		if (l.width > 1 && (!cut.endsWith('…') || width(cut) > l.width - 1)) wrong.push('truncate overflows');
 		for (const code of ['LT', 'LN', 'LL', 'LB'])
-			if (!shown(`${mark(code, j)} ${l.text}`)) wrong.push(`${code}: not shown whole in the dashboard`);
+			if (!shown(`${mark(code, j)} ${drawn}`)) wrong.push(`${code}: not shown whole in the dashboard`);
 		if (text && !timeline.includes(`${mark('LL', j)} ${l.text}`)) wrong.push('not whole in sitrep timeline');
 		if (json && !exported.includes(JSON.stringify(field('LL', j, l.text)))) wrong.push('not as written in the export');
 		if (wrong.length) failures.push(`${l.name}: ${wrong.join('; ')}`);

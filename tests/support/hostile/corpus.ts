@@ -11,8 +11,10 @@ export interface HostileText {
 export interface LegitText {
 	name: string;
 	text: string;
-	/** Terminal cells it takes (CJK and emoji two, marks and joiners none). */
+	/** Terminal cells it takes as drawn (CJK and emoji two, marks and joiners none; tmux 3.3a's count). */
 	width: number;
+	/** How it is drawn when terminals measure the text as written differently (core/drawable.ts). */
+	drawn?: string;
 }
 
 const ESC = '\u001b';
@@ -94,12 +96,27 @@ export const LEGIT: LegitText[] = [
 	{ name: 'CJK', text: '中文新闻', width: 8 },
 	{ name: 'Japanese and Korean', text: '東京 한국어', width: 11 },
 	{ name: 'Latin with CJK', text: 'Kabul 喀布尔', width: 12 },
-	{ name: 'emoji ZWJ family', text: '👨‍👩‍👧‍👦', width: 2 },
-	{ name: 'emoji skin tones', text: '👍🏽 👋🏿', width: 5 },
-	{ name: 'emoji ZWJ with skin tone', text: '👩🏽‍💻', width: 2 },
+	// tmux 3.3a, 3.4 and xterm count these differently: they are drawn as their parts.
+	{ name: 'emoji ZWJ family', text: '👨‍👩‍👧‍👦', width: 8, drawn: '👨👩👧👦' },
+	{ name: 'emoji skin tones', text: '👍🏽 👋🏿', width: 5, drawn: '👍 👋' },
+	{ name: 'emoji ZWJ with skin tone', text: '👩🏽‍💻', width: 4, drawn: '👩💻' },
 	{ name: 'flags', text: '🇦🇫 🇵🇰', width: 5 },
-	{ name: 'rainbow flag (ZWJ, VS16)', text: '🏳️‍🌈', width: 2 },
+	{ name: 'rainbow flag (ZWJ, VS16)', text: '🏳️‍🌈', width: 3, drawn: '🏳🌈' },
 	{ name: 'combining marks (decomposed Latin)', text: 'Zoe\u0308 Nguye\u0302\u0303n', width: 10 },
+	// One cluster of two letters: tmux gives it 2 cells, string-width 1; drawn with the virama ended by a ZWNJ.
+	{
+		name: 'Telugu conjunct with ZWNJ',
+		text: '\u0c1c\u0c4d\u0c1e\u200c\u0c3e',
+		width: 2,
+		drawn: '\u0c1c\u0c4d\u200c\u0c1e\u200c\u0c3e',
+	},
+	{ name: 'Devanagari conjunct', text: '\u0915\u094d\u0937\u093f', width: 3, drawn: '\u0915\u094d\u200c\u0937\u093f' },
+	{
+		name: 'Persian with a right-to-left mark',
+		text: '\u06a9\u0627\u0628\u0644\u200f',
+		width: 4,
+		drawn: '\u06a9\u0627\u0628\u0644',
+	},
 ];
 
 /** The characters that must never reach the terminal from data: C0 but \n, DEL, C1, bidi controls, U+2028/9. */

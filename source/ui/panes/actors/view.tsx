@@ -49,7 +49,7 @@ export function ActorsView({ state: a, env, theme, width, height, window, watch 
 					<Text wrap="truncate">
 						<Text {...theme.key}>jump: </Text>
 						{/* Typed text keeps its spaces; what a paste brought in that a terminal acts on is dropped. */}
-						<Text>{sanitizeText(a.jump.query).replace(/\n/g, ' ')}</Text>
+						<Text>{truncate(sanitizeText(a.jump.query).replace(/\n/g, ' '), Math.max(1, width - 7))}</Text>
 						<Text inverse> </Text>
 						<Text {...theme.dim}>
 							{a.jump.query

@@ -12,7 +12,7 @@ import { completions, pageSize, SEARCH_ROW_LINES, type SearchState } from './sta
 
 /** The end of a long query, at most `max` cells: the part being typed stays in view. */
 function tail(text: string, max: number): string {
-	if (cellWidth(text) <= max) return text;
+	if (cellWidth(text) <= max) return truncate(text, max);
 	const graphemes = [...segments(text)];
 	let out = '';
 	let w = 1;

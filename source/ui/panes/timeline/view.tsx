@@ -121,15 +121,18 @@ function FilterBar({ env, theme, form, width }: Props & { form: FilterForm }) {
 			<Box height={1} flexShrink={0}>
 				{error ? (
 					<Text wrap="truncate" {...theme.error}>
-						{sanitizeLine(
-							`${error.field}: ${error.message}${error.suggestions.length ? ` — ${error.suggestions.join(', ')}` : ''}`,
+						{truncate(
+							sanitizeLine(
+								`${error.field}: ${error.message}${error.suggestions.length ? ` — ${error.suggestions.join(', ')}` : ''}`,
+							),
+							w,
 						)}
 					</Text>
 				) : (
 					<Text wrap="truncate">
 						{options.map((o, i) => (
 							<Text key={o.value} {...(i === form.completion ? theme.selected : theme.dim)}>
-								{` ${o.label} `}
+								{` ${truncate(o.label, w)} `}
 							</Text>
 						))}
 					</Text>
