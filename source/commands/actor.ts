@@ -13,7 +13,7 @@ import {
 import { original } from '../core/originals.js';
 import type { Actor, Affiliation } from '../core/schema.js';
 import type { Store } from '../core/store.js';
-import { terminalJson } from '../io/export.js';
+import { terminalJson } from '../present/json.js';
 import { linesToText } from '../present/plain.js';
 import { actorLines } from '../present/views/actor.js';
 import { type Ctx, EXIT } from './context.js';

@@ -4,10 +4,10 @@
 // an import.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { terminalJson } from '../io/export.js';
 import { cacheFileFor, serializeCache } from '../io/load/cache.js';
 import { DataDirError, loadDataDir } from '../io/load/load.js';
 import { kindFiles } from '../io/write.js';
+import { terminalJson } from '../present/json.js';
 import { type Ctx, EXIT } from './context.js';
 
 export function runCache(dir: string, version: string, flags: { json: boolean }, ctx: Ctx): number {

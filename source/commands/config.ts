@@ -1,6 +1,5 @@
 // sitrep config get|set|unset|path
 
-import { terminalJson } from '../io/export.js';
 import {
 	ConfigError,
 	type ConfigHandle,
@@ -9,6 +8,7 @@ import {
 	SETTING_KEYS,
 	type SettingKey,
 } from '../io/settings/config.js';
+import { terminalJson } from '../present/json.js';
 import { type Ctx, EXIT } from './context.js';
 
 /** Set from the dashboard (w, s) or by editing the file; `config get` shows them as JSON. */

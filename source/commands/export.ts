@@ -12,9 +12,9 @@ import {
 	parseExportFormat,
 	parseExportKind,
 	selectRecords,
-	serialize,
 	writeExportFile,
 } from '../io/export.js';
+import { serialize } from '../present/exportFile.js';
 import { type Ctx, EXIT } from './context.js';
 
 export interface ExportFlags extends ExportFilterInput {
@@ -29,7 +29,7 @@ export interface ExportFlags extends ExportFilterInput {
  * turns CSV's CRLF into LF and tabs into spaces. CSV carries the text as
  * sanitized when loaded; JSON and NDJSON carry the original text with every
  * control, bidi and line-separator character escaped (serialize in
- * io/export.ts), so nothing unsafe reaches a terminal either way.
+ * present/exportFile.ts), so nothing unsafe reaches a terminal either way.
  */
 export function runExport(
 	store: Store,

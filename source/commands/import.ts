@@ -2,10 +2,10 @@
 // with a report that accounts for every row read.
 import { relative } from 'node:path';
 import { plural } from '../core/words.js';
-import { terminalJson } from '../io/export.js';
 import { ImportError, type ImportReport, importFile } from '../io/import/run.js';
 import { displayPath } from '../io/load/load.js';
 import { WriteError } from '../io/write.js';
+import { terminalJson } from '../present/json.js';
 import { type Ctx, EXIT } from './context.js';
 
 export interface ImportFlags {

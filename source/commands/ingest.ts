@@ -6,7 +6,6 @@ import { type CountryLink, gazetteerOf, type Link, linkArticle, matchSummary } f
 import { type Article, recordSchemas } from '../core/schema.js';
 import type { Store } from '../core/store.js';
 import { plural } from '../core/words.js';
-import { terminalJson } from '../io/export.js';
 import {
 	articleId,
 	DATE_FROM,
@@ -17,6 +16,7 @@ import {
 	readArticleFile,
 } from '../io/ingest.js';
 import { commitPlan, type KindCounts, planUpserts, WriteError, withDataLock } from '../io/write.js';
+import { terminalJson } from '../present/json.js';
 import { type Ctx, EXIT } from './context.js';
 
 export interface IngestOptions {

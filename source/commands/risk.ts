@@ -4,7 +4,7 @@ import type { Resolver } from '../core/resolve.js';
 import { countryRisk, riskTable, TREND_ARROWS } from '../core/risk.js';
 import type { Store } from '../core/store.js';
 import { fit } from '../core/width.js';
-import { terminalJson } from '../io/export.js';
+import { terminalJson } from '../present/json.js';
 import { linesToText } from '../present/plain.js';
 import { countryLines } from '../present/views/country.js';
 import { type Ctx, EXIT } from './context.js';

@@ -6,7 +6,7 @@ import { outletOf } from '../core/schema.js';
 import { indexStore, parseQuery, type SearchResult, searchWithInfo } from '../core/search/index.js';
 import type { Store } from '../core/store.js';
 import { plural } from '../core/words.js';
-import { terminalJson } from '../io/export.js';
+import { terminalJson } from '../present/json.js';
 import { type Ctx, EXIT } from './context.js';
 
 const ON = '\u001b[1;4m';

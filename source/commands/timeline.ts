@@ -4,7 +4,7 @@ import { Resolver } from '../core/resolve.js';
 import type { Store } from '../core/store.js';
 import { countBy, type FilterInput, filterIncidents, parseFilter, perpetratorLabel } from '../core/timeline.js';
 import { fit } from '../core/width.js';
-import { terminalJson } from '../io/export.js';
+import { terminalJson } from '../present/json.js';
 import { type Ctx, EXIT } from './context.js';
 
 export interface TimelineFlags extends FilterInput {

@@ -3,8 +3,8 @@
 import { countBySeverity, formatProblem } from '../core/problems.js';
 import { KINDS } from '../core/schema.js';
 import { plural } from '../core/words.js';
-import { terminalJson } from '../io/export.js';
 import type { LoadResult } from '../io/load/load.js';
+import { terminalJson } from '../present/json.js';
 import { type Ctx, EXIT } from './context.js';
 
 export function runValidate(result: LoadResult, opts: { json: boolean; strict: boolean }, ctx: Ctx): number {

@@ -6,8 +6,8 @@ import type { Resolver } from '../core/resolve.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { parseFilter } from '../core/timeline.js';
 import { fit } from '../core/width.js';
-import { terminalJson } from '../io/export.js';
 import type { ConfigHandle, SavedView } from '../io/settings/config.js';
+import { terminalJson } from '../present/json.js';
 import { type Ctx, EXIT } from './context.js';
 
 export function findView(config: ConfigHandle, name: string): SavedView | string {

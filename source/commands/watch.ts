@@ -19,9 +19,9 @@ import {
 	whatsNew,
 } from '../core/watch.js';
 import { fit, truncate } from '../core/width.js';
-import { terminalJson } from '../io/export.js';
 import type { ConfigHandle } from '../io/settings/config.js';
 import { loadSeen, saveSeen } from '../io/settings/watchState.js';
+import { terminalJson } from '../present/json.js';
 import { type Ctx, EXIT } from './context.js';
 
 export interface WatchFlags {

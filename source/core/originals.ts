@@ -2,7 +2,7 @@
 // strings the loader had to clean (core/load.ts). The store holds the cleaned
 // record, which is what the terminal shows; JSON outputs (timeline, actor,
 // search, export, TUI export) print the original, escaped so that it is still
-// safe on a terminal (terminalJson in io/export.ts). Records that needed no
+// safe on a terminal (terminalJson in present/json.ts). Records that needed no
 // cleaning, nearly all of them, have no entry and cost nothing.
 //
 // The table is per process: records that cross a worker or the load cache are

@@ -1,13 +1,12 @@
-// What `sitrep export` writes: the records the filters select, as sitrep CSV,
-// as a JSON file in the wrapper shape the loader reads (so it can be dropped
-// into a data directory), or as NDJSON. Order is the store's: incidents and
-// articles newest first, actors by name.
+// What `sitrep export` exports: the records the filters (and, for articles
+// and actors, a query) select, and the file they are written to. Order is the
+// store's: incidents and articles newest first, actors by name. Their text is
+// present/exportFile.ts.
 
 import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { matchActors } from '../core/actorProfile.js';
-import { CSV_KINDS, type CsvKind, type CsvRecordOf, toCsv } from '../core/csv.js';
-import { original } from '../core/originals.js';
+import { CSV_KINDS, type CsvKind, type CsvRecordOf } from '../core/csv.js';
 import type { Resolver } from '../core/resolve.js';
 import { indexStore, parseQuery, searchWithInfo } from '../core/search/index.js';
 import type { Store } from '../core/store.js';
@@ -157,42 +156,6 @@ function searchArticles(
 	const out = searchWithInfo(index, parsed, { limit: index.docCount });
 	if (out.partial) return { ids: new Set(), partial: true };
 	return { ids: new Set(out.results.filter((r) => r.kind === 'article').map((r) => r.id)), partial: false };
-}
-
-export interface SerializeOptions {
-	/** CSV only: start with a UTF-8 byte order mark (for Excel). */
-	bom?: boolean;
-}
-
-/** The export file's text, ending with a newline (CRLF for CSV). */
-export function serialize<K extends CsvKind>(
-	kind: K,
-	records: readonly CsvRecordOf[K][],
-	format: ExportFormat,
-	opts: SerializeOptions = {},
-): string {
-	// CSV carries the cleaned text: it has no escapes, and spreadsheets and terminals read it as is.
-	if (format === 'csv') return toCsv(kind, records, opts);
-	// JSON carries the text as the data files wrote it (core/originals.ts), with the characters
-	// a terminal would act on written as \u escapes: printed to a terminal, it is still safe.
-	const raw = records.map((r) => original(r));
-	if (format === 'ndjson') return raw.map((r) => `${terminalJson(r, 0)}\n`).join('');
-	// The data files' own wrapper and indentation; no $schema, whose relative path depends on where it lands.
-	return `${terminalJson({ [kind]: raw })}\n`;
-}
-
-/**
- * JSON for a report printed through the terminal sanitizer: characters the
- * sanitizer would strip or turn into a line break (C1 controls, NEL, U+2028,
- * U+2029, bidi controls) are written as \u escapes, so the output stays valid
- * JSON with the same content and still carries no control sequence (JSON
- * itself escapes C0: ESC, BEL, CR...). `indent` 0 gives one line.
- */
-export function terminalJson(value: unknown, indent = 2): string {
-	return JSON.stringify(value, null, indent || undefined).replace(
-		/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-		(c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-	);
 }
 
 /**
