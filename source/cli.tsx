@@ -148,6 +148,10 @@ async function main(): Promise<number> {
 	// A command is never mid-write on a signal: stop at once (the dashboard restores the terminal itself).
 	process.on('SIGINT', () => process.exit(EXIT.interrupted));
 	process.on('SIGTERM', () => process.exit(143));
+	// A write past the file-size limit (ulimit -f) fails with EFBIG, which the writer reports (exit 3).
+	// Node ignores the SIGXFSZ that comes with it, but conf's exit hook re-raises it once its own
+	// listener is gone, which would kill sitrep mid-report: a listener here keeps it ignored.
+	process.on('SIGXFSZ', () => {});
 	// meow answers --help only without a command; `sitrep ingest --help` deserves the same page.
 	if (process.argv.slice(2).includes('--help')) cli.showHelp(0);
 	const [command, ...args] = cli.input;

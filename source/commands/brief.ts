@@ -1,8 +1,8 @@
 // sitrep brief COUNTRY|ACTOR: a Markdown briefing, to stdout or --out FILE.
-import { writeFileSync } from 'node:fs';
 import { matchActors } from '../core/actorProfile.js';
 import type { Resolver } from '../core/resolve.js';
 import type { Store } from '../core/store.js';
+import { FileWriteError, writeFileAtomic } from '../io/atomic.js';
 import { type BriefTarget, briefMarkdown } from '../present/brief.js';
 import { type Ctx, EXIT } from './context.js';
 import { type WindowFlags, windowFromFlags } from './window.js';
@@ -36,9 +36,10 @@ export function runBrief(
 	const md = briefMarkdown(store, target, window);
 	if (flags.out) {
 		try {
-			writeFileSync(flags.out, md);
+			writeFileAtomic(flags.out, md);
 		} catch (err) {
-			ctx.err(`sitrep brief: cannot write ${flags.out}: ${(err as Error).message}`);
+			if (!(err instanceof FileWriteError)) throw err;
+			ctx.err(`sitrep brief: cannot write ${flags.out}: ${err.message}`);
 			return EXIT.data;
 		}
 		ctx.err(`brief written to ${flags.out}`);

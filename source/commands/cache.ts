@@ -2,8 +2,7 @@
 // so the next dashboard start skips parsing and checking. The dashboard runs
 // it in the background when it quits after a slow start; cron can run it after
 // an import.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { FileWriteError, writeFileAtomic } from '../io/atomic.js';
 import { cacheFileFor, serializeCache } from '../io/load/cache.js';
 import { DataDirError, loadDataDir } from '../io/load/load.js';
 import { kindFiles } from '../io/write.js';
@@ -39,14 +38,11 @@ export function runCache(dir: string, version: string, flags: { json: boolean },
 		countries: store.countries,
 		files: loaded.files,
 	});
-	const tmp = `${file}.tmp-${process.pid}`;
 	try {
-		mkdirSync(dirname(file), { recursive: true });
-		writeFileSync(tmp, bytes);
-		renameSync(tmp, file);
+		writeFileAtomic(file, bytes, { mkdir: true });
 	} catch (err) {
-		rmSync(tmp, { force: true });
-		return say(false, `cannot write ${file}: ${(err as Error).message}`);
+		if (!(err instanceof FileWriteError)) throw err;
+		return say(false, `cannot write ${file}: ${err.message}`);
 	}
 	return say(true, `start-up cache written: ${file}`);
 }

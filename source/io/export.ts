@@ -3,14 +3,13 @@
 // store's: incidents and articles newest first, actors by name. Their text is
 // present/exportFile.ts.
 
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { matchActors } from '../core/actorProfile.js';
 import { CSV_KINDS, type CsvKind, type CsvRecordOf } from '../core/csv.js';
 import type { Resolver } from '../core/resolve.js';
 import { indexStore, parseQuery, searchWithInfo } from '../core/search/index.js';
 import type { Store } from '../core/store.js';
 import { type FilterField, type FilterInput, filterIncidents, parseFilter, withSubgroups } from '../core/timeline.js';
+import { FileWriteError, writeFileAtomic } from './atomic.js';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'ndjson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -160,28 +159,15 @@ function searchArticles(
 
 /**
  * Writes an export so a reader of FILE sees the old file or the new one, never
- * half of one (a temporary file, then a rename). Returns why it failed, said
- * about the file asked for (Node would name the temporary file).
+ * half of one. `exclusive` never replaces a file (the dashboard names another).
+ * Returns why it failed, said about FILE.
  */
-export function writeExportFile(file: string, text: string): string | undefined {
-	const tmp = `${file}.tmp-${process.pid}`;
+export function writeExportFile(file: string, text: string, opts: { exclusive?: boolean } = {}): string | undefined {
 	try {
-		writeFileSync(tmp, text);
-		renameSync(tmp, file);
+		writeFileAtomic(file, text, opts);
 		return undefined;
 	} catch (err) {
-		try {
-			unlinkSync(tmp);
-		} catch {
-			// Never created, or already renamed.
-		}
-		const e = err as NodeJS.ErrnoException;
-		return e.code === 'ENOENT'
-			? `ENOENT: its folder ${dirname(file)} does not exist`
-			: e.code === 'EISDIR'
-				? 'EISDIR: it is a directory'
-				: e.code === 'EACCES'
-					? 'EACCES: permission denied'
-					: e.message;
+		if (err instanceof FileWriteError) return err.message;
+		throw err;
 	}
 }

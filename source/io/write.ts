@@ -1,10 +1,12 @@
 // Adds and updates records in a data directory without losing any: a record
 // whose id is already on disk is replaced where it lives, a new one goes to
 // the caller's file. Planning reads and compares; only commitPlan writes, and
-// it writes every file or none.
+// it writes every file or none: each file is staged as io/atomic.ts stages
+// one, and the renames are undone if any of them fails.
 import * as fs from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { KINDS, type Kind, recordSchemas } from '../core/schema.js';
+import { tempPathFor, writeNewFile } from './atomic.js';
 
 export interface Upsert {
 	kind: Kind;
@@ -239,16 +241,7 @@ export interface FileOps {
 
 export const realFileOps: FileOps = {
 	mkdir: (path) => fs.mkdirSync(path, { recursive: true }),
-	writeFile: (path, text) => {
-		// Flushed before the rename, so a crash never leaves a renamed but empty file.
-		const fd = fs.openSync(path, 'wx', 0o644);
-		try {
-			fs.writeFileSync(fd, text);
-			fs.fsyncSync(fd);
-		} finally {
-			fs.closeSync(fd);
-		}
-	},
+	writeFile: writeNewFile,
 	rename: (from, to) => fs.renameSync(from, to),
 	copyFile: (from, to) => fs.copyFileSync(from, to),
 	unlink: (path) => fs.rmSync(path, { force: true }),
@@ -261,14 +254,20 @@ export function commitPlan(plan: WritePlan, ops: FileOps = realFileOps): void {
 	const temps: { tmp: string; path: string }[] = [];
 	const created: string[] = [];
 	const backups: { path: string; backup: string }[] = [];
+	const madeDirs: string[] = [];
 	const cleanup = () => {
 		for (const t of temps) safely(() => ops.unlink(t.tmp));
+		// Deepest first; a folder that is not empty stays.
+		for (const d of [...madeDirs].reverse()) safely(() => fs.rmdirSync(d));
 	};
 	try {
 		for (const file of plan.files) {
 			const dir = dirname(file.path);
-			if (!ops.exists(dir)) ops.mkdir(dir);
-			const tmp = `${file.path}.sitrep-tmp-${tag}`;
+			if (!ops.exists(dir)) {
+				for (let d = dir; !ops.exists(d); d = dirname(d)) madeDirs.unshift(d);
+				ops.mkdir(dir);
+			}
+			const tmp = tempPathFor(file.path);
 			temps.push({ tmp, path: file.path });
 			ops.writeFile(tmp, file.text);
 		}
