@@ -38,6 +38,13 @@ module.exports = {
 			},
 		},
 		{
+			name: 'settings-through-one-door',
+			comment: 'Only source/io/settings opens the settings files (conf); the rest use its ConfigHandle (config.save, settings).',
+			severity: 'error',
+			from: { path: '^source/', pathNot: '^source/io/settings/' },
+			to: { path: '(^|/)node_modules/conf/' },
+		},
+		{
 			name: 'source-stands-alone',
 			comment: 'The product does not import its tests, benchmarks or build scripts (a pane\'s own state.test.ts may use test support).',
 			severity: 'error',

@@ -1,7 +1,6 @@
 // sitrep watch [--json] [--mark-seen] | add NAME | remove NAME | list: what is
 // new for the watchlist since the last session, and editing the list. Reporting
 // marks nothing seen (it may run from cron); --mark-seen does.
-import Conf from 'conf';
 import { squash } from '../core/fold.js';
 import type { Resolved, Resolver } from '../core/resolve.js';
 import { sanitizeLine } from '../core/sanitize.js';
@@ -31,34 +30,14 @@ export interface WatchFlags {
 	now?: Date;
 }
 
-/** The settings file as config.ts opens it; config.ts does not know `watchlist` yet, so it is written here. */
-function settingsConf(): Conf<{ watchlist?: unknown }> {
-	const cwd = process.env.SITREP_CONFIG_DIR;
-	return new Conf<{ watchlist?: unknown }>({ projectName: 'sitrep', ...(cwd ? { cwd } : {}) });
-}
-
-/** The watchlist's keys as stored (strings only), from the settings read at start-up, else from the file. */
+/** The watchlist as the settings were read at start-up (a list that was not strings was dropped then, with a warning). */
 function storedKeys(config: ConfigHandle): string[] {
-	let raw = (config.settings as { watchlist?: unknown }).watchlist;
-	if (raw === undefined && !config.error) {
-		try {
-			raw = settingsConf().get('watchlist');
-		} catch {
-			// Unreadable settings were already reported at start-up; watch nothing.
-		}
-	}
-	return Array.isArray(raw) ? raw.filter((k): k is string => typeof k === 'string') : [];
+	return config.settings.watchlist ?? [];
 }
 
+/** Through the settings handle, as the dashboard's `w` saves it; returns why it could not be saved. */
 function writeKeys(config: ConfigHandle, keys: string[]): string | undefined {
-	if (config.error) return config.error;
-	try {
-		settingsConf().set('watchlist', keys);
-		(config.settings as { watchlist?: unknown }).watchlist = keys;
-		return undefined;
-	} catch (err) {
-		return `cannot write settings: ${(err as Error).message}`;
-	}
+	return config.save('watchlist', keys);
 }
 
 /** The words that name an item exactly (ignoring case and punctuation), to prefer "Iran" the country over "Iran govt". */
