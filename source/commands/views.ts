@@ -23,6 +23,49 @@ export function findView(config: ConfigHandle, name: string): SavedView | string
 		: `--view: no saved view "${name}"${views.length ? `; saved: ${names}` : ' (save one with s in the dashboard)'}`;
 }
 
+/** The filter flags as given on the command line. */
+export interface FilterFlags {
+	country: string[];
+	actor: string[];
+	type: string[];
+	since?: string;
+	until?: string;
+	view?: string;
+}
+
+/**
+ * The filter with --view's filled in where no flag was given, and the view
+ * itself (search takes its query); the exit status when there is no such view.
+ */
+export function filterWithView(
+	config: ConfigHandle,
+	flags: FilterFlags,
+	command: string,
+	ctx: Ctx,
+): { filter: Omit<FilterFlags, 'view'>; view?: SavedView } | number {
+	let view: SavedView | undefined;
+	if (flags.view !== undefined) {
+		const found = findView(config, flags.view);
+		if (typeof found === 'string') {
+			ctx.err(`sitrep ${command}: ${sanitizeLine(found)}`);
+			return EXIT.usage;
+		}
+		view = found;
+	}
+	const fromView = view ? viewFilter(view) : {};
+	const given = (v: string[]) => (v.length ? v : undefined);
+	return {
+		filter: {
+			country: given(flags.country) ?? fromView.country ?? [],
+			actor: given(flags.actor) ?? fromView.actor ?? [],
+			type: given(flags.type) ?? fromView.type ?? [],
+			since: flags.since ?? fromView.since,
+			until: flags.until ?? fromView.until,
+		},
+		...(view ? { view } : {}),
+	};
+}
+
 /** The filter flags a view stands for; flags given on the command line win. */
 export function viewFilter(view: SavedView): {
 	country?: string[];

@@ -1,5 +1,5 @@
 // --window and --as-of, checked once for every command that takes them.
-import { isRiskDays, type RiskDays, type RiskWindow, riskWindow } from '../core/risk.js';
+import { type RiskDays, type RiskWindow, riskWindow, windowProblem } from '../core/risk.js';
 import type { Store } from '../core/store.js';
 import type { Ctx } from './context.js';
 
@@ -10,14 +10,10 @@ export interface WindowFlags {
 
 export function windowFromFlags(store: Store, flags: WindowFlags, ctx: Ctx): RiskWindow | undefined {
 	const days = flags.window ?? 90;
-	if (!isRiskDays(days)) {
-		ctx.err(`sitrep: --window: expected 30, 90 or 365, found ${days}`);
+	const problem = windowProblem(days, flags.asOf);
+	if (problem) {
+		ctx.err(`sitrep: ${problem}`);
 		return undefined;
 	}
-	try {
-		return riskWindow(store, { days: days as RiskDays, ...(flags.asOf ? { asOf: flags.asOf } : {}) });
-	} catch (err) {
-		ctx.err(`sitrep: --as-of: ${(err as Error).message} (expected YYYY, YYYY-MM or YYYY-MM-DD)`);
-		return undefined;
-	}
+	return riskWindow(store, { days: days as RiskDays, ...(flags.asOf ? { asOf: flags.asOf } : {}) });
 }

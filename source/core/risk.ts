@@ -198,6 +198,20 @@ export function inRange(inc: Pick<Incident, 'date'>, range: DayRange): boolean {
 }
 
 /**
+ * What is wrong with a window asked for by --window and --as-of, in the words
+ * of those flags; undefined when riskWindow will take it. Checked before the
+ * data loads, so the dashboard can refuse before it takes the terminal.
+ */
+export function windowProblem(days: number, asOf?: string): string | undefined {
+	if (!isRiskDays(days))
+		return `--window: expected ${RISK_WINDOWS.join(', ').replace(/, (\d+)$/, ' or $1')}, found ${days}`;
+	if (asOf && !parseDateBound(asOf.slice(0, 10), true)) {
+		return `--as-of: expected a date YYYY, YYYY-MM or YYYY-MM-DD, found "${asOf}"`;
+	}
+	return undefined;
+}
+
+/**
  * The window ending at `asOf` (YYYY, YYYY-MM or YYYY-MM-DD; a year or month
  * means its last day) or else at the newest incident, so bundled data never
  * looks stale. With no incidents, the newest article, then 1970-01-01.

@@ -22,3 +22,24 @@ export function editDistance(a: string, b: string): number {
 	}
 	return prev[b.length] ?? 0;
 }
+
+/**
+ * The option a mistyped word most likely meant, for "did you mean": the one
+ * option it begins, else the nearest within two edits (more for long words).
+ */
+export function closest(word: string, options: readonly string[]): string | undefined {
+	const w = word.toLowerCase();
+	if (!w) return undefined;
+	const begun = options.filter((o) => o.toLowerCase().startsWith(w));
+	if (begun.length === 1) return begun[0];
+	let best: string | undefined;
+	let bestDistance = Math.max(2, Math.floor(w.length / 3)) + 1;
+	for (const o of options) {
+		const d = editDistance(w, o.toLowerCase());
+		if (d < bestDistance) {
+			best = o;
+			bestDistance = d;
+		}
+	}
+	return best;
+}

@@ -1,0 +1,52 @@
+import { defineCommand } from '../command.js';
+import { FILTER_FLAGS, LIMIT_FLAG, OUT_FLAG, VIEW_FLAG } from '../flags.js';
+
+export const exportCommand = defineCommand({
+	name: 'export',
+	summary: 'incidents, articles or actors as csv, json or ndjson',
+	about: [
+		"The records the filters select (articles and actors: also a query), for spreadsheets or other tools. JSON is the wrapper a data directory loads; CSV cells that a spreadsheet would run as a formula get a leading '. sitrep import reads the files back.",
+	],
+	usage: ['export incidents|articles|actors [QUERY] [filters] [--format csv|json|ndjson] [--out FILE]'],
+	synopsis: 'export KIND [QUERY]',
+	words: 'query',
+	flags: {
+		...FILTER_FLAGS,
+		...LIMIT_FLAG,
+		format: {
+			type: 'string',
+			value: 'F',
+			help: "csv, json or ndjson (default: from --out's extension, else csv)",
+		},
+		...OUT_FLAG,
+		bom: { type: 'boolean', help: 'start CSV with a byte order mark (for Excel)' },
+		...VIEW_FLAG,
+	},
+	examples: [
+		'sitrep export incidents --country PK --since 2024 --out pk-2024.csv',
+		"sitrep export articles 'haqqani kabul' --format ndjson",
+	],
+	async run({ args, flags, ctx, config, load }) {
+		const data = await load();
+		if (typeof data === 'number') return data;
+		const { filterWithView } = await import('../views.js');
+		const viewed = filterWithView(config, flags, 'export', ctx);
+		if (typeof viewed === 'number') return viewed;
+		const { runExport } = await import('../export.js');
+		const [kind, ...query] = args;
+		return runExport(
+			data.store,
+			data.resolver,
+			kind,
+			{
+				...viewed.filter,
+				format: flags.format,
+				limit: flags.limit,
+				out: flags.out,
+				bom: flags.bom,
+				query: query.join(' ') || undefined,
+			},
+			ctx,
+		);
+	},
+});

@@ -1,0 +1,35 @@
+import { defineCommand } from '../command.js';
+import { FILTER_FLAGS, JSON_FLAG, LIMIT_FLAG, VIEW_FLAG } from '../flags.js';
+
+export const timeline = defineCommand({
+	name: 'timeline',
+	summary: 'incidents, newest first',
+	about: [
+		'Incidents newest first, or counts per week or month (--by). Filter values are forgiving: --country pakistan, --country AF,PK, --actor "ISIS-K", --actor haqani (typos), --type suicide (a unique prefix). An actor includes the groups within it (--actor taliban also selects the Haqqani network).',
+		'Dates are YYYY, YYYY-MM or YYYY-MM-DD (--since also 90d, 12w, 6m, 1y); --until 2024-12 means to the end of December. An incident dated only to a month matches any range that overlaps that month.',
+	],
+	usage: ['timeline [filters] [--limit N] [--by week|month] [--view NAME] [--json]'],
+	synopsis: 'timeline [filters]',
+	words: 'none',
+	flags: {
+		...FILTER_FLAGS,
+		...LIMIT_FLAG,
+		by: { type: 'string', value: 'week|month', help: 'counts per week or month instead of incidents' },
+		...VIEW_FLAG,
+		...JSON_FLAG,
+	},
+	examples: [
+		'sitrep timeline --country AF --since 2024-12 --until 2024-12',
+		'sitrep timeline --actor iskp --country PK --since 2024-07 --json',
+		'sitrep timeline --country PK --by month --since 2024',
+	],
+	async run({ flags, ctx, config, load }) {
+		const data = await load();
+		if (typeof data === 'number') return data;
+		const { filterWithView } = await import('../views.js');
+		const viewed = filterWithView(config, flags, 'timeline', ctx);
+		if (typeof viewed === 'number') return viewed;
+		const { runTimeline } = await import('../timeline.js');
+		return runTimeline(data.store, { ...viewed.filter, limit: flags.limit, json: flags.json, by: flags.by }, ctx);
+	},
+});

@@ -1,0 +1,110 @@
+// `sitrep` with no command, on a terminal: the flags checked, the terminal
+// taken, the data loaded (a big set in stages), the dashboard run; after a
+// slow start, the load cache made in the background for the next one.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { EXIT } from '../../core/exit.js';
+import { type RiskDays, riskWindow, windowProblem } from '../../core/risk.js';
+import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
+import { loadOrExplain } from '../../io/load/dataDir.js';
+import type { Staged } from '../../io/load/staged.js';
+import { type ConfigHandle, parseSetting, type ThemeSetting } from '../../io/settings/config.js';
+import { createProfiler } from './profiler.js';
+
+export interface DashboardStart {
+	dir: string;
+	config: ConfigHandle;
+	window?: number;
+	asOf?: string;
+	theme?: string;
+	/** --no-color: the mono theme, whatever --theme says. */
+	mono: boolean;
+	/** --profile FILE (or SITREP_PROFILE). */
+	profile?: string;
+	version: string;
+	/** The running script (dist/cli.js): the articles worker sits beside it, and the background cache runs it. */
+	cliUrl: string;
+	/** A line for stderr; it goes through the sanitizer. */
+	err(line: string): void;
+}
+
+export async function startDashboard(opts: DashboardStart): Promise<number> {
+	const { dir, config, err } = opts;
+	const warnings = () => config.warnings.map((w) => `sitrep: warning: ${w}`);
+	// Refused before the terminal is taken: nothing flashes on the screen for a typo.
+	const refuse = (problem: string) => {
+		for (const line of [...warnings(), `sitrep: ${problem}`]) err(line);
+		return EXIT.usage;
+	};
+	let theme: ThemeSetting | undefined = opts.mono ? 'mono' : undefined;
+	if (!theme && opts.theme !== undefined) {
+		try {
+			theme = parseSetting('theme', opts.theme) as ThemeSetting;
+		} catch (e) {
+			return refuse(`--theme: ${(e as Error).message.replace(/^theme: /, '')}`);
+		}
+	}
+	const days = opts.window ?? 90;
+	const problem = windowProblem(days, opts.asOf);
+	if (problem) return refuse(problem);
+	const profiler = createProfiler(opts.profile);
+	profiler.mark('cli ready (modules loaded, flags parsed, settings read)');
+	const { runTui, takeTerminal } = await import('./run.js');
+	const terminal = takeTerminal(sanitizeLine(dir));
+	// Anything said before the dashboard starts must reach the normal screen.
+	const pending: string[] = [];
+	const fail = (code: number) => {
+		terminal.restore();
+		terminal.release();
+		for (const line of [...warnings(), ...pending]) err(line);
+		return code;
+	};
+	const { bundledWorkerUrl, loadStaged } = await import('../../io/load/staged.js');
+	let staged: Staged | number;
+	try {
+		// A big data set shows its first frame without the articles; a worker brings them.
+		staged = loadOrExplain(
+			dir,
+			(line) => pending.push(line),
+			(d) => loadStaged(d, bundledWorkerUrl(opts.cliUrl), opts.version),
+		);
+	} catch (e) {
+		// Leave the alternate screen before the error is printed.
+		const why = `sitrep: ${sanitizeText(e instanceof Error ? (e.stack ?? e.message) : String(e))}`;
+		return terminal.end(EXIT.crash, `${[...pending, why].join('\n')}\n`);
+	}
+	if (typeof staged === 'number') return fail(staged);
+	const { store } = staged.first;
+	const window = riskWindow(store, { days: days as RiskDays, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+	profiler.mark(
+		`data loaded${staged.fromCache ? ' (from the load cache)' : ''}: ${store.incidents.length} incidents, ${staged.rest ? 'articles to follow' : `${store.articles.length} articles`}, ${store.actors.length} actors`,
+	);
+	const rest = staged.rest?.then((full) => {
+		profiler.mark(`articles loaded: ${full.store.articles.length}`);
+		return full;
+	});
+	const code = await runTui(staged.first, config, terminal, {
+		days: window.days,
+		asOf: opts.asOf,
+		profiler,
+		rest,
+		...(theme ? { theme } : {}),
+	});
+	// A big, clean data set that was loaded the slow way is cached for the next start by a
+	// process of its own, after this one has given the terminal back: nothing here waits for it.
+	if (staged.cacheWanted) cacheInBackground(opts.cliUrl, dir);
+	return code;
+}
+
+function cacheInBackground(cliUrl: string, dir: string): void {
+	try {
+		const child = spawn(process.execPath, [fileURLToPath(cliUrl), 'cache', '--data', dir], {
+			detached: true,
+			stdio: 'ignore',
+		});
+		child.on('error', () => {});
+		child.unref();
+	} catch {
+		// The cache only makes the next start faster.
+	}
+}
