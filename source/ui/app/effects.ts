@@ -2,11 +2,11 @@
 // has decided: brief files, the clipboard (OSC 52 on the terminal's own
 // stream), export files, and telling the caller about changed views and
 // watchlists.
-import { existsSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { type Dispatch, useEffect, useRef } from 'react';
 import { plural } from '../../core/words.js';
-import { formatOfPath, selectRecords, writeExportFile } from '../../io/export.js';
+import { FileWriteError, writeFileAtomic } from '../../io/atomic.js';
+import { formatOfPath, selectRecords } from '../../io/export.js';
 import type { SavedView } from '../../io/settings/config.js';
 import { briefFileName, briefMarkdown } from '../../present/brief.js';
 import { serialize } from '../../present/exportFile.js';
@@ -25,6 +25,17 @@ export interface BriefingCallbacks {
 	onWatchlist?: (keys: string[]) => string | undefined;
 	/** At exit: the watch state to remember (what is still new stays new). */
 	onWatchExit?: (watch: WatchUi) => void;
+}
+
+/** Writes atomically; `exclusive` never replaces a file. Returns 'exists', why it failed, or undefined. */
+function saveFile(file: string, text: string, exclusive: boolean): string | undefined {
+	try {
+		writeFileAtomic(file, text, { exclusive });
+		return undefined;
+	} catch (err) {
+		if (!(err instanceof FileWriteError)) throw err;
+		return err.code === 'EEXIST' ? 'exists' : err.message;
+	}
 }
 
 function stamp(d = new Date()): string {
@@ -76,17 +87,11 @@ export function useBriefingEffects(
 			return;
 		}
 		const file = resolve(cb.outDir ?? process.cwd(), req.file ?? `sitrep-${req.what}-${stamp()}.csv`);
-		// Never replace a file from a keypress: name another one.
-		if (existsSync(file)) {
-			say(`export: ${file} exists; give another name ("export ${req.what} FILE")`);
-			return;
-		}
-		const why = writeExportFile(file, serialize(req.what, selected.records, formatOfPath(file) ?? 'csv'));
-		say(
-			why
-				? `export: cannot write ${file}: ${why}`
-				: `${plural(selected.records.length, req.what.slice(0, -1))} exported to ${file}`,
-		);
+		// Never replace a file from a keypress (the check and the write are one step): name another one.
+		const failed = saveFile(file, serialize(req.what, selected.records, formatOfPath(file) ?? 'csv'), true);
+		if (failed === 'exists') say(`export: ${file} exists; give another name ("export ${req.what} FILE")`);
+		else if (failed) say(`export: cannot write ${file}: ${failed}`);
+		else say(`${plural(selected.records.length, req.what.slice(0, -1))} exported to ${file}`);
 	}, [req]);
 
 	// A brief may have been edited since it was written: it is replaced only when asked.
@@ -95,19 +100,13 @@ export function useBriefingEffects(
 	useEffect(() => {
 		if (!brief) return;
 		const file = resolve(cb.briefDir ?? process.cwd(), briefFileName(brief.target, brief.window));
-		if (!brief.overwrite && existsSync(file)) {
+		const failed = saveFile(file, briefMarkdown(env.store, brief.target, brief.window), !brief.overwrite);
+		if (failed === 'exists') {
 			dispatch({
 				type: 'ask',
 				confirm: { question: `Replace ${basename(file)} (it exists)?`, action: { kind: 'overwriteBrief', brief } },
 			});
-			return;
-		}
-		try {
-			writeFileSync(file, briefMarkdown(env.store, brief.target, brief.window));
-			say(`brief written to ${file}`);
-		} catch (err) {
-			say(`could not write the brief: ${(err as Error).message}`);
-		}
+		} else say(failed ? `could not write the brief: ${failed}` : `brief written to ${file}`);
 	}, [brief]);
 
 	useOnChange(state.views, cb.onViews, say);
