@@ -90,9 +90,15 @@ export function maskVolatile(s: string): string {
 	return s.replace(VOLATILE, '# ms');
 }
 
-/** A row's signature with timings masked and trailing blanks dropped (a shorter timing leaves one more space). */
+/**
+ * A row's signature with timings masked and trailing blanks dropped (a shorter timing leaves one
+ * more space), and the blanks right after a timing taken as one (in the split layout they pad the
+ * list's column up to the detail column).
+ */
 function maskedSignature(row: StyledRow): string {
 	return rowSignature(row.map((r) => ({ ...r, text: maskVolatile(r.text) })))
+		.replace(/# ms +((\u0000[^\u0001]*\u0001 +)*)/g, '# ms ')
+		.replace(/# ms((\u0000[^\u0001]*\u0001 +)+)/g, '# ms ')
 		.replace(/(\u0000\u0001 *)+$/, '')
 		.replace(/ +$/, '');
 }
