@@ -17,6 +17,8 @@ import {
 	MOVE_BYTES,
 	minimalRewrite,
 	PtySession,
+	rowCost,
+	rowSignature,
 	type Seen,
 	type Stats,
 	type StyledRow,
@@ -380,6 +382,17 @@ export async function runTuiBench(opts: TuiBenchOptions): Promise<Figure[]> {
 				).map(([cols, rows]) => bytesAndCorrectness(bytesSet, cols, rows, quick ? 60 : 200, seed)),
 			);
 			figures.push(...runs.flat());
+			// 3b. Bytes per j while the list scrolls (the terminal's own scrolling moves the rows).
+			log(`bytes per j while the list scrolls, ${bytesSet.name}, 80×24 and 200×50, ${quick ? 30 : 60} keys...`);
+			const scrolls = await Promise.all(
+				(
+					[
+						[80, 24, 300],
+						[200, 50, 600],
+					] as const
+				).map(([cols, rows, target]) => scrollBytes(bytesSet, cols, rows, quick ? 30 : 60, target)),
+			);
+			figures.push(...scrolls.flat());
 		}
 
 		// 2, 4, 5 at 100k.
@@ -551,6 +564,145 @@ async function bytesAndCorrectness(d: DataSet, cols: number, rows: number, n: nu
 			`${n} mixed keys (seed ${seed}) on ${d.name}, compared after every key (timings masked); ${silentKeys} drew nothing in either run${mismatches.length ? `; first: ${mismatches.join(' | ')}` : ''}`,
 		),
 	];
+}
+
+/**
+ * Holds j down, one key at a time, once the selection has reached the bottom of the list's
+ * window, so that every key scrolls the list: the bytes each key costs with the renderer as
+ * shipped, with line rewriting only (SITREP_RENDER=lines, no terminal scrolling) and with whole
+ * frames (SITREP_RENDER=full, also the reference screen, compared after every key).
+ */
+async function scrollBytes(d: DataSet, cols: number, rows: number, n: number, target: number): Promise<Figure[]> {
+	const modes: Record<string, string>[] = [{}, { SITREP_RENDER: 'lines' }, { SITREP_RENDER: 'full' }];
+	const sessions = await Promise.all(modes.map((env) => appSession(d.dir, cols, rows, env)));
+	const [inc, , full] = sessions as [PtySession, PtySession, PtySession];
+	const size = `${cols}×${rows}`;
+	const bytes: number[][] = [[], [], []];
+	const moved: number[] = [];
+	let mismatchCount = 0;
+	const mismatches: string[] = [];
+	let notScrolled = 0;
+	const split = cols >= 120;
+	/** With the detail beside the list: the fewest bytes that redraw the detail column's changed rows. */
+	const detailBytes: number[] = [];
+	const press = async (key: string) => {
+		const bytes0 = sessions.map((s) => s.bytes);
+		const pressed = sessions.map((s) => s.press(key));
+		await Promise.all(sessions.map((s, k) => s.settleAfter(pressed[k] as number, 60, 300)));
+		return sessions.map((s, k) => s.bytes - (bytes0[k] ?? 0));
+	};
+	try {
+		await Promise.all(sessions.map((s) => firstFrame(s)));
+		// As for the bytes figure: the index built first, so nothing else draws while j is measured.
+		for (const s of sessions) s.press('4');
+		await Promise.all(sessions.map((s) => indexReady(s)));
+		const back = sessions.map((s) => s.press('1'));
+		await Promise.all(sessions.map((s, k) => s.settleAfter(back[k] as number, 60, 300)));
+		// Down to the last row of the list's window: from here every j scrolls.
+		for (let i = 0; i < rows; i++) await press('j');
+		for (let i = 0; i < n; i++) {
+			const before = inc.lines();
+			const styledBefore = inc.styled();
+			const sent = await press('j');
+			const after = inc.lines();
+			// The list scrolled if the rows under its column headings (screen row 4 on) moved up.
+			const shift = listShift(before, after, cols);
+			if (shift === 0) {
+				notScrolled++;
+				continue;
+			}
+			moved.push(shift);
+			for (const [k, b] of sent.entries()) bytes[k]?.push(b);
+			if (split) detailBytes.push(detailRewrite(styledBefore, inc.styled(), listWidth(cols) + 1));
+			let diff = firstDifference(inc.styled(), full.styled());
+			if (diff) {
+				// A slow frame is not a wrong one: look again once all have been quiet for longer.
+				await Promise.all(sessions.map((s) => s.settle(500)));
+				diff = firstDifference(inc.styled(), full.styled());
+			}
+			if (diff) {
+				mismatchCount++;
+				if (mismatches.length < 3)
+					mismatches.push(
+						`key ${i + 1} row ${diff.row + 1}: ${JSON.stringify(diff.a.trimEnd())} vs full ${JSON.stringify(diff.b.trimEnd())}`,
+					);
+			}
+		}
+	} finally {
+		await Promise.all(sessions.map((s) => s.kill()));
+	}
+	const [st, stLines, stFull] = bytes.map((b) => stats(b)) as [Stats, Stats, Stats];
+	const mean = (b: number[]) => b.reduce((a, x) => a + x, 0) / Math.max(1, b.length);
+	const layout = split
+		? `list and detail side by side (the detail column's changed rows alone cost ≥ ${fmt(stats(detailBytes).median, 0)} B, median)`
+		: 'one column';
+	return [
+		figure(
+			`bytes per j while the list scrolls, ${size} (median)`,
+			st.median,
+			'B',
+			target,
+			`${layout}; ${st.n} keys that scrolled the list by ${[...new Set(moved)].sort().join(' or ')} rows on ${d.name}${notScrolled ? ` (${notScrolled} did not scroll)` : ''}; mean ${fmt(mean(bytes[0] ?? []), 0)} / p95 ${fmt(st.p95, 0)} / max ${fmt(st.max, 0)} B; without terminal scrolling (SITREP_RENDER=lines) median ${fmt(stLines.median, 0)} B; whole frames median ${fmt(stFull.median, 0)} B`,
+		),
+		figure(
+			`bytes per j while the list scrolls, ${size}, line rewrites only (SITREP_RENDER=lines)`,
+			stLines.median,
+			'B',
+			null,
+			`the same keys without the terminal's scrolling; mean ${fmt(mean(bytes[1] ?? []), 0)} / max ${fmt(stLines.max, 0)} B`,
+		),
+		figure(
+			`screen ≠ whole-frame reference while the list scrolls, ${size}`,
+			mismatchCount,
+			'keys',
+			0,
+			`${st.n} keys compared after each${mismatches.length ? `; first: ${mismatches.join(' | ')}` : ''}`,
+		),
+	];
+}
+
+/**
+ * How many rows the list moved up between two screens: the smallest k for which the rows
+ * under the column headings now hold what was k rows lower (0 if none).
+ */
+function listShift(before: readonly string[], after: readonly string[], cols: number): number {
+	const top = 3;
+	const bottom = before.length - 4;
+	// The detail beside the list changes anyway.
+	const width = listWidth(cols);
+	const left = (line: string | undefined) => (line ?? '').slice(0, width);
+	for (let k = 1; k <= 4; k++) {
+		let same = 0;
+		for (let y = top; y + k <= bottom; y++) if (left(after[y]) === left(before[y + k])) same++;
+		if (same >= (bottom - top) / 2) return k;
+	}
+	return 0;
+}
+
+/** The list's column (layout.ts: the left 45%, at least 56, from 120 columns on). */
+function listWidth(cols: number): number {
+	return cols >= 120 ? Math.max(56, Math.floor(cols * 0.45)) : cols;
+}
+
+/** Bytes to rewrite, from column `from` on, the rows whose cells there changed (a move, the text, an erase). */
+function detailRewrite(before: readonly StyledRow[], after: readonly StyledRow[], from: number): number {
+	const right = (row: StyledRow | undefined): StyledRow => {
+		const out: StyledRow = [];
+		let x = 0;
+		for (const run of row ?? []) {
+			const chars = [...run.text];
+			const kept = chars.slice(Math.max(0, from - x)).join('');
+			if (kept) out.push({ style: run.style, text: kept });
+			x += chars.length;
+		}
+		return out;
+	};
+	let sum = 0;
+	for (let y = 0; y < after.length; y++) {
+		const a = right(after[y]);
+		if (rowSignature(right(before[y])) !== rowSignature(a)) sum += rowCost(a, true);
+	}
+	return sum;
 }
 
 async function bigSession(d: DataSet, quick: boolean): Promise<Figure[]> {

@@ -8,6 +8,7 @@ import type { LoadResult } from '../../io/load/load.js';
 import type { ConfigHandle, PaneId, ThemeSetting } from '../../io/settings/config.js';
 import { App } from './App.js';
 import type { Profiler } from './profiler.js';
+import { renderMode } from './renderMode.js';
 import { openSession } from './session.js';
 
 const ENTER = '\u001b[?1049h\u001b[2J\u001b[H';
@@ -186,7 +187,7 @@ export async function runTui(
 		{
 			exitOnCtrlC: false,
 			patchConsole: true,
-			incrementalRendering: process.env.SITREP_RENDER !== 'full',
+			...renderMode(process.env),
 			onRender: opts.profiler ? ({ renderTime }) => opts.profiler?.frame(renderTime) : undefined,
 		},
 	);
