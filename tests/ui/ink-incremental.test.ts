@@ -109,7 +109,7 @@ describe('Ink incremental rendering (patched)', () => {
 		s.dispose();
 	});
 
-	it('steps over a run of unchanged lines with one ESC[nE', async () => {
+	it('steps over a run of unchanged lines with one ESC[nB', async () => {
 		const s = screenStream();
 		const app = ink.render(h(Frame, { n: 0 }), options(s.stream));
 		const before = s.written.length;
@@ -119,9 +119,10 @@ describe('Ink incremental rendering (patched)', () => {
 		const update = s.written.slice(before).join('');
 		// Rewind from the row under the frame (8 lines and the trailing newline) to its top.
 		expect(update).toContain('\u001b[8A');
-		// 'sitrep' is skipped with one ESC[E; 'alpha beta gamma' and 'hint end' (plus the
-		// newline row) each with one ESC[nE instead of an ESC[E per line.
-		expect(update.match(/\u001b\[\d*E/g)).toEqual(['\u001b[E', '\u001b[3E', '\u001b[2E']);
+		// 'sitrep' is skipped with one ESC[B; 'alpha beta gamma' and 'hint end' (plus the
+		// newline row) each with one ESC[nB instead of an ESC[E per line. Cursor down, not
+		// cursor next line (ESC[E), which mosh's terminal does not have.
+		expect(update.match(/\u001b\[\d*[BE]/g)).toEqual(['\u001b[B', '\u001b[3B', '\u001b[2B']);
 		expect(update).toContain('tick 1');
 		expect(update).not.toContain('alpha');
 		app.unmount();
