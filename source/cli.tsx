@@ -9,11 +9,18 @@ import type { FlagValues } from './commands/command.js';
 import { EXIT, processCtx } from './commands/context.js';
 import type { dashboard } from './commands/defs/dashboard.js';
 import { sanitizeText } from './core/sanitize.js';
+import { dieOfHangup, isHangupError, terminalGone } from './io/hangup.js';
 
 // `sitrep timeline | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 	if (err.code === 'EPIPE') process.exit(0);
+	// The terminal hung up (EIO): end as the hang-up ends a program, by SIGHUP (129).
+	if (isHangupError(err) && terminalGone()) dieOfHangup();
 	throw err;
+});
+// Exiting normally with a terminal that hung up makes Node 20 abort (io/hangup.ts): end by SIGHUP instead.
+process.on('exit', () => {
+	if (terminalGone()) dieOfHangup();
 });
 
 async function main(): Promise<number> {

@@ -51,7 +51,7 @@ export const EXIT_MEANINGS: readonly ExitMeaning[] = [
 	{
 		code: EXIT.hangup,
 		short: 'SIGHUP (terminal gone)',
-		long: 'SIGHUP (the terminal went away: an SSH connection dropped)',
+		long: 'SIGHUP: the terminal went away (an SSH connection dropped); the dashboard saves the pane shown and what was seen of the watchlist first, and writes nothing to the dead terminal',
 	},
 	{
 		code: EXIT.crash,

@@ -1,13 +1,16 @@
 // The terminal lifecycle of the built dashboard (dist/cli.js; `npm run build`
 // first), in a real pseudo-terminal (reliability/ptyRun.ts):
-// - every way out — q, Ctrl-C, SIGTERM, SIGHUP (a dropped SSH connection),
-//   SIGINT, an uncaught exception, a rejected promise, an error while
-//   rendering — gives the terminal back before any error text: the alternate
-//   screen left (once), the cursor shown, raw mode off (`stty -a` in the same
-//   pty shows icanon echo isig), with its exit status (0, 130, 143, 129, 130,
-//   70) and no process of the run left behind (the articles worker thread
-//   dies with the process; after a slow start, q leaves a detached `sitrep
-//   cache` that writes the cache and ends by itself, a signal starts none);
+// - every way out — q, Ctrl-C, SIGTERM, SIGHUP (kill -HUP), SIGINT, an
+//   uncaught exception, a rejected promise, an error while rendering — gives
+//   the terminal back before any error text: the alternate screen left
+//   (once), the cursor shown, raw mode off (`stty -a` in the same pty shows
+//   icanon echo isig), with its exit status (0, 130, 143, 129, 130, 70) and no
+//   process of the run left behind (the articles worker thread dies with the
+//   process; after a slow start, q leaves a detached `sitrep cache` that
+//   writes the cache and ends by itself, a signal starts none);
+// - a dropped connection (the pty's master side closed: support/hangup.ts)
+//   ends the run by the hang-up, 129, with nothing on stderr, no SIGABRT, and
+//   the pane shown and the watch state saved;
 // - without a terminal on stdin or stdout the dashboard refuses with exit 4;
 // - bursts of resizes down to 20×5 and back leave the same screen as a fresh
 //   start at the final size.
@@ -16,6 +19,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { dropConnection, type HangupMode } from '../support/hangup.js';
 import { maskVolatile } from '../support/pty.js';
 import {
 	CLI,
@@ -125,7 +129,7 @@ export const EXIT_CASES: Case[] = [
 	exitCase('q', 0, (d) => d.press('q')),
 	exitCase('Ctrl-C', 130, (d) => d.press('\u0003')),
 	exitCase('SIGTERM', 143, (d) => d.signal('SIGTERM')),
-	exitCase('SIGHUP (SSH connection dropped)', 129, (d) => d.signal('SIGHUP')),
+	exitCase('SIGHUP from kill -HUP (the terminal still there)', 129, (d) => d.signal('SIGHUP')),
 	exitCase('SIGINT (kill -INT)', 130, (d) => d.signal('SIGINT')),
 	// Which one the kernel delivers first is its business; the first handled decides, the second changes nothing.
 	exitCase('SIGTERM and SIGHUP together: handled once', [143, 129], (d) => {
@@ -153,7 +157,15 @@ export const EXIT_CASES: Case[] = [
 		lingerMs: 1_000,
 		after: (env) => (cacheFiles(env) === 0 ? [] : ['a cache was written after SIGTERM']),
 	}),
+	// The connection really drops: the pty's master side closed (support/hangup.ts). Nothing can be
+	// restored; the run must end by the hang-up (129, no SIGABRT, nothing on stderr) and save its state.
+	hangupCase('SSH connection dropped (pty master closed), sitrep the session leader', 'leader'),
+	hangupCase('SSH connection dropped under a shell that does not pass SIGHUP on', 'shell'),
 ];
+
+function hangupCase(name: string, mode: HangupMode): Case {
+	return { name, row: 'exits', run: () => dropConnection(mode) };
+}
 
 const NO_TTY_TEXT = 'needs an interactive terminal';
 

@@ -64,6 +64,11 @@ export interface AppProps {
 	settingsNotes?: readonly string[];
 	/** Settings changes and the watch state at exit, for the caller to store. */
 	briefing?: BriefingCallbacks;
+	/**
+	 * Given once, after the first frame: reads the pane and the watch state as they are
+	 * now, for a way out that is not a key (a signal, a hang-up) to save them.
+	 */
+	onCurrent?: (now: () => { pane: PaneId; watch: WatchUi }) => void;
 }
 
 export function App(props: AppProps) {
@@ -134,6 +139,10 @@ export function App(props: AppProps) {
 	const latest = useRef(state);
 	latest.current = state;
 	const lastKeyAt = useRef(0);
+	const { onCurrent } = props;
+	useEffect(() => {
+		onCurrent?.(() => ({ pane: latest.current.pane, watch: latest.current.watch }));
+	}, [onCurrent]);
 	useEffect(() => {
 		if (!index) return;
 		return startIdleWork({

@@ -42,6 +42,7 @@ export function openSession(
 	if (seen.notice) notes.push(seen.notice);
 	if (seen.error) notes.push(seen.error);
 	let full: Store | undefined;
+	let watchSaved = false;
 	return {
 		keymap,
 		notes,
@@ -61,9 +62,11 @@ export function openSession(
 		briefing: {
 			onViews: (views) => config.save('views', views),
 			onWatchlist: (keys) => config.save('watchlist', keys),
+			// Once, at the first way out (q, or a signal or hang-up after it).
 			onWatchExit: (watch) => {
 				// A store still waiting for its articles would record every article as unseen: keep the old record.
-				if (!full || seen.error) return;
+				if (watchSaved || !full || seen.error) return;
+				watchSaved = true;
 				const stillNew = { incidents: watch.newIncidents, articles: watch.newArticles };
 				saveSeen(nextSeen(full, items(watch.keys), stillNew, new Date().toISOString()), opts.dir ?? full.dir);
 			},
