@@ -9,6 +9,7 @@ import type { FlagValues } from './commands/command.js';
 import { EXIT, processCtx } from './commands/context.js';
 import type { dashboard } from './commands/defs/dashboard.js';
 import { sanitizeText } from './core/sanitize.js';
+import { dumbTerminal } from './core/terminal.js';
 import { dieOfHangup, isHangupError, terminalGone } from './io/hangup.js';
 
 // `sitrep timeline | head` closes the pipe early: that is not an error.
@@ -80,9 +81,20 @@ async function main(): Promise<number> {
 	if (!(process.stdin.isTTY && process.stdout.isTTY)) {
 		warn();
 		ctx.err('sitrep: the dashboard needs an interactive terminal (stdin and stdout must be a TTY).');
+		ctx.err('Over SSH, ask for one: `ssh -t HOST sitrep`.');
 		ctx.err(
 			'For scripts and pipes use a command, e.g. `sitrep timeline --json` or `sitrep validate`; see `sitrep --help`.',
 		);
+		return EXIT.noTty;
+	}
+	// A terminal that cannot move the cursor would get escape codes printed as text: refused
+	// before the screen is touched, as tmux and top refuse it.
+	if (dumbTerminal(process.env)) {
+		warn();
+		const term = process.env.TERM ? `TERM is "${process.env.TERM}"` : 'TERM is not set';
+		ctx.err(`sitrep: the dashboard needs a terminal that can move the cursor, and ${term}.`);
+		ctx.err("Set TERM to your terminal's type, e.g. `TERM=xterm-256color sitrep` (`ssh -t` passes your own on).");
+		ctx.err('The commands need no such terminal: e.g. `sitrep timeline`, `sitrep risk`; see `sitrep --help`.');
 		return EXIT.noTty;
 	}
 	const dash = flags as FlagValues<typeof dashboard.flags>;

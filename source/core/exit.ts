@@ -44,7 +44,7 @@ export const EXIT_MEANINGS: readonly ExitMeaning[] = [
 	{
 		code: EXIT.noTty,
 		short: 'dashboard needs a terminal',
-		long: 'the dashboard was asked for without a terminal (use a command instead)',
+		long: 'the dashboard was asked for without a terminal, or with `TERM` unset or `dumb` (use a command instead, or `ssh -t`)',
 	},
 	{ code: EXIT.interrupted, short: 'interrupted (Ctrl-C, SIGINT)', long: 'interrupted (Ctrl-C, SIGINT)' },
 	{ code: EXIT.terminated, short: 'SIGTERM', long: 'SIGTERM' },

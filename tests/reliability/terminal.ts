@@ -11,7 +11,8 @@
 // - a dropped connection (the pty's master side closed: support/hangup.ts)
 //   ends the run by the hang-up, 129, with nothing on stderr, no SIGABRT, and
 //   the pane shown and the watch state saved;
-// - without a terminal on stdin or stdout the dashboard refuses with exit 4;
+// - without a terminal on stdin or stdout, or with TERM dumb or unset, the
+//   dashboard refuses with exit 4 and says how to get one (ssh -t, TERM);
 // - bursts of resizes down to 20×5 and back leave the same screen as a fresh
 //   start at the final size.
 // The crashes come from SITREP_TEST_CRASH=throw|reject|render (source/ui/run.tsx), for these checks only.
@@ -167,18 +168,20 @@ function hangupCase(name: string, mode: HangupMode): Case {
 	return { name, row: 'exits', run: () => dropConnection(mode) };
 }
 
-const NO_TTY_TEXT = 'needs an interactive terminal';
+/** What the refusal must say: the problem, and the way out over SSH. */
+const NO_TTY_TEXT = ['needs an interactive terminal', 'ssh -t'];
+const DUMB_TEXT = ['needs a terminal that can move the cursor', 'TERM=xterm-256color', 'ssh -t'];
 
-function noTtyOutput(code: number | undefined, output: string): string[] {
+function noTtyOutput(code: number | undefined, output: string, text = NO_TTY_TEXT): string[] {
 	const out: string[] = [];
 	if (code !== 4) out.push(`exit status ${code ?? 'unknown'}, expected 4`);
-	if (!output.includes(NO_TTY_TEXT)) out.push('no "needs an interactive terminal" message');
+	for (const t of text) if (!output.includes(t)) out.push(`the message does not say "${t}"`);
 	if (output.includes('\u001b[?1049h')) out.push('entered the alternate screen anyway');
 	if (/Raw mode|at .*\.js:\d+/.test(output)) out.push('printed an error or a stack trace');
 	return out;
 }
 
-function noTtyInPty(name: string, shell: (cli: string) => string): Case {
+function noTtyInPty(name: string, shell: (cli: string) => string, text = NO_TTY_TEXT): Case {
 	return {
 		name,
 		row: 'no-tty',
@@ -186,7 +189,7 @@ function noTtyInPty(name: string, shell: (cli: string) => string): Case {
 			const d = await Dash.start({ shell: shell(`node '${CLI}'`) });
 			const r = await d.finish();
 			return [
-				...noTtyOutput(r.code, r.output),
+				...noTtyOutput(r.code, r.output, text),
 				...cookedProblems(r.stty),
 				...(r.orphans.length ? [`left running: ${r.orphans.join(', ')}`] : []),
 			];
@@ -202,6 +205,9 @@ export const NO_TTY_CASES: Case[] = [
 	}),
 	noTtyInPty('stdin piped (echo | sitrep)', (cli) => `echo | ${cli}`),
 	noTtyInPty('stdin from /dev/null', (cli) => `${cli} < /dev/null`),
+	// A terminal, but one that cannot move the cursor: refused the same way, saying how to fix TERM.
+	noTtyInPty('TERM=dumb', (cli) => `TERM=dumb ${cli}`, DUMB_TEXT),
+	noTtyInPty('TERM not set', (cli) => `env -u TERM ${cli}`, DUMB_TEXT),
 	{
 		name: 'no terminal at all (both piped)',
 		row: 'no-tty',
@@ -310,7 +316,7 @@ export const { startAll, runCase } = caseRunner(CASES, 'terminal');
 
 const ROWS: { row: Case['row']; what: string }[] = [
 	{ row: 'exits', what: 'signals and exits restoring the terminal' },
-	{ row: 'no-tty', what: 'no terminal: a clear refusal, exit 4' },
+	{ row: 'no-tty', what: 'no terminal, or a dumb one (TERM): a clear refusal, exit 4' },
 	{ row: 'resize', what: 'resize bursts leaving no artefacts' },
 ];
 
