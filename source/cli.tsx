@@ -8,8 +8,9 @@ import { parseArgv } from './commands/argv.js';
 import type { FlagValues } from './commands/command.js';
 import { EXIT, processCtx } from './commands/context.js';
 import type { dashboard } from './commands/defs/dashboard.js';
+import { ownText, setGlyphs } from './core/glyphs.js';
 import { sanitizeText } from './core/sanitize.js';
-import { dumbTerminal } from './core/terminal.js';
+import { dumbTerminal, utf8Locale } from './core/terminal.js';
 import { dieOfHangup, isHangupError, terminalGone } from './io/hangup.js';
 
 // `sitrep timeline | head` closes the pipe early: that is not an error.
@@ -23,6 +24,9 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 process.on('exit', () => {
 	if (terminalGone()) dieOfHangup();
 });
+
+// A terminal whose locale is not UTF-8 gets sitrep's own glyphs in ASCII (core/glyphs.ts).
+setGlyphs(utf8Locale(process.env) ? 'unicode' : 'ascii');
 
 async function main(): Promise<number> {
 	const parsed = parseArgv(process.argv.slice(2));
@@ -38,7 +42,7 @@ async function main(): Promise<number> {
 	}
 	if (global.help) {
 		const help = await import('./commands/help.js');
-		ctx.out(command ? await help.commandHelp(command) : await help.overviewHelp(packageJson.description));
+		ctx.out(ownText(command ? await help.commandHelp(command) : await help.overviewHelp(packageJson.description)));
 		return EXIT.ok;
 	}
 	// chalk (under Ink) reads --no-color from argv and then drops bold and inverse too; sitrep's

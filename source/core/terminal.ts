@@ -14,16 +14,30 @@ export function dumbTerminal(env: NodeJS.ProcessEnv): boolean {
 }
 
 /**
- * The locale that decides the character set, as the C library and ncurses
- * read it: LC_ALL, else LC_CTYPE, else LANG (the first one set and not
- * empty); with none, the C locale.
+ * The variable that decides the character set, as the C library and ncurses
+ * read them: LC_ALL, else LC_CTYPE, else LANG (the first one set and not
+ * empty); undefined when none is (the C locale).
  */
-export function ctypeLocale(env: NodeJS.ProcessEnv): string {
+export function localeSetting(
+	env: NodeJS.ProcessEnv,
+): { name: 'LC_ALL' | 'LC_CTYPE' | 'LANG'; value: string } | undefined {
 	for (const name of ['LC_ALL', 'LC_CTYPE', 'LANG'] as const) {
 		const value = env[name];
-		if (value) return value;
+		if (value) return { name, value };
 	}
-	return 'C';
+	return undefined;
+}
+
+/** The locale that decides the character set ("C" when none is set). */
+export function ctypeLocale(env: NodeJS.ProcessEnv): string {
+	return localeSetting(env)?.value ?? 'C';
+}
+
+/** What to say when the locale is not UTF-8: which setting is in force, and the one to set. ASCII only. */
+export function localeAdvice(env: NodeJS.ProcessEnv): string {
+	const setting = localeSetting(env);
+	const now = setting ? `${setting.name}=${setting.value}` : 'no locale is set';
+	return `${now}, not UTF-8; set ${setting?.name ?? 'LANG'}=C.UTF-8 (or another UTF-8 locale)`;
 }
 
 /**

@@ -8,6 +8,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Conf from 'conf';
+import { G } from '../../core/glyphs.js';
 import { detailOf, errorText, keepAside, settingsPath, tolerantReader } from './file.js';
 
 export const PANES = ['timeline', 'actors', 'risk', 'search'] as const;
@@ -166,7 +167,7 @@ export function readSettings(raw: Record<string, unknown>): { settings: Settings
 				else if (isStringArray(v)) settings.keys[action] = v;
 				else bad(`keys.${action}`, 'a key name or a list of key names');
 			}
-		} else bad('keys', 'an object of action → keys');
+		} else bad('keys', `an object of action ${G.right} keys`);
 	}
 	return { settings, warnings };
 }

@@ -4,6 +4,7 @@
 // the reducer's.
 import { Box, useApp, useInput, useStdout } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { G } from '../../core/glyphs.js';
 import type { Problem } from '../../core/problems.js';
 import { Resolver } from '../../core/resolve.js';
 import type { RiskDays } from '../../core/risk.js';
@@ -172,7 +173,7 @@ export function App(props: AppProps) {
 
 	if (tooSmall(state)) return <TooSmall cols={state.cols} rows={state.rows} />;
 	const { incidents, articles, actors } = props.store;
-	const counts = `${plural(incidents.length, 'incident')} · ${pending ? 'loading articles…' : plural(articles.length, 'article')} · ${plural(actors.length, 'actor')}`;
+	const counts = `${plural(incidents.length, 'incident')} ${G.dot} ${pending ? `loading articles${G.ellipsis}` : plural(articles.length, 'article')} ${G.dot} ${plural(actors.length, 'actor')}`;
 	const overlay = state.overlay;
 	return (
 		<Box flexDirection="column" width={state.cols} height={frameHeight(state)} overflow="hidden">
@@ -202,7 +203,13 @@ export function App(props: AppProps) {
 					env={env}
 					theme={theme}
 					hyperlinks={props.hyperlinks}
-					busy={pending ? 'loading articles…' : index === null ? `indexing ${progress}%…` : undefined}
+					busy={
+						pending
+							? `loading articles${G.ellipsis}`
+							: index === null
+								? `indexing ${progress}%${G.ellipsis}`
+								: undefined
+					}
 				/>
 			)}
 			{state.confirm ? (

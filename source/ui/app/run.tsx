@@ -5,6 +5,7 @@
 // SIGHUP (129; see io/hangup.ts).
 import { render } from 'ink';
 import { useEffect, useState } from 'react';
+import { G } from '../../core/glyphs.js';
 import type { RiskDays } from '../../core/risk.js';
 import { sanitizeText } from '../../core/sanitize.js';
 import { dieOfHangup, isHangupError, terminalGone } from '../../io/hangup.js';
@@ -130,7 +131,7 @@ export function takeTerminal(what: string): Terminal {
 	process.stdin.prependListener('end', hangUp);
 	process.stdin.prependListener('error', streamError);
 	process.stdout.prependListener('error', streamError);
-	process.stdout.write(`${ENTER}loading ${what}…`);
+	process.stdout.write(`${ENTER}loading ${what}${G.ellipsis}`);
 	if (process.stdin.isTTY) process.stdin.setRawMode(true);
 	return {
 		restore,

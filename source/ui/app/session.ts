@@ -2,7 +2,10 @@
 // overrides, saved views, the watchlist and what was seen of it. Kept apart
 // from run.tsx so tests can open two sessions on one settings folder.
 
+import { G, glyphSet } from '../../core/glyphs.js';
+import { sanitizeLine } from '../../core/sanitize.js';
 import type { Store } from '../../core/store.js';
+import { localeAdvice } from '../../core/terminal.js';
 import { nextSeen, summarize, whatsNew } from '../../core/watch.js';
 import type { ConfigHandle, PaneId, SavedView, ThemeSetting } from '../../io/settings/config.js';
 import { loadSeen, saveSeen } from '../../io/settings/watchState.js';
@@ -53,7 +56,9 @@ export function openSession(
 		watchFor: (store) => watchUi(store, watchKeys, seen.seen),
 		startMessage: (store) => {
 			const summary = watchKeys.length ? `Watch: ${summarize(whatsNew(store, items(watchKeys), seen.seen))}` : '';
-			const said = [summary, ...notes].filter(Boolean).join(' · ');
+			// Said once, at start: why the lines and marks are ASCII, and the fix (the locale's value goes through the sanitizer).
+			const ascii = glyphSet() === 'ascii' ? sanitizeLine(`drawing in ASCII: ${localeAdvice(process.env)}`) : '';
+			const said = [summary, ascii, ...notes].filter(Boolean).join(` ${G.dot} `);
 			return said ? `${said}${notes.length ? ' (! lists them)' : ''}` : undefined;
 		},
 		complete: (store) => {
