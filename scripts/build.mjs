@@ -40,6 +40,31 @@ const inkIncrementalFix = {
 	},
 };
 
+// A frame line is never wider than the terminal. On a resize Ink redraws the
+// tree it has at once, laid out for the old size (the App's resize update is
+// rendered later, in React's own task); a line wider than the terminal wraps
+// there, and the incremental renderer, which rewrites only the rows it thinks
+// changed, leaves the wrapped rows behind (a one-column narrower window kept a
+// stray "…" on row 1). Ink clips to a box only at the innermost overflow box,
+// so the App cannot clip its own frame: the root's width (the terminal's) is
+// applied here. A wide character cut in half becomes a space.
+const inkClipToTerminal = {
+	name: 'ink-clip-to-terminal',
+	setup(b) {
+		b.onLoad({ filter: /ink[\\/]build[\\/]output\.js$/ }, async (args) => {
+			const src = await readFile(args.path, 'utf8');
+			const from = 'const lineWithoutEmptyItems = line.filter(item => item !== undefined);';
+			if (!src.includes(from)) throw new Error(`ink-clip-to-terminal: "${from}" not found in ${args.path}`);
+			const to =
+				'const cells = line.slice(0, this.width);\n' +
+				'            const lastCell = cells[cells.length - 1];\n' +
+				"            if (lastCell && this.caches.getStringWidth(lastCell.value) > 1) cells[cells.length - 1] = { ...lastCell, value: ' ', fullWidth: false };\n" +
+				'            const lineWithoutEmptyItems = cells.filter(item => item !== undefined);';
+			return { contents: src.replace(from, to), loader: 'js' };
+		});
+	},
+};
+
 // string-width's ASCII fast path misses the punctuation, arrows and block and
 // box characters sitrep draws with (· › … → █ ─), so every frame took its
 // grapheme segmenter and emoji regexes, whose first use alone costs ~25 ms of
@@ -79,7 +104,7 @@ await build({
 	},
 	// jsonc-parser's UMD entry uses dynamic requires esbuild cannot follow; its ESM entry is fine.
 	mainFields: ['module', 'main'],
-	plugins: [inkIncrementalFix, stringWidthFastPath],
+	plugins: [inkIncrementalFix, inkClipToTerminal, stringWidthFastPath],
 	logLevel: 'warning',
 });
 if (stringWidthPatched === 0)
