@@ -4,7 +4,6 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../reliability/hostile.js';
 import type { Row } from '../reliability/types.js';
@@ -20,7 +19,7 @@ import { sanitizeLine, sanitizeText } from '../source/core/sanitize.js';
 import type { Article, Incident } from '../source/core/schema.js';
 import { serialize, terminalJson } from '../source/io/export.js';
 import { App } from '../source/ui/App.js';
-import { bundled, DATA_DIR, press, tick } from './helpers.js';
+import { bundled, DATA_DIR, press, render } from './helpers.js';
 import { FORBIDDEN, HOSTILE, LEGIT } from './hostile/corpus.js';
 import { actorId, articleId, field, hostileDataDir, WORD } from './hostile/dataset.js';
 
@@ -275,7 +274,6 @@ describe('typed text is drawn sanitized', () => {
 		const { store, problems } = bundled();
 		const app = render(<App store={store} problems={problems} cols={100} rows={24} />);
 		const frames = () => app.frames.join('');
-		await tick(20);
 		await press(app.stdin, '4', '/', 'kabul\u202eexe\u2028x\u009b');
 		expect(app.lastFrame()).toContain('search› kabulexe x');
 		await press(app.stdin, '\u001b', '2', '/', 'haq\u2067ani');

@@ -109,7 +109,7 @@ function Breadcrumb({
 }
 
 /** How long the cursor rests on an actor or a country before its preview is built. */
-const PREVIEW_REST_MS = 120;
+export const PREVIEW_REST_MS = 120;
 
 function Body({
 	state,
