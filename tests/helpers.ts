@@ -83,7 +83,7 @@ export async function press(stdin: { write(s: string): void }, ...keys: string[]
 }
 
 /** How long a test waits for something before failing: generous, as a loaded machine is slow, not wrong. */
-export const WAIT_MS = 10_000;
+export const WAIT_MS = 30_000;
 
 /**
  * Polls `read` until the matcher after it passes, failing with the last value
