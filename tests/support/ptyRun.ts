@@ -101,12 +101,15 @@ export class Dash {
 		return marked(this.marker).find((p) => !['script', 'sh', 'bash', 'dash', 'stty', 'echo'].includes(p.comm))?.pid;
 	}
 
-	/** The screen's text, one string per row, at the emulator's current size. */
+	/**
+	 * The screen's text, one string per row, at the emulator's current size. Only the first
+	 * `cols` cells: after a narrowing resize xterm keeps the cut-off cells in its lines.
+	 */
 	lines(): string[] {
 		const { term } = this.session;
 		const buf = term.buffer.active;
 		const out: string[] = [];
-		for (let y = 0; y < term.rows; y++) out.push(buf.getLine(y)?.translateToString(true) ?? '');
+		for (let y = 0; y < term.rows; y++) out.push(buf.getLine(y)?.translateToString(true, 0, term.cols) ?? '');
 		return out;
 	}
 

@@ -105,10 +105,10 @@ export function App(props: AppProps) {
 	useEffect(() => {
 		if (props.cols !== undefined) return;
 		const onResize = () => dispatch({ type: 'resize', cols: stdout.columns, rows: stdout.rows });
-		// Before Ink's own handler: the tree is re-rendered at the new size (legacy
-		// roots update synchronously) before Ink redraws, so no frame is drawn at
-		// the old width into a narrower terminal (it would wrap and misplace rows).
-		stdout.prependListener('resize', onResize);
+		// The re-render this asks for is not synchronous (React 19 schedules it), so Ink's own
+		// 'resize' handler always redraws the old tree first, whichever listener runs first:
+		// Ink clips that frame to the terminal's width so it cannot wrap (patches/ink+6.8.0.patch).
+		stdout.on('resize', onResize);
 		return () => {
 			stdout.off('resize', onResize);
 		};
