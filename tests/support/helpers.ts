@@ -23,6 +23,8 @@ export const KEY = {
 	right: '\u001b[C',
 	left: '\u001b[D',
 	enter: '\r',
+	// A lone Esc waits for the rest of a sequence (keyReader.ts): the App tests render with
+	// escapeMs={0}, so it acts as soon as its write is read; the wait is tested in keyReader.test.ts.
 	escape: '\u001b',
 	tab: '\t',
 	shiftTab: '\u001b[Z',
@@ -71,7 +73,8 @@ const afterReactTasks = () =>
  * run, and a further round found nothing more to draw (an effect's dispatch is
  * scheduled only after its task, so one round is not always enough; every
  * commit writes a frame under ink-testing-library). One event-loop turn first
- * lets Ink deliver a lone Esc (it waits a turn for the rest of a sequence).
+ * lets what the write set off settle (the App tests render with escapeMs={0}:
+ * a lone Esc is a key as soon as its write is read).
  * The App's own timers (the search, the preview's rest) and the index built
  * in slices are not React's work: wait for what they bring with `eventually`.
  */

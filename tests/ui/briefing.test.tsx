@@ -32,6 +32,7 @@ function session(store: Store, opts: { cols?: number; rows?: number } = {}) {
 	s.complete(store);
 	const r = render(
 		<App
+			escapeMs={0}
 			store={store}
 			problems={[]}
 			cols={opts.cols ?? 80}
@@ -277,7 +278,7 @@ describe('confirmations', () => {
 	it('b asks before replacing a brief file that is already there', async () => {
 		const { store } = bundled();
 		const dir = mkdtempSync(join(tmpdir(), 'sitrep-briefs-'));
-		const r = render(<App store={store} problems={[]} cols={80} rows={24} briefDir={dir} />);
+		const r = render(<App escapeMs={0} store={store} problems={[]} cols={80} rows={24} briefDir={dir} />);
 		await press(r.stdin, '3', 'b');
 		const [file] = readdirSync(dir);
 		expect(r.lastFrame()).toContain('brief written to ');

@@ -77,7 +77,7 @@ describe('frames over text that width functions get wrong', () => {
 	] as const) {
 		// Two full dashboards, a dozen keys each: slow on a busy machine.
 		it(`fit the terminal and keep their columns at ${cols}×${rows}`, { timeout: 60_000 }, async () => {
-			const app = render(<App store={data.store} problems={data.problems} cols={cols} rows={rows} />);
+			const app = render(<App escapeMs={0} store={data.store} problems={data.problems} cols={cols} rows={rows} />);
 			const frames: string[] = [];
 			const look = async (...keys: string[]) => {
 				await press(app.stdin, ...keys);

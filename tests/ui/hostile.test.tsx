@@ -232,7 +232,7 @@ describe('actor and search JSON carry the records as written', () => {
 describe('typed text is drawn sanitized', () => {
 	it('a bidi override or line separator pasted into the search query, the jump or the filter form', async () => {
 		const { store, problems } = bundled();
-		const app = render(<App store={store} problems={problems} cols={100} rows={24} />);
+		const app = render(<App escapeMs={0} store={store} problems={problems} cols={100} rows={24} />);
 		const frames = () => app.frames.join('');
 		await press(app.stdin, '4', '/', 'kabul\u202eexe\u2028x\u009b');
 		expect(app.lastFrame()).toContain('search› kabulexe x');

@@ -35,7 +35,7 @@ describe('imported data in the dashboard', () => {
 	it('shows imported incidents, actors and countries, and finds an ingested article', async () => {
 		const { store, problems } = loadDataDir(await importedData());
 		expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-		const r = render(<App store={store} problems={problems} cols={100} rows={30} />);
+		const r = render(<App escapeMs={0} store={store} problems={problems} cols={100} rows={30} />);
 		const frame = () => r.lastFrame() ?? '';
 		expect(frame()).toContain('67 incidents · 17 articles');
 		// The oldest incident is UCDP's Raqqa row, with the actor it was merged into.

@@ -12,7 +12,14 @@ import { ANSWERED, bundled, eventually, idle, KEY, press, render } from '../supp
 function start(opts: { cols?: number; rows?: number; theme?: ThemeName } = {}) {
 	const { store, problems } = bundled();
 	const r = render(
-		<App store={store} problems={problems} cols={opts.cols ?? 140} rows={opts.rows ?? 30} theme={opts.theme} />,
+		<App
+			escapeMs={0}
+			store={store}
+			problems={problems}
+			cols={opts.cols ?? 140}
+			rows={opts.rows ?? 30}
+			theme={opts.theme}
+		/>,
 	);
 	return { ...r, frame: () => r.lastFrame() ?? '' };
 }
@@ -190,7 +197,9 @@ describe('layout by width', () => {
 		// q still quits.
 		const exits: number[] = [];
 		const { store, problems } = bundled();
-		const q = render(<App store={store} problems={problems} cols={40} rows={10} onExit={(c) => exits.push(c)} />);
+		const q = render(
+			<App escapeMs={0} store={store} problems={problems} cols={40} rows={10} onExit={(c) => exits.push(c)} />,
+		);
 		await press(q.stdin, 'q');
 		expect(exits).toEqual([0]);
 		q.unmount();
@@ -265,7 +274,7 @@ describe('resizing', () => {
 	/** Renders without a cols prop, so the App follows the (fake) terminal's size and 'resize'. */
 	function sized(cols: number, rows: number) {
 		const { store, problems } = bundled();
-		const r = render(<App store={store} problems={problems} rows={rows} />);
+		const r = render(<App escapeMs={0} store={store} problems={problems} rows={rows} />);
 		const resize = async (c: number, h: number) => {
 			Object.defineProperty(r.stdout, 'columns', { value: c, configurable: true });
 			Object.defineProperty(r.stdout, 'rows', { value: h, configurable: true });

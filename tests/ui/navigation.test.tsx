@@ -9,7 +9,14 @@ import { bundled, KEY, press, render } from '../support/helpers.js';
 function start(opts: { cols?: number; rows?: number; briefDir?: string } = {}) {
 	const { store, problems } = bundled();
 	const r = render(
-		<App store={store} problems={problems} cols={opts.cols ?? 80} rows={opts.rows ?? 24} briefDir={opts.briefDir} />,
+		<App
+			escapeMs={0}
+			store={store}
+			problems={problems}
+			cols={opts.cols ?? 80}
+			rows={opts.rows ?? 24}
+			briefDir={opts.briefDir}
+		/>,
 	);
 	return { ...r, frame: () => r.lastFrame() ?? '' };
 }

@@ -5,7 +5,7 @@ import { ANSWERED, bundled, eventually, KEY, press, render } from '../support/he
 
 function start(rows = 24) {
 	const { store, problems } = bundled();
-	const r = render(<App store={store} problems={problems} cols={80} rows={rows} />);
+	const r = render(<App escapeMs={0} store={store} problems={problems} cols={80} rows={rows} />);
 	return { ...r, frame: () => r.lastFrame() ?? '' };
 }
 

@@ -85,7 +85,7 @@ describe('staged loading', () => {
 		const first = loadDataDir(dir, ['actors', 'countries', 'incidents']);
 		const full = loadDataDir(dir);
 		const app = (r: LoadResult, pending: boolean) => (
-			<App store={r.store} problems={r.problems} articlesPending={pending} cols={100} rows={24} />
+			<App escapeMs={0} store={r.store} problems={r.problems} articlesPending={pending} cols={100} rows={24} />
 		);
 		const r = render(app(first, true));
 		const frame = () => r.lastFrame() ?? '';

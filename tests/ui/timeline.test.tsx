@@ -13,6 +13,7 @@ function start(opts: { cols?: number; rows?: number; data?: ReturnType<typeof bu
 	const exits: number[] = [];
 	const r = render(
 		<App
+			escapeMs={0}
 			store={store}
 			problems={problems}
 			cols={opts.cols ?? 100}
