@@ -140,12 +140,15 @@ export class Dash {
 		)?.pid;
 	}
 
-	/** The screen's text, one string per row, at the emulator's current size. */
+	/**
+	 * The screen's text, one string per row, at the emulator's current size. Only the first
+	 * `cols` cells: after a narrowing resize xterm keeps the cut-off cells in its lines.
+	 */
 	lines(): string[] {
 		const { term } = this.session;
 		const buf = term.buffer.active;
 		const out: string[] = [];
-		for (let y = 0; y < term.rows; y++) out.push(buf.getLine(y)?.translateToString(true) ?? '');
+		for (let y = 0; y < term.rows; y++) out.push(buf.getLine(y)?.translateToString(true, 0, term.cols) ?? '');
 		return out;
 	}
 
@@ -168,6 +171,35 @@ export class Dash {
 
 	press(keys: string): void {
 		this.session.press(keys);
+	}
+
+	/**
+	 * Waits until the app has used no CPU for `quietMs` (its /proc stat, polled):
+	 * its start-up work (the search index, the idle work after it) is done and it
+	 * is waiting for a key, as a dashboard someone is reading is. A key split
+	 * over two writes then meets a reader that takes each write on its own,
+	 * not one too busy to read before both have arrived.
+	 */
+	async idle(quietMs = 250, timeoutMs = 15_000): Promise<void> {
+		const pid = this.appPid();
+		if (!pid) throw new Error('no app process to watch');
+		const cpu = () => {
+			const fields = readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1]?.split(' ') ?? [];
+			// utime and stime: fields 14 and 15 of stat, 12 and 13 after "pid (comm) ".
+			return Number(fields[11]) + Number(fields[12]);
+		};
+		const end = performance.now() + timeoutMs;
+		let last = cpu();
+		let since = performance.now();
+		while (performance.now() - since < quietMs) {
+			if (performance.now() > end) throw new Error(`the app was still busy after ${timeoutMs} ms`);
+			await new Promise((r) => setTimeout(r, 25));
+			const now = cpu();
+			if (now !== last) {
+				last = now;
+				since = performance.now();
+			}
+		}
 	}
 
 	signal(sig: NodeJS.Signals): void {

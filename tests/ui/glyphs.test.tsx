@@ -6,14 +6,13 @@
 // that the data did not bring.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ASCII_GLYPHS, type GlyphSet, setGlyphs, UNICODE_GLYPHS } from '../../source/core/glyphs.js';
 import type { Problem } from '../../source/core/problems.js';
 import { loadDataDir } from '../../source/io/load/load.js';
 import { App } from '../../source/ui/app/App.js';
 import { watchUi } from '../../source/ui/watch.js';
-import { bundled, DATA_DIR, KEY, press, tick } from '../support/helpers.js';
+import { bundled, DATA_DIR, KEY, press, render } from '../support/helpers.js';
 
 afterEach(() => setGlyphs('unicode'));
 
@@ -30,7 +29,7 @@ const PROBLEM: Problem = { severity: 'error', file: 'incidents.json', line: 3, c
 
 /** Waits (without a deadline of its own: the test's timeout is the limit) until the frame satisfies `test`. */
 async function until(frame: () => string, test: (f: string) => boolean): Promise<string> {
-	while (!test(frame())) await tick(10);
+	while (!test(frame())) await new Promise((r) => setTimeout(r, 10));
 	return frame();
 }
 
@@ -41,7 +40,14 @@ async function tour(set: GlyphSet, cols: number, rows: number): Promise<string[]
 	const { store } = loadDataDir(DATA_DIR);
 	const seen = { since: '2000-01-01T00:00:00.000Z', items: { 'actor:iskp': { incidents: [], articles: [] } } };
 	const r = render(
-		<App store={store} problems={[PROBLEM]} cols={cols} rows={rows} watch={watchUi(store, ['actor:iskp'], seen)} />,
+		<App
+			store={store}
+			problems={[PROBLEM]}
+			cols={cols}
+			rows={rows}
+			watch={watchUi(store, ['actor:iskp'], seen)}
+			escapeMs={0}
+		/>,
 	);
 	const frame = () => (r.lastFrame() ?? '').replace(SGR, '');
 	const screens: string[] = [];
@@ -109,7 +115,7 @@ describe.each([
 it('a terminal too small says its size in ASCII too', async () => {
 	setGlyphs('ascii');
 	const { store, problems } = bundled();
-	const r = render(<App store={store} problems={problems} cols={50} rows={10} />);
+	const r = render(<App store={store} problems={problems} cols={50} rows={10} escapeMs={0} />);
 	const f = await until(
 		() => r.lastFrame() ?? '',
 		(s) => s.includes('needs'),

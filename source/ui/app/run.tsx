@@ -224,6 +224,7 @@ export async function runTui(
 				views={session.views}
 				watch={session.watchFor(data.store)}
 				hyperlinks={session.hyperlinks}
+				escapeMs={session.escapeMs}
 				startMessage={session.startMessage(data.store)}
 				settingsNotes={session.notes}
 				briefing={session.briefing}

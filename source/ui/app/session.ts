@@ -7,7 +7,14 @@ import { sanitizeLine } from '../../core/sanitize.js';
 import type { Store } from '../../core/store.js';
 import { localeAdvice } from '../../core/terminal.js';
 import { nextSeen, summarize, whatsNew } from '../../core/watch.js';
-import type { ConfigHandle, PaneId, SavedView, ThemeSetting } from '../../io/settings/config.js';
+import {
+	type ConfigHandle,
+	ESCAPE_TIME_DEFAULT,
+	escapeTimeOf,
+	type PaneId,
+	type SavedView,
+	type ThemeSetting,
+} from '../../io/settings/config.js';
 import { loadSeen, saveSeen } from '../../io/settings/watchState.js';
 import { buildKeymap, type Keymap } from '../keymap.js';
 import { hyperlinksSupported } from '../osc.js';
@@ -21,6 +28,8 @@ export interface Session {
 	views: SavedView[];
 	theme?: ThemeSetting;
 	hyperlinks: boolean;
+	/** How long a lone Esc waits for the rest of a key's bytes, in ms (`escapeTime`). */
+	escapeMs: number;
 	pane?: PaneId;
 	/** The watch state for a store (the first one may lack its articles). */
 	watchFor(store: Store): WatchUi;
@@ -52,6 +61,7 @@ export function openSession(
 		views: settings.views ?? [],
 		...(opts.theme || settings.theme ? { theme: opts.theme ?? settings.theme } : {}),
 		hyperlinks: hyperlinksSupported(process.env, opts.isTTY ?? process.stdout.isTTY, settings.hyperlinks ?? 'auto'),
+		escapeMs: escapeTimeOf(settings.escapeTime) ?? ESCAPE_TIME_DEFAULT,
 		...(settings.lastPane ? { pane: settings.lastPane } : {}),
 		watchFor: (store) => watchUi(store, watchKeys, seen.seen),
 		startMessage: (store) => {
