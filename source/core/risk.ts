@@ -3,6 +3,7 @@
 // `sitrep risk` and briefs all read these numbers, so they must agree.
 
 import { addDays, dayNumber, parseDateBound } from './dates.js';
+import { G } from './glyphs.js';
 import { memoByString } from './memo.js';
 import { shortName } from './resolve.js';
 import { type Incident, type IncidentType, incidentTypeLabels } from './schema.js';
@@ -76,7 +77,13 @@ export const RISK_LEVELS: readonly { level: RiskLevel; min: number }[] = [
 ];
 
 export type TrendDirection = 'up' | 'down' | 'flat';
+/** The trend's arrow in a document (a brief, a file): always Unicode. */
 export const TREND_ARROWS: Readonly<Record<TrendDirection, string>> = { up: '↑', down: '↓', flat: '→' };
+
+/** The trend's arrow as drawn on the terminal, in the glyph set in force. */
+export function trendArrow(direction: TrendDirection): string {
+	return direction === 'up' ? G.up : direction === 'down' ? G.down : G.flat;
+}
 
 /** Words for the dominant-type tags; "other" never makes a tag. */
 export const TYPE_TAG_LABELS: Readonly<Record<IncidentType, string | undefined>> = {
@@ -464,7 +471,7 @@ function explain(store: Store, incs: readonly Incident[], window: RiskWindow): C
 	if (killed.length) {
 		terms.push({
 			kind: 'fatalities',
-			name: `fatalities (${FATALITY_FACTOR} × log2(1 + killed))`,
+			name: `fatalities (${FATALITY_FACTOR} ${G.times} log2(1 + killed))`,
 			value: killed.reduce((s, x) => s + (x.inc.fatalities ?? 0), 0),
 			contribution: round(
 				killed.reduce(

@@ -4,7 +4,6 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render } from 'ink-testing-library';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runActor } from '../../source/commands/actor.js';
 import { runCache } from '../../source/commands/cache.js';
@@ -19,7 +18,7 @@ import { loadDataDir } from '../../source/io/load/load.js';
 import { serialize } from '../../source/present/exportFile.js';
 import { terminalJson } from '../../source/present/json.js';
 import { App } from '../../source/ui/app/App.js';
-import { bundled, DATA_DIR, press, tick } from '../support/helpers.js';
+import { bundled, DATA_DIR, press, render } from '../support/helpers.js';
 import { FORBIDDEN, HOSTILE, LEGIT } from '../support/hostile/corpus.js';
 import { actorId, articleId, field, hostileDataDir, WORD } from '../support/hostile/dataset.js';
 
@@ -233,9 +232,8 @@ describe('actor and search JSON carry the records as written', () => {
 describe('typed text is drawn sanitized', () => {
 	it('a bidi override or line separator pasted into the search query, the jump or the filter form', async () => {
 		const { store, problems } = bundled();
-		const app = render(<App store={store} problems={problems} cols={100} rows={24} />);
+		const app = render(<App escapeMs={0} store={store} problems={problems} cols={100} rows={24} />);
 		const frames = () => app.frames.join('');
-		await tick(20);
 		await press(app.stdin, '4', '/', 'kabul\u202eexe\u2028x\u009b');
 		expect(app.lastFrame()).toContain('search› kabulexe x');
 		await press(app.stdin, '\u001b', '2', '/', 'haq\u2067ani');

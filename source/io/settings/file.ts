@@ -4,6 +4,7 @@
 import { constants, copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { G } from '../../core/glyphs.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 
 /** A JSON object, or what is wrong with the text: `problem` in a few words, `detail` the parser's own message. */
@@ -12,7 +13,7 @@ export type Parsed = { value: Record<string, unknown> } | { problem: string; det
 /** " (detail)" or "": goes last in a message, where a narrow status bar may cut it off. */
 export const detailOf = (p: Parsed) => ('detail' in p && p.detail ? ` (${p.detail})` : '');
 
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}${G.ellipsis}` : s);
 
 /** The file's text as a JSON object, or what is wrong with it (in words, safe to print). */
 export function parseObject(text: string): Parsed {
