@@ -2,10 +2,12 @@
 // Runs the built CLI (dist/cli.js) in tmux twice, side by side: as shipped (incremental
 // rendering, the terminal's scrolling where TERM has it) and drawing whole frames
 // (SITREP_RENDER=full, a fresh drawing of the same state after every key). Both get the same
-// keys: j held down the list until it scrolls and on, k back up, page and end keys; then the
-// TUI bench's mixed keys. After every key the two panes are compared, text and colours
-// (capture-pane -e), timings masked. tmux is a terminal emulator of its own, so this checks
-// what tmux makes of the renderer's sequences, as bench/tui.ts checks @xterm/headless.
+// keys: j pressed down the list until it scrolls and on, k back up, page and end keys; then j
+// and k held as a terminal repeats them (one key every 33 ms); then the TUI bench's mixed keys.
+// After every single key, and after every hold once the cursor rested, the two panes are
+// compared, text and colours (capture-pane -e), timings masked. tmux is a terminal emulator of
+// its own, so this checks what tmux makes of the renderer's sequences, as bench/tui.ts checks
+// @xterm/headless.
 // Exits 1 if any screen differed. Needs tmux (checked with 3.3a).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { isCompleteFrame, maskVolatile } from '../tests/support/pty.js';
 import { writeSynthDataDir } from '../tests/support/synth.js';
 import { screenStream } from '../tests/support/xterm-screen.js';
-import { KEYS, labelOf, mixedKeys } from './tui.js';
+import { KEY_REPEAT, KEYS, labelOf, mixedKeys } from './tui.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -31,6 +33,8 @@ const mixed = Number(option('--keys', '200'));
 const seed = Number(option('--seed', '1'));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Keys in each hold of j or k (with KEY_REPEAT's delay, about 1.4 s). */
+const HOLD_KEYS = 30;
 
 const work = mkdtempSync(join(tmpdir(), 'sitrep-tmux-'));
 const socket = `sitrep-check-${process.pid}`;
@@ -103,7 +107,11 @@ function send(name: string, key: string) {
 
 interface Result {
 	size: string;
+	/** Keys sent. */
 	keys: number;
+	/** Screens compared: after every single key, and after every hold. */
+	screens: number;
+	holds: number;
 	differed: number;
 	first: string[];
 }
@@ -148,11 +156,28 @@ async function check(dir: string, cols: number, rows: number): Promise<Result> {
 		...Array(rows).fill('k'),
 		'g',
 	];
-	const keys = [...held, ...mixedKeys(mixed, seed).map((s) => s.key)];
+	// Then j and k held as a terminal repeats a key (the TUI bench's KEY_REPEAT), not waiting for
+	// the screens: compared once the cursor has rested and the preview caught up.
+	const holds = [...Array(3).fill('j'), 'k'].map((key) => ({ key, hold: HOLD_KEYS }));
+	const keys = [...held, ...holds, ...mixedKeys(mixed, seed).map((s) => s.key)];
 	let differed = 0;
+	let sent = 0;
 	const first: string[] = [];
-	for (const [i, key] of keys.entries()) {
-		for (const name of names) send(name, key);
+	for (const [i, step] of keys.entries()) {
+		const key = typeof step === 'string' ? step : step.key;
+		if (typeof step === 'string') {
+			for (const name of names) send(name, key);
+			sent++;
+		} else {
+			const t0 = Date.now();
+			for (let k = 0; k < step.hold; k++) {
+				const wait = t0 + (k === 0 ? 0 : KEY_REPEAT.delayMs + (k - 1) * KEY_REPEAT.intervalMs) - Date.now();
+				if (wait > 0) await sleep(wait);
+				// Both panes in one tmux command, so they get each key at the same moment.
+				tmux(...names.flatMap((name, n) => [...(n ? [';'] : []), 'send-keys', '-t', name, '-l', key]));
+			}
+			sent += step.hold;
+		}
 		let [a, b] = (await Promise.all(names.map((n) => stable(n)))) as [string[], string[]];
 		const same = async () => {
 			const [ca, cb] = await Promise.all([a, b].map((c) => cells(c, cols, rows)));
@@ -169,13 +194,13 @@ async function check(dir: string, cols: number, rows: number): Promise<Result> {
 				const row = (ca ?? []).findIndex((line, y) => line !== cb?.[y]);
 				const style = plain([a[row] ?? ''])[0] === plain([b[row] ?? ''])[0] ? ' (style only)' : '';
 				first.push(
-					`key ${i + 1} (${labelOf(key)}) row ${row + 1}${style}: ${JSON.stringify(plain([a[row] ?? ''])[0])} vs full ${JSON.stringify(plain([b[row] ?? ''])[0])}`,
+					`${typeof step === 'string' ? `key ${i + 1} (${labelOf(key)})` : `after ${key} held for ${step.hold} keys`} row ${row + 1}${style}: ${JSON.stringify(plain([a[row] ?? ''])[0])} vs full ${JSON.stringify(plain([b[row] ?? ''])[0])}`,
 				);
 			}
 		}
 	}
 	for (const name of names) tmux('kill-session', '-t', name);
-	return { size, keys: keys.length, differed, first };
+	return { size, keys: sent, screens: keys.length, holds: holds.length, differed, first };
 }
 
 try {
@@ -191,7 +216,7 @@ try {
 	process.stdout.write(`${version}, data ${set}, TERM tmux-256color in the panes\n`);
 	for (const r of results) {
 		process.stdout.write(
-			`${r.size}: ${r.differed} of ${r.keys} keys left a screen different from whole-frame drawing${r.first.length ? `; first: ${r.first.join(' | ')}` : ''}\n`,
+			`${r.size}: ${r.differed} of ${r.screens} screens differed from whole-frame drawing (${r.keys} keys: compared after each single key and after each of ${r.holds} holds of ${HOLD_KEYS})${r.first.length ? `; first: ${r.first.join(' | ')}` : ''}\n`,
 		);
 	}
 	process.exitCode = results.some((r) => r.differed > 0) ? 1 : 0;
