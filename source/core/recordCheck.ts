@@ -3,7 +3,7 @@
 // accept only what zod accepts, build the same output (schema key order,
 // defaults filled in), and return undefined for anything unusual — then the
 // loader asks zod, whose messages explain what is wrong.
-import { type Article, INCIDENT_TYPES, type Incident, isRealDate } from './schema.js';
+import { type Article, checkToll, INCIDENT_TYPES, type Incident, isRealDate } from './schema.js';
 
 const ID = /^[a-z0-9][a-z0-9._-]*$/;
 const COUNTRY = /^[A-Z]{2}$/;
@@ -98,6 +98,30 @@ function source(v: unknown): boolean {
 	return inSchemaOrder(v, OUTLET_ORDER) && text(v.outlet) && day(v.date) && optText(v.title);
 }
 
+const TOLL_ORDER = new Map(['best', 'low', 'high', 'reports', 'note'].map((k, i) => [k, i + 1]));
+const REPORT_ORDER = new Map(['figure', 'upTo', 'by', 'outlet', 'date'].map((k, i) => [k, i + 1]));
+
+function report(v: unknown): boolean {
+	if (!isObj(v) || !inSchemaOrder(v, REPORT_ORDER) || v.figure === undefined || !count(v.figure)) return false;
+	if (!count(v.upTo) || (v.upTo !== undefined && (v.upTo as number) < (v.figure as number))) return false;
+	return text(v.by) && text(v.outlet) && day(v.date);
+}
+
+/** A plain count, or an object toll already in zod's key order (kept as it is) that passes the schema's checks. */
+function fatalities(v: unknown): boolean {
+	if (v === undefined || typeof v === 'number') return count(v);
+	if (!isObj(v) || !inSchemaOrder(v, TOLL_ORDER)) return false;
+	if (!count(v.best) || !count(v.low) || !count(v.high) || !optText(v.note)) return false;
+	if (v.reports !== undefined && !(Array.isArray(v.reports) && v.reports.length > 0 && v.reports.every(report))) {
+		return false;
+	}
+	let ok = true;
+	checkToll(v as { best?: number; low?: number; high?: number }, () => {
+		ok = false;
+	});
+	return ok;
+}
+
 /** Copies the keys that are present, in schema order (zod's output order). */
 function put(out: Obj, v: Obj, key: string): void {
 	if (v[key] !== undefined) out[key] = v[key];
@@ -114,7 +138,8 @@ export function fastIncident(v: unknown): Incident | undefined {
 	const targets = list(v.targets, text);
 	const tags = list(v.tags, text);
 	if (!perpetrators || !targets || !tags) return undefined;
-	if (!count(v.fatalities) || !count(v.injured) || !(v.claimedBy === undefined || id(v.claimedBy))) return undefined;
+	if (!fatalities(v.fatalities) || !count(v.injured) || !(v.claimedBy === undefined || id(v.claimedBy)))
+		return undefined;
 	if (!text(v.description)) return undefined;
 	if (!Array.isArray(v.sources) || v.sources.length === 0 || !v.sources.every(source)) return undefined;
 	// Most files are written by sitrep in schema order with every list present: keep the object as it is.

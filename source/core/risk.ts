@@ -3,6 +3,7 @@
 // `sitrep risk` and briefs all read these numbers, so they must agree.
 
 import { addDays, dayNumber, parseDateBound } from './dates.js';
+import { countedOf, hasToll, killedOr0, killedPhrase, rangeOf } from './fatalities.js';
 import { G } from './glyphs.js';
 import { memoByString } from './memo.js';
 import { shortName } from './resolve.js';
@@ -122,7 +123,10 @@ export interface IncidentPoints {
 	day: string;
 	type: IncidentType;
 	country: string;
+	/** The counted toll (core/fatalities.ts); with the range's ends when the reports differ. */
 	fatalities?: number;
+	fatalitiesLow?: number;
+	fatalitiesHigh?: number;
 	recency: number;
 	/** Points after recency, before scaling to SCORE_BASE_DAYS. */
 	severity: number;
@@ -297,7 +301,7 @@ export function crossBorder(store: Store, inc: Incident): string[] | undefined {
 }
 
 export function isMassCasualty(inc: Incident): boolean {
-	return (inc.fatalities ?? 0) >= MASS_CASUALTY_KILLED || inc.tags.includes(MASS_CASUALTY_TAG);
+	return killedOr0(inc) >= MASS_CASUALTY_KILLED || inc.tags.includes(MASS_CASUALTY_TAG);
 }
 
 // Day numbers of the few thousand dates a data set has, each worked out once.
@@ -315,10 +319,21 @@ function rawPoints(store: Store, inc: Incident, range: DayRange, days: number): 
 	const recency = recencyWeight(effectiveDay(inc), range, days);
 	const target = targetsOfficials(store, inc) || targetsForeigners(inc) ? TARGET_BONUS : 0;
 	return (
-		(TYPE_WEIGHTS[inc.type] + FATALITY_FACTOR * Math.log2(1 + (inc.fatalities ?? 0)) + target) *
+		(TYPE_WEIGHTS[inc.type] + FATALITY_FACTOR * Math.log2(1 + killedOr0(inc)) + target) *
 		recency *
 		(SCORE_BASE_DAYS / days)
 	);
+}
+
+/** The toll an incident's points record: the counted figure, and the range's ends when there is one. */
+function pointsToll(inc: Incident): Pick<IncidentPoints, 'fatalities' | 'fatalitiesLow' | 'fatalitiesHigh'> {
+	const counted = countedOf(inc.fatalities);
+	const range = rangeOf(inc.fatalities);
+	return {
+		...(counted === undefined ? {} : { fatalities: counted }),
+		...(range?.low === undefined ? {} : { fatalitiesLow: range.low }),
+		...(range?.high === undefined ? {} : { fatalitiesHigh: range.high }),
+	};
 }
 
 function scoreIncident(
@@ -331,7 +346,7 @@ function scoreIncident(
 	const recency = recencyWeight(day, range, days);
 	const scale = SCORE_BASE_DAYS / days;
 	const severity = TYPE_WEIGHTS[inc.type] * recency;
-	const fatalityPoints = FATALITY_FACTOR * Math.log2(1 + (inc.fatalities ?? 0)) * recency;
+	const fatalityPoints = FATALITY_FACTOR * Math.log2(1 + killedOr0(inc)) * recency;
 	const targetPoints = targetsOfficials(store, inc) || targetsForeigners(inc) ? TARGET_BONUS * recency : 0;
 	const raw = (severity + fatalityPoints + targetPoints) * scale;
 	const pts: IncidentPoints = {
@@ -340,7 +355,7 @@ function scoreIncident(
 		day,
 		type: inc.type,
 		country: inc.country,
-		...(inc.fatalities === undefined ? {} : { fatalities: inc.fatalities }),
+		...pointsToll(inc),
 		recency: round(recency, 3),
 		severity: round(severity, 2),
 		fatalityPoints: round(fatalityPoints, 2),
@@ -429,8 +444,8 @@ export function countryRisk(store: Store, code: string, window: RiskWindow): Cou
 		level: levelFor(score),
 		trend: trendOf(score, previous),
 		incidents: incs.length,
-		fatalities: incs.reduce((s, i) => s + (i.fatalities ?? 0), 0),
-		unknownFatalities: incs.filter((i) => i.fatalities === undefined).length,
+		fatalities: incs.reduce((s, i) => s + killedOr0(i), 0),
+		unknownFatalities: incs.filter((i) => !hasToll(i)).length,
 		buckets: countBy(
 			incs.map((i) => ({ date: effectiveDay(i), fatalities: i.fatalities })),
 			'week',
@@ -467,20 +482,17 @@ function explain(store: Store, incs: readonly Incident[], window: RiskWindow): C
 			incidents: list.map((x) => x.inc.id),
 		});
 	}
-	const killed = scored.filter((s) => (s.inc.fatalities ?? 0) > 0);
+	const killed = scored.filter((s) => killedOr0(s.inc) > 0);
 	if (killed.length) {
 		terms.push({
 			kind: 'fatalities',
 			name: `fatalities (${FATALITY_FACTOR} ${G.times} log2(1 + killed))`,
-			value: killed.reduce((s, x) => s + (x.inc.fatalities ?? 0), 0),
+			value: killed.reduce((s, x) => s + killedOr0(x.inc), 0),
 			contribution: round(
 				killed.reduce(
 					(s, x) =>
 						s +
-						FATALITY_FACTOR *
-							Math.log2(1 + (x.inc.fatalities ?? 0)) *
-							recencyWeight(x.pts.day, window, window.days) *
-							scale,
+						FATALITY_FACTOR * Math.log2(1 + killedOr0(x.inc)) * recencyWeight(x.pts.day, window, window.days) * scale,
 					0,
 				),
 				2,
@@ -590,9 +602,7 @@ export function riskTags(store: Store, code: string, items: readonly Weighted[])
 
 	const mass = items.filter((it) => isMassCasualty(it.inc));
 	if (mass.length) {
-		const tolls = mass.map((it) =>
-			it.inc.fatalities === undefined ? 'toll not reported' : `${it.inc.fatalities} killed`,
-		);
+		const tolls = mass.map((it) => killedPhrase(it.inc.fatalities));
 		add(
 			'mass-casualty',
 			'mass-casualty',

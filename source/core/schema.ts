@@ -98,27 +98,91 @@ export const articleSchema = z
 	})
 	.describe('A news article or analysis piece.');
 
-export const sourceRefSchema = z.union([
-	id.describe('Id of an article in this data set.'),
-	z.strictObject({
-		outlet: text,
-		date: day,
-		title: text.optional(),
-		url: z.url({ error: 'an absolute URL' }).optional(),
-	}),
-	z
-		.strictObject({
-			dataset: text.describe('The data set the record was imported from: "ACLED", "UCDP GED"...'),
-			ref: text.describe("The record's id in that data set."),
-			cited: text.optional().describe('The sources the data set cites, as it gives them.'),
-		})
-		.describe('A record imported from an event data set.'),
-]);
+export const sourceRefSchema = z.union(
+	[
+		id.describe('Id of an article in this data set.'),
+		z.strictObject({
+			outlet: text,
+			date: day,
+			title: text.optional(),
+			url: z.url({ error: 'an absolute URL' }).optional(),
+		}),
+		z
+			.strictObject({
+				dataset: text.describe('The data set the record was imported from: "ACLED", "UCDP GED"...'),
+				ref: text.describe("The record's id in that data set."),
+				cited: text.optional().describe('The sources the data set cites, as it gives them.'),
+			})
+			.describe('A record imported from an event data set.'),
+	],
+	{ error: 'an article id, an object {"outlet", "date"} or {"dataset", "ref"}' },
+);
 
 /** The outlet or data set a source names (article ids are looked up by the caller). */
 export function outletOf(src: Exclude<SourceRef, string>): string {
 	return 'dataset' in src ? src.dataset : src.outlet;
 }
+
+const toll = z.int().min(0);
+
+export const fatalityReportSchema = z
+	.strictObject({
+		figure: toll.describe('The number killed this report gave (its lower figure when it gave a range).'),
+		upTo: toll.optional().describe('The upper figure, when the report itself gave a range ("12 to 15").'),
+		by: text.describe('Who gave the figure: "Pakistani officials", "Amnesty International", "the BLA (claim)".'),
+		outlet: text.describe('The outlet or data set that reported it.'),
+		date: day,
+	})
+	.superRefine((r, ctx) => {
+		if (r.upTo !== undefined && r.upTo < r.figure) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['upTo'],
+				input: r.upTo,
+				message: `"upTo" ≥ "figure" (${r.figure})`,
+			});
+		}
+	})
+	.describe('One figure for the killed, and who gave it.');
+
+/** What an object toll must satisfy beyond its fields' own checks; the fast record check (recordCheck.ts) asks the same. */
+export function checkToll(
+	f: { best?: number; low?: number; high?: number },
+	add: (path: string, input: unknown, message: string) => void,
+): void {
+	const { best, low, high } = f;
+	if (best === undefined && low === undefined && high === undefined) {
+		add('', f, 'at least one of "best", "low" or "high" (write a plain number for one agreed figure)');
+		return;
+	}
+	if (low !== undefined && best !== undefined && low > best) add('low', low, `"low" ≤ "best" (${best})`);
+	if (high !== undefined && best !== undefined && high < best) add('high', high, `"high" ≥ "best" (${best})`);
+	if (low !== undefined && high !== undefined && low > high) add('high', high, `"high" ≥ "low" (${low})`);
+}
+
+export const fatalityRangeSchema = z
+	.strictObject({
+		best: toll.optional().describe('The best estimate: the figure counted in sums and risk.'),
+		low: toll.optional().describe('The lowest credible figure; counted when there is no best estimate.'),
+		high: toll.optional().describe('The highest credible figure.'),
+		reports: z
+			.array(fatalityReportSchema)
+			.min(1, { error: 'at least one report (or leave "reports" out)' })
+			.optional()
+			.describe('Who gave which figure.'),
+		note: text.optional().describe('Why the figures differ, or what is counted ("attackers not counted").'),
+	})
+	.superRefine((f, ctx) => {
+		checkToll(f, (path, input, message) => ctx.addIssue({ code: 'custom', path: path ? [path] : [], input, message }));
+	})
+	.describe('Killed, as estimated: a best estimate and/or a low–high range, with who reported which figure.');
+
+/** Killed: one agreed figure, or an estimate with a range and its reports (core/fatalities.ts reads both). */
+export const fatalitiesSchema = z
+	.union([toll.describe('Killed, one figure the reports agree on (the same as {"best": n}).'), fatalityRangeSchema], {
+		error: 'a whole number ≥ 0, or an object {"best", "low", "high", "reports", "note"}',
+	})
+	.describe('Killed, as reported; leave out when unknown.');
 
 export const incidentSchema = z
 	.strictObject({
@@ -134,7 +198,7 @@ export const incidentSchema = z
 		type: z.enum(incidentTypeLabels, { error: `one of: ${incidentTypeLabels.join(', ')}` }),
 		perpetrators: z.array(id).default([]).describe('Actor ids; empty when unknown.'),
 		targets: z.array(text).default([]).describe('Actor ids, or a short text for targets that are not actors.'),
-		fatalities: z.int().min(0).optional().describe('Killed, as reported; leave out when unknown.'),
+		fatalities: fatalitiesSchema.optional(),
 		injured: z.int().min(0).optional(),
 		claimedBy: id.optional().describe('Actor id of the group that claimed responsibility.'),
 		description: text,
@@ -189,6 +253,9 @@ export type Incident = z.output<typeof incidentSchema>;
 export type Actor = z.output<typeof actorSchema>;
 export type Country = z.output<typeof countrySchema>;
 export type SourceRef = z.output<typeof sourceRefSchema>;
+export type Fatalities = z.output<typeof fatalitiesSchema>;
+export type FatalityRange = z.output<typeof fatalityRangeSchema>;
+export type FatalityReport = z.output<typeof fatalityReportSchema>;
 export type Affiliation = z.output<typeof affiliationSchema>;
 
 export const KINDS = ['articles', 'incidents', 'actors', 'countries'] as const;

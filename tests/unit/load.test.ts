@@ -133,6 +133,63 @@ describe('loadDataDir', () => {
 		expect(r.skipped.incidents).toBe(3);
 	});
 
+	it('loads a toll as a plain number or as an estimate with a range and reports', () => {
+		const reports = [
+			{ figure: 58, by: 'Afghan officials', outlet: 'Reuters', date: '2021-05-09' },
+			{ figure: 85, by: 'Afghan government', outlet: 'CNN', date: '2021-05-10' },
+		];
+		const r = load({
+			'incidents.json': [
+				incident({ fatalities: 12 }),
+				incident({ id: 'i2', fatalities: { best: 85, low: 58, high: 85, reports, note: 'attackers not counted' } }),
+				incident({ id: 'i3', fatalities: { low: 19, high: 66 } }),
+			],
+		});
+		expect(r.lines).toEqual([]);
+		expect(r.store.incidents.map((i) => i.fatalities)).toEqual([
+			12,
+			{ best: 85, low: 58, high: 85, reports, note: 'attackers not counted' },
+			{ low: 19, high: 66 },
+		]);
+	});
+
+	it('names what is wrong with an estimated toll, and where', () => {
+		const report = { figure: 9, by: 'officials', outlet: 'Dawn', date: '2025-03-11' };
+		const r = load({
+			'incidents.json': {
+				incidents: [
+					incident({ fatalities: { best: 5, low: 9 } }),
+					incident({ id: 'i2', fatalities: { low: 9, high: 3 } }),
+					incident({ id: 'i3', fatalities: { note: 'disputed' } }),
+					incident({ id: 'i4', fatalities: { best: 9, reports: [{ ...report, upTo: 4 }] } }),
+					incident({ id: 'i5', fatalities: '12' }),
+					incident({ id: 'i6', fatalities: { best: 'x' } }),
+					incident({ id: 'i7', fatalities: { best: 9, reports: [] } }),
+				],
+			},
+		});
+		expect(r.lines.map((l) => l.replace(/:\d+:\d+ /, ' '))).toEqual([
+			'incidents.json /incidents/0/fatalities/low: expected "low" ≤ "best" (5), found 9',
+			'incidents.json /incidents/1/fatalities/high: expected "high" ≥ "low" (9), found 3',
+			'incidents.json /incidents/2/fatalities: expected at least one of "best", "low" or "high" (write a plain number for one agreed figure), found an object',
+			'incidents.json /incidents/3/fatalities/reports/0/upTo: expected "upTo" ≥ "figure" (9), found 4',
+			'incidents.json /incidents/4/fatalities: expected a whole number ≥ 0, or an object {"best", "low", "high", "reports", "note"}, found "12"',
+			'incidents.json /incidents/5/fatalities/best: expected a number, found "x"',
+			'incidents.json /incidents/6/fatalities/reports: expected at least one report (or leave "reports" out), found an array of 0',
+		]);
+		expect(r.skipped.incidents).toBe(7);
+	});
+
+	it('drops an unknown field in a toll with a warning and keeps the record', () => {
+		const r = load({ 'incidents.json': [incident({ fatalities: { best: 4, hihg: 9 } })] });
+		expect(r.lines).toEqual([
+			expect.stringMatching(
+				/^incidents\.json:\d+:\d+ \/0\/fatalities\/hihg: warning: unknown field "hihg" \(ignored\)$/,
+			),
+		]);
+		expect(r.store.incidents[0]?.fatalities).toEqual({ best: 4 });
+	});
+
 	it('reports a missing required field at its record', () => {
 		const { description: _, ...noDescription } = incident();
 		const r = load({ 'incidents.json': [noDescription] });
