@@ -92,6 +92,6 @@ describe('load cache', () => {
 		const staged = loadStaged(DATA_DIR, undefined, 'test');
 		expect(staged.cacheWanted).toBeUndefined();
 		expect(save(DATA_DIR)).toBe(1);
-		expect(staged.first.store.articles.length).toBe(16);
+		expect(staged.first.store.articles.length).toBe(20);
 	});
 });
