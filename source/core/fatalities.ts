@@ -8,7 +8,8 @@
 // figure). A record with only a high end has no figure to count: "up to 66"
 // says how many at most, not how many.
 import { G } from './glyphs.js';
-import type { Fatalities, FatalityReport, Incident } from './schema.js';
+import { checkToll, type Fatalities, type FatalityReport, type Incident } from './schema.js';
+import { width } from './width.js';
 
 /** A toll read out of either form. */
 export interface Toll {
@@ -75,6 +76,20 @@ export function formatToll(f: Fatalities | undefined, none: string, to: string =
 	return range ? `${f.best} (${span})` : String(f.best);
 }
 
+/**
+ * formatToll in at most `cells` columns, for a table: when the whole does not
+ * fit, the counted figure followed by the ellipsis in force says that there
+ * is more in the detail ("85…"; "…66" for only a high end).
+ */
+export function tollCell(f: Fatalities | undefined, none: string, cells: number): string {
+	const full = formatToll(f, none);
+	if (width(full) <= cells) return full;
+	const counted = countedOf(f);
+	if (counted !== undefined) return `${counted}${G.ellipsis}`;
+	const high = rangeOf(f)?.high;
+	return high === undefined ? full : `${G.ellipsis}${high}`;
+}
+
 function spanText(range: { low?: number; high?: number }, to: string): string {
 	if (range.high === undefined) return `${range.low}+`;
 	if (range.low === undefined) return `up to ${range.high}`;
@@ -94,6 +109,28 @@ export function rangeSentence(f: Fatalities | undefined): string | undefined {
 export function reportLine(r: FatalityReport, dash: string = G.dash, to: string = G.to): string {
 	const figure = r.upTo === undefined ? String(r.figure) : `${r.figure}${to}${r.upTo}`;
 	return `${figure} ${dash} ${r.by} (${r.outlet}, ${r.date.slice(0, 10)})`;
+}
+
+/**
+ * A data set's estimates as a toll (UCDP's best, low, high): the plain best
+ * figure when the range adds nothing, else the object; undefined when none is
+ * given. Throws a message when the estimates contradict each other.
+ */
+export function tollFromEstimates(best?: number, low?: number, high?: number): Fatalities | undefined {
+	if (best === undefined && low === undefined && high === undefined) return undefined;
+	if (best !== undefined && (low ?? best) === best && (high ?? best) === best) return best;
+	const toll = {
+		...(best === undefined ? {} : { best }),
+		...(low === undefined ? {} : { low }),
+		...(high === undefined ? {} : { high }),
+	};
+	const wrong: string[] = [];
+	checkToll(toll, (_path, _input, message) => wrong.push(message));
+	if (wrong.length)
+		throw new Error(
+			`estimates best ${best ?? '(none)'}, low ${low ?? '(none)'}, high ${high ?? '(none)'}: expected ${wrong.join(', ')}`,
+		);
+	return toll;
 }
 
 /** A toll in words for a sentence: "85 killed", "85 killed (58–85)", "19–66 killed", "toll not reported". */

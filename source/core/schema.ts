@@ -224,6 +224,12 @@ export const actorSchema = z
 		name: text,
 		short: text.optional().describe('Short name for tables and lists, e.g. "ISKP".'),
 		aliases: z.array(text).default([]),
+		weakAliases: z
+			.array(text)
+			.optional()
+			.describe(
+				'Aliases that are also a family name or otherwise ambiguous ("Haqqani"): they find the actor in filters and lookups, but the linker never links on one alone.',
+			),
 		kind: z.enum(ACTOR_KINDS, { error: `one of: ${ACTOR_KINDS.join(', ')}` }),
 		affiliations: z.array(affiliationSchema).default([]),
 		countries: z
@@ -234,6 +240,13 @@ export const actorSchema = z
 		summary: text,
 		firstActive: yearMonthOrDay.optional(),
 		lastActive: yearMonthOrDay.optional(),
+	})
+	.superRefine((a, ctx) => {
+		a.weakAliases?.forEach((w, i) => {
+			if (!a.aliases.includes(w)) {
+				ctx.addIssue({ code: 'custom', path: ['weakAliases', i], input: w, message: 'one of the actor\'s "aliases"' });
+			}
+		});
 	})
 	.describe('A group, person, state or organisation.');
 

@@ -227,6 +227,21 @@ describe('loadDataDir', () => {
 		]);
 	});
 
+	it('takes a weak alias only from the actor’s own aliases', () => {
+		const r = load({
+			'actors.json': [
+				{ id: 'a', name: 'A', kind: 'group', summary: 'x', aliases: ['Haqqani'], weakAliases: ['Haqqani'] },
+				{ id: 'b', name: 'B', kind: 'group', summary: 'x', aliases: ['Haqqani'], weakAliases: ['Haqani'] },
+			],
+		});
+		expect(r.lines).toEqual([
+			expect.stringMatching(
+				/^actors\.json:\d+:\d+ \/1\/weakAliases\/0: expected one of the actor's "aliases", found "Haqani"$/,
+			),
+		]);
+		expect(r.store.actors.map((a) => [a.id, a.weakAliases])).toEqual([['a', ['Haqqani']]]);
+	});
+
 	it('reports duplicate ids (first wins)', () => {
 		const r = load({ 'incidents.json': [incident({ description: 'first' }), incident({ description: 'second' })] });
 		expect(r.lines).toEqual([
