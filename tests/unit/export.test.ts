@@ -487,7 +487,7 @@ describe('sitrep export', () => {
 		expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
 		const json = join(dir, 'forced.csv');
 		run('actors', { out: json, format: 'json' });
-		expect(JSON.parse(readFileSync(json, 'utf8')).actors).toHaveLength(28);
+		expect(JSON.parse(readFileSync(json, 'utf8')).actors).toHaveLength(34);
 	});
 
 	it('--out into a missing directory fails with exit 3 and leaves nothing behind', () => {
