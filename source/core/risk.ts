@@ -688,7 +688,7 @@ export const RISK_FORMULA = [
 	`  type weights: ${Object.entries(TYPE_WEIGHTS)
 		.map(([t, w]) => `${t} ${w}`)
 		.join(', ')}.`,
-	'  killed: as reported; an unreported toll counts as 0 (the type weight still counts).',
+	'  killed: the best estimate, or the low end of the range when there is none; an unreported toll (or only an upper bound) counts as 0 (the type weight still counts).',
 	`  officials or foreigners: a target that is a person in the actor list, or an incident tagged ${[...OFFICIAL_TAGS, ...FOREIGNER_TAGS].join(', ')}.`,
 	`  dates: an incident counts on its (start) date; a month-only date (YYYY-MM) is placed on the ${MONTH_ONLY_DAY}th, for both window membership and recency.`,
 	`  the score is rounded to 1 decimal; levels: ${levelRanges()}.`,

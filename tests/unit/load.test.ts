@@ -1,9 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../source/core/problems.js';
+import { sampleNote } from '../../source/core/store.js';
+import { isBundledDataDir } from '../../source/io/load/dataDir.js';
 import { DataDirError, loadDataDir } from '../../source/io/load/load.js';
+import { DATA_DIR } from '../support/helpers.js';
 
 const src = [{ outlet: 'Reuters', date: '2024-12-11' }];
 const incident = (over: Record<string, unknown> = {}) => ({
@@ -331,5 +334,24 @@ describe('loadDataDir', () => {
 			/: no data files found \(expected articles\.json, incidents\.json, actors\.json, countries\.json/,
 		);
 		expect(() => loadDataDir('/nonexistent/sitrep')).toThrow(DataDirError);
+	});
+});
+
+describe('the bundled sample', () => {
+	it('is known by its real path, also through a symlink or a relative path; another directory is not it', () => {
+		expect(isBundledDataDir(DATA_DIR)).toBe(true);
+		expect(isBundledDataDir(relative(process.cwd(), DATA_DIR) || '.')).toBe(true);
+		const link = join(mkdtempSync(join(tmpdir(), 'sitrep-sample-')), 'data');
+		symlinkSync(DATA_DIR, link);
+		expect(isBundledDataDir(link)).toBe(true);
+		expect(isBundledDataDir(dir({ 'incidents.json': [] }))).toBe(false);
+		expect(isBundledDataDir(join(tmpdir(), 'no-such-sitrep-dir'))).toBe(false);
+	});
+
+	it('ends at its last incident date, an end date included', () => {
+		expect(sampleNote([{ date: '2025-03-11' }, { date: '2024-12', endDate: '2025-04-02' }, { date: '2025-01' }])).toBe(
+			'sample data to 2025-04-02',
+		);
+		expect(sampleNote([])).toBe('sample data');
 	});
 });

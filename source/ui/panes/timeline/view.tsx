@@ -29,8 +29,8 @@ export function columns(width: number) {
 	// "suicide bombing" (15) fits from 55 columns on: the list beside a detail is about that wide.
 	const type = width >= 120 ? 18 : width >= 70 ? 16 : width >= 55 ? 15 : 12;
 	const perp = width >= 120 ? 24 : width >= 70 ? 16 : 10;
-	// Killed: "85 (58–85)" from 120 columns, "19–66" from 70, else "85" or "85…" (the detail has the rest).
-	const kill = width >= 120 ? 10 : width >= 70 ? 7 : 4;
+	// Killed: "85 (58–85)" from 100 columns, "19–66" from 62 (the list beside a detail), else "85…" (the detail has the rest).
+	const kill = width >= 100 ? 10 : width >= 62 ? 7 : 4;
 	const fixed = 10 + 1 + 2 + 1 + type + 1 + perp + 1 + kill + 1;
 	return { type, perp, kill, location: Math.max(0, width - fixed) };
 }
