@@ -38,7 +38,10 @@ async function tour(set: GlyphSet, cols: number, rows: number): Promise<string[]
 	setGlyphs(set);
 	// A store of its own: what is computed once per store (risk rows, the search index) is drawn in the set in force.
 	const { store } = loadDataDir(DATA_DIR);
-	const seen = { since: '2000-01-01T00:00:00.000Z', items: { 'actor:pakistan-military': { incidents: [], articles: [] } } };
+	const seen = {
+		since: '2000-01-01T00:00:00.000Z',
+		items: { 'actor:pakistan-military': { incidents: [], articles: [] } },
+	};
 	const r = render(
 		<App
 			store={store}
