@@ -36,6 +36,7 @@ const CASES: [Fatalities | undefined, number | undefined, object | undefined, st
 	[{ best: 85, low: 58 }, 85, { low: 58, high: 85 }, '85 (58–85)', '85 killed (58–85)'],
 	[{ best: 20, high: 23 }, 20, { low: 20, high: 23 }, '20 (20–23)', '20 killed (20–23)'],
 	[{ low: 19, high: 66 }, 19, { low: 19, high: 66 }, '19–66', '19–66 killed'],
+	[{ low: 5, high: 5 }, 5, undefined, '5', '5 killed'],
 	[{ low: 19 }, 19, { low: 19, high: undefined }, '19+', '19+ killed'],
 	[{ high: 66 }, undefined, { low: undefined, high: 66 }, 'up to 66', 'up to 66 killed'],
 ];
