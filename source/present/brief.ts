@@ -49,7 +49,7 @@ function oneLine(s: string): string {
 export function shorten(text: string, max = DESCRIPTION_MAX): string {
 	const flat = oneLine(text);
 	// A sentence ends before a capital or a digit, so "e.g. in Kabul" does not end one.
-	const sentence = /^.+?[.!?](?=\s+[\p{Lu}\p{N}"'“(]|$)/u.exec(flat)?.[0] ?? flat;
+	const sentence = /^.+?[.!?](?=\s+[\p{Lu}\p{N}"'\u201c(]|$)/u.exec(flat)?.[0] ?? flat;
 	if (sentence.length <= max) return sentence;
 	const cut = sentence.slice(0, max - 1);
 	const space = cut.lastIndexOf(' ');

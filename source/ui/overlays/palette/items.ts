@@ -266,7 +266,7 @@ export function fuzzyScore(query: string, label: string): number | undefined {
 				}
 				score += 1;
 				if (i === prev + 1) score += 3;
-				if (i === 0 || /[\s(—:,-]/.test(text[i - 1] ?? '')) score += 4;
+				if (i === 0 || /[\s(\u2014:,-]/.test(text[i - 1] ?? '')) score += 4;
 				score -= Math.min(3, i - at) * 0.5;
 				prev = i;
 				at = i + 1;
