@@ -47,7 +47,7 @@ async function main(): Promise<number> {
 		import('./io/settings/config.js'),
 		import('./io/load/dataDir.js'),
 	]);
-	const config = openConfig();
+	const config = await openConfig();
 	const dataDir = chooseDataDir(global.data, config);
 	// Said once, here (the dashboard shows them in its start message instead).
 	const warn = () => {

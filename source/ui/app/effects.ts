@@ -20,9 +20,9 @@ export interface BriefingCallbacks {
 	outDir?: string;
 	/** Where `b` writes briefs (default: the working directory). */
 	briefDir?: string;
-	/** Each returns an error message when the settings could not be written. */
-	onViews?: (views: SavedView[]) => string | undefined;
-	onWatchlist?: (keys: string[]) => string | undefined;
+	/** Each resolves to an error message when the settings could not be written. */
+	onViews?: (views: SavedView[]) => Promise<string | undefined>;
+	onWatchlist?: (keys: string[]) => Promise<string | undefined>;
 	/** At exit: the watch state to remember (what is still new stays new). */
 	onWatchExit?: (watch: WatchUi) => void;
 }
@@ -43,14 +43,19 @@ function stamp(d = new Date()): string {
 	return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
 }
 
-/** Calls `fn` when `value` changes after the first render; a returned error is shown. */
-function useOnChange<T>(value: T, fn: ((v: T) => string | undefined) | undefined, say: (text: string) => void): void {
+/** Calls `fn` when `value` changes after the first render; an error it resolves to is shown. */
+function useOnChange<T>(
+	value: T,
+	fn: ((v: T) => Promise<string | undefined>) | undefined,
+	say: (text: string) => void,
+): void {
 	const first = useRef(value);
 	// biome-ignore lint/correctness/useExhaustiveDependencies: runs per new value only
 	useEffect(() => {
-		if (value === first.current) return;
-		const err = fn?.(value);
-		if (err) say(`${err} (kept for this session only)`);
+		if (value === first.current || !fn) return;
+		void fn(value).then((err) => {
+			if (err) say(`${err} (kept for this session only)`);
+		});
 	}, [value, fn]);
 }
 

@@ -139,11 +139,9 @@ export async function runTui(
 	if (!opts.rest) session.complete(loaded.store);
 	const remember = (pane: PaneId) => {
 		if (!config.error && config.settings.lastPane !== pane) {
-			try {
-				config.set('lastPane', pane);
-			} catch {
+			config.set('lastPane', pane).catch(() => {
 				// A read-only settings file must not stop the dashboard.
-			}
+			});
 		}
 	};
 	const testCrash = process.env.SITREP_TEST_CRASH;

@@ -65,7 +65,7 @@ export function openSession(
 				// A store still waiting for its articles would record every article as unseen: keep the old record.
 				if (!full || seen.error) return;
 				const stillNew = { incidents: watch.newIncidents, articles: watch.newArticles };
-				saveSeen(nextSeen(full, items(watch.keys), stillNew, new Date().toISOString()), opts.dir ?? full.dir);
+				void saveSeen(nextSeen(full, items(watch.keys), stillNew, new Date().toISOString()), opts.dir ?? full.dir);
 			},
 		},
 	};
