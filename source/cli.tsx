@@ -63,7 +63,7 @@ async function main(): Promise<number> {
 			dataDir,
 			version: packageJson.version,
 			load: async () => {
-				const loaded = loadOrExplain(dataDir, ctx.err);
+				const loaded = await loadOrExplain(dataDir, ctx.err);
 				if (typeof loaded === 'number') return loaded;
 				const { Resolver } = await import('./core/resolve.js');
 				return { ...loaded, resolver: new Resolver(loaded.store) };

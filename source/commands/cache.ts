@@ -4,8 +4,8 @@
 // an import.
 import { FileWriteError, writeFileAtomic } from '../io/atomic.js';
 import { cacheFileFor, serializeCache } from '../io/load/cache.js';
+import { kindFiles } from '../io/load/files.js';
 import { DataDirError, loadDataDir } from '../io/load/load.js';
-import { kindFiles } from '../io/write.js';
 import { terminalJson } from '../present/json.js';
 import { type Ctx, EXIT } from './context.js';
 

@@ -2,7 +2,7 @@
 // terminal, plain when piped, and in JSON with their ranges.
 import { hasOriginal, original } from '../core/originals.js';
 import type { Resolver } from '../core/resolve.js';
-import { outletOf } from '../core/schema.js';
+import { outletOf } from '../core/schemaBase.js';
 import { indexStore, parseQuery, type SearchResult, searchWithInfo } from '../core/search/index.js';
 import type { Store } from '../core/store.js';
 import { plural } from '../core/words.js';

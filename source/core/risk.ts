@@ -5,7 +5,8 @@
 import { addDays, dayNumber, parseDateBound } from './dates.js';
 import { memoByString } from './memo.js';
 import { shortName } from './resolve.js';
-import { type Incident, type IncidentType, incidentTypeLabels } from './schema.js';
+import type { Incident } from './schema.js';
+import { type IncidentType, incidentTypeLabels } from './schemaBase.js';
 import type { Store } from './store.js';
 import { type Bucket, countBy } from './timeline.js';
 import { plural } from './words.js';

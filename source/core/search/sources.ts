@@ -4,7 +4,7 @@
 import Fuse from 'fuse.js';
 import { squash } from '../fold.js';
 import type { Resolved } from '../resolve.js';
-import { outletOf } from '../schema.js';
+import { outletOf } from '../schemaBase.js';
 import type { Store } from '../store.js';
 
 interface Outlets {

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT } from '../../core/exit.js';
 import type { ConfigHandle } from '../settings/config.js';
-import { DataDirError, type LoadResult, loadDataDir } from './load.js';
+import { DataDirError, type LoadResult, loadDataDirLazily } from './loader.js';
 
 /** The data/ directory shipped with sitrep (next to dist/ or source/). */
 export function bundledDataDir(): string {
@@ -24,14 +24,14 @@ export function chooseDataDir(flag: string | undefined, config: ConfigHandle): s
 	return config.settings.dataDir ?? bundledDataDir();
 }
 
-/** Loads the data, or prints why not (through `err`) and returns the exit status. */
-export function loadOrExplain<T = LoadResult>(
+/** Loads the data (zod imported only if a record needs it), or prints why not (through `err`) and returns the exit status. */
+export async function loadOrExplain<T = LoadResult>(
 	dir: string,
 	err: (line: string) => void,
-	load: (dir: string) => T = loadDataDir as (dir: string) => T,
-): T | number {
+	load: (dir: string) => T | Promise<T> = loadDataDirLazily as (dir: string) => Promise<T>,
+): Promise<T | number> {
 	try {
-		return load(dir);
+		return await load(dir);
 	} catch (e) {
 		if (e instanceof DataDirError) {
 			err(`sitrep: ${e.message}`);

@@ -63,7 +63,7 @@ export async function startDashboard(opts: DashboardStart): Promise<number> {
 	let staged: Staged | number;
 	try {
 		// A big data set shows its first frame without the articles; a worker brings them.
-		staged = loadOrExplain(
+		staged = await loadOrExplain(
 			dir,
 			(line) => pending.push(line),
 			(d) => loadStaged(d, bundledWorkerUrl(opts.cliUrl), opts.version),

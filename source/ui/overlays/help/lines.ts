@@ -1,5 +1,5 @@
 // The ? overlay: every binding in force, by where it works, then the incident types.
-import { INCIDENT_TYPES } from '../../../core/schema.js';
+import { INCIDENT_TYPES } from '../../../core/schemaBase.js';
 import { blank, heading, type Line, para, text } from '../../../present/lines.js';
 import { DEFAULT_KEYMAP, type Keymap, SCOPE_TITLES, type Scope } from '../../keymap.js';
 import { keyLabel } from '../../keys.js';

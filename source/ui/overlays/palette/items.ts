@@ -5,7 +5,7 @@
 
 import type { Resolver } from '../../../core/resolve.js';
 import { RISK_WINDOWS, type RiskDays } from '../../../core/risk.js';
-import { INCIDENT_TYPES } from '../../../core/schema.js';
+import { INCIDENT_TYPES } from '../../../core/schemaBase.js';
 import type { Store } from '../../../core/store.js';
 import { parseWatchKey, type WatchItem, watchKey } from '../../../core/watch.js';
 import type { PaneId, SavedView } from '../../../io/settings/config.js';

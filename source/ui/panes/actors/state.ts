@@ -11,7 +11,7 @@ import {
 	sortActorRows,
 } from '../../../core/actorProfile.js';
 import type { RiskWindow } from '../../../core/risk.js';
-import { ACTOR_KINDS, type ActorKind } from '../../../core/schema.js';
+import { ACTOR_KINDS, type ActorKind } from '../../../core/schemaBase.js';
 import type { Store } from '../../../core/store.js';
 import type { SavedView } from '../../../io/settings/config.js';
 import type { Target } from '../../../present/target.js';
