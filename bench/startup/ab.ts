@@ -105,10 +105,12 @@ console.log(
 console.log(
 	`${'node -e 0'.padEnd(16)} wall ${bw.toFixed(1).padStart(6)} ms          cpu ${bc.toFixed(1).padStart(6)} ms`,
 );
+// Medians of the per-run ratios too (each start over the node -e 0 just before it): steadier when the load drifts.
+const paired = (v: number[], base: number[]) => med(v.map((x, i) => x / (base[i] as number)));
 for (const [name, r] of res) {
 	const w = med(r.wall);
 	const c = med(r.cpu);
 	console.log(
-		`${name.padEnd(16)} wall ${w.toFixed(1).padStart(6)} ms (${(w / bw).toFixed(2)}×)  cpu ${c.toFixed(1).padStart(6)} ms (${(c / bc).toFixed(2)}×)  wall p95 ${stats(r.wall).p95.toFixed(0)}`,
+		`${name.padEnd(16)} wall ${w.toFixed(1).padStart(6)} ms (${(w / bw).toFixed(2)}×, paired ${paired(r.wall, base.wall).toFixed(2)}×)  cpu ${c.toFixed(1).padStart(6)} ms (${(c / bc).toFixed(2)}×, paired ${paired(r.cpu, base.cpu).toFixed(2)}×)  wall p95 ${stats(r.wall).p95.toFixed(0)}`,
 	);
 }

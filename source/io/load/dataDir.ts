@@ -9,10 +9,11 @@ import { DataDirError, type LoadResult, loadDataDirLazily } from './loader.js';
 
 /** The data/ directory shipped with sitrep (next to dist/ or source/). */
 export function bundledDataDir(): string {
-	// Bundled (dist/cli.js) and unbundled (source/io/load/) builds sit at different depths.
+	// Bundled (dist/cli.js) and unbundled (source/io/load/) builds sit at different depths;
+	// dist/ has a package.json of its own (it says CommonJS), but no data/ beside it.
 	let dir = dirname(fileURLToPath(import.meta.url));
 	for (let i = 0; i < 4; i++) {
-		if (existsSync(join(dir, 'package.json'))) return join(dir, 'data');
+		if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'data'))) return join(dir, 'data');
 		dir = dirname(dir);
 	}
 	return join(dirname(fileURLToPath(import.meta.url)), '..', 'data');

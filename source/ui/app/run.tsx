@@ -188,6 +188,9 @@ export async function runTui(
 			onRender: opts.profiler ? ({ renderTime }) => opts.profiler?.frame(renderTime) : undefined,
 		},
 	);
+	// The first frame is on the screen (Ink draws it within render): the launcher, dist/cli.js,
+	// may now save V8's code cache of what ran up to here (scripts/launcher.js).
+	(process as NodeJS.EventEmitter).emit('sitrep:first-frame');
 	// The same App, its state kept, now with the articles (and their problems). Not once
 	// the dashboard is over: a rerender after unmount mounts the App again, raw mode and
 	// all, and the process would never exit.
