@@ -21,7 +21,9 @@ let configDir: string;
 const saved = process.env.SITREP_CONFIG_DIR;
 // conf is loaded for the first write; bundled, that takes no time, here a module load: done
 // once before the sessions, so a write made as a session quits is on disk a tick later.
-beforeAll(() => loadConf());
+beforeAll(async () => {
+	await loadConf();
+});
 beforeEach(() => {
 	configDir = mkdtempSync(join(tmpdir(), 'sitrep-briefing-'));
 	process.env.SITREP_CONFIG_DIR = configDir;
