@@ -12,6 +12,7 @@ import stringWidth from 'string-width';
 import upstream7 from 'string-width-7-unpatched';
 import upstream from 'string-width-unpatched';
 import { describe, expect, it } from 'vitest';
+import { EACH_UNIT_OWN_CLUSTER, graphemes } from '../../source/core/graphemes.js';
 
 const require = createRequire(import.meta.url);
 type Width = (s: string) => number;
@@ -150,6 +151,18 @@ describe('grapheme segmenting without Intl.Segmenter (patched slice-ansi, @alcal
 				});
 			}),
 			{ numRuns: 3000, seed: 20261207 },
+		);
+	});
+
+	it("core/graphemes.ts takes the same path for sitrep's own text", () => {
+		expect(EACH_UNIT_OWN_CLUSTER.source).toBe(each.source);
+		const text = fc.oneof(
+			fc.array(fc.constantFrom(...units), { maxLength: 40 }).map((a) => a.join('')),
+			fc.constantFrom('a\r\nb', 'e\u0301 · é', '東京 → Tokyo', '👩‍👩‍👧 ─', 'x\u200dy', 'a\u00adb'),
+		);
+		fc.assert(
+			fc.property(text, (s) => JSON.stringify(plain(graphemes(s))) === JSON.stringify(plain(real.segment(s)))),
+			{ numRuns: 2000, seed: 20261207 },
 		);
 	});
 
