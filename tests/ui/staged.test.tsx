@@ -108,7 +108,8 @@ describe('staged loading', () => {
 				.find((l) => l.startsWith('›')),
 		).toBe(selected);
 		await press(r.stdin, '/', 'muzamil');
-		await tick(60);
+		// The index is built in slices after the articles arrive: wait for the answer, not for a time.
+		for (let waited = 0; waited < 5000 && !/\d+ match(es)? · \d+\.\d ms/.test(frame()); waited += 20) await tick(20);
 		expect(frame()).toMatch(/\d+ match(es)? · \d+\.\d ms/);
 		r.unmount();
 	});
