@@ -43,6 +43,8 @@ const cli = await build({
 	entryPoints: ['source/cli.tsx'],
 	outfile: 'dist/sitrep.cjs',
 	format: 'cjs',
+	// import() of a Node built-in (node:crypto, node:v8… loaded only when needed) becomes a require.
+	supported: { 'dynamic-import': false },
 	define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__import_meta_url' },
 	banner: {
 		js: '"use strict";\nvar __import_meta_url = require("node:url").pathToFileURL(require("node:path").join(__dirname, "cli.js")).href;',
@@ -81,7 +83,9 @@ let bundle = readFileSync('dist/sitrep.cjs', 'latin1');
 if (bundle.startsWith('#!')) bundle = bundle.slice(bundle.indexOf('\n') + 1);
 const dynamicImport = /(?<![\w$.])import\s*\(/.exec(bundle);
 if (dynamicImport)
-	throw new Error(`dist/sitrep.cjs calls import() at ${dynamicImport.index}: ${bundle.slice(dynamicImport.index, 80)}`);
+	throw new Error(
+		`dist/sitrep.cjs calls import() at ${dynamicImport.index}: ${bundle.slice(dynamicImport.index, dynamicImport.index + 80)}`,
+	);
 writeFileSync('dist/sitrep.cjs', bundle, 'latin1');
 
 // The launcher, told which build it runs: a code cache of another build is never read.

@@ -45,7 +45,7 @@ describe('load cache', () => {
 		const cold = await loadStaged(dir, undefined, 'test');
 		expect(cold.fromCache).toBe(false);
 		expect(cold.cacheWanted).toBe(true);
-		expect(save(dir)).toBe(0);
+		expect(await save(dir)).toBe(0);
 		expect(readdirSync(cache).filter((f) => f.endsWith('.v8'))).toHaveLength(1);
 		const warm = await loadStaged(dir, undefined, 'test');
 		expect(warm.fromCache).toBe(true);
@@ -60,14 +60,14 @@ describe('load cache', () => {
 
 	it('misses after a data file changes, for another version, and when the cache file is broken', async () => {
 		const dir = cleanData();
-		save(dir);
+		await save(dir);
 		expect((await loadStaged(dir, undefined, 'another-version')).fromCache).toBe(false);
 		const files = ['actors.json', 'countries.json', 'incidents.json'].map((f) => join(dir, f));
-		const file = cacheFileFor(dir, files, 'test') as string;
+		const file = (await cacheFileFor(dir, files, 'test')) as string;
 		writeFileSync(file, 'not a cache');
-		expect(readCache(file)).toBeUndefined();
+		expect(await readCache(file)).toBeUndefined();
 		expect((await loadStaged(dir, undefined, 'test')).fromCache).toBe(false);
-		save(dir);
+		await save(dir);
 		expect((await loadStaged(dir, undefined, 'test')).fromCache).toBe(true);
 		appendFileSync(join(dir, 'countries.json'), '\n');
 		expect((await loadStaged(dir, undefined, 'test')).fromCache).toBe(false);
@@ -80,18 +80,18 @@ describe('load cache', () => {
 		data.incidents[0].date = '2024-02-30';
 		writeFileSync(file, JSON.stringify(data));
 		expect((await loadStaged(dir, undefined, 'test')).cacheWanted).toBeUndefined();
-		expect(save(dir)).toBe(1);
+		expect(await save(dir)).toBe(1);
 		// The bundled data's incidents cite its articles.
 		expect((await loadStaged(DATA_DIR, undefined, 'test')).cacheWanted).toBeUndefined();
-		expect(save(DATA_DIR)).toBe(1);
+		expect(await save(DATA_DIR)).toBe(1);
 	});
 
 	it('is off for small data sets', async () => {
 		delete process.env.SITREP_CACHE_FROM_BYTES;
-		expect(cacheFileFor(DATA_DIR, [join(DATA_DIR, 'incidents.json')], 'test')).toBeUndefined();
+		expect(await cacheFileFor(DATA_DIR, [join(DATA_DIR, 'incidents.json')], 'test')).toBeUndefined();
 		const staged = await loadStaged(DATA_DIR, undefined, 'test');
 		expect(staged.cacheWanted).toBeUndefined();
-		expect(save(DATA_DIR)).toBe(1);
+		expect(await save(DATA_DIR)).toBe(1);
 		expect(staged.first.store.articles.length).toBe(16);
 	});
 });

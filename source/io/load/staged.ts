@@ -3,7 +3,7 @@
 // Search pane and profiles need them) in a worker thread. Small article sets
 // are simply loaded at once.
 import { statSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Article } from '../../core/schema.js';
 import { buildStore, withArticles } from '../../core/store.js';
 import { type Cached, cacheFileFor, readCache } from './cache.js';
@@ -38,10 +38,10 @@ export interface Staged {
 /** Loads the first step (zod imported only if a record needs it); rejects with DataDirError for a missing directory. */
 export async function loadStaged(dir: string, workerUrl: URL | undefined, version = 'dev'): Promise<Staged> {
 	const baseFiles = (['actors', 'countries', 'incidents'] as const).flatMap((k) => kindFiles(dir, k));
-	const cacheFile = cacheFileFor(dir, baseFiles, version);
+	const cacheFile = await cacheFileFor(dir, baseFiles, version);
 	const bigArticles = workerUrl !== undefined && articleBytes(dir) >= workerFromBytes();
 	if (!bigArticles && !cacheFile) return { first: await loadDataDirLazily(dir) };
-	const cached = cacheFile ? readCache(cacheFile) : undefined;
+	const cached = cacheFile ? await readCache(cacheFile) : undefined;
 	const first = cached ? fromCache(dir, cached) : await loadDataDirLazily(dir, ['actors', 'countries', 'incidents']);
 	const staged: Staged = { first, fromCache: cached !== undefined };
 	if (cacheFile && !cached && cacheable(first)) staged.cacheWanted = true;
@@ -74,7 +74,9 @@ function fromCache(dir: string, c: Cached): LoadResult {
 	};
 }
 
-function articlesInWorker(dir: string, first: LoadResult, url: URL): Promise<ArticlesResult> {
+/** node:worker_threads is imported for a big set only: the bundled data has no use for it. */
+async function articlesInWorker(dir: string, first: LoadResult, url: URL): Promise<ArticlesResult> {
+	const { Worker } = await import('node:worker_threads');
 	return new Promise((resolve) => {
 		const articles: Article[] = [];
 		let settled = false;
