@@ -16,7 +16,7 @@
 //
 // SITREP_CODE_CACHE: off (neither read nor written), write (written after the first frame
 // whatever was read: the build), check (prints whether V8 accepts it, runs nothing).
-const { readFileSync, renameSync, unlinkSync, writeFileSync } = require('node:fs');
+const { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
@@ -55,14 +55,20 @@ if (mode === 'write' || (mode !== 'off' && !accepted)) {
 
 function save() {
 	const tmp = `${cacheFile}.${process.pid}.tmp`;
+	let fd;
 	try {
-		writeFileSync(tmp, Buffer.concat([header, script.createCachedData()]));
+		// Opened first: where dist/ is not writable, no cache is made for nothing.
+		fd = openSync(tmp, 'w');
+		writeFileSync(fd, Buffer.concat([header, script.createCachedData()]));
+		closeSync(fd);
+		fd = undefined;
 		renameSync(tmp, cacheFile);
 	} catch (err) {
 		try {
+			if (fd !== undefined) closeSync(fd);
 			unlinkSync(tmp);
 		} catch {
-			// Never written.
+			// Never made.
 		}
 		// The build must know; a user's start goes on without a cache.
 		if (mode === 'write') throw err;
