@@ -7,8 +7,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	test: {
 		env: { FORCE_COLOR: '0', NO_COLOR: '' },
-		testTimeout: 20_000,
+		// A guard against a hang, not a speed check: on a loaded 2-core machine the tests that spawn
+		// the CLI or draw big frames take several times longer (one took 37 s at load 12; 20 s failed it).
+		testTimeout: 120_000,
 		pool: 'forks',
+		// vitest's default is one worker fewer than the cores: on 2 cores, one. Most files wait on
+		// processes they spawn (the CLI, a pty), so two workers finish the suite in about half the time.
+		maxWorkers: 2,
 		projects: [
 			{
 				extends: true,

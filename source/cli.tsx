@@ -8,13 +8,25 @@ import { parseArgv } from './commands/argv.js';
 import type { FlagValues } from './commands/command.js';
 import { EXIT, processCtx } from './commands/context.js';
 import type { dashboard } from './commands/defs/dashboard.js';
+import { ownText, setGlyphs } from './core/glyphs.js';
 import { sanitizeText } from './core/sanitize.js';
+import { dumbTerminal, utf8Locale } from './core/terminal.js';
+import { dieOfHangup, isHangupError, terminalGone } from './io/hangup.js';
 
 // `sitrep timeline | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 	if (err.code === 'EPIPE') process.exit(0);
+	// The terminal hung up (EIO): end as the hang-up ends a program, by SIGHUP (129).
+	if (isHangupError(err) && terminalGone()) dieOfHangup();
 	throw err;
 });
+// Exiting normally with a terminal that hung up makes Node 20 abort (io/hangup.ts): end by SIGHUP instead.
+process.on('exit', () => {
+	if (terminalGone()) dieOfHangup();
+});
+
+// A terminal whose locale is not UTF-8 gets sitrep's own glyphs in ASCII (core/glyphs.ts).
+setGlyphs(utf8Locale(process.env) ? 'unicode' : 'ascii');
 
 async function main(): Promise<number> {
 	const parsed = parseArgv(process.argv.slice(2));
@@ -30,7 +42,7 @@ async function main(): Promise<number> {
 	}
 	if (global.help) {
 		const help = await import('./commands/help.js');
-		ctx.out(command ? await help.commandHelp(command) : await help.overviewHelp(packageJson.description));
+		ctx.out(ownText(command ? await help.commandHelp(command) : await help.overviewHelp(packageJson.description)));
 		return EXIT.ok;
 	}
 	// chalk (under Ink) reads --no-color from argv and then drops bold and inverse too; sitrep's
@@ -73,9 +85,20 @@ async function main(): Promise<number> {
 	if (!(process.stdin.isTTY && process.stdout.isTTY)) {
 		warn();
 		ctx.err('sitrep: the dashboard needs an interactive terminal (stdin and stdout must be a TTY).');
+		ctx.err('Over SSH, ask for one: `ssh -t HOST sitrep`.');
 		ctx.err(
 			'For scripts and pipes use a command, e.g. `sitrep timeline --json` or `sitrep validate`; see `sitrep --help`.',
 		);
+		return EXIT.noTty;
+	}
+	// A terminal that cannot move the cursor would get escape codes printed as text: refused
+	// before the screen is touched, as tmux and top refuse it.
+	if (dumbTerminal(process.env)) {
+		warn();
+		const term = process.env.TERM ? `TERM is "${process.env.TERM}"` : 'TERM is not set';
+		ctx.err(`sitrep: the dashboard needs a terminal that can move the cursor, and ${term}.`);
+		ctx.err("Set TERM to your terminal's type, e.g. `TERM=xterm-256color sitrep` (`ssh -t` passes your own on).");
+		ctx.err('The commands need no such terminal: e.g. `sitrep timeline`, `sitrep risk`; see `sitrep --help`.');
 		return EXIT.noTty;
 	}
 	const dash = flags as FlagValues<typeof dashboard.flags>;

@@ -10,6 +10,7 @@ import {
 	type RoleSpan,
 	suggestActors,
 } from '../core/actorProfile.js';
+import { G } from '../core/glyphs.js';
 import { original } from '../core/originals.js';
 import type { Actor, Affiliation } from '../core/schema.js';
 import type { Store } from '../core/store.js';
@@ -81,7 +82,8 @@ export function runActor(
 	if (others.length) {
 		ctx.out('');
 		ctx.out('Other close matches:');
-		for (const o of others) ctx.out(`  ${o.name} (${o.id})${o.matched !== o.name ? ` — matched "${o.matched}"` : ''}`);
+		for (const o of others)
+			ctx.out(`  ${o.name} (${o.id})${o.matched !== o.name ? ` ${G.dash} matched "${o.matched}"` : ''}`);
 	}
 	return EXIT.ok;
 }

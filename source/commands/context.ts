@@ -1,5 +1,6 @@
 // What a command needs from the outside world; tests pass their own.
 import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
+import { dumbTerminal } from '../core/terminal.js';
 
 export { EXIT } from '../core/exit.js';
 
@@ -9,7 +10,7 @@ export interface Ctx {
 	/** Output that carries sitrep's own highlighting; its text parts must already be sanitized. */
 	outStyled(line: string): void;
 	err(line: string): void;
-	/** stdout is a terminal: colours and highlights are allowed. */
+	/** stdout is a terminal (and not a dumb one): colours and highlights are allowed. */
 	color: boolean;
 }
 
@@ -19,6 +20,6 @@ export function processCtx(opts: { color?: boolean } = {}): Ctx {
 		out: (line) => process.stdout.write(`${sanitizeText(line)}\n`),
 		outStyled: (line) => process.stdout.write(`${line}\n`),
 		err: (line) => process.stderr.write(`${sanitizeLine(line)}\n`),
-		color: opts.color !== false && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+		color: opts.color !== false && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && !dumbTerminal(process.env),
 	};
 }

@@ -1,6 +1,7 @@
 // sitrep import [acled|ucdp] FILE: an event-data export into the data dir,
 // with a report that accounts for every row read.
 import { relative } from 'node:path';
+import { G } from '../core/glyphs.js';
 import { plural } from '../core/words.js';
 import { ImportError, type ImportReport, importFile } from '../io/import/run.js';
 import { displayPath } from '../io/load/load.js';
@@ -92,7 +93,7 @@ function printReport(r: ImportReport, dir: string, seconds: number, ctx: Ctx): v
 	if (r.actorsMerged.length) {
 		ctx.out(`Actor names merged with known actors (${r.actorsMerged.length}):`);
 		for (const m of r.actorsMerged) {
-			ctx.out(`  ${m.name} → ${m.into}  (${plural(m.rows, 'row')}, by ${m.via})`);
+			ctx.out(`  ${m.name} ${G.right} ${m.into}  (${plural(m.rows, 'row')}, by ${m.via})`);
 		}
 	}
 	if (r.actorsCreated.length) {

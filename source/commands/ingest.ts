@@ -2,6 +2,8 @@
 // article records, linked to the actors, countries and incident types they
 // name, and are written to articles/ingested.jsonl (or only shown, with
 // --dry-run). A bad file is reported and the others still go in.
+
+import { G } from '../core/glyphs.js';
 import { type CountryLink, gazetteerOf, type Link, linkArticle, matchSummary } from '../core/link.js';
 import { type Article, recordSchemas } from '../core/schema.js';
 import type { Store } from '../core/store.js';
@@ -90,7 +92,9 @@ function printLinks(ctx: Ctx, heading: string, links: (Link | CountryLink)[]): v
 	const width = Math.max(...links.map((l) => l.id.length));
 	links.forEach((l, i) => {
 		const unknown = 'known' in l && !l.known ? '  (not in the data’s countries: not recorded)' : '';
-		ctx.out(`  ${(i === 0 ? heading : '').padEnd(10)}${l.id.padEnd(width)}  ← ${matchSummary(l.matches)}${unknown}`);
+		ctx.out(
+			`  ${(i === 0 ? heading : '').padEnd(10)}${l.id.padEnd(width)}  ${G.left} ${matchSummary(l.matches)}${unknown}`,
+		);
 	});
 }
 
@@ -180,7 +184,7 @@ export function runIngest(store: Store, files: string[], opts: IngestOptions, ct
 	const would = opts.dryRun ? 'would be ' : '';
 	for (const d of done) {
 		const status = statusOf(counts, d.id);
-		ctx.out(`${d.file} → ${d.id}${status ? ` (${would}${status})` : ''}`);
+		ctx.out(`${d.file} ${G.right} ${d.id}${status ? ` (${would}${status})` : ''}`);
 		ctx.out(`  ${'title'.padEnd(10)}${d.record.title}`);
 		ctx.out(`  ${'date'.padEnd(10)}${d.record.published} (from ${dateOrigin(d.extracted)})`);
 		ctx.out(`  ${'source'.padEnd(10)}${d.record.source}`);

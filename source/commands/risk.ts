@@ -1,7 +1,8 @@
 // sitrep risk [COUNTRY]: the table, or one country with its explanation.
 
+import { G } from '../core/glyphs.js';
 import type { Resolver } from '../core/resolve.js';
-import { countryRisk, riskTable, TREND_ARROWS } from '../core/risk.js';
+import { countryRisk, riskTable, trendArrow } from '../core/risk.js';
 import type { Store } from '../core/store.js';
 import { fit } from '../core/width.js';
 import { terminalJson } from '../present/json.js';
@@ -43,9 +44,9 @@ export function runRisk(
 	for (const r of table) {
 		const change = r.trend.change > 0 ? `+${r.trend.change}` : String(r.trend.change);
 		ctx.out(
-			`${fit(`${r.code} ${r.name}`, 16)} ${fit(r.level, 8)} ${fit(r.score.toFixed(1), 5, true)}  ${fit(`${TREND_ARROWS[r.trend.direction]} ${change} (${r.trend.previousScore})`, 12)} ${fit(String(r.incidents), 4, true)} ${fit(String(r.fatalities), 6, true)}  ${r.tags.map((t) => t.label).join(', ')}`,
+			`${fit(`${r.code} ${r.name}`, 16)} ${fit(r.level, 8)} ${fit(r.score.toFixed(1), 5, true)}  ${fit(`${trendArrow(r.trend.direction)} ${change} (${r.trend.previousScore})`, 12)} ${fit(String(r.incidents), 4, true)} ${fit(String(r.fatalities), 6, true)}  ${r.tags.map((t) => t.label).join(', ')}`,
 		);
 	}
-	ctx.err('Explain one: sitrep risk AF · the formula: sitrep risk --help');
+	ctx.err(`Explain one: sitrep risk AF ${G.dot} the formula: sitrep risk --help`);
 	return EXIT.ok;
 }

@@ -1,9 +1,11 @@
 // sitrep search QUERY: ranked results with snippets; matches highlighted on a
 // terminal, plain when piped, and in JSON with their ranges.
+
+import { G } from '../core/glyphs.js';
 import { hasOriginal, original } from '../core/originals.js';
 import type { Resolver } from '../core/resolve.js';
 import { outletOf } from '../core/schemaBase.js';
-import { indexStore, parseQuery, type SearchResult, searchWithInfo } from '../core/search/index.js';
+import { drawnSnippet, indexStore, parseQuery, type SearchResult, searchWithInfo } from '../core/search/index.js';
 import type { Store } from '../core/store.js';
 import { plural } from '../core/words.js';
 import { terminalJson } from '../present/json.js';
@@ -63,9 +65,9 @@ export function runSearch(
 		const title = r.fields.find((f) => f.field === 'title')?.ranges ?? [];
 		const meta = [r.kind === 'incident' ? 'incident' : r.source, r.date.slice(0, 10), r.countries.join(',')]
 			.filter(Boolean)
-			.join(' · ');
+			.join(` ${G.dot} `);
 		ctx.outStyled(`${String(i + 1).padStart(2)}. ${mark(r.title, title, ctx.color)}  (${meta}; ${r.id})`);
-		ctx.outStyled(`    ${mark(r.snippet.text, r.snippet.ranges, ctx.color)}`);
+		ctx.outStyled(`    ${mark(drawnSnippet(r.snippet), r.snippet.ranges, ctx.color)}`);
 	});
 	ctx.err(
 		`${plural(out.total, 'match')}${out.partial ? ' (no document has every word: partial matches)' : ''}; showing ${out.results.length}`,

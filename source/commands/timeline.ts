@@ -1,4 +1,6 @@
 // sitrep timeline: the Timeline pane's query as text or JSON.
+
+import { G } from '../core/glyphs.js';
 import { original } from '../core/originals.js';
 import { Resolver } from '../core/resolve.js';
 import type { Store } from '../core/store.js';
@@ -42,7 +44,7 @@ export function runTimeline(store: Store, flags: TimelineFlags, ctx: Ctx): numbe
 			for (const b of buckets) {
 				const label = flags.by === 'week' ? b.start : b.start.slice(0, 7);
 				ctx.out(
-					`${fit(label, 10)}  ${fit(String(b.count), 9, true)}  ${fit(String(b.fatalities), 6, true)}  ${'▇'.repeat(Math.min(b.count, 40))}`,
+					`${fit(label, 10)}  ${fit(String(b.count), 9, true)}  ${fit(String(b.fatalities), 6, true)}  ${(G.bars[6] ?? '#').repeat(Math.min(b.count, 40))}`,
 				);
 			}
 		}

@@ -44,14 +44,14 @@ export const EXIT_MEANINGS: readonly ExitMeaning[] = [
 	{
 		code: EXIT.noTty,
 		short: 'dashboard needs a terminal',
-		long: 'the dashboard was asked for without a terminal (use a command instead)',
+		long: 'the dashboard was asked for without a terminal, or with `TERM` unset or `dumb` (use a command instead, or `ssh -t`)',
 	},
 	{ code: EXIT.interrupted, short: 'interrupted (Ctrl-C, SIGINT)', long: 'interrupted (Ctrl-C, SIGINT)' },
 	{ code: EXIT.terminated, short: 'SIGTERM', long: 'SIGTERM' },
 	{
 		code: EXIT.hangup,
 		short: 'SIGHUP (terminal gone)',
-		long: 'SIGHUP (the terminal went away: an SSH connection dropped)',
+		long: 'SIGHUP: the terminal went away (an SSH connection dropped); the dashboard saves the pane shown and what was seen of the watchlist first, and writes nothing to the dead terminal',
 	},
 	{
 		code: EXIT.crash,

@@ -5,6 +5,8 @@
 // match first, so linking costs a map lookup per word, not a regex per alias.
 // Words are folded like the search index's (case, diacritics), and every match
 // keeps the offsets of the original text it came from.
+
+import { G } from './glyphs.js';
 import {
 	EXTRA_ALIASES,
 	INCIDENT_WORDS,
@@ -416,7 +418,9 @@ export function matchSummary(matches: readonly LinkMatch[]): string {
 		else groups.set(key, { text: m.text, field: m.field, n: 1 });
 	}
 	return [...groups.values()]
-		.map((g) => `${JSON.stringify(g.text)}${g.field === 'title' ? ' (title)' : ''}${g.n > 1 ? ` ×${g.n}` : ''}`)
+		.map(
+			(g) => `${JSON.stringify(g.text)}${g.field === 'title' ? ' (title)' : ''}${g.n > 1 ? ` ${G.times}${g.n}` : ''}`,
+		)
 		.join(', ');
 }
 

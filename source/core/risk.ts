@@ -4,6 +4,7 @@
 
 import { compareText } from './collate.js';
 import { addDays, dayNumber, parseDateBound } from './dates.js';
+import { G } from './glyphs.js';
 import { memoByString } from './memo.js';
 import { shortName } from './resolve.js';
 import type { Incident } from './schema.js';
@@ -78,7 +79,13 @@ export const RISK_LEVELS: readonly { level: RiskLevel; min: number }[] = [
 ];
 
 export type TrendDirection = 'up' | 'down' | 'flat';
+/** The trend's arrow in a document (a brief, a file): always Unicode. */
 export const TREND_ARROWS: Readonly<Record<TrendDirection, string>> = { up: '↑', down: '↓', flat: '→' };
+
+/** The trend's arrow as drawn on the terminal, in the glyph set in force. */
+export function trendArrow(direction: TrendDirection): string {
+	return direction === 'up' ? G.up : direction === 'down' ? G.down : G.flat;
+}
 
 /** Words for the dominant-type tags; "other" never makes a tag. */
 export const TYPE_TAG_LABELS: Readonly<Record<IncidentType, string | undefined>> = {
@@ -466,7 +473,7 @@ function explain(store: Store, incs: readonly Incident[], window: RiskWindow): C
 	if (killed.length) {
 		terms.push({
 			kind: 'fatalities',
-			name: `fatalities (${FATALITY_FACTOR} × log2(1 + killed))`,
+			name: `fatalities (${FATALITY_FACTOR} ${G.times} log2(1 + killed))`,
 			value: killed.reduce((s, x) => s + (x.inc.fatalities ?? 0), 0),
 			contribution: round(
 				killed.reduce(

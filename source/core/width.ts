@@ -2,6 +2,7 @@
 // Widths are the terminal's: text is measured as sitrep draws it
 // (core/drawable.ts), and what these functions return is drawn that way.
 import { cells, drawable, startsCell } from './drawable.js';
+import { G } from './glyphs.js';
 import { graphemes } from './graphemes.js';
 
 // Most cells are plain ASCII: no segmenting, no tables.
@@ -12,10 +13,10 @@ export function width(s: string): number {
 	return ASCII.test(s) ? s.length : cells(drawable(s));
 }
 
-/** At most `max` cells of `s` as it is drawn, ending with "…" when cut. */
+/** At most `max` cells of `s` as it is drawn, ending with the ellipsis glyph ("…") when cut. */
 export function truncate(s: string, max: number): string {
 	if (max <= 0) return '';
-	if (ASCII.test(s)) return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+	if (ASCII.test(s)) return s.length <= max ? s : `${s.slice(0, max - 1)}${G.ellipsis}`;
 	const d = drawable(s);
 	if (cells(d) <= max) return d;
 	let out = '';
@@ -26,7 +27,7 @@ export function truncate(s: string, max: number): string {
 		out += segment;
 		w += cw;
 	}
-	return `${out}…`;
+	return `${out}${G.ellipsis}`;
 }
 
 /** Exactly `n` cells: truncated or padded with spaces (right-aligned when `right`). */

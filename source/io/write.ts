@@ -332,7 +332,15 @@ function alive(pid: number): boolean {
  * changes (each plans from the files as they are, then replaces them whole).
  * A lock left by a process that is gone is taken over.
  */
-export function withDataLock<T>(dir: string, fn: () => T, opts: { timeoutMs?: number } = {}): T {
+export function withDataLock<T>(
+	dir: string,
+	fn: () => T,
+	opts: {
+		timeoutMs?: number;
+		/** Called once, when another live writer holds the lock and this one starts waiting (its pid if known). */
+		onWait?: (holder: number | undefined) => void;
+	} = {},
+): T {
 	const timeout = opts.timeoutMs ?? 60_000;
 	const madeDir = !fs.existsSync(dir);
 	try {
@@ -342,6 +350,7 @@ export function withDataLock<T>(dir: string, fn: () => T, opts: { timeoutMs?: nu
 	}
 	const lock = join(dir, LOCK_NAME);
 	const started = Date.now();
+	let waiting = false;
 	for (;;) {
 		try {
 			const fd = fs.openSync(lock, 'wx', 0o644);
@@ -367,6 +376,10 @@ export function withDataLock<T>(dir: string, fn: () => T, opts: { timeoutMs?: nu
 		if (stale) {
 			safely(() => fs.rmSync(lock, { force: true }));
 			continue;
+		}
+		if (!waiting) {
+			waiting = true;
+			opts.onWait?.(Number.isNaN(holder) ? undefined : holder);
 		}
 		if (Date.now() - started > timeout) {
 			throw new WriteError(

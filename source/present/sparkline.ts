@@ -1,5 +1,5 @@
+import { G } from '../core/glyphs.js';
 // A one-line bar chart of counts, squeezed to the width by summing neighbours.
-const BARS = '▁▂▃▄▅▆▇█';
 
 /** How many buckets each character sums when `n` buckets are squeezed into `width`. */
 export function bucketsPerChar(n: number, width: number): number {
@@ -14,7 +14,8 @@ export function sparkline(counts: readonly number[], width: number): string {
 		squeezed.push(counts.slice(i, i + per).reduce((a, b) => a + b, 0));
 	}
 	const max = Math.max(...squeezed);
+	const bars = [...G.bars];
 	return squeezed
-		.map((c) => (c === 0 ? ' ' : BARS[Math.min(BARS.length - 1, Math.ceil((c / max) * BARS.length) - 1)]))
+		.map((c) => (c === 0 ? ' ' : bars[Math.min(bars.length - 1, Math.ceil((c / max) * bars.length) - 1)]))
 		.join('');
 }

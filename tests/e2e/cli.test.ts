@@ -44,6 +44,7 @@ describe('sitrep CLI', () => {
 		const r = run([]);
 		expect(r.code).toBe(4);
 		expect(r.err).toContain('needs an interactive terminal');
+		expect(r.err).toContain('ssh -t');
 		expect(r.err).not.toMatch(/Raw mode|at .*\.js:\d+/);
 	});
 

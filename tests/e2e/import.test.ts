@@ -2,7 +2,7 @@
 // real column layouts; the notes say "Test row"), sitrep's own exports, and
 // the writer that must never leave a data directory half-changed.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -447,18 +447,34 @@ describe('hostile and odd cells', () => {
 describe('two writers', () => {
 	it('an import waits while another process holds the data directory, then writes', async () => {
 		const dir = dataCopy();
-		// A writer that holds the lock for a while, then releases it as sitrep does.
+		// Another writer, alive, holds the lock.
+		const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 60_000)']);
 		const lock = join(dir, LOCK_NAME);
-		const holder = spawn(process.execPath, [
-			'-e',
-			`setTimeout(() => require('node:fs').rmSync(${JSON.stringify(lock)}), 1200)`,
-		]);
 		writeFileSync(lock, `${holder.pid}\n`);
-		const started = Date.now();
-		const r = await importFile(dir, fixture('ucdp-hdx.csv'));
-		expect(Date.now() - started).toBeGreaterThan(900);
-		expect(r.imported).toBe(5);
-		expect(existsSync(join(dir, LOCK_NAME))).toBe(false);
+		/** Every file of the data directory with its contents. */
+		const files = () =>
+			readdirSync(dir, { recursive: true, encoding: 'utf8' })
+				.sort()
+				.map((f) => [f, statSync(join(dir, f)).isFile() ? readFileSync(join(dir, f), 'utf8') : '']);
+		const before = files();
+		const waitedFor: (number | undefined)[] = [];
+		try {
+			const r = await importFile(dir, fixture('ucdp-hdx.csv'), {
+				// The import waits, having written nothing; then the other writer finishes as sitrep does.
+				onWait: (pid) => {
+					waitedFor.push(pid);
+					expect(files()).toEqual(before);
+					rmSync(lock);
+				},
+			});
+			expect(waitedFor).toEqual([holder.pid]);
+			expect(r.imported).toBe(5);
+			expect(r.written.length).toBeGreaterThan(0);
+			expect(files()).not.toEqual(before.filter(([f]) => f !== LOCK_NAME));
+			expect(existsSync(lock)).toBe(false);
+		} finally {
+			holder.kill();
+		}
 	});
 
 	it('a lock left by a process that is gone is taken over; a live one times out with a clear error', () => {

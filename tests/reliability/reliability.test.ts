@@ -160,11 +160,11 @@ describe('terminal lifecycle (dist/cli.js in a pty)', () => {
 			expect(await terminal.runCase(c.name)).toEqual([]);
 		}, 90_000);
 	}
-	it('rows: exits restore the terminal, no TTY refused, resize bursts leave no artefacts', async () => {
+	it('rows: exits restore the terminal, no TTY or a dumb one refused, resize bursts leave no artefacts', async () => {
 		const got = await terminal.check();
 		expect(got.map((r) => r.what)).toEqual([
 			'signals and exits restoring the terminal',
-			'no terminal: a clear refusal, exit 4',
+			'no terminal, or a dumb one (TERM): a clear refusal, exit 4',
 			'resize bursts leaving no artefacts',
 		]);
 		green('terminal', got);

@@ -1,14 +1,18 @@
 // The terminal lifecycle of the built dashboard (dist/cli.js; `npm run build`
 // first), in a real pseudo-terminal (reliability/ptyRun.ts):
-// - every way out — q, Ctrl-C, SIGTERM, SIGHUP (a dropped SSH connection),
-//   SIGINT, an uncaught exception, a rejected promise, an error while
-//   rendering — gives the terminal back before any error text: the alternate
-//   screen left (once), the cursor shown, raw mode off (`stty -a` in the same
-//   pty shows icanon echo isig), with its exit status (0, 130, 143, 129, 130,
-//   70) and no process of the run left behind (the articles worker thread
-//   dies with the process; after a slow start, q leaves a detached `sitrep
-//   cache` that writes the cache and ends by itself, a signal starts none);
-// - without a terminal on stdin or stdout the dashboard refuses with exit 4;
+// - every way out — q, Ctrl-C, SIGTERM, SIGHUP (kill -HUP), SIGINT, an
+//   uncaught exception, a rejected promise, an error while rendering — gives
+//   the terminal back before any error text: the alternate screen left
+//   (once), the cursor shown, raw mode off (`stty -a` in the same pty shows
+//   icanon echo isig), with its exit status (0, 130, 143, 129, 130, 70) and no
+//   process of the run left behind (the articles worker thread dies with the
+//   process; after a slow start, q leaves a detached `sitrep cache` that
+//   writes the cache and ends by itself, a signal starts none);
+// - a dropped connection (the pty's master side closed: support/hangup.ts)
+//   ends the run by the hang-up, 129, with nothing on stderr, no SIGABRT, and
+//   the pane shown and the watch state saved;
+// - without a terminal on stdin or stdout, or with TERM dumb or unset, the
+//   dashboard refuses with exit 4 and says how to get one (ssh -t, TERM);
 // - bursts of resizes down to 20×5 and back leave the same screen as a fresh
 //   start at the final size.
 // The crashes come from SITREP_TEST_CRASH=throw|reject|render (source/ui/run.tsx), for these checks only.
@@ -16,6 +20,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { dropConnection, type HangupMode } from '../support/hangup.js';
 import { maskVolatile } from '../support/pty.js';
 import {
 	CLI,
@@ -125,7 +130,7 @@ export const EXIT_CASES: Case[] = [
 	exitCase('q', 0, (d) => d.press('q')),
 	exitCase('Ctrl-C', 130, (d) => d.press('\u0003')),
 	exitCase('SIGTERM', 143, (d) => d.signal('SIGTERM')),
-	exitCase('SIGHUP (SSH connection dropped)', 129, (d) => d.signal('SIGHUP')),
+	exitCase('SIGHUP from kill -HUP (the terminal still there)', 129, (d) => d.signal('SIGHUP')),
 	exitCase('SIGINT (kill -INT)', 130, (d) => d.signal('SIGINT')),
 	// Which one the kernel delivers first is its business; the first handled decides, the second changes nothing.
 	exitCase('SIGTERM and SIGHUP together: handled once', [143, 129], (d) => {
@@ -153,20 +158,30 @@ export const EXIT_CASES: Case[] = [
 		lingerMs: 1_000,
 		after: (env) => (cacheFiles(env) === 0 ? [] : ['a cache was written after SIGTERM']),
 	}),
+	// The connection really drops: the pty's master side closed (support/hangup.ts). Nothing can be
+	// restored; the run must end by the hang-up (129, no SIGABRT, nothing on stderr) and save its state.
+	hangupCase('SSH connection dropped (pty master closed), sitrep the session leader', 'leader'),
+	hangupCase('SSH connection dropped under a shell that does not pass SIGHUP on', 'shell'),
 ];
 
-const NO_TTY_TEXT = 'needs an interactive terminal';
+function hangupCase(name: string, mode: HangupMode): Case {
+	return { name, row: 'exits', run: () => dropConnection(mode) };
+}
 
-function noTtyOutput(code: number | undefined, output: string): string[] {
+/** What the refusal must say: the problem, and the way out over SSH. */
+const NO_TTY_TEXT = ['needs an interactive terminal', 'ssh -t'];
+const DUMB_TEXT = ['needs a terminal that can move the cursor', 'TERM=xterm-256color', 'ssh -t'];
+
+function noTtyOutput(code: number | undefined, output: string, text = NO_TTY_TEXT): string[] {
 	const out: string[] = [];
 	if (code !== 4) out.push(`exit status ${code ?? 'unknown'}, expected 4`);
-	if (!output.includes(NO_TTY_TEXT)) out.push('no "needs an interactive terminal" message');
+	for (const t of text) if (!output.includes(t)) out.push(`the message does not say "${t}"`);
 	if (output.includes('\u001b[?1049h')) out.push('entered the alternate screen anyway');
 	if (/Raw mode|at .*\.js:\d+/.test(output)) out.push('printed an error or a stack trace');
 	return out;
 }
 
-function noTtyInPty(name: string, shell: (cli: string) => string): Case {
+function noTtyInPty(name: string, shell: (cli: string) => string, text = NO_TTY_TEXT): Case {
 	return {
 		name,
 		row: 'no-tty',
@@ -174,7 +189,7 @@ function noTtyInPty(name: string, shell: (cli: string) => string): Case {
 			const d = await Dash.start({ shell: shell(`node '${CLI}'`) });
 			const r = await d.finish();
 			return [
-				...noTtyOutput(r.code, r.output),
+				...noTtyOutput(r.code, r.output, text),
 				...cookedProblems(r.stty),
 				...(r.orphans.length ? [`left running: ${r.orphans.join(', ')}`] : []),
 			];
@@ -190,6 +205,9 @@ export const NO_TTY_CASES: Case[] = [
 	}),
 	noTtyInPty('stdin piped (echo | sitrep)', (cli) => `echo | ${cli}`),
 	noTtyInPty('stdin from /dev/null', (cli) => `${cli} < /dev/null`),
+	// A terminal, but one that cannot move the cursor: refused the same way, saying how to fix TERM.
+	noTtyInPty('TERM=dumb', (cli) => `TERM=dumb ${cli}`, DUMB_TEXT),
+	noTtyInPty('TERM not set', (cli) => `env -u TERM ${cli}`, DUMB_TEXT),
 	{
 		name: 'no terminal at all (both piped)',
 		row: 'no-tty',
@@ -213,6 +231,9 @@ export const NO_TTY_CASES: Case[] = [
 	},
 ];
 
+/** No output for this long (with the screen as expected): the app is done drawing. */
+const QUIET_MS = 1_000;
+
 /** The screen of a fresh start at a size, settled (one per size, shared by the cases). */
 const freshScreens = new Map<string, Promise<string[]>>();
 function freshScreen(cols: number, rows: number): Promise<string[]> {
@@ -222,7 +243,7 @@ function freshScreen(cols: number, rows: number): Promise<string[]> {
 		p = (async () => {
 			const d = await Dash.start({ cols, rows });
 			await d.firstFrame();
-			await d.settle();
+			await d.settle(QUIET_MS);
 			const lines = d.lines();
 			d.press('q');
 			await d.finish();
@@ -244,6 +265,27 @@ function screenDifferences(got: string[], want: string[]): string[] {
 	return out.slice(0, 5);
 }
 
+/**
+ * Waits until the screen equals `want` and the output has stopped, for up to
+ * `deadlineMs`: after a burst a loaded machine may take seconds to redraw, so
+ * no fixed wait decides; only a screen that never gets there fails. Returns
+ * the differences left (none when it got there).
+ */
+async function redrawnAs(d: Dash, want: string[], deadlineMs = 60_000): Promise<string[]> {
+	const deadline = performance.now() + deadlineMs;
+	const left = () => Math.max(1, deadline - performance.now());
+	const differences = () => screenDifferences(d.lines(), want);
+	while (performance.now() < deadline) {
+		if (differences().length > 0)
+			await d.session.waitFor(() => differences().length === 0, left(), 'the redrawn screen').catch(() => {});
+		// A later frame may still change it: only a screen that stays so counts.
+		await d.session.settle(QUIET_MS, left()).catch(() => {});
+		if (differences().length === 0) return [];
+	}
+	const out = differences();
+	return out.length ? [...out, `still so ${deadlineMs / 1000} s after the last resize`] : [];
+}
+
 function resizeCase(name: string, start: [number, number], sizes: [number, number][], opts: DashOptions = {}): Case {
 	return {
 		name,
@@ -255,17 +297,9 @@ function resizeCase(name: string, start: [number, number], sizes: [number, numbe
 			// Below 60×16 the dashboard shows only "sitrep needs 60×16"; above it, a whole frame.
 			if (start[0] >= 60 && start[1] >= 16) await d.firstFrame();
 			else await d.screenShows('needs 60');
-			await d.settle();
+			await d.settle(QUIET_MS);
 			for (const [cols, rows] of sizes) d.resize(cols, rows);
-			// A loaded machine may take a while to redraw: wait for the fresh start's screen (or time out),
-			// then for the output to stop, and compare what stays.
-			const reference = await want;
-			if (screenDifferences(d.lines(), reference).length > 0)
-				await d.session
-					.waitFor(() => screenDifferences(d.lines(), reference).length === 0, 10_000, 'the redrawn screen')
-					.catch(() => {});
-			await d.settle(300);
-			const failures = screenDifferences(d.lines(), reference);
+			const failures = await redrawnAs(d, await want);
 			d.press('q');
 			return [...failures, ...afterExit(await d.finish(), 0, false)];
 		},
@@ -289,6 +323,8 @@ const BURST: [number, number][] = [
 export const RESIZE_CASES: Case[] = [
 	resizeCase('33 resizes down to 20×5 and back to 80×24', [80, 24], [...BURST, ...BURST, ...BURST, [80, 24]]),
 	resizeCase('started at 20×5, then 80×24', [20, 5], [[80, 24]]),
+	// Narrower by one column, the old frame's full-width rows would wrap (the bundle clips them).
+	resizeCase('one column narrower: 81×24 to 80×24', [81, 24], [[80, 24]]),
 	resizeCase('a burst ending at 120×40 (split layout)', [80, 24], [...BURST, [120, 40]]),
 ];
 
@@ -298,7 +334,7 @@ export const { startAll, runCase } = caseRunner(CASES, 'terminal');
 
 const ROWS: { row: Case['row']; what: string }[] = [
 	{ row: 'exits', what: 'signals and exits restoring the terminal' },
-	{ row: 'no-tty', what: 'no terminal: a clear refusal, exit 4' },
+	{ row: 'no-tty', what: 'no terminal, or a dumb one (TERM): a clear refusal, exit 4' },
 	{ row: 'resize', what: 'resize bursts leaving no artefacts' },
 ];
 

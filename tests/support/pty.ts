@@ -6,6 +6,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { fileURLToPath } from 'node:url';
 import type { Terminal } from '@xterm/headless';
 
 // ---------------------------------------------------------------- pure helpers
@@ -159,11 +160,28 @@ export function stats(values: readonly number[]): Stats {
 export interface SessionOptions {
 	cols: number;
 	rows: number;
-	/** The command run in the pty after `stty rows R cols C; exec `. */
+	/** The command run in the pty after `stty rows R cols C; exec ` (with `hangup`: by `sh -c`, as the session leader). */
 	command: string;
 	cwd?: string;
 	env?: Record<string, string | undefined>;
+	/**
+	 * Run under ptyHangup.py instead of `script`: `hangUp()` closes the pty's master side, as
+	 * sshd does when the connection drops, and `waitStatus()` gives the command's wait status.
+	 */
+	hangup?: boolean;
 }
+
+/** A command's end as its parent saw it (ptyHangup.py). */
+export interface WaitStatus {
+	/** As a shell reports it: the exit code, or 128 + the signal's number. */
+	status: number;
+	/** The signal that ended it, if one did. */
+	signal: number | null;
+	/** It dumped core (only where core files are enabled). */
+	core: boolean;
+}
+
+const HANGUP_HELPER = fileURLToPath(new URL('./ptyHangup.py', import.meta.url));
 
 /** Something observed on the emulator's screen, at the arrival time of the bytes that made it so. */
 export interface Seen {
@@ -224,11 +242,10 @@ export class PtySession {
 			if (!opts.env || !(k in opts.env)) delete env[k];
 		}
 		this.started = performance.now();
-		this.proc = spawn(
-			'script',
-			['-qfec', `stty rows ${opts.rows} cols ${opts.cols}; exec ${opts.command}`, '/dev/null'],
-			{ cwd: opts.cwd, env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'] },
-		);
+		const [file, args] = opts.hangup
+			? ['python3', [HANGUP_HELPER, String(opts.cols), String(opts.rows), opts.command]]
+			: ['script', ['-qfec', `stty rows ${opts.rows} cols ${opts.cols}; exec ${opts.command}`, '/dev/null']];
+		this.proc = spawn(file, args, { cwd: opts.cwd, env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'] });
 		this.proc.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
 		this.proc.stderr.on('data', (chunk: Buffer) => {
 			this.stderr += chunk.toString();
@@ -434,6 +451,18 @@ export class PtySession {
 
 	errors(): string {
 		return this.stderr;
+	}
+
+	/** Closes the pty's master side: the terminal hangs up (only with `hangup`). */
+	hangUp(): void {
+		if (!this.opts.hangup) throw new Error('hangUp needs a session started with hangup: true');
+		this.proc.stdin.end();
+	}
+
+	/** The command's wait status, once ptyHangup.py has printed it (only with `hangup`). */
+	waitStatus(): WaitStatus | undefined {
+		const line = /^\{"status".*\}$/m.exec(this.stderr)?.[0];
+		return line ? (JSON.parse(line) as WaitStatus) : undefined;
 	}
 }
 

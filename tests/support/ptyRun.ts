@@ -49,6 +49,30 @@ export interface DashOptions {
 	env?: Record<string, string>;
 	/** A shell fragment run instead of `node dist/cli.js ARGS` (e.g. with a pipe); its status is reported. */
 	shell?: string;
+	/**
+	 * A terminal that can hang up (`hangUp()`; tests/support/ptyHangup.py instead of `script`).
+	 * 'leader': the app is the session leader, as `ssh -t host sitrep` starts it (the kernel
+	 * sends it SIGHUP). 'shell': the app runs under a shell that does not pass SIGHUP on (it
+	 * sees only its terminal end). The app's stderr goes to a file: the terminal is gone when
+	 * it would say something.
+	 */
+	hangup?: 'leader' | 'shell';
+}
+
+/** How a run ended after its terminal hung up. */
+export interface HungUp {
+	/** The app's exit status as a shell reports it (128 + the signal's number); undefined if unknown. */
+	code: number | undefined;
+	/** The signal that ended the app (known when it was the session leader). */
+	signal: number | null | undefined;
+	/** It dumped core (only where core files are enabled). */
+	core: boolean;
+	/** Everything the app wrote on stderr. */
+	stderr: string;
+	/** Processes of this run still alive after it ended. */
+	orphans: string[];
+	/** The app had to be killed (it did not exit in time). */
+	killed: boolean;
 }
 
 export interface Finished {
@@ -71,6 +95,8 @@ export class Dash {
 		readonly session: PtySession,
 		readonly configDir: string,
 		readonly marker: string,
+		/** A folder of the run's own: the app's stderr and exit status when the terminal can hang up. */
+		private readonly files: string,
 	) {
 		this.closed = new Promise((resolve) => session.proc.on('close', resolve));
 	}
@@ -80,11 +106,22 @@ export class Dash {
 		const configDir = opts.env?.SITREP_CONFIG_DIR ?? mkdtempSync(join(tmpdir(), 'sitrep-check-config-'));
 		const marker = `SITREP_CHECK_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
 		const app = opts.shell ?? ['node', CLI, ...(opts.args ?? [])].map(shellQuote).join(' ');
+		const files = mkdtempSync(join(tmpdir(), 'sitrep-check-run-'));
+		const err = shellQuote(join(files, 'stderr'));
+		const status = shellQuote(join(files, 'status'));
+		// The subshell keeps the shell's own "Hangup" report out of the app's stderr.
+		const command =
+			opts.hangup === 'leader'
+				? `exec ${app} 2>${err}`
+				: opts.hangup === 'shell'
+					? `exec 2>/dev/null; trap '' HUP; (exec ${app} 2>${err}); echo $? >${status}`
+					: `sh -c ${shellQuote(`${app}; echo "<<EXIT=$?>>"; stty -a`)}`;
 		const session = await PtySession.start({
 			cols: opts.cols ?? 80,
 			rows: opts.rows ?? 24,
 			cwd: ROOT,
-			command: `sh -c ${shellQuote(`${app}; echo "<<EXIT=$?>>"; stty -a`)}`,
+			command,
+			hangup: opts.hangup !== undefined,
 			env: {
 				SITREP_CONFIG_DIR: configDir,
 				// No load cache and no background `sitrep cache` child unless a run asks for them.
@@ -93,20 +130,25 @@ export class Dash {
 				[marker]: '1',
 			},
 		});
-		return new Dash(session, configDir, marker);
+		return new Dash(session, configDir, marker, files);
 	}
 
 	/** The app's own process (the node running dist/cli.js), once started. */
 	appPid(): number | undefined {
-		return marked(this.marker).find((p) => !['script', 'sh', 'bash', 'dash', 'stty', 'echo'].includes(p.comm))?.pid;
+		return marked(this.marker).find(
+			(p) => !['script', 'sh', 'bash', 'dash', 'stty', 'echo'].includes(p.comm) && !p.comm.startsWith('python'),
+		)?.pid;
 	}
 
-	/** The screen's text, one string per row, at the emulator's current size. */
+	/**
+	 * The screen's text, one string per row, at the emulator's current size. Only the first
+	 * `cols` cells: after a narrowing resize xterm keeps the cut-off cells in its lines.
+	 */
 	lines(): string[] {
 		const { term } = this.session;
 		const buf = term.buffer.active;
 		const out: string[] = [];
-		for (let y = 0; y < term.rows; y++) out.push(buf.getLine(y)?.translateToString(true) ?? '');
+		for (let y = 0; y < term.rows; y++) out.push(buf.getLine(y)?.translateToString(true, 0, term.cols) ?? '');
 		return out;
 	}
 
@@ -131,6 +173,35 @@ export class Dash {
 		this.session.press(keys);
 	}
 
+	/**
+	 * Waits until the app has used no CPU for `quietMs` (its /proc stat, polled):
+	 * its start-up work (the search index, the idle work after it) is done and it
+	 * is waiting for a key, as a dashboard someone is reading is. A key split
+	 * over two writes then meets a reader that takes each write on its own,
+	 * not one too busy to read before both have arrived.
+	 */
+	async idle(quietMs = 250, timeoutMs = 15_000): Promise<void> {
+		const pid = this.appPid();
+		if (!pid) throw new Error('no app process to watch');
+		const cpu = () => {
+			const fields = readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1]?.split(' ') ?? [];
+			// utime and stime: fields 14 and 15 of stat, 12 and 13 after "pid (comm) ".
+			return Number(fields[11]) + Number(fields[12]);
+		};
+		const end = performance.now() + timeoutMs;
+		let last = cpu();
+		let since = performance.now();
+		while (performance.now() - since < quietMs) {
+			if (performance.now() > end) throw new Error(`the app was still busy after ${timeoutMs} ms`);
+			await new Promise((r) => setTimeout(r, 25));
+			const now = cpu();
+			if (now !== last) {
+				last = now;
+				since = performance.now();
+			}
+		}
+	}
+
 	signal(sig: NodeJS.Signals): void {
 		const pid = this.appPid();
 		if (!pid) throw new Error('no app process to signal');
@@ -144,6 +215,56 @@ export class Dash {
 		const tty = readlinkSync(`/proc/${pid}/fd/0`);
 		this.session.term.resize(cols, rows);
 		execFileSync('stty', ['-F', tty, 'rows', String(rows), 'cols', String(cols)]);
+	}
+
+	/**
+	 * Hangs the terminal up (closes the pty's master side, as sshd does when the connection
+	 * drops; the run must have been started with `hangup`), waits for the app to end
+	 * (killing it after `timeoutMs`) and reads how it ended.
+	 */
+	async hangUp(timeoutMs = 15_000): Promise<HungUp> {
+		let killed = false;
+		const timer = setTimeout(() => {
+			killed = true;
+			for (const p of marked(this.marker)) {
+				try {
+					process.kill(p.pid, 'SIGKILL');
+				} catch {
+					// Gone.
+				}
+			}
+		}, timeoutMs);
+		this.session.hangUp();
+		await this.session.exited;
+		await this.closed;
+		clearTimeout(timer);
+		const read = (name: string) => {
+			try {
+				return readFileSync(join(this.files, name), 'utf8');
+			} catch {
+				return undefined;
+			}
+		};
+		const waited = this.session.waitStatus();
+		const shellSaw = read('status');
+		const code = shellSaw !== undefined ? Number(shellSaw.trim()) : waited?.status;
+		const orphans = marked(this.marker).map((p) => `${p.comm} (pid ${p.pid})`);
+		for (const p of marked(this.marker)) {
+			try {
+				process.kill(p.pid, 'SIGKILL');
+			} catch {
+				// Gone.
+			}
+		}
+		this.session.term.dispose();
+		return {
+			code: Number.isNaN(code) ? undefined : code,
+			signal: shellSaw !== undefined ? undefined : waited?.signal,
+			core: waited?.core ?? false,
+			stderr: read('stderr') ?? '',
+			orphans,
+			killed,
+		};
 	}
 
 	/**

@@ -6,12 +6,11 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { loadDataDir } from '../../source/io/load/load.js';
 import { App } from '../../source/ui/app/App.js';
-import { DATA_DIR, KEY, press, tick } from '../support/helpers.js';
+import { DATA_DIR, eventually, KEY, press, render } from '../support/helpers.js';
 import { tmuxCells } from '../support/tmux-cells.js';
 
 const TELUGU = '\u0c1c\u0c4d\u0c1e\u200c\u0c3e';
@@ -78,7 +77,7 @@ describe('frames over text that width functions get wrong', () => {
 	] as const) {
 		// Two full dashboards, a dozen keys each: slow on a busy machine.
 		it(`fit the terminal and keep their columns at ${cols}×${rows}`, { timeout: 60_000 }, async () => {
-			const app = render(<App store={data.store} problems={data.problems} cols={cols} rows={rows} />);
+			const app = render(<App escapeMs={0} store={data.store} problems={data.problems} cols={cols} rows={rows} />);
 			const frames: string[] = [];
 			const look = async (...keys: string[]) => {
 				await press(app.stdin, ...keys);
@@ -88,8 +87,8 @@ describe('frames over text that width functions get wrong', () => {
 			await look(KEY.enter);
 			await look(KEY.escape, 'j');
 			await look('2', '/', 'B', 'L', 'A', KEY.enter);
-			// The selected actor's profile is drawn once the cursor rests on it.
-			await tick(200);
+			// Beside the list, the selected actor's profile is drawn once the cursor rests on it.
+			if (cols >= 120) await eventually(() => app.lastFrame() ?? '').toContain('Enter opens');
 			await look(KEY.enter);
 			await look('3');
 			await look('4', '/', ...'Telugu ', '\u{1f44d}\u{1f3fd}', '\u0c1c\u0c4d\u0c1e');

@@ -4,7 +4,6 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render } from 'ink-testing-library';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runActor } from '../../source/commands/actor.js';
 import { runCache } from '../../source/commands/cache.js';
@@ -19,7 +18,7 @@ import { loadDataDir } from '../../source/io/load/load.js';
 import { serialize } from '../../source/present/exportFile.js';
 import { terminalJson } from '../../source/present/json.js';
 import { App } from '../../source/ui/app/App.js';
-import { bundled, DATA_DIR, press, tick } from '../support/helpers.js';
+import { bundled, DATA_DIR, press, render } from '../support/helpers.js';
 import { FORBIDDEN, HOSTILE, LEGIT } from '../support/hostile/corpus.js';
 import { actorId, articleId, field, hostileDataDir, WORD } from '../support/hostile/dataset.js';
 
@@ -159,7 +158,7 @@ describe('originals kept aside for JSON', () => {
 		for (const l of LEGIT) expect(terminalJson(l.text)).toBe(JSON.stringify(l.text));
 	});
 
-	it('a load that had to clean controls is never written to the load cache (its originals would be lost)', () => {
+	it('a load that had to clean controls is never written to the load cache (its originals would be lost)', async () => {
 		expect(problems.some((p) => p.message === 'terminal control characters removed from text')).toBe(true);
 		const cacheDir = mkdtempSync(join(tmpdir(), 'sitrep-hostile-cache-'));
 		const env = { dir: process.env.SITREP_CACHE_DIR, from: process.env.SITREP_CACHE_FROM_BYTES };
@@ -167,7 +166,7 @@ describe('originals kept aside for JSON', () => {
 		process.env.SITREP_CACHE_FROM_BYTES = '1';
 		try {
 			const { ctx, out } = capture();
-			expect(runCache(dir, '0.0.0-test', { json: true }, ctx)).toBe(1);
+			expect(await runCache(dir, '0.0.0-test', { json: true }, ctx)).toBe(1);
 			expect(JSON.parse(out.join('\n'))).toMatchObject({ written: false });
 		} finally {
 			rmSync(cacheDir, { recursive: true, force: true });
@@ -233,9 +232,8 @@ describe('actor and search JSON carry the records as written', () => {
 describe('typed text is drawn sanitized', () => {
 	it('a bidi override or line separator pasted into the search query, the jump or the filter form', async () => {
 		const { store, problems } = bundled();
-		const app = render(<App store={store} problems={problems} cols={100} rows={24} />);
+		const app = render(<App escapeMs={0} store={store} problems={problems} cols={100} rows={24} />);
 		const frames = () => app.frames.join('');
-		await tick(20);
 		await press(app.stdin, '4', '/', 'kabul\u202eexe\u2028x\u009b');
 		expect(app.lastFrame()).toContain('search› kabulexe x');
 		await press(app.stdin, '\u001b', '2', '/', 'haq\u2067ani');

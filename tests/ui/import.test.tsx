@@ -4,14 +4,13 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../source/commands/context.js';
 import { runIngest } from '../../source/commands/ingest.js';
 import { importFile } from '../../source/io/import/run.js';
 import { loadDataDir } from '../../source/io/load/load.js';
 import { App } from '../../source/ui/app/App.js';
-import { DATA_DIR, press, tick } from '../support/helpers.js';
+import { ANSWERED, DATA_DIR, eventually, press, render } from '../support/helpers.js';
 
 const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
 const quiet: Ctx = { out: () => {}, outStyled: () => {}, err: () => {}, color: false };
@@ -36,9 +35,8 @@ describe('imported data in the dashboard', () => {
 	it('shows imported incidents, actors and countries, and finds an ingested article', async () => {
 		const { store, problems } = loadDataDir(await importedData());
 		expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-		const r = render(<App store={store} problems={problems} cols={100} rows={30} />);
+		const r = render(<App escapeMs={0} store={store} problems={problems} cols={100} rows={30} />);
 		const frame = () => r.lastFrame() ?? '';
-		await tick(30);
 		expect(frame()).toContain('67 incidents · 17 articles');
 		// The oldest incident is UCDP's Raqqa row, with the actor it was merged into.
 		await press(r.stdin, 'G');
@@ -51,7 +49,7 @@ describe('imported data in the dashboard', () => {
 		expect(frame()).toMatch(/SY Syria/);
 		// The article ingested from a saved web page, found by search with its linked actor.
 		await press(r.stdin, '/', 'quetta railway actor:bla');
-		await tick(40);
+		await eventually(frame).toMatch(ANSWERED);
 		expect(selected(frame())).toContain('Suicide blast at Quetta railway station');
 		r.unmount();
 	});

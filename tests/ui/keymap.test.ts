@@ -7,7 +7,6 @@ import { type AppState, activeScopes, currentView, initialState } from '../../so
 import { viewLines } from '../../source/ui/detail/lines.js';
 import type { Env } from '../../source/ui/env.js';
 import { KEYMAP, lookup } from '../../source/ui/keymap.js';
-import { splitBurst } from '../../source/ui/keys.js';
 import { windowOf } from '../../source/ui/window.js';
 import { bundled } from '../support/helpers.js';
 
@@ -84,19 +83,6 @@ describe('reducer', () => {
 		expect(keys(fresh(), 'f', 'ctrl-c').exit).toBe(130);
 		expect(keys(fresh(), 'q').exit).toBe(0);
 		expect(keys(fresh(), 'f', 'q').exit).toBeNull();
-	});
-
-	it('splits a burst of keys into single keys', () => {
-		expect(splitBurst('jj\r\t\u007fa \u0015').map((k) => k.name)).toEqual([
-			'j',
-			'j',
-			'enter',
-			'tab',
-			'backspace',
-			'a',
-			'space',
-			'ctrl-u',
-		]);
 	});
 
 	it('pages the help overlay by a screen, and Enter-like keys there do not open the row behind it', () => {

@@ -1,18 +1,25 @@
 // Layouts by terminal size (side by side from 120 columns, one column below,
 // a message below 60×16), resizing, and the themes (mono never colours).
 import chalk from 'chalk';
-import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { width as cellWidth } from '../../source/core/width.js';
 import { App } from '../../source/ui/app/App.js';
+import { PREVIEW_REST_MS } from '../../source/ui/app/Body.js';
 import { detailCols, isSplit, listCols } from '../../source/ui/layout.js';
 import { pickTheme, THEME_NAMES, THEMES, type ThemeName } from '../../source/ui/theme.js';
-import { bundled, KEY, press, tick } from '../support/helpers.js';
+import { ANSWERED, bundled, eventually, idle, KEY, press, render } from '../support/helpers.js';
 
 function start(opts: { cols?: number; rows?: number; theme?: ThemeName } = {}) {
 	const { store, problems } = bundled();
 	const r = render(
-		<App store={store} problems={problems} cols={opts.cols ?? 140} rows={opts.rows ?? 30} theme={opts.theme} />,
+		<App
+			escapeMs={0}
+			store={store}
+			problems={problems}
+			cols={opts.cols ?? 140}
+			rows={opts.rows ?? 30}
+			theme={opts.theme}
+		/>,
 	);
 	return { ...r, frame: () => r.lastFrame() ?? '' };
 }
@@ -40,6 +47,10 @@ function expectFits(frame: string, cols: number, rows: number, what: string) {
 }
 
 describe('layout by width', () => {
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
 	it('splits from 120 columns: about 45% for the list (at least 56), a │, the rest for the detail', () => {
 		expect(isSplit({ cols: 119 })).toBe(false);
 		expect(listCols({ cols: 100 })).toBe(100);
@@ -53,7 +64,6 @@ describe('layout by width', () => {
 
 	it('at 140 columns shows the list and the selected incident side by side; j updates the right column', async () => {
 		const app = start();
-		await tick(20);
 		let f = app.frame();
 		expectFits(f, 140, 30, 'first frame');
 		let c = columnsOf(f, 140);
@@ -77,7 +87,6 @@ describe('layout by width', () => {
 
 	it('Enter opens the detail on the right with the list still beside it; keys go to it; Esc goes back', async () => {
 		const app = start();
-		await tick(20);
 		await press(app.stdin, 'j', KEY.enter);
 		let c = columnsOf(app.frame(), 140);
 		expect(c.right).toContain('Timeline › 2025-03-04 suicide bombing');
@@ -96,9 +105,7 @@ describe('layout by width', () => {
 		expect(c.right).toContain('Timeline › 2025-03-04 suicide bombing › Gul Bahadur');
 		expectFits(app.frame(), 140, 30, 'two deep');
 		await press(app.stdin, KEY.escape);
-		await tick(20);
 		await press(app.stdin, KEY.escape);
-		await tick(20);
 		c = columnsOf(app.frame(), 140);
 		expect(c.right).toContain('Timeline › 2025-03-04 suicide bombing · Enter opens');
 		await press(app.stdin, 'j');
@@ -107,30 +114,42 @@ describe('layout by width', () => {
 	});
 
 	it('previews the row under the cursor in every pane', async () => {
+		// The App's clock is fake: the cursor rests exactly as long as the test says, on any machine.
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 		const app = start({ rows: 40 });
-		await tick(20);
+		const right = () => columnsOf(app.frame(), 140).right;
+		/** Lets `ms` pass on the App's clock, then waits for React to draw what that brought. */
+		const pass = async (ms: number) => {
+			vi.advanceTimersByTime(ms);
+			await idle();
+		};
 		await press(app.stdin, '2');
 		// An actor's profile is built once the cursor rests on it (it can be slow on big data).
-		expect(columnsOf(app.frame(), 140).right).toMatch(/Actors › BLA · …\s+│?\s*…/);
-		expect(columnsOf(app.frame(), 140).right).not.toContain('Balochistan Liberation Army (BLA)');
-		await tick(200);
-		expect(columnsOf(app.frame(), 140).right).toMatch(/Actors › BLA · Enter opens/);
-		expect(columnsOf(app.frame(), 140).right).toContain('Balochistan Liberation Army (BLA)');
+		expect(right()).toMatch(/Actors › BLA · …\s+│?\s*…/);
+		expect(right()).not.toContain('Balochistan Liberation Army (BLA)');
+		await pass(PREVIEW_REST_MS - 1);
+		expect(right()).toMatch(/Actors › BLA · …/);
+		await pass(1);
+		expect(right()).toMatch(/Actors › BLA · Enter opens/);
+		expect(right()).toContain('Balochistan Liberation Army (BLA)');
 		await press(app.stdin, 'j', 'j', 'j');
 		// Passing rows: the trail follows the cursor, the previous profile stays until the cursor rests.
-		expect(columnsOf(app.frame(), 140).right).toMatch(/Actors › Jaish al-Fursan · …/);
-		expect(columnsOf(app.frame(), 140).right).toContain('Balochistan Liberation Army (BLA)');
-		await tick(200);
-		expect(columnsOf(app.frame(), 140).right).toMatch(/Actors › Jaish al-Fursan/);
-		expect(columnsOf(app.frame(), 140).right).toContain('Aliases');
+		expect(right()).toMatch(/Actors › Jaish al-Fursan · …/);
+		expect(right()).toContain('Balochistan Liberation Army (BLA)');
+		await pass(PREVIEW_REST_MS);
+		expect(right()).toMatch(/Actors › Jaish al-Fursan · Enter opens/);
+		expect(right()).toContain('Aliases');
 		await press(app.stdin, '3');
-		await tick(200);
 		let c = columnsOf(app.frame(), 140);
 		const row = c.left.find((l) => l.startsWith('›')) ?? '';
 		const name = /^›[A-Z]{2} (\S+)/.exec(row)?.[1] ?? '?';
-		expect(c.right).toContain(`Risk › ${name}`);
+		expect(c.right).toContain(`Risk › ${name} · …`);
+		await pass(PREVIEW_REST_MS);
+		expect(right()).toContain(`Risk › ${name} · Enter opens`);
+		// The search runs on a timer too: back to the real clock (timers set meanwhile were the fake one's).
+		vi.useRealTimers();
 		await press(app.stdin, '/', 'haqani kabul');
-		await tick(30);
+		await eventually(app.frame).toMatch(ANSWERED);
 		c = columnsOf(app.frame(), 140);
 		expect(c.left.find((l) => l.startsWith('›'))).toMatch(/Khalil Haqqani killed/);
 		expect(c.right).toMatch(/Search › Khalil Haqqani/);
@@ -139,7 +158,6 @@ describe('layout by width', () => {
 
 	it('at 100 columns keeps one column and shows the detail on Enter', async () => {
 		const app = start({ cols: 100, rows: 24 });
-		await tick(20);
 		let f = app.frame();
 		expect(f).not.toContain('│');
 		expect(f).not.toContain('jaffar-express');
@@ -155,7 +173,6 @@ describe('layout by width', () => {
 	it('below 60×16 asks for a bigger terminal, in whole lines that fit', async () => {
 		const message = 'sitrep needs at least 60×16 (this terminal is 50×14): enlarge it, or press q to quit.';
 		const app = start({ cols: 50, rows: 14 });
-		await tick(20);
 		const f = app.frame();
 		expect(
 			f
@@ -172,7 +189,6 @@ describe('layout by width', () => {
 			[12, 3],
 		] as const) {
 			const small = start({ cols, rows });
-			await tick(10);
 			const sf = small.frame();
 			expect(sf, `${cols}x${rows}`).toMatch(/needs/);
 			expectFits(sf, cols, rows, `${cols}x${rows}`);
@@ -181,7 +197,9 @@ describe('layout by width', () => {
 		// q still quits.
 		const exits: number[] = [];
 		const { store, problems } = bundled();
-		const q = render(<App store={store} problems={problems} cols={40} rows={10} onExit={(c) => exits.push(c)} />);
+		const q = render(
+			<App escapeMs={0} store={store} problems={problems} cols={40} rows={10} onExit={(c) => exits.push(c)} />,
+		);
 		await press(q.stdin, 'q');
 		expect(exits).toEqual([0]);
 		q.unmount();
@@ -242,7 +260,6 @@ describe('every frame fits', () => {
 	for (const [cols, rows] of sizes) {
 		it(`at ${cols}×${rows}`, async () => {
 			const app = start({ cols, rows });
-			await tick(20);
 			expectFits(app.frame(), cols, rows, 'first');
 			for (const [i, k] of script.entries()) {
 				await press(app.stdin, k);
@@ -257,12 +274,12 @@ describe('resizing', () => {
 	/** Renders without a cols prop, so the App follows the (fake) terminal's size and 'resize'. */
 	function sized(cols: number, rows: number) {
 		const { store, problems } = bundled();
-		const r = render(<App store={store} problems={problems} rows={rows} />);
+		const r = render(<App escapeMs={0} store={store} problems={problems} rows={rows} />);
 		const resize = async (c: number, h: number) => {
 			Object.defineProperty(r.stdout, 'columns', { value: c, configurable: true });
 			Object.defineProperty(r.stdout, 'rows', { value: h, configurable: true });
 			r.stdout.emit('resize');
-			await tick(30);
+			await idle();
 		};
 		return { ...r, frame: () => r.lastFrame() ?? '', resize, ready: resize(cols, rows) };
 	}
@@ -288,7 +305,6 @@ describe('resizing', () => {
 				.find((l) => l.startsWith('›')),
 		).toBeTruthy();
 		await press(app.stdin, KEY.escape);
-		await tick(20);
 		f = app.frame();
 		expect(f.split('\n').find((l) => l.startsWith('›'))).toContain('2025-02-28');
 		await app.resize(140, 30);
@@ -342,13 +358,12 @@ describe('themes', () => {
 		for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
 		chalk.level = 1;
 		const app = start({ cols: 140, rows: 30, theme });
-		await tick(20);
 		const frames = [app.frame()];
 		for (const k of ['j', KEY.enter, 'j', KEY.escape, '3', '/', 'kabul']) {
 			await press(app.stdin, k);
 			frames.push(app.frame());
 		}
-		await tick(30);
+		await eventually(() => plain(app.frame())).toMatch(ANSWERED);
 		frames.push(app.frame());
 		app.unmount();
 		return frames.join('\n');

@@ -2,15 +2,21 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../source/ui/app/App.js';
-import { bundled, KEY, press, tick } from '../support/helpers.js';
+import { bundled, KEY, press, render } from '../support/helpers.js';
 
 function start(opts: { cols?: number; rows?: number; briefDir?: string } = {}) {
 	const { store, problems } = bundled();
 	const r = render(
-		<App store={store} problems={problems} cols={opts.cols ?? 80} rows={opts.rows ?? 24} briefDir={opts.briefDir} />,
+		<App
+			escapeMs={0}
+			store={store}
+			problems={problems}
+			cols={opts.cols ?? 80}
+			rows={opts.rows ?? 24}
+			briefDir={opts.briefDir}
+		/>,
 	);
 	return { ...r, frame: () => r.lastFrame() ?? '' };
 }
@@ -45,7 +51,6 @@ describe('cross-navigation', () => {
 		expect(f).toContain('Balkh');
 		for (const n of [3, 2, 1]) {
 			await press(app.stdin, KEY.escape);
-			await tick(30);
 			expect(app.frame().split('\n')[1]?.split(' › ').length).toBe(n);
 		}
 		expect(app.frame()).toContain('country:AF since:2024-12-01');
@@ -65,7 +70,6 @@ describe('cross-navigation', () => {
 		await press(app.stdin, 'G');
 		expect(app.frame()).toContain('2021-05-08 bombing');
 		await press(app.stdin, KEY.backspace);
-		await tick(30);
 		expect(app.frame()).toMatch(/›AF Afghanistan/);
 		app.unmount();
 	});
@@ -102,7 +106,6 @@ describe('Actors pane', () => {
 		await press(app.stdin, '3');
 		await moveTo(app, /AF Afghanistan/);
 		await press(app.stdin, 'b');
-		await tick(50);
 		const files = readdirSync(dir);
 		expect(files).toEqual([expect.stringMatching(/^brief-AF-\d{4}-\d{2}-\d{2}-90d\.md$/)]);
 		expect(app.frame()).toContain(`brief written to ${join(dir, files[0] ?? '')}`);

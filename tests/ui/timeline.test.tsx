@@ -2,18 +2,18 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { loadDataDir } from '../../source/io/load/load.js';
 import { App } from '../../source/ui/app/App.js';
 import { KEYMAP } from '../../source/ui/keymap.js';
-import { bundled, KEY, press, tick } from '../support/helpers.js';
+import { bundled, KEY, press, render } from '../support/helpers.js';
 
 function start(opts: { cols?: number; rows?: number; data?: ReturnType<typeof bundled> } = {}) {
 	const { store, problems } = opts.data ?? bundled();
 	const exits: number[] = [];
 	const r = render(
 		<App
+			escapeMs={0}
 			store={store}
 			problems={problems}
 			cols={opts.cols ?? 100}
@@ -39,7 +39,6 @@ describe('Timeline pane', () => {
 			[200, 50],
 		] as const) {
 			const app = start({ cols, rows });
-			await tick(10);
 			const lines = app.frame().split('\n');
 			expect(lines.length, `${cols}x${rows}`).toBeLessThanOrEqual(rows - 1);
 			for (const l of lines) expect(l.length, `${cols}x${rows}: ${l}`).toBeLessThanOrEqual(cols);
@@ -52,7 +51,6 @@ describe('Timeline pane', () => {
 
 	it('moves with j/k, G/g and page keys, also when keys arrive in one burst', async () => {
 		const app = start();
-		await tick(10);
 		expect(cursorRow(app.frame())).toContain('2025-03-11');
 		await press(app.stdin, 'j');
 		expect(cursorRow(app.frame())).toContain('2025-03-04');
@@ -88,7 +86,6 @@ describe('Timeline pane', () => {
 		expect(detail).toMatch(/Claimed by\s+› ISKP/);
 		expect(detail).toContain('Sources');
 		await press(app.stdin, KEY.escape);
-		await tick(30);
 		expect(cursorRow(app.frame())).toContain('2024-12-11');
 		await press(app.stdin, 'c');
 		expect(app.frame()).toContain('all incidents · 58');
@@ -103,7 +100,6 @@ describe('Timeline pane', () => {
 		await press(app.stdin, KEY.ctrlU, 'pk', KEY.enter);
 		expect(app.frame()).toContain('country:PK');
 		await press(app.stdin, 'f', KEY.ctrlU, 'IR', KEY.escape);
-		await tick(30);
 		expect(app.frame()).toContain('country:PK');
 		expect(app.frame()).not.toContain('› country');
 		app.unmount();
@@ -136,7 +132,6 @@ describe('Timeline pane', () => {
 			'[\n{"id": "a", "date": "2024-01-01", "country": "AF", "type": "IED",\n "description": "evil \\u001b]0;pwned\\u0007 text", "sources": [{"outlet": "X", "date": "2024-01-01"}]},\n{"id": "b"}\n]',
 		);
 		const app = start({ data: loadDataDir(d) });
-		await tick(10);
 		expect(app.frame()).toMatch(/⚠ 5 errors, 1 warning \(!\)/);
 		await press(app.stdin, '!');
 		// A long temporary path wraps the line: read the list with its continuation lines joined.

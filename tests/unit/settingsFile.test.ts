@@ -5,7 +5,13 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openConfig } from '../../source/io/settings/config.js';
+import {
+	ESCAPE_TIME_DEFAULT,
+	escapeTimeOf,
+	openConfig,
+	parseSetting,
+	readSettings,
+} from '../../source/io/settings/config.js';
 import { keepAside, parseObject } from '../../source/io/settings/file.js';
 
 describe('settings files, in process', () => {
@@ -70,5 +76,37 @@ describe('settings files, in process', () => {
 		expect(config.settings.theme).toBe('mono');
 		expect(await config.save('views', [])).toMatch(/cannot use the settings folder/);
 		await expect(config.set('theme', 'nope')).rejects.toThrow(/expected one of/);
+	});
+});
+
+describe('escapeTime: how long a lone Esc waits for the rest of a key', () => {
+	it.each([
+		['0', '0'],
+		['50', '50'],
+		[' 250 ', '250'],
+		['1000', '1000'],
+	])('config set escapeTime %j stores %j', (typed, stored) => {
+		expect(parseSetting('escapeTime', typed)).toBe(stored);
+	});
+
+	it.each(['-1', '1001', '1.5', 'fast', '', '10ms'])('config set escapeTime %j is refused with the range', (typed) => {
+		expect(() => parseSetting('escapeTime', typed)).toThrow(
+			/escapeTime: expected a whole number of milliseconds from 0 to 1000/,
+		);
+	});
+
+	it('read from the file as a number or as text; anything else is dropped with a warning', () => {
+		expect(readSettings({ escapeTime: 25 }).settings.escapeTime).toBe('25');
+		expect(readSettings({ escapeTime: '25' }).settings.escapeTime).toBe('25');
+		const bad = readSettings({ escapeTime: 'slow', theme: 'mono' });
+		expect(bad.settings).toEqual({ theme: 'mono' });
+		expect(bad.warnings).toEqual([
+			'setting "escapeTime" ignored: expected a whole number of milliseconds from 0 to 1000',
+		]);
+	});
+
+	it('the dashboard waits 100 ms unless the setting says otherwise', () => {
+		expect(escapeTimeOf(undefined) ?? ESCAPE_TIME_DEFAULT).toBe(100);
+		expect(escapeTimeOf('10')).toBe(10);
 	});
 });

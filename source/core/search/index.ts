@@ -23,4 +23,4 @@ export {
 export { type SearchOptions, type SearchOutcome, search, searchWithInfo } from './rank.js';
 export type { FieldName, SearchResult } from './results.js';
 export { incidentTitle, indexBytes, type SearchIndex } from './searchIndex.js';
-export { type Range, SNIPPET_WIDTH, type Snippet } from './snippet.js';
+export { drawnSnippet, type Range, SNIPPET_WIDTH, type Snippet } from './snippet.js';

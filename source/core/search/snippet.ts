@@ -1,6 +1,8 @@
 // A one-line excerpt of about SNIPPET_WIDTH characters around the densest
 // cluster of matches, cut at spaces, whitespace collapsed, with the match
 // ranges re-based onto the excerpt.
+
+import { G } from '../glyphs.js';
 import { isSpace } from '../tokenize.js';
 
 export const SNIPPET_WIDTH = 160;
@@ -12,6 +14,21 @@ export type Range = [start: number, end: number];
 export interface Snippet {
 	text: string;
 	ranges: Range[];
+}
+
+const ELLIPSIS = '…';
+
+/**
+ * The snippet's text as drawn on the terminal: a cut at either end marked
+ * with the ellipsis glyph in force (one character for one: the match ranges
+ * still hold).
+ */
+export function drawnSnippet(snippet: Snippet): string {
+	if (G.ellipsis === ELLIPSIS) return snippet.text;
+	let t = snippet.text;
+	if (t.startsWith(`${ELLIPSIS} `)) t = G.ellipsis + t.slice(1);
+	if (t.endsWith(` ${ELLIPSIS}`)) t = t.slice(0, -1) + G.ellipsis;
+	return t;
 }
 
 /** A match in a field: its range and a bit for the query part it matched. */
@@ -95,7 +112,8 @@ export function makeSnippet(text: string, hits: readonly Hit[], width = SNIPPET_
 	while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
 
 	// Collapse whitespace runs to one space, remembering where each source character went.
-	const lead = s > 0 ? '… ' : '';
+	// The ellipses stay Unicode here (the snippet is also JSON output); drawnSnippet draws them in the set in force.
+	const lead = s > 0 ? `${ELLIPSIS} ` : '';
 	let out = lead;
 	const at = new Int32Array(e - s + 1);
 	let prevSpace = false;
@@ -112,7 +130,7 @@ export function makeSnippet(text: string, hits: readonly Hit[], width = SNIPPET_
 		}
 	}
 	at[e - s] = out.length;
-	if (e < text.length) out += ' …';
+	if (e < text.length) out += ` ${ELLIPSIS}`;
 	const ranges: Range[] = [];
 	for (const h of hits) {
 		const a = Math.max(h.start, s);

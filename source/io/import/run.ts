@@ -44,6 +44,8 @@ export interface ImportOptions {
 	onProgress?: (p: { rows: number; read: number; total: number }) => void;
 	/** File operations for the final write (tests make them fail). */
 	ops?: FileOps;
+	/** Called if another sitrep is writing to the data directory and the import waits for it (its pid if known). */
+	onWait?: (holder: number | undefined) => void;
 }
 
 function existing(dir: string): { actors: Actor[]; countries: Country[] } {
@@ -253,11 +255,15 @@ function write(
 	// Planned under the lock: a concurrent import would otherwise replace the files this one just wrote.
 	const plan: WritePlan = opts.dryRun
 		? planUpserts(dir, upserts)
-		: withDataLock(dir, () => {
-				const p = planUpserts(dir, upserts);
-				commitPlan(p, opts.ops);
-				return p;
-			});
+		: withDataLock(
+				dir,
+				() => {
+					const p = planUpserts(dir, upserts);
+					commitPlan(p, opts.ops);
+					return p;
+				},
+				{ onWait: opts.onWait },
+			);
 	const counts = plan.counts[c.kind] ?? { imported: [], updated: [], unchanged: [] };
 	return {
 		file,

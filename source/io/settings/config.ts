@@ -9,7 +9,17 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type Conf from 'conf';
-import { detailOf, errorText, keepAside, loadConf, readAsConf, settingsPath, tolerantReader } from './file.js';
+import { G } from '../../core/glyphs.js';
+import {
+	detailOf,
+	errorText,
+	keepAside,
+	loadConf,
+	loadedConf,
+	readAsConf,
+	settingsPath,
+	tolerantReader,
+} from './file.js';
 
 export const PANES = ['timeline', 'actors', 'risk', 'search'] as const;
 export type PaneId = (typeof PANES)[number];
@@ -19,6 +29,17 @@ export type ThemeSetting = (typeof THEME_NAMES)[number];
 
 export const HYPERLINK_MODES = ['auto', 'on', 'off'] as const;
 export type HyperlinkMode = (typeof HYPERLINK_MODES)[number];
+
+/** `escapeTime`, in ms: the default and the range accepted (the reasons are in ui/keyReader.ts). */
+export const ESCAPE_TIME_DEFAULT = 100;
+export const ESCAPE_TIME_MIN = 0;
+export const ESCAPE_TIME_MAX = 1000;
+
+/** An `escapeTime` as written ("50", 50): the whole number of ms, or undefined when it is not one in range. */
+export function escapeTimeOf(v: unknown): number | undefined {
+	const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN;
+	return Number.isInteger(n) && n >= ESCAPE_TIME_MIN && n <= ESCAPE_TIME_MAX ? n : undefined;
+}
 
 /** A pane with its filters, query, sort and selection, saved under a name (`s`). */
 export interface SavedView {
@@ -39,6 +60,8 @@ export interface Settings {
 	lastPane?: PaneId;
 	theme?: ThemeSetting;
 	hyperlinks?: HyperlinkMode;
+	/** Milliseconds a lone Esc waits for the rest of a key's bytes (a whole number, as text: "100"). */
+	escapeTime?: string;
 	/** Watch keys: "actor:iskp", "country:AF", "type:IED". */
 	watchlist?: string[];
 	views?: SavedView[];
@@ -47,7 +70,7 @@ export interface Settings {
 }
 
 /** Settings typed at `sitrep config set`; the structured ones are changed from the dashboard. */
-export const SETTING_KEYS = ['dataDir', 'lastPane', 'theme', 'hyperlinks'] as const;
+export const SETTING_KEYS = ['dataDir', 'lastPane', 'theme', 'hyperlinks', 'escapeTime'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export const SETTING_HELP: Record<SettingKey, string> = {
@@ -55,6 +78,7 @@ export const SETTING_HELP: Record<SettingKey, string> = {
 	lastPane: `pane shown at start: ${PANES.join(', ')} (remembered when you switch panes)`,
 	theme: `colours: ${THEME_NAMES.join(', ')} (NO_COLOR or --no-color always means mono)`,
 	hyperlinks: `URLs as OSC 8 terminal links: ${HYPERLINK_MODES.join(', ')} (auto: when the terminal is known to support them)`,
+	escapeTime: `milliseconds a lone Esc waits for the rest of a key sent in pieces, ${ESCAPE_TIME_MIN}–${ESCAPE_TIME_MAX} (default ${ESCAPE_TIME_DEFAULT}; like tmux's escape-time)`,
 };
 
 export class ConfigError extends Error {}
@@ -103,6 +127,14 @@ export function parseSetting(key: SettingKey, value: string): string {
 			return expect(THEME_NAMES);
 		case 'hyperlinks':
 			return expect(HYPERLINK_MODES);
+		case 'escapeTime': {
+			const ms = escapeTimeOf(value);
+			if (ms === undefined)
+				throw new ConfigError(
+					`escapeTime: expected a whole number of milliseconds from ${ESCAPE_TIME_MIN} to ${ESCAPE_TIME_MAX}, found "${value}"`,
+				);
+			return String(ms);
+		}
 	}
 }
 
@@ -147,6 +179,11 @@ export function readSettings(raw: Record<string, unknown>): { settings: Settings
 		if (oneOf(HYPERLINK_MODES, raw.hyperlinks)) settings.hyperlinks = raw.hyperlinks;
 		else bad('hyperlinks', `one of ${HYPERLINK_MODES.join(', ')}`);
 	}
+	if (raw.escapeTime !== undefined) {
+		const ms = escapeTimeOf(raw.escapeTime);
+		if (ms !== undefined) settings.escapeTime = String(ms);
+		else bad('escapeTime', `a whole number of milliseconds from ${ESCAPE_TIME_MIN} to ${ESCAPE_TIME_MAX}`);
+	}
 	if (raw.watchlist !== undefined) {
 		if (isStringArray(raw.watchlist)) settings.watchlist = raw.watchlist;
 		else bad('watchlist', 'a list of "actor:ID", "country:CODE" or "type:TYPE" strings');
@@ -170,12 +207,12 @@ export function readSettings(raw: Record<string, unknown>): { settings: Settings
 				else if (isStringArray(v)) settings.keys[action] = v;
 				else bad(`keys.${action}`, 'a key name or a list of key names');
 			}
-		} else bad('keys', 'an object of action → keys');
+		} else bad('keys', `an object of action ${G.right} keys`);
 	}
 	return { settings, warnings };
 }
 
-const KNOWN = new Set(['dataDir', 'lastPane', 'theme', 'hyperlinks', 'watchlist', 'views', 'keys']);
+const KNOWN = new Set(['dataDir', 'lastPane', 'theme', 'hyperlinks', 'escapeTime', 'watchlist', 'views', 'keys']);
 
 /** What is written back: the checked settings, and keys this version does not know (a newer sitrep's) as they were. */
 function cleaned(raw: Record<string, unknown>, settings: Settings): Record<string, unknown> {
@@ -193,6 +230,15 @@ function cleaned(raw: Record<string, unknown>, settings: Settings): Record<strin
  * - a folder that cannot be used leaves the settings in memory for this run.
  * Each case adds one line to `warnings`. Only the rewrite needs conf at start.
  */
+/**
+ * Loads what writes settings and watch state (conf), off the start-up path: the dashboard asks for
+ * it once its first frame is up, so that from then on every save, the ones on the way out
+ * included, is made within the call.
+ */
+export function prepareWrites(): Promise<void> {
+	return loadConf().then(() => undefined);
+}
+
 export async function openConfig(): Promise<ConfigHandle> {
 	const cwd = process.env.SITREP_CONFIG_DIR;
 	const reader = tolerantReader();
@@ -201,17 +247,16 @@ export async function openConfig(): Promise<ConfigHandle> {
 	/** Whether the file can be written (conf made on first use); false: settings in memory only. */
 	let usable = true;
 	let made: Conf<Settings> | undefined;
-	const conf = async (): Promise<Conf<Settings>> => {
-		if (!made) {
-			const ConfClass = await loadConf();
-			made ??= new ConfClass<Settings>({
-				projectName: 'sitrep',
-				...(cwd ? { cwd } : {}),
-				deserialize: reader.deserialize as (text: string) => Settings,
-			});
-		}
+	const confWith = (ConfClass: typeof Conf): Conf<Settings> => {
+		made ??= new ConfClass<Settings>({
+			projectName: 'sitrep',
+			...(cwd ? { cwd } : {}),
+			deserialize: reader.deserialize as (text: string) => Settings,
+		});
 		return made;
 	};
+	// Loaded already: no await, so the write below is made within the call (see loadedConf).
+	const conf = async (): Promise<Conf<Settings>> => made ?? confWith(loadedConf() ?? (await loadConf()));
 	let error: string | undefined;
 	try {
 		readAsConf(path, reader.deserialize);
@@ -257,7 +302,7 @@ export async function openConfig(): Promise<ConfigHandle> {
 	const writeNow = async (change: (data: Record<string, unknown>) => void): Promise<string | undefined> => {
 		if (!usable) return error ?? 'settings unavailable';
 		try {
-			const c = await conf();
+			const c = made ?? confWith(loadedConf() ?? (await loadConf()));
 			reader.reset();
 			const current = c.store as Record<string, unknown>;
 			const read = reader.last();
@@ -284,10 +329,19 @@ export async function openConfig(): Promise<ConfigHandle> {
 			return error;
 		}
 	};
-	// One write at a time, in the order asked: each reads what the one before it wrote.
+	// One write at a time, in the order asked: each reads what the one before it wrote. With conf
+	// loaded and none waiting, the write is made at once: a save on the way out (a signal, a
+	// hang-up) is on disk before the process ends.
 	let queue: Promise<unknown> = Promise.resolve();
+	let waiting = 0;
 	const write = (change: (data: Record<string, unknown>) => void): Promise<string | undefined> => {
-		const done = queue.then(() => writeNow(change));
+		if (waiting === 0 && loadedConf()) return writeNow(change);
+		waiting++;
+		const done = queue
+			.then(() => writeNow(change))
+			.finally(() => {
+				waiting--;
+			});
 		queue = done;
 		return done;
 	};

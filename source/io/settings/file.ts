@@ -6,6 +6,7 @@ import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, renameSyn
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type Conf from 'conf';
+import { G } from '../../core/glyphs.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 
 let confClass: Promise<typeof Conf> | undefined;
@@ -16,8 +17,22 @@ let confClass: Promise<typeof Conf> | undefined;
  * within the same turn of the event loop.)
  */
 export function loadConf(): Promise<typeof Conf> {
-	confClass ??= import('conf').then((m) => m.default);
+	confClass ??= import('conf').then((m) => {
+		confReady = m.default;
+		return m.default;
+	});
 	return confClass;
+}
+
+let confReady: typeof Conf | undefined;
+
+/**
+ * conf once loadConf has settled, else undefined. With it, a write is made within the call: what
+ * a signal or a hang-up saves on the way out must be on disk before the process ends, and an
+ * exit runs no promise left pending.
+ */
+export function loadedConf(): typeof Conf | undefined {
+	return confReady;
 }
 
 /**
@@ -43,7 +58,7 @@ export type Parsed = { value: Record<string, unknown> } | { problem: string; det
 /** " (detail)" or "": goes last in a message, where a narrow status bar may cut it off. */
 export const detailOf = (p: Parsed) => ('detail' in p && p.detail ? ` (${p.detail})` : '');
 
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}${G.ellipsis}` : s);
 
 /** The file's text as a JSON object, or what is wrong with it (in words, safe to print). */
 export function parseObject(text: string): Parsed {

@@ -8,7 +8,16 @@
 import { resolve } from 'node:path';
 import type Conf from 'conf';
 import type { Seen } from '../../core/watch.js';
-import { detailOf, errorText, keepAside, loadConf, readAsConf, settingsPath, tolerantReader } from './file.js';
+import {
+	detailOf,
+	errorText,
+	keepAside,
+	loadConf,
+	loadedConf,
+	readAsConf,
+	settingsPath,
+	tolerantReader,
+} from './file.js';
 
 /**
  * One record per data directory ({dirs: {"/abs/dir": {since, items}}}): what was
@@ -17,10 +26,9 @@ import { detailOf, errorText, keepAside, loadConf, readAsConf, settingsPath, tol
  */
 type SeenFile = Partial<Seen> & { dirs?: Record<string, unknown> };
 
-async function open(deserialize: (text: string) => Record<string, unknown>): Promise<Conf<SeenFile>> {
+function open(ConfClass: typeof Conf, deserialize: (text: string) => Record<string, unknown>): Conf<SeenFile> {
 	const cwd = process.env.SITREP_CONFIG_DIR;
-	const Conf = await loadConf();
-	return new Conf<SeenFile>({
+	return new ConfClass<SeenFile>({
 		projectName: 'sitrep',
 		configName: 'watch',
 		...(cwd ? { cwd } : {}),
@@ -107,8 +115,17 @@ export function loadSeen(dir?: string): Loaded {
 	);
 }
 
-/** Writes the seen record of a data directory (ids and keys sorted, so the file changes only when the data does); the error, if any. */
+/**
+ * Writes the seen record of a data directory (ids and keys sorted, so the file changes only when
+ * the data does); the error, if any. Once conf is loaded (loadedConf) the file is written before
+ * this returns, as a save on the way out needs.
+ */
 export async function saveSeen(seen: Seen, dir?: string): Promise<string | undefined> {
+	const ConfClass = loadedConf() ?? (await loadConf());
+	return saveSeenWith(ConfClass, seen, dir);
+}
+
+function saveSeenWith(ConfClass: typeof Conf, seen: Seen, dir?: string): string | undefined {
 	const items: Seen['items'] = {};
 	for (const key of Object.keys(seen.items).sort()) {
 		const e = seen.items[key];
@@ -116,7 +133,7 @@ export async function saveSeen(seen: Seen, dir?: string): Promise<string | undef
 	}
 	try {
 		const reader = tolerantReader();
-		const conf = await open(reader.deserialize);
+		const conf = open(ConfClass, reader.deserialize);
 		// Never written over: a file that became unusable since it was loaded is kept aside first.
 		const read = reader.last();
 		if (read && 'problem' in read.parsed && !setAside(conf.path, read.text, read.parsed.problem)) {

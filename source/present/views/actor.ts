@@ -1,6 +1,7 @@
 // Actor profile: who it is, where it sits among the others, what it did
 // (a mini timeline) and which articles mention it. Every name is a link.
 import { actorProfile, affiliationOutline } from '../../core/actorProfile.js';
+import { G } from '../../core/glyphs.js';
 import type { RiskWindow } from '../../core/risk.js';
 import type { Store } from '../../core/store.js';
 import { plural } from '../../core/words.js';
@@ -14,7 +15,7 @@ export function actorLines(store: Store, id: string, cols: number, window: RiskW
 	const out: Line[] = [];
 	out.push(
 		...para(
-			`${a.name}${a.short && a.short.toLowerCase() !== a.name.toLowerCase() ? ` (${a.short})` : ''} · ${a.kind}${a.status ? ` · ${a.status}` : ''}`,
+			`${a.name}${a.short && a.short.toLowerCase() !== a.name.toLowerCase() ? ` (${a.short})` : ''} ${G.dot} ${a.kind}${a.status ? ` ${G.dot} ${a.status}` : ''}`,
 			cols,
 			0,
 			'heading',
@@ -23,7 +24,11 @@ export function actorLines(store: Store, id: string, cols: number, window: RiskW
 	if (p.aliases.length) out.push(...field('Aliases', p.aliases.join(', '), cols));
 	for (const [i, code] of a.countries.entries()) {
 		out.push({
-			...field(i === 0 ? 'Countries' : '', `› ${store.countryByCode.get(code)?.name ?? code} (${code})`, cols)[0]!,
+			...field(
+				i === 0 ? 'Countries' : '',
+				`${G.cursor} ${store.countryByCode.get(code)?.name ?? code} (${code})`,
+				cols,
+			)[0]!,
 			link: { kind: 'country', code },
 		});
 	}
@@ -67,7 +72,7 @@ export function actorLines(store: Store, id: string, cols: number, window: RiskW
 				`${inc.date.padEnd(10)} ${inc.country} ${inc.type}, ${inc.location ?? inc.admin1 ?? ''}`,
 				{ kind: 'incident', id: inc.id },
 				2,
-				`${roles.join(', ')}${inc.fatalities !== undefined ? ` · ${inc.fatalities} killed` : ''}`,
+				`${roles.join(', ')}${inc.fatalities !== undefined ? ` ${G.dot} ${inc.fatalities} killed` : ''}`,
 			),
 		);
 	}
@@ -88,6 +93,9 @@ export function actorLines(store: Store, id: string, cols: number, window: RiskW
 			),
 		);
 	}
-	out.push(blank, text(`${plural(p.incidents.length, 'incident')} · ${plural(p.mentions.length, 'article')}`, 'dim'));
+	out.push(
+		blank,
+		text(`${plural(p.incidents.length, 'incident')} ${G.dot} ${plural(p.mentions.length, 'article')}`, 'dim'),
+	);
 	return out;
 }

@@ -1,5 +1,6 @@
 // The article reader: header, linked actors and countries, the text wrapped.
 
+import { G } from '../../core/glyphs.js';
 import { actorLabel } from '../../core/resolve.js';
 import type { Store } from '../../core/store.js';
 import { plural } from '../../core/words.js';
@@ -11,7 +12,9 @@ export function articleLines(store: Store, id: string, cols: number, hl?: Highli
 	if (!art) return [text(`Article ${id} is not in the data.`, 'error')];
 	const out: Line[] = [];
 	out.push(...highlighted(art.title, rangesOf(hl, 'title'), cols, 0, 'heading'));
-	out.push(text(`${art.published.slice(0, 10)} · ${art.source}${art.author ? ` · ${art.author}` : ''}`, 'dim'));
+	out.push(
+		text(`${art.published.slice(0, 10)} ${G.dot} ${art.source}${art.author ? ` ${G.dot} ${art.author}` : ''}`, 'dim'),
+	);
 	if (art.url) out.push(...urlField('URL', art.url, cols));
 	for (const code of art.countries) {
 		out.push(linkLine(store.countryByCode.get(code)?.name ?? code, { kind: 'country', code }, 2, code));

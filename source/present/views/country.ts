@@ -1,8 +1,9 @@
 // A country: its risk level explained (each term, each contributing incident),
 // its tags with their evidence, the actors active there and its incidents.
 
+import { G } from '../../core/glyphs.js';
 import { shortName } from '../../core/resolve.js';
-import { countryRisk, type RiskWindow, TREND_ARROWS } from '../../core/risk.js';
+import { countryRisk, type RiskWindow, trendArrow } from '../../core/risk.js';
 import type { Store } from '../../core/store.js';
 import { blank, field, heading, type Line, linkLine, para, text } from '../lines.js';
 
@@ -10,14 +11,14 @@ export function countryLines(store: Store, code: string, cols: number, window: R
 	const country = store.countryByCode.get(code);
 	const r = countryRisk(store, code, window);
 	const out: Line[] = [];
-	out.push(heading(`${country?.name ?? code} (${code})${country ? ` · ${country.region}` : ''}`));
+	out.push(heading(`${country?.name ?? code} (${code})${country ? ` ${G.dot} ${country.region}` : ''}`));
 	const change = r.trend.change > 0 ? `+${r.trend.change}` : `${r.trend.change}`;
 	out.push({
 		segs: [
 			{ text: 'Risk          ', style: 'dim' },
 			{ text: `${r.level.toUpperCase()} ${r.score}`, style: 'heading' },
 			{
-				text: `  ${TREND_ARROWS[r.trend.direction]} ${change} against the previous ${window.days} days (${r.trend.previousScore})`,
+				text: `  ${trendArrow(r.trend.direction)} ${change} against the previous ${window.days} days (${r.trend.previousScore})`,
 			},
 		],
 	});
@@ -25,7 +26,7 @@ export function countryLines(store: Store, code: string, cols: number, window: R
 	out.push(
 		...field(
 			'Incidents',
-			`${r.incidents} · ${r.fatalities} killed${r.unknownFatalities ? ` (${r.unknownFatalities} without a reported toll)` : ''}`,
+			`${r.incidents} ${G.dot} ${r.fatalities} killed${r.unknownFatalities ? ` (${r.unknownFatalities} without a reported toll)` : ''}`,
 			cols,
 		),
 	);
@@ -33,13 +34,15 @@ export function countryLines(store: Store, code: string, cols: number, window: R
 	out.push(blank, heading('Tags and their evidence'));
 	if (r.tags.length === 0) out.push(text('  none in this window', 'dim'));
 	for (const tag of r.tags) {
-		out.push(text(`  ${tag.label}${tag.manual ? ' (manual)' : ''} — ${tag.detail}`, tag.manual ? 'dim' : undefined));
+		out.push(
+			text(`  ${tag.label}${tag.manual ? ' (manual)' : ''} ${G.dash} ${tag.detail}`, tag.manual ? 'dim' : undefined),
+		);
 		for (const id of tag.evidence.slice(0, 5)) {
 			const inc = store.incidentById.get(id);
 			if (inc)
 				out.push(linkLine(`${inc.date} ${inc.type}, ${inc.location ?? inc.admin1 ?? ''}`, { kind: 'incident', id }, 4));
 		}
-		if (tag.evidence.length > 5) out.push(text(`    … and ${tag.evidence.length - 5} more`, 'dim'));
+		if (tag.evidence.length > 5) out.push(text(`    ${G.ellipsis} and ${tag.evidence.length - 5} more`, 'dim'));
 	}
 	out.push(blank, heading(`Why ${r.score}: each term's contribution`));
 	out.push(text(`  points are scaled by ${r.explanation.scale} (90 / window days)`, 'dim'));

@@ -1,6 +1,7 @@
 // Incident detail: what happened, where, who, and links to the actors, the
 // country and the articles behind it.
 import { monthLabel } from '../../core/dates.js';
+import { G } from '../../core/glyphs.js';
 import { actorLabel } from '../../core/resolve.js';
 import type { Store } from '../../core/store.js';
 import { blank, field, heading, highlighted, type Line, linkLine, para, text, urlLines } from '../lines.js';
@@ -16,7 +17,7 @@ function actorLinks(store: Store, label: string, ids: readonly string[], cols: n
 	ids.forEach((id, i) => {
 		const a = store.actorById.get(id);
 		const name = a ? actorLabel(a) : id;
-		if (a) out.push({ ...field(i === 0 ? label : '', `› ${name}`, cols)[0]!, link: { kind: 'actor', id } });
+		if (a) out.push({ ...field(i === 0 ? label : '', `${G.cursor} ${name}`, cols)[0]!, link: { kind: 'actor', id } });
 		else out.push(...field(i === 0 ? label : '', name, cols));
 	});
 	return out;
@@ -31,10 +32,13 @@ export function incidentLines(store: Store, id: string, cols: number, hl?: Highl
 		: inc.date.length === 7
 			? `${monthLabel(inc.date, true)} (day unknown)`
 			: inc.date;
-	out.push({ segs: [{ text: `${when} · ${inc.type}`, style: 'heading' }] });
+	out.push({ segs: [{ text: `${when} ${G.dot} ${inc.type}`, style: 'heading' }] });
 	out.push(...para(placeOf(store, inc.country, inc.location, inc.admin1), cols));
 	out.push(
-		text(`Killed: ${inc.fatalities ?? 'no figure recorded'} · Injured: ${inc.injured ?? 'no figure recorded'}`, 'dim'),
+		text(
+			`Killed: ${inc.fatalities ?? 'no figure recorded'} ${G.dot} Injured: ${inc.injured ?? 'no figure recorded'}`,
+			'dim',
+		),
 	);
 	out.push(blank);
 	out.push(...highlighted(inc.description, rangesOf(hl, 'description'), cols));
@@ -47,7 +51,7 @@ export function incidentLines(store: Store, id: string, cols: number, hl?: Highl
 	if (inc.claimedBy) out.push(...actorLinks(store, 'Claimed by', [inc.claimedBy], cols));
 	if (inc.targets.length) out.push(...actorLinks(store, 'Targets', inc.targets, cols));
 	out.push({
-		...field('Country', `› ${store.countryByCode.get(inc.country)?.name ?? inc.country}`, cols)[0]!,
+		...field('Country', `${G.cursor} ${store.countryByCode.get(inc.country)?.name ?? inc.country}`, cols)[0]!,
 		link: { kind: 'country', code: inc.country },
 	});
 	if (inc.tags.length) out.push(...field('Tags', inc.tags.join(', '), cols));
@@ -63,9 +67,9 @@ export function incidentLines(store: Store, id: string, cols: number, hl?: Highl
 					: text(`  ${src} (article not in the data)`, 'warning'),
 			);
 		} else if ('dataset' in src) {
-			out.push(...para(`${src.dataset} ${src.ref}${src.cited ? ` — cites ${src.cited}` : ''}`, cols, 2));
+			out.push(...para(`${src.dataset} ${src.ref}${src.cited ? ` ${G.dash} cites ${src.cited}` : ''}`, cols, 2));
 		} else {
-			out.push(...para(`${src.date}  ${src.outlet}${src.title ? ` — ${src.title}` : ''}`, cols, 2));
+			out.push(...para(`${src.date}  ${src.outlet}${src.title ? ` ${G.dash} ${src.title}` : ''}`, cols, 2));
 			if (src.url) out.push(...urlLines(src.url, cols, 4, 'dim'));
 		}
 	}

@@ -2,11 +2,13 @@
 // lines), the one key dispatcher, and the side effects a state asks for
 // (brief files, the search engine, idle work, exit). Every state change is
 // the reducer's.
-import { Box, useApp, useInput, useStdout } from 'ink';
+import { Box, useApp, useStdout } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { G } from '../../core/glyphs.js';
 import type { Problem } from '../../core/problems.js';
 import { Resolver } from '../../core/resolve.js';
 import type { RiskDays } from '../../core/risk.js';
+import type { SearchIndex } from '../../core/search/index.js';
 import type { Store } from '../../core/store.js';
 import type { TimelineFilter } from '../../core/timeline.js';
 import { plural } from '../../core/words.js';
@@ -17,7 +19,7 @@ import { TooSmall } from '../components/TooSmall.js';
 import { WatchLine } from '../components/WatchLine.js';
 import type { Env } from '../env.js';
 import type { Keymap } from '../keymap.js';
-import { keyName, splitBurst } from '../keys.js';
+import { DEFAULT_ESCAPE_MS, type KeyPress } from '../keyReader.js';
 import { bodyHeight, frameHeight, tooSmall } from '../layout.js';
 import { Palette } from '../overlays/palette/view.js';
 import { PromptLine } from '../overlays/prompt/view.js';
@@ -32,6 +34,7 @@ import { startIdleWork } from './idle.js';
 import { entriesOf } from './paletteRun.js';
 import { reducer } from './reducer.js';
 import { activeScopes, initialState } from './state.js';
+import { useKeys } from './useKeys.js';
 
 export interface AppProps {
 	store: Store;
@@ -64,6 +67,13 @@ export interface AppProps {
 	settingsNotes?: readonly string[];
 	/** Settings changes and the watch state at exit, for the caller to store. */
 	briefing?: BriefingCallbacks;
+	/**
+	 * Given once, after the first frame: reads the pane and the watch state as they are
+	 * now, for a way out that is not a key (a signal, a hang-up) to save them.
+	 */
+	onCurrent?: (now: () => { pane: PaneId; watch: WatchUi }) => void;
+	/** How long a lone Esc waits for the rest of a key's bytes, in ms (the `escapeTime` setting; keyReader.ts). */
+	escapeMs?: number;
 }
 
 export function App(props: AppProps) {
@@ -109,10 +119,10 @@ export function App(props: AppProps) {
 	useEffect(() => {
 		if (props.cols !== undefined) return;
 		const onResize = () => dispatch({ type: 'resize', cols: stdout.columns, rows: stdout.rows });
-		// Before Ink's own handler: the tree is re-rendered at the new size (legacy
-		// roots update synchronously) before Ink redraws, so no frame is drawn at
-		// the old width into a narrower terminal (it would wrap and misplace rows).
-		stdout.prependListener('resize', onResize);
+		// The re-render this asks for is not synchronous (React 19 schedules it), so Ink's own
+		// 'resize' handler always redraws the old tree first, whichever listener runs first:
+		// Ink clips that frame to the terminal's width so it cannot wrap (patches/ink+6.8.0.patch).
+		stdout.on('resize', onResize);
 		return () => {
 			stdout.off('resize', onResize);
 		};
@@ -132,12 +142,18 @@ export function App(props: AppProps) {
 
 	const pending = props.articlesPending === true;
 	const onResults = useCallback((outcome: SearchOutcomeState) => dispatch({ type: 'searchResults', outcome }), []);
-	const { index, progress } = useSearchEngine(env, pending, state.panes.search, onResults);
+	const onIndex = useCallback((index: SearchIndex | null) => dispatch({ type: 'searchIndex', index }), []);
+	const index = state.searchIndex;
+	const { progress } = useSearchEngine(env, pending, state.panes.search, index, onIndex, onResults);
 
 	// Once the index is built the dashboard is idle: work out what later keys will need (idle.ts).
 	const latest = useRef(state);
 	latest.current = state;
 	const lastKeyAt = useRef(0);
+	const { onCurrent } = props;
+	useEffect(() => {
+		onCurrent?.(() => ({ pane: latest.current.pane, watch: latest.current.watch }));
+	}, [onCurrent]);
 	useEffect(() => {
 		if (!index) return;
 		return startIdleWork({
@@ -151,26 +167,15 @@ export function App(props: AppProps) {
 		});
 	}, [index, env]);
 
-	useInput((input, key) => {
+	// The one key dispatcher: the keys of each read, in order, to the reducer.
+	useKeys((keys: KeyPress[]) => {
 		lastKeyAt.current = performance.now();
-		// Esc followed at once by a key (fast typing, SSH, tmux) arrives as one
-		// Alt+key sequence; sitrep binds no Alt keys, so it is Esc, then the key.
-		if (key.meta && !key.escape && input.length === 1 && !key.ctrl) {
-			dispatch({ type: 'key', name: 'escape', input: '' });
-			dispatch({ type: 'key', name: keyName(input, { ...key, meta: false }), input });
-			return;
-		}
-		const name = keyName(input, key);
-		if (name === input && input.length > 1 && !key.ctrl && !key.meta) {
-			for (const k of splitBurst(input)) dispatch({ type: 'key', ...k });
-			return;
-		}
-		dispatch({ type: 'key', name, input });
-	});
+		dispatch({ type: 'keys', keys });
+	}, props.escapeMs ?? DEFAULT_ESCAPE_MS);
 
 	if (tooSmall(state)) return <TooSmall cols={state.cols} rows={state.rows} />;
 	const { incidents, articles, actors } = props.store;
-	const counts = `${plural(incidents.length, 'incident')} · ${pending ? 'loading articles…' : plural(articles.length, 'article')} · ${plural(actors.length, 'actor')}`;
+	const counts = `${plural(incidents.length, 'incident')} ${G.dot} ${pending ? `loading articles${G.ellipsis}` : plural(articles.length, 'article')} ${G.dot} ${plural(actors.length, 'actor')}`;
 	const overlay = state.overlay;
 	return (
 		<Box flexDirection="column" width={state.cols} height={frameHeight(state)} overflow="hidden">
@@ -200,7 +205,13 @@ export function App(props: AppProps) {
 					env={env}
 					theme={theme}
 					hyperlinks={props.hyperlinks}
-					busy={pending ? 'loading articles…' : index === null ? `indexing ${progress}%…` : undefined}
+					busy={
+						pending
+							? `loading articles${G.ellipsis}`
+							: index === null
+								? `indexing ${progress}%${G.ellipsis}`
+								: undefined
+					}
 				/>
 			)}
 			{state.confirm ? (

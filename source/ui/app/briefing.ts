@@ -1,6 +1,8 @@
 // The briefing-room commands: briefs (b), copying (y), the watchlist (w, W),
 // saving a view (s) and answering a confirmation. Pure state changes like the
 // rest of the reducer; the App does the I/O a request asks for.
+
+import { G } from '../../core/glyphs.js';
 import { watchKey, watchLabel } from '../../core/watch.js';
 import { plural } from '../../core/words.js';
 import type { BriefTarget } from '../../present/brief.js';
@@ -37,7 +39,7 @@ export function toggleWatch(state: AppState, key: string, env: Env): AppState {
 	const label = item ? watchLabel(env.store, item) : key;
 	return say(
 		{ ...state, watch },
-		on ? `watching ${label}: new records will be marked ●` : `no longer watching ${label}`,
+		on ? `watching ${label}: new records will be marked ${G.mark}` : `no longer watching ${label}`,
 	);
 }
 
@@ -94,7 +96,7 @@ export function briefingCommand(state: AppState, cmd: Command, env: Env): AppSta
 		case 'watch.seen': {
 			const n = state.watch.newIncidents.size + state.watch.newArticles.size;
 			if (!n) return say(state, 'nothing new to mark');
-			const question = `Mark ${plural(n, 'new record')} as seen (their ● marks go)?`;
+			const question = `Mark ${plural(n, 'new record')} as seen (their ${G.mark} marks go)?`;
 			return { ...state, confirm: { question, action: { kind: 'allSeen' } } };
 		}
 		case 'view.save':

@@ -77,7 +77,8 @@ export function useBriefingEffects(
 		write(out.seq);
 		const lines = copy.text.split('\n');
 		const size = lines.length > 1 ? ` (${plural(lines.length, 'line')})` : `: ${copy.text}`;
-		say(`copied the ${copy.what} to the clipboard (OSC 52)${size}`);
+		// Whether the terminal (or a tmux in between) puts it on the clipboard, nothing tells: say what was done.
+		say(`sent the ${copy.what} to the terminal's clipboard (needs OSC 52 support)${size}`);
 	}, [copy]);
 
 	const req = state.exportReq;

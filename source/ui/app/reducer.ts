@@ -1,28 +1,58 @@
-// The one reducer. Key handlers only dispatch {type: 'key'}; the key is
+// The one reducer. The key reader only dispatches {type: 'keys'}; each key is
 // resolved against the keymap here, with the latest state, so a burst of keys
-// (typical over SSH) is applied in order, never to a stale view.
+// (typical over SSH) is applied in order, never to a stale view — nor to stale
+// search results: a key that acts on them searches the query as typed so far
+// first, or, before the index is built, waits for it (with the keys after it).
 import { type Env, keymapOf } from '../env.js';
+import type { Command } from '../keymap.js';
+import type { KeyPress } from '../keyReader.js';
+import { lookupNames } from '../keys.js';
 import { tooSmall } from '../layout.js';
+import { NAV_COMMANDS } from '../list.js';
 import { paletteType } from '../overlays/palette/state.js';
 import { promptType } from '../overlays/prompt/state.js';
 import { paneDef } from '../panes/registry.js';
-import { acceptResults } from '../panes/search/state.js';
+import { acceptResults, resultsStale, searchNow } from '../panes/search/state.js';
 import { afterKey } from './briefing.js';
 import { runCommand } from './commands.js';
 import { resize } from './refit.js';
-import { type Action, type AppState, activeScopes, currentView, paneCtx, withPane } from './state.js';
+import { type Action, type AppState, activeScopes, currentView, paneCtx, say, withPane } from './state.js';
 
 function isPrintable(input: string): boolean {
 	return input.length > 0 && !/[\u0000-\u001f\u007f-\u009f]/.test(input);
 }
 
-function handleKey(state: AppState, name: string, input: string, env: Env): AppState {
+/** Commands that act on the selected search result or move among the results. */
+const READS_RESULTS: ReadonlySet<Command> = new Set<Command>([
+	...NAV_COMMANDS,
+	'list.open',
+	'query.open',
+	'app.copy',
+	'watch.toggle',
+	'view.save',
+]);
+
+function handleKey(state: AppState, key: KeyPress, env: Env): AppState {
+	const { name, input } = key;
 	if (name === 'ctrl-c') return { ...state, exit: 130 };
+	const keymap = keymapOf(env);
 	// The "enlarge the terminal" screen hides everything: only quitting acts, nothing unseen happens.
 	if (tooSmall(state))
-		return keymapOf(env).lookup(['global'], name)?.command === 'app.quit' ? { ...state, exit: 0 } : state;
-	const s = state.message ? { ...state, message: null } : state;
-	const binding = keymapOf(env).lookup(activeScopes(s), name);
+		return lookupNames(name).some((n) => keymap.lookup(['global'], n)?.command === 'app.quit')
+			? { ...state, exit: 0 }
+			: state;
+	const scopes = activeScopes(state);
+	let binding: ReturnType<typeof keymap.lookup>;
+	for (const n of lookupNames(name)) binding ??= keymap.lookup(scopes, n);
+	// In the Search pane (its query line or its results), a key that acts on the results sees those of the query as typed.
+	const onResults = scopes[0] === 'query' || scopes[0] === 'search';
+	let fresh = state;
+	if (binding && onResults && READS_RESULTS.has(binding.command) && resultsStale(state.panes.search)) {
+		if (!state.searchIndex)
+			return { ...say(state, 'the search index is still being built: your keys wait for it'), held: [key] };
+		fresh = withPane(state, 'search', searchNow(state.panes.search, state.searchIndex, env.resolver));
+	}
+	const s = fresh.message ? { ...fresh, message: null } : fresh;
 	if (binding) return runCommand(s, binding.command, env);
 	if (!isPrintable(input)) return s;
 	if (s.palette) return { ...s, palette: paletteType(s.palette, input) };
@@ -32,11 +62,27 @@ function handleKey(state: AppState, name: string, input: string, env: Env): AppS
 	return withPane(s, pane, paneDef(pane).type(s.panes[pane], input, paneCtx(s, env)));
 }
 
+function pressKey(state: AppState, key: KeyPress, env: Env): AppState {
+	// Behind a key that waits for the search index, every key waits its turn; quitting at once does not.
+	if (state.held.length && key.name !== 'ctrl-c') return { ...state, held: [...state.held, key] };
+	return afterKey(state, handleKey(state, key, env), env);
+}
+
+const pressKeys = (state: AppState, keys: readonly KeyPress[], env: Env): AppState =>
+	keys.reduce((s, k) => (s.exit === null ? pressKey(s, k, env) : s), state);
+
 export function reducer(env: Env) {
 	return (state: AppState, action: Action): AppState => {
 		switch (action.type) {
 			case 'key':
-				return afterKey(state, handleKey(state, action.name, action.input, env), env);
+				return pressKey(state, { name: action.name, input: action.input }, env);
+			case 'keys':
+				return pressKeys(state, action.keys, env);
+			case 'searchIndex': {
+				if (action.index === state.searchIndex) return state;
+				const ready = { ...state, searchIndex: action.index };
+				return action.index && state.held.length ? pressKeys({ ...ready, held: [] }, state.held, env) : ready;
+			}
 			case 'message':
 				return { ...state, message: action.text };
 			case 'searchResults':

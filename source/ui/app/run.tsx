@@ -1,11 +1,17 @@
 // Starts the dashboard full screen in the alternate screen buffer and
 // restores the terminal on every way out: q, Ctrl-C, SIGTERM, SIGHUP, a crash.
+// A terminal that hung up (a dropped SSH connection) is not restored: what the
+// session keeps is saved, nothing is written to it, and the process ends by
+// SIGHUP (129; see io/hangup.ts).
 import { render } from 'ink';
 import { useEffect, useState } from 'react';
+import { G } from '../../core/glyphs.js';
 import type { RiskDays } from '../../core/risk.js';
 import { sanitizeText } from '../../core/sanitize.js';
+import { dieOfHangup, isHangupError, terminalGone } from '../../io/hangup.js';
 import type { LoadResult } from '../../io/load/load.js';
-import type { ConfigHandle, PaneId, ThemeSetting } from '../../io/settings/config.js';
+import { type ConfigHandle, type PaneId, prepareWrites, type ThemeSetting } from '../../io/settings/config.js';
+import type { WatchUi } from '../watch.js';
 import { App } from './App.js';
 import type { Profiler } from './profiler.js';
 import { openSession } from './session.js';
@@ -15,16 +21,17 @@ const LEAVE = '\u001b[?25h\u001b[?1049l';
 
 /** Exit statuses of the ways out that are not a key: 128 + the signal's number, and 70 (EX_SOFTWARE) for a crash. */
 export const EXIT_STATUS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143, crash: 70 } as const;
-type Signal = 'SIGHUP' | 'SIGINT' | 'SIGTERM';
 
 export interface Terminal {
-	/** Gives the terminal back: the renderer stopped, raw mode off, cursor shown, the main screen. Once; safe to repeat. */
+	/** Gives the terminal back: the renderer stopped, raw mode off, cursor shown, the main screen. Once; safe to repeat. Nothing at all once the terminal has hung up. */
 	restore(): void;
 	/** What stops the renderer; runs first on every way out, so nothing is drawn after the main screen is back. */
 	onLeave(stop: () => void): void;
+	/** What a way out that is not a key saves before anything else (a signal or a hang-up; not a crash). Synchronous. */
+	onSave(save: () => void): void;
 	/** Restores the terminal, then prints `message` (on the main screen), then exits. */
 	end(code: number, message?: string): never;
-	/** The dashboard is over: signals and crashes are no longer this module's to handle. */
+	/** The dashboard is over: signals, hang-ups and crashes are no longer this module's to handle. */
 	release(): void;
 }
 
@@ -36,17 +43,25 @@ const describe = (err: unknown) => sanitizeText(err instanceof Error ? (err.stac
  * mode so keys typed while loading are kept for the dashboard instead of
  * being echoed over the screen (which would throw the frame out of place).
  * From here on every way out restores the terminal before anything else is
- * printed: SIGTERM (143), SIGHUP (129, a dropped SSH connection), SIGINT
- * (130), an uncaught exception or a rejected promise (70, the error after
- * the restore), and process.exit from anywhere (the 'exit' event).
+ * printed: SIGTERM (143), SIGINT (130), an uncaught exception or a rejected
+ * promise (70, the error after the restore), and process.exit from anywhere
+ * (the 'exit' event). A hang-up — SIGHUP, the end of the terminal's input,
+ * EIO writing to it — saves what the session keeps first; then, if the
+ * terminal is still there (kill -HUP from another shell), it is restored and
+ * sitrep exits 129; if it is gone, nothing is written and the process ends
+ * by SIGHUP itself (129 too; io/hangup.ts). Signals save as well; a crash
+ * saves nothing.
  */
 export function takeTerminal(what: string): Terminal {
 	let restored = false;
 	let ending = false;
 	let stop: (() => void) | undefined;
+	let save: (() => void) | undefined;
 	const restore = () => {
 		if (restored) return;
 		restored = true;
+		// Unmounting draws a last frame: into a terminal that hung up, nothing at all.
+		if (terminalGone()) return;
 		try {
 			stop?.();
 		} catch {
@@ -59,10 +74,18 @@ export function takeTerminal(what: string): Terminal {
 			// A terminal that hung up has nothing left to restore.
 		}
 	};
-	const end = (code: number, message?: string): never => {
+	const saveFirst = () => {
+		try {
+			save?.();
+		} catch {
+			// Settings that cannot be written must not stop the way out.
+		}
+	};
+	const end = (code: number, message?: string, opts: { save?: boolean } = {}): never => {
 		// A second signal, or a crash while ending, changes nothing: the first way out wins.
 		if (!ending) {
 			ending = true;
+			if (opts.save) saveFirst();
 			restore();
 			if (message) {
 				try {
@@ -75,26 +98,57 @@ export function takeTerminal(what: string): Terminal {
 		}
 		process.exit(process.exitCode);
 	};
-	const onSignal = (signal: Signal) => () => end(EXIT_STATUS[signal]);
-	const signals = (['SIGTERM', 'SIGHUP', 'SIGINT'] as const).map((s) => [s, onSignal(s)] as const);
-	const crash = (err: unknown) => end(EXIT_STATUS.crash, `sitrep crashed: ${describe(err)}\n`);
-	// First in line: the command-line's own SIGINT/SIGTERM handlers exit without restoring anything.
+	const hangUp = (): never => {
+		// kill -HUP from another shell: the terminal is still there, and is given back as on any
+		// signal. (Should it go before Node resets it, cli.tsx's exit hook ends by SIGHUP.)
+		if (!terminalGone()) return end(EXIT_STATUS.SIGHUP, undefined, { save: true });
+		if (!ending) {
+			ending = true;
+			saveFirst();
+		}
+		return dieOfHangup();
+	};
+	const crash = (err: unknown) => {
+		// EIO from the terminal that hung up is the hang-up, not a crash.
+		if (isHangupError(err) && terminalGone()) hangUp();
+		end(EXIT_STATUS.crash, `sitrep crashed: ${describe(err)}\n`);
+	};
+	const onSignal = (code: number) => () => end(code, undefined, { save: true });
+	const signals = [
+		['SIGTERM', onSignal(EXIT_STATUS.SIGTERM)],
+		['SIGINT', onSignal(EXIT_STATUS.SIGINT)],
+		['SIGHUP', hangUp],
+	] as const;
+	// A read or write error on the terminal: gone (EIO) or something else (a crash).
+	const streamError = (err: unknown) => (isHangupError(err) ? hangUp() : crash(err));
+	// First in line: the command-line's own SIGINT/SIGTERM handlers exit without restoring anything,
+	// and its stdout error handler takes EIO for a crash.
 	for (const [s, handler] of signals) process.prependListener(s, handler);
 	process.prependListener('uncaughtException', crash);
 	process.prependListener('unhandledRejection', crash);
 	process.once('exit', restore);
-	process.stdout.write(`${ENTER}loading ${what}…`);
+	// In raw mode a terminal never ends its input (Ctrl-D is a key): the end is a hang-up.
+	process.stdin.prependListener('end', hangUp);
+	process.stdin.prependListener('error', streamError);
+	process.stdout.prependListener('error', streamError);
+	process.stdout.write(`${ENTER}loading ${what}${G.ellipsis}`);
 	if (process.stdin.isTTY) process.stdin.setRawMode(true);
 	return {
 		restore,
 		onLeave(fn) {
 			stop = fn;
 		},
+		onSave(fn) {
+			save = fn;
+		},
 		end,
 		release() {
 			for (const [s, handler] of signals) process.off(s, handler);
 			process.off('uncaughtException', crash);
 			process.off('unhandledRejection', crash);
+			process.stdin.off('end', hangUp);
+			process.stdin.off('error', streamError);
+			process.stdout.off('error', streamError);
 		},
 	};
 }
@@ -144,6 +198,17 @@ export async function runTui(
 			});
 		}
 	};
+	// A signal or a hang-up saves what q would have: the pane shown, what was seen of the watchlist.
+	let current: (() => { pane: PaneId; watch: WatchUi }) | undefined;
+	const keepCurrent = (now: () => { pane: PaneId; watch: WatchUi }) => {
+		current = now;
+	};
+	terminal.onSave(() => {
+		const now = current?.();
+		if (!now) return;
+		remember(now.pane);
+		session.briefing.onWatchExit?.(now.watch);
+	});
 	const testCrash = process.env.SITREP_TEST_CRASH;
 	const app = (data: LoadResult, articlesPending: boolean) => {
 		const dashboard = (
@@ -157,12 +222,14 @@ export async function runTui(
 				views={session.views}
 				watch={session.watchFor(data.store)}
 				hyperlinks={session.hyperlinks}
+				escapeMs={session.escapeMs}
 				startMessage={session.startMessage(data.store)}
 				settingsNotes={session.notes}
 				briefing={session.briefing}
 				days={opts.days}
 				asOf={opts.asOf}
 				onPane={remember}
+				onCurrent={keepCurrent}
 				onExit={(c) => {
 					code = c;
 					over = true;
@@ -191,6 +258,12 @@ export async function runTui(
 	// The first frame is on the screen (Ink draws it within render): the launcher, dist/cli.js,
 	// may now save V8's code cache of what ran up to here (scripts/launcher.js).
 	(process as NodeJS.EventEmitter).emit('sitrep:first-frame');
+	// Then what writes settings: a signal or a hang-up saves on its way out, within the call.
+	setImmediate(() => {
+		prepareWrites().catch(() => {
+			// Not loadable: each write says so when it is tried.
+		});
+	});
 	// The same App, its state kept, now with the articles (and their problems). Not once
 	// the dashboard is over: a rerender after unmount mounts the App again, raw mode and
 	// all, and the process would never exit.

@@ -2,9 +2,19 @@
 // overrides, saved views, the watchlist and what was seen of it. Kept apart
 // from run.tsx so tests can open two sessions on one settings folder.
 
+import { G, glyphSet } from '../../core/glyphs.js';
+import { sanitizeLine } from '../../core/sanitize.js';
 import type { Store } from '../../core/store.js';
+import { localeAdvice } from '../../core/terminal.js';
 import { nextSeen, summarize, whatsNew } from '../../core/watch.js';
-import type { ConfigHandle, PaneId, SavedView, ThemeSetting } from '../../io/settings/config.js';
+import {
+	type ConfigHandle,
+	ESCAPE_TIME_DEFAULT,
+	escapeTimeOf,
+	type PaneId,
+	type SavedView,
+	type ThemeSetting,
+} from '../../io/settings/config.js';
 import { loadSeen, saveSeen } from '../../io/settings/watchState.js';
 import { buildKeymap, type Keymap } from '../keymap.js';
 import { hyperlinksSupported } from '../osc.js';
@@ -18,6 +28,8 @@ export interface Session {
 	views: SavedView[];
 	theme?: ThemeSetting;
 	hyperlinks: boolean;
+	/** How long a lone Esc waits for the rest of a key's bytes, in ms (`escapeTime`). */
+	escapeMs: number;
 	pane?: PaneId;
 	/** The watch state for a store (the first one may lack its articles). */
 	watchFor(store: Store): WatchUi;
@@ -42,17 +54,21 @@ export function openSession(
 	if (seen.notice) notes.push(seen.notice);
 	if (seen.error) notes.push(seen.error);
 	let full: Store | undefined;
+	let watchSaved = false;
 	return {
 		keymap,
 		notes,
 		views: settings.views ?? [],
 		...(opts.theme || settings.theme ? { theme: opts.theme ?? settings.theme } : {}),
 		hyperlinks: hyperlinksSupported(process.env, opts.isTTY ?? process.stdout.isTTY, settings.hyperlinks ?? 'auto'),
+		escapeMs: escapeTimeOf(settings.escapeTime) ?? ESCAPE_TIME_DEFAULT,
 		...(settings.lastPane ? { pane: settings.lastPane } : {}),
 		watchFor: (store) => watchUi(store, watchKeys, seen.seen),
 		startMessage: (store) => {
 			const summary = watchKeys.length ? `Watch: ${summarize(whatsNew(store, items(watchKeys), seen.seen))}` : '';
-			const said = [summary, ...notes].filter(Boolean).join(' · ');
+			// Said once, at start: why the lines and marks are ASCII, and the fix (the locale's value goes through the sanitizer).
+			const ascii = glyphSet() === 'ascii' ? sanitizeLine(`drawing in ASCII: ${localeAdvice(process.env)}`) : '';
+			const said = [summary, ascii, ...notes].filter(Boolean).join(` ${G.dot} `);
 			return said ? `${said}${notes.length ? ' (! lists them)' : ''}` : undefined;
 		},
 		complete: (store) => {
@@ -61,9 +77,11 @@ export function openSession(
 		briefing: {
 			onViews: (views) => config.save('views', views),
 			onWatchlist: (keys) => config.save('watchlist', keys),
+			// Once, at the first way out (q, or a signal or hang-up after it).
 			onWatchExit: (watch) => {
 				// A store still waiting for its articles would record every article as unseen: keep the old record.
-				if (!full || seen.error) return;
+				if (watchSaved || !full || seen.error) return;
+				watchSaved = true;
 				const stillNew = { incidents: watch.newIncidents, articles: watch.newArticles };
 				void saveSeen(nextSeen(full, items(watch.keys), stillNew, new Date().toISOString()), opts.dir ?? full.dir);
 			},

@@ -3,6 +3,7 @@
 // the app keeps what spans panes: the focused pane, open views, overlays,
 // the window, the watchlist, and requests for the I/O the App performs.
 import type { RiskDays, RiskWindow } from '../../core/risk.js';
+import type { SearchIndex } from '../../core/search/index.js';
 import type { TimelineFilter } from '../../core/timeline.js';
 import type { ExportFilterInput } from '../../io/export.js';
 import type { PaneId, SavedView } from '../../io/settings/config.js';
@@ -11,6 +12,7 @@ import type { Target } from '../../present/target.js';
 import type { View } from '../detail/state.js';
 import type { Env } from '../env.js';
 import type { Scope } from '../keymap.js';
+import type { KeyPress } from '../keyReader.js';
 import { bodyHeight } from '../layout.js';
 import type { ConfirmState } from '../overlays/confirm/state.js';
 import type { ExportKind } from '../overlays/palette/items.js';
@@ -81,10 +83,22 @@ export interface AppState {
 	copy: CopyRequest | null;
 	/** An export to write; the App does the I/O. */
 	exportReq: ExportRequest | null;
+	/** The search index, once built (after the first frame; again when the articles arrive). */
+	searchIndex: SearchIndex | null;
+	/**
+	 * Keys waiting for the search index, in order: the first needed results
+	 * that could not be searched yet (Enter typed ahead while indexing), the
+	 * rest came after it. They run when the index arrives; Ctrl-C does not wait.
+	 */
+	held: KeyPress[];
 }
 
 export type Action =
 	| { type: 'key'; name: string; input: string }
+	/** Keys that arrived together (one read from the terminal), applied in order. */
+	| { type: 'keys'; keys: readonly KeyPress[] }
+	/** The search index was built (or is being rebuilt: null). */
+	| { type: 'searchIndex'; index: SearchIndex | null }
 	| { type: 'resize'; cols: number; rows: number }
 	| { type: 'message'; text: string }
 	| { type: 'searchResults'; outcome: SearchOutcomeState }
@@ -132,6 +146,8 @@ export function initialState(
 		watch: opts.watch ?? noWatch,
 		copy: null,
 		exportReq: null,
+		searchIndex: null,
+		held: [],
 	};
 }
 

@@ -4,6 +4,7 @@
 // that show a web address become OSC 8 links (see ui/osc.ts): the text is
 // clipped first, so the sequence wraps exactly the cells that are drawn.
 import { Box, Text } from 'ink';
+import { G } from '../../core/glyphs.js';
 import { width as cellWidth, truncate } from '../../core/width.js';
 import type { Line } from '../../present/lines.js';
 import { hyperlink } from '../osc.js';
@@ -30,7 +31,7 @@ export function Lines(props: {
 					// biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
 					<Box key={i} flexShrink={0} height={1}>
 						<Text wrap="truncate" {...(selected ? theme.selected : {})}>
-							{selected ? '›' : ' '}
+							{selected ? G.cursor : ' '}
 							{line.segs.length === 0
 								? ' '
 								: line.segs.map((seg, j) => {

@@ -2,6 +2,7 @@
 // its width and the body height, so neither can push or wrap into the other.
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
+import { G } from '../../core/glyphs.js';
 import type { Theme } from '../theme.js';
 
 export function Split(props: {
@@ -22,7 +23,7 @@ export function Split(props: {
 				{Array.from({ length: height }, (_, i) => (
 					// biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
 					<Box key={i} height={1} flexShrink={0}>
-						<Text {...theme.dim}>│</Text>
+						<Text {...theme.dim}>{G.split}</Text>
 					</Box>
 				))}
 			</Box>

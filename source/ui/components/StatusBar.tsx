@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { G, ownText } from '../../core/glyphs.js';
 import { countBySeverity, type Problem } from '../../core/problems.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { truncate } from '../../core/width.js';
@@ -19,7 +20,7 @@ export function StatusBar(props: {
 	const { theme, problems } = props;
 	const { errors, warnings } = countBySeverity(problems);
 	const parts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean);
-	const badge = parts.length ? ` ⚠ ${parts.join(', ')} (!) ` : '';
+	const badge = parts.length ? ` ${G.warning} ${parts.join(', ')} (!) ` : '';
 	const room = Math.max(0, props.width - badge.length - props.counts.length - 3);
 	if (props.message) {
 		return (
@@ -59,8 +60,8 @@ export function HintLine(props: { scopes: Scope[]; width: number; theme: Theme; 
 		<Box height={1} flexShrink={0}>
 			{shown.map((b) => (
 				<Text key={b.command}>
-					<Text {...theme.key}>{keyLabel(b.keys[0] ?? '')}</Text>
-					<Text {...theme.dim}>{` ${b.hint}  `}</Text>
+					<Text {...theme.key}>{ownText(keyLabel(b.keys[0] ?? ''))}</Text>
+					<Text {...theme.dim}>{ownText(` ${b.hint}  `)}</Text>
 				</Text>
 			))}
 		</Box>

@@ -1,6 +1,7 @@
 // A windowed list: only the rows on screen are formatted and rendered; the
 // cursor row is marked with › and inverse video.
 import { Box, Text } from 'ink';
+import { G } from '../../core/glyphs.js';
 import { fit, truncate } from '../../core/width.js';
 import { keepVisible, type ListPos } from '../list.js';
 import type { Style, Theme } from '../theme.js';
@@ -44,7 +45,7 @@ export function Table(props: {
 					<Box key={r.key} height={1} flexShrink={0}>
 						<Text
 							{...(selected ? theme.selected : (r.style ?? {}))}
-						>{`${r.mark ?? (selected ? '›' : ' ')}${fit(r.text, width - 1)}`}</Text>
+						>{`${r.mark ?? (selected ? G.cursor : ' ')}${fit(r.text, width - 1)}`}</Text>
 					</Box>
 				);
 			})}

@@ -2,6 +2,7 @@
 // how to go on, word-wrapped to the width and cut to the frame height, so
 // even a 20×5 terminal gets whole lines and no wrapped garbage.
 import { Box, Text } from 'ink';
+import { G } from '../../core/glyphs.js';
 import { truncate, wrap } from '../../core/width.js';
 import { frameHeight, MIN_COLS, MIN_ROWS } from '../layout.js';
 
@@ -10,9 +11,9 @@ export function tooSmallLines(cols: number, rows: number): string[] {
 	const height = frameHeight({ rows });
 	const w = Math.max(1, cols);
 	const wordings = [
-		`sitrep needs at least ${MIN_COLS}×${MIN_ROWS} (this terminal is ${cols}×${rows}): enlarge it, or press q to quit.`,
-		`sitrep needs ${MIN_COLS}×${MIN_ROWS} (this is ${cols}×${rows}): enlarge it, or q quits.`,
-		`needs ${MIN_COLS}×${MIN_ROWS}; q quits`,
+		`sitrep needs at least ${MIN_COLS}${G.times}${MIN_ROWS} (this terminal is ${cols}${G.times}${rows}): enlarge it, or press q to quit.`,
+		`sitrep needs ${MIN_COLS}${G.times}${MIN_ROWS} (this is ${cols}${G.times}${rows}): enlarge it, or q quits.`,
+		`needs ${MIN_COLS}${G.times}${MIN_ROWS}; q quits`,
 	];
 	for (const text of wordings) {
 		const lines = wrap(text, w);

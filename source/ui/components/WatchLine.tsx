@@ -2,6 +2,7 @@
 // (● marks them in every pane), and since when.
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
+import { G } from '../../core/glyphs.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { Store } from '../../core/store.js';
 import { newCounts, sessionTime, watchLabel } from '../../core/watch.js';
@@ -15,7 +16,7 @@ export function watchSummary(store: Store, watch: WatchUi): { parts: string[]; t
 		const n =
 			ids.incidents.filter((id) => watch.newIncidents.has(id)).length +
 			ids.articles.filter((id) => watch.newArticles.has(id)).length;
-		return `${watchLabel(store, item)}${n ? ` ●${n}` : ''}`;
+		return `${watchLabel(store, item)}${n ? ` ${G.mark}${n}` : ''}`;
 	});
 	const counts = newCounts(watch.newIncidents.size, watch.newArticles.size);
 	return { parts, total: watch.since ? `${counts} since ${sessionTime(watch.since)}` : counts };
@@ -30,7 +31,7 @@ export function WatchLine(props: { store: Store; watch: WatchUi; width: number; 
 	return (
 		<Box height={1} flexShrink={0} overflow="hidden">
 			<Text {...theme.key}>Watch: </Text>
-			<Text wrap="truncate">{truncate(sanitizeLine(parts.join(' · ')), room)}</Text>
+			<Text wrap="truncate">{truncate(sanitizeLine(parts.join(` ${G.dot} `)), room)}</Text>
 			<Box flexGrow={1} />
 			<Text {...(fresh ? theme.warning : theme.dim)} bold={fresh} wrap="truncate">
 				{truncate(right, Math.max(0, width - 8))}

@@ -1,6 +1,7 @@
 // The detail column: the trail of open views (or the row previewed beside a
 // list) and the view's lines, scrolled, with the selected link marked.
 import { Box, Text } from 'ink';
+import { G } from '../../core/glyphs.js';
 import type { RiskWindow } from '../../core/risk.js';
 import { truncate } from '../../core/width.js';
 import { type Target, targetLabel } from '../../present/target.js';
@@ -35,14 +36,14 @@ export function DetailColumn(props: {
 	const trail = [
 		props.paneTitle,
 		...(previewing && props.preview ? [targetLabel(props.preview, env.store)] : labels),
-	].join(' › ');
+	].join(` ${G.cursor} `);
 	const pending = previewing && props.shown !== props.preview;
 	const target = view?.target ?? props.shown;
 	return (
 		<Box flexDirection="column" width={width} height={props.height} overflow="hidden">
 			<Box height={1} flexShrink={0} overflow="hidden">
 				<Text {...(props.focused && !previewing ? theme.key : theme.dim)} wrap="truncate">
-					{truncate(previewing ? `${trail} · ${pending ? '…' : 'Enter opens'}` : trail, width)}
+					{truncate(previewing ? `${trail} ${G.dot} ${pending ? G.ellipsis : 'Enter opens'}` : trail, width)}
 				</Text>
 			</Box>
 			{target ? (
@@ -57,7 +58,10 @@ export function DetailColumn(props: {
 				/>
 			) : (
 				<Text {...theme.dim} wrap="truncate">
-					{truncate(props.preview ? ' …' : ' Nothing selected: the row under the cursor is shown here.', width)}
+					{truncate(
+						props.preview ? ` ${G.ellipsis}` : ' Nothing selected: the row under the cursor is shown here.',
+						width,
+					)}
 				</Text>
 			)}
 		</Box>

@@ -43,6 +43,7 @@ function start(
 		exited = false;
 		return render(
 			<App
+				escapeMs={0}
 				store={store}
 				problems={problems}
 				cols={COLS}

@@ -1,4 +1,6 @@
 // The ? overlay: every binding in force, by where it works, then the incident types.
+
+import { ownText } from '../../../core/glyphs.js';
 import { INCIDENT_TYPES } from '../../../core/schemaBase.js';
 import { blank, heading, type Line, para, text } from '../../../present/lines.js';
 import { DEFAULT_KEYMAP, type Keymap, SCOPE_TITLES, type Scope } from '../../keymap.js';
@@ -22,7 +24,18 @@ export function helpLines(cols: number, keymap: Keymap = DEFAULT_KEYMAP, paneCou
 		if (!bindings.length) continue;
 		out.push(heading(SCOPE_TITLES[scope]));
 		for (const b of bindings) {
-			out.push({ segs: [{ text: `  ${b.keys.map(keyLabel).join(' ').padEnd(24)}`, style: 'key' }, { text: b.help }] });
+			out.push({
+				segs: [
+					{
+						text: `  ${b.keys
+							.map((k) => ownText(keyLabel(k)))
+							.join(' ')
+							.padEnd(24)}`,
+						style: 'key',
+					},
+					{ text: ownText(b.help) },
+				],
+			});
 		}
 		out.push(blank);
 	}

@@ -3,6 +3,7 @@
 // commands with an argument ("brief AF", "window 365", "export incidents"),
 // so every action has a typed path as well as a key.
 
+import { G, ownText } from '../../../core/glyphs.js';
 import type { Resolver } from '../../../core/resolve.js';
 import { RISK_WINDOWS, type RiskDays } from '../../../core/risk.js';
 import { INCIDENT_TYPES } from '../../../core/schemaBase.js';
@@ -76,9 +77,9 @@ function staticItems(ctx: PaletteContext): PaletteItem[] {
 		seen.add(id);
 		const where = pane ? `${SCOPE_TITLES[b.scope]}: ` : '';
 		items.push({
-			label: `${where}${b.help}`,
+			label: ownText(`${where}${b.help}`),
 			group: 'command',
-			...(b.keys[0] ? { key: keyLabel(b.keys[0]) } : {}),
+			...(b.keys[0] ? { key: ownText(keyLabel(b.keys[0])) } : {}),
 			action: { kind: 'command', command: b.command, ...(pane ? { pane } : {}) },
 		});
 	}
@@ -103,7 +104,7 @@ function staticItems(ctx: PaletteContext): PaletteItem[] {
 		});
 	}
 	for (const a of store.actors) {
-		const aka = a.aliases.length ? ` — ${a.aliases.slice(0, 4).join(', ')}` : '';
+		const aka = a.aliases.length ? ` ${G.dash} ${a.aliases.slice(0, 4).join(', ')}` : '';
 		items.push({
 			label: `${a.name}${aka}`,
 			group: 'actor',

@@ -1,6 +1,7 @@
 // The command palette: the typed line, then a window of matching entries
 // with their group and the key that does the same.
 import { Box, Text } from 'ink';
+import { G, ownText } from '../../../core/glyphs.js';
 import { sanitizeLine } from '../../../core/sanitize.js';
 import { width as cellWidth, fit, truncate } from '../../../core/width.js';
 import type { Theme } from '../../theme.js';
@@ -31,9 +32,11 @@ export function Palette(props: {
 			<Box height={1} flexShrink={0}>
 				<Text {...theme.dim} wrap="truncate">
 					{truncate(
-						entries.length
-							? `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} · Enter runs · ↑↓ choose · Esc closes · try "brief AF", "window 365", "watch iskp", "filter country:AF since:90d", "export incidents"`
-							: 'no match · try "brief AF", "window 365", "watch iskp", "filter country:AF since:90d", "search kabul", "save NAME"',
+						ownText(
+							entries.length
+								? `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} · Enter runs · ↑↓ choose · Esc closes · try "brief AF", "window 365", "watch iskp", "filter country:AF since:90d", "export incidents"`
+								: 'no match · try "brief AF", "window 365", "watch iskp", "filter country:AF since:90d", "search kabul", "save NAME"',
+						),
 						width,
 					)}
 				</Text>
@@ -46,7 +49,7 @@ export function Palette(props: {
 				return (
 					<Box key={`${item.group}:${item.label}`} height={1} flexShrink={0}>
 						<Text {...(selected ? theme.selected : {})} wrap="truncate">
-							{selected ? '›' : ' '}
+							{selected ? G.cursor : ' '}
 							<Text {...(selected ? {} : theme.dim)}>{group} </Text>
 							{fit(sanitizeLine(item.label), room)}
 							<Text {...(selected ? {} : theme.key)}>{key}</Text>

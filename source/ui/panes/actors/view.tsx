@@ -1,6 +1,7 @@
 // The Actors pane: who is active in the window, sortable and filterable,
 // with "/" to jump by name or alias.
 import { Box, Text } from 'ink';
+import { G } from '../../../core/glyphs.js';
 import { sanitizeText } from '../../../core/sanitize.js';
 import { fit, truncate } from '../../../core/width.js';
 import { sparkline } from '../../../present/sparkline.js';
@@ -34,9 +35,9 @@ export function ActorsView({ state: a, env, theme, width, height, window, watch 
 			sparkW,
 		)}`,
 		style: r.asPerpetrator + r.asTarget === 0 ? theme.dim : undefined,
-		...(fresh.has(r.id) ? { mark: '●' } : {}),
+		...(fresh.has(r.id) ? { mark: G.mark } : {}),
 	});
-	const summary = `${a.rows.length} of ${a.all.length} actors · ${filters || 'all kinds and countries'} · sorted by ${SORT_LABELS[a.sort]}${a.reverse ? ' (reversed)' : ''} · ${window.days}-day window to ${window.end}`;
+	const summary = `${a.rows.length} of ${a.all.length} actors ${G.dot} ${filters || 'all kinds and countries'} ${G.dot} sorted by ${SORT_LABELS[a.sort]}${a.reverse ? ' (reversed)' : ''} ${G.dot} ${window.days}-day window to ${window.end}`;
 	return (
 		<Box flexDirection="column">
 			<Box height={1} flexShrink={0}>
@@ -54,7 +55,7 @@ export function ActorsView({ state: a, env, theme, width, height, window, watch 
 						<Text {...theme.dim}>
 							{a.jump.query
 								? a.jump.matches.length
-									? `  ${a.jump.index + 1} of ${a.jump.matches.length} matches (↓↑ next)`
+									? `  ${a.jump.index + 1} of ${a.jump.matches.length} matches (${G.down}${G.up} next)`
 									: '  no match'
 								: '  type a name or alias; typos are fine'}
 						</Text>

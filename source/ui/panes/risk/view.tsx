@@ -1,7 +1,8 @@
 // The Risk pane: one row per country, the level as a word and a score, the
 // trend against the previous window, counts, a sparkline and the top tags.
 import { Box, Text } from 'ink';
-import { TREND_ARROWS } from '../../../core/risk.js';
+import { G } from '../../../core/glyphs.js';
+import { trendArrow } from '../../../core/risk.js';
 import { fit, truncate } from '../../../core/width.js';
 import { sparkline } from '../../../present/sparkline.js';
 import { Table } from '../../components/Table.js';
@@ -23,7 +24,7 @@ export function RiskView({ state: risk, env, theme, width, height, window, watch
 		const change = r.trend.change > 0 ? `+${r.trend.change}` : String(r.trend.change);
 		return {
 			key: r.code,
-			text: `${fit(`${r.code} ${r.name}`, nameW)} ${fit(r.level, 8)} ${fit(r.score.toFixed(1), 5, true)} ${fit(`${TREND_ARROWS[r.trend.direction]} ${change}`, 7)} ${fit(String(r.incidents), 4, true)} ${fit(String(r.fatalities), 6, true)}${
+			text: `${fit(`${r.code} ${r.name}`, nameW)} ${fit(r.level, 8)} ${fit(r.score.toFixed(1), 5, true)} ${fit(`${trendArrow(r.trend.direction)} ${change}`, 7)} ${fit(String(r.incidents), 4, true)} ${fit(String(r.fatalities), 6, true)}${
 				sparkW
 					? ` ${fit(
 							sparkline(
@@ -35,7 +36,7 @@ export function RiskView({ state: risk, env, theme, width, height, window, watch
 					: ''
 			}${tagW ? ` ${truncate(r.tags.map((t) => t.label).join(', '), tagW)}` : ''}`,
 			style: theme.risk[r.level],
-			...(fresh.has(r.code) ? { mark: '●' } : {}),
+			...(fresh.has(r.code) ? { mark: G.mark } : {}),
 		};
 	};
 	return (
@@ -43,7 +44,7 @@ export function RiskView({ state: risk, env, theme, width, height, window, watch
 			<Box height={1} flexShrink={0}>
 				<Text {...theme.accent} wrap="truncate">
 					{truncate(
-						`Risk by country · ${window.days}-day window ${window.start} to ${window.end} ([ ] change) · Enter explains a score`,
+						`Risk by country ${G.dot} ${window.days}-day window ${window.start} to ${window.end} ([ ] change) ${G.dot} Enter explains a score`,
 						width,
 					)}
 				</Text>

@@ -1,14 +1,18 @@
 // The Search pane's state: the query line (always at the end: typing appends),
-// the last results, the selection. Searching itself happens outside the reducer,
-// after the frame is drawn (engine.ts); results for a query that has since
-// changed are dropped, so typing never waits for a search.
+// the last results, the selection. Searching happens after the frame that shows
+// the query (engine.ts), so typing never waits for a search; results for a query
+// that has since changed are dropped. A key that acts on the results (a move,
+// Enter, copy) while they answer an older query — it came in the same burst as
+// the typing — has them brought up to date first, synchronously (searchNow).
 import type { Resolver } from '../../../core/resolve.js';
 import {
 	applyCompletion,
 	completeQuery,
 	parseQuery,
 	type QueryError,
+	type SearchIndex,
 	type SearchResult,
+	searchWithInfo,
 } from '../../../core/search/index.js';
 import type { PaneId, SavedView } from '../../../io/settings/config.js';
 import type { Target } from '../../../present/target.js';
@@ -114,9 +118,31 @@ export function searchCommand(s: SearchState, cmd: Command, ctx: PaneCtx): Searc
 	}
 }
 
-/** New results replace old ones only if they answer the query as it is now. */
+/** Results asked for per query (the list shows at most this many). */
+export const RESULT_LIMIT = 100;
+
+/** The results of `query`, and how long they took. */
+export function runSearch(index: SearchIndex, query: string, resolver: Resolver): SearchOutcomeState {
+	const t0 = performance.now();
+	const out = searchWithInfo(index, parseQuery(query, resolver), { limit: RESULT_LIMIT });
+	return { query, ...out, ms: performance.now() - t0 };
+}
+
+/** The results shown answer an older query (or none yet): a key acting on them must wait for, or make, new ones. */
+export const resultsStale = (s: SearchState): boolean => s.outcome?.query !== s.query;
+
+/** The results brought up to date with the query, searched now (a burst's Enter acts on what was typed before it). */
+export function searchNow(s: SearchState, index: SearchIndex, resolver: Resolver): SearchState {
+	return resultsStale(s) ? acceptResults(s, runSearch(index, s.query, resolver)) : s;
+}
+
+/**
+ * New results replace old ones only if they answer the query as it is now, and
+ * only once: results that arrive after a key already searched them (searchNow)
+ * would put the cursor back on the first row.
+ */
 export function acceptResults(s: SearchState, outcome: SearchOutcomeState): SearchState {
-	if (outcome.query !== s.query) return s;
+	if (outcome.query !== s.query || !resultsStale(s)) return s;
 	// Like fzf: a new query puts the best result under the cursor.
 	return { ...s, outcome, pos: { cursor: 0, top: 0 } };
 }

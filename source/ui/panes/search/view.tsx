@@ -1,7 +1,9 @@
 // The Search pane: the query line, completions or the inline error, and the
 // results (title, outlet, date, countries; a snippet with the matches drawn).
 import { Box, Text } from 'ink';
+import { G } from '../../../core/glyphs.js';
 import { sanitizeLine, sanitizeText } from '../../../core/sanitize.js';
+import { drawnSnippet } from '../../../core/search/index.js';
 import { width as cellWidth, segments, truncate } from '../../../core/width.js';
 import { plural } from '../../../core/words.js';
 import type { Line, Range, Segment, StyleName } from '../../../present/lines.js';
@@ -23,7 +25,7 @@ function tail(text: string, max: number): string {
 		out = g + out;
 		w += gw;
 	}
-	return `…${out}`;
+	return `${G.ellipsis}${out}`;
 }
 
 /** The segments cut to `max` cells (at least a readable 20), the last one ending in "…". */
@@ -67,7 +69,7 @@ export function SearchView({ state: s, env, theme, busy: indexing, width, height
 		second = [
 			{
 				text: sanitizeLine(
-					`${error.token}: ${error.message}${error.suggestions.length ? ` — ${error.suggestions.join(', ')}` : ''}`,
+					`${error.token}: ${error.message}${error.suggestions.length ? ` ${G.dash} ${error.suggestions.join(', ')}` : ''}`,
 				),
 				style: 'error',
 			},
@@ -80,7 +82,7 @@ export function SearchView({ state: s, env, theme, busy: indexing, width, height
 	} else {
 		second = [
 			{
-				text: 'filters: country: actor: type: since: until: source: in:articles|incidents · "phrase" · -word',
+				text: `filters: country: actor: type: since: until: source: in:articles|incidents ${G.dot} "phrase" ${G.dot} -word`,
 				style: 'dim',
 			},
 		];
@@ -89,7 +91,7 @@ export function SearchView({ state: s, env, theme, busy: indexing, width, height
 		? indexing
 		: !out
 			? ''
-			: `${plural(out.total, 'match')}${out.partial ? ' (no document has every word: partial matches)' : ''} · ${out.ms.toFixed(1)} ms${stale ? ' · updating' : ''}`;
+			: `${plural(out.total, 'match')}${out.partial ? ' (no document has every word: partial matches)' : ''} ${G.dot} ${out.ms.toFixed(1)} ms${stale ? ` ${G.dot} updating` : ''}`;
 
 	const page = pageSize(height);
 	const results = out?.results ?? [];
@@ -99,24 +101,24 @@ export function SearchView({ state: s, env, theme, busy: indexing, width, height
 		const title = r.fields.find((f) => f.field === 'title')?.ranges ?? [];
 		const meta = [r.kind === 'incident' ? 'incident' : r.source, r.date.slice(0, 10), r.countries.join(',')]
 			.filter(Boolean)
-			.join(' · ');
+			.join(` ${G.dot} `);
 		const fresh = (r.kind === 'article' ? watch.newArticles : watch.newIncidents).has(r.id);
 		lines.push({
 			segs: [
-				...(fresh ? [{ text: '● ', style: 'warning' as const }] : []),
+				...(fresh ? [{ text: `${G.mark} `, style: 'warning' as const }] : []),
 				// A long title gives way so the outlet and date stay on the line.
 				...clip(marked(r.title, title, 'heading'), width - 2 - (fresh ? 2 : 0) - cellWidth(meta) - 2),
 				{ text: `  ${meta}`, style: 'dim' },
 			],
 		});
-		lines.push({ segs: [{ text: '   ' }, ...marked(r.snippet.text, r.snippet.ranges, 'dim')] });
+		lines.push({ segs: [{ text: '   ' }, ...marked(drawnSnippet(r.snippet), r.snippet.ranges, 'dim')] });
 	}
 	const listLines = Math.max(1, height - 3);
 	return (
 		<Box flexDirection="column">
 			<Box height={1} flexShrink={0} overflow="hidden">
 				<Text wrap="truncate">
-					<Text {...theme.key}>search› </Text>
+					<Text {...theme.key}>{`search${G.cursor} `}</Text>
 					<Text>{tail(sanitizeText(s.query).replace(/\n/g, ' '), Math.max(10, width - 12))}</Text>
 					{s.editing ? (
 						<Text inverse> </Text>

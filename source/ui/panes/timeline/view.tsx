@@ -2,6 +2,7 @@
 // bar, a weekly sparkline of the filtered set and an incident detail view.
 import { Box, Text } from 'ink';
 import { monthLabel } from '../../../core/dates.js';
+import { G } from '../../../core/glyphs.js';
 import { sanitizeLine, sanitizeText } from '../../../core/sanitize.js';
 import type { Incident } from '../../../core/schema.js';
 import type { Store } from '../../../core/store.js';
@@ -14,7 +15,7 @@ import {
 	perpetratorLabel,
 	type TimelineFilter,
 } from '../../../core/timeline.js';
-import { fit, truncate } from '../../../core/width.js';
+import { width as cellWidth, fit, truncate } from '../../../core/width.js';
 import { bucketsPerChar, sparkline } from '../../../present/sparkline.js';
 import type { WatchUi } from '../../watch.js';
 import type { PaneViewProps } from '../pane.js';
@@ -77,11 +78,24 @@ function Summary({ state: t, env, theme, width }: Props) {
 		<Box height={1} flexShrink={0}>
 			<Text wrap="truncate">
 				<Text {...theme.accent}>{truncate(filterText, Math.max(10, width - 30))}</Text>
-				<Text {...theme.dim}>{` · ${count} · ${unit} `}</Text>
+				<Text {...theme.dim}>{` ${G.dot} ${count} ${G.dot} ${unit} `}</Text>
 				<Text {...theme.spark}>{spark}</Text>
 			</Text>
 		</Box>
 	);
+}
+
+/** Completion labels, each padded by a space, as many as fit in `width` cells (the last one cut by sitrep's own truncate). */
+function fitOptions(labels: readonly string[], width: number): string[] {
+	const out: string[] = [];
+	let room = width;
+	for (const label of labels) {
+		if (room <= 0) break;
+		const shown = truncate(` ${label} `, room);
+		out.push(shown);
+		room -= cellWidth(shown);
+	}
+	return out;
 }
 
 function FilterBar({ env, theme, form, width }: Props & { form: FilterForm }) {
@@ -95,7 +109,7 @@ function FilterBar({ env, theme, form, width }: Props & { form: FilterForm }) {
 		<Box flexDirection="column" height={FORM_HEIGHT} flexShrink={0}>
 			<Text wrap="truncate" {...theme.heading}>
 				{fit(
-					`Filter${count === undefined ? '' : ` → ${count} incidents`}  (Tab complete · ↑↓ field · Enter apply · Esc cancel)`,
+					`Filter${count === undefined ? '' : ` ${G.right} ${count} incidents`}  (Tab complete ${G.dot} ${G.up}${G.down} field ${G.dot} Enter apply ${G.dot} Esc cancel)`,
 					w,
 				)}
 			</Text>
@@ -109,11 +123,11 @@ function FilterBar({ env, theme, form, width }: Props & { form: FilterForm }) {
 							: 'comma-separated';
 				return (
 					<Box key={f} height={1} flexShrink={0}>
-						<Text {...(active ? theme.key : theme.dim)}>{`${active ? '›' : ' '} ${f.padEnd(8)}`}</Text>
+						<Text {...(active ? theme.key : theme.dim)}>{`${active ? G.cursor : ' '} ${f.padEnd(8)}`}</Text>
 						<Text wrap="truncate">
 							{truncate(sanitizeText(form.values[f]).replace(/\n/g, ' '), w - 12)}
 							{active ? <Text inverse> </Text> : null}
-							{!form.values[f] && !active ? <Text {...theme.dim}>{hint}</Text> : null}
+							{!form.values[f] && !active ? <Text {...theme.dim}>{truncate(hint, Math.max(1, w - 12))}</Text> : null}
 						</Text>
 					</Box>
 				);
@@ -123,16 +137,19 @@ function FilterBar({ env, theme, form, width }: Props & { form: FilterForm }) {
 					<Text wrap="truncate" {...theme.error}>
 						{truncate(
 							sanitizeLine(
-								`${error.field}: ${error.message}${error.suggestions.length ? ` — ${error.suggestions.join(', ')}` : ''}`,
+								`${error.field}: ${error.message}${error.suggestions.length ? ` ${G.dash} ${error.suggestions.join(', ')}` : ''}`,
 							),
 							w,
 						)}
 					</Text>
 				) : (
 					<Text wrap="truncate">
-						{options.map((o, i) => (
-							<Text key={o.value} {...(i === form.completion ? theme.selected : theme.dim)}>
-								{` ${truncate(o.label, w)} `}
+						{fitOptions(
+							options.map((o) => o.label),
+							w,
+						).map((label, i) => (
+							<Text key={options[i]?.value ?? i} {...(i === form.completion ? theme.selected : theme.dim)}>
+								{label}
 							</Text>
 						))}
 					</Text>
@@ -144,7 +161,7 @@ function FilterBar({ env, theme, form, width }: Props & { form: FilterForm }) {
 
 /** The row's first column: ● new on the watchlist (until looked at), › the cursor. */
 function marker(watch: WatchUi, id: string, selected: boolean): string {
-	return watch.newIncidents.has(id) ? '●' : selected ? '›' : ' ';
+	return watch.newIncidents.has(id) ? G.mark : selected ? G.cursor : ' ';
 }
 
 function List({ state: t, env, theme, width, height: body, watch }: Props) {
@@ -169,7 +186,12 @@ function List({ state: t, env, theme, width, height: body, watch }: Props) {
 				if (row.kind === 'month') {
 					return (
 						<Box key={`m${row.month}`} height={1} flexShrink={0}>
-							<Text {...theme.heading}>{fit(`── ${monthLabel(row.month, true)} · ${row.count} ──`, width)}</Text>
+							<Text {...theme.heading}>
+								{fit(
+									`${G.rule.repeat(2)} ${monthLabel(row.month, true)} ${G.dot} ${row.count} ${G.rule.repeat(2)}`,
+									width,
+								)}
+							</Text>
 						</Box>
 					);
 				}
