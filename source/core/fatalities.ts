@@ -8,7 +8,8 @@
 // figure). A record with only a high end has no figure to count: "up to 66"
 // says how many at most, not how many.
 import { G } from './glyphs.js';
-import { checkToll, type Fatalities, type FatalityReport, type Incident } from './schema.js';
+import type { Fatalities, FatalityReport, Incident } from './schema.js';
+import { checkToll } from './schemaBase.js';
 import { width } from './width.js';
 
 /** A toll read out of either form. */

@@ -115,11 +115,12 @@ function printed(run: () => void): string {
 	return chunks.join('');
 }
 
-function withConfigDir<T>(dir: string, fn: () => T): T {
+/** Runs `fn` with SITREP_CONFIG_DIR set to `dir` (one at a time: the variable is the process's). */
+async function withConfigDir<T>(dir: string, fn: () => Promise<T>): Promise<T> {
 	const before = process.env.SITREP_CONFIG_DIR;
 	process.env.SITREP_CONFIG_DIR = dir;
 	try {
-		return fn();
+		return await fn();
 	} finally {
 		if (before === undefined) delete process.env.SITREP_CONFIG_DIR;
 		else process.env.SITREP_CONFIG_DIR = before;
@@ -287,13 +288,16 @@ async function run(root: string): Promise<Row[]> {
 
 	// The status bar: settings warnings (a hostile key name), then the data directory.
 	const tiny = loadDataDir(DATA_DIR, ['countries']);
-	const cases = ALL.map((i) =>
-		withConfigDir(hostileConfigDir(join(root, 'config-status'), i, false), () => {
-			const config = openConfig();
-			const message = openSession(config, { isTTY: false }).startMessage(tiny.store);
-			return { dir: config.settings.dataDir ?? '', message };
-		}),
-	);
+	const cases: { dir: string; message: string | undefined }[] = [];
+	for (const i of ALL) {
+		cases.push(
+			await withConfigDir(hostileConfigDir(join(root, 'config-status'), i, false), async () => {
+				const config = await openConfig();
+				const message = openSession(config, { isTTY: false }).startMessage(tiny.store);
+				return { dir: config.settings.dataDir ?? '', message };
+			}),
+		);
+	}
 	const status = await tourStatus(tiny.store, tiny.problems, cases, briefs);
 	const statusScan = new Scan();
 	statusScan.addAll(status.frames, 'status bar');
@@ -335,8 +339,8 @@ async function run(root: string): Promise<Row[]> {
 	// ---------------------------------------------------------------- settings values printed by the CLI, every string
 	const settingsScan = new Scan();
 	for (const i of ALL) {
-		withConfigDir(configDirs[i] as string, () => {
-			const config = openConfig();
+		await withConfigDir(configDirs[i] as string, async () => {
+			const config = await openConfig();
 			const ctx = processCtx();
 			settingsScan.add(
 				printed(() => runConfig(['get'], config, false, ctx)),
