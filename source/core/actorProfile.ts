@@ -2,6 +2,7 @@
 // the others, what it did and who wrote about it. `sitrep actor`, the
 // Actors pane and briefs all read these.
 import Fuse from 'fuse.js';
+import { compareText } from './collate.js';
 import { fold, squash } from './fold.js';
 import { shortName } from './resolve.js';
 import { type DayRange, DEFAULT_RISK_DAYS, effectiveDay, inRange, type RiskWindow, riskWindow } from './risk.js';
@@ -166,7 +167,7 @@ export function affiliationsOf(store: Store, actorId: string): Affiliations {
 		if (recs.some((af) => af.relation === 'rival')) rivals.add(a.id);
 	}
 	const links = (ids: Set<string>) =>
-		[...ids].map((id) => link(store, id)).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+		[...ids].map((id) => link(store, id)).sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
 	return {
 		parents: upward(store, actor, new Set([actorId])),
 		children: downward(store, actorId, new Set([actorId])),
@@ -568,7 +569,7 @@ export function nextActorSort(key: ActorSortKey): ActorSortKey {
  * newest first. Rows without a country or activity go last; ties by name.
  */
 export function sortActorRows(rows: readonly ActorRow[], key: ActorSortKey, reverse = false): ActorRow[] {
-	const byName = (a: ActorRow, b: ActorRow) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+	const byName = (a: ActorRow, b: ActorRow) => compareText(a.name, b.name) || compareText(a.id, b.id);
 	const missingLast = (x: string | undefined, y: string | undefined, desc: boolean) => {
 		if (x === y) return 0;
 		if (x === undefined) return 1;
@@ -580,7 +581,7 @@ export function sortActorRows(rows: readonly ActorRow[], key: ActorSortKey, reve
 			case 'name':
 				return 0;
 			case 'kind':
-				return a.kind.localeCompare(b.kind);
+				return compareText(a.kind, b.kind);
 			case 'country':
 				return missingLast(a.mainCountry, b.mainCountry, false);
 			case 'perpetrator':
@@ -683,7 +684,7 @@ export function matchActors(store: Store, query: string, limit = 10): ActorMatch
 		}
 	}
 	return [...best.values()]
-		.sort((a, b) => a.tier - b.tier || a.score - b.score || a.entry.actor.name.localeCompare(b.entry.actor.name))
+		.sort((a, b) => a.tier - b.tier || a.score - b.score || compareText(a.entry.actor.name, b.entry.actor.name))
 		.slice(0, limit)
 		.map(({ tier, score, entry }) => ({
 			actor: entry.actor,

@@ -8,7 +8,8 @@
 // figure). A record with only a high end has no figure to count: "up to 66"
 // says how many at most, not how many.
 import { G } from './glyphs.js';
-import { checkToll, type Fatalities, type FatalityReport, type Incident } from './schema.js';
+import type { Fatalities, FatalityReport, Incident } from './schema.js';
+import { checkToll } from './schemaBase.js';
 import { width } from './width.js';
 
 /** A toll read out of either form. */
@@ -71,9 +72,10 @@ export function formatToll(f: Fatalities | undefined, none: string, to: string =
 	if (f === undefined) return none;
 	if (typeof f === 'number') return String(f);
 	const range = rangeOf(f);
-	const span = range ? spanText(range, to) : '';
-	if (f.best === undefined) return span;
-	return range ? `${f.best} (${span})` : String(f.best);
+	// No range: one figure, however it was written ({"low": 5, "high": 5} is 5).
+	if (!range) return String(f.best ?? f.low ?? f.high);
+	const span = spanText(range, to);
+	return f.best === undefined ? span : `${f.best} (${span})`;
 }
 
 /**

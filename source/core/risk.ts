@@ -2,12 +2,14 @@
 // trend and tags, each with the incidents behind it. The Risk pane,
 // `sitrep risk` and briefs all read these numbers, so they must agree.
 
+import { compareText } from './collate.js';
 import { addDays, dayNumber, parseDateBound } from './dates.js';
 import { countedOf, hasToll, killedOr0, killedPhrase, rangeOf } from './fatalities.js';
 import { G } from './glyphs.js';
 import { memoByString } from './memo.js';
 import { shortName } from './resolve.js';
-import { type Incident, type IncidentType, incidentTypeLabels } from './schema.js';
+import type { Incident } from './schema.js';
+import { type IncidentType, incidentTypeLabels } from './schemaBase.js';
 import type { Store } from './store.js';
 import { type Bucket, countBy } from './timeline.js';
 import { plural } from './words.js';
@@ -513,7 +515,7 @@ function explain(store: Store, incs: readonly Incident[], window: RiskWindow): C
 			incidents: targeted.map((x) => x.inc.id),
 		});
 	}
-	terms.sort((a, b) => b.contribution - a.contribution || a.name.localeCompare(b.name));
+	terms.sort((a, b) => b.contribution - a.contribution || compareText(a.name, b.name));
 
 	return { scale: round(scale, 4), terms, incidents: scored.map((s) => s.pts) };
 }
@@ -523,7 +525,7 @@ export function riskTable(store: Store, window: RiskWindow): CountryRisk[] {
 	const codes = new Set([...store.countryByCode.keys(), ...store.incidentsByCountry.keys()]);
 	return [...codes]
 		.map((code) => countryRisk(store, code, window))
-		.sort((a, b) => b.score - a.score || b.incidents - a.incidents || a.name.localeCompare(b.name));
+		.sort((a, b) => b.score - a.score || b.incidents - a.incidents || compareText(a.name, b.name));
 }
 
 export interface Weighted {
@@ -656,7 +658,7 @@ export function riskTags(store: Store, code: string, items: readonly Weighted[])
 			b.weight - a.weight ||
 			b.evidence.length - a.evidence.length ||
 			kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) ||
-			a.label.localeCompare(b.label),
+			compareText(a.label, b.label),
 	);
 	for (const label of store.countryByCode.get(code)?.tags ?? []) {
 		tags.push({

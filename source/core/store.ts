@@ -1,4 +1,6 @@
 // The in-memory data set with its indices. Built once after loading; never mutated.
+
+import { compareText } from './collate.js';
 import type { Actor, Article, Country, Incident } from './schema.js';
 
 export type ActorRole = 'perpetrator' | 'target' | 'claimant';
@@ -100,8 +102,8 @@ function newestFirst(list: readonly Incident[]): Incident[] {
 /** The store without articles: what the dashboard's first frame needs. */
 function buildStore0(dir: string, records: { incidents: Incident[]; actors: Actor[]; countries: Country[] }): Store {
 	const incidents = newestFirst(records.incidents);
-	const actors = [...records.actors].sort((a, b) => a.name.localeCompare(b.name));
-	const countries = [...records.countries].sort((a, b) => a.name.localeCompare(b.name));
+	const actors = [...records.actors].sort((a, b) => compareText(a.name, b.name));
+	const countries = [...records.countries].sort((a, b) => compareText(a.name, b.name));
 	const store: Store = {
 		dir,
 		incidents,

@@ -73,7 +73,7 @@ export function articleCitation(store: Store, id: string): string | undefined {
 	const title = sanitizeLine(art.title);
 	// A title that ends a sentence itself ("…?", "…!") takes no extra full stop.
 	const parts = [
-		/[.!?…]["'”’)]*$/.test(title) ? title : `${title}.`,
+		/[.!?\u2026]["'\u201d\u2019)]*$/.test(title) ? title : `${title}.`,
 		`${sanitizeLine(art.source)}, ${longDate(art.published)}.`,
 	];
 	const url = art.url ? sanitizeLine(art.url) : '';

@@ -1,9 +1,10 @@
 // JSON that is safe to print: every --json answer and the JSON exports.
 import { tollJson } from '../core/fatalities.js';
 import { original } from '../core/originals.js';
-import { type Incident, incidentSchema } from '../core/schema.js';
+import type { Incident } from '../core/schema.js';
+import { INCIDENT_FIELDS } from '../core/schemaBase.js';
 
-const FIELD_ORDER = Object.keys(incidentSchema.shape);
+const FIELD_ORDER: readonly string[] = INCIDENT_FIELDS;
 const AFTER_TOLL = new Set(FIELD_ORDER.slice(FIELD_ORDER.indexOf('fatalities') + 1));
 
 /**

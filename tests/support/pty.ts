@@ -91,9 +91,13 @@ export function maskVolatile(s: string): string {
 	return s.replace(VOLATILE, '# ms');
 }
 
-/** A row's signature with timings masked and trailing blanks dropped (a shorter timing leaves one more space). */
+/**
+ * A row's signature with timings masked and the blanks after a timing dropped (a shorter timing
+ * leaves one more space, at the end of the row or before the next column), styles kept.
+ */
 function maskedSignature(row: StyledRow): string {
 	return rowSignature(row.map((r) => ({ ...r, text: maskVolatile(r.text) })))
+		.replace(/# ms((?:\u0000[^\u0001]*\u0001| )*)/g, (_all, after: string) => `# ms${after.replace(/ /g, '')}`)
 		.replace(/(\u0000\u0001 *)+$/, '')
 		.replace(/ +$/, '');
 }

@@ -72,7 +72,7 @@ describe('staged loading', () => {
 	it('the worker brings the same articles and problems', async () => {
 		const dir = flawedData();
 		process.env.SITREP_ARTICLES_WORKER_BYTES = '0';
-		const staged = loadStaged(dir, WORKER);
+		const staged = await loadStaged(dir, WORKER);
 		delete process.env.SITREP_ARTICLES_WORKER_BYTES;
 		expect(staged.rest).toBeDefined();
 		expect(staged.first.store.articles).toEqual([]);

@@ -1,6 +1,8 @@
 // core/fatalities.ts: the one reader of an incident's toll, a plain count or an
 // estimate {best, low, high, reports, note}.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Ctx } from '../../source/commands/context.js';
+import { runTimeline } from '../../source/commands/timeline.js';
 import {
 	countedOf,
 	formatToll,
@@ -14,6 +16,7 @@ import {
 } from '../../source/core/fatalities.js';
 import { setGlyphs } from '../../source/core/glyphs.js';
 import type { Fatalities } from '../../source/core/schema.js';
+import { incident, store } from '../support/fixtures.js';
 
 afterEach(() => setGlyphs('unicode'));
 
@@ -33,6 +36,7 @@ const CASES: [Fatalities | undefined, number | undefined, object | undefined, st
 	[{ best: 85, low: 58 }, 85, { low: 58, high: 85 }, '85 (58–85)', '85 killed (58–85)'],
 	[{ best: 20, high: 23 }, 20, { low: 20, high: 23 }, '20 (20–23)', '20 killed (20–23)'],
 	[{ low: 19, high: 66 }, 19, { low: 19, high: 66 }, '19–66', '19–66 killed'],
+	[{ low: 5, high: 5 }, 5, undefined, '5', '5 killed'],
 	[{ low: 19 }, 19, { low: 19, high: undefined }, '19+', '19+ killed'],
 	[{ high: 66 }, undefined, { low: undefined, high: 66 }, 'up to 66', 'up to 66 killed'],
 ];
@@ -112,5 +116,47 @@ describe('a data set’s estimates as a toll', () => {
 		expect(() => tollFromEstimates(30, 35, 40)).toThrow(
 			'estimates best 30, low 35, high 40: expected "low" ≤ "best" (30)',
 		);
+	});
+});
+
+describe('answer JSON (sitrep timeline --json)', () => {
+	const s = store({
+		incidents: [
+			incident({ id: 'a', date: '2021-05-08', fatalities: { best: 85, low: 58, high: 85, reports, note: 'n' } }),
+			incident({ id: 'b', date: '2021-05-07', fatalities: { low: 19, high: 66 } }),
+			incident({ id: 'c', date: '2021-05-06', fatalities: 12, injured: 3 }),
+			incident({ id: 'd', date: '2021-05-05' }),
+		],
+	});
+
+	function timelineJson(): { incidents: Record<string, unknown>[] } {
+		const out: string[] = [];
+		const ctx: Ctx = { out: (l) => out.push(l), outStyled: (l) => out.push(l), err: () => {}, color: false };
+		expect(runTimeline(s, { json: true }, ctx)).toBe(0);
+		return JSON.parse(out.join('\n'));
+	}
+
+	it('gives every incident the counted toll or null, the range and the reports where there are any', () => {
+		const byId = Object.fromEntries(timelineJson().incidents.map((i) => [i.id, i]));
+		expect(byId.a).toMatchObject({ fatalities: 85, fatalitiesLow: 58, fatalitiesHigh: 85, fatalityReports: reports });
+		expect(byId.b).toMatchObject({ fatalities: 19, fatalitiesLow: 19, fatalitiesHigh: 66 });
+		expect(byId.b).not.toHaveProperty('fatalityReports');
+		expect(byId.c).toMatchObject({ fatalities: 12, injured: 3 });
+		expect(byId.c).not.toHaveProperty('fatalitiesLow');
+		expect(byId.d).toMatchObject({ fatalities: null });
+	});
+
+	it('puts the toll where the record has it among the fields', () => {
+		const keys = Object.keys(timelineJson().incidents.find((i) => i.id === 'a') ?? {});
+		expect(keys.slice(keys.indexOf('targets'), keys.indexOf('description') + 1)).toEqual([
+			'targets',
+			'fatalities',
+			'fatalitiesLow',
+			'fatalitiesHigh',
+			'fatalityReports',
+			'description',
+		]);
+		const plain = Object.keys(timelineJson().incidents.find((i) => i.id === 'd') ?? {});
+		expect(plain.indexOf('fatalities')).toBe(plain.indexOf('targets') + 1);
 	});
 });

@@ -1,12 +1,16 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../source/core/problems.js';
 import { sampleNote } from '../../source/core/store.js';
 import { isBundledDataDir } from '../../source/io/load/dataDir.js';
-import { DataDirError, loadDataDir } from '../../source/io/load/load.js';
+import { DataDirError, type LoadResult, loadDataDir } from '../../source/io/load/load.js';
+import { loadDataDirLazily, loadDataDirWith, SchemasNeeded } from '../../source/io/load/loader.js';
 import { DATA_DIR } from '../support/helpers.js';
+
+const BROKEN = fileURLToPath(new URL('../fixtures/broken', import.meta.url));
 
 const src = [{ outlet: 'Reuters', date: '2024-12-11' }];
 const incident = (over: Record<string, unknown> = {}) => ({
@@ -353,5 +357,43 @@ describe('the bundled sample', () => {
 			'sample data to 2025-04-02',
 		);
 		expect(sampleNote([])).toBe('sample data');
+	});
+});
+
+describe('loading with zod only when a record needs it (the dashboard)', () => {
+	const same = (a: LoadResult, b: LoadResult) => {
+		expect(JSON.stringify(a.store.incidents)).toBe(JSON.stringify(b.store.incidents));
+		expect(JSON.stringify(a.store.actors)).toBe(JSON.stringify(b.store.actors));
+		expect(JSON.stringify(a.store.countries)).toBe(JSON.stringify(b.store.countries));
+		expect(JSON.stringify(a.store.articles)).toBe(JSON.stringify(b.store.articles));
+		expect(a.problems).toEqual(b.problems);
+		expect(a.skipped).toEqual(b.skipped);
+		expect(a.files).toEqual(b.files);
+	};
+
+	it('the bundled data needs no zod at all: every record passes the fast check', () => {
+		same(loadDataDirWith(undefined, DATA_DIR), loadDataDir(DATA_DIR));
+	});
+
+	it('a record the fast check declines asks for zod; the lazy load then gives what loadDataDir gives', async () => {
+		const files = {
+			'incidents.json': {
+				incidents: [
+					incident(),
+					incident({ id: 'i2', country: 'af' }),
+					incident({ id: 'i3', sources: [{ outlet: 'X', date: '2024-01-01', url: 'https://example.org/a' }] }),
+					incident({ id: 'i4', description: '\u001b[2J\u001b[H' }),
+				],
+			},
+			'actors.json': [{ id: 'a1', name: 'A', kind: 'gang', summary: 's' }],
+		};
+		const d = dir(files);
+		expect(() => loadDataDirWith(undefined, d)).toThrow(SchemasNeeded);
+		same(await loadDataDirLazily(d), loadDataDir(d));
+		await expect(loadDataDirLazily(join(d, 'nowhere'))).rejects.toThrow(DataDirError);
+		for (const broken of readdirSync(BROKEN)) {
+			const at = join(BROKEN, broken);
+			if (statSync(at).isDirectory()) same(await loadDataDirLazily(at), loadDataDir(at));
+		}
 	});
 });

@@ -1,8 +1,8 @@
 // The loader's fast path must agree with zod: never accept what zod rejects,
 // and build exactly zod's output (key order included) for what it accepts.
 import { describe, expect, it } from 'vitest';
-import { fastArticle, fastIncident } from '../../source/core/recordCheck.js';
-import { articleSchema, incidentSchema } from '../../source/core/schema.js';
+import { fastActor, fastArticle, fastCountry, fastIncident } from '../../source/core/recordCheck.js';
+import { actorSchema, articleSchema, countrySchema, incidentSchema } from '../../source/core/schema.js';
 import { bundled } from '../support/helpers.js';
 import { synthArticles } from '../support/synth.js';
 
@@ -59,6 +59,39 @@ const MUTATIONS: ((r: Record<string, unknown>, key: string) => void)[] = [
 	(r) => {
 		r.$schema = 5;
 	},
+	(r, k) => {
+		r[k] = '2024';
+	},
+	(r, k) => {
+		r[k] = '0999';
+	},
+	(r, k) => {
+		r[k] = 'nobody';
+	},
+	(r, k) => {
+		r[k] = [{ actor: 'iskp', relation: 'ally' }];
+	},
+	(r, k) => {
+		r[k] = [{ relation: 'ally', actor: 'iskp' }];
+	},
+	(r, k) => {
+		r[k] = [{ actor: 'iskp', relation: 'friend' }];
+	},
+	(r, k) => {
+		r[k] = [{ actor: 'iskp', relation: 'member', role: 'chief', since: '2021-02', until: '2023' }];
+	},
+	(r, k) => {
+		r[k] = [{ actor: 'iskp', relation: 'member', since: '2021-02-30' }];
+	},
+	(r, k) => {
+		r[k] = ['af'];
+	},
+	(r) => {
+		const keys = Object.keys(r).reverse();
+		const copy = { ...r };
+		for (const key of Object.keys(r)) delete r[key];
+		for (const key of keys) r[key] = copy[key];
+	},
 ];
 
 function check(
@@ -77,7 +110,19 @@ function check(
 		const variants = [structuredClone(original)];
 		for (let i = 0; i < 6; i++) {
 			const r = structuredClone(original) as Record<string, unknown>;
-			const keys = [...Object.keys(r), 'lat', 'endDate', 'fatalities', 'url', 'sources', 'tags'];
+			const keys = [
+				...Object.keys(r),
+				'lat',
+				'endDate',
+				'fatalities',
+				'url',
+				'sources',
+				'tags',
+				'affiliations',
+				'firstActive',
+				'kind',
+				'countries',
+			];
 			(MUTATIONS[next() % MUTATIONS.length] as (r: Record<string, unknown>, k: string) => void)(
 				r,
 				keys[next() % keys.length] as string,
@@ -103,6 +148,16 @@ describe('fast record checks', () => {
 		const { accepted, mutated } = check(fastIncident, incidentSchema, store.incidents);
 		expect(accepted).toBeGreaterThanOrEqual(store.incidents.length);
 		expect(mutated).toBeGreaterThan(0);
+	});
+
+	it('accept every bundled actor and country with zod’s exact output, and no mutation zod rejects', () => {
+		const { store } = bundled();
+		const actors = check(fastActor, actorSchema, store.actors);
+		expect(actors.accepted).toBeGreaterThanOrEqual(store.actors.length);
+		expect(actors.mutated).toBeGreaterThan(0);
+		const countries = check(fastCountry, countrySchema, store.countries);
+		expect(countries.accepted).toBeGreaterThanOrEqual(store.countries.length);
+		expect(countries.mutated).toBeGreaterThan(0);
 	});
 
 	it('accept articles (bundled and synthetic) with zod’s exact output', () => {
