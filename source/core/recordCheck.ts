@@ -171,6 +171,7 @@ const ACTOR_KEYS = [
 	'name',
 	'short',
 	'aliases',
+	'weakAliases',
 	'kind',
 	'affiliations',
 	'countries',
@@ -210,10 +211,16 @@ export function fastActor(v: unknown): Actor | undefined {
 	const countries = list(v.countries, country);
 	if (!aliases || !affiliations || !countries || !optText(v.status) || !text(v.summary)) return undefined;
 	if (!optYearMonthOrDay(v.firstActive) || !optYearMonthOrDay(v.lastActive)) return undefined;
+	// Each weak alias must be one of the aliases (zod says which is not).
+	if (v.weakAliases !== undefined) {
+		const weak = list(v.weakAliases, text);
+		if (!weak || !weak.every((w) => aliases.includes(w))) return undefined;
+	}
 	if (inSchemaOrder(v, ACTOR_ORDER) && v.aliases && v.affiliations && v.countries) return v as Actor;
 	const out: Obj = {};
 	for (const k of ['$schema', 'id', 'name', 'short']) put(out, v, k);
 	out.aliases = aliases;
+	put(out, v, 'weakAliases');
 	put(out, v, 'kind');
 	out.affiliations = affiliations;
 	out.countries = countries;
