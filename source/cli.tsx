@@ -59,7 +59,7 @@ async function main(): Promise<number> {
 		import('./io/settings/config.js'),
 		import('./io/load/dataDir.js'),
 	]);
-	const config = openConfig();
+	const config = await openConfig();
 	const dataDir = chooseDataDir(global.data, config);
 	// Said once, here (the dashboard shows them in its start message instead).
 	const warn = () => {
@@ -75,7 +75,7 @@ async function main(): Promise<number> {
 			dataDir,
 			version: packageJson.version,
 			load: async () => {
-				const loaded = loadOrExplain(dataDir, ctx.err);
+				const loaded = await loadOrExplain(dataDir, ctx.err);
 				if (typeof loaded === 'number') return loaded;
 				const { Resolver } = await import('./core/resolve.js');
 				return { ...loaded, resolver: new Resolver(loaded.store) };

@@ -4,14 +4,14 @@
 // an import.
 import { FileWriteError, writeFileAtomic } from '../io/atomic.js';
 import { cacheFileFor, serializeCache } from '../io/load/cache.js';
+import { kindFiles } from '../io/load/files.js';
 import { DataDirError, loadDataDir } from '../io/load/load.js';
-import { kindFiles } from '../io/write.js';
 import { terminalJson } from '../present/json.js';
 import { type Ctx, EXIT } from './context.js';
 
-export function runCache(dir: string, version: string, flags: { json: boolean }, ctx: Ctx): number {
+export async function runCache(dir: string, version: string, flags: { json: boolean }, ctx: Ctx): Promise<number> {
 	const files = (['actors', 'countries', 'incidents'] as const).flatMap((k) => kindFiles(dir, k));
-	const file = cacheFileFor(dir, files, version);
+	const file = await cacheFileFor(dir, files, version);
 	const say = (written: boolean, why: string) => {
 		if (flags.json) ctx.out(terminalJson({ written, file: file ?? null, why }, 0));
 		else ctx.err(`sitrep: ${why}`);
@@ -32,7 +32,7 @@ export function runCache(dir: string, version: string, flags: { json: boolean },
 	if (store.incidents.some((inc) => inc.sources.some((s) => typeof s === 'string'))) {
 		return say(false, 'no cache: incidents cite articles, whose checks need the files');
 	}
-	const bytes = serializeCache({
+	const bytes = await serializeCache({
 		incidents: store.incidents,
 		actors: store.actors,
 		countries: store.countries,

@@ -20,7 +20,7 @@ function isKey(k: string | undefined): k is SettingKey {
 	return (SETTING_KEYS as readonly string[]).includes(k ?? '');
 }
 
-export function runConfig(args: string[], config: ConfigHandle, json: boolean, ctx: Ctx): number {
+export async function runConfig(args: string[], config: ConfigHandle, json: boolean, ctx: Ctx): Promise<number> {
 	const [action, key, value, ...rest] = args;
 	const badKey = () => {
 		const also = action === 'get' || action === undefined ? `; read-only here: ${STRUCTURED.join(', ')}` : '';
@@ -64,12 +64,12 @@ export function runConfig(args: string[], config: ConfigHandle, json: boolean, c
 					ctx.err('sitrep config set: expected KEY VALUE');
 					return EXIT.usage;
 				}
-				config.set(key, value);
+				await config.set(key, value);
 				ctx.out(`${key}=${config.settings[key]}`);
 				return EXIT.ok;
 			case 'unset':
 				if (!isKey(key)) return badKey();
-				config.unset(key);
+				await config.unset(key);
 				return EXIT.ok;
 			default:
 				ctx.err(`sitrep config: unknown action "${action}"; expected get, set, unset or path`);

@@ -4,7 +4,7 @@
 import { G } from '../core/glyphs.js';
 import { hasOriginal, original } from '../core/originals.js';
 import type { Resolver } from '../core/resolve.js';
-import { outletOf } from '../core/schema.js';
+import { outletOf } from '../core/schemaBase.js';
 import { drawnSnippet, indexStore, parseQuery, type SearchResult, searchWithInfo } from '../core/search/index.js';
 import type { Store } from '../core/store.js';
 import { plural } from '../core/words.js';

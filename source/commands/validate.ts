@@ -1,7 +1,7 @@
 // sitrep validate: every problem, one a line; exit 1 on errors (or warnings with --strict).
 
 import { countBySeverity, formatProblem } from '../core/problems.js';
-import { KINDS } from '../core/schema.js';
+import { KINDS } from '../core/schemaBase.js';
 import { plural } from '../core/words.js';
 import type { LoadResult } from '../io/load/load.js';
 import { terminalJson } from '../present/json.js';

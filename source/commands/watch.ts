@@ -36,7 +36,7 @@ function storedKeys(config: ConfigHandle): string[] {
 }
 
 /** Through the settings handle, as the dashboard's `w` saves it; returns why it could not be saved. */
-function writeKeys(config: ConfigHandle, keys: string[]): string | undefined {
+function writeKeys(config: ConfigHandle, keys: string[]): Promise<string | undefined> {
 	return config.save('watchlist', keys);
 }
 
@@ -90,14 +90,14 @@ function usage(ctx: Ctx, message: string): number {
 	return EXIT.usage;
 }
 
-export function runWatch(
+export async function runWatch(
 	store: Store,
 	resolver: Resolver,
 	args: string[],
 	config: ConfigHandle,
 	flags: WatchFlags,
 	ctx: Ctx,
-): number {
+): Promise<number> {
 	const [action, ...rest] = args;
 	const now = flags.now ?? new Date();
 	if (flags.markSeen && action !== undefined)
@@ -119,7 +119,7 @@ export function runWatch(
 	return report(store, config, flags, now, ctx);
 }
 
-function report(store: Store, config: ConfigHandle, flags: WatchFlags, now: Date, ctx: Ctx): number {
+async function report(store: Store, config: ConfigHandle, flags: WatchFlags, now: Date, ctx: Ctx): Promise<number> {
 	const items = storedKeys(config).flatMap((k) => parseWatchKey(k) ?? []);
 	const { seen, error, notice } = loadSeen(store.dir);
 	if (notice) ctx.err(sanitizeLine(`sitrep watch: ${notice}`));
@@ -147,7 +147,7 @@ function report(store: Store, config: ConfigHandle, flags: WatchFlags, now: Date
 		if (items.length === 0) ctx.err('Add to the watchlist with: sitrep watch add NAME (an actor, a country or a type)');
 	}
 	if (!flags.markSeen) return EXIT.ok;
-	const failed = saveSeen(
+	const failed = await saveSeen(
 		nextSeen(store, items, { incidents: new Set(), articles: new Set() }, now.toISOString()),
 		store.dir,
 	);
@@ -184,7 +184,7 @@ function listNew(store: Store, incidentIds: ReadonlySet<string>, articleIds: Rea
 	}
 }
 
-function edit(
+async function edit(
 	store: Store,
 	resolver: Resolver,
 	action: 'add' | 'remove',
@@ -193,7 +193,7 @@ function edit(
 	json: boolean,
 	now: Date,
 	ctx: Ctx,
-): number {
+): Promise<number> {
 	const keys = storedKeys(config);
 	// A key already on the list is removed as given, even if the data no longer has that actor.
 	const listed = action === 'remove' && keys.includes(input.trim()) ? parseWatchKey(input.trim()) : undefined;
@@ -225,8 +225,8 @@ function edit(
 		}
 		const base = seen ?? { since: now.toISOString(), items: {} };
 		const failed =
-			saveSeen({ since: base.since, items: { ...base.items, [key]: idsOf(store, r.value) } }, store.dir) ??
-			writeKeys(config, [...keys, key]);
+			(await saveSeen({ since: base.since, items: { ...base.items, [key]: idsOf(store, r.value) } }, store.dir)) ??
+			(await writeKeys(config, [...keys, key]));
 		if (failed) {
 			ctx.err(sanitizeLine(`sitrep watch add: ${failed}`));
 			return EXIT.data;
@@ -235,7 +235,7 @@ function edit(
 		return EXIT.ok;
 	}
 	// Its seen entry is left: the next session's nextSeen drops entries of unwatched items.
-	const failed = writeKeys(
+	const failed = await writeKeys(
 		config,
 		keys.filter((k) => k !== key),
 	);

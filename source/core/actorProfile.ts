@@ -2,12 +2,14 @@
 // the others, what it did and who wrote about it. `sitrep actor`, the
 // Actors pane and briefs all read these.
 import Fuse from 'fuse.js';
+import { compareText } from './collate.js';
 import { fold, squash } from './fold.js';
 import { shortName } from './resolve.js';
 import { type DayRange, DEFAULT_RISK_DAYS, effectiveDay, inRange, type RiskWindow, riskWindow } from './risk.js';
 import type { Actor, ActorKind, Affiliation, Article, Incident } from './schema.js';
 import { type ActorRole, rolesIn, type Store } from './store.js';
 import { type Bucket, countBy } from './timeline.js';
+import { weakAliasesOf } from './weakAliases.js';
 
 export interface ActorLink {
 	id: string;
@@ -165,7 +167,7 @@ export function affiliationsOf(store: Store, actorId: string): Affiliations {
 		if (recs.some((af) => af.relation === 'rival')) rivals.add(a.id);
 	}
 	const links = (ids: Set<string>) =>
-		[...ids].map((id) => link(store, id)).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+		[...ids].map((id) => link(store, id)).sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
 	return {
 		parents: upward(store, actor, new Set([actorId])),
 		children: downward(store, actorId, new Set([actorId])),
@@ -357,10 +359,15 @@ export function mentionsOf(store: Store, actorId: string): Mention[] {
 	return hit;
 }
 
-/** An actor's own terms, and the other actors' longer names that can contain them. */
+/** An actor's own terms (less its weak aliases: core/weakAliases.ts), and the other actors' longer names that can contain them. */
 function patternsFor(store: Store, actorId: string): { own: Pattern[]; others: Pattern[] } {
 	const actor = store.actorById.get(actorId);
-	const own = actor ? actorTerms(actor).map(patternOf) : [];
+	const weak = weakAliasesOf(store.actors).get(actorId);
+	const own = actor
+		? actorTerms(actor)
+				.filter((t) => !weak?.has(t))
+				.map(patternOf)
+		: [];
 	const ownFolded = own.map((p) => p.words.map((w) => w.folded).join(' '));
 	// Only longer names that contain one of the actor's terms can cover an occurrence.
 	const others = store.actors
@@ -562,7 +569,7 @@ export function nextActorSort(key: ActorSortKey): ActorSortKey {
  * newest first. Rows without a country or activity go last; ties by name.
  */
 export function sortActorRows(rows: readonly ActorRow[], key: ActorSortKey, reverse = false): ActorRow[] {
-	const byName = (a: ActorRow, b: ActorRow) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+	const byName = (a: ActorRow, b: ActorRow) => compareText(a.name, b.name) || compareText(a.id, b.id);
 	const missingLast = (x: string | undefined, y: string | undefined, desc: boolean) => {
 		if (x === y) return 0;
 		if (x === undefined) return 1;
@@ -574,7 +581,7 @@ export function sortActorRows(rows: readonly ActorRow[], key: ActorSortKey, reve
 			case 'name':
 				return 0;
 			case 'kind':
-				return a.kind.localeCompare(b.kind);
+				return compareText(a.kind, b.kind);
 			case 'country':
 				return missingLast(a.mainCountry, b.mainCountry, false);
 			case 'perpetrator':
@@ -677,7 +684,7 @@ export function matchActors(store: Store, query: string, limit = 10): ActorMatch
 		}
 	}
 	return [...best.values()]
-		.sort((a, b) => a.tier - b.tier || a.score - b.score || a.entry.actor.name.localeCompare(b.entry.actor.name))
+		.sort((a, b) => a.tier - b.tier || a.score - b.score || compareText(a.entry.actor.name, b.entry.actor.name))
 		.slice(0, limit)
 		.map(({ tier, score, entry }) => ({
 			actor: entry.actor,

@@ -24,13 +24,12 @@
 // Arabic script (ZWNJ included), CJK, Hangul, Thai, combining marks and flags
 // already agree and are drawn as written.
 import stringWidth from 'string-width';
+import { graphemes } from './graphemes.js';
 import { codePointWidth, UNKNOWN } from './wcwidth.js';
 
 const ZWJ = 0x200d;
 const ZWNJ = '\u200c';
 const REPLACEMENT = '\ufffd';
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
 const isModifier = (cp: number) => cp >= 0x1f3fb && cp <= 0x1f3ff;
 const isTag = (cp: number) => cp >= 0xe0020 && cp <= 0xe007f;
 const isRegional = (cp: number) => cp >= 0x1f1e6 && cp <= 0x1f1ff;
@@ -127,16 +126,16 @@ function settle(g: string): string {
 function drawCluster(g: string): string {
 	if (isControl(g) || agrees(g)) return g;
 	let out = '';
-	for (const { segment: a } of segmenter.segment(plain(g))) {
+	for (const { segment: a } of graphemes(plain(g))) {
 		if (agrees(a)) out += a;
-		else for (const { segment: b } of segmenter.segment(unjoined(a))) out += settle(b);
+		else for (const { segment: b } of graphemes(unjoined(a))) out += settle(b);
 	}
 	return out;
 }
 
 function pass(s: string): string {
 	let out = '';
-	for (const { segment } of segmenter.segment(s)) out += drawCluster(segment);
+	for (const { segment } of graphemes(s)) out += drawCluster(segment);
 	return out;
 }
 

@@ -2,7 +2,8 @@
 // to countries, actors and incident types, or explains why it can't.
 import Fuse from 'fuse.js';
 import { fold, squash } from './fold.js';
-import { type Actor, type IncidentType, incidentTypeLabels } from './schema.js';
+import type { Actor } from './schema.js';
+import { type IncidentType, incidentTypeLabels } from './schemaBase.js';
 import type { Store } from './store.js';
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; error: string; suggestions: string[] };

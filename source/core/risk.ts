@@ -2,11 +2,14 @@
 // trend and tags, each with the incidents behind it. The Risk pane,
 // `sitrep risk` and briefs all read these numbers, so they must agree.
 
+import { compareText } from './collate.js';
 import { addDays, dayNumber, parseDateBound } from './dates.js';
+import { countedOf, hasToll, killedOr0, killedPhrase, rangeOf } from './fatalities.js';
 import { G } from './glyphs.js';
 import { memoByString } from './memo.js';
 import { shortName } from './resolve.js';
-import { type Incident, type IncidentType, incidentTypeLabels } from './schema.js';
+import type { Incident } from './schema.js';
+import { type IncidentType, incidentTypeLabels } from './schemaBase.js';
 import type { Store } from './store.js';
 import { type Bucket, countBy } from './timeline.js';
 import { plural } from './words.js';
@@ -122,7 +125,10 @@ export interface IncidentPoints {
 	day: string;
 	type: IncidentType;
 	country: string;
+	/** The counted toll (core/fatalities.ts); with the range's ends when the reports differ. */
 	fatalities?: number;
+	fatalitiesLow?: number;
+	fatalitiesHigh?: number;
 	recency: number;
 	/** Points after recency, before scaling to SCORE_BASE_DAYS. */
 	severity: number;
@@ -297,7 +303,7 @@ export function crossBorder(store: Store, inc: Incident): string[] | undefined {
 }
 
 export function isMassCasualty(inc: Incident): boolean {
-	return (inc.fatalities ?? 0) >= MASS_CASUALTY_KILLED || inc.tags.includes(MASS_CASUALTY_TAG);
+	return killedOr0(inc) >= MASS_CASUALTY_KILLED || inc.tags.includes(MASS_CASUALTY_TAG);
 }
 
 // Day numbers of the few thousand dates a data set has, each worked out once.
@@ -315,10 +321,21 @@ function rawPoints(store: Store, inc: Incident, range: DayRange, days: number): 
 	const recency = recencyWeight(effectiveDay(inc), range, days);
 	const target = targetsOfficials(store, inc) || targetsForeigners(inc) ? TARGET_BONUS : 0;
 	return (
-		(TYPE_WEIGHTS[inc.type] + FATALITY_FACTOR * Math.log2(1 + (inc.fatalities ?? 0)) + target) *
+		(TYPE_WEIGHTS[inc.type] + FATALITY_FACTOR * Math.log2(1 + killedOr0(inc)) + target) *
 		recency *
 		(SCORE_BASE_DAYS / days)
 	);
+}
+
+/** The toll an incident's points record: the counted figure, and the range's ends when there is one. */
+function pointsToll(inc: Incident): Pick<IncidentPoints, 'fatalities' | 'fatalitiesLow' | 'fatalitiesHigh'> {
+	const counted = countedOf(inc.fatalities);
+	const range = rangeOf(inc.fatalities);
+	return {
+		...(counted === undefined ? {} : { fatalities: counted }),
+		...(range?.low === undefined ? {} : { fatalitiesLow: range.low }),
+		...(range?.high === undefined ? {} : { fatalitiesHigh: range.high }),
+	};
 }
 
 function scoreIncident(
@@ -331,7 +348,7 @@ function scoreIncident(
 	const recency = recencyWeight(day, range, days);
 	const scale = SCORE_BASE_DAYS / days;
 	const severity = TYPE_WEIGHTS[inc.type] * recency;
-	const fatalityPoints = FATALITY_FACTOR * Math.log2(1 + (inc.fatalities ?? 0)) * recency;
+	const fatalityPoints = FATALITY_FACTOR * Math.log2(1 + killedOr0(inc)) * recency;
 	const targetPoints = targetsOfficials(store, inc) || targetsForeigners(inc) ? TARGET_BONUS * recency : 0;
 	const raw = (severity + fatalityPoints + targetPoints) * scale;
 	const pts: IncidentPoints = {
@@ -340,7 +357,7 @@ function scoreIncident(
 		day,
 		type: inc.type,
 		country: inc.country,
-		...(inc.fatalities === undefined ? {} : { fatalities: inc.fatalities }),
+		...pointsToll(inc),
 		recency: round(recency, 3),
 		severity: round(severity, 2),
 		fatalityPoints: round(fatalityPoints, 2),
@@ -429,8 +446,8 @@ export function countryRisk(store: Store, code: string, window: RiskWindow): Cou
 		level: levelFor(score),
 		trend: trendOf(score, previous),
 		incidents: incs.length,
-		fatalities: incs.reduce((s, i) => s + (i.fatalities ?? 0), 0),
-		unknownFatalities: incs.filter((i) => i.fatalities === undefined).length,
+		fatalities: incs.reduce((s, i) => s + killedOr0(i), 0),
+		unknownFatalities: incs.filter((i) => !hasToll(i)).length,
 		buckets: countBy(
 			incs.map((i) => ({ date: effectiveDay(i), fatalities: i.fatalities })),
 			'week',
@@ -467,20 +484,17 @@ function explain(store: Store, incs: readonly Incident[], window: RiskWindow): C
 			incidents: list.map((x) => x.inc.id),
 		});
 	}
-	const killed = scored.filter((s) => (s.inc.fatalities ?? 0) > 0);
+	const killed = scored.filter((s) => killedOr0(s.inc) > 0);
 	if (killed.length) {
 		terms.push({
 			kind: 'fatalities',
 			name: `fatalities (${FATALITY_FACTOR} ${G.times} log2(1 + killed))`,
-			value: killed.reduce((s, x) => s + (x.inc.fatalities ?? 0), 0),
+			value: killed.reduce((s, x) => s + killedOr0(x.inc), 0),
 			contribution: round(
 				killed.reduce(
 					(s, x) =>
 						s +
-						FATALITY_FACTOR *
-							Math.log2(1 + (x.inc.fatalities ?? 0)) *
-							recencyWeight(x.pts.day, window, window.days) *
-							scale,
+						FATALITY_FACTOR * Math.log2(1 + killedOr0(x.inc)) * recencyWeight(x.pts.day, window, window.days) * scale,
 					0,
 				),
 				2,
@@ -501,7 +515,7 @@ function explain(store: Store, incs: readonly Incident[], window: RiskWindow): C
 			incidents: targeted.map((x) => x.inc.id),
 		});
 	}
-	terms.sort((a, b) => b.contribution - a.contribution || a.name.localeCompare(b.name));
+	terms.sort((a, b) => b.contribution - a.contribution || compareText(a.name, b.name));
 
 	return { scale: round(scale, 4), terms, incidents: scored.map((s) => s.pts) };
 }
@@ -511,7 +525,7 @@ export function riskTable(store: Store, window: RiskWindow): CountryRisk[] {
 	const codes = new Set([...store.countryByCode.keys(), ...store.incidentsByCountry.keys()]);
 	return [...codes]
 		.map((code) => countryRisk(store, code, window))
-		.sort((a, b) => b.score - a.score || b.incidents - a.incidents || a.name.localeCompare(b.name));
+		.sort((a, b) => b.score - a.score || b.incidents - a.incidents || compareText(a.name, b.name));
 }
 
 export interface Weighted {
@@ -590,9 +604,7 @@ export function riskTags(store: Store, code: string, items: readonly Weighted[])
 
 	const mass = items.filter((it) => isMassCasualty(it.inc));
 	if (mass.length) {
-		const tolls = mass.map((it) =>
-			it.inc.fatalities === undefined ? 'toll not reported' : `${it.inc.fatalities} killed`,
-		);
+		const tolls = mass.map((it) => killedPhrase(it.inc.fatalities));
 		add(
 			'mass-casualty',
 			'mass-casualty',
@@ -646,7 +658,7 @@ export function riskTags(store: Store, code: string, items: readonly Weighted[])
 			b.weight - a.weight ||
 			b.evidence.length - a.evidence.length ||
 			kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) ||
-			a.label.localeCompare(b.label),
+			compareText(a.label, b.label),
 	);
 	for (const label of store.countryByCode.get(code)?.tags ?? []) {
 		tags.push({
@@ -678,7 +690,7 @@ export const RISK_FORMULA = [
 	`  type weights: ${Object.entries(TYPE_WEIGHTS)
 		.map(([t, w]) => `${t} ${w}`)
 		.join(', ')}.`,
-	'  killed: as reported; an unreported toll counts as 0 (the type weight still counts).',
+	'  killed: the best estimate, or the low end of the range when there is none; an unreported toll (or only an upper bound) counts as 0 (the type weight still counts).',
 	`  officials or foreigners: a target that is a person in the actor list, or an incident tagged ${[...OFFICIAL_TAGS, ...FOREIGNER_TAGS].join(', ')}.`,
 	`  dates: an incident counts on its (start) date; a month-only date (YYYY-MM) is placed on the ${MONTH_ONLY_DAY}th, for both window membership and recency.`,
 	`  the score is rounded to 1 decimal; levels: ${levelRanges()}.`,

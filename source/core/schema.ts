@@ -2,34 +2,31 @@
 // types, the loader's validation and (via z.toJSONSchema) the published
 // JSON Schemas under data/schema/.
 import * as z from 'zod';
+import {
+	ACTOR_KINDS,
+	AFFILIATION_RELATIONS,
+	checkToll,
+	incidentTypeLabels,
+	isRealDate,
+	KINDS,
+	type Kind,
+	singular,
+} from './schemaBase.js';
 
-/** Incident type vocabulary. Labels are what users type in filters. */
-export const INCIDENT_TYPES = [
-	['suicide bombing', 'An attack in which the attacker detonates explosives on their body or in a vehicle.'],
-	['bombing', 'A non-suicide explosive attack (planted, thrown or remotely detonated), other than a roadside IED.'],
-	['IED', 'A roadside or planted improvised explosive device aimed at a passing target.'],
-	[
-		'targeted killing',
-		'The deliberate killing of a named individual (official, cleric, journalist...) by gunfire or other means.',
-	],
-	['armed assault', 'Gunmen attacking a place or a crowd (including complex attacks and mass shootings).'],
-	['armed clash', 'Fighting between two armed parties (insurgents and security forces, or two forces).'],
-	['airstrike', 'A strike from aircraft, drones or missiles.'],
-	['rocket attack', 'Rockets or mortars fired at a target from a distance.'],
-	['cross-border shelling', 'Artillery or small-arms fire between forces across a border.'],
-	['abduction', 'Kidnapping or hostage-taking, including hijackings.'],
-	['execution', 'A killing of people in custody, or a public execution.'],
-	['protest', 'A demonstration, including one met with force.'],
-	['other', 'An incident that fits none of the types above.'],
-] as const;
-
-export type IncidentType = (typeof INCIDENT_TYPES)[number][0];
-export const incidentTypeLabels = INCIDENT_TYPES.map(([label]) => label) as [IncidentType, ...IncidentType[]];
-
-export const ACTOR_KINDS = ['group', 'person', 'state', 'organisation'] as const;
-export type ActorKind = (typeof ACTOR_KINDS)[number];
-
-export const AFFILIATION_RELATIONS = ['parent', 'member', 'ally', 'rival'] as const;
+// The vocabularies and helpers without zod live in schemaBase.ts; imported from here too.
+export {
+	ACTOR_KINDS,
+	type ActorKind,
+	AFFILIATION_RELATIONS,
+	INCIDENT_TYPES,
+	type IncidentType,
+	incidentTypeLabels,
+	isRealDate,
+	KINDS,
+	type Kind,
+	outletOf,
+	singular,
+} from './schemaBase.js';
 
 const id = z
 	.string()
@@ -40,22 +37,6 @@ const countryCode = z
 	.string()
 	.regex(/^[A-Z]{2}$/, { error: 'an ISO 3166-1 alpha-2 country code such as "AF"' })
 	.describe('ISO 3166-1 alpha-2 country code, upper case (AF, PK, IR...).');
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** "YYYY-MM" or "YYYY-MM-DD" names a real day (or month); arithmetic, as the loader checks 100k of them. */
-export function isRealDate(s: string): boolean {
-	const y = Number(s.slice(0, 4));
-	const m = Number(s.slice(5, 7));
-	// Years before 1000 are not dates any record here describes (and Date.UTC treats 0-99 as 1900s).
-	if (!Number.isInteger(y) || y < 1000 || s[4] !== '-' || !(m >= 1 && m <= 12)) return false;
-	if (s.length === 7) return true;
-	if (s.length !== 10 || s[7] !== '-') return false;
-	const d = Number(s.slice(8, 10));
-	const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-	const days = m === 2 && leap ? 29 : (MONTH_DAYS[m - 1] ?? 0);
-	return Number.isInteger(d) && d >= 1 && d <= days;
-}
 
 const dayOrMonth = z
 	.string()
@@ -98,27 +79,71 @@ export const articleSchema = z
 	})
 	.describe('A news article or analysis piece.');
 
-export const sourceRefSchema = z.union([
-	id.describe('Id of an article in this data set.'),
-	z.strictObject({
-		outlet: text,
-		date: day,
-		title: text.optional(),
-		url: z.url({ error: 'an absolute URL' }).optional(),
-	}),
-	z
-		.strictObject({
-			dataset: text.describe('The data set the record was imported from: "ACLED", "UCDP GED"...'),
-			ref: text.describe("The record's id in that data set."),
-			cited: text.optional().describe('The sources the data set cites, as it gives them.'),
-		})
-		.describe('A record imported from an event data set.'),
-]);
+export const sourceRefSchema = z.union(
+	[
+		id.describe('Id of an article in this data set.'),
+		z.strictObject({
+			outlet: text,
+			date: day,
+			title: text.optional(),
+			url: z.url({ error: 'an absolute URL' }).optional(),
+		}),
+		z
+			.strictObject({
+				dataset: text.describe('The data set the record was imported from: "ACLED", "UCDP GED"...'),
+				ref: text.describe("The record's id in that data set."),
+				cited: text.optional().describe('The sources the data set cites, as it gives them.'),
+			})
+			.describe('A record imported from an event data set.'),
+	],
+	{ error: 'an article id, an object {"outlet", "date"} or {"dataset", "ref"}' },
+);
 
-/** The outlet or data set a source names (article ids are looked up by the caller). */
-export function outletOf(src: Exclude<SourceRef, string>): string {
-	return 'dataset' in src ? src.dataset : src.outlet;
-}
+const toll = z.int().min(0);
+
+export const fatalityReportSchema = z
+	.strictObject({
+		figure: toll.describe('The number killed this report gave (its lower figure when it gave a range).'),
+		upTo: toll.optional().describe('The upper figure, when the report itself gave a range ("12 to 15").'),
+		by: text.describe('Who gave the figure: "Pakistani officials", "Amnesty International", "the BLA (claim)".'),
+		outlet: text.describe('The outlet or data set that reported it.'),
+		date: day,
+	})
+	.superRefine((r, ctx) => {
+		if (r.upTo !== undefined && r.upTo < r.figure) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['upTo'],
+				input: r.upTo,
+				message: `"upTo" ≥ "figure" (${r.figure})`,
+			});
+		}
+	})
+	.describe('One figure for the killed, and who gave it.');
+
+export const fatalityRangeSchema = z
+	.strictObject({
+		best: toll.optional().describe('The best estimate: the figure counted in sums and risk.'),
+		low: toll.optional().describe('The lowest credible figure; counted when there is no best estimate.'),
+		high: toll.optional().describe('The highest credible figure.'),
+		reports: z
+			.array(fatalityReportSchema)
+			.min(1, { error: 'at least one report (or leave "reports" out)' })
+			.optional()
+			.describe('Who gave which figure.'),
+		note: text.optional().describe('Why the figures differ, or what is counted ("attackers not counted").'),
+	})
+	.superRefine((f, ctx) => {
+		checkToll(f, (path, input, message) => ctx.addIssue({ code: 'custom', path: path ? [path] : [], input, message }));
+	})
+	.describe('Killed, as estimated: a best estimate and/or a low–high range, with who reported which figure.');
+
+/** Killed: one agreed figure, or an estimate with a range and its reports (core/fatalities.ts reads both). */
+export const fatalitiesSchema = z
+	.union([toll.describe('Killed, one figure the reports agree on (the same as {"best": n}).'), fatalityRangeSchema], {
+		error: 'a whole number ≥ 0, or an object {"best", "low", "high", "reports", "note"}',
+	})
+	.describe('Killed, as reported; leave out when unknown.');
 
 export const incidentSchema = z
 	.strictObject({
@@ -134,7 +159,7 @@ export const incidentSchema = z
 		type: z.enum(incidentTypeLabels, { error: `one of: ${incidentTypeLabels.join(', ')}` }),
 		perpetrators: z.array(id).default([]).describe('Actor ids; empty when unknown.'),
 		targets: z.array(text).default([]).describe('Actor ids, or a short text for targets that are not actors.'),
-		fatalities: z.int().min(0).optional().describe('Killed, as reported; leave out when unknown.'),
+		fatalities: fatalitiesSchema.optional(),
 		injured: z.int().min(0).optional(),
 		claimedBy: id.optional().describe('Actor id of the group that claimed responsibility.'),
 		description: text,
@@ -160,6 +185,12 @@ export const actorSchema = z
 		name: text,
 		short: text.optional().describe('Short name for tables and lists, e.g. "ISKP".'),
 		aliases: z.array(text).default([]),
+		weakAliases: z
+			.array(text)
+			.optional()
+			.describe(
+				'Aliases that are also a family name or otherwise ambiguous ("Haqqani"): they find the actor in filters and lookups, but the linker never links on one alone.',
+			),
 		kind: z.enum(ACTOR_KINDS, { error: `one of: ${ACTOR_KINDS.join(', ')}` }),
 		affiliations: z.array(affiliationSchema).default([]),
 		countries: z
@@ -170,6 +201,13 @@ export const actorSchema = z
 		summary: text,
 		firstActive: yearMonthOrDay.optional(),
 		lastActive: yearMonthOrDay.optional(),
+	})
+	.superRefine((a, ctx) => {
+		a.weakAliases?.forEach((w, i) => {
+			if (!a.aliases.includes(w)) {
+				ctx.addIssue({ code: 'custom', path: ['weakAliases', i], input: w, message: 'one of the actor\'s "aliases"' });
+			}
+		});
 	})
 	.describe('A group, person, state or organisation.');
 
@@ -189,10 +227,10 @@ export type Incident = z.output<typeof incidentSchema>;
 export type Actor = z.output<typeof actorSchema>;
 export type Country = z.output<typeof countrySchema>;
 export type SourceRef = z.output<typeof sourceRefSchema>;
+export type Fatalities = z.output<typeof fatalitiesSchema>;
+export type FatalityRange = z.output<typeof fatalityRangeSchema>;
+export type FatalityReport = z.output<typeof fatalityReportSchema>;
 export type Affiliation = z.output<typeof affiliationSchema>;
-
-export const KINDS = ['articles', 'incidents', 'actors', 'countries'] as const;
-export type Kind = (typeof KINDS)[number];
 
 export const recordSchemas = {
 	articles: articleSchema,
@@ -200,13 +238,6 @@ export const recordSchemas = {
 	actors: actorSchema,
 	countries: countrySchema,
 } as const;
-
-export const singular: Record<Kind, string> = {
-	articles: 'article',
-	incidents: 'incident',
-	actors: 'actor',
-	countries: 'country',
-};
 
 /** A data file is a bare array of records, or {"$schema", "<kind>": [...]}. */
 export function fileSchema(kind: Kind) {

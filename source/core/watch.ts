@@ -2,7 +2,7 @@
 // what is new for them since the previous session. Pure: the TUI header and
 // `sitrep watch` both call these; watchState.ts persists what was seen.
 import { shortName } from './resolve.js';
-import { type IncidentType, incidentTypeLabels } from './schema.js';
+import { type IncidentType, incidentTypeLabels } from './schemaBase.js';
 import { byDateDesc, type Store } from './store.js';
 import { withSubgroups } from './timeline.js';
 

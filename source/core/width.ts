@@ -3,6 +3,7 @@
 // (core/drawable.ts), and what these functions return is drawn that way.
 import { cells, drawable, startsCell } from './drawable.js';
 import { G } from './glyphs.js';
+import { graphemes } from './graphemes.js';
 
 // Most cells are plain ASCII: no segmenting, no tables.
 const ASCII = /^[\x20-\x7e]*$/;
@@ -20,7 +21,7 @@ export function truncate(s: string, max: number): string {
 	if (cells(d) <= max) return d;
 	let out = '';
 	let w = 0;
-	for (const { segment } of segmenter.segment(d)) {
+	for (const { segment } of graphemes(d)) {
 		const cw = cells(segment);
 		if (w + cw > max - 1) break;
 		out += segment;
@@ -36,11 +37,9 @@ export function fit(s: string, n: number, right = false): string {
 	return right ? pad + t : t + pad;
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
 /** The grapheme clusters of `s` as it is drawn. */
 export function* segments(s: string): Generator<string> {
-	for (const { segment } of segmenter.segment(drawable(s))) yield segment;
+	for (const { segment } of graphemes(drawable(s))) yield segment;
 }
 
 /** Word-wraps plain text to `cols` cells, as it is drawn; keeps blank lines between paragraphs. */
@@ -62,7 +61,7 @@ export function wrap(text: string, cols: number): string[] {
 			}
 			if (ww > cols) {
 				// A word longer than the line is cut into pieces.
-				for (const { segment: ch } of segmenter.segment(word)) {
+				for (const { segment: ch } of graphemes(word)) {
 					const cw = cells(ch);
 					// A character wider than the whole line goes on a line of its own, not after an empty one.
 					if (lw > 0 && lw + cw > cols) {
@@ -127,7 +126,7 @@ function wrapParagraph(text: string, from: number, to: number, max: number, out:
 			widths.push(1);
 		}
 	} else {
-		for (const { segment, index } of segmenter.segment(para)) {
+		for (const { segment, index } of graphemes(para)) {
 			if (segment === ' ' || drawable(segment) === segment) {
 				starts.push(index);
 				widths.push(segment === ' ' ? 1 : cells(segment));

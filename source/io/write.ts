@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { KINDS, type Kind, recordSchemas } from '../core/schema.js';
 import { tempPathFor, writeNewFile } from './atomic.js';
+import { kindFiles } from './load/files.js';
 
 export interface Upsert {
 	kind: Kind;
@@ -48,21 +49,6 @@ export function keyOf(record: unknown): string | undefined {
 	const r = record as Record<string, unknown>;
 	const key = r.id ?? r.code;
 	return typeof key === 'string' ? key : undefined;
-}
-
-/** The files the loader would read for a kind, in its order. */
-export function kindFiles(dir: string, kind: Kind): string[] {
-	const files: string[] = [];
-	for (const name of [`${kind}.json`, `${kind}.jsonl`]) {
-		if (fs.existsSync(join(dir, name))) files.push(join(dir, name));
-	}
-	const folder = join(dir, kind);
-	if (fs.existsSync(folder) && fs.statSync(folder).isDirectory()) {
-		for (const name of fs.readdirSync(folder).sort()) {
-			if (/\.(json|jsonl|ndjson)$/.test(name)) files.push(join(folder, name));
-		}
-	}
-	return files;
 }
 
 function readDataFile(path: string, kind: Kind): DataFile {

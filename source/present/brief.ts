@@ -2,6 +2,8 @@
 // as the Risk and Actors panes. Output depends only on the store and the
 // window (no clock), so a brief can be regenerated and diffed.
 import { actorProfile, affiliationOutline } from '../core/actorProfile.js';
+import { compareText } from '../core/collate.js';
+import { formatToll, rangeOf } from '../core/fatalities.js';
 import { shortName } from '../core/resolve.js';
 import {
 	type CountryRisk,
@@ -49,7 +51,7 @@ function oneLine(s: string): string {
 export function shorten(text: string, max = DESCRIPTION_MAX): string {
 	const flat = oneLine(text);
 	// A sentence ends before a capital or a digit, so "e.g. in Kabul" does not end one.
-	const sentence = /^.+?[.!?](?=\s+[\p{Lu}\p{N}"'“(]|$)/u.exec(flat)?.[0] ?? flat;
+	const sentence = /^.+?[.!?](?=\s+[\p{Lu}\p{N}"'\u201c(]|$)/u.exec(flat)?.[0] ?? flat;
 	if (sentence.length <= max) return sentence;
 	const cut = sentence.slice(0, max - 1);
 	const space = cut.lastIndexOf(' ');
@@ -95,7 +97,7 @@ function incidentTable(store: Store, incs: Incident[], opts: { country: boolean;
 			inc.type,
 			perpetrators(store, inc),
 			...(opts.roleOf ? [rolesIn(inc, opts.roleOf).join(', ')] : []),
-			inc.fatalities === undefined ? '–' : String(inc.fatalities),
+			formatToll(inc.fatalities, '–', '–'),
 			shorten(inc.description),
 		]),
 	);
@@ -117,7 +119,12 @@ function byDayDesc(a: Incident, b: Incident): number {
 }
 
 function tollNote(incs: Incident[]): string[] {
-	return incs.some((i) => i.fatalities === undefined) ? ['', '– = toll not reported.'] : [];
+	const notes = [];
+	if (incs.some((i) => rangeOf(i.fatalities))) {
+		notes.push('Where reports differ, Killed gives the best estimate and their range, 85 (58–85), or the range alone.');
+	}
+	if (incs.some((i) => i.fatalities === undefined)) notes.push('– = toll not reported.');
+	return notes.length ? ['', notes.join(' ')] : [];
 }
 
 /** Incidents chosen from the window (newest first); or, when none, the latest before it. */
@@ -249,7 +256,7 @@ function countryBrief(store: Store, code: string, window: RiskWindow, source: st
 	const actorRows = [...counts]
 		.map(([id, c]) => ({ id, ...c, actor: store.actorById.get(id) }))
 		.sort(
-			(a, b) => b.perp - a.perp || b.target - a.target || (a.actor?.name ?? a.id).localeCompare(b.actor?.name ?? b.id),
+			(a, b) => b.perp - a.perp || b.target - a.target || compareText(a.actor?.name ?? a.id, b.actor?.name ?? b.id),
 		);
 
 	const cited = new Set(inWindow.flatMap((i) => (store.articlesByIncident.get(i.id) ?? []).map((a) => a.id)));
@@ -341,7 +348,7 @@ function actorBrief(store: Store, id: string, window: RiskWindow, source: string
 	if (byCountry.size) {
 		out.push(
 			`- **Where, in the window:** ${[...byCountry]
-				.sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+				.sort(([a, x], [b, y]) => y - x || compareText(a, b))
 				.map(([c, n]) => `${store.countryByCode.get(c)?.name ?? c} ${n}`)
 				.join(', ')}`,
 		);

@@ -3,6 +3,8 @@
 // The store's text was sanitized at load; it is sanitized again here so
 // these functions are safe on any store.
 import { MONTHS } from '../core/dates.js';
+import { killedPhrase } from '../core/fatalities.js';
+import { UNICODE_GLYPHS } from '../core/glyphs.js';
 import { shortName } from '../core/resolve.js';
 import type { RiskWindow } from '../core/risk.js';
 import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
@@ -50,7 +52,7 @@ export function incidentCopy(store: Store, id: string): string | undefined {
 		inc.country,
 		inc.type,
 		place(store, inc),
-		inc.fatalities === undefined ? 'toll not reported' : `${inc.fatalities} killed`,
+		killedPhrase(inc.fatalities, UNICODE_GLYPHS.to),
 		perpetrators(store, inc),
 	];
 	return sanitizeLine(parts.map(sanitizeLine).join(' · '));
@@ -71,7 +73,7 @@ export function articleCitation(store: Store, id: string): string | undefined {
 	const title = sanitizeLine(art.title);
 	// A title that ends a sentence itself ("…?", "…!") takes no extra full stop.
 	const parts = [
-		/[.!?…]["'”’)]*$/.test(title) ? title : `${title}.`,
+		/[.!?\u2026]["'\u201d\u2019)]*$/.test(title) ? title : `${title}.`,
 		`${sanitizeLine(art.source)}, ${longDate(art.published)}.`,
 	];
 	const url = art.url ? sanitizeLine(art.url) : '';

@@ -26,10 +26,11 @@ import { runConfig } from '../../source/commands/config.js';
 import { processCtx } from '../../source/commands/context.js';
 import { runViews } from '../../source/commands/views.js';
 import { hasControl, sanitizeLine, sanitizeText } from '../../source/core/sanitize.js';
-import { recordSchemas } from '../../source/core/schema.js';
+import { type Incident, recordSchemas } from '../../source/core/schema.js';
 import { fit as fitCells, truncate, width } from '../../source/core/width.js';
 import { loadDataDir } from '../../source/io/load/load.js';
 import { openConfig } from '../../source/io/settings/config.js';
+import { incidentJson } from '../../source/present/json.js';
 import { openSession } from '../../source/ui/app/session.js';
 import { linkableUrl } from '../../source/ui/osc.js';
 import { type Command, haveScript, type Output, onTty, piped } from '../support/hostile/cli.js';
@@ -114,11 +115,12 @@ function printed(run: () => void): string {
 	return chunks.join('');
 }
 
-function withConfigDir<T>(dir: string, fn: () => T): T {
+/** Runs `fn` with SITREP_CONFIG_DIR set to `dir` (one at a time: the variable is the process's). */
+async function withConfigDir<T>(dir: string, fn: () => Promise<T>): Promise<T> {
 	const before = process.env.SITREP_CONFIG_DIR;
 	process.env.SITREP_CONFIG_DIR = dir;
 	try {
-		return fn();
+		return await fn();
 	} finally {
 		if (before === undefined) delete process.env.SITREP_CONFIG_DIR;
 		else process.env.SITREP_CONFIG_DIR = before;
@@ -264,6 +266,7 @@ async function run(root: string): Promise<Row[]> {
 		['incident descriptions (TUI)', ['ID']],
 		['incident tags (TUI)', ['IT']],
 		['incident targets and sources (TUI)', ['IX', 'IO', 'IS', 'IC']],
+		['incident tolls: who reported, where, the note (TUI)', ['IB', 'IP', 'IN']],
 		['country names (TUI)', ['CN']],
 		['country regions and notes (TUI)', ['CR', 'CO']],
 	];
@@ -285,13 +288,16 @@ async function run(root: string): Promise<Row[]> {
 
 	// The status bar: settings warnings (a hostile key name), then the data directory.
 	const tiny = loadDataDir(DATA_DIR, ['countries']);
-	const cases = ALL.map((i) =>
-		withConfigDir(hostileConfigDir(join(root, 'config-status'), i, false), () => {
-			const config = openConfig();
-			const message = openSession(config, { isTTY: false }).startMessage(tiny.store);
-			return { dir: config.settings.dataDir ?? '', message };
-		}),
-	);
+	const cases: { dir: string; message: string | undefined }[] = [];
+	for (const i of ALL) {
+		cases.push(
+			await withConfigDir(hostileConfigDir(join(root, 'config-status'), i, false), async () => {
+				const config = await openConfig();
+				const message = openSession(config, { isTTY: false }).startMessage(tiny.store);
+				return { dir: config.settings.dataDir ?? '', message };
+			}),
+		);
+	}
 	const status = await tourStatus(tiny.store, tiny.problems, cases, briefs);
 	const statusScan = new Scan();
 	statusScan.addAll(status.frames, 'status bar');
@@ -333,8 +339,8 @@ async function run(root: string): Promise<Row[]> {
 	// ---------------------------------------------------------------- settings values printed by the CLI, every string
 	const settingsScan = new Scan();
 	for (const i of ALL) {
-		withConfigDir(configDirs[i] as string, () => {
-			const config = openConfig();
+		await withConfigDir(configDirs[i] as string, async () => {
+			const config = await openConfig();
 			const ctx = processCtx();
 			settingsScan.add(
 				printed(() => runConfig(['get'], config, false, ctx)),
@@ -490,10 +496,11 @@ function jsonVerdict(
 		const inc = valid('incidents', byId(written.incidents, incidentId(i)));
 		const art = valid('articles', byId(written.articles, articleId(i)));
 		const act = valid('actors', byId(written.actors, actorId(i)));
+		// An answer gives the toll as read (fatalities, fatalitiesLow/High, fatalityReports); its text as written.
 		same(
 			'timeline --json',
 			timeline?.incidents.find((r) => r.id === incidentId(i)),
-			inc,
+			inc && incidentJson(inc as Incident),
 		);
 		same(
 			'export incidents json',

@@ -16,13 +16,13 @@ process.stdin.destroy();
 let warned = 0;
 const start = Date.now();
 for (let i = 0; i < Number(n); i++) {
-	const config = openConfig();
+	const config = await openConfig();
 	// A torn or half-written file would show here as a warning (and a backup).
 	if (config.warnings.length) {
 		warned++;
 		process.stderr.write(`write ${i}: ${config.warnings.join('; ')}\n`);
 	}
-	config.set(key, i % 2 ? a : b);
+	await config.set(key, i % 2 ? a : b);
 }
 // When it wrote, for the check to see that the two writers overlapped.
 process.stdout.write(`${start} ${Date.now()}\n`);

@@ -4,11 +4,12 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Resolver } from '../../source/core/resolve.js';
 import type { Store } from '../../source/core/store.js';
 import { loadDataDir } from '../../source/io/load/load.js';
 import { openConfig } from '../../source/io/settings/config.js';
+import { loadConf } from '../../source/io/settings/file.js';
 import { App } from '../../source/ui/app/App.js';
 import { openSession } from '../../source/ui/app/session.js';
 import { buildKeymap, DEFAULT_KEYMAP } from '../../source/ui/keymap.js';
@@ -17,6 +18,11 @@ import { ANSWERED, bundled, DATA_DIR, eventually, KEY, press, render } from '../
 
 let configDir: string;
 const saved = process.env.SITREP_CONFIG_DIR;
+// conf is loaded for the first write; bundled, that takes no time, here a module load: done
+// once before the sessions, so a write made as a session quits is on disk a tick later.
+beforeAll(async () => {
+	await loadConf();
+});
 beforeEach(() => {
 	configDir = mkdtempSync(join(tmpdir(), 'sitrep-briefing-'));
 	process.env.SITREP_CONFIG_DIR = configDir;
@@ -27,8 +33,8 @@ afterEach(() => {
 });
 
 /** One dashboard session as `sitrep` opens it: settings read, App rendered, state written back on quit. */
-function session(store: Store, opts: { cols?: number; rows?: number } = {}) {
-	const s = openSession(openConfig(), { isTTY: false, dir: store.dir });
+async function session(store: Store, opts: { cols?: number; rows?: number } = {}) {
+	const s = openSession(await openConfig(), { isTTY: false, dir: store.dir });
 	s.complete(store);
 	const r = render(
 		<App
@@ -66,14 +72,14 @@ function nextDay(dir: string): Store {
 	const inc = JSON.parse(readFileSync(incFile, 'utf8'));
 	inc.incidents.push({
 		id: 'test-new-iskp-incident',
-		date: '2025-03-20',
+		date: '2026-01-20',
 		country: 'PK',
 		location: 'Test location',
 		type: 'bombing',
 		perpetrators: ['iskp'],
 		targets: [],
 		description: 'A test incident added after the first session.',
-		sources: [{ outlet: 'Test', date: '2025-03-20' }],
+		sources: [{ outlet: 'Test', date: '2026-01-20' }],
 		tags: [],
 	});
 	writeFileSync(incFile, JSON.stringify(inc));
@@ -85,7 +91,7 @@ function nextDay(dir: string): Store {
 		id: 'test-new-iskp-article',
 		title: 'Test article about ISKP',
 		actors: ['iskp'],
-		published: '2025-03-21',
+		published: '2026-01-21',
 	});
 	writeFileSync(artFile, JSON.stringify(art));
 	const loaded = loadDataDir(dir);
@@ -96,7 +102,7 @@ function nextDay(dir: string): Store {
 describe('watchlist and what is new', () => {
 	it('w watches ISKP, the next session shows what is new and marks it until seen', async () => {
 		const { dir, store } = dataCopy();
-		const one = session(store);
+		const one = await session(store);
 		await press(one.stdin, '2', '/', 'iskp', KEY.enter, 'w');
 		expect(one.frame()).toContain('watching ISKP');
 		expect(one.frame()).toMatch(/Watch: ISKP/);
@@ -106,12 +112,12 @@ describe('watchlist and what is new', () => {
 		expect(seen.dirs[store.dir].items['actor:iskp'].incidents.length).toBeGreaterThan(5);
 
 		// The next day: one ISKP incident and one article more.
-		const two = session(nextDay(dir));
+		const two = await session(nextDay(dir));
 		const f = two.frame();
 		expect(f).toMatch(/Watch: 1 new incident, 1 article since \d+ \w{3}/);
 		expect(f).toMatch(/ISKP ●2/);
 		// The new incident is the newest: the first Timeline row, marked.
-		expect(f.split('\n').find((l) => l.includes('2025-03-20'))).toContain('●');
+		expect(f.split('\n').find((l) => l.includes('2026-01-20'))).toContain('●');
 		// Keys that leave the cursor where it was mark nothing: a pane switch and back, the help.
 		await press(two.stdin, '2', '1', '?', '?');
 		expect(two.frame()).toMatch(/ISKP ●2/);
@@ -126,20 +132,20 @@ describe('watchlist and what is new', () => {
 		expect(two.frame()).not.toMatch(/●\d/);
 		await press(two.stdin, 'q');
 		// Everything was seen: a third session has nothing new.
-		const three = session(nextDay(dir));
+		const three = await session(nextDay(dir));
 		expect(three.frame()).toMatch(/Watch: nothing new since/);
 		three.unmount();
 	});
 
 	it('what was seen is kept per data directory: another data set does not reset it', async () => {
 		const { dir, store } = dataCopy();
-		const one = session(store);
+		const one = await session(store);
 		await press(one.stdin, '2', '/', 'iskp', KEY.enter, 'w', 'q');
 		// Another data directory, opened and closed in between, keeps its own record.
 		const other = dataCopy();
-		const between = session(other.store);
+		const between = await session(other.store);
 		await press(between.stdin, 'q');
-		const two = session(nextDay(dir));
+		const two = await session(nextDay(dir));
 		expect(two.frame()).toMatch(/Watch: 1 new incident, 1 article since/);
 		two.unmount();
 		const seen = JSON.parse(readFileSync(join(configDir, 'watch.json'), 'utf8'));
@@ -148,20 +154,20 @@ describe('watchlist and what is new', () => {
 
 	it('what was not looked at stays new in the next session', async () => {
 		const { dir, store } = dataCopy();
-		const one = session(store);
+		const one = await session(store);
 		await press(one.stdin, '2', '/', 'iskp', KEY.enter, 'w', 'q');
-		const two = session(nextDay(dir));
+		const two = await session(nextDay(dir));
 		await press(two.stdin, 'q');
-		const three = session(nextDay(dir));
+		const three = await session(nextDay(dir));
 		expect(three.frame()).toMatch(/Watch: 1 new incident, 1 article since/);
 		three.unmount();
 	});
 
 	it('opening a country in Risk clears the marks it showed, watched or not', async () => {
 		const { dir, store } = dataCopy();
-		const one = session(store);
+		const one = await session(store);
 		await press(one.stdin, '2', '/', 'iskp', KEY.enter, 'w', 'q');
-		const two = session(nextDay(dir), { rows: 40 });
+		const two = await session(nextDay(dir), { rows: 40 });
 		await press(two.stdin, '3');
 		const pk = () =>
 			two
@@ -178,7 +184,7 @@ describe('watchlist and what is new', () => {
 	});
 
 	it('w on an incident asks which of its actors, country or type to watch', async () => {
-		const one = session(bundled().store);
+		const one = await session(bundled().store);
 		await press(one.stdin, 'w');
 		const f = one.frame();
 		expect(f).toContain('Watch which?');
@@ -193,7 +199,7 @@ describe('watchlist and what is new', () => {
 describe('saved views and the palette', () => {
 	it('saves "AF last 90 days" and opens it from the palette in the next session', async () => {
 		const { store } = bundled();
-		const one = session(store);
+		const one = await session(store);
 		await press(one.stdin, 'f', 'AF', KEY.tab, KEY.down, KEY.down, '90d', KEY.enter);
 		expect(one.frame()).toContain('country:AF since:90d');
 		await press(one.stdin, 's');
@@ -209,7 +215,7 @@ describe('saved views and the palette', () => {
 		});
 		await press(one.stdin, 'q');
 
-		const two = session(store);
+		const two = await session(store);
 		await press(two.stdin, '3', ':', 'af last');
 		expect(two.frame()).toMatch(/view\s+AF last 90 days/);
 		await press(two.stdin, KEY.enter);
@@ -221,7 +227,7 @@ describe('saved views and the palette', () => {
 	});
 
 	it('saving under a taken name and deleting a view both ask first', async () => {
-		const one = session(bundled().store);
+		const one = await session(bundled().store);
 		await press(one.stdin, 's', KEY.ctrlU, 'mine', KEY.enter, 's', KEY.ctrlU, 'mine', KEY.enter);
 		expect(one.frame()).toContain('Replace the saved view "mine"? (y/n)');
 		await press(one.stdin, 'n');
@@ -265,7 +271,7 @@ describe('saved views and the palette', () => {
 	});
 
 	it('runs a typed command from the palette: risk window 365', async () => {
-		const one = session(bundled().store);
+		const one = await session(bundled().store);
 		await press(one.stdin, ':', 'window 365', KEY.enter);
 		expect(one.frame()).toContain('window: 365 days');
 		await press(one.stdin, '\u0010', 'risk pane', KEY.enter);
@@ -295,7 +301,7 @@ describe('confirmations', () => {
 	});
 
 	it('Esc goes back one step from every prompt: palette, name prompt, question', async () => {
-		const one = session(bundled().store);
+		const one = await session(bundled().store);
 		const home = one.frame();
 		await press(one.stdin, ':', 'x', KEY.escape);
 		expect(one.frame()).toBe(home);
@@ -317,20 +323,22 @@ describe('confirmations', () => {
 
 describe('copy with OSC 52', () => {
 	it('y on an incident writes its line to the terminal as OSC 52 and says it was sent, not that it was copied', async () => {
-		const one = session(bundled().store);
+		const one = await session(bundled().store);
 		await press(one.stdin, 'y');
 		const osc = one.frames.find((f) => f.startsWith('\u001b]52;c;'));
 		expect(osc).toBeDefined();
 		const text = Buffer.from(osc?.slice(7, -1) ?? '', 'base64').toString('utf8');
 		const newest = bundled().store.incidents[0];
-		expect(text.startsWith(`${newest?.date} · ${newest?.country}`)).toBe(true);
+		// The line opens with the incident's dates ("2025-12-23 to 2025-12-24" when it has an end date) and country.
+		const when = newest?.endDate ? `${newest.date} to ${newest.endDate}` : newest?.date;
+		expect(text.startsWith(`${when} · ${newest?.country}`)).toBe(true);
 		expect(osc?.endsWith('\u0007')).toBe(true);
 		expect(one.frame()).toContain("sent the incident line to the terminal's clipboard (needs OSC 52 support)");
 		one.unmount();
 	});
 
 	it('y in an article copies its citation: title, outlet, date', async () => {
-		const one = session(bundled().store);
+		const one = await session(bundled().store);
 		await press(one.stdin, '/', 'muzamil', KEY.escape);
 		await eventually(one.frame).toMatch(ANSWERED);
 		await press(one.stdin, KEY.enter);
@@ -347,7 +355,7 @@ describe('copy with OSC 52', () => {
 describe('key overrides', () => {
 	it('an override moves an action to another key, and help shows the bindings in force', async () => {
 		writeFileSync(join(configDir, 'config.json'), JSON.stringify({ keys: { 'list:nav.down': ['J', 'down'] } }));
-		const one = session(bundled().store, { rows: 40 });
+		const one = await session(bundled().store, { rows: 40 });
 		const before = one.frame();
 		await press(one.stdin, 'j');
 		expect(one.frame()).toBe(before);
@@ -374,7 +382,7 @@ describe('key overrides', () => {
 
 	it('a bad keys section is reported once at start and sitrep keeps working', async () => {
 		writeFileSync(join(configDir, 'config.json'), JSON.stringify({ keys: { 'app.quit': ['j'] }, theme: 'neon' }));
-		const one = session(bundled().store, { cols: 200 });
+		const one = await session(bundled().store, { cols: 200 });
 		const f = one.frame();
 		expect(f).toContain('setting "theme" ignored');
 		expect(f).toContain('would run both');

@@ -158,7 +158,7 @@ describe('originals kept aside for JSON', () => {
 		for (const l of LEGIT) expect(terminalJson(l.text)).toBe(JSON.stringify(l.text));
 	});
 
-	it('a load that had to clean controls is never written to the load cache (its originals would be lost)', () => {
+	it('a load that had to clean controls is never written to the load cache (its originals would be lost)', async () => {
 		expect(problems.some((p) => p.message === 'terminal control characters removed from text')).toBe(true);
 		const cacheDir = mkdtempSync(join(tmpdir(), 'sitrep-hostile-cache-'));
 		const env = { dir: process.env.SITREP_CACHE_DIR, from: process.env.SITREP_CACHE_FROM_BYTES };
@@ -166,7 +166,7 @@ describe('originals kept aside for JSON', () => {
 		process.env.SITREP_CACHE_FROM_BYTES = '1';
 		try {
 			const { ctx, out } = capture();
-			expect(runCache(dir, '0.0.0-test', { json: true }, ctx)).toBe(1);
+			expect(await runCache(dir, '0.0.0-test', { json: true }, ctx)).toBe(1);
 			expect(JSON.parse(out.join('\n'))).toMatchObject({ written: false });
 		} finally {
 			rmSync(cacheDir, { recursive: true, force: true });

@@ -72,7 +72,7 @@ describe('staged loading', () => {
 	it('the worker brings the same articles and problems', async () => {
 		const dir = flawedData();
 		process.env.SITREP_ARTICLES_WORKER_BYTES = '0';
-		const staged = loadStaged(dir, WORKER);
+		const staged = await loadStaged(dir, WORKER);
 		delete process.env.SITREP_ARTICLES_WORKER_BYTES;
 		expect(staged.rest).toBeDefined();
 		expect(staged.first.store.articles).toEqual([]);
@@ -89,7 +89,7 @@ describe('staged loading', () => {
 		);
 		const r = render(app(first, true));
 		const frame = () => r.lastFrame() ?? '';
-		expect(frame()).toContain('58 incidents · loading articles… · 28 actors');
+		expect(frame()).toContain('123 incidents · loading articles… · 34 actors');
 		await press(r.stdin, 'j', 'j');
 		const selected = frame()
 			.split('\n')
@@ -99,7 +99,7 @@ describe('staged loading', () => {
 		await press(r.stdin, '1');
 		r.rerender(app(full, false));
 		await idle();
-		expect(frame()).toContain('58 incidents · 16 articles · 28 actors');
+		expect(frame()).toContain('123 incidents · 20 articles · 34 actors');
 		expect(
 			frame()
 				.split('\n')

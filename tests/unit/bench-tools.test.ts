@@ -54,6 +54,12 @@ describe('screen comparison', () => {
 		const a = [row(['36', '11000 matches · 6.2 ms'], ['', '    '])];
 		const b = [row(['36', '11000 matches · 17.5 ms'], ['', '   '])];
 		expect(firstDifference(a, b)).toBeUndefined();
+		// Before another column (list and detail side by side), the blanks move, the column stays.
+		const c = [row(['36', '11000 matches · 6.4 ms'], ['', '     '], ['2', '│'], ['', ' Kandahar'])];
+		const d = [row(['36', '11000 matches · 11.3 ms'], ['', '    '], ['2', '│'], ['', ' Kandahar'])];
+		expect(firstDifference(c, d)).toBeUndefined();
+		const e = [row(['36', '11000 matches · 11.3 ms'], ['', '    '], ['2', '│'], ['', ' Kabul'])];
+		expect(firstDifference(c, e)?.row).toBe(0);
 	});
 
 	it('ignores the blanks a shorter timing leaves before a column beside it', () => {

@@ -49,10 +49,16 @@ const ndjsonIds = (text: string) =>
 		.map((l) => (JSON.parse(l) as { id: string }).id);
 
 describe('CSV columns', () => {
-	it('has one column per schema field, in schema order, without $schema', () => {
-		for (const kind of ['incidents', 'articles', 'actors'] as const) {
+	it('has one column per schema field, in schema order, without $schema (a toll takes four)', () => {
+		for (const kind of ['articles', 'actors'] as const) {
 			expect(CSV_COLUMNS[kind]).toEqual(Object.keys(recordSchemas[kind].shape).filter((k) => k !== '$schema'));
 		}
+		const toll = ['fatalities', 'fatalities_low', 'fatalities_high', 'fatalities_detail'];
+		expect(CSV_COLUMNS.incidents).toEqual(
+			Object.keys(recordSchemas.incidents.shape)
+				.filter((k) => k !== '$schema')
+				.flatMap((k) => (k === 'fatalities' ? toll : [k])),
+		);
 		expect(CSV_COLUMNS.incidents.slice(0, 4)).toEqual(['id', 'date', 'endDate', 'country']);
 	});
 
@@ -164,9 +170,9 @@ describe('CSV quoting', () => {
 
 describe('CSV round trip', () => {
 	it.each([
-		['incidents', 58],
-		['articles', 16],
-		['actors', 28],
+		['incidents', 123],
+		['articles', 20],
+		['actors', 34],
 	] as const)('gives back all the bundled %s exactly', (kind, count) => {
 		const records = store[kind];
 		expect(records).toHaveLength(count);
@@ -239,7 +245,10 @@ describe('reading a CSV row', () => {
 			'column "fatalities": expected a number, found "Infinity"',
 		);
 		expect(errorOf({ ...base, injured: '1e999' })).toBe('column "injured": expected a number, found "1e999"');
-		expect(errorOf({ ...base, fatalities: '2.5' })).toBe('column "fatalities": expected a whole number, found 2.5');
+		expect(errorOf({ ...base, fatalities: '2.5' })).toBe('column "fatalities": expected a whole number ≥ 0, found 2.5');
+		expect(errorOf({ ...base, fatalities_low: '-1' })).toBe(
+			'column "fatalities_low": expected a whole number ≥ 0, found -1',
+		);
 		expect(errorOf({ ...base, lat: '91' })).toBe('column "lat": expected a number ≤ 90, found 91');
 		expect(errorOf({ ...base, lat: ' 34.5 ', fatalities: '3' })).toBeUndefined();
 	});
@@ -270,6 +279,79 @@ describe('reading a CSV row', () => {
 			record: expect.objectContaining({ sources: [{ dataset: 'ACLED', ref: '1' }] }),
 			warnings: ['column "sources" /0/extra: unknown field "extra" (ignored)'],
 		});
+	});
+});
+
+describe('CSV: a toll', () => {
+	const base = { id: 'inc-x', date: '2024-01-01', country: 'AF', type: 'IED', description: 'd', sources: '["s"]' };
+	const reports = [
+		{ figure: 58, by: 'Afghan officials', outlet: 'Reuters', date: '2021-05-09' },
+		{ figure: 85, upTo: 90, by: 'Afghan government', outlet: 'CNN', date: '2021-05-10' },
+	];
+	const tolls: Incident['fatalities'][] = [
+		undefined,
+		0,
+		12,
+		{ best: 12 },
+		{ best: 85, low: 58, high: 85, reports, note: 'attackers not counted' },
+		{ low: 19, high: 66 },
+		{ low: 19 },
+		{ high: 66, reports: [reports[0] as (typeof reports)[0]] },
+	];
+
+	it('writes the counted figure and the range’s ends as numbers, the record’s own toll as JSON', () => {
+		const recs = tolls.map((f, i) => incident({ id: `inc-${i}`, date: '2024-01-01', fatalities: f }));
+		const cells = rows(toCsv('incidents', recs)).map((r) => [
+			r.fatalities,
+			r.fatalities_low,
+			r.fatalities_high,
+			r.fatalities_detail === '' ? '' : JSON.parse(r.fatalities_detail ?? ''),
+		]);
+		expect(cells).toEqual([
+			['', '', '', ''],
+			['0', '', '', ''],
+			['12', '', '', ''],
+			['12', '', '', { best: 12 }],
+			['85', '58', '85', tolls[4]],
+			['19', '19', '66', { low: 19, high: 66 }],
+			['19', '19', '', { low: 19 }],
+			['', '', '66', tolls[7]],
+		]);
+	});
+
+	it('reads every form back exactly', () => {
+		const recs = tolls.map((f, i) =>
+			incident({ id: `inc-${i}`, date: '2024-01-01', ...(f === undefined ? {} : { fatalities: f }) }),
+		);
+		expect(decodeAll('incidents', toCsv('incidents', recs))).toStrictEqual(recs);
+	});
+
+	it('reads a range typed into the figure columns, and names the column of a bad one', () => {
+		const recordOf = (row: Record<string, string>) => {
+			const r = fromCsvRow('incidents', { ...base, ...row });
+			return 'record' in r ? r.record.fatalities : r.error;
+		};
+		expect(recordOf({ fatalities: '7' })).toBe(7);
+		expect(recordOf({ fatalities: '7', fatalities_low: '5', fatalities_high: '9' })).toEqual({
+			best: 7,
+			low: 5,
+			high: 9,
+		});
+		expect(recordOf({ fatalities_low: '5', fatalities_high: '9' })).toEqual({ low: 5, high: 9 });
+		expect(recordOf({ fatalities: '7', fatalities_low: '9' })).toBe(
+			'column "fatalities_low": expected "low" ≤ "best" (7), found 9',
+		);
+	});
+
+	it('refuses figures that disagree with the detail beside them: a spreadsheet edit is not lost silently', () => {
+		const detail = JSON.stringify({ best: 85, low: 58, high: 85 });
+		const r = fromCsvRow('incidents', { ...base, fatalities: '40', fatalities_low: '58', fatalities_detail: detail });
+		expect(r).toEqual({
+			error:
+				'column "fatalities": 40 differs from the toll in "fatalities_detail" (85); change both, or clear "fatalities_detail"',
+		});
+		const bad = fromCsvRow('incidents', { ...base, fatalities_detail: JSON.stringify({ best: 5, low: 9 }) });
+		expect(bad).toEqual({ error: 'column "fatalities_detail" /low: expected "low" ≤ "best" (5), found 9' });
 	});
 });
 
@@ -383,16 +465,16 @@ describe('sitrep export', () => {
 		const r = run('articles', { format: 'csv' });
 		expect(r.out).toEqual([]);
 		expect(r.text.split('\r\n')[0]).toBe(CSV_COLUMNS.articles.join(','));
-		expect(r.err).toEqual(['16 articles exported as csv']);
+		expect(r.err).toEqual(['20 articles exported as csv']);
 		expect(run('articles', { format: 'csv', bom: true }).text.charCodeAt(0)).toBe(0xfeff);
 	});
 
 	it('--out writes the file atomically, infers the format from its extension and leaves no temp file', () => {
 		for (const [name, check] of [
-			['incidents.csv', (t: string) => expect(rows(t)).toHaveLength(58)],
-			['incidents.json', (t: string) => expect(JSON.parse(t).incidents).toHaveLength(58)],
-			['incidents.jsonl', (t: string) => expect(ndjsonIds(t)).toHaveLength(58)],
-			['incidents.txt', (t: string) => expect(rows(t)).toHaveLength(58)],
+			['incidents.csv', (t: string) => expect(rows(t)).toHaveLength(123)],
+			['incidents.json', (t: string) => expect(JSON.parse(t).incidents).toHaveLength(123)],
+			['incidents.jsonl', (t: string) => expect(ndjsonIds(t)).toHaveLength(123)],
+			['incidents.txt', (t: string) => expect(rows(t)).toHaveLength(123)],
 		] as const) {
 			const file = join(dir, name);
 			writeFileSync(file, 'old contents');
@@ -400,12 +482,12 @@ describe('sitrep export', () => {
 			expect(r.code).toBe(0);
 			expect(r.text).toBe('');
 			check(readFileSync(file, 'utf8'));
-			expect(r.err).toEqual([`58 incidents written to ${file} (${formatOfPath(file) ?? 'csv'})`]);
+			expect(r.err).toEqual([`123 incidents written to ${file} (${formatOfPath(file) ?? 'csv'})`]);
 		}
 		expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
 		const json = join(dir, 'forced.csv');
 		run('actors', { out: json, format: 'json' });
-		expect(JSON.parse(readFileSync(json, 'utf8')).actors).toHaveLength(28);
+		expect(JSON.parse(readFileSync(json, 'utf8')).actors).toHaveLength(34);
 	});
 
 	it('--out into a missing directory fails with exit 3 and leaves nothing behind', () => {

@@ -46,36 +46,36 @@ describe('settings files, in process', () => {
 		expect(keepAside(file, '{one', 'move')).toEqual({ gone: true });
 	});
 
-	it('a file broken after start is kept aside before a write replaces it', () => {
+	it('a file broken after start is kept aside before a write replaces it', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'sitrep-later-'));
 		process.env.SITREP_CONFIG_DIR = dir;
-		const config = openConfig();
+		const config = await openConfig();
 		expect(config.warnings).toEqual([]);
 		writeFileSync(join(dir, 'config.json'), '{"theme": "mono", "lastPane": 7');
-		config.set('theme', 'high-contrast');
+		await config.set('theme', 'high-contrast');
 		expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({ theme: 'high-contrast' });
 		const kept = readdirSync(dir).filter((f) => f.startsWith('config.json.bad-'));
 		expect(kept.map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual(['{"theme": "mono", "lastPane": 7']);
 		// A wrong field written by hand meanwhile is not carried into the next write.
 		writeFileSync(join(dir, 'config.json'), JSON.stringify({ theme: 'mono', lastPane: 7 }));
-		expect(config.save('watchlist', ['country:AF'])).toBeUndefined();
+		expect(await config.save('watchlist', ['country:AF'])).toBeUndefined();
 		expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({
 			theme: 'mono',
 			watchlist: ['country:AF'],
 		});
 	});
 
-	it('an unusable folder: settings in memory, set throws a write error, save returns one', () => {
+	it('an unusable folder: settings in memory, set rejects with a write error, save resolves to one', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'sitrep-nodir-'));
 		writeFileSync(join(dir, 'file'), '');
 		process.env.SITREP_CONFIG_DIR = join(dir, 'file', 'sub');
-		const config = openConfig();
+		const config = await openConfig();
 		expect(config.error).toMatch(/cannot use the settings folder/);
 		expect(config.warnings).toHaveLength(1);
-		expect(() => config.set('theme', 'mono')).toThrow(/cannot use the settings folder/);
+		await expect(config.set('theme', 'mono')).rejects.toThrow(/cannot use the settings folder/);
 		expect(config.settings.theme).toBe('mono');
-		expect(config.save('views', [])).toMatch(/cannot use the settings folder/);
-		expect(() => config.set('theme', 'nope')).toThrow(/expected one of/);
+		expect(await config.save('views', [])).toMatch(/cannot use the settings folder/);
+		await expect(config.set('theme', 'nope')).rejects.toThrow(/expected one of/);
 	});
 });
 

@@ -162,18 +162,18 @@ describe('watch state file', () => {
 		else process.env.SITREP_CONFIG_DIR = saved;
 	});
 
-	it('no file yet: nothing seen, no error; a saved record reads back with sorted ids', () => {
+	it('no file yet: nothing seen, no error; a saved record reads back with sorted ids', async () => {
 		expect(loadSeen()).toEqual({ seen: undefined });
 		const seen: Seen = {
 			since: '2025-03-01T10:00:00.000Z',
 			items: { 'actor:iskp': { incidents: ['b', 'a'], articles: [] } },
 		};
-		expect(saveSeen(seen)).toBeUndefined();
+		expect(await saveSeen(seen)).toBeUndefined();
 		expect(loadSeen().seen?.items['actor:iskp']?.incidents).toEqual(['a', 'b']);
 		expect(JSON.parse(readFileSync(join(dir, 'watch.json'), 'utf8')).since).toBe(seen.since);
 	});
 
-	it('a corrupt or misshapen file is moved aside as a backup (said once), not thrown or silently reset', () => {
+	it('a corrupt or misshapen file is moved aside as a backup (said once), not thrown or silently reset', async () => {
 		const backups = () => readdirSync(dir).filter((f) => f.startsWith('watch.json.bad-'));
 		writeFileSync(join(dir, 'watch.json'), '{not json');
 		const r = loadSeen();
@@ -183,7 +183,7 @@ describe('watch state file', () => {
 		expect(backups()).toHaveLength(1);
 		expect(readFileSync(join(dir, backups()[0] as string), 'utf8')).toBe('{not json');
 		expect(loadSeen()).toEqual({ seen: undefined });
-		expect(saveSeen({ since: '2025-01-01T00:00:00.000Z', items: {} })).toBeUndefined();
+		expect(await saveSeen({ since: '2025-01-01T00:00:00.000Z', items: {} })).toBeUndefined();
 		writeFileSync(join(dir, 'watch.json'), JSON.stringify({ since: 'never', items: {} }));
 		expect(loadSeen().notice).toMatch(/since/);
 		writeFileSync(
@@ -194,11 +194,11 @@ describe('watch state file', () => {
 		expect(backups()).toHaveLength(3);
 	});
 
-	it('an unwritable place is an error message', () => {
+	it('an unwritable place is an error message', async () => {
 		const file = join(dir, 'a-file');
 		writeFileSync(file, '');
 		process.env.SITREP_CONFIG_DIR = join(file, 'sub');
-		expect(saveSeen({ since: '2025-01-01T00:00:00Z', items: {} })).toMatch(/cannot write the watch state/);
+		expect(await saveSeen({ since: '2025-01-01T00:00:00Z', items: {} })).toMatch(/cannot write the watch state/);
 	});
 });
 
@@ -216,30 +216,30 @@ describe('sitrep watch', () => {
 	});
 
 	/** Opens the settings as the CLI does, each run: what an earlier run wrote is read back. */
-	function run(args: string[], flags: Partial<WatchFlags> = {}, s = store) {
+	async function run(args: string[], flags: Partial<WatchFlags> = {}, s = store) {
 		const out: string[] = [];
 		const err: string[] = [];
 		const ctx: Ctx = { out: (l) => out.push(l), outStyled: (l) => out.push(l), err: (l) => err.push(l), color: false };
 		const all: WatchFlags = { json: false, markSeen: false, now: new Date(2025, 2, 20, 9, 5), ...flags };
-		const code = runWatch(s, s === store ? resolver : new Resolver(s), args, openConfig(), all, ctx);
+		const code = await runWatch(s, s === store ? resolver : new Resolver(s), args, await openConfig(), all, ctx);
 		return { code, out: out.join('\n'), err: err.join('\n') };
 	}
 
-	it('add resolves names, starts with nothing new; list and remove', () => {
-		expect(run([]).out).toBe('watching nothing');
-		expect(run(['add', 'iskp'])).toMatchObject({ code: 0, out: 'watching ISKP (actor:iskp)' });
-		expect(run(['add', 'Iran']).out).toBe('watching Iran (country:IR)');
-		expect(run(['add', 'suicide', 'bombing']).out).toContain('(type:suicide bombing)');
-		expect(run(['add', 'actor:haqani']).out).toBe('watching Haqqani network (actor:haqqani-network)');
-		expect(run(['add', 'ISKP']).out).toBe('already watching ISKP (actor:iskp)');
+	it('add resolves names, starts with nothing new; list and remove', async () => {
+		expect((await run([])).out).toBe('watching nothing');
+		expect(await run(['add', 'iskp'])).toMatchObject({ code: 0, out: 'watching ISKP (actor:iskp)' });
+		expect((await run(['add', 'Iran'])).out).toBe('watching Iran (country:IR)');
+		expect((await run(['add', 'suicide', 'bombing'])).out).toContain('(type:suicide bombing)');
+		expect((await run(['add', 'actor:haqani'])).out).toBe('watching Haqqani network (actor:haqqani-network)');
+		expect((await run(['add', 'ISKP'])).out).toBe('already watching ISKP (actor:iskp)');
 		expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).watchlist).toEqual([
 			'actor:iskp',
 			'country:IR',
 			'type:suicide bombing',
 			'actor:haqqani-network',
 		]);
-		expect(run(['list']).out.split('\n')[0]).toBe(`${'actor:iskp'.padEnd(28)}  ISKP`);
-		const report = run([]);
+		expect((await run(['list'])).out.split('\n')[0]).toBe(`${'actor:iskp'.padEnd(28)}  ISKP`);
+		const report = await run([]);
 		expect(report.out.split('\n')).toEqual([
 			'ISKP: nothing new',
 			'Iran: nothing new',
@@ -247,13 +247,13 @@ describe('sitrep watch', () => {
 			'Haqqani network: nothing new',
 			'nothing new since 20 Mar 09:05',
 		]);
-		expect(run(['remove', 'country:IR']).out).toBe('no longer watching Iran (country:IR)');
-		expect(run(['list'], { json: true }).out).not.toContain('country:IR');
-		expect(run(['remove', 'iran']).out).toBe('not watching Iran (country:IR)');
+		expect((await run(['remove', 'country:IR'])).out).toBe('no longer watching Iran (country:IR)');
+		expect((await run(['list'], { json: true })).out).not.toContain('country:IR');
+		expect((await run(['remove', 'iran'])).out).toBe('not watching Iran (country:IR)');
 	});
 
-	it('reports new incidents and articles without marking them seen; --mark-seen does', () => {
-		run(['add', 'iskp']);
+	it('reports new incidents and articles without marking them seen; --mark-seen does', async () => {
+		await run(['add', 'iskp']);
 		const iskp = idsOf(store, ISKP);
 		const [a, b] = iskp.incidents as [string, string];
 		const art = iskp.articles[0] as string;
@@ -263,9 +263,9 @@ describe('sitrep watch', () => {
 		if (!e) throw new Error('no baseline');
 		e.incidents = e.incidents.filter((id) => id !== a && id !== b);
 		e.articles = e.articles.filter((id) => id !== art);
-		saveSeen(seen, store.dir);
+		await saveSeen(seen, store.dir);
 
-		const text = run([]);
+		const text = await run([]);
 		expect(text.code).toBe(0);
 		const lines = text.out.split('\n');
 		expect(lines[0]).toBe('ISKP: 2 new incidents, 1 article');
@@ -274,46 +274,46 @@ describe('sitrep watch', () => {
 		expect(text.out).toMatch(new RegExp(`^${inc.date} {2}${inc.country} {2}${inc.type}`, 'm'));
 		expect(text.out).toContain(store.articleById.get(art)?.title.slice(0, 40));
 
-		const json = JSON.parse(run([], { json: true }).out);
+		const json = JSON.parse((await run([], { json: true })).out);
 		expect(json.items).toEqual([
 			{ key: 'actor:iskp', label: 'ISKP', incidents: expect.arrayContaining([a, b]), articles: [art] },
 		]);
 		expect(json.totals).toEqual({ incidents: 2, articles: 1 });
 		expect(json.since).toBe(seen.since);
 		// Reporting twice shows the same: nothing was marked seen.
-		expect(run([]).out).toBe(text.out);
+		expect((await run([])).out).toBe(text.out);
 
-		expect(run([], { markSeen: true }).code).toBe(0);
-		expect(run([]).out.split('\n')[0]).toBe('ISKP: nothing new');
+		expect((await run([], { markSeen: true })).code).toBe(0);
+		expect((await run([])).out.split('\n')[0]).toBe('ISKP: nothing new');
 		expect(loadSeen(store.dir).seen?.since).toBe(new Date(2025, 2, 20, 9, 5).toISOString());
 	});
 
-	it('usage errors exit 2; a broken watch file is kept aside and reported once, then sitrep starts afresh', () => {
-		const unknown = run(['add', 'zzzqqq']);
+	it('usage errors exit 2; a broken watch file is kept aside and reported once, then sitrep starts afresh', async () => {
+		const unknown = await run(['add', 'zzzqqq']);
 		expect(unknown.code).toBe(2);
 		expect(unknown.err).toContain('no actor, country or incident type "zzzqqq"');
-		expect(run(['add']).code).toBe(2);
-		expect(run(['frob']).code).toBe(2);
-		expect(run(['list'], { markSeen: true }).code).toBe(2);
-		expect(run(['add', 'jaish']).err).toContain('"jaish" matches several actors (did you mean: Jaish al-Adl;');
+		expect((await run(['add'])).code).toBe(2);
+		expect((await run(['frob'])).code).toBe(2);
+		expect((await run(['list'], { markSeen: true })).code).toBe(2);
+		expect((await run(['add', 'jaish'])).err).toContain('"jaish" matches several actors (did you mean: Jaish al-Adl;');
 		// Two types by prefix outweigh one actor by a fuzzy match.
-		expect(run(['add', 'armed']).err).toContain('"armed" could be several things');
-		expect(run(['add', 'actor:zzzqqq']).err).toContain('unknown actor "zzzqqq"');
+		expect((await run(['add', 'armed'])).err).toContain('"armed" could be several things');
+		expect((await run(['add', 'actor:zzzqqq'])).err).toContain('unknown actor "zzzqqq"');
 
-		run(['add', 'AF']);
+		await run(['add', 'AF']);
 		writeFileSync(join(dir, 'watch.json'), '{oops');
-		const r = run([]);
+		const r = await run([]);
 		expect(r.code).toBe(0);
 		expect(r.err).toContain('watch.json was not valid JSON; starting afresh');
 		const backup = readdirSync(dir).find((f) => f.startsWith('watch.json.bad-'));
 		expect(readFileSync(join(dir, backup as string), 'utf8')).toBe('{oops');
 		// Said once; the fresh record can be written.
-		expect(run([]).err).not.toContain('watch.json');
-		expect(run([], { markSeen: true }).code).toBe(0);
-		expect(run(['add', 'PK']).code).toBe(0);
+		expect((await run([])).err).not.toContain('watch.json');
+		expect((await run([], { markSeen: true })).code).toBe(0);
+		expect((await run(['add', 'PK'])).code).toBe(0);
 	});
 
-	it('strips control sequences from what the data says', () => {
+	it('strips control sequences from what the data says', async () => {
 		const actor = {
 			id: 'evil',
 			name: 'Evil\u001b]0;pwned\u0007 Group',
@@ -335,9 +335,9 @@ describe('sitrep watch', () => {
 			tags: [],
 		} as Incident;
 		const s = buildStore('/tmp', { articles: [], incidents: [incident], actors: [actor], countries: [] });
-		run(['add', 'evil'], {}, s);
-		saveSeen({ since: '2025-01-01T00:00:00Z', items: { 'actor:evil': { incidents: [], articles: [] } } });
-		const r = run([], {}, s);
+		await run(['add', 'evil'], {}, s);
+		await saveSeen({ since: '2025-01-01T00:00:00Z', items: { 'actor:evil': { incidents: [], articles: [] } } });
+		const r = await run([], {}, s);
 		expect(r.out).toContain('Evil Group: 1 new incident');
 		expect(r.out).toContain('Boom cleared');
 		expect(r.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);

@@ -3,14 +3,16 @@
 // path that returns the length for strings of characters it claims are one
 // column wide and never combine. The claim is checked here against the same
 // versions as published: the string-width-unpatched aliases are never patched.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import upstream7 from 'string-width-7-unpatched';
 import upstream from 'string-width-unpatched';
 import { describe, expect, it } from 'vitest';
+import { EACH_UNIT_OWN_CLUSTER, graphemes } from '../../source/core/graphemes.js';
 
 const require = createRequire(import.meta.url);
 type Width = (s: string) => number;
@@ -96,5 +98,76 @@ describe('string-width fast path (patched string-width 7, used by wrap-ansi)', (
 		for (const s of differ) expect(upstream7(s), hex(s)).toBe(2);
 		// Beside a character the fast path does not claim, 7.x's own algorithm still measures them.
 		expect(stringWidth7('© 東')).toBe(upstream7('© 東'));
+	});
+});
+
+// slice-ansi and @alcalzone/ansi-tokenize (Ink's output pass) segment every line of every frame;
+// patched, they skip Intl.Segmenter for text whose every UTF-16 unit is a cluster of its own.
+describe('grapheme segmenting without Intl.Segmenter (patched slice-ansi, @alcalzone/ansi-tokenize)', () => {
+	type Segments = Iterable<{ segment: string; index: number; input: string }> & {
+		containing(i: number): { segment: string; index: number } | undefined;
+	};
+	// Where Node finds them from Ink (both are ESM-only: no require.resolve).
+	const inkDir = dirname(dirname(require.resolve('ink')));
+	const fromInk = (path: string) =>
+		[join(inkDir, 'node_modules', path), join(inkDir, '..', path)].find((p) => existsSync(p)) as string;
+	const patchedFiles = [fromInk('slice-ansi/tokenize-ansi.js'), fromInk('@alcalzone/ansi-tokenize/build/tokenize.js')];
+	// The segmenter as installed: its code, taken out of each file and run here.
+	const installed = patchedFiles.map((file) => {
+		const m = /const (\w+) = (\(\(\) => \{\n[\s\S]*?\n\}\)\(\));/.exec(readFileSync(file, 'utf8'));
+		if (!m?.[2]?.includes('eachUnitOwnCluster'))
+			throw new Error(`no sitrep segmenter in ${file}: did patch-package run (npm ci)?`);
+		const cls = /eachUnitOwnCluster = \/(\^\[[^\]]+\]\*\$)\//.exec(m[2])?.[1] as string;
+		return { file, cls, segmenter: new Function(`return ${m[2]}`)() as { segment(s: string): Segments } };
+	});
+	const real = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+	const each = new RegExp(installed[0]?.cls as string);
+	const units: string[] = [];
+	for (let c = 0; c <= 0xffff; c++) if (each.test(String.fromCharCode(c))) units.push(String.fromCharCode(c));
+	const plain = (segments: Iterable<{ segment: string; index: number }>) =>
+		[...segments].map(({ segment, index }) => [segment, index]);
+
+	it('claims the string-width fast path and the C0 controls but CR, in both files', () => {
+		for (const { cls } of installed) expect(cls).toBe(installed[0]?.cls);
+		expect(units.length).toBe(claimed.length + 31);
+		expect(each.test('\r\n')).toBe(false);
+		expect(each.test('\u001b[1mbold\u001b[22m · ─')).toBe(true);
+	});
+
+	it('is exact: any run of claimed units is one cluster per unit to Intl.Segmenter, and comes back the same', () => {
+		const run = fc.array(fc.constantFrom(...units), { minLength: 0, maxLength: 60 }).map((a) => a.join(''));
+		fc.assert(
+			fc.property(run, (s) => {
+				const expected = plain(real.segment(s));
+				if (expected.length !== s.length) return false;
+				return installed.every(({ segmenter }) => {
+					const got = segmenter.segment(s);
+					return (
+						JSON.stringify(plain(got)) === JSON.stringify(expected) &&
+						[-1, 0, s.length >> 1, s.length - 1, s.length].every(
+							(i) => got.containing(i)?.index === real.segment(s).containing(i)?.index,
+						)
+					);
+				});
+			}),
+			{ numRuns: 3000, seed: 20261207 },
+		);
+	});
+
+	it("core/graphemes.ts takes the same path for sitrep's own text", () => {
+		expect(EACH_UNIT_OWN_CLUSTER.source).toBe(each.source);
+		const text = fc.oneof(
+			fc.array(fc.constantFrom(...units), { maxLength: 40 }).map((a) => a.join('')),
+			fc.constantFrom('a\r\nb', 'e\u0301 · é', '東京 → Tokyo', '👩‍👩‍👧 ─', 'x\u200dy', 'a\u00adb'),
+		);
+		fc.assert(
+			fc.property(text, (s) => JSON.stringify(plain(graphemes(s))) === JSON.stringify(plain(real.segment(s)))),
+			{ numRuns: 2000, seed: 20261207 },
+		);
+	});
+
+	it('leaves other text to Intl.Segmenter', () => {
+		for (const s of ['a\r\nb', 'e\u0301', '東京', '👩‍👩‍👧', 'x\u200dy', 'a\u00adb'])
+			for (const { segmenter } of installed) expect(plain(segmenter.segment(s))).toEqual(plain(real.segment(s)));
 	});
 });

@@ -3,7 +3,8 @@
 import { dayNumber } from '../dates.js';
 import { squash } from '../fold.js';
 import { memoByString } from '../memo.js';
-import { type Article, type Incident, outletOf } from '../schema.js';
+import type { Article, Incident } from '../schema.js';
+import { outletOf } from '../schemaBase.js';
 import { PhraseMatcher } from './phrase.js';
 import { PostingCursor } from './postings.js';
 import { type FilterSet, hasFilters, type ParsedQuery } from './query.js';

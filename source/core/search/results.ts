@@ -1,6 +1,7 @@
 // Result records for the few documents shown: positions are decoded here,
 // only for them, and turned into exact UTF-16 ranges in the stored text.
-import { type Article, type Incident, outletOf } from '../schema.js';
+import type { Article, Incident } from '../schema.js';
+import { outletOf } from '../schemaBase.js';
 import { Scanner } from '../tokenize.js';
 import type { Expansion } from './expand.js';
 import type { PhraseMatcher } from './phrase.js';

@@ -2,9 +2,10 @@
 // types; outlets come from the records themselves (article sources and
 // incident source references).
 import Fuse from 'fuse.js';
+import { compareText } from '../collate.js';
 import { squash } from '../fold.js';
 import type { Resolved } from '../resolve.js';
-import { outletOf } from '../schema.js';
+import { outletOf } from '../schemaBase.js';
 import type { Store } from '../store.js';
 
 interface Outlets {
@@ -21,7 +22,7 @@ function outletsOf(store: Store): Outlets {
 	const set = new Set<string>();
 	for (const a of store.articles) set.add(a.source);
 	for (const inc of store.incidents) for (const s of inc.sources) if (typeof s !== 'string') set.add(outletOf(s));
-	const names = [...set].sort((a, b) => a.localeCompare(b));
+	const names = [...set].sort((a, b) => compareText(a, b));
 	o = {
 		names,
 		keys: names.map(squash),

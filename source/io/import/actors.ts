@@ -2,6 +2,7 @@
 // own actors first (by name, short name, alias), then the alias table, then a
 // new actor. Every merge is counted so the import report can show it.
 import { KNOWN_ACTORS, type KnownActor, NOT_ACTORS } from '../../core/aliases.js';
+import { compareText } from '../../core/collate.js';
 import { fold } from '../../core/fold.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { Actor } from '../../core/schema.js';
@@ -60,7 +61,7 @@ export class ActorMerger {
 	}
 
 	get merged(): Merge[] {
-		return [...this.merges.values()].sort((a, b) => b.rows - a.rows || a.name.localeCompare(b.name));
+		return [...this.merges.values()].sort((a, b) => b.rows - a.rows || compareText(a.name, b.name));
 	}
 
 	/** An actor id, a plain label for non-actors ("civilians"), or undefined for an empty cell. */

@@ -4,12 +4,11 @@
 // against 0.3 s to deserialize). It is keyed by sitrep's version and every data
 // file's path, size, mtime and inode, so an edited or replaced file misses it;
 // only a load without any problem is cached, so what it gives back is exactly
-// what loading would. The bundled data and small sets never use it.
-import { createHash } from 'node:crypto';
+// what loading would. The bundled data and small sets never use it, and do not
+// load node:crypto and node:v8 for it (imported when a set is big enough).
 import * as fs from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Deserializer, Serializer } from 'node:v8';
 import type { Actor, Country, Incident } from '../../core/schema.js';
 
 /** Bump when loading, checking or cleaning changes what a record becomes. */
@@ -31,7 +30,11 @@ export function cacheDir(): string | undefined {
 }
 
 /** The cache file for these data files, or undefined when the set is small (or caching is off). */
-export function cacheFileFor(dir: string, files: readonly string[], version: string): string | undefined {
+export async function cacheFileFor(
+	dir: string,
+	files: readonly string[],
+	version: string,
+): Promise<string | undefined> {
 	const where = cacheDir();
 	if (!where) return undefined;
 	let incidentBytes = 0;
@@ -46,6 +49,7 @@ export function cacheFileFor(dir: string, files: readonly string[], version: str
 		}
 	}
 	if (incidentBytes < cacheFromBytes()) return undefined;
+	const { createHash } = await import('node:crypto');
 	const key = createHash('sha256')
 		.update(JSON.stringify({ format: CACHE_FORMAT, version, dir: resolve(dir), stats }))
 		.digest('hex')
@@ -54,13 +58,14 @@ export function cacheFileFor(dir: string, files: readonly string[], version: str
 }
 
 /** The cached load, or undefined on a miss or any problem reading it (a cache is never an error). */
-export function readCache(file: string): Cached | undefined {
+export async function readCache(file: string): Promise<Cached | undefined> {
 	let buf: Buffer;
 	try {
 		buf = fs.readFileSync(file);
 	} catch {
 		return undefined;
 	}
+	const { Deserializer } = await import('node:v8');
 	try {
 		const d = new Deserializer(buf);
 		d.readHeader();
@@ -81,7 +86,8 @@ export function readCache(file: string): Cached | undefined {
 const CHUNK = 2000;
 
 /** The cache's bytes: a header, the small lists, then the incidents in chunks (read back one by one). */
-export function serializeCache(data: Cached): Buffer {
+export async function serializeCache(data: Cached): Promise<Buffer> {
+	const { Serializer } = await import('node:v8');
 	const s = new Serializer();
 	s.writeHeader();
 	s.writeValue({

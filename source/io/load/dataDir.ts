@@ -1,21 +1,31 @@
 // Which data directory to open, and loading it with a clear message when it
 // cannot be: the commands and the dashboard say the same.
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT } from '../../core/exit.js';
 import type { ConfigHandle } from '../settings/config.js';
-import { DataDirError, type LoadResult, loadDataDir } from './load.js';
+import { DataDirError, type LoadResult, loadDataDirLazily } from './loader.js';
 
 /** The data/ directory shipped with sitrep (next to dist/ or source/). */
 export function bundledDataDir(): string {
-	// Bundled (dist/cli.js) and unbundled (source/io/load/) builds sit at different depths.
+	// Bundled (dist/cli.js) and unbundled (source/io/load/) builds sit at different depths;
+	// dist/ has a package.json of its own (it says CommonJS), but no data/ beside it.
 	let dir = dirname(fileURLToPath(import.meta.url));
 	for (let i = 0; i < 4; i++) {
-		if (existsSync(join(dir, 'package.json'))) return join(dir, 'data');
+		if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'data'))) return join(dir, 'data');
 		dir = dirname(dir);
 	}
 	return join(dirname(fileURLToPath(import.meta.url)), '..', 'data');
+}
+
+/** Whether dir is the bundled data/ (the curated sample), by its real path. */
+export function isBundledDataDir(dir: string): boolean {
+	try {
+		return realpathSync(resolve(dir)) === realpathSync(bundledDataDir());
+	} catch {
+		return false;
+	}
 }
 
 /** --data, else the configured dataDir, else the bundled data/. */
@@ -24,14 +34,14 @@ export function chooseDataDir(flag: string | undefined, config: ConfigHandle): s
 	return config.settings.dataDir ?? bundledDataDir();
 }
 
-/** Loads the data, or prints why not (through `err`) and returns the exit status. */
-export function loadOrExplain<T = LoadResult>(
+/** Loads the data (zod imported only if a record needs it), or prints why not (through `err`) and returns the exit status. */
+export async function loadOrExplain<T = LoadResult>(
 	dir: string,
 	err: (line: string) => void,
-	load: (dir: string) => T = loadDataDir as (dir: string) => T,
-): T | number {
+	load: (dir: string) => T | Promise<T> = loadDataDirLazily as (dir: string) => Promise<T>,
+): Promise<T | number> {
 	try {
-		return load(dir);
+		return await load(dir);
 	} catch (e) {
 		if (e instanceof DataDirError) {
 			err(`sitrep: ${e.message}`);

@@ -3,12 +3,12 @@
 // Search pane and profiles need them) in a worker thread. Small article sets
 // are simply loaded at once.
 import { statSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Article } from '../../core/schema.js';
 import { buildStore, withArticles } from '../../core/store.js';
-import { kindFiles } from '../write.js';
 import { type Cached, cacheFileFor, readCache } from './cache.js';
-import { type ArticlesResult, type LoadResult, loadArticles, loadDataDir } from './load.js';
+import { kindFiles } from './files.js';
+import { type ArticlesResult, type LoadResult, loadArticlesLazily, loadDataDirLazily } from './loader.js';
 
 /** Below this many bytes of article files, a worker costs more than it saves (tests set it lower). */
 const workerFromBytes = () => Number(process.env.SITREP_ARTICLES_WORKER_BYTES ?? 2_000_000);
@@ -35,18 +35,20 @@ export interface Staged {
 	cacheWanted?: boolean;
 }
 
-export function loadStaged(dir: string, workerUrl: URL | undefined, version = 'dev'): Staged {
+/** Loads the first step (zod imported only if a record needs it); rejects with DataDirError for a missing directory. */
+export async function loadStaged(dir: string, workerUrl: URL | undefined, version = 'dev'): Promise<Staged> {
 	const baseFiles = (['actors', 'countries', 'incidents'] as const).flatMap((k) => kindFiles(dir, k));
-	const cacheFile = cacheFileFor(dir, baseFiles, version);
+	const cacheFile = await cacheFileFor(dir, baseFiles, version);
 	const bigArticles = workerUrl !== undefined && articleBytes(dir) >= workerFromBytes();
-	if (!bigArticles && !cacheFile) return { first: loadDataDir(dir) };
-	const cached = cacheFile ? readCache(cacheFile) : undefined;
-	const first = cached ? fromCache(dir, cached) : loadDataDir(dir, ['actors', 'countries', 'incidents']);
+	if (!bigArticles && !cacheFile) return { first: await loadDataDirLazily(dir) };
+	const cached = cacheFile ? await readCache(cacheFile) : undefined;
+	const first = cached ? fromCache(dir, cached) : await loadDataDirLazily(dir, ['actors', 'countries', 'incidents']);
 	const staged: Staged = { first, fromCache: cached !== undefined };
 	if (cacheFile && !cached && cacheable(first)) staged.cacheWanted = true;
 	if (!bigArticles) {
 		// Few articles: add them now, on this thread.
-		staged.first = merge(first, loadArticles(dir, { actors: first.store.actors, countries: first.store.countries }));
+		const known = { actors: first.store.actors, countries: first.store.countries };
+		staged.first = merge(first, await loadArticlesLazily(dir, known));
 		return staged;
 	}
 	staged.rest = articlesInWorker(dir, first, workerUrl as URL).then((r) => merge(first, r));
@@ -72,7 +74,9 @@ function fromCache(dir: string, c: Cached): LoadResult {
 	};
 }
 
-function articlesInWorker(dir: string, first: LoadResult, url: URL): Promise<ArticlesResult> {
+/** node:worker_threads is imported for a big set only: the bundled data has no use for it. */
+async function articlesInWorker(dir: string, first: LoadResult, url: URL): Promise<ArticlesResult> {
+	const { Worker } = await import('node:worker_threads');
 	return new Promise((resolve) => {
 		const articles: Article[] = [];
 		let settled = false;
@@ -80,7 +84,9 @@ function articlesInWorker(dir: string, first: LoadResult, url: URL): Promise<Art
 		const fallback = () => {
 			if (settled) return;
 			settled = true;
-			setImmediate(() => resolve(loadArticles(dir, { actors: first.store.actors, countries: first.store.countries })));
+			setImmediate(() =>
+				resolve(loadArticlesLazily(dir, { actors: first.store.actors, countries: first.store.countries })),
+			);
 		};
 		let worker: Worker;
 		try {

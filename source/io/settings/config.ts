@@ -4,12 +4,22 @@
 // field is dropped with a warning, the rest still apply. A bad file is kept
 // aside as a backup before anything replaces it (see openConfig); conf writes
 // atomically (a temporary file renamed into place), so two sitreps writing at
-// once lose an update at worst, never the file.
+// once lose an update at worst, never the file. Start-up reads the file as conf
+// would, without conf: conf is loaded for the first write, so writes return promises.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Conf from 'conf';
+import type Conf from 'conf';
 import { G } from '../../core/glyphs.js';
-import { detailOf, errorText, keepAside, settingsPath, tolerantReader } from './file.js';
+import {
+	detailOf,
+	errorText,
+	keepAside,
+	loadConf,
+	loadedConf,
+	readAsConf,
+	settingsPath,
+	tolerantReader,
+} from './file.js';
 
 export const PANES = ['timeline', 'actors', 'risk', 'search'] as const;
 export type PaneId = (typeof PANES)[number];
@@ -86,11 +96,14 @@ export interface ConfigHandle {
 	 * dashboard: its start message).
 	 */
 	warnings: string[];
-	/** Throws ConfigError for a bad value, ConfigWriteError when it cannot be saved (the value still applies to this run). */
-	set(key: SettingKey, value: string): void;
-	unset(key: SettingKey): void;
-	/** Writes one structured field; returns an error message instead of throwing. */
-	save<K extends 'watchlist' | 'views' | 'keys'>(key: K, value: NonNullable<Settings[K]>): string | undefined;
+	/**
+	 * Rejects with ConfigError for a bad value, ConfigWriteError when it cannot be saved (the
+	 * value still applies to this run, from the call on). Writes are made in the order asked.
+	 */
+	set(key: SettingKey, value: string): Promise<void>;
+	unset(key: SettingKey): Promise<void>;
+	/** Writes one structured field; resolves to an error message instead of rejecting. */
+	save<K extends 'watchlist' | 'views' | 'keys'>(key: K, value: NonNullable<Settings[K]>): Promise<string | undefined>;
 }
 
 const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
@@ -215,26 +228,44 @@ function cleaned(raw: Record<string, unknown>, settings: Settings): Record<strin
  * - a file with wrong fields keeps its good ones; it is copied aside the same
  *   way and rewritten with only what is valid;
  * - a folder that cannot be used leaves the settings in memory for this run.
- * Each case adds one line to `warnings`.
+ * Each case adds one line to `warnings`. Only the rewrite needs conf at start.
  */
-export function openConfig(): ConfigHandle {
+/**
+ * Loads what writes settings and watch state (conf), off the start-up path: the dashboard asks for
+ * it once its first frame is up, so that from then on every save, the ones on the way out
+ * included, is made within the call.
+ */
+export function prepareWrites(): Promise<void> {
+	return loadConf().then(() => undefined);
+}
+
+export async function openConfig(): Promise<ConfigHandle> {
 	const cwd = process.env.SITREP_CONFIG_DIR;
 	const reader = tolerantReader();
 	const warnings: string[] = [];
-	let conf: Conf<Settings> | undefined;
-	let error: string | undefined;
-	try {
-		conf = new Conf<Settings>({
+	const path = settingsPath('config.json');
+	/** Whether the file can be written (conf made on first use); false: settings in memory only. */
+	let usable = true;
+	let made: Conf<Settings> | undefined;
+	const confWith = (ConfClass: typeof Conf): Conf<Settings> => {
+		made ??= new ConfClass<Settings>({
 			projectName: 'sitrep',
 			...(cwd ? { cwd } : {}),
 			deserialize: reader.deserialize as (text: string) => Settings,
 		});
+		return made;
+	};
+	// Loaded already: no await, so the write below is made within the call (see loadedConf).
+	const conf = async (): Promise<Conf<Settings>> => made ?? confWith(loadedConf() ?? (await loadConf()));
+	let error: string | undefined;
+	try {
+		readAsConf(path, reader.deserialize);
 	} catch (err) {
+		usable = false;
 		error = `cannot use the settings folder (${errorText(err)})`;
 		warnings.push(`${error}: using defaults; changes last for this session only`);
 	}
-	const path = conf?.path ?? settingsPath('config.json');
-	const first = conf ? reader.last() : undefined;
+	const first = usable ? reader.last() : undefined;
 	let raw: Record<string, unknown> = {};
 	if (first && 'problem' in first.parsed) {
 		const kept = keepAside(path, first.text, 'move');
@@ -246,33 +277,34 @@ export function openConfig(): ConfigHandle {
 			// Without a backup the file must not be written over: settings stay in memory.
 			error = `${path} is ${first.parsed.problem} and could not be kept aside (${kept.error})`;
 			warnings.push(`${what}; changes last for this session only: ${error}`);
-			conf = undefined;
+			usable = false;
 		}
 	} else if (first && 'value' in first.parsed) raw = first.parsed.value;
 	const checked = readSettings(raw);
 	const { settings } = checked;
 	warnings.push(...checked.warnings);
-	if (conf && first && checked.warnings.length) {
+	if (usable && first && checked.warnings.length) {
 		// Keep the file as it was, then leave only what is valid in it.
 		const kept = keepAside(path, first.text, 'copy');
 		try {
 			if (kept.error !== undefined) throw new Error(`no backup could be made: ${kept.error}`);
 			if (kept.backup) {
-				conf.store = cleaned(raw, settings) as Settings;
+				(await conf()).store = cleaned(raw, settings) as Settings;
 				warnings.push(`the old settings file is kept as ${kept.backup}`);
 			}
 		} catch (err) {
 			error = `cannot rewrite ${path} without its bad fields (${errorText(err)})`;
 			warnings.push(`${error}: changes last for this session only`);
-			conf = undefined;
+			usable = false;
 		}
 	}
 	/** Re-reads the file (another sitrep may have changed it), applies one change, writes only valid settings. */
-	const write = (change: (data: Record<string, unknown>) => void): string | undefined => {
-		if (!conf) return error ?? 'settings unavailable';
+	const writeNow = async (change: (data: Record<string, unknown>) => void): Promise<string | undefined> => {
+		if (!usable) return error ?? 'settings unavailable';
 		try {
+			const c = made ?? confWith(loadedConf() ?? (await loadConf()));
 			reader.reset();
-			const current = conf.store as Record<string, unknown>;
+			const current = c.store as Record<string, unknown>;
 			const read = reader.last();
 			let data: Record<string, unknown> = {};
 			if (read && 'problem' in read.parsed) {
@@ -289,13 +321,29 @@ export function openConfig(): ConfigHandle {
 				data = cleaned(current, now.settings);
 			}
 			change(data);
-			conf.store = data as Settings;
+			c.store = data as Settings;
 			return undefined;
 		} catch (err) {
 			error = `cannot write settings: ${errorText(err)}`;
-			conf = undefined;
+			usable = false;
 			return error;
 		}
+	};
+	// One write at a time, in the order asked: each reads what the one before it wrote. With conf
+	// loaded and none waiting, the write is made at once: a save on the way out (a signal, a
+	// hang-up) is on disk before the process ends.
+	let queue: Promise<unknown> = Promise.resolve();
+	let waiting = 0;
+	const write = (change: (data: Record<string, unknown>) => void): Promise<string | undefined> => {
+		if (waiting === 0 && loadedConf()) return writeNow(change);
+		waiting++;
+		const done = queue
+			.then(() => writeNow(change))
+			.finally(() => {
+				waiting--;
+			});
+		queue = done;
+		return done;
 	};
 	return {
 		path,
@@ -304,17 +352,17 @@ export function openConfig(): ConfigHandle {
 			return error;
 		},
 		warnings,
-		set(key, value) {
+		async set(key, value) {
 			const v = parseSetting(key, value);
 			(settings as Record<string, string>)[key] = v;
-			const failed = write((d) => {
+			const failed = await write((d) => {
 				d[key] = v;
 			});
 			if (failed) throw new ConfigWriteError(failed);
 		},
-		unset(key) {
+		async unset(key) {
 			delete settings[key];
-			const failed = write((d) => {
+			const failed = await write((d) => {
 				delete d[key];
 			});
 			if (failed) throw new ConfigWriteError(failed);

@@ -1,11 +1,56 @@
 // What config.ts and watchState.ts share about their JSON files: a reader for
-// conf that never throws on bad text (it reads as {} and is remembered), and
-// keeping a bad file aside as a backup before anything is written over it.
-import { constants, copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
+// conf that never throws on bad text (it reads as {} and is remembered),
+// reading a file as conf would without loading conf, and keeping a bad file
+// aside as a backup before anything is written over it.
+import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import type Conf from 'conf';
 import { G } from '../../core/glyphs.js';
 import { sanitizeLine } from '../../core/sanitize.js';
+
+let confClass: Promise<typeof Conf> | undefined;
+
+/**
+ * conf, loaded for the first write: with ajv, semver and atomically under it, importing it cost
+ * ~10 ms of every start, and reading needs only `readAsConf`. (Bundled, the import settles
+ * within the same turn of the event loop.)
+ */
+export function loadConf(): Promise<typeof Conf> {
+	confClass ??= import('conf').then((m) => {
+		confReady = m.default;
+		return m.default;
+	});
+	return confClass;
+}
+
+let confReady: typeof Conf | undefined;
+
+/**
+ * conf once loadConf has settled, else undefined. With it, a write is made within the call: what
+ * a signal or a hang-up saves on the way out must be on disk before the process ends, and an
+ * exit runs no promise left pending.
+ */
+export function loadedConf(): typeof Conf | undefined {
+	return confReady;
+}
+
+/**
+ * What conf's constructor does to the file at `path` (with no schema, defaults or migrations):
+ * reads it through `deserialize`; makes its folder when there is no file. Throws what those
+ * throw (a folder that cannot be made or read), as the constructor did.
+ */
+export function readAsConf(path: string, deserialize: (text: string) => unknown): void {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (err) {
+		if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+		mkdirSync(dirname(path), { recursive: true });
+		return;
+	}
+	deserialize(text);
+}
 
 /** A JSON object, or what is wrong with the text: `problem` in a few words, `detail` the parser's own message. */
 export type Parsed = { value: Record<string, unknown> } | { problem: string; detail?: string };
@@ -92,16 +137,16 @@ export function keepAside(path: string, text: string, how: 'move' | 'copy'): Kep
 	return { error: 'too many backups with the same time' };
 }
 
-/** Where conf keeps sitrep's files (its env-paths rule), for messages when conf itself could not start. */
+/** Where conf keeps sitrep's files: SITREP_CONFIG_DIR (conf's `cwd`), else its env-paths rule. */
 export function settingsPath(name: string): string {
 	const dir = process.env.SITREP_CONFIG_DIR;
 	if (dir) return resolve(dir, name);
 	const home = homedir();
-	if (process.platform === 'darwin') return join(home, 'Library', 'Preferences', 'sitrep-nodejs', name);
+	if (process.platform === 'darwin') return resolve(home, 'Library', 'Preferences', 'sitrep-nodejs', name);
 	if (process.platform === 'win32') {
-		return join(process.env.APPDATA || join(home, 'AppData', 'Roaming'), 'sitrep-nodejs', 'Config', name);
+		return resolve(process.env.APPDATA || join(home, 'AppData', 'Roaming'), 'sitrep-nodejs', 'Config', name);
 	}
-	return join(process.env.XDG_CONFIG_HOME || join(home, '.config'), 'sitrep-nodejs', name);
+	return resolve(process.env.XDG_CONFIG_HOME || join(home, '.config'), 'sitrep-nodejs', name);
 }
 
 export const errorText = (err: unknown) => sanitizeLine(err instanceof Error ? err.message : String(err));

@@ -1,13 +1,23 @@
 // What the analyst has seen of the watchlist, kept next to the settings as
-// watch.json. Read and written through conf (atomic writes). A broken file is
+// watch.json. Read as conf reads it, written through conf (atomic writes; conf
+// is loaded for the first write, so saving returns a promise). A broken file is
 // never thrown at the caller nor silently reset: it is moved aside as
 // watch.json.bad-<time> and sitrep starts afresh, saying so once; only when it
 // cannot be moved is it reported and left alone (and not written over).
 
 import { resolve } from 'node:path';
-import Conf from 'conf';
+import type Conf from 'conf';
 import type { Seen } from '../../core/watch.js';
-import { detailOf, errorText, keepAside, settingsPath, tolerantReader } from './file.js';
+import {
+	detailOf,
+	errorText,
+	keepAside,
+	loadConf,
+	loadedConf,
+	readAsConf,
+	settingsPath,
+	tolerantReader,
+} from './file.js';
 
 /**
  * One record per data directory ({dirs: {"/abs/dir": {since, items}}}): what was
@@ -16,9 +26,9 @@ import { detailOf, errorText, keepAside, settingsPath, tolerantReader } from './
  */
 type SeenFile = Partial<Seen> & { dirs?: Record<string, unknown> };
 
-function open(deserialize: (text: string) => Record<string, unknown>): Conf<SeenFile> {
+function open(ConfClass: typeof Conf, deserialize: (text: string) => Record<string, unknown>): Conf<SeenFile> {
 	const cwd = process.env.SITREP_CONFIG_DIR;
-	return new Conf<SeenFile>({
+	return new ConfClass<SeenFile>({
 		projectName: 'sitrep',
 		configName: 'watch',
 		...(cwd ? { cwd } : {}),
@@ -68,12 +78,12 @@ function setAside(path: string, text: string, problem: string, detail = ''): Loa
 /** The seen record for a data directory, or why there is none. A file that is not a valid record is moved aside (watch.json.bad-<time>). */
 export function loadSeen(dir?: string): Loaded {
 	const reader = tolerantReader();
-	let conf: Conf<SeenFile>;
+	const conf = { path: settingsPath('watch.json') };
 	try {
-		conf = open(reader.deserialize);
+		readAsConf(conf.path, reader.deserialize);
 	} catch (err) {
-		// conf names no file when its constructor fails.
-		return { seen: undefined, error: `cannot read ${settingsPath('watch.json')}: ${errorText(err)}` };
+		// As when conf's constructor failed, which names no file.
+		return { seen: undefined, error: `cannot read ${conf.path}: ${errorText(err)}` };
 	}
 	const read = reader.last();
 	// No file: nothing seen yet is not an error.
@@ -105,8 +115,17 @@ export function loadSeen(dir?: string): Loaded {
 	);
 }
 
-/** Writes the seen record of a data directory (ids and keys sorted, so the file changes only when the data does); the error, if any. */
-export function saveSeen(seen: Seen, dir?: string): string | undefined {
+/**
+ * Writes the seen record of a data directory (ids and keys sorted, so the file changes only when
+ * the data does); the error, if any. Once conf is loaded (loadedConf) the file is written before
+ * this returns, as a save on the way out needs.
+ */
+export async function saveSeen(seen: Seen, dir?: string): Promise<string | undefined> {
+	const ConfClass = loadedConf() ?? (await loadConf());
+	return saveSeenWith(ConfClass, seen, dir);
+}
+
+function saveSeenWith(ConfClass: typeof Conf, seen: Seen, dir?: string): string | undefined {
 	const items: Seen['items'] = {};
 	for (const key of Object.keys(seen.items).sort()) {
 		const e = seen.items[key];
@@ -114,7 +133,7 @@ export function saveSeen(seen: Seen, dir?: string): string | undefined {
 	}
 	try {
 		const reader = tolerantReader();
-		const conf = open(reader.deserialize);
+		const conf = open(ConfClass, reader.deserialize);
 		// Never written over: a file that became unusable since it was loaded is kept aside first.
 		const read = reader.last();
 		if (read && 'problem' in read.parsed && !setAside(conf.path, read.text, read.parsed.problem)) {

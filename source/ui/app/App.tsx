@@ -61,6 +61,8 @@ export interface AppProps {
 	watch?: WatchUi;
 	/** URLs as OSC 8 hyperlinks (the terminal supports them). */
 	hyperlinks?: boolean;
+	/** The data is the bundled sample: the status bar says this ("sample data to 2025-12-31") in place of the directory. */
+	sample?: string;
 	/** Shown in the status bar until the first key (settings warnings, what is new). */
 	startMessage?: string;
 	/** Settings warnings, kept for the `!` list after the start message is gone. */
@@ -79,16 +81,20 @@ export interface AppProps {
 export function App(props: AppProps) {
 	const { stdout } = useStdout();
 	const { exit } = useApp();
-	const env: Env = useMemo(
-		() => ({
+	const env: Env = useMemo(() => {
+		let resolver: Resolver | undefined;
+		return {
 			store: props.store,
-			resolver: new Resolver(props.store),
+			// Built when first asked for (a name typed, the palette, idle time): not for the first frame.
+			get resolver() {
+				resolver ??= new Resolver(props.store);
+				return resolver;
+			},
 			problems: props.problems,
 			...(props.keymap ? { keymap: props.keymap } : {}),
 			...(props.settingsNotes?.length ? { settingsNotes: props.settingsNotes } : {}),
-		}),
-		[props.store, props.problems, props.keymap, props.settingsNotes],
-	);
+		};
+	}, [props.store, props.problems, props.keymap, props.settingsNotes]);
 	const theme = useMemo(() => pickTheme({ name: props.theme }), [props.theme]);
 	const [state, dispatch] = useReducer(reducer(env), undefined, () =>
 		initialState(env, {
@@ -155,10 +161,13 @@ export function App(props: AppProps) {
 		return startIdleWork({
 			store: env.store,
 			asOf: () => latest.current.asOf,
-			warmShown: () => void latest.current.panes.risk.rows.length,
+			warmShown: () => {
+				void latest.current.panes.risk.rows.length;
+				void env.resolver;
+			},
 			lastKeyAt: () => lastKeyAt.current,
 		});
-	}, [index, env.store]);
+	}, [index, env]);
 
 	// The one key dispatcher: the keys of each read, in order, to the reducer.
 	useKeys((keys: KeyPress[]) => {
@@ -214,6 +223,7 @@ export function App(props: AppProps) {
 			) : (
 				<StatusBar
 					dir={props.store.dir}
+					{...(props.sample ? { note: props.sample } : {})}
 					counts={counts}
 					problems={props.problems}
 					width={state.cols}

@@ -6,10 +6,8 @@ import { basename, resolve } from 'node:path';
 import { type Dispatch, useEffect, useRef } from 'react';
 import { plural } from '../../core/words.js';
 import { FileWriteError, writeFileAtomic } from '../../io/atomic.js';
-import { formatOfPath, selectRecords } from '../../io/export.js';
 import type { SavedView } from '../../io/settings/config.js';
 import { briefFileName, briefMarkdown } from '../../present/brief.js';
-import { serialize } from '../../present/exportFile.js';
 import type { Env } from '../env.js';
 import { copySequence } from '../osc.js';
 import type { WatchUi } from '../watch.js';
@@ -20,9 +18,9 @@ export interface BriefingCallbacks {
 	outDir?: string;
 	/** Where `b` writes briefs (default: the working directory). */
 	briefDir?: string;
-	/** Each returns an error message when the settings could not be written. */
-	onViews?: (views: SavedView[]) => string | undefined;
-	onWatchlist?: (keys: string[]) => string | undefined;
+	/** Each resolves to an error message when the settings could not be written. */
+	onViews?: (views: SavedView[]) => Promise<string | undefined>;
+	onWatchlist?: (keys: string[]) => Promise<string | undefined>;
 	/** At exit: the watch state to remember (what is still new stays new). */
 	onWatchExit?: (watch: WatchUi) => void;
 }
@@ -43,14 +41,19 @@ function stamp(d = new Date()): string {
 	return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
 }
 
-/** Calls `fn` when `value` changes after the first render; a returned error is shown. */
-function useOnChange<T>(value: T, fn: ((v: T) => string | undefined) | undefined, say: (text: string) => void): void {
+/** Calls `fn` when `value` changes after the first render; an error it resolves to is shown. */
+function useOnChange<T>(
+	value: T,
+	fn: ((v: T) => Promise<string | undefined>) | undefined,
+	say: (text: string) => void,
+): void {
 	const first = useRef(value);
 	// biome-ignore lint/correctness/useExhaustiveDependencies: runs per new value only
 	useEffect(() => {
-		if (value === first.current) return;
-		const err = fn?.(value);
-		if (err) say(`${err} (kept for this session only)`);
+		if (value === first.current || !fn) return;
+		void fn(value).then((err) => {
+			if (err) say(`${err} (kept for this session only)`);
+		});
 	}, [value, fn]);
 }
 
@@ -82,17 +85,22 @@ export function useBriefingEffects(
 	// biome-ignore lint/correctness/useExhaustiveDependencies: one write per request object
 	useEffect(() => {
 		if (!req) return;
-		const selected = selectRecords(env.store, env.resolver, req.what, req.input);
-		if (!selected.records) {
-			say(`export: ${selected.errors.map((e) => `${e.what}: ${e.message}`).join('; ')}`);
-			return;
-		}
-		const file = resolve(cb.outDir ?? process.cwd(), req.file ?? `sitrep-${req.what}-${stamp()}.csv`);
-		// Never replace a file from a keypress (the check and the write are one step): name another one.
-		const failed = saveFile(file, serialize(req.what, selected.records, formatOfPath(file) ?? 'csv'), true);
-		if (failed === 'exists') say(`export: ${file} exists; give another name ("export ${req.what} FILE")`);
-		else if (failed) say(`export: cannot write ${file}: ${failed}`);
-		else say(`${plural(selected.records.length, req.what.slice(0, -1))} exported to ${file}`);
+		// Loaded on the first export, not at start-up: CSV columns come from the zod schemas.
+		void Promise.all([import('../../io/export.js'), import('../../present/exportFile.js')]).then(
+			([{ formatOfPath, selectRecords }, { serialize }]) => {
+				const selected = selectRecords(env.store, env.resolver, req.what, req.input);
+				if (!selected.records) {
+					say(`export: ${selected.errors.map((e) => `${e.what}: ${e.message}`).join('; ')}`);
+					return;
+				}
+				const file = resolve(cb.outDir ?? process.cwd(), req.file ?? `sitrep-${req.what}-${stamp()}.csv`);
+				// Never replace a file from a keypress (the check and the write are one step): name another one.
+				const failed = saveFile(file, serialize(req.what, selected.records, formatOfPath(file) ?? 'csv'), true);
+				if (failed === 'exists') say(`export: ${file} exists; give another name ("export ${req.what} FILE")`);
+				else if (failed) say(`export: cannot write ${file}: ${failed}`);
+				else say(`${plural(selected.records.length, req.what.slice(0, -1))} exported to ${file}`);
+			},
+		);
 	}, [req]);
 
 	// A brief may have been edited since it was written: it is replaced only when asked.

@@ -8,9 +8,11 @@ import { useEffect, useState } from 'react';
 import { G } from '../../core/glyphs.js';
 import type { RiskDays } from '../../core/risk.js';
 import { sanitizeText } from '../../core/sanitize.js';
+import { sampleNote } from '../../core/store.js';
 import { dieOfHangup, isHangupError, terminalGone } from '../../io/hangup.js';
+import { isBundledDataDir } from '../../io/load/dataDir.js';
 import type { LoadResult } from '../../io/load/load.js';
-import type { ConfigHandle, PaneId, ThemeSetting } from '../../io/settings/config.js';
+import { type ConfigHandle, type PaneId, prepareWrites, type ThemeSetting } from '../../io/settings/config.js';
 import type { WatchUi } from '../watch.js';
 import { App } from './App.js';
 import type { Profiler } from './profiler.js';
@@ -194,11 +196,9 @@ export async function runTui(
 	if (!opts.rest) session.complete(loaded.store);
 	const remember = (pane: PaneId) => {
 		if (!config.error && config.settings.lastPane !== pane) {
-			try {
-				config.set('lastPane', pane);
-			} catch {
+			config.set('lastPane', pane).catch(() => {
 				// A read-only settings file must not stop the dashboard.
-			}
+			});
 		}
 	};
 	// A signal or a hang-up saves what q would have: the pane shown, what was seen of the watchlist.
@@ -212,6 +212,8 @@ export async function runTui(
 		remember(now.pane);
 		session.briefing.onWatchExit?.(now.watch);
 	});
+	// The bundled data is a curated sample that ends at its last incident: the status bar says so.
+	const sample = isBundledDataDir(loaded.store.dir) ? sampleNote(loaded.store.incidents) : undefined;
 	const testCrash = process.env.SITREP_TEST_CRASH;
 	const app = (data: LoadResult, articlesPending: boolean) => {
 		const dashboard = (
@@ -227,6 +229,7 @@ export async function runTui(
 				hyperlinks={session.hyperlinks}
 				escapeMs={session.escapeMs}
 				startMessage={session.startMessage(data.store)}
+				{...(sample ? { sample } : {})}
 				settingsNotes={session.notes}
 				briefing={session.briefing}
 				days={opts.days}
@@ -258,6 +261,15 @@ export async function runTui(
 			onRender: opts.profiler ? ({ renderTime }) => opts.profiler?.frame(renderTime) : undefined,
 		},
 	);
+	// The first frame is on the screen (Ink draws it within render): the launcher, dist/cli.js,
+	// may now save V8's code cache of what ran up to here (scripts/launcher.js).
+	(process as NodeJS.EventEmitter).emit('sitrep:first-frame');
+	// Then what writes settings: a signal or a hang-up saves on its way out, within the call.
+	setImmediate(() => {
+		prepareWrites().catch(() => {
+			// Not loadable: each write says so when it is tried.
+		});
+	});
 	// The same App, its state kept, now with the articles (and their problems). Not once
 	// the dashboard is over: a rerender after unmount mounts the App again, raw mode and
 	// all, and the process would never exit.

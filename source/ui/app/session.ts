@@ -83,7 +83,7 @@ export function openSession(
 				if (watchSaved || !full || seen.error) return;
 				watchSaved = true;
 				const stillNew = { incidents: watch.newIncidents, articles: watch.newArticles };
-				saveSeen(nextSeen(full, items(watch.keys), stillNew, new Date().toISOString()), opts.dir ?? full.dir);
+				void saveSeen(nextSeen(full, items(watch.keys), stillNew, new Date().toISOString()), opts.dir ?? full.dir);
 			},
 		},
 	};

@@ -1,7 +1,6 @@
 // `sitrep` with no command, on a terminal: the flags checked, the terminal
 // taken, the data loaded (a big set in stages), the dashboard run; after a
 // slow start, the load cache made in the background for the next one.
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { EXIT } from '../../core/exit.js';
 import { type RiskDays, riskWindow, windowProblem } from '../../core/risk.js';
@@ -63,7 +62,7 @@ export async function startDashboard(opts: DashboardStart): Promise<number> {
 	let staged: Staged | number;
 	try {
 		// A big data set shows its first frame without the articles; a worker brings them.
-		staged = loadOrExplain(
+		staged = await loadOrExplain(
 			dir,
 			(line) => pending.push(line),
 			(d) => loadStaged(d, bundledWorkerUrl(opts.cliUrl), opts.version),
@@ -92,12 +91,14 @@ export async function startDashboard(opts: DashboardStart): Promise<number> {
 	});
 	// A big, clean data set that was loaded the slow way is cached for the next start by a
 	// process of its own, after this one has given the terminal back: nothing here waits for it.
-	if (staged.cacheWanted) cacheInBackground(opts.cliUrl, dir);
+	if (staged.cacheWanted) await cacheInBackground(opts.cliUrl, dir);
 	return code;
 }
 
-function cacheInBackground(cliUrl: string, dir: string): void {
+/** node:child_process is imported only then: most starts never need it. */
+async function cacheInBackground(cliUrl: string, dir: string): Promise<void> {
 	try {
+		const { spawn } = await import('node:child_process');
 		const child = spawn(process.execPath, [fileURLToPath(cliUrl), 'cache', '--data', dir], {
 			detached: true,
 			stdio: 'ignore',

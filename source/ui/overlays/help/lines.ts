@@ -1,7 +1,7 @@
 // The ? overlay: every binding in force, by where it works, then the incident types.
 
 import { ownText } from '../../../core/glyphs.js';
-import { INCIDENT_TYPES } from '../../../core/schema.js';
+import { INCIDENT_TYPES } from '../../../core/schemaBase.js';
 import { blank, heading, type Line, para, text } from '../../../present/lines.js';
 import { DEFAULT_KEYMAP, type Keymap, SCOPE_TITLES, type Scope } from '../../keymap.js';
 import { keyLabel } from '../../keys.js';

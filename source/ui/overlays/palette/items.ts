@@ -6,7 +6,7 @@
 import { G, ownText } from '../../../core/glyphs.js';
 import type { Resolver } from '../../../core/resolve.js';
 import { RISK_WINDOWS, type RiskDays } from '../../../core/risk.js';
-import { INCIDENT_TYPES } from '../../../core/schema.js';
+import { INCIDENT_TYPES } from '../../../core/schemaBase.js';
 import type { Store } from '../../../core/store.js';
 import { parseWatchKey, type WatchItem, watchKey } from '../../../core/watch.js';
 import type { PaneId, SavedView } from '../../../io/settings/config.js';
@@ -267,7 +267,7 @@ export function fuzzyScore(query: string, label: string): number | undefined {
 				}
 				score += 1;
 				if (i === prev + 1) score += 3;
-				if (i === 0 || /[\s(—:,-]/.test(text[i - 1] ?? '')) score += 4;
+				if (i === 0 || /[\s(\u2014:,-]/.test(text[i - 1] ?? '')) score += 4;
 				score -= Math.min(3, i - at) * 0.5;
 				prev = i;
 				at = i + 1;

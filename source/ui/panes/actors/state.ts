@@ -10,8 +10,9 @@ import {
 	nextActorSort,
 	sortActorRows,
 } from '../../../core/actorProfile.js';
+import { compareText } from '../../../core/collate.js';
 import type { RiskWindow } from '../../../core/risk.js';
-import { ACTOR_KINDS, type ActorKind } from '../../../core/schema.js';
+import { ACTOR_KINDS, type ActorKind } from '../../../core/schemaBase.js';
 import type { Store } from '../../../core/store.js';
 import type { SavedView } from '../../../io/settings/config.js';
 import type { Target } from '../../../present/target.js';
@@ -70,7 +71,7 @@ export function refreshActors(store: Store, s: ActorsState, window: RiskWindow, 
 function countryCycle(all: readonly ActorRow[]): string[] {
 	const n = new Map<string, number>();
 	for (const r of all) for (const c of r.countries) n.set(c, (n.get(c) ?? 0) + 1);
-	return [...n].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);
+	return [...n].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([c]) => c);
 }
 
 function cycle<T>(list: readonly T[], current: T | undefined): T | undefined {
