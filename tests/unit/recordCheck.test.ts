@@ -113,6 +113,7 @@ function check(
 				'firstActive',
 				'kind',
 				'countries',
+				'population',
 			];
 			(MUTATIONS[next() % MUTATIONS.length] as (r: Record<string, unknown>, k: string) => void)(
 				r,
