@@ -85,7 +85,7 @@ export const RISK_LEVELS: readonly { level: RiskLevel; min: number; why: string 
 		why: 'ten times that: about the median of country-quarters with any conflict death in UCDP 2010-2024',
 	},
 	{ level: 'high', min: 1000, why: "UCDP's threshold of a war (1,000 deaths a year)" },
-	{ level: 'severe', min: 5000, why: 'five times a war: the top tenth of country-quarters with any conflict death' },
+	{ level: 'severe', min: 5000, why: 'five times a war: above about 92% of country-quarters with any conflict death' },
 ];
 
 export type TrendDirection = 'up' | 'down' | 'flat';
@@ -749,7 +749,7 @@ export const RISK_FORMULA = [
 	`  dates: an incident counts on its (start) date; a month-only date (YYYY-MM) is placed on the ${MONTH_ONLY_DAY}th, for both window membership and recency.`,
 	`  the score is rounded to a whole number; levels (deaths a year, after UCDP's thresholds: 25 an armed conflict, 1,000 a war): ${levelRanges()}.`,
 	`  trend: against the country's own baseline, the mean score of the ${BASELINE_WINDOWS} windows of equal length before; up (or down) when the score is above (or below) it by more than ${TREND_MIN_ABSOLUTE} and more than ${TREND_MIN_RELATIVE * 100}% of the baseline, else flat.`,
-	'  rate: the window\'s dead a year per 100,000 people, shown where the country\'s population is known (not part of the score).',
+	"  rate: the window's dead a year per 100,000 people, shown where the country's population is known (not part of the score).",
 	`Tags: incident types with ${TAG_MIN_INCIDENTS}+ incidents or ${TAG_MIN_SHARE * 100}%+ of the window's incidents; actors with ${TAG_MIN_INCIDENTS}+ incidents as perpetrator or claimant;`,
 	`  mass-casualty (${MASS_CASUALTY_KILLED}+ killed, or tagged ${MASS_CASUALTY_TAG}); cross-border (a perpetrator or claimant whose main country is another, or tagged ${CROSS_BORDER_TAG}, or cross-border shelling);`,
 	`  attacks on officials; attacks on foreigners; plus the country's manual tags. Ordered by the score points of their incidents.`,

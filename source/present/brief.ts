@@ -11,8 +11,8 @@ import {
 	inRange,
 	RISK_LEVELS,
 	type RiskWindow,
-	YEAR_DAYS,
 	TREND_ARROWS,
+	YEAR_DAYS,
 } from '../core/risk.js';
 import type { Article, Incident } from '../core/schema.js';
 import type { Store } from '../core/store.js';

@@ -2,17 +2,17 @@
 // HDX export) imported into a copy of the bundled data, then the level at the
 // end of each year against UCDP's own yearly deaths for Pakistan (the
 // country-month file; 2009 from the imported events). Needs the developers'
-// shared reference data (tests/support/ucdp.ts); skipped, saying so, without it.
+// shared reference data (scripts/ucdp.ts); skipped, saying so, without it.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countryMonths, ucdpDir, yearlyDeaths } from '../../scripts/ucdp.js';
 import { countryRisk, levelFor, RISK_LEVELS, type RiskLevel, riskWindow } from '../../source/core/risk.js';
 import type { Store } from '../../source/core/store.js';
 import { importFile } from '../../source/io/import/run.js';
 import { loadDataDir } from '../../source/io/load/load.js';
 import { DATA_DIR } from '../support/helpers.js';
-import { countryMonths, ucdpDir, yearlyDeaths } from '../support/ucdp.js';
 
 const UCDP = ucdpDir();
 const YEARS = Array.from({ length: 13 }, (_, i) => 2009 + i);
@@ -50,7 +50,10 @@ describe.skipIf(!UCDP)(`risk levels on UCDP's Pakistan events, 2009-2021${UCDP ?
 	it('over a year, each level is the one UCDP deaths for that year give, or next to it (event weights add a little)', () => {
 		const got = levels(365);
 		const off = got.filter((g) => rank(g.level) !== rank(levelFor(g.deaths)));
-		expect(got.every((g) => Math.abs(rank(g.level) - rank(levelFor(g.deaths))) <= 1), JSON.stringify(got)).toBe(true);
+		expect(
+			got.every((g) => Math.abs(rank(g.level) - rank(levelFor(g.deaths))) <= 1),
+			JSON.stringify(got),
+		).toBe(true);
 		expect(off.length, JSON.stringify(off)).toBeLessThanOrEqual(2);
 		// Not one level for all years: 2009-2010 (over 7,000 dead a year) above 2018-2021 (under 500).
 		expect(new Set(got.map((g) => g.level)).size).toBeGreaterThanOrEqual(3);
@@ -62,7 +65,8 @@ describe.skipIf(!UCDP)(`risk levels on UCDP's Pakistan events, 2009-2021${UCDP ?
 		// A year with three times the deaths of another never gets a lower level.
 		for (const a of got) {
 			for (const b of got) {
-				if (a.deaths >= 3 * b.deaths) expect(rank(a.level), `${a.year} vs ${b.year}`).toBeGreaterThanOrEqual(rank(b.level));
+				if (a.deaths >= 3 * b.deaths)
+					expect(rank(a.level), `${a.year} vs ${b.year}`).toBeGreaterThanOrEqual(rank(b.level));
 			}
 		}
 		// And the levels move both ways over the years (2014's offensive up, the late 2010s down).

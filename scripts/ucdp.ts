@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The folder holding UCDP's files (ucdp/…), or undefined. */
 export function ucdpDir(): string | undefined {
@@ -17,7 +17,8 @@ export function ucdpDir(): string | undefined {
 		'/work/shared',
 	];
 	for (const c of candidates) {
-		if (c && existsSync(join(c, 'data', 'ucdp', 'ucdp_country_month_deaths_2010_2024.csv'))) return join(c, 'data', 'ucdp');
+		if (c && existsSync(join(c, 'data', 'ucdp', 'ucdp_country_month_deaths_2010_2024.csv')))
+			return join(c, 'data', 'ucdp');
 	}
 	return undefined;
 }
