@@ -14,7 +14,7 @@ import { G } from '../core/glyphs.js';
 import { original } from '../core/originals.js';
 import type { Actor, Affiliation } from '../core/schema.js';
 import type { Store } from '../core/store.js';
-import { terminalJson } from '../present/json.js';
+import { incidentJson, terminalJson } from '../present/json.js';
 import { linesToText } from '../present/plain.js';
 import { actorLines } from '../present/views/actor.js';
 import { type Ctx, EXIT } from './context.js';
@@ -61,7 +61,7 @@ export function runActor(
 					lastSeen: profile.lastSeen ?? null,
 					window: profile.window,
 					counts: profile.counts,
-					incidents: profile.incidents.map((i) => ({ ...original(i.incident), roles: i.roles })),
+					incidents: profile.incidents.map((i) => ({ ...incidentJson(i.incident), roles: i.roles })),
 					mentions: profile.mentions.map((m) => {
 						const a = original(m.article);
 						return {

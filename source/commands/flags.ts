@@ -7,7 +7,7 @@ export const GLOBAL_FLAGS = {
 	data: {
 		type: 'string',
 		value: 'DIR',
-		help: 'data directory (default: configured dataDir, else the bundled data/)',
+		help: 'data directory (default: configured dataDir, else the bundled data/: a curated sample, not a live feed, that ends at its last incident)',
 	},
 	'no-color': { type: 'boolean', help: 'no colours: bold, inverse and underline only (as NO_COLOR=1 does)' },
 	help: { type: 'boolean', help: "this help (sitrep COMMAND --help: that command's)" },

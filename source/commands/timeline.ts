@@ -1,12 +1,12 @@
 // sitrep timeline: the Timeline pane's query as text or JSON.
 
+import { tollCell } from '../core/fatalities.js';
 import { G } from '../core/glyphs.js';
-import { original } from '../core/originals.js';
 import { Resolver } from '../core/resolve.js';
 import type { Store } from '../core/store.js';
 import { countBy, type FilterInput, filterIncidents, parseFilter, perpetratorLabel } from '../core/timeline.js';
 import { fit } from '../core/width.js';
-import { terminalJson } from '../present/json.js';
+import { incidentJson, terminalJson } from '../present/json.js';
 import { type Ctx, EXIT } from './context.js';
 
 export interface TimelineFlags extends FilterInput {
@@ -53,14 +53,16 @@ export function runTimeline(store: Store, flags: TimelineFlags, ctx: Ctx): numbe
 	const shown = flags.limit ? all.slice(0, flags.limit) : all;
 	if (flags.json) {
 		// The incidents as the data wrote them (core/originals.ts), escaped for the terminal.
-		ctx.out(terminalJson({ filter, total: all.length, shown: shown.length, incidents: shown.map((i) => original(i)) }));
+		ctx.out(terminalJson({ filter, total: all.length, shown: shown.length, incidents: shown.map(incidentJson) }));
 		return EXIT.ok;
 	}
-	ctx.out(`${fit('DATE', 10)}  CC  ${fit('TYPE', 16)}  ${fit('PERPETRATOR', 18)}  ${fit('KILLED', 6, true)}  LOCATION`);
+	ctx.out(
+		`${fit('DATE', 10)}  CC  ${fit('TYPE', 16)}  ${fit('PERPETRATOR', 18)}  ${fit('KILLED', 10, true)}  LOCATION`,
+	);
 	for (const inc of shown) {
 		const place = [inc.location, inc.admin1].filter(Boolean).join(', ');
 		ctx.out(
-			`${fit(inc.date, 10)}  ${fit(inc.country, 2)}  ${fit(inc.type, 16)}  ${fit(perpetratorLabel(store, inc), 18)}  ${fit(inc.fatalities === undefined ? '-' : String(inc.fatalities), 6, true)}  ${place}`,
+			`${fit(inc.date, 10)}  ${fit(inc.country, 2)}  ${fit(inc.type, 16)}  ${fit(perpetratorLabel(store, inc), 18)}  ${fit(tollCell(inc.fatalities, '-', 10), 10, true)}  ${place}`,
 		);
 	}
 	ctx.err(

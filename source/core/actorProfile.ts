@@ -9,6 +9,7 @@ import { type DayRange, DEFAULT_RISK_DAYS, effectiveDay, inRange, type RiskWindo
 import type { Actor, ActorKind, Affiliation, Article, Incident } from './schema.js';
 import { type ActorRole, rolesIn, type Store } from './store.js';
 import { type Bucket, countBy } from './timeline.js';
+import { weakAliasesOf } from './weakAliases.js';
 
 export interface ActorLink {
 	id: string;
@@ -358,10 +359,15 @@ export function mentionsOf(store: Store, actorId: string): Mention[] {
 	return hit;
 }
 
-/** An actor's own terms, and the other actors' longer names that can contain them. */
+/** An actor's own terms (less its weak aliases: core/weakAliases.ts), and the other actors' longer names that can contain them. */
 function patternsFor(store: Store, actorId: string): { own: Pattern[]; others: Pattern[] } {
 	const actor = store.actorById.get(actorId);
-	const own = actor ? actorTerms(actor).map(patternOf) : [];
+	const weak = weakAliasesOf(store.actors).get(actorId);
+	const own = actor
+		? actorTerms(actor)
+				.filter((t) => !weak?.has(t))
+				.map(patternOf)
+		: [];
 	const ownFolded = own.map((p) => p.words.map((w) => w.folded).join(' '));
 	// Only longer names that contain one of the actor's terms can cover an occurrence.
 	const others = store.actors

@@ -4,6 +4,7 @@
 // fields are JSON, and text that a spreadsheet would run as a formula gets a
 // leading quote that decoding takes off again.
 import * as z from 'zod';
+import { countedOf, rangeOf } from './fatalities.js';
 import { describeIssues } from './issues.js';
 import { describeValue, pointerOf } from './problems.js';
 import { type Actor, type Article, type Incident, recordSchemas } from './schema.js';
@@ -28,13 +29,78 @@ function cellType(field: z.ZodType): CellType {
 	return 'text';
 }
 
+// An incident's toll takes four columns: the counted figure and the range's ends, which a
+// spreadsheet can sum and sort, and the record's own toll as JSON when it is more than one
+// figure, so that reading the file back gives the record exactly (see tollFromCells).
+const TOLL_CELLS: [string, CellType][] = [
+	['fatalities', 'number'],
+	['fatalities_low', 'number'],
+	['fatalities_high', 'number'],
+	['fatalities_detail', 'json'],
+];
+
 function cellTypes(kind: CsvKind): Map<string, CellType> {
 	const shape: Record<string, z.ZodType> = recordSchemas[kind].shape;
 	return new Map(
 		Object.entries(shape)
 			.filter(([name]) => name !== '$schema')
-			.map(([name, schema]) => [name, cellType(schema)]),
+			.flatMap(([name, schema]): [string, CellType][] =>
+				kind === 'incidents' && name === 'fatalities' ? TOLL_CELLS : [[name, cellType(schema)]],
+			),
 	);
+}
+
+/** The toll's four cells' values (see TOLL_CELLS). */
+function tollCells(f: Incident['fatalities']): Record<string, unknown> {
+	const range = rangeOf(f);
+	return {
+		fatalities: countedOf(f),
+		fatalities_low: range?.low,
+		fatalities_high: range?.high,
+		fatalities_detail: typeof f === 'object' ? f : undefined,
+	};
+}
+
+/**
+ * The toll back from its cells, which are taken out of the record: the detail
+ * when there is one (and then the figures beside it must be the ones it gives,
+ * so an edit in a spreadsheet is never silently lost), else the figures.
+ */
+function tollFromCells(record: Record<string, unknown>): string | undefined {
+	const [counted, low, high, detail] = TOLL_CELLS.map(([name]) => record[name]);
+	for (const [name] of TOLL_CELLS) delete record[name];
+	const figures = { fatalities: counted, fatalities_low: low, fatalities_high: high };
+	const notCounts = Object.entries(figures).filter(
+		([, v]) => v !== undefined && !(Number.isSafeInteger(v) && (v as number) >= 0),
+	);
+	if (notCounts.length) {
+		return notCounts
+			.map(([name, v]) => `column "${name}": expected a whole number ≥ 0, found ${describeValue(v)}`)
+			.join('; ');
+	}
+	if (detail !== undefined) {
+		record.fatalities = detail;
+		if (detail === null || typeof detail !== 'object' || Array.isArray(detail)) return undefined; // the schema says what is wrong
+		const given = tollCells(detail as Incident['fatalities']);
+		const differs = Object.entries(figures).filter(([name, v]) => v !== undefined && v !== given[name]);
+		if (differs.length === 0) return undefined;
+		return differs
+			.map(
+				([name, v]) =>
+					`column "${name}": ${v} differs from the toll in "fatalities_detail" (${given[name] ?? 'none'}); change both, or clear "fatalities_detail"`,
+			)
+			.join('; ');
+	}
+	if (low === undefined && high === undefined) {
+		if (counted !== undefined) record.fatalities = counted;
+		return undefined;
+	}
+	record.fatalities = {
+		...(counted === undefined ? {} : { best: counted }),
+		...(low === undefined ? {} : { low }),
+		...(high === undefined ? {} : { high }),
+	};
+	return undefined;
 }
 
 const CELL_TYPES: Record<CsvKind, Map<string, CellType>> = {
@@ -43,7 +109,7 @@ const CELL_TYPES: Record<CsvKind, Map<string, CellType>> = {
 	actors: cellTypes('actors'),
 };
 
-/** One column per schema field, in schema order. */
+/** One column per schema field, in schema order (an incident's toll takes four: TOLL_CELLS). */
 export const CSV_COLUMNS: Record<CsvKind, string[]> = {
 	incidents: [...CELL_TYPES.incidents.keys()],
 	articles: [...CELL_TYPES.articles.keys()],
@@ -96,7 +162,10 @@ export function toCsv<K extends CsvKind>(kind: K, records: readonly CsvRecordOf[
 	const types = CELL_TYPES[kind];
 	const rows = [CSV_COLUMNS[kind].join(',')];
 	for (const rec of records) {
-		const fields = rec as unknown as Record<string, unknown>;
+		const fields =
+			kind === 'incidents'
+				? { ...(rec as Incident), ...tollCells((rec as Incident).fatalities) }
+				: (rec as unknown as Record<string, unknown>);
 		rows.push([...types].map(([name, type]) => quote(encodeCell(type, fields[name]))).join(','));
 	}
 	return `${opts.bom ? '\uFEFF' : ''}${rows.join('\r\n')}\r\n`;
@@ -110,8 +179,15 @@ export type CsvRowResult =
 	  }
 	| { error: string };
 
-function where(path: readonly (string | number)[]): string {
+function where(path: readonly (string | number)[], tollDetail = false): string {
 	const [column, ...rest] = path;
+	if (column === 'fatalities') {
+		// A toll read from its figures: name the figure's own column.
+		if (tollDetail) return `column "fatalities_detail"${rest.length ? ` ${pointerOf(rest)}` : ''}`;
+		const end = rest[0];
+		if (rest.length === 1 && (end === 'low' || end === 'high')) return `column "fatalities_${end}"`;
+		if (rest.length <= 1) return 'column "fatalities"';
+	}
 	return `column "${String(column)}"${rest.length ? ` ${pointerOf(rest)}` : ''}`;
 }
 
@@ -158,6 +234,11 @@ export function fromCsvRow(kind: CsvKind, row: Readonly<Record<string, string | 
 		if ('error' in cell) errors.push(cell.error);
 		else record[name] = cell.value;
 	}
+	const tollDetail = kind === 'incidents' && record.fatalities_detail !== undefined;
+	if (kind === 'incidents') {
+		const tollError = tollFromCells(record);
+		if (tollError) errors.push(tollError);
+	}
 	if (errors.length) return { error: errors.join('; ') };
 	const schema = recordSchemas[kind];
 	const parsed = schema.safeParse(record);
@@ -171,15 +252,15 @@ export function fromCsvRow(kind: CsvKind, row: Readonly<Record<string, string | 
 			),
 		);
 		if (stripped.success) {
-			return { record: stripped.data, warnings: reports.map((r) => `${where(r.path)}: ${r.message}`) };
+			return { record: stripped.data, warnings: reports.map((r) => `${where(r.path, tollDetail)}: ${r.message}`) };
 		}
 	}
 	return {
 		error: reports
 			.map((r) =>
 				r.path.length === 1 && record[String(r.path[0])] === undefined
-					? `${where(r.path)}: required, found an empty cell`
-					: `${where(r.path)}: ${r.message}`,
+					? `${where(r.path, tollDetail)}: required, found an empty cell`
+					: `${where(r.path, tollDetail)}: ${r.message}`,
 			)
 			.join('; '),
 	};

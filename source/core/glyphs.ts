@@ -24,6 +24,8 @@ export interface Glyphs {
 	warning: string;
 	/** A dash between a thing and what is said of it ("ISKP — Islamic State Khorasan"). */
 	dash: string;
+	/** Between the ends of a range ("19–66 killed"). */
+	to: string;
 	/** Sizes ("60×16"). */
 	times: string;
 	/** Sparkline bars, lowest to highest. */
@@ -45,6 +47,7 @@ export const UNICODE_GLYPHS: Readonly<Glyphs> = {
 	dot: '·',
 	warning: '⚠',
 	dash: '—',
+	to: '–',
 	times: '×',
 	bars: '▁▂▃▄▅▆▇█',
 	up: '↑',
@@ -63,6 +66,7 @@ export const ASCII_GLYPHS: Readonly<Glyphs> = {
 	dot: '|',
 	warning: '!',
 	dash: '-',
+	to: '-',
 	times: 'x',
 	bars: '.:-=+*#@',
 	up: '^',

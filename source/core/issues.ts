@@ -38,10 +38,27 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], record: unkn
 			}
 			continue;
 		}
+		// A union whose value had the type of exactly one of its options (an object toll, say): that option's issues say more.
+		const matched = issue.code === 'invalid_union' ? matchedOption(issue.errors) : undefined;
+		if (matched) {
+			out.push(
+				...describeIssues(
+					matched.map((i) => ({ ...i, path: [...issue.path, ...i.path] })),
+					record,
+				),
+			);
+			continue;
+		}
 		const found = valueAt(record, path);
 		out.push({ path, message: messageFor(issue, found, path), unknownField: false });
 	}
 	return out;
+}
+
+/** The one option of a union that rejected the value for what is inside it, not for its type; undefined when not exactly one. */
+function matchedOption(options: readonly (readonly z.core.$ZodIssue[])[]): readonly z.core.$ZodIssue[] | undefined {
+	const typed = options.filter((o) => o.length > 0 && !o.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+	return typed.length === 1 ? typed[0] : undefined;
 }
 
 function messageFor(issue: z.core.$ZodIssue, found: unknown, path: readonly (string | number)[]): string {
@@ -59,8 +76,6 @@ function messageFor(issue: z.core.$ZodIssue, found: unknown, path: readonly (str
 		case 'too_big':
 			if (issue.origin === 'number') return `expected a number ≤ ${issue.maximum}, found ${shown}`;
 			return `${issue.message}, found ${shown}`;
-		case 'invalid_union':
-			return `expected an article id, an object {"outlet", "date"} or {"dataset", "ref"}, found ${shown}`;
 		default:
 			return `expected ${issue.message}, found ${shown}`;
 	}

@@ -18,6 +18,7 @@ import {
 } from './places.js';
 import type { Actor, ActorKind, Article, Country } from './schema.js';
 import { currentKey, Scanner } from './tokenize.js';
+import { weakAliasesOf } from './weakAliases.js';
 import { editDistance } from './words.js';
 
 export interface LinkMatch {
@@ -63,6 +64,11 @@ interface Entry {
 	exact?: string[];
 	/** A person's bare surname: only after a title or the full name. */
 	surname?: boolean;
+	/**
+	 * A weak alias (core/weakAliases.ts: "Haqqani" for the network): never a link on its own. Only
+	 * another mention of an actor the text has already named, and not inside a longer name.
+	 */
+	weak?: boolean;
 	/** An actor alias that is also a place (Islamabad, Tehran): not after "in", "near"... */
 	place?: boolean;
 	/** Not after "ethnic" (an ethnic Tajik in Afghanistan is not Tajikistan). */
@@ -166,7 +172,12 @@ function add(root: Node, phrase: string, entry: Omit<Entry, 'exact'>): void {
 	if (isShortCapitals(phrase)) e.exact = t.starts.map((s, i) => phrase.slice(s, t.ends[i]));
 	node.entries ??= [];
 	const same = node.entries.find(
-		(o) => o.layer === e.layer && o.target === e.target && o.surname === e.surname && !o.exact === !e.exact,
+		(o) =>
+			o.layer === e.layer &&
+			o.target === e.target &&
+			o.surname === e.surname &&
+			o.weak === e.weak &&
+			!o.exact === !e.exact,
 	);
 	if (!same) node.entries.push(e);
 }
@@ -217,12 +228,19 @@ export function buildGazetteer(data: { actors: readonly Actor[]; countries: read
 		slot(holders, collapse(key), () => new Set<string>()).add(id);
 	};
 	const surnames = new Map<string, string[]>();
+	const weakAliases = weakAliasesOf(data.actors);
 	for (const a of data.actors) {
 		gaz.actors.set(a.id, { label: a.name, kind: a.kind });
 		const names = [a.name, ...(a.short ? [a.short] : []), ...a.aliases, ...(EXTRA_ALIASES[a.id] ?? [])];
+		const weak = weakAliases.get(a.id);
 		for (const name of names) {
 			const key = tokenize(name).keys.join(' ');
-			add(root, name, { layer: ACTOR, target: a.id, ...(placeKeys.has(key) ? { place: true } : {}) });
+			add(root, name, {
+				layer: ACTOR,
+				target: a.id,
+				...(placeKeys.has(key) ? { place: true } : {}),
+				...(weak?.has(name) && name !== a.name && name !== a.short ? { weak: true } : {}),
+			});
 			if (!key.includes(' ')) hold(key, a.id);
 		}
 		if (a.kind === 'person') {
@@ -272,6 +290,24 @@ function shouting(text: string, pos: number): boolean {
 	return words.length >= 3 && caps >= 0.8 * words.length;
 }
 
+/** Whether token k's first letter is a capital as written. */
+function capitalised(t: Tokens, k: number): boolean {
+	const ch = t.text.slice(t.starts[k] ?? 0, (t.starts[k] ?? 0) + 2);
+	return /^\p{Lu}/u.test(ch);
+}
+
+/**
+ * Tokens first..last sit inside a longer name: a title, or a word written with
+ * a capital, joins them before or after ("Hamid ul Haq Haqqani", "Mr Haqqani",
+ * "Haqqani Trust").
+ */
+function insideName(t: Tokens, first: number, last: number): boolean {
+	const before = first - 1;
+	if (before >= 0 && t.joins[first] && (TITLE_WORDS.has(t.keys[before] ?? '') || capitalised(t, before))) return true;
+	const after = last + 1;
+	return after < t.keys.length && (t.joins[after] ?? false) && capitalised(t, after);
+}
+
 function scan(gaz: Gazetteer, text: string): RawMatch[] {
 	const t = tokenize(text);
 	const { keys, starts, ends, joins, possessive } = t;
@@ -298,6 +334,7 @@ function scan(gaz: Gazetteer, text: string): RawMatch[] {
 			const gap = i > 0 ? text.slice(ends[i - 1], starts[i]) : '';
 			if (!(i > 0 && TITLE_WORDS.has(keys[i - 1] ?? '') && /^\.?\s{1,2}$/.test(gap))) return false;
 		}
+		if (e.weak && (!seen.has(e.target) || insideName(t, i, path[depth - 1] ?? i))) return false;
 		if (e.place && prev !== undefined && LOCATIVE_WORDS.has(prev)) return false;
 		if (e.demonym && prev === 'ethnic') return false;
 		if (e.notBefore) {
@@ -345,8 +382,8 @@ function scan(gaz: Gazetteer, text: string): RawMatch[] {
 			if (!found) continue;
 			const last = bestEnd[layer] ?? i;
 			nextFree[layer] = last + 1;
-			// An alias beats a bare surname; two actors sharing an alias link neither.
-			const firm = found.filter((e) => !e.surname);
+			// An alias beats a bare surname or a weak alias; two actors sharing an alias link neither.
+			const firm = found.filter((e) => !e.surname && !e.weak);
 			const targets = new Set((firm.length ? firm : found).map((e) => e.target));
 			if (targets.size !== 1) continue;
 			const target = [...targets][0] ?? '';

@@ -4,7 +4,14 @@
 // defaults filled in), and return undefined for anything unusual — then the
 // loader asks zod, whose messages explain what is wrong.
 import type { Actor, Article, Country, Incident } from './schema.js';
-import { ACTOR_KINDS, AFFILIATION_RELATIONS, INCIDENT_TYPES, isRealDate } from './schemaBase.js';
+import {
+	ACTOR_KINDS,
+	AFFILIATION_RELATIONS,
+	checkToll,
+	INCIDENT_FIELDS,
+	INCIDENT_TYPES,
+	isRealDate,
+} from './schemaBase.js';
 
 const ID = /^[a-z0-9][a-z0-9._-]*$/;
 const COUNTRY = /^[A-Z]{2}$/;
@@ -12,26 +19,7 @@ const DAY_OR_MONTH = /^\d{4}-\d{2}(-\d{2})?$/;
 const DAY = /^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 const TYPES = new Set<string>(INCIDENT_TYPES.map(([label]) => label));
 
-const INCIDENT_KEYS = new Set([
-	'$schema',
-	'id',
-	'date',
-	'endDate',
-	'country',
-	'admin1',
-	'location',
-	'lat',
-	'lon',
-	'type',
-	'perpetrators',
-	'targets',
-	'fatalities',
-	'injured',
-	'claimedBy',
-	'description',
-	'sources',
-	'tags',
-]);
+const INCIDENT_KEYS = new Set<string>(INCIDENT_FIELDS);
 const ARTICLE_KEYS = new Set([
 	'$schema',
 	'id',
@@ -99,6 +87,30 @@ function source(v: unknown): boolean {
 	return inSchemaOrder(v, OUTLET_ORDER) && text(v.outlet) && day(v.date) && optText(v.title);
 }
 
+const TOLL_ORDER = new Map(['best', 'low', 'high', 'reports', 'note'].map((k, i) => [k, i + 1]));
+const REPORT_ORDER = new Map(['figure', 'upTo', 'by', 'outlet', 'date'].map((k, i) => [k, i + 1]));
+
+function report(v: unknown): boolean {
+	if (!isObj(v) || !inSchemaOrder(v, REPORT_ORDER) || v.figure === undefined || !count(v.figure)) return false;
+	if (!count(v.upTo) || (v.upTo !== undefined && (v.upTo as number) < (v.figure as number))) return false;
+	return text(v.by) && text(v.outlet) && day(v.date);
+}
+
+/** A plain count, or an object toll already in zod's key order (kept as it is) that passes the schema's checks. */
+function fatalities(v: unknown): boolean {
+	if (v === undefined || typeof v === 'number') return count(v);
+	if (!isObj(v) || !inSchemaOrder(v, TOLL_ORDER)) return false;
+	if (!count(v.best) || !count(v.low) || !count(v.high) || !optText(v.note)) return false;
+	if (v.reports !== undefined && !(Array.isArray(v.reports) && v.reports.length > 0 && v.reports.every(report))) {
+		return false;
+	}
+	let ok = true;
+	checkToll(v as { best?: number; low?: number; high?: number }, () => {
+		ok = false;
+	});
+	return ok;
+}
+
 /** Copies the keys that are present, in schema order (zod's output order). */
 function put(out: Obj, v: Obj, key: string): void {
 	if (v[key] !== undefined) out[key] = v[key];
@@ -115,7 +127,8 @@ export function fastIncident(v: unknown): Incident | undefined {
 	const targets = list(v.targets, text);
 	const tags = list(v.tags, text);
 	if (!perpetrators || !targets || !tags) return undefined;
-	if (!count(v.fatalities) || !count(v.injured) || !(v.claimedBy === undefined || id(v.claimedBy))) return undefined;
+	if (!fatalities(v.fatalities) || !count(v.injured) || !(v.claimedBy === undefined || id(v.claimedBy)))
+		return undefined;
 	if (!text(v.description)) return undefined;
 	if (!Array.isArray(v.sources) || v.sources.length === 0 || !v.sources.every(source)) return undefined;
 	// Most files are written by sitrep in schema order with every list present: keep the object as it is.
@@ -158,6 +171,7 @@ const ACTOR_KEYS = [
 	'name',
 	'short',
 	'aliases',
+	'weakAliases',
 	'kind',
 	'affiliations',
 	'countries',
@@ -198,10 +212,16 @@ export function fastActor(v: unknown): Actor | undefined {
 	const countries = list(v.countries, country);
 	if (!aliases || !affiliations || !countries || !optText(v.status) || !text(v.summary)) return undefined;
 	if (!optYearMonthOrDay(v.firstActive) || !optYearMonthOrDay(v.lastActive)) return undefined;
+	// Each weak alias must be one of the aliases (zod says which is not).
+	if (v.weakAliases !== undefined) {
+		const weak = list(v.weakAliases, text);
+		if (!weak || !weak.every((w) => aliases.includes(w))) return undefined;
+	}
 	if (inSchemaOrder(v, ACTOR_ORDER) && v.aliases && v.affiliations && v.countries) return v as Actor;
 	const out: Obj = {};
 	for (const k of ['$schema', 'id', 'name', 'short']) put(out, v, k);
 	out.aliases = aliases;
+	put(out, v, 'weakAliases');
 	put(out, v, 'kind');
 	out.affiliations = affiliations;
 	out.countries = countries;

@@ -4,6 +4,7 @@
 
 import { compareText } from './collate.js';
 import { addDays, dayNumber, parseDateBound } from './dates.js';
+import { countedOf, hasToll, killedOr0, killedPhrase, rangeOf } from './fatalities.js';
 import { G } from './glyphs.js';
 import { memoByString } from './memo.js';
 import { shortName } from './resolve.js';
@@ -136,7 +137,10 @@ export interface IncidentPoints {
 	day: string;
 	type: IncidentType;
 	country: string;
+	/** The counted toll (core/fatalities.ts); with the range's ends when the reports differ. */
 	fatalities?: number;
+	fatalitiesLow?: number;
+	fatalitiesHigh?: number;
 	recency: number;
 	/** Points after recency, before scaling to a yearly rate. */
 	severity: number;
@@ -344,7 +348,7 @@ export function crossBorder(store: Store, inc: Incident): string[] | undefined {
 }
 
 export function isMassCasualty(inc: Incident): boolean {
-	return (inc.fatalities ?? 0) >= MASS_CASUALTY_KILLED || inc.tags.includes(MASS_CASUALTY_TAG);
+	return killedOr0(inc) >= MASS_CASUALTY_KILLED || inc.tags.includes(MASS_CASUALTY_TAG);
 }
 
 // Day numbers of the few thousand dates a data set has, each worked out once.
@@ -357,11 +361,6 @@ export function recencyWeight(day: string, range: DayRange, days: number): numbe
 	return 1 - ((1 - RECENCY_FLOOR) * age) / (days - 1);
 }
 
-/** People killed as counted (an unreported toll counts 0). */
-function killedOf(inc: Incident): number {
-	return inc.fatalities ?? 0;
-}
-
 /** What turns a window's points into a yearly rate. */
 export function yearlyScale(days: number): number {
 	return YEAR_DAYS / days / MEAN_RECENCY;
@@ -371,7 +370,18 @@ export function yearlyScale(days: number): number {
 function rawPoints(store: Store, inc: Incident, range: DayRange, days: number): number {
 	const recency = recencyWeight(effectiveDay(inc), range, days);
 	const target = targetsOfficials(store, inc) || targetsForeigners(inc) ? TARGET_BONUS : 0;
-	return (TYPE_WEIGHTS[inc.type] + KILLED_WEIGHT * killedOf(inc) + target) * recency * yearlyScale(days);
+	return (TYPE_WEIGHTS[inc.type] + KILLED_WEIGHT * killedOr0(inc) + target) * recency * yearlyScale(days);
+}
+
+/** The toll an incident's points record: the counted figure, and the range's ends when there is one. */
+function pointsToll(inc: Incident): Pick<IncidentPoints, 'fatalities' | 'fatalitiesLow' | 'fatalitiesHigh'> {
+	const counted = countedOf(inc.fatalities);
+	const range = rangeOf(inc.fatalities);
+	return {
+		...(counted === undefined ? {} : { fatalities: counted }),
+		...(range?.low === undefined ? {} : { fatalitiesLow: range.low }),
+		...(range?.high === undefined ? {} : { fatalitiesHigh: range.high }),
+	};
 }
 
 function scoreIncident(
@@ -384,7 +394,7 @@ function scoreIncident(
 	const recency = recencyWeight(day, range, days);
 	const scale = yearlyScale(days);
 	const severity = TYPE_WEIGHTS[inc.type] * recency;
-	const fatalityPoints = KILLED_WEIGHT * killedOf(inc) * recency;
+	const fatalityPoints = KILLED_WEIGHT * killedOr0(inc) * recency;
 	const targetPoints = targetsOfficials(store, inc) || targetsForeigners(inc) ? TARGET_BONUS * recency : 0;
 	const raw = (severity + fatalityPoints + targetPoints) * scale;
 	const pts: IncidentPoints = {
@@ -393,7 +403,7 @@ function scoreIncident(
 		day,
 		type: inc.type,
 		country: inc.country,
-		...(inc.fatalities === undefined ? {} : { fatalities: inc.fatalities }),
+		...pointsToll(inc),
 		recency: round(recency, 3),
 		severity: round(severity, 2),
 		fatalityPoints: round(fatalityPoints, 2),
@@ -473,7 +483,7 @@ export function countryRisk(store: Store, code: string, window: RiskWindow): Cou
 		0,
 	);
 	const baseline = window.baseline.map((range) => round(rawScore(store, code, range, window.days), 0));
-	const fatalities = incs.reduce((s, i) => s + killedOf(i), 0);
+	const fatalities = incs.reduce((s, i) => s + killedOr0(i), 0);
 	const rate = rateOf(store, code, fatalities, window.days);
 	let explanation: CountryRisk['explanation'] | undefined;
 	return {
@@ -486,7 +496,7 @@ export function countryRisk(store: Store, code: string, window: RiskWindow): Cou
 		incidents: incs.length,
 		fatalities,
 		...(rate ? { rate } : {}),
-		unknownFatalities: incs.filter((i) => i.fatalities === undefined).length,
+		unknownFatalities: incs.filter((i) => !hasToll(i)).length,
 		buckets: countBy(
 			incs.map((i) => ({ date: effectiveDay(i), fatalities: i.fatalities })),
 			'week',
@@ -537,15 +547,15 @@ function explain(store: Store, incs: readonly Incident[], window: RiskWindow): C
 			incidents: list.map((x) => x.inc.id),
 		});
 	}
-	const killed = scored.filter((s) => killedOf(s.inc) > 0);
+	const killed = scored.filter((s) => killedOr0(s.inc) > 0);
 	if (killed.length) {
 		terms.push({
 			kind: 'fatalities',
 			name: `killed (${KILLED_WEIGHT} each)`,
-			value: killed.reduce((s, x) => s + killedOf(x.inc), 0),
+			value: killed.reduce((s, x) => s + killedOr0(x.inc), 0),
 			contribution: round(
 				killed.reduce(
-					(s, x) => s + KILLED_WEIGHT * killedOf(x.inc) * recencyWeight(x.pts.day, window, window.days) * scale,
+					(s, x) => s + KILLED_WEIGHT * killedOr0(x.inc) * recencyWeight(x.pts.day, window, window.days) * scale,
 					0,
 				),
 				1,
@@ -655,9 +665,7 @@ export function riskTags(store: Store, code: string, items: readonly Weighted[])
 
 	const mass = items.filter((it) => isMassCasualty(it.inc));
 	if (mass.length) {
-		const tolls = mass.map((it) =>
-			it.inc.fatalities === undefined ? 'toll not reported' : `${it.inc.fatalities} killed`,
-		);
+		const tolls = mass.map((it) => killedPhrase(it.inc.fatalities));
 		add(
 			'mass-casualty',
 			'mass-casualty',
@@ -744,7 +752,7 @@ export const RISK_FORMULA = [
 	`  type weights (deaths-equivalents an attack adds whatever its toll): ${Object.entries(TYPE_WEIGHTS)
 		.map(([t, w]) => `${t} ${w}`)
 		.join(', ')}.`,
-	'  killed: the best estimate (or the low end of a range without one); an unreported toll counts as 0 (the type weight still counts).',
+	'  killed: the best estimate, or the low end of the range when there is none; an unreported toll (or only an upper bound) counts as 0 (the type weight still counts).',
 	`  officials or foreigners: a target that is a person in the actor list, or an incident tagged ${[...OFFICIAL_TAGS, ...FOREIGNER_TAGS].join(', ')}.`,
 	`  dates: an incident counts on its (start) date; a month-only date (YYYY-MM) is placed on the ${MONTH_ONLY_DAY}th, for both window membership and recency.`,
 	`  the score is rounded to a whole number; levels (deaths a year, after UCDP's thresholds: 25 an armed conflict, 1,000 a war): ${levelRanges()}.`,

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import {
 	ACTOR_KINDS,
 	AFFILIATION_RELATIONS,
+	checkToll,
 	incidentTypeLabels,
 	isRealDate,
 	KINDS,
@@ -78,22 +79,71 @@ export const articleSchema = z
 	})
 	.describe('A news article or analysis piece.');
 
-export const sourceRefSchema = z.union([
-	id.describe('Id of an article in this data set.'),
-	z.strictObject({
-		outlet: text,
+export const sourceRefSchema = z.union(
+	[
+		id.describe('Id of an article in this data set.'),
+		z.strictObject({
+			outlet: text,
+			date: day,
+			title: text.optional(),
+			url: z.url({ error: 'an absolute URL' }).optional(),
+		}),
+		z
+			.strictObject({
+				dataset: text.describe('The data set the record was imported from: "ACLED", "UCDP GED"...'),
+				ref: text.describe("The record's id in that data set."),
+				cited: text.optional().describe('The sources the data set cites, as it gives them.'),
+			})
+			.describe('A record imported from an event data set.'),
+	],
+	{ error: 'an article id, an object {"outlet", "date"} or {"dataset", "ref"}' },
+);
+
+const toll = z.int().min(0);
+
+export const fatalityReportSchema = z
+	.strictObject({
+		figure: toll.describe('The number killed this report gave (its lower figure when it gave a range).'),
+		upTo: toll.optional().describe('The upper figure, when the report itself gave a range ("12 to 15").'),
+		by: text.describe('Who gave the figure: "Pakistani officials", "Amnesty International", "the BLA (claim)".'),
+		outlet: text.describe('The outlet or data set that reported it.'),
 		date: day,
-		title: text.optional(),
-		url: z.url({ error: 'an absolute URL' }).optional(),
-	}),
-	z
-		.strictObject({
-			dataset: text.describe('The data set the record was imported from: "ACLED", "UCDP GED"...'),
-			ref: text.describe("The record's id in that data set."),
-			cited: text.optional().describe('The sources the data set cites, as it gives them.'),
-		})
-		.describe('A record imported from an event data set.'),
-]);
+	})
+	.superRefine((r, ctx) => {
+		if (r.upTo !== undefined && r.upTo < r.figure) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['upTo'],
+				input: r.upTo,
+				message: `"upTo" ≥ "figure" (${r.figure})`,
+			});
+		}
+	})
+	.describe('One figure for the killed, and who gave it.');
+
+export const fatalityRangeSchema = z
+	.strictObject({
+		best: toll.optional().describe('The best estimate: the figure counted in sums and risk.'),
+		low: toll.optional().describe('The lowest credible figure; counted when there is no best estimate.'),
+		high: toll.optional().describe('The highest credible figure.'),
+		reports: z
+			.array(fatalityReportSchema)
+			.min(1, { error: 'at least one report (or leave "reports" out)' })
+			.optional()
+			.describe('Who gave which figure.'),
+		note: text.optional().describe('Why the figures differ, or what is counted ("attackers not counted").'),
+	})
+	.superRefine((f, ctx) => {
+		checkToll(f, (path, input, message) => ctx.addIssue({ code: 'custom', path: path ? [path] : [], input, message }));
+	})
+	.describe('Killed, as estimated: a best estimate and/or a low–high range, with who reported which figure.');
+
+/** Killed: one agreed figure, or an estimate with a range and its reports (core/fatalities.ts reads both). */
+export const fatalitiesSchema = z
+	.union([toll.describe('Killed, one figure the reports agree on (the same as {"best": n}).'), fatalityRangeSchema], {
+		error: 'a whole number ≥ 0, or an object {"best", "low", "high", "reports", "note"}',
+	})
+	.describe('Killed, as reported; leave out when unknown.');
 
 export const incidentSchema = z
 	.strictObject({
@@ -109,7 +159,7 @@ export const incidentSchema = z
 		type: z.enum(incidentTypeLabels, { error: `one of: ${incidentTypeLabels.join(', ')}` }),
 		perpetrators: z.array(id).default([]).describe('Actor ids; empty when unknown.'),
 		targets: z.array(text).default([]).describe('Actor ids, or a short text for targets that are not actors.'),
-		fatalities: z.int().min(0).optional().describe('Killed, as reported; leave out when unknown.'),
+		fatalities: fatalitiesSchema.optional(),
 		injured: z.int().min(0).optional(),
 		claimedBy: id.optional().describe('Actor id of the group that claimed responsibility.'),
 		description: text,
@@ -135,6 +185,12 @@ export const actorSchema = z
 		name: text,
 		short: text.optional().describe('Short name for tables and lists, e.g. "ISKP".'),
 		aliases: z.array(text).default([]),
+		weakAliases: z
+			.array(text)
+			.optional()
+			.describe(
+				'Aliases that are also a family name or otherwise ambiguous ("Haqqani"): they find the actor in filters and lookups, but the linker never links on one alone.',
+			),
 		kind: z.enum(ACTOR_KINDS, { error: `one of: ${ACTOR_KINDS.join(', ')}` }),
 		affiliations: z.array(affiliationSchema).default([]),
 		countries: z
@@ -145,6 +201,13 @@ export const actorSchema = z
 		summary: text,
 		firstActive: yearMonthOrDay.optional(),
 		lastActive: yearMonthOrDay.optional(),
+	})
+	.superRefine((a, ctx) => {
+		a.weakAliases?.forEach((w, i) => {
+			if (!a.aliases.includes(w)) {
+				ctx.addIssue({ code: 'custom', path: ['weakAliases', i], input: w, message: 'one of the actor\'s "aliases"' });
+			}
+		});
 	})
 	.describe('A group, person, state or organisation.');
 
@@ -172,6 +235,9 @@ export type Incident = z.output<typeof incidentSchema>;
 export type Actor = z.output<typeof actorSchema>;
 export type Country = z.output<typeof countrySchema>;
 export type SourceRef = z.output<typeof sourceRefSchema>;
+export type Fatalities = z.output<typeof fatalitiesSchema>;
+export type FatalityRange = z.output<typeof fatalityRangeSchema>;
+export type FatalityReport = z.output<typeof fatalityReportSchema>;
 export type Affiliation = z.output<typeof affiliationSchema>;
 
 export const recordSchemas = {

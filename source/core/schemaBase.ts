@@ -63,3 +63,40 @@ export const singular: Record<Kind, string> = {
 	actors: 'actor',
 	countries: 'country',
 };
+
+/** What an object toll must satisfy beyond its fields' own checks; the fast record check (recordCheck.ts) asks the same. */
+export function checkToll(
+	f: { best?: number; low?: number; high?: number },
+	add: (path: string, input: unknown, message: string) => void,
+): void {
+	const { best, low, high } = f;
+	if (best === undefined && low === undefined && high === undefined) {
+		add('', f, 'at least one of "best", "low" or "high" (write a plain number for one agreed figure)');
+		return;
+	}
+	if (low !== undefined && best !== undefined && low > best) add('low', low, `"low" ≤ "best" (${best})`);
+	if (high !== undefined && best !== undefined && high < best) add('high', high, `"high" ≥ "best" (${best})`);
+	if (low !== undefined && high !== undefined && low > high) add('high', high, `"high" ≥ "low" (${low})`);
+}
+
+/** An incident's fields in the schema's (and zod's output) order; schema.test.ts checks it against incidentSchema. */
+export const INCIDENT_FIELDS = [
+	'$schema',
+	'id',
+	'date',
+	'endDate',
+	'country',
+	'admin1',
+	'location',
+	'lat',
+	'lon',
+	'type',
+	'perpetrators',
+	'targets',
+	'fatalities',
+	'injured',
+	'claimedBy',
+	'description',
+	'sources',
+	'tags',
+] as const;

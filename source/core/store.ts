@@ -41,6 +41,22 @@ export function byDateDesc(a: { date: string; id: string }, b: { date: string; i
 }
 
 /** The roles an actor plays in an incident. */
+/** The last day the incidents reach (an end date counts), as written; undefined without incidents. */
+export function lastIncidentDate(incidents: readonly Pick<Incident, 'date' | 'endDate'>[]): string | undefined {
+	let last: string | undefined;
+	for (const inc of incidents) {
+		const d = (inc.endDate ?? inc.date).slice(0, 10);
+		if (last === undefined || d > last) last = d;
+	}
+	return last;
+}
+
+/** The status bar's words for the bundled sample: "sample data to 2025-12-31" (its last incident date). */
+export function sampleNote(incidents: readonly Pick<Incident, 'date' | 'endDate'>[]): string {
+	const last = lastIncidentDate(incidents);
+	return last ? `sample data to ${last}` : 'sample data';
+}
+
 export function rolesIn(inc: Incident, actorId: string): ActorRole[] {
 	const roles: ActorRole[] = [];
 	if (inc.perpetrators.includes(actorId)) roles.push('perpetrator');

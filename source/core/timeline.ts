@@ -1,6 +1,7 @@
 // Timeline queries: filter incidents, count them by week or month. The TUI
 // pane and `sitrep timeline` both call these.
 import { addDays, dayNumber, firstDay, lastDay, parseDateBound, relativeSince, weekStart } from './dates.js';
+import { killedOr0 } from './fatalities.js';
 import { memoByString } from './memo.js';
 import { type Resolver, shortName } from './resolve.js';
 import type { Incident, IncidentType } from './schema.js';
@@ -117,7 +118,7 @@ export function countBy(
 		const b = buckets.get(k);
 		if (b) {
 			b.count++;
-			b.fatalities += inc.fatalities ?? 0;
+			b.fatalities += killedOr0(inc);
 		}
 	}
 	return [...buckets.values()];

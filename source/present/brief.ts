@@ -3,6 +3,7 @@
 // window (no clock), so a brief can be regenerated and diffed.
 import { actorProfile, affiliationOutline } from '../core/actorProfile.js';
 import { compareText } from '../core/collate.js';
+import { formatToll, rangeOf } from '../core/fatalities.js';
 import { shortName } from '../core/resolve.js';
 import {
 	type CountryRisk,
@@ -96,7 +97,7 @@ function incidentTable(store: Store, incs: Incident[], opts: { country: boolean;
 			inc.type,
 			perpetrators(store, inc),
 			...(opts.roleOf ? [rolesIn(inc, opts.roleOf).join(', ')] : []),
-			inc.fatalities === undefined ? '–' : String(inc.fatalities),
+			formatToll(inc.fatalities, '–', '–'),
 			shorten(inc.description),
 		]),
 	);
@@ -118,7 +119,12 @@ function byDayDesc(a: Incident, b: Incident): number {
 }
 
 function tollNote(incs: Incident[]): string[] {
-	return incs.some((i) => i.fatalities === undefined) ? ['', '– = toll not reported.'] : [];
+	const notes = [];
+	if (incs.some((i) => rangeOf(i.fatalities))) {
+		notes.push('Where reports differ, Killed gives the best estimate and their range, 85 (58–85), or the range alone.');
+	}
+	if (incs.some((i) => i.fatalities === undefined)) notes.push('– = toll not reported.');
+	return notes.length ? ['', notes.join(' ')] : [];
 }
 
 /** Incidents chosen from the window (newest first); or, when none, the latest before it. */

@@ -3,6 +3,8 @@
 // The store's text was sanitized at load; it is sanitized again here so
 // these functions are safe on any store.
 import { MONTHS } from '../core/dates.js';
+import { killedPhrase } from '../core/fatalities.js';
+import { UNICODE_GLYPHS } from '../core/glyphs.js';
 import { shortName } from '../core/resolve.js';
 import type { RiskWindow } from '../core/risk.js';
 import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
@@ -50,7 +52,7 @@ export function incidentCopy(store: Store, id: string): string | undefined {
 		inc.country,
 		inc.type,
 		place(store, inc),
-		inc.fatalities === undefined ? 'toll not reported' : `${inc.fatalities} killed`,
+		killedPhrase(inc.fatalities, UNICODE_GLYPHS.to),
 		perpetrators(store, inc),
 	];
 	return sanitizeLine(parts.map(sanitizeLine).join(' · '));

@@ -187,6 +187,8 @@ describe('UCDP import', () => {
 			type: 'suicide bombing',
 			perpetrators: ['iskp'],
 			targets: ['civilians'],
+			// UCDP's best estimate keeps its low and high ends; where they equal it (900001), a plain figure.
+			fatalities: { best: 30, low: 25, high: 40 },
 		});
 		expect(store.incidentById.get('ucdp-900002')).toMatchObject({
 			endDate: '2020-06-30',
@@ -207,7 +209,7 @@ describe('UCDP import', () => {
 		expect(store.incidentById.get('ucdp-800001')).toMatchObject({
 			date: '2009-10-10',
 			endDate: '2009-10-11',
-			fatalities: 20,
+			fatalities: { best: 20, low: 20, high: 23 },
 		});
 	});
 
@@ -232,7 +234,7 @@ describe('UCDP import', () => {
 		writeFileSync(changed, readFileSync(fixture('ucdp-hdx.csv'), 'utf8').replace(',30,40,25,', ',31,40,25,'));
 		const third = await importFile(dir, changed);
 		expect(third).toMatchObject({ imported: 0, updated: 1, unchanged: 4 });
-		expect(loadDataDir(dir).store.incidentById.get('ucdp-900003')?.fatalities).toBe(31);
+		expect(loadDataDir(dir).store.incidentById.get('ucdp-900003')?.fatalities).toEqual({ best: 31, low: 25, high: 40 });
 	});
 
 	it('--dry-run reports the same counts and writes nothing', async () => {

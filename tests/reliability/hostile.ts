@@ -26,10 +26,11 @@ import { runConfig } from '../../source/commands/config.js';
 import { processCtx } from '../../source/commands/context.js';
 import { runViews } from '../../source/commands/views.js';
 import { hasControl, sanitizeLine, sanitizeText } from '../../source/core/sanitize.js';
-import { recordSchemas } from '../../source/core/schema.js';
+import { type Incident, recordSchemas } from '../../source/core/schema.js';
 import { fit as fitCells, truncate, width } from '../../source/core/width.js';
 import { loadDataDir } from '../../source/io/load/load.js';
 import { openConfig } from '../../source/io/settings/config.js';
+import { incidentJson } from '../../source/present/json.js';
 import { openSession } from '../../source/ui/app/session.js';
 import { linkableUrl } from '../../source/ui/osc.js';
 import { type Command, haveScript, type Output, onTty, piped } from '../support/hostile/cli.js';
@@ -265,6 +266,7 @@ async function run(root: string): Promise<Row[]> {
 		['incident descriptions (TUI)', ['ID']],
 		['incident tags (TUI)', ['IT']],
 		['incident targets and sources (TUI)', ['IX', 'IO', 'IS', 'IC']],
+		['incident tolls: who reported, where, the note (TUI)', ['IB', 'IP', 'IN']],
 		['country names (TUI)', ['CN']],
 		['country regions and notes (TUI)', ['CR', 'CO']],
 	];
@@ -494,10 +496,11 @@ function jsonVerdict(
 		const inc = valid('incidents', byId(written.incidents, incidentId(i)));
 		const art = valid('articles', byId(written.articles, articleId(i)));
 		const act = valid('actors', byId(written.actors, actorId(i)));
+		// An answer gives the toll as read (fatalities, fatalitiesLow/High, fatalityReports); its text as written.
 		same(
 			'timeline --json',
 			timeline?.incidents.find((r) => r.id === incidentId(i)),
-			inc,
+			inc && incidentJson(inc as Incident),
 		);
 		same(
 			'export incidents json',

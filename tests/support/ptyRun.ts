@@ -163,8 +163,8 @@ export class Dash {
 		await this.session.waitFor(() => isCompleteFrame(this.lines()), timeoutMs, 'the first complete frame');
 	}
 
-	/** Waits until the screen shows `text` (anywhere). */
-	async screenShows(text: string, timeoutMs = 10_000): Promise<void> {
+	/** Waits until the screen shows `text` (anywhere); as long as firstFrame waits: a loaded machine is slow, not wrong. */
+	async screenShows(text: string, timeoutMs = 30_000): Promise<void> {
 		if (this.lines().some((l) => l.includes(text))) return;
 		await this.session.waitFor(() => this.lines().some((l) => l.includes(text)), timeoutMs, `"${text}" on screen`);
 	}

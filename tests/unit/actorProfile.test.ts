@@ -198,6 +198,27 @@ describe('mentions', () => {
 		]);
 	});
 
+	it('does not count a weak alias: a family name in another person’s name is no mention', () => {
+		const w = store({
+			actors: [
+				actor({ id: 'hn', name: 'Haqqani Network', aliases: ['Haqqani', 'Haqqanis'] }),
+				actor({ id: 'siraj', name: 'Sirajuddin Haqqani', kind: 'person' }),
+				actor({ id: 'bk', name: 'Bright Khan Brigade', aliases: ['Khan Brigade', 'Khan'], weakAliases: ['Khan'] }),
+			],
+			articles: [
+				article({
+					id: 'b1',
+					published: '2025-01-02',
+					title: 'Hamid ul Haq Haqqani killed',
+					body: 'Darul Uloom Haqqania.',
+				}),
+				article({ id: 'b2', published: '2025-01-01', title: 'The Haqqanis', body: 'Mr Khan spoke.' }),
+			],
+		});
+		expect(mentionsOf(w, 'hn').map((x) => [x.article.id, x.terms])).toEqual([['b2', ['Haqqanis']]]);
+		expect(mentionsOf(w, 'bk')).toEqual([]);
+	});
+
 	it('finds the bundled articles that name Muzammil by alias without linking him', () => {
 		const { store: b } = bundled();
 		const m = mentionsOf(b, 'mohammad-dawood-muzammil');

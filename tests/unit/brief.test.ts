@@ -59,6 +59,32 @@ describe('brief of the bundled data', () => {
 	});
 });
 
+describe('brief: tolls the reports disagree on', () => {
+	const s = store({
+		countries: [country({ code: 'XX', name: 'Exland' })],
+		incidents: [
+			incident({ id: 'r1', date: '2025-01-30', location: 'Ranged', fatalities: { best: 85, low: 58, high: 85 } }),
+			incident({ id: 'r2', date: '2025-01-29', location: 'Range only', fatalities: { low: 19, high: 66 } }),
+			incident({ id: 'r3', date: '2025-01-28', location: 'Untold' }),
+		],
+	});
+	const md = briefMarkdown(s, { country: 'XX' }, riskWindow(s, { days: 30, asOf: '2025-01-30' }));
+	const rowOf = (place: string) => md.split('\n').find((l) => l.includes(`| ${place}`));
+
+	it('shows the best estimate with its range, or the range, and says what the figures mean', () => {
+		expect(rowOf('Ranged')).toContain('| 85 (58–85) |');
+		expect(rowOf('Range only')).toContain('| 19–66 |');
+		expect(rowOf('Untold')).toContain('| – |');
+		expect(md).toContain(
+			'Where reports differ, Killed gives the best estimate and their range, 85 (58–85), or the range alone. – = toll not reported.',
+		);
+	});
+
+	it('counts the best estimate, else the low end, in the summary', () => {
+		expect(md).toContain('104 killed (no toll reported for 1 incident)');
+	});
+});
+
 describe('brief of a hand-built store', () => {
 	const s = store({
 		countries: [country({ code: 'XX', name: 'Exland', notes: 'Line one.\nLine two.' })],

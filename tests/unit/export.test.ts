@@ -49,10 +49,16 @@ const ndjsonIds = (text: string) =>
 		.map((l) => (JSON.parse(l) as { id: string }).id);
 
 describe('CSV columns', () => {
-	it('has one column per schema field, in schema order, without $schema', () => {
-		for (const kind of ['incidents', 'articles', 'actors'] as const) {
+	it('has one column per schema field, in schema order, without $schema (a toll takes four)', () => {
+		for (const kind of ['articles', 'actors'] as const) {
 			expect(CSV_COLUMNS[kind]).toEqual(Object.keys(recordSchemas[kind].shape).filter((k) => k !== '$schema'));
 		}
+		const toll = ['fatalities', 'fatalities_low', 'fatalities_high', 'fatalities_detail'];
+		expect(CSV_COLUMNS.incidents).toEqual(
+			Object.keys(recordSchemas.incidents.shape)
+				.filter((k) => k !== '$schema')
+				.flatMap((k) => (k === 'fatalities' ? toll : [k])),
+		);
 		expect(CSV_COLUMNS.incidents.slice(0, 4)).toEqual(['id', 'date', 'endDate', 'country']);
 	});
 
@@ -239,7 +245,10 @@ describe('reading a CSV row', () => {
 			'column "fatalities": expected a number, found "Infinity"',
 		);
 		expect(errorOf({ ...base, injured: '1e999' })).toBe('column "injured": expected a number, found "1e999"');
-		expect(errorOf({ ...base, fatalities: '2.5' })).toBe('column "fatalities": expected a whole number, found 2.5');
+		expect(errorOf({ ...base, fatalities: '2.5' })).toBe('column "fatalities": expected a whole number ≥ 0, found 2.5');
+		expect(errorOf({ ...base, fatalities_low: '-1' })).toBe(
+			'column "fatalities_low": expected a whole number ≥ 0, found -1',
+		);
 		expect(errorOf({ ...base, lat: '91' })).toBe('column "lat": expected a number ≤ 90, found 91');
 		expect(errorOf({ ...base, lat: ' 34.5 ', fatalities: '3' })).toBeUndefined();
 	});
@@ -270,6 +279,79 @@ describe('reading a CSV row', () => {
 			record: expect.objectContaining({ sources: [{ dataset: 'ACLED', ref: '1' }] }),
 			warnings: ['column "sources" /0/extra: unknown field "extra" (ignored)'],
 		});
+	});
+});
+
+describe('CSV: a toll', () => {
+	const base = { id: 'inc-x', date: '2024-01-01', country: 'AF', type: 'IED', description: 'd', sources: '["s"]' };
+	const reports = [
+		{ figure: 58, by: 'Afghan officials', outlet: 'Reuters', date: '2021-05-09' },
+		{ figure: 85, upTo: 90, by: 'Afghan government', outlet: 'CNN', date: '2021-05-10' },
+	];
+	const tolls: Incident['fatalities'][] = [
+		undefined,
+		0,
+		12,
+		{ best: 12 },
+		{ best: 85, low: 58, high: 85, reports, note: 'attackers not counted' },
+		{ low: 19, high: 66 },
+		{ low: 19 },
+		{ high: 66, reports: [reports[0] as (typeof reports)[0]] },
+	];
+
+	it('writes the counted figure and the range’s ends as numbers, the record’s own toll as JSON', () => {
+		const recs = tolls.map((f, i) => incident({ id: `inc-${i}`, date: '2024-01-01', fatalities: f }));
+		const cells = rows(toCsv('incidents', recs)).map((r) => [
+			r.fatalities,
+			r.fatalities_low,
+			r.fatalities_high,
+			r.fatalities_detail === '' ? '' : JSON.parse(r.fatalities_detail ?? ''),
+		]);
+		expect(cells).toEqual([
+			['', '', '', ''],
+			['0', '', '', ''],
+			['12', '', '', ''],
+			['12', '', '', { best: 12 }],
+			['85', '58', '85', tolls[4]],
+			['19', '19', '66', { low: 19, high: 66 }],
+			['19', '19', '', { low: 19 }],
+			['', '', '66', tolls[7]],
+		]);
+	});
+
+	it('reads every form back exactly', () => {
+		const recs = tolls.map((f, i) =>
+			incident({ id: `inc-${i}`, date: '2024-01-01', ...(f === undefined ? {} : { fatalities: f }) }),
+		);
+		expect(decodeAll('incidents', toCsv('incidents', recs))).toStrictEqual(recs);
+	});
+
+	it('reads a range typed into the figure columns, and names the column of a bad one', () => {
+		const recordOf = (row: Record<string, string>) => {
+			const r = fromCsvRow('incidents', { ...base, ...row });
+			return 'record' in r ? r.record.fatalities : r.error;
+		};
+		expect(recordOf({ fatalities: '7' })).toBe(7);
+		expect(recordOf({ fatalities: '7', fatalities_low: '5', fatalities_high: '9' })).toEqual({
+			best: 7,
+			low: 5,
+			high: 9,
+		});
+		expect(recordOf({ fatalities_low: '5', fatalities_high: '9' })).toEqual({ low: 5, high: 9 });
+		expect(recordOf({ fatalities: '7', fatalities_low: '9' })).toBe(
+			'column "fatalities_low": expected "low" ≤ "best" (7), found 9',
+		);
+	});
+
+	it('refuses figures that disagree with the detail beside them: a spreadsheet edit is not lost silently', () => {
+		const detail = JSON.stringify({ best: 85, low: 58, high: 85 });
+		const r = fromCsvRow('incidents', { ...base, fatalities: '40', fatalities_low: '58', fatalities_detail: detail });
+		expect(r).toEqual({
+			error:
+				'column "fatalities": 40 differs from the toll in "fatalities_detail" (85); change both, or clear "fatalities_detail"',
+		});
+		const bad = fromCsvRow('incidents', { ...base, fatalities_detail: JSON.stringify({ best: 5, low: 9 }) });
+		expect(bad).toEqual({ error: 'column "fatalities_detail" /low: expected "low" ≤ "best" (5), found 9' });
 	});
 });
 

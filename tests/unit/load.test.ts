@@ -1,9 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../source/core/problems.js';
+import { sampleNote } from '../../source/core/store.js';
+import { isBundledDataDir } from '../../source/io/load/dataDir.js';
 import { DataDirError, type LoadResult, loadDataDir } from '../../source/io/load/load.js';
 import { loadDataDirLazily, loadDataDirWith, SchemasNeeded } from '../../source/io/load/loader.js';
 import { DATA_DIR } from '../support/helpers.js';
@@ -138,6 +140,63 @@ describe('loadDataDir', () => {
 		expect(r.skipped.incidents).toBe(3);
 	});
 
+	it('loads a toll as a plain number or as an estimate with a range and reports', () => {
+		const reports = [
+			{ figure: 58, by: 'Afghan officials', outlet: 'Reuters', date: '2021-05-09' },
+			{ figure: 85, by: 'Afghan government', outlet: 'CNN', date: '2021-05-10' },
+		];
+		const r = load({
+			'incidents.json': [
+				incident({ fatalities: 12 }),
+				incident({ id: 'i2', fatalities: { best: 85, low: 58, high: 85, reports, note: 'attackers not counted' } }),
+				incident({ id: 'i3', fatalities: { low: 19, high: 66 } }),
+			],
+		});
+		expect(r.lines).toEqual([]);
+		expect(r.store.incidents.map((i) => i.fatalities)).toEqual([
+			12,
+			{ best: 85, low: 58, high: 85, reports, note: 'attackers not counted' },
+			{ low: 19, high: 66 },
+		]);
+	});
+
+	it('names what is wrong with an estimated toll, and where', () => {
+		const report = { figure: 9, by: 'officials', outlet: 'Dawn', date: '2025-03-11' };
+		const r = load({
+			'incidents.json': {
+				incidents: [
+					incident({ fatalities: { best: 5, low: 9 } }),
+					incident({ id: 'i2', fatalities: { low: 9, high: 3 } }),
+					incident({ id: 'i3', fatalities: { note: 'disputed' } }),
+					incident({ id: 'i4', fatalities: { best: 9, reports: [{ ...report, upTo: 4 }] } }),
+					incident({ id: 'i5', fatalities: '12' }),
+					incident({ id: 'i6', fatalities: { best: 'x' } }),
+					incident({ id: 'i7', fatalities: { best: 9, reports: [] } }),
+				],
+			},
+		});
+		expect(r.lines.map((l) => l.replace(/:\d+:\d+ /, ' '))).toEqual([
+			'incidents.json /incidents/0/fatalities/low: expected "low" ≤ "best" (5), found 9',
+			'incidents.json /incidents/1/fatalities/high: expected "high" ≥ "low" (9), found 3',
+			'incidents.json /incidents/2/fatalities: expected at least one of "best", "low" or "high" (write a plain number for one agreed figure), found an object',
+			'incidents.json /incidents/3/fatalities/reports/0/upTo: expected "upTo" ≥ "figure" (9), found 4',
+			'incidents.json /incidents/4/fatalities: expected a whole number ≥ 0, or an object {"best", "low", "high", "reports", "note"}, found "12"',
+			'incidents.json /incidents/5/fatalities/best: expected a number, found "x"',
+			'incidents.json /incidents/6/fatalities/reports: expected at least one report (or leave "reports" out), found an array of 0',
+		]);
+		expect(r.skipped.incidents).toBe(7);
+	});
+
+	it('drops an unknown field in a toll with a warning and keeps the record', () => {
+		const r = load({ 'incidents.json': [incident({ fatalities: { best: 4, hihg: 9 } })] });
+		expect(r.lines).toEqual([
+			expect.stringMatching(
+				/^incidents\.json:\d+:\d+ \/0\/fatalities\/hihg: warning: unknown field "hihg" \(ignored\)$/,
+			),
+		]);
+		expect(r.store.incidents[0]?.fatalities).toEqual({ best: 4 });
+	});
+
 	it('reports a missing required field at its record', () => {
 		const { description: _, ...noDescription } = incident();
 		const r = load({ 'incidents.json': [noDescription] });
@@ -173,6 +232,21 @@ describe('loadDataDir', () => {
 			{ actor: 'a', relation: 'ally' },
 			{ actor: 'a', relation: 'ally' },
 		]);
+	});
+
+	it('takes a weak alias only from the actor’s own aliases', () => {
+		const r = load({
+			'actors.json': [
+				{ id: 'a', name: 'A', kind: 'group', summary: 'x', aliases: ['Haqqani'], weakAliases: ['Haqqani'] },
+				{ id: 'b', name: 'B', kind: 'group', summary: 'x', aliases: ['Haqqani'], weakAliases: ['Haqani'] },
+			],
+		});
+		expect(r.lines).toEqual([
+			expect.stringMatching(
+				/^actors\.json:\d+:\d+ \/1\/weakAliases\/0: expected one of the actor's "aliases", found "Haqani"$/,
+			),
+		]);
+		expect(r.store.actors.map((a) => [a.id, a.weakAliases])).toEqual([['a', ['Haqqani']]]);
 	});
 
 	it('reports duplicate ids (first wins)', () => {
@@ -264,6 +338,25 @@ describe('loadDataDir', () => {
 			/: no data files found \(expected articles\.json, incidents\.json, actors\.json, countries\.json/,
 		);
 		expect(() => loadDataDir('/nonexistent/sitrep')).toThrow(DataDirError);
+	});
+});
+
+describe('the bundled sample', () => {
+	it('is known by its real path, also through a symlink or a relative path; another directory is not it', () => {
+		expect(isBundledDataDir(DATA_DIR)).toBe(true);
+		expect(isBundledDataDir(relative(process.cwd(), DATA_DIR) || '.')).toBe(true);
+		const link = join(mkdtempSync(join(tmpdir(), 'sitrep-sample-')), 'data');
+		symlinkSync(DATA_DIR, link);
+		expect(isBundledDataDir(link)).toBe(true);
+		expect(isBundledDataDir(dir({ 'incidents.json': [] }))).toBe(false);
+		expect(isBundledDataDir(join(tmpdir(), 'no-such-sitrep-dir'))).toBe(false);
+	});
+
+	it('ends at its last incident date, an end date included', () => {
+		expect(sampleNote([{ date: '2025-03-11' }, { date: '2024-12', endDate: '2025-04-02' }, { date: '2025-01' }])).toBe(
+			'sample data to 2025-04-02',
+		);
+		expect(sampleNote([])).toBe('sample data');
 	});
 });
 

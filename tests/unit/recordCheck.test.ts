@@ -44,6 +44,15 @@ const MUTATIONS: ((r: Record<string, unknown>, key: string) => void)[] = [
 	(r, k) => {
 		r[k] = [{ dataset: 'UCDP GED', ref: '1', extra: true }];
 	},
+	(r, k) => {
+		r[k] = { best: 9, low: 12 };
+	},
+	(r, k) => {
+		r[k] = { low: 2, high: 7, reports: [{ figure: 2, upTo: 7, by: 'officials', outlet: 'X', date: '2024-01-01' }] };
+	},
+	(r, k) => {
+		r[k] = { best: 3, reports: [] };
+	},
 	(r) => {
 		r.fatalites = 3;
 	},
@@ -114,6 +123,7 @@ function check(
 				'kind',
 				'countries',
 				'population',
+				'weakAliases',
 			];
 			(MUTATIONS[next() % MUTATIONS.length] as (r: Record<string, unknown>, k: string) => void)(
 				r,
@@ -186,6 +196,102 @@ describe('fast record checks: sources', () => {
 			const ours = fastIncident(structuredClone(v));
 			expect(zod.success).toBe(true);
 			if (ours !== undefined) expect(JSON.stringify(ours), JSON.stringify(src)).toBe(JSON.stringify(zod.data));
+		}
+	});
+});
+
+describe('fast record checks: fatalities', () => {
+	const base = {
+		id: 'inc-a',
+		date: '2024-02-29',
+		country: 'AF',
+		type: 'bombing',
+		perpetrators: [],
+		targets: [],
+		description: 'x',
+		sources: ['art-a'],
+		tags: [],
+	};
+	const report = { figure: 58, by: 'Afghan officials', outlet: 'CNN', date: '2021-05-09' };
+	// Valid tolls, each in zod's key order: the fast check must take them as they are.
+	const valid: unknown[] = [
+		0,
+		85,
+		{ best: 85 },
+		{ best: 85, low: 58, high: 85 },
+		{ low: 19, high: 66 },
+		{ low: 19 },
+		{ high: 66 },
+		{ best: 3, low: 3, high: 3 },
+		{
+			best: 85,
+			low: 58,
+			reports: [report, { figure: 85, upTo: 90, by: 'the Taliban (claim)', outlet: 'Reuters', date: '2021-05-10' }],
+			note: 'attackers not counted',
+		},
+		{ low: 58, high: 90, reports: [{ figure: 58, upTo: 58, by: 'x', outlet: 'y', date: '2021-05-09' }] },
+		{ best: 12, reports: [{ ...report, figure: 12, date: '2021-05-09T10:00Z' }] },
+	];
+	// Invalid tolls: zod rejects each; the fast check must not take any of them.
+	const invalid: unknown[] = [
+		-1,
+		1.5,
+		'12',
+		null,
+		[3],
+		{},
+		{ note: 'x' },
+		{ best: -1 },
+		{ best: 1.5 },
+		{ best: '3' },
+		{ best: 5, low: 9 },
+		{ best: 5, high: 4 },
+		{ low: 9, high: 3 },
+		{ best: 5, reports: [] },
+		{ best: 5, reports: [{ figure: 58, upTo: 57, by: 'x', outlet: 'y', date: '2021-05-09' }] },
+		{ best: 5, reports: [{ ...report, by: '' }] },
+		{ best: 5, reports: [{ ...report, date: '2021-02-30' }] },
+		{ best: 5, reports: [{ figure: 5, by: 'x', outlet: 'y' }] },
+		{ best: 5, reports: report },
+		{ best: 5, note: '' },
+		{ best: 5, bset: 4 },
+		{ best: 5, reports: [{ ...report, url: 'https://example.org' }] },
+		{ best: Number.MAX_SAFE_INTEGER + 1 },
+	];
+	// Valid, but not in zod's key order: the fast check may decline; if it takes one, its output must be zod's.
+	const reordered: unknown[] = [
+		{ high: 85, best: 85, low: 58 },
+		{ note: 'x', best: 5 },
+		{ best: 5, reports: [{ by: 'x', figure: 5, outlet: 'y', date: '2021-05-09' }] },
+		{ best: 5, reports: [{ ...report, upTo: 60 }] },
+	];
+
+	it('take every valid toll in schema order, with zod’s exact output', () => {
+		for (const f of valid) {
+			const v = { ...base, fatalities: f };
+			const zod = incidentSchema.safeParse(structuredClone(v));
+			expect(zod.success, JSON.stringify(f)).toBe(true);
+			const ours = fastIncident(structuredClone(v));
+			expect(ours, JSON.stringify(f)).toBeDefined();
+			expect(JSON.stringify(ours)).toBe(JSON.stringify(zod.data));
+		}
+	});
+
+	it('never take a toll zod rejects', () => {
+		for (const f of invalid) {
+			const v = { ...base, fatalities: f };
+			expect(incidentSchema.safeParse(structuredClone(v)).success, JSON.stringify(f)).toBe(false);
+			expect(fastIncident(structuredClone(v)), JSON.stringify(f)).toBeUndefined();
+		}
+	});
+
+	it('give zod’s key order, or decline, for a toll written in another order', () => {
+		for (const f of reordered) {
+			const v = { ...base, fatalities: f };
+			const zod = incidentSchema.safeParse(structuredClone(v));
+			expect(zod.success, JSON.stringify(f)).toBe(true);
+			const ours = fastIncident(structuredClone(v));
+			if (ours !== undefined) expect(JSON.stringify(ours)).toBe(JSON.stringify(zod.data));
 		}
 	});
 });

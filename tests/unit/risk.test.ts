@@ -172,6 +172,50 @@ describe('countryRisk arithmetic', () => {
 	});
 });
 
+describe('a toll reported as an estimate', () => {
+	// Same day (recency 1), same type: only the tolls differ. 0.5 × log2(1 + 7) = 1.5.
+	const t = store({
+		incidents: [
+			incident({ id: 'best', date: asOf, type: 'other', fatalities: { best: 7, low: 3, high: 60 } }),
+			incident({ id: 'low', date: asOf, type: 'other', fatalities: { low: 7, high: 60 } }),
+			incident({ id: 'high', date: asOf, type: 'other', fatalities: { high: 60 } }),
+			incident({ id: 'plain', date: asOf, type: 'other', fatalities: 7 }),
+		],
+	});
+	const r = countryRisk(t, 'XX', riskWindow(t, { days: 30, asOf }));
+	const points = Object.fromEntries(r.explanation.incidents.map((p) => [p.id, p]));
+
+	it('counts the best estimate, else the low end; an upper bound alone counts as not reported', () => {
+		expect(r.fatalities).toBe(21);
+		expect(r.unknownFatalities).toBe(1);
+		expect(points.best?.fatalityPoints).toBe(1.5);
+		expect(points.low?.fatalityPoints).toBe(1.5);
+		expect(points.plain?.fatalityPoints).toBe(1.5);
+		expect(points.high?.fatalityPoints).toBe(0);
+		expect(r.explanation.terms.find((x) => x.kind === 'fatalities')?.value).toBe(21);
+	});
+
+	it('explains each incident with its range', () => {
+		expect(points.best).toMatchObject({ fatalities: 7, fatalitiesLow: 3, fatalitiesHigh: 60 });
+		expect(points.low).toMatchObject({ fatalities: 7, fatalitiesLow: 7, fatalitiesHigh: 60 });
+		expect(points.high).toMatchObject({ fatalitiesHigh: 60 });
+		expect(points.high?.fatalities).toBeUndefined();
+		expect(points.plain).not.toHaveProperty('fatalitiesLow');
+	});
+
+	it('makes an incident mass-casualty by its counted figure, and says the range', () => {
+		const m = store({
+			incidents: [
+				incident({ id: 'a', date: asOf, fatalities: { best: 12, low: 9, high: 20 } }),
+				incident({ id: 'b', date: asOf, fatalities: { low: 4, high: 40 } }),
+			],
+		});
+		const tag = countryRisk(m, 'XX', riskWindow(m, { days: 30, asOf })).tags.find((x) => x.kind === 'mass-casualty');
+		expect(tag?.evidence).toEqual(['a']);
+		expect(tag?.detail).toContain('(12 killed (9–20))');
+	});
+});
+
 describe('month-only dates', () => {
 	const s = store({
 		incidents: [

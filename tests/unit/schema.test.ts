@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KINDS, publishedSchemas, singular } from '../../source/core/schema.js';
+import { incidentSchema, KINDS, publishedSchemas, singular } from '../../source/core/schema.js';
+import { INCIDENT_FIELDS } from '../../source/core/schemaBase.js';
 import { DATA_DIR } from '../support/helpers.js';
 
 describe('published JSON Schemas', () => {
@@ -28,5 +29,11 @@ describe('published JSON Schemas', () => {
 			const schema = published[`${singular[kind]}.schema.json`] as { additionalProperties?: boolean };
 			expect(schema.additionalProperties).toBe(false);
 		}
+	});
+});
+
+describe('schemaBase, the vocabularies without zod', () => {
+	it("INCIDENT_FIELDS is the incident schema's field order (the fast check and --json answers rely on it)", () => {
+		expect([...INCIDENT_FIELDS]).toEqual(Object.keys(incidentSchema.shape));
 	});
 });

@@ -3,6 +3,8 @@
 // reordered columns work; a missing required column stops the import before
 // any row is read.
 
+import { tollFromEstimates } from '../../core/fatalities.js';
+import type { Incident } from '../../core/schema.js';
 import type { ActorMerger, Resolved } from './actors.js';
 import { countryCode } from './countries.js';
 import type { CsvRow } from './csvRows.js';
@@ -148,10 +150,15 @@ export const UCDP: Format = {
 			{ name: textCell(row.get('country')), alpha3: textCell(row.get('iso3')), gw: textCell(row.get('country_id')) },
 			ctx,
 		);
-		const fatalities = parseCount(
-			row.get('best') ?? row.get('best_est'),
-			row.get('best') !== undefined ? 'best' : 'best_est',
-		);
+		// UCDP's best estimate with its low and high ends (UCDP GED: best, low, high; the older API: *_est).
+		const estimate = (name: string) =>
+			parseCount(row.get(name) ?? row.get(`${name}_est`), row.get(name) !== undefined ? name : `${name}_est`);
+		let fatalities: Incident['fatalities'];
+		try {
+			fatalities = tollFromEstimates(estimate('best'), estimate('low'), estimate('high'));
+		} catch (err) {
+			throw new RowError((err as Error).message);
+		}
 		const lat = parseCoordinate(row.get('latitude'), 'latitude', 90);
 		const lon = parseCoordinate(row.get('longitude'), 'longitude', 180);
 		const violence = textCell(row.get('type_of_violence')) ?? '';

@@ -1,6 +1,6 @@
 // Which data directory to open, and loading it with a clear message when it
 // cannot be: the commands and the dashboard say the same.
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT } from '../../core/exit.js';
@@ -17,6 +17,15 @@ export function bundledDataDir(): string {
 		dir = dirname(dir);
 	}
 	return join(dirname(fileURLToPath(import.meta.url)), '..', 'data');
+}
+
+/** Whether dir is the bundled data/ (the curated sample), by its real path. */
+export function isBundledDataDir(dir: string): boolean {
+	try {
+		return realpathSync(resolve(dir)) === realpathSync(bundledDataDir());
+	} catch {
+		return false;
+	}
 }
 
 /** --data, else the configured dataDir, else the bundled data/. */

@@ -1,6 +1,7 @@
 // Actor profile: who it is, where it sits among the others, what it did
 // (a mini timeline) and which articles mention it. Every name is a link.
 import { actorProfile, affiliationOutline } from '../../core/actorProfile.js';
+import { killedPhrase } from '../../core/fatalities.js';
 import { G } from '../../core/glyphs.js';
 import type { RiskWindow } from '../../core/risk.js';
 import type { Store } from '../../core/store.js';
@@ -72,7 +73,7 @@ export function actorLines(store: Store, id: string, cols: number, window: RiskW
 				`${inc.date.padEnd(10)} ${inc.country} ${inc.type}, ${inc.location ?? inc.admin1 ?? ''}`,
 				{ kind: 'incident', id: inc.id },
 				2,
-				`${roles.join(', ')}${inc.fatalities !== undefined ? ` ${G.dot} ${inc.fatalities} killed` : ''}`,
+				`${roles.join(', ')}${inc.fatalities !== undefined ? ` ${G.dot} ${killedPhrase(inc.fatalities)}` : ''}`,
 			),
 		);
 	}

@@ -1,6 +1,7 @@
 // A country: its risk level explained (each term, each contributing incident),
 // its tags with their evidence, the actors active there and its incidents.
 
+import { killedPhrase } from '../../core/fatalities.js';
 import { G } from '../../core/glyphs.js';
 import { shortName } from '../../core/resolve.js';
 import { countryRisk, levelWhy, MEAN_RECENCY, type RiskWindow, trendArrow } from '../../core/risk.js';
@@ -79,7 +80,7 @@ export function countryLines(store: Store, code: string, cols: number, window: R
 				`${p.date.padEnd(10)} ${p.type}, ${inc?.location ?? inc?.admin1 ?? ''}`,
 				{ kind: 'incident', id: p.id },
 				2,
-				`+${p.points} (recency ${p.recency})`,
+				`+${p.points} (recency ${p.recency}${inc?.fatalities === undefined ? '' : `; ${killedPhrase(inc.fatalities)}`})`,
 			),
 		);
 	}

@@ -1,8 +1,10 @@
 // Incident detail: what happened, where, who, and links to the actors, the
 // country and the articles behind it.
 import { monthLabel } from '../../core/dates.js';
+import { formatToll, rangeSentence, reportLine, tollOf } from '../../core/fatalities.js';
 import { G } from '../../core/glyphs.js';
 import { actorLabel } from '../../core/resolve.js';
+import type { Incident } from '../../core/schema.js';
 import type { Store } from '../../core/store.js';
 import { blank, field, heading, highlighted, type Line, linkLine, para, text, urlLines } from '../lines.js';
 import { type Highlight, rangesOf } from '../target.js';
@@ -23,6 +25,19 @@ function actorLinks(store: Store, label: string, ids: readonly string[], cols: n
 	return out;
 }
 
+/** Why the toll is what it is: the range in words, each report, the note. Nothing for a plain figure. */
+function tollLines(f: Incident['fatalities'], cols: number): Line[] {
+	const toll = tollOf(f);
+	if (!toll) return [];
+	const out: Line[] = [];
+	const range = rangeSentence(f);
+	const counted = toll.best === undefined && toll.low !== undefined ? '; the low end is counted' : '';
+	if (range) out.push(...para(`${range.charAt(0).toUpperCase()}${range.slice(1)}${counted}.`, cols, 2, 'dim'));
+	for (const r of toll.reports) out.push(...para(reportLine(r), cols, 2, 'dim'));
+	if (toll.note) out.push(...para(`Note: ${toll.note}`, cols, 2, 'dim'));
+	return out;
+}
+
 export function incidentLines(store: Store, id: string, cols: number, hl?: Highlight): Line[] {
 	const inc = store.incidentById.get(id);
 	if (!inc) return [text(`Incident ${id} is not in the data.`, 'error')];
@@ -36,10 +51,11 @@ export function incidentLines(store: Store, id: string, cols: number, hl?: Highl
 	out.push(...para(placeOf(store, inc.country, inc.location, inc.admin1), cols));
 	out.push(
 		text(
-			`Killed: ${inc.fatalities ?? 'no figure recorded'} ${G.dot} Injured: ${inc.injured ?? 'no figure recorded'}`,
+			`Killed: ${formatToll(inc.fatalities, 'no figure recorded')} ${G.dot} Injured: ${inc.injured ?? 'no figure recorded'}`,
 			'dim',
 		),
 	);
+	out.push(...tollLines(inc.fatalities, cols));
 	out.push(blank);
 	out.push(...highlighted(inc.description, rangesOf(hl, 'description'), cols));
 	out.push(blank);

@@ -61,6 +61,8 @@ export interface AppProps {
 	watch?: WatchUi;
 	/** URLs as OSC 8 hyperlinks (the terminal supports them). */
 	hyperlinks?: boolean;
+	/** The data is the bundled sample: the status bar says this ("sample data to 2025-12-31") in place of the directory. */
+	sample?: string;
 	/** Shown in the status bar until the first key (settings warnings, what is new). */
 	startMessage?: string;
 	/** Settings warnings, kept for the `!` list after the start message is gone. */
@@ -221,6 +223,7 @@ export function App(props: AppProps) {
 			) : (
 				<StatusBar
 					dir={props.store.dir}
+					{...(props.sample ? { note: props.sample } : {})}
 					counts={counts}
 					problems={props.problems}
 					width={state.cols}

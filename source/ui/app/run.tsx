@@ -8,7 +8,9 @@ import { useEffect, useState } from 'react';
 import { G } from '../../core/glyphs.js';
 import type { RiskDays } from '../../core/risk.js';
 import { sanitizeText } from '../../core/sanitize.js';
+import { sampleNote } from '../../core/store.js';
 import { dieOfHangup, isHangupError, terminalGone } from '../../io/hangup.js';
+import { isBundledDataDir } from '../../io/load/dataDir.js';
 import type { LoadResult } from '../../io/load/load.js';
 import { type ConfigHandle, type PaneId, prepareWrites, type ThemeSetting } from '../../io/settings/config.js';
 import type { WatchUi } from '../watch.js';
@@ -209,6 +211,8 @@ export async function runTui(
 		remember(now.pane);
 		session.briefing.onWatchExit?.(now.watch);
 	});
+	// The bundled data is a curated sample that ends at its last incident: the status bar says so.
+	const sample = isBundledDataDir(loaded.store.dir) ? sampleNote(loaded.store.incidents) : undefined;
 	const testCrash = process.env.SITREP_TEST_CRASH;
 	const app = (data: LoadResult, articlesPending: boolean) => {
 		const dashboard = (
@@ -224,6 +228,7 @@ export async function runTui(
 				hyperlinks={session.hyperlinks}
 				escapeMs={session.escapeMs}
 				startMessage={session.startMessage(data.store)}
+				{...(sample ? { sample } : {})}
 				settingsNotes={session.notes}
 				briefing={session.briefing}
 				days={opts.days}

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { G, ownText } from '../../core/glyphs.js';
 import { countBySeverity, type Problem } from '../../core/problems.js';
 import { sanitizeLine } from '../../core/sanitize.js';
-import { truncate } from '../../core/width.js';
+import { truncate, width } from '../../core/width.js';
 import { plural } from '../../core/words.js';
 import type { Scope } from '../keymap.js';
 import { type Binding, DEFAULT_KEYMAP, type Keymap } from '../keymap.js';
@@ -11,6 +11,8 @@ import type { Theme } from '../theme.js';
 
 export function StatusBar(props: {
 	dir: string;
+	/** Said in place of the directory, before the counts get room ("sample data to 2025-12-31"). */
+	note?: string;
 	counts: string;
 	problems: readonly Problem[];
 	width: number;
@@ -21,7 +23,11 @@ export function StatusBar(props: {
 	const { errors, warnings } = countBySeverity(problems);
 	const parts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean);
 	const badge = parts.length ? ` ${G.warning} ${parts.join(', ')} (!) ` : '';
-	const room = Math.max(0, props.width - badge.length - props.counts.length - 3);
+	const free = Math.max(0, props.width - badge.length - 3);
+	const note = props.note ? truncate(props.note, free) : undefined;
+	// The note keeps its words whole; the counts give way to it. Without one, the directory gives way.
+	const counts = note ? truncate(props.counts, Math.max(0, free - width(note))) : props.counts;
+	const room = Math.max(0, free - width(counts));
 	if (props.message) {
 		return (
 			<Box height={1} flexShrink={0}>
@@ -38,9 +44,13 @@ export function StatusBar(props: {
 					{badge}
 				</Text>
 			) : null}
-			<Text {...theme.dim}> {truncate(sanitizeLine(props.dir), room)} </Text>
+			{note ? (
+				<Text {...theme.heading}> {note} </Text>
+			) : (
+				<Text {...theme.dim}> {truncate(sanitizeLine(props.dir), room)} </Text>
+			)}
 			<Box flexGrow={1} />
-			<Text {...theme.dim}>{props.counts}</Text>
+			<Text {...theme.dim}>{counts}</Text>
 		</Box>
 	);
 }

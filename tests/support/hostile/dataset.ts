@@ -103,7 +103,14 @@ export function hostileDataDir(root = mkdtempSync(join(tmpdir(), 'sitrep-hostile
 			type: 'armed assault',
 			perpetrators: [actorId(i)],
 			targets: [field('IX', i, t)],
-			fatalities: 1,
+			// Reported tolls that differ: who gave which figure, where, and why they differ are text from the data.
+			fatalities: {
+				best: 1,
+				low: 1,
+				high: 3,
+				reports: [{ figure: 1, upTo: 3, by: field('IB', i, t), outlet: field('IP', i, t), date: DAY }],
+				note: field('IN', i, t),
+			},
 			description: field('ID', i, t),
 			sources: [
 				{ outlet: field('IO', i, t), date: DAY, title: field('IS', i, t) },

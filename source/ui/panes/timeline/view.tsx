@@ -2,6 +2,7 @@
 // bar, a weekly sparkline of the filtered set and an incident detail view.
 import { Box, Text } from 'ink';
 import { monthLabel } from '../../../core/dates.js';
+import { tollCell } from '../../../core/fatalities.js';
 import { G } from '../../../core/glyphs.js';
 import { sanitizeLine, sanitizeText } from '../../../core/sanitize.js';
 import type { Incident } from '../../../core/schema.js';
@@ -28,8 +29,10 @@ export function columns(width: number) {
 	// "suicide bombing" (15) fits from 55 columns on: the list beside a detail is about that wide.
 	const type = width >= 120 ? 18 : width >= 70 ? 16 : width >= 55 ? 15 : 12;
 	const perp = width >= 120 ? 24 : width >= 70 ? 16 : 10;
-	const fixed = 10 + 1 + 2 + 1 + type + 1 + perp + 1 + 4 + 1;
-	return { type, perp, location: Math.max(0, width - fixed) };
+	// Killed: "85 (58–85)" from 100 columns, "19–66" from 62 (the list beside a detail), else "85…" (the detail has the rest).
+	const kill = width >= 100 ? 10 : width >= 62 ? 7 : 4;
+	const fixed = 10 + 1 + 2 + 1 + type + 1 + perp + 1 + kill + 1;
+	return { type, perp, kill, location: Math.max(0, width - fixed) };
 }
 
 // Bucketing every filtered incident is the costly part of a frame (100k incidents: ~100 ms), so it is
@@ -202,7 +205,7 @@ function List({ state: t, env, theme, width, height: body, watch }: Props) {
 					fit(inc.country, 2),
 					fit(inc.type, col.type),
 					fit(perpetratorLabel(env.store, inc), col.perp),
-					fit(inc.fatalities === undefined ? '-' : String(inc.fatalities), 4, true),
+					fit(tollCell(inc.fatalities, '-', col.kill), col.kill, true),
 					fit([inc.location, inc.admin1].filter(Boolean).join(', '), col.location),
 				].join(' ');
 				return (
@@ -225,7 +228,7 @@ export function TimelineView(props: Props) {
 		'CC',
 		fit('TYPE', col.type),
 		fit('PERPETRATOR', col.perp),
-		fit('KILL', 4, true),
+		fit(col.kill >= 6 ? 'KILLED' : 'KILL', col.kill, true),
 		fit('LOCATION', col.location),
 	].join(' ');
 	return (
