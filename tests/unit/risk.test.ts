@@ -173,7 +173,7 @@ describe('countryRisk arithmetic', () => {
 });
 
 describe('a toll reported as an estimate', () => {
-	// Same day (recency 1), same type: only the tolls differ. 0.5 × log2(1 + 7) = 1.5.
+	// Same day (recency 1), same type: only the tolls differ. 7 killed × 1 each × recency 1 = 7 points before scaling.
 	const t = store({
 		incidents: [
 			incident({ id: 'best', date: asOf, type: 'other', fatalities: { best: 7, low: 3, high: 60 } }),
@@ -188,9 +188,9 @@ describe('a toll reported as an estimate', () => {
 	it('counts the best estimate, else the low end; an upper bound alone counts as not reported', () => {
 		expect(r.fatalities).toBe(21);
 		expect(r.unknownFatalities).toBe(1);
-		expect(points.best?.fatalityPoints).toBe(1.5);
-		expect(points.low?.fatalityPoints).toBe(1.5);
-		expect(points.plain?.fatalityPoints).toBe(1.5);
+		expect(points.best?.fatalityPoints).toBe(7);
+		expect(points.low?.fatalityPoints).toBe(7);
+		expect(points.plain?.fatalityPoints).toBe(7);
 		expect(points.high?.fatalityPoints).toBe(0);
 		expect(r.explanation.terms.find((x) => x.kind === 'fatalities')?.value).toBe(21);
 	});

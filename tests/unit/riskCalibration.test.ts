@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countryMonths, ucdpDir, yearlyDeaths } from '../../scripts/ucdp.js';
+import { killedOr0 } from '../../source/core/fatalities.js';
 import { countryRisk, levelFor, RISK_LEVELS, type RiskLevel, riskWindow } from '../../source/core/risk.js';
 import type { Store } from '../../source/core/store.js';
 import { importFile } from '../../source/io/import/run.js';
@@ -32,10 +33,7 @@ describe.skipIf(!UCDP)(`risk levels on UCDP's Pakistan events, 2009-2021${UCDP ?
 		// 2009 is not in the country-month file: UCDP's deaths as imported from its events.
 		let d2009 = 0;
 		for (const inc of store.incidentsByCountry.get('PK') ?? []) {
-			if (inc.id.startsWith('ucdp-') && inc.date.startsWith('2009')) {
-				const f = inc.fatalities;
-				d2009 += typeof f === 'number' ? f : 0;
-			}
+			if (inc.id.startsWith('ucdp-') && inc.date.startsWith('2009')) d2009 += killedOr0(inc);
 		}
 		deaths.set(2009, d2009);
 	}, 120_000);
