@@ -53,7 +53,7 @@ describe('sitrep CLI', () => {
 		expect(r.code).toBe(0);
 		expect(r.out).toBe('');
 		expect(r.err).toMatch(
-			/^0 errors, 0 warnings in 4 files; loaded 16 articles, \d+ incidents, \d+ actors, \d+ countries/,
+			/^0 errors, 0 warnings in 4 files; loaded 20 articles, \d+ incidents, \d+ actors, \d+ countries/,
 		);
 	});
 
@@ -66,7 +66,7 @@ describe('sitrep CLI', () => {
 		);
 		const json = JSON.parse(run(['validate', '--data', d, '--json']).out);
 		expect(json.ok).toBe(false);
-		expect(json.loaded.articles).toBe(16);
+		expect(json.loaded.articles).toBe(20);
 		expect(json.problems[0]).toMatchObject({ severity: 'error', file: `${d}/incidents.json`, pointer: '' });
 		const t = run(['timeline', '--data', d, '--json']);
 		expect(t.code).toBe(0);
@@ -160,9 +160,9 @@ describe('sitrep CLI', () => {
 		// Search takes the view's query and its filter (the relative since read against the data).
 		const found = run(['search', '--view', 'AF last 90 days', '--json'], env).out;
 		const ids = JSON.parse(found).results.map((r: { id: string }) => r.id);
-		expect(ids).toContain('art-khalil-haqqani-kabul-killing');
-		expect(ids).not.toContain('art-kabul-airport-abbey-gate-bombing');
-		expect(JSON.parse(found).results.every((r: { date: string }) => r.date >= '2024-12-12')).toBe(true);
+		expect(ids).toContain('art-iskp-after-haqqani-2025');
+		expect(ids).not.toContain('art-khalil-haqqani-kabul-killing');
+		expect(JSON.parse(found).results.every((r: { date: string }) => r.date >= '2025-09-25')).toBe(true);
 		const bad = run(['timeline', '--view', 'nope'], env);
 		expect(bad.code).toBe(2);
 		expect(bad.err).toContain('no saved view "nope"; saved: "AF last 90 days"');
@@ -204,16 +204,16 @@ describe('sitrep CLI', () => {
 		expect(run(['actor']).code).toBe(2);
 	});
 
-	it('risk: the table ranks Afghanistan and Pakistan; one country is explained; JSON has the same numbers', () => {
+	it('risk: the table ranks Pakistan, Tajikistan and Afghanistan; one country is explained; JSON has the same numbers', () => {
 		const table = run(['risk']);
 		expect(table.code).toBe(0);
 		const rows = table.out.split('\n').filter((l) => /^[A-Z]{2} /.test(l));
 		expect(
 			rows
-				.slice(0, 2)
+				.slice(0, 3)
 				.map((l) => l.slice(0, 2))
 				.sort(),
-		).toEqual(['AF', 'PK']);
+		).toEqual(['AF', 'PK', 'TJ']);
 		const json = JSON.parse(run(['risk', '--json']).out);
 		const af = json.countries.find((c: { code: string }) => c.code === 'AF');
 		expect(table.out).toMatch(new RegExp(`AF Afghanistan\\s+${af.level}\\s+${af.score.toFixed(1)}`));

@@ -72,14 +72,14 @@ function nextDay(dir: string): Store {
 	const inc = JSON.parse(readFileSync(incFile, 'utf8'));
 	inc.incidents.push({
 		id: 'test-new-iskp-incident',
-		date: '2025-03-20',
+		date: '2026-01-20',
 		country: 'PK',
 		location: 'Test location',
 		type: 'bombing',
 		perpetrators: ['iskp'],
 		targets: [],
 		description: 'A test incident added after the first session.',
-		sources: [{ outlet: 'Test', date: '2025-03-20' }],
+		sources: [{ outlet: 'Test', date: '2026-01-20' }],
 		tags: [],
 	});
 	writeFileSync(incFile, JSON.stringify(inc));
@@ -91,7 +91,7 @@ function nextDay(dir: string): Store {
 		id: 'test-new-iskp-article',
 		title: 'Test article about ISKP',
 		actors: ['iskp'],
-		published: '2025-03-21',
+		published: '2026-01-21',
 	});
 	writeFileSync(artFile, JSON.stringify(art));
 	const loaded = loadDataDir(dir);
@@ -117,7 +117,7 @@ describe('watchlist and what is new', () => {
 		expect(f).toMatch(/Watch: 1 new incident, 1 article since \d+ \w{3}/);
 		expect(f).toMatch(/ISKP ●2/);
 		// The new incident is the newest: the first Timeline row, marked.
-		expect(f.split('\n').find((l) => l.includes('2025-03-20'))).toContain('●');
+		expect(f.split('\n').find((l) => l.includes('2026-01-20'))).toContain('●');
 		// Keys that leave the cursor where it was mark nothing: a pane switch and back, the help.
 		await press(two.stdin, '2', '1', '?', '?');
 		expect(two.frame()).toMatch(/ISKP ●2/);
@@ -329,7 +329,9 @@ describe('copy with OSC 52', () => {
 		expect(osc).toBeDefined();
 		const text = Buffer.from(osc?.slice(7, -1) ?? '', 'base64').toString('utf8');
 		const newest = bundled().store.incidents[0];
-		expect(text.startsWith(`${newest?.date} · ${newest?.country}`)).toBe(true);
+		// The line opens with the incident's dates ("2025-12-23 to 2025-12-24" when it has an end date) and country.
+		const when = newest?.endDate ? `${newest.date} to ${newest.endDate}` : newest?.date;
+		expect(text.startsWith(`${when} · ${newest?.country}`)).toBe(true);
 		expect(osc?.endsWith('\u0007')).toBe(true);
 		expect(one.frame()).toContain("sent the incident line to the terminal's clipboard (needs OSC 52 support)");
 		one.unmount();

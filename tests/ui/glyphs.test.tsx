@@ -38,14 +38,17 @@ async function tour(set: GlyphSet, cols: number, rows: number): Promise<string[]
 	setGlyphs(set);
 	// A store of its own: what is computed once per store (risk rows, the search index) is drawn in the set in force.
 	const { store } = loadDataDir(DATA_DIR);
-	const seen = { since: '2000-01-01T00:00:00.000Z', items: { 'actor:iskp': { incidents: [], articles: [] } } };
+	const seen = {
+		since: '2000-01-01T00:00:00.000Z',
+		items: { 'actor:pakistan-military': { incidents: [], articles: [] } },
+	};
 	const r = render(
 		<App
 			store={store}
 			problems={[PROBLEM]}
 			cols={cols}
 			rows={rows}
-			watch={watchUi(store, ['actor:iskp'], seen)}
+			watch={watchUi(store, ['actor:pakistan-military'], seen)}
 			escapeMs={0}
 		/>,
 	);
@@ -56,7 +59,7 @@ async function tour(set: GlyphSet, cols: number, rows: number): Promise<string[]
 		screens.push(await until(frame, test));
 	};
 	await step([], (f) => f.includes('incidents'));
-	// The Timeline: a new ISKP incident (its mark), the detail of the row under the cursor.
+	// The Timeline: a new incident by the watched Pakistani military (its mark), the detail of the row under the cursor.
 	await step(['j', 'j', 'j'], (f) => f.includes('Timeline'));
 	await step([KEY.enter], (f) => f.includes('Country'));
 	await step([KEY.escape, '2'], (f) => f.includes('sorted by'));

@@ -37,7 +37,7 @@ describe('imported data in the dashboard', () => {
 		expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
 		const r = render(<App escapeMs={0} store={store} problems={problems} cols={100} rows={30} />);
 		const frame = () => r.lastFrame() ?? '';
-		expect(frame()).toContain('67 incidents · 17 articles');
+		expect(frame()).toContain('132 incidents · 21 articles');
 		// The oldest incident is UCDP's Raqqa row, with the actor it was merged into.
 		await press(r.stdin, 'G');
 		expect(selected(frame())).toMatch(/2017-07-01 SY armed assault\s+Islamic State/);

@@ -68,48 +68,49 @@ describe('layout by width', () => {
 		expectFits(f, 140, 30, 'first frame');
 		let c = columnsOf(f, 140);
 		expect(c.sep.every((s) => s === '│')).toBe(true);
-		expect(c.left.find((l) => l.startsWith('›'))).toContain('2025-03-11');
-		expect(c.left.join('\n')).toMatch(/── March 2025 · \d+ ──/);
-		expect(c.right).toContain('Timeline › 2025-03-11 abduction · Enter opens');
-		expect(c.right).toContain('inc-2025-03-11-jaffar-express');
+		expect(c.left.find((l) => l.startsWith('›'))).toContain('2025-12-23');
+		expect(c.left.join('\n')).toMatch(/── December 2025 · \d+ ──/);
+		expect(c.right).toContain('Timeline › 2025-12-23 armed clash · Enter opens');
+		expect(c.right).toContain('inc-2025-12-23-tajik-afghan-border-clash');
 		await press(app.stdin, 'j');
 		f = app.frame();
 		c = columnsOf(f, 140);
-		expect(c.left.find((l) => l.startsWith('›'))).toContain('2025-03-04');
-		expect(c.right).toContain('Timeline › 2025-03-04 suicide bombing · Enter opens');
-		expect(c.right).toContain('inc-2025-03-04-bannu-cantonment');
-		expect(c.right).not.toContain('jaffar-express');
+		expect(c.left.find((l) => l.startsWith('›'))).toContain('2025-11-30');
+		expect(c.right).toContain('Timeline › 2025-11-30 armed assault · Enter opens');
+		expect(c.right).toContain('inc-2025-11-30-tajikistan-chinese-workers-second-attack');
+		expect(c.right).not.toContain('tajik-afghan-border-clash');
 		// Detail lines are wrapped to the right column, not to the terminal.
-		expect(c.right).toContain('Bannu cantonment');
+		expect(c.right).toContain('Shohin SM camp');
 		expectFits(f, 140, 30, 'after j');
 		app.unmount();
 	});
 
 	it('Enter opens the detail on the right with the list still beside it; keys go to it; Esc goes back', async () => {
 		const app = start();
-		await press(app.stdin, 'j', KEY.enter);
+		// Ten rows down: the border fighting of 2025-10-11, which has two perpetrators to link to.
+		await press(app.stdin, 'jjjjjjjjjj', KEY.enter);
 		let c = columnsOf(app.frame(), 140);
-		expect(c.right).toContain('Timeline › 2025-03-04 suicide bombing');
+		expect(c.right).toContain('Timeline › 2025-10-11 armed clash');
 		expect(c.right).not.toContain('Enter opens');
-		expect(c.left.find((l) => l.startsWith('›'))).toContain('2025-03-04');
+		expect(c.left.find((l) => l.startsWith('›'))).toContain('2025-10-11');
 		// The first link is selected on the right; j moves to the next link, not the list.
 		const firstLink = c.right.split('\n').find((l) => l.startsWith('›'));
-		expect(firstLink).toMatch(/Perpetrators\s+› Jaish al-Fursan/);
+		expect(firstLink).toMatch(/Perpetrators\s+› Taliban/);
 		await press(app.stdin, 'j');
 		c = columnsOf(app.frame(), 140);
-		expect(c.left.find((l) => l.startsWith('›'))).toContain('2025-03-04');
-		expect(c.right.split('\n').find((l) => l.startsWith('›'))).toMatch(/Gul Bahadur/);
+		expect(c.left.find((l) => l.startsWith('›'))).toContain('2025-10-11');
+		expect(c.right.split('\n').find((l) => l.startsWith('›'))).toMatch(/Pakistan military/);
 		// Following a link keeps the list and stacks the trail.
 		await press(app.stdin, KEY.enter);
 		c = columnsOf(app.frame(), 140);
-		expect(c.right).toContain('Timeline › 2025-03-04 suicide bombing › Gul Bahadur');
+		expect(c.right).toContain('Timeline › 2025-10-11 armed clash › Pakistan military');
 		expectFits(app.frame(), 140, 30, 'two deep');
 		await press(app.stdin, KEY.escape);
 		await press(app.stdin, KEY.escape);
 		c = columnsOf(app.frame(), 140);
-		expect(c.right).toContain('Timeline › 2025-03-04 suicide bombing · Enter opens');
+		expect(c.right).toContain('Timeline › 2025-10-11 armed clash · Enter opens');
 		await press(app.stdin, 'j');
-		expect(columnsOf(app.frame(), 140).right).toContain('2025-02-28');
+		expect(columnsOf(app.frame(), 140).right).toContain('2025-10-10');
 		app.unmount();
 	});
 
@@ -125,19 +126,19 @@ describe('layout by width', () => {
 		};
 		await press(app.stdin, '2');
 		// An actor's profile is built once the cursor rests on it (it can be slow on big data).
-		expect(right()).toMatch(/Actors › BLA · …\s+│?\s*…/);
-		expect(right()).not.toContain('Balochistan Liberation Army (BLA)');
+		expect(right()).toMatch(/Actors › Pakistan military · …\s+│?\s*…/);
+		expect(right()).not.toContain('Pakistan Armed Forces (Pakistan military)');
 		await pass(PREVIEW_REST_MS - 1);
-		expect(right()).toMatch(/Actors › BLA · …/);
+		expect(right()).toMatch(/Actors › Pakistan military · …/);
 		await pass(1);
-		expect(right()).toMatch(/Actors › BLA · Enter opens/);
-		expect(right()).toContain('Balochistan Liberation Army (BLA)');
+		expect(right()).toMatch(/Actors › Pakistan military · Enter opens/);
+		expect(right()).toContain('Pakistan Armed Forces (Pakistan military)');
 		await press(app.stdin, 'j', 'j', 'j');
 		// Passing rows: the trail follows the cursor, the previous profile stays until the cursor rests.
-		expect(right()).toMatch(/Actors › Jaish al-Fursan · …/);
-		expect(right()).toContain('Balochistan Liberation Army (BLA)');
+		expect(right()).toMatch(/Actors › Ahmad Massoud · …/);
+		expect(right()).toContain('Pakistan Armed Forces (Pakistan military)');
 		await pass(PREVIEW_REST_MS);
-		expect(right()).toMatch(/Actors › Jaish al-Fursan · Enter opens/);
+		expect(right()).toMatch(/Actors › Ahmad Massoud · Enter opens/);
 		expect(right()).toContain('Aliases');
 		await press(app.stdin, '3');
 		let c = columnsOf(app.frame(), 140);
@@ -160,12 +161,12 @@ describe('layout by width', () => {
 		const app = start({ cols: 100, rows: 24 });
 		let f = app.frame();
 		expect(f).not.toContain('│');
-		expect(f).not.toContain('jaffar-express');
-		expect(f.split('\n').find((l) => l.startsWith('›'))).toContain('2025-03-11');
+		expect(f).not.toContain('tajik-afghan-border-clash');
+		expect(f.split('\n').find((l) => l.startsWith('›'))).toContain('2025-12-23');
 		await press(app.stdin, 'j', KEY.enter);
 		f = app.frame();
-		expect(f.split('\n')[1]).toContain('Timeline › 2025-03-04 suicide bombing');
-		expect(f).not.toContain('── March 2025');
+		expect(f.split('\n')[1]).toContain('Timeline › 2025-11-30 armed assault');
+		expect(f).not.toContain('── December 2025');
 		expectFits(f, 100, 24, 'detail at 100');
 		app.unmount();
 	});
@@ -290,12 +291,12 @@ describe('resizing', () => {
 		await press(app.stdin, 'j', 'j', KEY.enter);
 		let f = app.frame();
 		expectFits(f, 140, 30, '140');
-		expect(columnsOf(f, 140).right).toContain('Timeline › 2025-02-28 suicide bombing');
+		expect(columnsOf(f, 140).right).toContain('Timeline › 2025-11-26 armed assault');
 		await app.resize(90, 24);
 		f = app.frame();
 		expectFits(f, 90, 24, '90');
 		expect(f).not.toContain('│');
-		expect(f.split('\n')[1]).toContain('Timeline › 2025-02-28 suicide bombing');
+		expect(f.split('\n')[1]).toContain('Timeline › 2025-11-26 armed assault');
 		// j moves between links of the lines shown at this width.
 		await press(app.stdin, 'j');
 		expect(
@@ -306,19 +307,19 @@ describe('resizing', () => {
 		).toBeTruthy();
 		await press(app.stdin, KEY.escape);
 		f = app.frame();
-		expect(f.split('\n').find((l) => l.startsWith('›'))).toContain('2025-02-28');
+		expect(f.split('\n').find((l) => l.startsWith('›'))).toContain('2025-11-26');
 		await app.resize(140, 30);
 		f = app.frame();
 		expectFits(f, 140, 30, 'back to 140');
 		const c = columnsOf(f, 140);
 		expect(c.sep.every((s) => s === '│')).toBe(true);
-		expect(c.left.find((l) => l.startsWith('›'))).toContain('2025-02-28');
-		expect(c.right).toContain('Timeline › 2025-02-28 suicide bombing · Enter opens');
+		expect(c.left.find((l) => l.startsWith('›'))).toContain('2025-11-26');
+		expect(c.right).toContain('Timeline › 2025-11-26 armed assault · Enter opens');
 		await app.resize(50, 12);
 		expect(app.frame()).toContain('needs');
 		expectFits(app.frame(), 50, 12, '50x12');
 		await app.resize(140, 30);
-		expect(columnsOf(app.frame(), 140).right).toContain('2025-02-28');
+		expect(columnsOf(app.frame(), 140).right).toContain('2025-11-26');
 		app.unmount();
 	});
 });

@@ -192,7 +192,7 @@ describe('what y copies', () => {
 
 	it('an incident as one line', () => {
 		expect(incidentCopy(store, 'inc-2024-03-22-crocus-city-hall')).toBe(
-			'2024-03-22 · RU · armed assault · Crocus City Hall, Krasnogorsk, Moscow Oblast · toll not reported · ISKP (claimed by Islamic State)',
+			'2024-03-22 · RU · armed assault · Crocus City Hall, Krasnogorsk, Moscow Oblast · 144 killed · ISKP (claimed by Islamic State)',
 		);
 		expect(copyFor(store, { kind: 'incident', id: 'inc-2024-03-22-crocus-city-hall' }, window)?.what).toBe(
 			'incident line',

@@ -89,7 +89,7 @@ describe('staged loading', () => {
 		);
 		const r = render(app(first, true));
 		const frame = () => r.lastFrame() ?? '';
-		expect(frame()).toContain('58 incidents · loading articles… · 28 actors');
+		expect(frame()).toContain('123 incidents · loading articles… · 34 actors');
 		await press(r.stdin, 'j', 'j');
 		const selected = frame()
 			.split('\n')
@@ -99,7 +99,7 @@ describe('staged loading', () => {
 		await press(r.stdin, '1');
 		r.rerender(app(full, false));
 		await idle();
-		expect(frame()).toContain('58 incidents · 16 articles · 28 actors');
+		expect(frame()).toContain('123 incidents · 20 articles · 34 actors');
 		expect(
 			frame()
 				.split('\n')

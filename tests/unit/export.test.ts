@@ -170,9 +170,9 @@ describe('CSV quoting', () => {
 
 describe('CSV round trip', () => {
 	it.each([
-		['incidents', 58],
-		['articles', 16],
-		['actors', 28],
+		['incidents', 123],
+		['articles', 20],
+		['actors', 34],
 	] as const)('gives back all the bundled %s exactly', (kind, count) => {
 		const records = store[kind];
 		expect(records).toHaveLength(count);
@@ -465,16 +465,16 @@ describe('sitrep export', () => {
 		const r = run('articles', { format: 'csv' });
 		expect(r.out).toEqual([]);
 		expect(r.text.split('\r\n')[0]).toBe(CSV_COLUMNS.articles.join(','));
-		expect(r.err).toEqual(['16 articles exported as csv']);
+		expect(r.err).toEqual(['20 articles exported as csv']);
 		expect(run('articles', { format: 'csv', bom: true }).text.charCodeAt(0)).toBe(0xfeff);
 	});
 
 	it('--out writes the file atomically, infers the format from its extension and leaves no temp file', () => {
 		for (const [name, check] of [
-			['incidents.csv', (t: string) => expect(rows(t)).toHaveLength(58)],
-			['incidents.json', (t: string) => expect(JSON.parse(t).incidents).toHaveLength(58)],
-			['incidents.jsonl', (t: string) => expect(ndjsonIds(t)).toHaveLength(58)],
-			['incidents.txt', (t: string) => expect(rows(t)).toHaveLength(58)],
+			['incidents.csv', (t: string) => expect(rows(t)).toHaveLength(123)],
+			['incidents.json', (t: string) => expect(JSON.parse(t).incidents).toHaveLength(123)],
+			['incidents.jsonl', (t: string) => expect(ndjsonIds(t)).toHaveLength(123)],
+			['incidents.txt', (t: string) => expect(rows(t)).toHaveLength(123)],
 		] as const) {
 			const file = join(dir, name);
 			writeFileSync(file, 'old contents');
@@ -482,12 +482,12 @@ describe('sitrep export', () => {
 			expect(r.code).toBe(0);
 			expect(r.text).toBe('');
 			check(readFileSync(file, 'utf8'));
-			expect(r.err).toEqual([`58 incidents written to ${file} (${formatOfPath(file) ?? 'csv'})`]);
+			expect(r.err).toEqual([`123 incidents written to ${file} (${formatOfPath(file) ?? 'csv'})`]);
 		}
 		expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
 		const json = join(dir, 'forced.csv');
 		run('actors', { out: json, format: 'json' });
-		expect(JSON.parse(readFileSync(json, 'utf8')).actors).toHaveLength(28);
+		expect(JSON.parse(readFileSync(json, 'utf8')).actors).toHaveLength(34);
 	});
 
 	it('--out into a missing directory fails with exit 3 and leaves nothing behind', () => {

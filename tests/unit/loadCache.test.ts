@@ -92,6 +92,6 @@ describe('load cache', () => {
 		const staged = await loadStaged(DATA_DIR, undefined, 'test');
 		expect(staged.cacheWanted).toBeUndefined();
 		expect(await save(DATA_DIR)).toBe(1);
-		expect(staged.first.store.articles.length).toBe(16);
+		expect(staged.first.store.articles.length).toBe(20);
 	});
 });

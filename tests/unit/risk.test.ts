@@ -484,28 +484,36 @@ describe('the bundled data at the default window', () => {
 	const table = riskTable(s, w);
 
 	it('ends at the newest incident', () => {
-		expect(w).toMatchObject({ start: '2024-12-12', end: '2025-03-11' });
+		expect(w).toMatchObject({ start: '2025-09-25', end: '2025-12-23' });
 	});
 
 	// Pinned to data/: an edit to the bundled incidents must update these figures (and the golden brief).
-	it('ranks Pakistan and Afghanistan first, with hand-checked scores', () => {
-		// PK: Jaffar Express 03-11 abduction 1.5 × 1; Bannu 03-04 3 × (1 - 3.5/89); Akora Khattak 02-28 3 × (1 - 5.5/89)
-		//   = 1.5 + 2.882 + 2.815 = 7.197 → 7.2 (no tolls reported); previous 7.7, change -0.5 → flat
-		// AF: Kunduz bank 2025-02-11 (toll not reported), age 28, recency 1 - 14/89 = 75/89:
-		//   (3 + 1 officials) × 75/89 = 3.371
-		// Paktika airstrikes 2024-12-24, 46 killed, age 77, recency 1 - 38.5/89 = 50.5/89:
-		//   (2 + 0.5·log2 47) × 50.5/89 = 4.777 × 0.5674 = 2.711       → 6.082 → 6.1
-		// AF previous window: Khalil Haqqani bombing 2024-12-11 on its last day: 3 + 1 (person target) = 4.0
-		expect(table.slice(0, 2).map((r) => [r.code, r.level, r.score, r.trend.direction, r.trend.previousScore])).toEqual([
-			['PK', 'elevated', 7.2, 'flat', 7.7],
-			['AF', 'elevated', 6.1, 'up', 4],
+	it('ranks Pakistan, Tajikistan and Afghanistan first, with hand-checked scores', () => {
+		// points = (type weight + 0.5·log2(1 + killed) + target bonus) × recency, recency = 1 - 0.5 × age/89
+		// PK, 8 incidents: Peshawar FC HQ 11-24 suicide bombing, 3 killed, age 29: (3 + 1) × 74.5/89 = 3.348;
+		//   Islamabad court 11-11 suicide bombing, 12 killed, age 42: (3 + 1.850) × 68/89 = 3.706;
+		//   Wana 11-10 armed assault, no toll: 2.5 × 67.5/89 = 1.896; Doha ceasefire 10-19 other: 1 × 56.5/89 = 0.635;
+		//   border fighting 10-11 armed clash, 32 killed: (1.5 + 2.522) × 52.5/89 = 2.373;
+		//   D.I. Khan 10-10 armed assault, 7: (2.5 + 1.5) × 52/89 = 2.337; Orakzai 10-07 armed clash, 11: (1.5 + 1.792) × 50.5/89 = 1.868;
+		//   Quetta FC HQ 09-30 armed assault, 10: (2.5 + 1.730) × 47/89 = 2.234            → 18.397 → 18.4
+		// PK previous window (06-27 to 09-24): Mir Ali 2.479, Zhob-Loralai 2.098, Bannu 3.421, Quetta rally 4.382,
+		//   Tirah 3.285 = 15.665 → 15.7; change +2.7 > 0.5 and > 10% → up
+		// TJ: Shohin SM camp 11-26 armed assault, 3 killed, foreigners +1, age 27: (2.5 + 1 + 1) × 75.5/89 = 3.817;
+		//   second attack 11-30, 2 killed: (2.5 + 0.792 + 1) × 77.5/89 = 3.738; border clash 12-23 armed clash, 2: 2.292 → 9.848 → 9.8
+		// AF: Khost 11-25 airstrike, 10 killed: (2 + 1.730) × 75/89 = 3.143; Paktika 10-17 airstrike, 10: 3.730 × 55.5/89 = 2.326;
+		//   Spin Boldak 10-15 armed clash, 15: (1.5 + 2) × 54.5/89 = 2.143;
+		//   Kabul 10-09 airstrike, no toll, a named person targeted: (2 + 1) × 51.5/89 = 1.736   → 9.348 → 9.3; previous window empty
+		expect(table.slice(0, 3).map((r) => [r.code, r.level, r.score, r.trend.direction, r.trend.previousScore])).toEqual([
+			['PK', 'high', 18.4, 'up', 15.7],
+			['TJ', 'elevated', 9.8, 'up', 0],
+			['AF', 'elevated', 9.3, 'up', 0],
 		]);
 		expect(table.find((r) => r.code === 'AF')?.tags.map((t) => t.label)).toEqual([
-			'suicide attacks',
-			'attacks on officials',
-			'airstrikes',
-			'mass-casualty',
+			'Pakistan military activity',
 			'cross-border',
+			'mass-casualty',
+			'airstrikes',
+			'attacks on officials',
 			'de facto Taliban government',
 		]);
 	});
