@@ -166,7 +166,8 @@ function articleSection(window: RiskWindow, relevant: Article[]): string[] {
 }
 
 function windowLine(window: RiskWindow): string {
-	return `As of ${window.end} · ${window.days}-day window ${window.start} to ${window.end} (previous: ${window.previous.start} to ${window.previous.end})`;
+	const first = window.baseline[window.baseline.length - 1] ?? window.previous;
+	return `As of ${window.end} · ${window.days}-day window ${window.start} to ${window.end} (trend baseline: the ${window.baseline.length} windows from ${first.start} to ${window.previous.end})`;
 }
 
 function levelScale(): string {

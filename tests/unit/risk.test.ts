@@ -487,27 +487,39 @@ describe('the bundled data at the default window', () => {
 		expect(w).toMatchObject({ start: '2025-09-25', end: '2025-12-23' });
 	});
 
+	it("counts Pakistan's dead in the 90 days to 11 March 2025 (the Jaffar Express, Bannu, Akora Khattak...)", () => {
+		const pk = countryRisk(s, 'PK', riskWindow(s, { days: 90, asOf: '2025-03-11' }));
+		expect(pk.fatalities).toBe(71);
+		expect(pk.unknownFatalities).toBe(0);
+		expect(pk.tags.map((t) => t.label)).toContain('mass-casualty');
+	});
+
 	// Pinned to data/: an edit to the bundled incidents must update these figures (and the golden brief).
-	it('ranks Pakistan, Tajikistan and Afghanistan first, with hand-checked scores', () => {
-		// points = (type weight + 0.5·log2(1 + killed) + target bonus) × recency, recency = 1 - 0.5 × age/89
-		// PK, 8 incidents: Peshawar FC HQ 11-24 suicide bombing, 3 killed, age 29: (3 + 1) × 74.5/89 = 3.348;
-		//   Islamabad court 11-11 suicide bombing, 12 killed, age 42: (3 + 1.850) × 68/89 = 3.706;
+	it('ranks Pakistan, Afghanistan and Tajikistan first, with hand-checked scores', () => {
+		// points = (type weight + killed + target bonus) × recency, recency = 1 - 0.5 × age/89; score = Σ × 365/90/0.75 (5.4074)
+		// PK, 8 incidents: Peshawar FC HQ 11-24 suicide bombing, 3 killed, age 29: (3 + 3) × 74.5/89 = 5.022;
+		//   Islamabad court 11-11 suicide bombing, 12 killed, age 42: 15 × 68/89 = 11.461;
 		//   Wana 11-10 armed assault, no toll: 2.5 × 67.5/89 = 1.896; Doha ceasefire 10-19 other: 1 × 56.5/89 = 0.635;
-		//   border fighting 10-11 armed clash, 32 killed: (1.5 + 2.522) × 52.5/89 = 2.373;
-		//   D.I. Khan 10-10 armed assault, 7: (2.5 + 1.5) × 52/89 = 2.337; Orakzai 10-07 armed clash, 11: (1.5 + 1.792) × 50.5/89 = 1.868;
-		//   Quetta FC HQ 09-30 armed assault, 10: (2.5 + 1.730) × 47/89 = 2.234            → 18.397 → 18.4
-		// PK previous window (06-27 to 09-24): Mir Ali 2.479, Zhob-Loralai 2.098, Bannu 3.421, Quetta rally 4.382,
-		//   Tirah 3.285 = 15.665 → 15.7; change +2.7 > 0.5 and > 10% → up
-		// TJ: Shohin SM camp 11-26 armed assault, 3 killed, foreigners +1, age 27: (2.5 + 1 + 1) × 75.5/89 = 3.817;
-		//   second attack 11-30, 2 killed: (2.5 + 0.792 + 1) × 77.5/89 = 3.738; border clash 12-23 armed clash, 2: 2.292 → 9.848 → 9.8
-		// AF: Khost 11-25 airstrike, 10 killed: (2 + 1.730) × 75/89 = 3.143; Paktika 10-17 airstrike, 10: 3.730 × 55.5/89 = 2.326;
-		//   Spin Boldak 10-15 armed clash, 15: (1.5 + 2) × 54.5/89 = 2.143;
-		//   Kabul 10-09 airstrike, no toll, a named person targeted: (2 + 1) × 51.5/89 = 1.736   → 9.348 → 9.3; previous window empty
-		expect(table.slice(0, 3).map((r) => [r.code, r.level, r.score, r.trend.direction, r.trend.previousScore])).toEqual([
-			['PK', 'high', 18.4, 'up', 15.7],
-			['TJ', 'elevated', 9.8, 'up', 0],
-			['AF', 'elevated', 9.3, 'up', 0],
+		//   border fighting 10-11 armed clash, 32 killed: 33.5 × 52.5/89 = 19.761;
+		//   D.I. Khan 10-10 armed assault, 7: 9.5 × 52/89 = 5.551; Orakzai 10-07 armed clash, 11: 12.5 × 50.5/89 = 7.093;
+		//   Quetta FC HQ 09-30 armed assault, 10: 12.5 × 47/89 = 6.601          → 58.020 × 5.4074 = 313.7 → 314, elevated
+		//   75 killed; baseline: the four windows before score 337, 196, 319, 447 (mean 325): -11 is not 25% of it, flat
+		// AF: Khost 11-25 airstrike, 10 killed: 12 × 75/89 = 10.112; Paktika 10-17 airstrike, 10: 12 × 55.5/89 = 7.483;
+		//   Spin Boldak 10-15 armed clash, 15: 16.5 × 54.5/89 = 10.104;
+		//   Kabul 10-09 airstrike, no toll, a named person targeted: (2 + 1) × 51.5/89 = 1.736 → 29.435 × 5.4074 = 159.2 → 159
+		// TJ: Shohin SM camp 11-26 armed assault, 3 killed, foreigners +1, age 27: 6.5 × 75.5/89 = 5.514;
+		//   second attack 11-30, 2 killed, +1: 5.5 × 77.5/89 = 4.789; border clash 12-23 armed clash, 2: 3.5 × 1 = 3.5
+		//   → 13.803 × 5.4074 = 74.6 → 75
+		expect(
+			table.slice(0, 3).map((r) => [r.code, r.level, r.score, r.fatalities, r.trend.direction, r.trend.baseline]),
+		).toEqual([
+			['PK', 'elevated', 314, 75, 'flat', 325],
+			['AF', 'guarded', 159, 35, 'up', 93],
+			['TJ', 'guarded', 75, 7, 'up', 5],
 		]);
+		expect(table[0]?.trend.baselineScores).toEqual([337, 196, 319, 447]);
+		// Pakistan's 251.3 million: 75 killed in 90 days is 304 a year, 0.12 per 100,000.
+		expect(table[0]?.rate).toMatchObject({ killedPerYear: 304, perHundredThousand: 0.12, population: 251_300_000 });
 		expect(table.find((r) => r.code === 'AF')?.tags.map((t) => t.label)).toEqual([
 			'Pakistan military activity',
 			'cross-border',
