@@ -30,8 +30,8 @@ export function countryMonths(dir: string): Map<string, Map<number, { deaths: nu
 	for (const line of lines.slice(1)) {
 		const [iso, period, deaths, population] = line.split(',');
 		if (!iso || !period) continue;
-		let m = out.get(iso);
-		if (!m) out.set(iso, (m = new Map()));
+		const m = out.get(iso) ?? new Map<number, { deaths: number; population: number }>();
+		out.set(iso, m);
 		m.set(Number(period), { deaths: Number(deaths) || 0, population: Number(population) || 0 });
 	}
 	return out;

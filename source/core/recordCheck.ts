@@ -215,7 +215,7 @@ export function fastActor(v: unknown): Actor | undefined {
 	// Each weak alias must be one of the aliases (zod says which is not).
 	if (v.weakAliases !== undefined) {
 		const weak = list(v.weakAliases, text);
-		if (!weak || !weak.every((w) => aliases.includes(w))) return undefined;
+		if (!weak?.every((w) => aliases.includes(w))) return undefined;
 	}
 	if (inSchemaOrder(v, ACTOR_ORDER) && v.aliases && v.affiliations && v.countries) return v as Actor;
 	const out: Obj = {};
