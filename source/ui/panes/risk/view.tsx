@@ -1,5 +1,5 @@
 // The Risk pane: one row per country, the level as a word and a score, the
-// trend against the previous window, counts, a sparkline and the top tags.
+// trend against its baseline (the previous windows), counts, a sparkline and the top tags.
 import { Box, Text } from 'ink';
 import { G } from '../../../core/glyphs.js';
 import { trendArrow } from '../../../core/risk.js';
