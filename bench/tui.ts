@@ -4,22 +4,28 @@
 // data sets, reads the screen through a terminal emulator, and prints each
 // figure next to its target: first frame, keystroke → frame latency, bytes
 // per navigation key against a minimal rewrite (with a whole-frame reference
-// run for correctness), peak memory, and query echo while searching.
+// run for correctness), bytes per j while the list scrolls (isolated presses,
+// and j held as a terminal repeats it), peak memory, and query echo while
+// searching.
 // Figures, not tests: nothing here fails a build.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PREVIEW_REST_MS } from '../source/ui/app/Body.js';
 import {
 	firstDifference,
 	isCompleteFrame,
 	MOVE_BYTES,
 	minimalRewrite,
 	PtySession,
+	rowCost,
+	rowSignature,
 	type Seen,
 	type Stats,
 	type StyledRow,
+	SYNC_END,
 	stats,
 } from '../tests/support/pty.js';
 import { prng, writeSynthDataDir } from '../tests/support/synth.js';
@@ -407,6 +413,20 @@ export async function runTuiBench(opts: TuiBenchOptions): Promise<Figure[]> {
 				).map(([cols, rows]) => bytesAndCorrectness(bytesSet, cols, rows, quick ? 60 : 200, seed)),
 			);
 			figures.push(...runs.flat());
+			// 3b. Bytes per j while the list scrolls (the terminal's own scrolling moves the rows).
+			const scroll = { isolated: quick ? 15 : 40, holds: quick ? 2 : 4, holdKeys: 30 };
+			log(
+				`bytes per j while the list scrolls, ${bytesSet.name}, 80×24 and 200×50, ${scroll.isolated} isolated j and ${scroll.holds} holds of ${scroll.holdKeys} j each way...`,
+			);
+			const scrolls = await Promise.all(
+				(
+					[
+						[80, 24, 300],
+						[200, 50, 600],
+					] as const
+				).map(([cols, rows, target]) => scrollBytes(bytesSet, cols, rows, { ...scroll, target })),
+			);
+			figures.push(...scrolls.flat());
 		}
 
 		// 2, 4, 5 at 100k.
@@ -496,8 +516,10 @@ async function bytesAndCorrectness(d: DataSet, cols: number, rows: number, n: nu
 			if (lasts.every((x) => Number.isNaN(x))) silentKeys++;
 			let after = both.map((s) => s.styled());
 			let diff = firstDifference(after[0] as StyledRow[], after[1] as StyledRow[]);
-			if (diff) {
-				// A slow frame is not a wrong one: look again once both have been quiet for longer.
+			// A slow frame is not a wrong one (an actor's profile is built once the cursor rests, which
+			// takes a while on a loaded machine): look again, up to four times, once both have been
+			// quiet for 500 ms. A wrong screen stays wrong: nothing redraws it.
+			for (let look = 0; diff && look < 4; look++) {
 				await Promise.all(both.map((s) => s.settle(500)));
 				after = both.map((s) => s.styled());
 				diff = firstDifference(after[0] as StyledRow[], after[1] as StyledRow[]);
@@ -578,6 +600,243 @@ async function bytesAndCorrectness(d: DataSet, cols: number, rows: number, n: nu
 			`${n} mixed keys (seed ${seed}) on ${d.name}, compared after every key (timings masked); ${silentKeys} drew nothing in either run${mismatches.length ? `; first: ${mismatches.join(' | ')}` : ''}`,
 		),
 	];
+}
+
+/** A held key as terminals repeat it: the first at once, the second after the delay, then one each interval. */
+export const KEY_REPEAT = { delayMs: 500, intervalMs: 33 } as const;
+
+/**
+ * Bytes per j once the selection has reached the bottom of the list's window, so that every key
+ * scrolls the list. Isolated presses: each j once the cursor has rested (more than
+ * PREVIEW_REST_MS after the one before), so the detail column beside the list shows every row
+ * passed. j held, two ways: at the rate a terminal repeats a held key (KEY_REPEAT: GNOME's and
+ * Windows' default delay, about 30 keys a second), not waiting for the screen, where a busy
+ * machine takes in several keys per frame; and paced by the frames, one frame per key, as a
+ * machine fast enough to draw each repeated key does (the higher figure). For each hold, every
+ * byte until the cursor has rested and the preview caught up, divided by the keys. Each with the
+ * renderer as shipped, with line rewriting only (SITREP_RENDER=lines, no terminal scrolling) and
+ * with whole frames (SITREP_RENDER=full, also the reference screen: compared after every
+ * isolated key and after every hold, once all three have rested).
+ */
+async function scrollBytes(
+	d: DataSet,
+	cols: number,
+	rows: number,
+	opts: { isolated: number; holds: number; holdKeys: number; target: number },
+): Promise<Figure[]> {
+	const { target } = opts;
+	const modes: Record<string, string>[] = [{}, { SITREP_RENDER: 'lines' }, { SITREP_RENDER: 'full' }];
+	const sessions = await Promise.all(modes.map((env) => appSession(d.dir, cols, rows, env)));
+	const [inc, , full] = sessions as [PtySession, PtySession, PtySession];
+	const size = `${cols}×${rows}`;
+	/** Per mode: bytes of each isolated j; bytes and keys of each hold, per way of holding j. */
+	const isolated: number[][] = [[], [], []];
+	type Way = 'rate' | 'paced';
+	const held: Record<Way, { bytes: number; keys: number }[][]> = { rate: [[], [], []], paced: [[], [], []] };
+	/** Ms between two repeated keys (after the delay). */
+	const intervals: Record<Way, number[]> = { rate: [], paced: [] };
+	const moved: number[] = [];
+	let mismatchCount = 0;
+	let compared = 0;
+	const mismatches: string[] = [];
+	let notScrolled = 0;
+	let holdsNotScrolled = 0;
+	/** Frames the shipped renderer drew in each hold. */
+	const frames: Record<Way, number[]> = { rate: [], paced: [] };
+	const split = cols >= 120;
+	/** With the detail beside the list: the fewest bytes that redraw the detail column's changed rows. */
+	const detailBytes: number[] = [];
+	/** A key on every session, counted once each has drawn and the cursor has rested since. */
+	const press = async (key: string) => {
+		const bytes0 = sessions.map((s) => s.bytes);
+		const pressed = sessions.map((s) => s.press(key));
+		await Promise.all(sessions.map((s, k) => s.settleAfter(pressed[k] as number, 60, 300)));
+		const rested = (pressed[0] ?? 0) + PREVIEW_REST_MS + 130 - performance.now();
+		if (rested > 0) await sleep(rested);
+		await Promise.all(sessions.map((s) => s.settle(60)));
+		return sessions.map((s, k) => s.bytes - (bytes0[k] ?? 0));
+	};
+	const compare = async (what: string) => {
+		compared++;
+		let diff = firstDifference(inc.styled(), full.styled());
+		// A slow frame is not a wrong one: look again, up to four times, once all have been quiet.
+		for (let look = 0; diff && look < 4; look++) {
+			await Promise.all(sessions.map((s) => s.settle(500)));
+			diff = firstDifference(inc.styled(), full.styled());
+		}
+		if (diff) {
+			mismatchCount++;
+			if (mismatches.length < 3)
+				mismatches.push(
+					`${what} row ${diff.row + 1}: ${JSON.stringify(diff.a.trimEnd())} vs full ${JSON.stringify(diff.b.trimEnd())}`,
+				);
+		}
+	};
+	/** The screen row of the list's selection (it starts with ›). */
+	const selectionRow = (lines: readonly string[]) => lines.findIndex((l, y) => y > 2 && l.startsWith('›'));
+	try {
+		await Promise.all(sessions.map((s) => firstFrame(s)));
+		// As for the bytes figure: the index built first, so nothing else draws while j is measured.
+		for (const s of sessions) s.press('4');
+		await Promise.all(sessions.map((s) => indexReady(s)));
+		const back = sessions.map((s) => s.press('1'));
+		await Promise.all(sessions.map((s, k) => s.settleAfter(back[k] as number, 60, 300)));
+		// Down to the last row of the list's window: from here every j scrolls.
+		for (let i = 0; i < rows; i++) {
+			const pressed = sessions.map((s) => s.press('j'));
+			await Promise.all(sessions.map((s, k) => s.settleAfter(pressed[k] as number, 60, 300)));
+		}
+		await Promise.all(sessions.map((s) => s.settle(PREVIEW_REST_MS + 130)));
+		for (let i = 0; i < opts.isolated; i++) {
+			const before = inc.lines();
+			const styledBefore = inc.styled();
+			const sent = await press('j');
+			const after = inc.lines();
+			// The list scrolled if the rows under its column headings (screen row 4 on) moved up.
+			const shift = listShift(before, after, cols);
+			if (shift === 0) {
+				notScrolled++;
+				continue;
+			}
+			moved.push(shift);
+			for (const [k, b] of sent.entries()) isolated[k]?.push(b);
+			if (split) detailBytes.push(detailRewrite(styledBefore, inc.styled(), listWidth(cols) + 1));
+			await compare(`isolated key ${i + 1}`);
+		}
+		for (let h = 0; h < opts.holds * 2; h++) {
+			// Alternately: keys at the terminal's repeat rate whatever the screen does, and keys paced
+			// by the frames (each session gets its next key once it has drawn the last, ≥ 33 ms after it).
+			const way: Way = h % 2 === 0 ? 'rate' : 'paced';
+			const before = inc.lines();
+			const bytes0 = sessions.map((s) => s.bytes);
+			const hold = async (s: PtySession, k: number) => {
+				const t0 = performance.now();
+				let last = t0;
+				for (let i = 0; i < opts.holdKeys; i++) {
+					const at =
+						i === 0
+							? t0
+							: i === 1
+								? t0 + KEY_REPEAT.delayMs
+								: way === 'rate'
+									? t0 + KEY_REPEAT.delayMs + (i - 1) * KEY_REPEAT.intervalMs
+									: last + KEY_REPEAT.intervalMs;
+					const wait = at - performance.now();
+					if (wait > 0) await sleep(wait);
+					const pressed = s.press('j');
+					if (i >= 2 && k === 0) intervals[way].push(pressed - last);
+					last = pressed;
+					if (way === 'paced')
+						await s.waitFor((x) => x.frameEnd && x.at > pressed, 5_000, 'the frame of a held j').catch(() => undefined);
+				}
+			};
+			await Promise.all(sessions.map(hold));
+			// Released: every byte until all have been quiet for well past the rest (the preview's last frame).
+			await Promise.all(sessions.map((s) => s.settle(PREVIEW_REST_MS + 280)));
+			for (const [k, s] of sessions.entries())
+				held[way][k]?.push({ bytes: s.bytes - (bytes0[k] ?? 0), keys: opts.holdKeys });
+			// Frames drawn (fewer than keys when the app took in more than one key between two).
+			frames[way].push(
+				inc
+					.output(bytes0[0] ?? 0)
+					.toString('latin1')
+					.split(SYNC_END).length - 1,
+			);
+			// Every key scrolled: the selection is still on the window's last row, on another row.
+			const after = inc.lines();
+			if (selectionRow(after) !== selectionRow(before) || after[selectionRow(after)] === before[selectionRow(before)])
+				holdsNotScrolled++;
+			await compare(`after hold ${h + 1}`);
+		}
+	} finally {
+		await Promise.all(sessions.map((s) => s.kill()));
+	}
+	const perKey = (hs: { bytes: number; keys: number }[]) =>
+		hs.reduce((a, x) => a + x.bytes, 0) /
+		Math.max(
+			1,
+			hs.reduce((a, x) => a + x.keys, 0),
+		);
+	const [st, stLines, stFull] = isolated.map((b) => stats(b)) as [Stats, Stats, Stats];
+	const layout = split ? 'list and detail side by side' : 'one column';
+	const heldFigure = (way: Way) => {
+		const [hInc, hLines, hFull] = held[way].map(perKey) as [number, number, number];
+		const range = (held[way][0] ?? []).map((x) => x.bytes / x.keys);
+		const f = frames[way];
+		const how =
+			way === 'rate'
+				? `one j every ${KEY_REPEAT.intervalMs} ms (${fmt(1000 / KEY_REPEAT.intervalMs, 0)}/s) after the first and a ${KEY_REPEAT.delayMs} ms delay, as a terminal repeats a held key, not waiting for the screen`
+				: `the next j once the last one's frame was drawn (≥ ${KEY_REPEAT.intervalMs} ms apart; after the first, a ${KEY_REPEAT.delayMs} ms delay), so no frame takes in two keys: what a machine fast enough to draw every repeated key costs`;
+		return figure(
+			`bytes per j while j is held, ${way === 'rate' ? `${fmt(1000 / KEY_REPEAT.intervalMs, 0)} keys/s` : 'a frame per key'}, ${size} (every byte ÷ keys)`,
+			hInc,
+			'B',
+			target,
+			`${layout}; ${opts.holds} holds of ${opts.holdKeys} j on ${d.name}: ${how}; every byte until the cursor rested and the preview caught up (${PREVIEW_REST_MS} ms after the last key); per hold ${fmt(Math.min(...range), 0)}–${fmt(Math.max(...range), 0)} B in ${Math.min(...f)}–${Math.max(...f)} frames; repeated keys ${fmt(stats(intervals[way]).median, 0)} ms apart (median; max ${fmt(stats(intervals[way]).max, 0)}, ${intervals[way].filter((x) => x >= PREVIEW_REST_MS).length} of ${intervals[way].length} ≥ ${PREVIEW_REST_MS} ms, where the app sees a single key); without terminal scrolling (SITREP_RENDER=lines) ${fmt(hLines, 0)} B; whole frames ${fmt(hFull, 0)} B`,
+		);
+	};
+	return [
+		heldFigure('rate'),
+		heldFigure('paced'),
+		figure(
+			`bytes per isolated j while the list scrolls, ${size} (median)`,
+			st.median,
+			'B',
+			null,
+			`${layout}; each j once the cursor rested (≥ ${PREVIEW_REST_MS + 130} ms apart)${split ? `, so the detail column shows each row passed (its changed rows alone cost ≥ ${fmt(stats(detailBytes).median, 0)} B, median)` : ''}; ${st.n} keys that scrolled the list by ${[...new Set(moved)].sort().join(' or ')} rows${notScrolled ? ` (${notScrolled} did not scroll)` : ''}; p95 ${fmt(st.p95, 0)} / max ${fmt(st.max, 0)} B; without terminal scrolling median ${fmt(stLines.median, 0)} B; whole frames median ${fmt(stFull.median, 0)} B; the target (≤ ${target} B) is for j held`,
+		),
+		figure(
+			`screen ≠ whole-frame reference while the list scrolls, ${size}`,
+			mismatchCount,
+			'screens',
+			0,
+			`${compared} screens compared: after each isolated j, and after each hold once the cursor rested${holdsNotScrolled ? `; ${holdsNotScrolled} holds did not scroll the list on every key` : ''}${mismatches.length ? `; first: ${mismatches.join(' | ')}` : ''}`,
+		),
+	];
+}
+
+/**
+ * How many rows the list moved up between two screens: the smallest k for which the rows
+ * under the column headings now hold what was k rows lower (0 if none).
+ */
+function listShift(before: readonly string[], after: readonly string[], cols: number): number {
+	const top = 3;
+	const bottom = before.length - 4;
+	// The detail beside the list changes anyway.
+	const width = listWidth(cols);
+	const left = (line: string | undefined) => (line ?? '').slice(0, width);
+	for (let k = 1; k <= 4; k++) {
+		let same = 0;
+		for (let y = top; y + k <= bottom; y++) if (left(after[y]) === left(before[y + k])) same++;
+		if (same >= (bottom - top) / 2) return k;
+	}
+	return 0;
+}
+
+/** The list's column (layout.ts: the left 45%, at least 56, from 120 columns on). */
+function listWidth(cols: number): number {
+	return cols >= 120 ? Math.max(56, Math.floor(cols * 0.45)) : cols;
+}
+
+/** Bytes to rewrite, from column `from` on, the rows whose cells there changed (a move, the text, an erase). */
+function detailRewrite(before: readonly StyledRow[], after: readonly StyledRow[], from: number): number {
+	const right = (row: StyledRow | undefined): StyledRow => {
+		const out: StyledRow = [];
+		let x = 0;
+		for (const run of row ?? []) {
+			const chars = [...run.text];
+			const kept = chars.slice(Math.max(0, from - x)).join('');
+			if (kept) out.push({ style: run.style, text: kept });
+			x += chars.length;
+		}
+		return out;
+	};
+	let sum = 0;
+	for (let y = 0; y < after.length; y++) {
+		const a = right(after[y]);
+		if (rowSignature(right(before[y])) !== rowSignature(a)) sum += rowCost(a, true);
+	}
+	return sum;
 }
 
 async function bigSession(d: DataSet, quick: boolean): Promise<Figure[]> {

@@ -93,11 +93,16 @@ export function maskVolatile(s: string): string {
 
 /**
  * A row's signature with timings masked and the blanks after a timing dropped (a shorter timing
- * leaves one more space, at the end of the row or before the next column), styles kept.
+ * leaves one more space, at the end of the row or before the next column), styles kept: of the
+ * blanks' styles only the last, the one of what follows them, counts (the blanks may be a run of
+ * their own or the end of the timing's run, depending on the timing's width).
  */
 function maskedSignature(row: StyledRow): string {
 	return rowSignature(row.map((r) => ({ ...r, text: maskVolatile(r.text) })))
-		.replace(/# ms((?:\u0000[^\u0001]*\u0001| )*)/g, (_all, after: string) => `# ms${after.replace(/ /g, '')}`)
+		.replace(/# ms((?:\u0000[^\u0001]*\u0001| )*)/g, (_all, after: string) => {
+			const styles = after.match(/\u0000[^\u0001]*\u0001/g);
+			return `# ms${styles?.[styles.length - 1] ?? ''}`;
+		})
 		.replace(/(\u0000\u0001 *)+$/, '')
 		.replace(/ +$/, '');
 }

@@ -5,7 +5,7 @@
 // update lands a row lower and leaves the old top row behind.
 import { EventEmitter } from 'node:events';
 import xterm from '@xterm/headless';
-import { createElement as h } from 'react';
+import { createElement as h, type ReactElement } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 type Ink = typeof import('ink');
@@ -83,9 +83,20 @@ const options = (stdout: NodeJS.WriteStream) => ({
 	patchConsole: false,
 });
 
-async function freshRender(n: number) {
+/** `count` lines, each naming its row and the count (so every line differs between counts). */
+function Lines({ count }: { count: number }) {
+	const { Box, Text } = ink;
+	return h(
+		Box,
+		{ flexDirection: 'column' },
+		Array.from({ length: count }, (_, i) => h(Text, { key: i }, `line ${i + 1} of ${count}: some text`)),
+	);
+}
+
+/** The screen after a fresh render of Frame n (or of `tree`). */
+async function freshRender(n: number, tree: ReactElement = h(Frame, { n })) {
 	const s = screenStream();
-	const app = ink.render(h(Frame, { n }), options(s.stream));
+	const app = ink.render(tree, options(s.stream));
 	const screen = await s.screen();
 	app.unmount();
 	s.dispose();
@@ -109,7 +120,21 @@ describe('Ink incremental rendering (patched)', () => {
 		s.dispose();
 	});
 
-	it('steps over a run of unchanged lines with one ESC[nE', async () => {
+	it('draws a frame taller than the one before (a taller terminal, an error screen) and a shorter one', async () => {
+		// The lines below the previous frame have nothing to compare with: each is written whole.
+		const s = screenStream();
+		const app = ink.render(h(Lines, { count: 3 }), options(s.stream));
+		for (const count of [8, 2, 9, 4]) {
+			const written = s.frame();
+			app.rerender(h(Lines, { count }));
+			await written;
+			expect(await s.screen(), `${count} lines`).toEqual(await freshRender(0, h(Lines, { count })));
+		}
+		app.unmount();
+		s.dispose();
+	});
+
+	it('steps over a run of unchanged lines with one ESC[nB', async () => {
 		const s = screenStream();
 		const app = ink.render(h(Frame, { n: 0 }), options(s.stream));
 		const before = s.written.length;
@@ -119,9 +144,10 @@ describe('Ink incremental rendering (patched)', () => {
 		const update = s.written.slice(before).join('');
 		// Rewind from the row under the frame (8 lines and the trailing newline) to its top.
 		expect(update).toContain('\u001b[8A');
-		// 'sitrep' is skipped with one ESC[E; 'alpha beta gamma' and 'hint end' (plus the
-		// newline row) each with one ESC[nE instead of an ESC[E per line.
-		expect(update.match(/\u001b\[\d*E/g)).toEqual(['\u001b[E', '\u001b[3E', '\u001b[2E']);
+		// 'sitrep' is skipped with one ESC[B; 'alpha beta gamma' and 'hint end' (plus the
+		// newline row) each with one ESC[nB instead of an ESC[E per line. Cursor down, not
+		// cursor next line (ESC[E), which mosh's terminal does not have.
+		expect(update.match(/\u001b\[\d*[BE]/g)).toEqual(['\u001b[B', '\u001b[3B', '\u001b[2B']);
 		expect(update).toContain('tick 1');
 		expect(update).not.toContain('alpha');
 		app.unmount();

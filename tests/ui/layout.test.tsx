@@ -133,10 +133,14 @@ describe('layout by width', () => {
 		await pass(1);
 		expect(right()).toMatch(/Actors › Pakistan military · Enter opens/);
 		expect(right()).toContain('Pakistan Armed Forces (Pakistan military)');
-		await press(app.stdin, 'j', 'j', 'j');
-		// Passing rows: the trail follows the cursor, the previous profile stays until the cursor rests.
-		expect(right()).toMatch(/Actors › Ahmad Massoud · …/);
+		await press(app.stdin, 'j');
+		// One row on: the trail follows the cursor, the previous profile stays until the cursor rests.
+		expect(right()).toMatch(/Actors › (?!Pakistan military)[^·\n]+ · …/);
 		expect(right()).toContain('Pakistan Armed Forces (Pakistan military)');
+		await press(app.stdin, 'j', 'j');
+		// Keys repeating: the column holds only the trail and "…" (no profile of another row).
+		expect(right()).toMatch(/Actors › Ahmad Massoud · …\s+│?\s*…/);
+		expect(right()).not.toContain('Pakistan Armed Forces (Pakistan military)');
 		await pass(PREVIEW_REST_MS);
 		expect(right()).toMatch(/Actors › Ahmad Massoud · Enter opens/);
 		expect(right()).toContain('Aliases');
@@ -154,6 +158,62 @@ describe('layout by width', () => {
 		c = columnsOf(app.frame(), 140);
 		expect(c.left.find((l) => l.startsWith('›'))).toMatch(/Khalil Haqqani killed/);
 		expect(c.right).toMatch(/Search › Khalil Haqqani/);
+		app.unmount();
+	});
+
+	it('a single key previews the new row at once; while keys repeat the column holds "…" until the cursor rests', async () => {
+		// The App's clock is fake: keys come exactly as far apart as the test says, on any machine.
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		const app = start();
+		const right = () => columnsOf(app.frame(), 140).right;
+		const pass = async (ms: number) => {
+			vi.advanceTimersByTime(ms);
+			await idle();
+		};
+		// One key, the cursor at rest before it: the new row's preview in the same frame.
+		await press(app.stdin, 'j');
+		expect(right()).toContain('Timeline › 2025-11-30 armed assault · Enter opens');
+		expect(right()).toContain('inc-2025-11-30-tajikistan-chinese-workers-second-attack');
+		// The next key before the cursor rested (a held key): the trail follows the cursor and says
+		// "…", and nothing else is drawn beside the list (no row's preview, neither old nor new).
+		await pass(PREVIEW_REST_MS - 1);
+		await press(app.stdin, 'j');
+		expect(right()).toMatch(/^Timeline › 2025-11-26 armed assault · …\s*\n │?\s*…\s*$/);
+		await press(app.stdin, 'j');
+		expect(right()).toMatch(/^Timeline › 2025-11-25 airstrike · …\s*\n │?\s*…\s*$/);
+		// The rest counts from the last key; then the cursor's row is drawn.
+		await pass(PREVIEW_REST_MS - 1);
+		expect(right()).toMatch(/^Timeline › 2025-11-25 airstrike · …\s*\n │?\s*…\s*$/);
+		await pass(1);
+		expect(right()).toContain('Timeline › 2025-11-25 airstrike · Enter opens');
+		expect(right()).toContain('inc-2025-11-25-khost-strike');
+		// At rest again: the next single key is drawn at once.
+		await pass(PREVIEW_REST_MS);
+		await press(app.stdin, 'k');
+		expect(right()).toContain('Timeline › 2025-11-26 armed assault · Enter opens');
+		expect(right()).toContain('inc-2025-11-26-tajikistan-shohin-sm-camp');
+		await press(app.stdin, 'j');
+		expect(right()).toMatch(/^Timeline › 2025-11-25 airstrike · …\s*\n │?\s*…\s*$/);
+		// Another pane and back, keys still coming: not a repeat of the list's keys, drawn at once;
+		// and so is the list coming back from the help overlay.
+		await press(app.stdin, '2', '1');
+		expect(right()).toContain('Timeline › 2025-11-25 airstrike · Enter opens');
+		expect(right()).toContain('inc-2025-11-25-khost-strike');
+		await press(app.stdin, '?');
+		expect(app.frame()).toContain('sitrep keys');
+		await press(app.stdin, KEY.escape);
+		expect(right()).toContain('Timeline › 2025-11-25 airstrike · Enter opens');
+		expect(right()).toContain('inc-2025-11-25-khost-strike');
+		// Enter while keys repeat opens the row under the cursor, and Esc comes back to that row
+		// drawn (no "…": it was built to open it).
+		await pass(PREVIEW_REST_MS);
+		await press(app.stdin, 'k', 'k');
+		expect(right()).toMatch(/^Timeline › 2025-11-30 armed assault · …/);
+		await press(app.stdin, KEY.enter);
+		expect(right()).toContain('inc-2025-11-30-tajikistan-chinese-workers-second-attack');
+		await press(app.stdin, KEY.escape);
+		expect(right()).toContain('Timeline › 2025-11-30 armed assault · Enter opens');
+		expect(right()).toContain('inc-2025-11-30-tajikistan-chinese-workers-second-attack');
 		app.unmount();
 	});
 

@@ -62,6 +62,19 @@ describe('screen comparison', () => {
 		expect(firstDifference(c, e)?.row).toBe(0);
 	});
 
+	it('ignores the blanks a shorter timing leaves before a column beside it', () => {
+		const a = [row(['36', '11000 matches · 42.2 ms'], ['', '    '], ['2', '│'], ['', ' Kabul'])];
+		const b = [row(['36', '11000 matches · 5.1 ms'], ['', '     '], ['2', '│'], ['', ' Kabul'])];
+		expect(firstDifference(a, b)).toBeUndefined();
+		const c = [row(['36', '11000 matches · 5.1 ms     '], ['2', '│'], ['', ' Kabul'])];
+		expect(firstDifference(a, c)).toBeUndefined();
+		// What follows the blanks still counts: its style, its text.
+		const d = [row(['36', '11000 matches · 5.1 ms'], ['', '     '], ['', '│'], ['', ' Kabul'])];
+		expect(firstDifference(a, d)?.row).toBe(0);
+		const e = [row(['36', '11000 matches · 5.1 ms'], ['', '     '], ['2', '│'], ['', ' Herat'])];
+		expect(firstDifference(a, e)?.row).toBe(0);
+	});
+
 	it('names the first differing row and whether only the style differs', () => {
 		const a = [row(['', 'same']), row(['7', '›row'])];
 		const b = [row(['', 'same']), row(['', '›row'])];

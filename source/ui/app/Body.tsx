@@ -1,7 +1,7 @@
 // Between the header and the status bar: a text overlay, or the focused pane's
 // list, its open view, or both side by side on wide terminals.
 import { Box } from 'ink';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { PaneId } from '../../io/settings/config.js';
 import { type Target, targetKey } from '../../present/target.js';
 import { Lines } from '../components/Lines.js';
@@ -14,7 +14,12 @@ import { availablePanes, PANE_TITLES, paneDef } from '../panes/registry.js';
 import type { Theme } from '../theme.js';
 import { type AppState, currentView, selectedTarget, windowOfState } from './state.js';
 
-/** How long the cursor rests on an actor or a country before its preview is built (tests pass 0). */
+/**
+ * How long the cursor rests before the detail column beside the list catches up with it: on an
+ * actor or a country always (their previews can be slow to build on big data), on any row while
+ * keys repeat (the cursor moved again less than this long after it last moved). Tests fake the
+ * clock.
+ */
 export const PREVIEW_REST_MS = 120;
 
 export function Body({
@@ -38,20 +43,55 @@ export function Body({
 	const window = windowOfState(state, env);
 	// Beside the list (wide terminals), the row under the cursor. An actor's profile or a country's
 	// explanation can take long on big data (an actor's article mentions are scanned until the idle
-	// pass has done them all): those are built once the cursor rests, not for every row passed.
+	// pass has done them all): those are built once the cursor rests, the previous one kept up
+	// meanwhile with "…" in its trail. Any other row's preview is drawn at once for a single key.
+	// While keys repeat (a held j: the cursor moved again less than restMs after it last moved) the
+	// column holds only the trail and "…" until the cursor rests: the terminal's insert and delete
+	// line that scroll the list move whole lines, so anything drawn beside the list would have to be
+	// drawn again at every row passed.
 	const split = isSplit(state);
 	const cursorTarget = split && !state.overlay ? selectedTarget(state) : undefined;
 	const cursorKey = cursorTarget ? targetKey(cursorTarget) : '';
 	const slow = cursorTarget?.kind === 'actor' || cursorTarget?.kind === 'country';
-	// The last preview built: shown (with "…" in its trail) while the cursor moves on, so passing
-	// rows rewrites only the list and the trail, and the detail column changes once, when it rests.
+	// The last preview built: drawn while it is the cursor's row.
 	const [rested, setRested] = useState<Target | undefined>(slow ? undefined : cursorTarget);
+	// Keys are repeating: no preview until the cursor rests.
+	const [held, setHeld] = useState(false);
+	// The cursor's row and pane at the previous render, to see it move while rendering (so that no
+	// frame draws a preview the move then takes back).
+	const [seen, setSeen] = useState({ key: cursorKey, pane: state.pane });
+	// The cursor moved less than restMs ago: set by the effect below, cleared by its timer.
+	const moving = useRef(false);
+	if (seen.key !== cursorKey || seen.pane !== state.pane) {
+		setSeen({ key: cursorKey, pane: state.pane });
+		// A repeat: from one row to another of the same pane, soon after the last move (not the
+		// list coming back after an overlay, or the detail column after a narrower terminal).
+		const repeat = moving.current && seen.pane === state.pane && seen.key !== '' && cursorTarget !== undefined;
+		setHeld(repeat);
+		if (!slow && !repeat) setRested(cursorTarget);
+	}
+	// The cursor's row opened (Enter): it is built, so Esc comes back to it drawn, not to "…".
+	const opened = state.stacks[state.pane][0]?.target;
+	if (opened && cursorTarget && targetKey(opened) === cursorKey && (!rested || targetKey(rested) !== cursorKey)) {
+		setRested(cursorTarget);
+	}
+	const mounted = useRef(false);
+	// A layout effect: the timer of the row before is cleared in the same commit that moves the
+	// cursor on (a passive effect's cleanup comes later, and the old timer could fire in between).
 	// biome-ignore lint/correctness/useExhaustiveDependencies: keyed by cursorKey, the target's identity
-	useEffect(() => {
-		if (!slow) return;
-		const t = setTimeout(() => setRested(cursorTarget), restMs);
+	useLayoutEffect(() => {
+		const first = !mounted.current;
+		mounted.current = true;
+		// The first frame is not a move (only a slow preview waits for the rest).
+		if (first && !slow) return;
+		if (!first) moving.current = true;
+		const t = setTimeout(() => {
+			moving.current = false;
+			setHeld(false);
+			setRested((r) => (r && cursorTarget && targetKey(r) === targetKey(cursorTarget) ? r : cursorTarget));
+		}, restMs);
 		return () => clearTimeout(t);
-	}, [cursorKey, slow, restMs]);
+	}, [cursorKey, state.pane, restMs]);
 	if (state.overlay) {
 		return (
 			<Lines
@@ -64,9 +104,9 @@ export function Body({
 		);
 	}
 	const view = currentView(state);
-	const ready = view !== undefined || !slow || (rested !== undefined && targetKey(rested) === cursorKey);
-	// Not rested yet: the previous preview of the same kind stays up rather than a blank column.
-	const stale = !ready && rested && cursorTarget && rested.kind === cursorTarget.kind ? rested : undefined;
+	const ready = view !== undefined || (rested !== undefined && targetKey(rested) === cursorKey);
+	// A single key on a slow row: the previous preview of the same kind stays up until it rests.
+	const stale = !ready && !held && rested && cursorTarget && rested.kind === cursorTarget.kind ? rested : undefined;
 	const dw = detailCols(state);
 	const detail = (
 		<DetailColumn

@@ -16,6 +16,7 @@ import { type ConfigHandle, type PaneId, prepareWrites, type ThemeSetting } from
 import type { WatchUi } from '../watch.js';
 import { App } from './App.js';
 import type { Profiler } from './profiler.js';
+import { renderMode } from './renderMode.js';
 import { openSession } from './session.js';
 
 const ENTER = '\u001b[?1049h\u001b[2J\u001b[H';
@@ -256,7 +257,7 @@ export async function runTui(
 		{
 			exitOnCtrlC: false,
 			patchConsole: true,
-			incrementalRendering: process.env.SITREP_RENDER !== 'full',
+			...renderMode(process.env),
 			onRender: opts.profiler ? ({ renderTime }) => opts.profiler?.frame(renderTime) : undefined,
 		},
 	);
