@@ -36,15 +36,15 @@ export function runRisk(
 		return EXIT.ok;
 	}
 	ctx.out(
-		`Risk by country, ${window.days}-day window ${window.start} to ${window.end} (previous: ${window.previous.start} to ${window.previous.end})`,
+		`Risk by country, ${window.days}-day window ${window.start} to ${window.end}; score: deaths and deaths-equivalents a year; trend against the mean of the ${window.baseline.length} previous windows (from ${window.baseline[window.baseline.length - 1]?.start ?? window.start})`,
 	);
 	ctx.out(
-		`${fit('COUNTRY', 16)} ${fit('LEVEL', 8)} ${fit('SCORE', 5, true)}  ${fit('TREND', 12)} ${fit('INC', 4, true)} ${fit('KILLED', 6, true)}  TAGS`,
+		`${fit('COUNTRY', 16)} ${fit('LEVEL', 8)} ${fit('SCORE', 5, true)}  ${fit('TREND (BASE)', 15)} ${fit('INC', 4, true)} ${fit('KILLED', 6, true)}  TAGS`,
 	);
 	for (const r of table) {
 		const change = r.trend.change > 0 ? `+${r.trend.change}` : String(r.trend.change);
 		ctx.out(
-			`${fit(`${r.code} ${r.name}`, 16)} ${fit(r.level, 8)} ${fit(r.score.toFixed(1), 5, true)}  ${fit(`${trendArrow(r.trend.direction)} ${change} (${r.trend.previousScore})`, 12)} ${fit(String(r.incidents), 4, true)} ${fit(String(r.fatalities), 6, true)}  ${r.tags.map((t) => t.label).join(', ')}`,
+			`${fit(`${r.code} ${r.name}`, 16)} ${fit(r.level, 8)} ${fit(String(r.score), 5, true)}  ${fit(`${trendArrow(r.trend.direction)} ${change} (${r.trend.baseline})`, 15)} ${fit(String(r.incidents), 4, true)} ${fit(String(r.fatalities), 6, true)}  ${r.tags.map((t) => t.label).join(', ')}`,
 		);
 	}
 	ctx.err(`Explain one: sitrep risk AF ${G.dot} the formula: sitrep risk --help`);

@@ -183,7 +183,8 @@ const ACTOR_KEYS = [
 const ACTOR_ORDER = new Map(ACTOR_KEYS.map((k, i) => [k, i]));
 const ACTOR_KEY_SET = new Set(ACTOR_KEYS);
 const AFFILIATION_ORDER = new Map(['actor', 'relation', 'role', 'since', 'until'].map((k, i) => [k, i + 1]));
-const COUNTRY_KEYS = ['$schema', 'code', 'name', 'region', 'notes', 'tags'];
+const COUNTRY_KEYS = ['$schema', 'code', 'name', 'region', 'population', 'notes', 'tags'];
+const POPULATION_ORDER = new Map(['count', 'year', 'source'].map((k, i) => [k, i + 1]));
 const COUNTRY_ORDER = new Map(COUNTRY_KEYS.map((k, i) => [k, i]));
 const COUNTRY_KEY_SET = new Set(COUNTRY_KEYS);
 const KIND_SET = new Set<string>(ACTOR_KINDS);
@@ -214,7 +215,7 @@ export function fastActor(v: unknown): Actor | undefined {
 	// Each weak alias must be one of the aliases (zod says which is not).
 	if (v.weakAliases !== undefined) {
 		const weak = list(v.weakAliases, text);
-		if (!weak || !weak.every((w) => aliases.includes(w))) return undefined;
+		if (!weak?.every((w) => aliases.includes(w))) return undefined;
 	}
 	if (inSchemaOrder(v, ACTOR_ORDER) && v.aliases && v.affiliations && v.countries) return v as Actor;
 	const out: Obj = {};
@@ -228,15 +229,25 @@ export function fastActor(v: unknown): Actor | undefined {
 	return out as Actor;
 }
 
+const int = (v: unknown, min: number, max = Number.MAX_SAFE_INTEGER) =>
+	typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
+
+/** Kept as it is, so its keys must already be in zod's output order. */
+function population(v: unknown): boolean {
+	if (!isObj(v) || !inSchemaOrder(v, POPULATION_ORDER) || Object.keys(v).length !== 3) return false;
+	return int(v.count, 1) && int(v.year, 1900, 2200) && text(v.source);
+}
+
 export function fastCountry(v: unknown): Country | undefined {
 	if (!isObj(v) || !onlyKeys(v, COUNTRY_KEY_SET)) return undefined;
 	if (!(v.$schema === undefined || typeof v.$schema === 'string')) return undefined;
 	if (!country(v.code) || !text(v.name) || !text(v.region) || !optText(v.notes)) return undefined;
+	if (v.population !== undefined && !population(v.population)) return undefined;
 	const tags = list(v.tags, text);
 	if (!tags) return undefined;
 	if (inSchemaOrder(v, COUNTRY_ORDER) && v.tags) return v as Country;
 	const out: Obj = {};
-	for (const k of ['$schema', 'code', 'name', 'region', 'notes']) put(out, v, k);
+	for (const k of ['$schema', 'code', 'name', 'region', 'population', 'notes']) put(out, v, k);
 	out.tags = tags;
 	return out as Country;
 }

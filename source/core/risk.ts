@@ -22,7 +22,10 @@ export function isRiskDays(n: number): n is RiskDays {
 	return (RISK_WINDOWS as readonly number[]).includes(n);
 }
 
-/** Points per incident by type, before recency. */
+/**
+ * What an incident adds besides its dead, by type, in deaths-equivalents: an attack is a
+ * signal of violence whatever its toll (and many tolls are never reported).
+ */
 export const TYPE_WEIGHTS: Readonly<Record<IncidentType, number>> = {
 	'suicide bombing': 3,
 	'armed assault': 2.5,
@@ -39,14 +42,16 @@ export const TYPE_WEIGHTS: Readonly<Record<IncidentType, number>> = {
 	other: 1,
 };
 
-/** Fatality points: FATALITY_FACTOR × log2(1 + killed); the log keeps one massacre from drowning everything else. */
-export const FATALITY_FACTOR = 0.5;
+/** Each person reported killed counts this much: the score is a death rate first, like UCDP's thresholds. */
+export const KILLED_WEIGHT = 1;
 /** Extra points when officials or foreigners were targeted. */
 export const TARGET_BONUS = 1;
 /** Recency weight on the window's first day (1.0 on its last day). */
 export const RECENCY_FLOOR = 0.5;
-/** Scores are scaled to this many days so 30-, 90- and 365-day scores are comparable. */
-export const SCORE_BASE_DAYS = 90;
+/** Scores are yearly rates: a window's sum is scaled to this many days, so windows compare and the levels read as deaths a year. */
+export const YEAR_DAYS = 365;
+/** The mean recency weight over a window: dividing by it makes steady violence score its yearly rate. */
+export const MEAN_RECENCY = (1 + 0.5) / 2;
 /** A month-only date (YYYY-MM) is placed on this day of the month. */
 export const MONTH_ONLY_DAY = 15;
 /** Incident tags that mark a target as officials, or as foreigners. */
@@ -58,25 +63,30 @@ export const MASS_CASUALTY_KILLED = 10;
 /** A type or actor tag needs this many incidents, or (types only) this share of the window's incidents. */
 export const TAG_MIN_INCIDENTS = 2;
 export const TAG_MIN_SHARE = 0.3;
-/** A trend is up or down only when the score moved by more than both of these. */
-export const TREND_MIN_RELATIVE = 0.1;
-export const TREND_MIN_ABSOLUTE = 0.5;
+/** The trend compares the score with the mean of this many windows of equal length before it (the country's own baseline). */
+export const BASELINE_WINDOWS = 4;
+/** A trend is up or down only when the score moved away from the baseline by more than both of these. */
+export const TREND_MIN_RELATIVE = 0.25;
+export const TREND_MIN_ABSOLUTE = 10;
 
 export type RiskLevel = 'low' | 'guarded' | 'elevated' | 'high' | 'severe';
 
 /**
- * Lower bounds of each level. A fresh suicide bombing alone scores 3 (at
- * 90 days), an average-aged one about 2.25: "guarded" starts at about one
- * serious attack per 90 days, "elevated" at two or three, "high" at five or
- * more (one every two or three weeks), "severe" at nine or more, or fewer
- * with heavy tolls.
+ * Lower bounds of each level, in deaths (and deaths-equivalents) a year, anchored to UCDP's
+ * intensity thresholds: 25 battle-related deaths a year make an armed conflict, 1,000 a war.
+ * Where each falls in UCDP's country-month deaths, 2010-2024, is in docs/risk.md
+ * (scripts/risk-calibration.ts prints it).
  */
-export const RISK_LEVELS: readonly { level: RiskLevel; min: number }[] = [
-	{ level: 'low', min: 0 },
-	{ level: 'guarded', min: 2 },
-	{ level: 'elevated', min: 5 },
-	{ level: 'high', min: 10 },
-	{ level: 'severe', min: 20 },
+export const RISK_LEVELS: readonly { level: RiskLevel; min: number; why: string }[] = [
+	{ level: 'low', min: 0, why: 'below the 25 deaths a year at which UCDP counts an armed conflict' },
+	{ level: 'guarded', min: 25, why: "UCDP's threshold of an armed conflict (25 deaths a year)" },
+	{
+		level: 'elevated',
+		min: 250,
+		why: 'ten times that: about the median of country-quarters with any conflict death in UCDP 2010-2024',
+	},
+	{ level: 'high', min: 1000, why: "UCDP's threshold of a war (1,000 deaths a year)" },
+	{ level: 'severe', min: 5000, why: 'five times a war: above about 92% of country-quarters with any conflict death' },
 ];
 
 export type TrendDirection = 'up' | 'down' | 'flat';
@@ -113,8 +123,10 @@ export interface DayRange {
 
 export interface RiskWindow extends DayRange {
 	days: RiskDays;
-	/** The window of equal length just before this one, for the trend. */
+	/** The window of equal length just before this one. */
 	previous: DayRange;
+	/** The BASELINE_WINDOWS windows of equal length before this one, newest first (the first is `previous`): the trend's baseline. */
+	baseline: DayRange[];
 }
 
 export interface IncidentPoints {
@@ -130,7 +142,7 @@ export interface IncidentPoints {
 	fatalitiesLow?: number;
 	fatalitiesHigh?: number;
 	recency: number;
-	/** Points after recency, before scaling to SCORE_BASE_DAYS. */
+	/** Points after recency, before scaling to a yearly rate. */
 	severity: number;
 	fatalityPoints: number;
 	targetPoints: number;
@@ -166,15 +178,30 @@ export interface RiskTag {
 
 export interface RiskTrend {
 	direction: TrendDirection;
+	/** The score of the window just before. */
 	previousScore: number;
+	/** The mean score of the BASELINE_WINDOWS windows before (rounded as scores are): what the direction compares with. */
+	baseline: number;
+	/** Those windows' scores, newest first. */
+	baselineScores: number[];
+	/** Score minus baseline. */
 	change: number;
+}
+
+/** Deaths (counted) a year per 100,000 people, where the country's population is known. */
+export interface RiskRate {
+	perHundredThousand: number;
+	killedPerYear: number;
+	population: number;
+	year: number;
+	source: string;
 }
 
 export interface CountryRisk {
 	code: string;
 	name: string;
 	window: RiskWindow;
-	/** Rounded to 1 decimal. */
+	/** A yearly rate, deaths and deaths-equivalents (rounded to a whole number). */
 	score: number;
 	level: RiskLevel;
 	trend: RiskTrend;
@@ -184,11 +211,13 @@ export interface CountryRisk {
 	fatalities: number;
 	/** Incidents in the window whose toll is not reported. */
 	unknownFatalities: number;
+	/** The window's dead a year per 100,000 people; undefined without a population. */
+	rate?: RiskRate;
 	/** Weekly, across the whole window. */
 	buckets: Bucket[];
 	tags: RiskTag[];
 	explanation: {
-		/** SCORE_BASE_DAYS / window days. */
+		/** YEAR_DAYS / window days / MEAN_RECENCY: what turns a window's points into a yearly rate. */
 		scale: number;
 		terms: RiskTerm[];
 		/** Contributing incidents, newest first. */
@@ -248,8 +277,21 @@ export function riskWindow(store: Store, opts: { days: RiskDays; asOf?: string }
 		end ??= store.articles[0]?.published.slice(0, 10) ?? EPOCH;
 	}
 	const start = addDays(end, -(days - 1));
-	const prevEnd = addDays(start, -1);
-	return { days, start, end, previous: { start: addDays(prevEnd, -(days - 1)), end: prevEnd } };
+	const baseline: DayRange[] = [];
+	for (let i = 1, last = addDays(start, -1); i <= BASELINE_WINDOWS; i++, last = addDays(last, -days)) {
+		baseline.push({ start: addDays(last, -(days - 1)), end: last });
+	}
+	return { days, start, end, previous: baseline[0] as DayRange, baseline };
+}
+
+/** A level's range and why its lower bound is there, in words. */
+export function levelWhy(level: RiskLevel): string {
+	const i = RISK_LEVELS.findIndex((l) => l.level === level);
+	const l = RISK_LEVELS[i];
+	const next = RISK_LEVELS[i + 1];
+	if (!l) return '';
+	const range = next ? `${l.min} to <${next.min} a year` : `${l.min}+ a year`;
+	return i === 0 ? `${range}, ${l.why}` : `${range}; ${l.min} is ${l.why}`;
 }
 
 export function levelFor(score: number): RiskLevel {
@@ -265,15 +307,18 @@ export function round(x: number, decimals: number): number {
 	return r === 0 ? 0 : r;
 }
 
-/** Compares the rounded scores as shown, in tenths, so the arrow agrees with the printed numbers. */
-export function trendOf(score: number, previousScore: number): RiskTrend {
-	const now = Math.round(score * 10);
-	const before = Math.round(previousScore * 10);
-	const delta = now - before;
-	// The epsilon keeps 0.1 × 60 = 6.000000000000001 from deciding a tie.
-	const moved = (d: number) => d - TREND_MIN_ABSOLUTE * 10 > 1e-9 && d - TREND_MIN_RELATIVE * before > 1e-9;
+/**
+ * The score against the country's own baseline (the mean of the windows before it), both
+ * rounded as shown, so the arrow agrees with the printed numbers.
+ */
+export function trendOf(score: number, baselineScores: readonly number[]): RiskTrend {
+	const now = Math.round(score);
+	const scores = baselineScores.map((x) => Math.round(x));
+	const baseline = scores.length ? Math.round(scores.reduce((a, b) => a + b, 0) / scores.length) : 0;
+	const delta = now - baseline;
+	const moved = (d: number) => d > TREND_MIN_ABSOLUTE && d > TREND_MIN_RELATIVE * baseline;
 	const direction: TrendDirection = moved(delta) ? 'up' : moved(-delta) ? 'down' : 'flat';
-	return { direction, previousScore: before / 10, change: round(delta / 10, 1) };
+	return { direction, previousScore: scores[0] ?? 0, baseline, baselineScores: scores, change: delta };
 }
 
 /** Targets a named person in the actor list, or is tagged as aimed at officials. */
@@ -316,15 +361,16 @@ export function recencyWeight(day: string, range: DayRange, days: number): numbe
 	return 1 - ((1 - RECENCY_FLOOR) * age) / (days - 1);
 }
 
+/** What turns a window's points into a yearly rate. */
+export function yearlyScale(days: number): number {
+	return YEAR_DAYS / days / MEAN_RECENCY;
+}
+
 /** An incident's points, unrounded: what the score and the tags need (no explanation record). */
 function rawPoints(store: Store, inc: Incident, range: DayRange, days: number): number {
 	const recency = recencyWeight(effectiveDay(inc), range, days);
 	const target = targetsOfficials(store, inc) || targetsForeigners(inc) ? TARGET_BONUS : 0;
-	return (
-		(TYPE_WEIGHTS[inc.type] + FATALITY_FACTOR * Math.log2(1 + killedOr0(inc)) + target) *
-		recency *
-		(SCORE_BASE_DAYS / days)
-	);
+	return (TYPE_WEIGHTS[inc.type] + KILLED_WEIGHT * killedOr0(inc) + target) * recency * yearlyScale(days);
 }
 
 /** The toll an incident's points record: the counted figure, and the range's ends when there is one. */
@@ -346,9 +392,9 @@ function scoreIncident(
 ): { pts: IncidentPoints; raw: number } {
 	const day = effectiveDay(inc);
 	const recency = recencyWeight(day, range, days);
-	const scale = SCORE_BASE_DAYS / days;
+	const scale = yearlyScale(days);
 	const severity = TYPE_WEIGHTS[inc.type] * recency;
-	const fatalityPoints = FATALITY_FACTOR * Math.log2(1 + killedOr0(inc)) * recency;
+	const fatalityPoints = KILLED_WEIGHT * killedOr0(inc) * recency;
 	const targetPoints = targetsOfficials(store, inc) || targetsForeigners(inc) ? TARGET_BONUS * recency : 0;
 	const raw = (severity + fatalityPoints + targetPoints) * scale;
 	const pts: IncidentPoints = {
@@ -434,9 +480,11 @@ export function countryRisk(store: Store, code: string, window: RiskWindow): Cou
 	const weighted = incs.map((inc) => ({ inc, weight: rawPoints(store, inc, window, window.days) }));
 	const score = round(
 		weighted.reduce((s, x) => s + x.weight, 0),
-		1,
+		0,
 	);
-	const previous = round(rawScore(store, code, window.previous, window.days), 1);
+	const baseline = window.baseline.map((range) => round(rawScore(store, code, range, window.days), 0));
+	const fatalities = incs.reduce((s, i) => s + killedOr0(i), 0);
+	const rate = rateOf(store, code, fatalities, window.days);
 	let explanation: CountryRisk['explanation'] | undefined;
 	return {
 		code,
@@ -444,9 +492,10 @@ export function countryRisk(store: Store, code: string, window: RiskWindow): Cou
 		window,
 		score,
 		level: levelFor(score),
-		trend: trendOf(score, previous),
+		trend: trendOf(score, baseline),
 		incidents: incs.length,
-		fatalities: incs.reduce((s, i) => s + killedOr0(i), 0),
+		fatalities,
+		...(rate ? { rate } : {}),
 		unknownFatalities: incs.filter((i) => !hasToll(i)).length,
 		buckets: countBy(
 			incs.map((i) => ({ date: effectiveDay(i), fatalities: i.fatalities })),
@@ -462,9 +511,23 @@ export function countryRisk(store: Store, code: string, window: RiskWindow): Cou
 	};
 }
 
+/** The window's dead a year per 100,000 people, where the country's population is known. */
+function rateOf(store: Store, code: string, killed: number, days: number): RiskRate | undefined {
+	const pop = store.countryByCode.get(code)?.population;
+	if (!pop) return undefined;
+	const killedPerYear = (killed * YEAR_DAYS) / days;
+	return {
+		perHundredThousand: round((killedPerYear / pop.count) * 100_000, 2),
+		killedPerYear: round(killedPerYear, 0),
+		population: pop.count,
+		year: pop.year,
+		source: pop.source,
+	};
+}
+
 function explain(store: Store, incs: readonly Incident[], window: RiskWindow): CountryRisk['explanation'] {
 	const scored = incs.map((inc) => ({ inc, ...scoreIncident(store, inc, window, window.days) }));
-	const scale = SCORE_BASE_DAYS / window.days;
+	const scale = yearlyScale(window.days);
 	const terms: RiskTerm[] = [];
 	const byType = new Map<IncidentType, typeof scored>();
 	for (const s of scored) {
@@ -479,7 +542,7 @@ function explain(store: Store, incs: readonly Incident[], window: RiskWindow): C
 			value: list.length,
 			contribution: round(
 				list.reduce((s, x) => s + TYPE_WEIGHTS[type] * recencyWeight(x.pts.day, window, window.days) * scale, 0),
-				2,
+				1,
 			),
 			incidents: list.map((x) => x.inc.id),
 		});
@@ -488,16 +551,14 @@ function explain(store: Store, incs: readonly Incident[], window: RiskWindow): C
 	if (killed.length) {
 		terms.push({
 			kind: 'fatalities',
-			name: `fatalities (${FATALITY_FACTOR} ${G.times} log2(1 + killed))`,
+			name: `killed (${KILLED_WEIGHT} each)`,
 			value: killed.reduce((s, x) => s + killedOr0(x.inc), 0),
 			contribution: round(
 				killed.reduce(
-					(s, x) =>
-						s +
-						FATALITY_FACTOR * Math.log2(1 + killedOr0(x.inc)) * recencyWeight(x.pts.day, window, window.days) * scale,
+					(s, x) => s + KILLED_WEIGHT * killedOr0(x.inc) * recencyWeight(x.pts.day, window, window.days) * scale,
 					0,
 				),
-				2,
+				1,
 			),
 			incidents: killed.map((x) => x.inc.id),
 		});
@@ -510,7 +571,7 @@ function explain(store: Store, incs: readonly Incident[], window: RiskWindow): C
 			value: targeted.length,
 			contribution: round(
 				targeted.reduce((s, x) => s + TARGET_BONUS * recencyWeight(x.pts.day, window, window.days) * scale, 0),
-				2,
+				1,
 			),
 			incidents: targeted.map((x) => x.inc.id),
 		});
@@ -683,18 +744,20 @@ function levelRanges(): string {
 
 /** The formula in words, generated from the constants above (docs/risk.md, `--help`, briefs). */
 export const RISK_FORMULA = [
-	'Risk score for a country over a window of 30, 90 or 365 days (default 90) ending at --as-of or the newest incident:',
-	`  score = (${SCORE_BASE_DAYS} / window days) × sum over the window's incidents of`,
-	`          recency × (type weight + ${FATALITY_FACTOR} × log2(1 + killed) + ${TARGET_BONUS} if officials or foreigners were targeted)`,
-	`  recency: 1.0 on the window's last day, falling linearly by day to ${RECENCY_FLOOR} on its first day.`,
-	`  type weights: ${Object.entries(TYPE_WEIGHTS)
+	'Risk score for a country over a window of 30, 90 or 365 days (default 90) ending at --as-of or the newest incident,',
+	'a yearly rate of deaths and deaths-equivalents:',
+	`  score = (${YEAR_DAYS} / window days) / ${MEAN_RECENCY} × sum over the window's incidents of`,
+	`          recency × (${KILLED_WEIGHT} per person killed + type weight + ${TARGET_BONUS} if officials or foreigners were targeted)`,
+	`  recency: 1.0 on the window's last day, falling linearly by day to ${RECENCY_FLOOR} on its first; dividing by ${MEAN_RECENCY}, its mean, makes steady violence score its yearly rate.`,
+	`  type weights (deaths-equivalents an attack adds whatever its toll): ${Object.entries(TYPE_WEIGHTS)
 		.map(([t, w]) => `${t} ${w}`)
 		.join(', ')}.`,
 	'  killed: the best estimate, or the low end of the range when there is none; an unreported toll (or only an upper bound) counts as 0 (the type weight still counts).',
 	`  officials or foreigners: a target that is a person in the actor list, or an incident tagged ${[...OFFICIAL_TAGS, ...FOREIGNER_TAGS].join(', ')}.`,
 	`  dates: an incident counts on its (start) date; a month-only date (YYYY-MM) is placed on the ${MONTH_ONLY_DAY}th, for both window membership and recency.`,
-	`  the score is rounded to 1 decimal; levels: ${levelRanges()}.`,
-	`  trend: against the previous window of equal length; up (or down) when the rounded score rose (or fell) by more than ${TREND_MIN_ABSOLUTE} and more than ${TREND_MIN_RELATIVE * 100}% of the previous score, else flat.`,
+	`  the score is rounded to a whole number; levels (deaths a year, after UCDP's thresholds: 25 an armed conflict, 1,000 a war): ${levelRanges()}.`,
+	`  trend: against the country's own baseline, the mean score of the ${BASELINE_WINDOWS} windows of equal length before; up (or down) when the score is above (or below) it by more than ${TREND_MIN_ABSOLUTE} and more than ${TREND_MIN_RELATIVE * 100}% of the baseline, else flat.`,
+	"  rate: the window's dead a year per 100,000 people, shown where the country's population is known (not part of the score).",
 	`Tags: incident types with ${TAG_MIN_INCIDENTS}+ incidents or ${TAG_MIN_SHARE * 100}%+ of the window's incidents; actors with ${TAG_MIN_INCIDENTS}+ incidents as perpetrator or claimant;`,
 	`  mass-casualty (${MASS_CASUALTY_KILLED}+ killed, or tagged ${MASS_CASUALTY_TAG}); cross-border (a perpetrator or claimant whose main country is another, or tagged ${CROSS_BORDER_TAG}, or cross-border shelling);`,
 	`  attacks on officials; attacks on foreigners; plus the country's manual tags. Ordered by the score points of their incidents.`,

@@ -217,6 +217,14 @@ export const countrySchema = z
 		code: countryCode,
 		name: text,
 		region: text,
+		population: z
+			.strictObject({
+				count: z.int().min(1),
+				year: z.int().min(1900).max(2200),
+				source: text,
+			})
+			.optional()
+			.describe('People living there, for rates per 100,000: a count, the year it is for, and who estimated it.'),
 		notes: text.optional(),
 		tags: z.array(text).default([]).describe('Manual risk tags that analysts want shown.'),
 	})

@@ -12,8 +12,8 @@ import {
 	inRange,
 	RISK_LEVELS,
 	type RiskWindow,
-	SCORE_BASE_DAYS,
 	TREND_ARROWS,
+	YEAR_DAYS,
 } from '../core/risk.js';
 import type { Article, Incident } from '../core/schema.js';
 import type { Store } from '../core/store.js';
@@ -166,7 +166,8 @@ function articleSection(window: RiskWindow, relevant: Article[]): string[] {
 }
 
 function windowLine(window: RiskWindow): string {
-	return `As of ${window.end} · ${window.days}-day window ${window.start} to ${window.end} (previous: ${window.previous.start} to ${window.previous.end})`;
+	const first = window.baseline[window.baseline.length - 1] ?? window.previous;
+	return `As of ${window.end} · ${window.days}-day window ${window.start} to ${window.end} (trend baseline: the ${window.baseline.length} windows from ${first.start} to ${window.previous.end})`;
 }
 
 function levelScale(): string {
@@ -182,7 +183,7 @@ function levelScale(): string {
 
 function riskSummary(risk: CountryRisk): string[] {
 	const { trend } = risk;
-	const change = trend.change > 0 ? `+${trend.change.toFixed(1)}` : trend.change.toFixed(1);
+	const change = trend.change > 0 ? `+${trend.change}` : String(trend.change);
 	const toll =
 		risk.incidents > 0 && risk.unknownFatalities === risk.incidents
 			? 'no death toll reported'
@@ -190,10 +191,15 @@ function riskSummary(risk: CountryRisk): string[] {
 	const out = [
 		'## Risk summary',
 		'',
-		`- **Level:** ${risk.level} (score ${risk.score.toFixed(1)})`,
-		`- **Trend:** ${TREND_ARROWS[trend.direction]} ${trend.direction} (${change} against ${trend.previousScore.toFixed(1)} in the previous ${risk.window.days} days)`,
+		`- **Level:** ${risk.level} (score ${risk.score}: deaths and deaths-equivalents a year)`,
+		`- **Trend:** ${TREND_ARROWS[trend.direction]} ${trend.direction} (${change} against its baseline of ${trend.baseline}, the mean of the ${trend.baselineScores.length} previous ${risk.window.days}-day windows: ${trend.baselineScores.join(', ')})`,
 		`- **Incidents:** ${risk.incidents} in the window, ${toll}`,
 	];
+	if (risk.rate) {
+		out.push(
+			`- **Rate:** ${risk.rate.perHundredThousand} killed a year per 100,000 people (population ${risk.rate.population.toLocaleString('en-US')}, ${risk.rate.year}, ${oneLine(risk.rate.source)})`,
+		);
+	}
 	if (risk.tags.length) {
 		out.push('- **Tags:**');
 		for (const t of risk.tags) {
@@ -207,9 +213,9 @@ function riskSummary(risk: CountryRisk): string[] {
 			...table(
 				['Term', 'Value', 'Points', 'Incidents'],
 				['l', 'r', 'r', 'l'],
-				risk.explanation.terms.map((t) => [t.name, String(t.value), t.contribution.toFixed(2), t.incidents.join(', ')]),
+				risk.explanation.terms.map((t) => [t.name, String(t.value), t.contribution.toFixed(1), t.incidents.join(', ')]),
 			),
-			`| **Score** |  | **${risk.score.toFixed(1)}** |  |`,
+			`| **Score** |  | **${risk.score}** |  |`,
 		);
 	}
 	return out;
@@ -218,7 +224,7 @@ function riskSummary(risk: CountryRisk): string[] {
 function methodNote(kind: 'country' | 'actor'): string[] {
 	const text =
 		kind === 'country'
-			? `The score adds up, for each incident in the window, a weight for its type, a term for its death toll and a bonus when officials or foreigners were targeted, each scaled by recency (1.0 on the window's last day down to 0.5 on its first), and scales the sum to ${SCORE_BASE_DAYS} days so windows compare. Levels: ${levelScale()}. Tags are derived from the same incidents and list them as evidence. The full formula, with every weight, is in the sitrep documentation (docs/risk.md) and in \`sitrep risk --help\`.`
+			? `The score is a yearly rate: for each incident in the window, the people killed, a weight for its type and a bonus when officials or foreigners were targeted, each scaled by recency (1.0 on the window's last day down to 0.5 on its first), summed and scaled to ${YEAR_DAYS} days so windows compare. Levels, in deaths a year after UCDP's thresholds (25 an armed conflict, 1,000 a war): ${levelScale()}. The trend compares the score with the mean of the previous windows of equal length. Tags are derived from the same incidents and list them as evidence. The full formula, with every weight, is in the sitrep documentation (docs/risk.md) and in \`sitrep risk --help\`.`
 			: 'Incidents count on their date (a month-only date on the 15th), as in the risk scores; "as perpetrator" includes claims of responsibility. An article mentions the actor when it links it or names it or one of its aliases. The risk formula is in the sitrep documentation (docs/risk.md) and in `sitrep risk --help`.';
 	return ['## Method', '', text];
 }

@@ -63,7 +63,7 @@ describe('help pages', () => {
 			// Only its own: another command's flag is not listed.
 			expect(r.out.includes('--dry-run'), c.name).toBe('dry-run' in c.flags);
 		}
-		expect(run(['risk', '--help']).out).toContain('score = (90 / window days)');
+		expect(run(['risk', '--help']).out).toContain('score = (365 / window days) / 0.75');
 		expect(run(['search', '--help']).out).toContain('-word to exclude');
 	});
 

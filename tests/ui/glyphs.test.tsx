@@ -12,7 +12,7 @@ import type { Problem } from '../../source/core/problems.js';
 import { loadDataDir } from '../../source/io/load/load.js';
 import { App } from '../../source/ui/app/App.js';
 import { watchUi } from '../../source/ui/watch.js';
-import { bundled, DATA_DIR, KEY, press, render } from '../support/helpers.js';
+import { bundled, DATA_DIR, KEY, press, render, WAIT_MS } from '../support/helpers.js';
 
 afterEach(() => setGlyphs('unicode'));
 
@@ -28,8 +28,13 @@ const DATA_CHARS = new Set(
 const PROBLEM: Problem = { severity: 'error', file: 'incidents.json', line: 3, col: 1, pointer: '/0', message: 'test' };
 
 /** Waits (without a deadline of its own: the test's timeout is the limit) until the frame satisfies `test`. */
+/** Waits for a screen that passes `test`; fails, with the last screen, after WAIT_MS (never hangs the run). */
 async function until(frame: () => string, test: (f: string) => boolean): Promise<string> {
-	while (!test(frame())) await new Promise((r) => setTimeout(r, 10));
+	const deadline = Date.now() + WAIT_MS;
+	while (!test(frame())) {
+		if (Date.now() > deadline) throw new Error(`no screen passed ${test} within ${WAIT_MS} ms; the last:\n${frame()}`);
+		await new Promise((r) => setTimeout(r, 10));
+	}
 	return frame();
 }
 
@@ -65,7 +70,7 @@ async function tour(set: GlyphSet, cols: number, rows: number): Promise<string[]
 	await step([KEY.escape, '2'], (f) => f.includes('sorted by'));
 	await step([KEY.enter], (f) => f.includes('Aliases'));
 	await step([KEY.escape, '3'], (f) => f.includes('Risk by country'));
-	await step([KEY.enter], (f) => f.includes('against the previous'));
+	await step([KEY.enter], (f) => f.includes('against its baseline'));
 	await step([KEY.escape, '/', 'kabul bombing'], (f) => /\d+ match/.test(f));
 	await step([KEY.escape, '?'], (f) => f.includes('sitrep keys'));
 	await step([KEY.escape, ':'], (f) => f.includes('Enter runs'));

@@ -122,6 +122,7 @@ function check(
 				'firstActive',
 				'kind',
 				'countries',
+				'population',
 				'weakAliases',
 			];
 			(MUTATIONS[next() % MUTATIONS.length] as (r: Record<string, unknown>, k: string) => void)(

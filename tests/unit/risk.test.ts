@@ -13,8 +13,9 @@ import { actor, article, country, incident, store } from '../support/fixtures.js
 import { bundled } from '../support/helpers.js';
 
 // All hand-built cases use a 30-day window ending 2025-01-30:
-// 2025-01-01..2025-01-30, previous 2024-12-02..2024-12-31, scale 90/30 = 3,
-// recency = 1 - 0.5 × age / 29 (age in days before 2025-01-30).
+// 2025-01-01..2025-01-30, previous 2024-12-02..2024-12-31, scale 365/30/0.75 = 16.2222 (a yearly
+// rate; 0.75 is the mean recency), recency = 1 - 0.5 × age / 29 (age in days before 2025-01-30).
+const SCALE_30 = 365 / 30 / 0.75;
 const asOf = '2025-01-30';
 
 describe('riskWindow', () => {
@@ -25,6 +26,13 @@ describe('riskWindow', () => {
 			start: '2025-01-01',
 			end: '2025-01-30',
 			previous: { start: '2024-12-02', end: '2024-12-31' },
+			// The trend's baseline: four windows of 30 days before this one, newest first.
+			baseline: [
+				{ start: '2024-12-02', end: '2024-12-31' },
+				{ start: '2024-11-02', end: '2024-12-01' },
+				{ start: '2024-10-03', end: '2024-11-01' },
+				{ start: '2024-09-03', end: '2024-10-02' },
+			],
 		});
 	});
 
@@ -64,9 +72,9 @@ describe('countryRisk arithmetic', () => {
 		countries: [country({ code: 'XX', name: 'Exland' })],
 		actors: [actor({ id: 'gov', name: 'Governor Gee', kind: 'person' })],
 		incidents: [
-			// On the last day: recency 1. (3 + 0.5 × log2(1 + 7) = 1.5) × 1 = 4.5
+			// On the last day: recency 1. (3 + 7 killed) × 1 = 10
 			incident({ id: 'end', date: '2025-01-30', type: 'suicide bombing', fatalities: 7 }),
-			// On the first day: recency 0.5. (2.5 + 0.5 × log2(1 + 3) = 1) × 0.5 = 1.75
+			// On the first day: recency 0.5. (2.5 + 3 killed) × 0.5 = 2.75
 			incident({ id: 'start', date: '2025-01-01', type: 'armed assault', fatalities: 3 }),
 			// One day before the window: only in the previous window, on its last day: 2 × 1 = 2
 			incident({ id: 'before', date: '2024-12-31', type: 'bombing' }),
@@ -77,10 +85,10 @@ describe('countryRisk arithmetic', () => {
 	const w = riskWindow(s, { days: 30, asOf });
 	const r = countryRisk(s, 'XX', w);
 
-	it('adds type, fatality and recency terms and scales to 90 days', () => {
-		// (4.5 + 1.75) × 3 = 18.75 → 18.8
-		expect(r.score).toBe(18.8);
-		expect(r.level).toBe('high');
+	it('adds the killed, the type weights and recency, and scales the sum to a yearly rate', () => {
+		// (10 + 2.75) × 16.2222 = 206.83 → 207: guarded (25 to <250 a year)
+		expect(r.score).toBe(207);
+		expect(r.level).toBe('guarded');
 		expect(r.incidents).toBe(2);
 		expect(r.fatalities).toBe(10);
 		expect(r.unknownFatalities).toBe(0);
@@ -89,32 +97,34 @@ describe('countryRisk arithmetic', () => {
 	it('counts incidents on the first and last day, not one day outside', () => {
 		expect(r.explanation.incidents.map((p) => p.id)).toEqual(['end', 'start']);
 		expect(r.explanation.incidents.map((p) => p.recency)).toEqual([1, 0.5]);
-		expect(r.explanation.incidents.map((p) => p.points)).toEqual([13.5, 5.25]);
+		// 10 × 16.2222 = 162.22; 2.75 × 16.2222 = 44.61
+		expect(r.explanation.incidents.map((p) => p.points)).toEqual([162.22, 44.61]);
 	});
 
 	it('explains each term, and the terms add up to the score', () => {
-		expect(r.explanation.scale).toBe(3);
+		expect(r.explanation.scale).toBe(16.2222);
 		expect(r.explanation.terms).toEqual([
-			// 3 × 1 × 3
-			{ kind: 'type', name: 'suicide bombing (weight 3)', value: 1, contribution: 9, incidents: ['end'] },
-			// (1.5 × 1 + 1 × 0.5) × 3
-			{
-				kind: 'fatalities',
-				name: 'fatalities (0.5 × log2(1 + killed))',
-				value: 10,
-				contribution: 6,
-				incidents: ['end', 'start'],
-			},
-			// 2.5 × 0.5 × 3
-			{ kind: 'type', name: 'armed assault (weight 2.5)', value: 1, contribution: 3.75, incidents: ['start'] },
+			// (7 × 1 + 3 × 0.5) × 16.2222 = 137.89
+			{ kind: 'fatalities', name: 'killed (1 each)', value: 10, contribution: 137.9, incidents: ['end', 'start'] },
+			// 3 × 1 × 16.2222 = 48.67
+			{ kind: 'type', name: 'suicide bombing (weight 3)', value: 1, contribution: 48.7, incidents: ['end'] },
+			// 2.5 × 0.5 × 16.2222 = 20.28
+			{ kind: 'type', name: 'armed assault (weight 2.5)', value: 1, contribution: 20.3, incidents: ['start'] },
 		]);
 		const sum = r.explanation.terms.reduce((t, x) => t + x.contribution, 0);
-		expect(sum).toBeCloseTo(18.75, 9);
+		expect(sum).toBeCloseTo(12.75 * SCALE_30, 0);
 	});
 
-	it('compares with the previous window', () => {
-		// previous: 2 × 3 = 6.0; change 18.8 - 6.0 = 12.8
-		expect(r.trend).toEqual({ direction: 'up', previousScore: 6, change: 12.8 });
+	it("compares with the country's own baseline, the mean of the four windows before", () => {
+		// previous window: 2 × 16.2222 = 32.4 → 32; the three before it: 0. Baseline (32 + 0 + 0 + 0) / 4 = 8;
+		// 207 - 8 = 199, more than 10 and more than 25% of 8: up.
+		expect(r.trend).toEqual({
+			direction: 'up',
+			previousScore: 32,
+			baseline: 8,
+			baselineScores: [32, 0, 0, 0],
+			change: 199,
+		});
 	});
 
 	it('weights recency linearly by day and adds the bonus for a named person as target', () => {
@@ -123,30 +133,47 @@ describe('countryRisk arithmetic', () => {
 			incidents: [incident({ id: 'mid', date: '2025-01-16', type: 'targeted killing', targets: ['gov'] })],
 		});
 		const m = countryRisk(t, 'XX', riskWindow(t, { days: 30, asOf }));
-		// age 14: recency = 1 - 0.5 × 14/29 = 22/29 ≈ 0.7586; (2 + 1) × 22/29 × 3 = 198/29 ≈ 6.83
-		expect(m.score).toBe(6.8);
+		// age 14: recency = 1 - 0.5 × 14/29 = 22/29 ≈ 0.7586; (2 + 1) × 22/29 × 16.2222 = 36.92
+		expect(m.score).toBe(37);
 		expect(m.explanation.incidents[0]).toMatchObject({ recency: 0.759, severity: 1.52, targetPoints: 0.76 });
-		expect(m.explanation.terms.find((x) => x.kind === 'target')).toMatchObject({ value: 1, contribution: 2.28 });
+		// 1 × 22/29 × 16.2222 = 12.31
+		expect(m.explanation.terms.find((x) => x.kind === 'target')).toMatchObject({ value: 1, contribution: 12.3 });
 	});
 
-	it('scales a 365-day window to 90 days', () => {
+	it('scales a 365-day window to a year: only the mean recency divides', () => {
 		const t = store({ incidents: [incident({ id: 'a', date: asOf, type: 'suicide bombing' })] });
-		// 3 × 1 × 90/365 ≈ 0.74
-		expect(countryRisk(t, 'XX', riskWindow(t, { days: 365, asOf })).score).toBe(0.7);
+		// 3 × 1 × 365/365/0.75 = 4
+		expect(countryRisk(t, 'XX', riskWindow(t, { days: 365, asOf })).score).toBe(4);
+	});
+
+	it('scores steady violence at its yearly rate: a death a day for 90 days counts 365 dead a year', () => {
+		const days = Array.from({ length: 90 }, (_, i) => {
+			const d = new Date(Date.UTC(2025, 0, 30 - i));
+			return d.toISOString().slice(0, 10);
+		});
+		const t = store({
+			incidents: days.map((date, i) => incident({ id: `d${i}`, date, type: 'other', fatalities: 1 })),
+		});
+		const m = countryRisk(t, 'XX', riskWindow(t, { days: 90, asOf }));
+		// 'other' weighs 1, so each day is 2 deaths-equivalents: 730 a year (recency averages exactly 0.75).
+		expect(m.score).toBe(730);
+		expect(m.level).toBe('elevated');
+		expect(m.fatalities).toBe(90);
 	});
 
 	it('counts an unknown toll as 0 killed but keeps the type weight', () => {
 		const t = store({ incidents: [incident({ id: 'a', date: asOf, type: 'abduction' })] });
 		const m = countryRisk(t, 'XX', riskWindow(t, { days: 30, asOf }));
-		// 1.5 × 1 × 3
-		expect(m.score).toBe(4.5);
+		// 1.5 × 1 × 16.2222 = 24.3: just under the 25 a year of an armed conflict
+		expect(m.score).toBe(24);
+		expect(m.level).toBe('low');
 		expect(m.unknownFatalities).toBe(1);
 		expect(m.explanation.terms.map((x) => x.kind)).toEqual(['type']);
 	});
 });
 
 describe('a toll reported as an estimate', () => {
-	// Same day (recency 1), same type: only the tolls differ. 0.5 × log2(1 + 7) = 1.5.
+	// Same day (recency 1), same type: only the tolls differ. 7 killed × 1 each × recency 1 = 7 points before scaling.
 	const t = store({
 		incidents: [
 			incident({ id: 'best', date: asOf, type: 'other', fatalities: { best: 7, low: 3, high: 60 } }),
@@ -161,9 +188,9 @@ describe('a toll reported as an estimate', () => {
 	it('counts the best estimate, else the low end; an upper bound alone counts as not reported', () => {
 		expect(r.fatalities).toBe(21);
 		expect(r.unknownFatalities).toBe(1);
-		expect(points.best?.fatalityPoints).toBe(1.5);
-		expect(points.low?.fatalityPoints).toBe(1.5);
-		expect(points.plain?.fatalityPoints).toBe(1.5);
+		expect(points.best?.fatalityPoints).toBe(7);
+		expect(points.low?.fatalityPoints).toBe(7);
+		expect(points.plain?.fatalityPoints).toBe(7);
 		expect(points.high?.fatalityPoints).toBe(0);
 		expect(r.explanation.terms.find((x) => x.kind === 'fatalities')?.value).toBe(21);
 	});
@@ -200,11 +227,18 @@ describe('month-only dates', () => {
 	it('are placed on the 15th for window membership and recency', () => {
 		expect(effectiveDay({ date: '2025-01' })).toBe('2025-01-15');
 		const r = countryRisk(s, 'XX', riskWindow(s, { days: 30, asOf }));
-		// age 15: recency = 1 - 0.5 × 15/29 = 43/58 ≈ 0.7414; 0.5 × 43/58 × 3 = 129/116 ≈ 1.11
-		expect(r.score).toBe(1.1);
+		// age 15: recency = 1 - 0.5 × 15/29 = 43/58 ≈ 0.7414; 0.5 × 43/58 × 16.2222 = 6.01
+		expect(r.score).toBe(6);
 		expect(r.explanation.incidents.map((p) => [p.id, p.day])).toEqual([['jan', '2025-01-15']]);
-		// dec on 2024-12-15 is in the previous window (2024-12-02..12-31), age 16: 1 × (1 - 8/29) × 3 = 63/29 ≈ 2.17
-		expect(r.trend).toEqual({ direction: 'down', previousScore: 2.2, change: -1.1 });
+		// dec on 2024-12-15 is in the previous window (2024-12-02..12-31), age 16: 1 × (1 - 8/29) × 16.2222 = 11.75;
+		// baseline (12 + 0 + 0 + 0) / 4 = 3; 6 - 3 is not more than 10: flat
+		expect(r.trend).toEqual({
+			direction: 'flat',
+			previousScore: 12,
+			baseline: 3,
+			baselineScores: [12, 0, 0, 0],
+			change: 3,
+		});
 	});
 
 	it('do not count in a window ending before the 15th', () => {
@@ -237,7 +271,13 @@ describe('empty countries and the table', () => {
 	it('gives a country without incidents a zero score, flat trend and empty buckets', () => {
 		const r = countryRisk(s, 'QQ', w);
 		expect(r).toMatchObject({ name: 'Quietland', score: 0, level: 'low', incidents: 0, fatalities: 0 });
-		expect(r.trend).toEqual({ direction: 'flat', previousScore: 0, change: 0 });
+		expect(r.trend).toEqual({
+			direction: 'flat',
+			previousScore: 0,
+			baseline: 0,
+			baselineScores: [0, 0, 0, 0],
+			change: 0,
+		});
 		// Weeks starting 2024-12-30, 01-06, 01-13, 01-20, 01-27.
 		expect(r.buckets.map((b) => b.start)).toEqual([
 			'2024-12-30',
@@ -262,10 +302,10 @@ describe('empty countries and the table', () => {
 	});
 
 	it('has one row per country record or incident country, highest score first', () => {
-		// XX: 2 × 3 = 6; ZZ (no record, named by code): 1.5 × 3 = 4.5; QQ: 0
+		// XX: 2 × 16.2222 = 32.4; ZZ (no record, named by code): 1.5 × 16.2222 = 24.3; QQ: 0
 		expect(riskTable(s, w).map((r) => [r.code, r.name, r.score])).toEqual([
-			['XX', 'Exland', 6],
-			['ZZ', 'ZZ', 4.5],
+			['XX', 'Exland', 32],
+			['ZZ', 'ZZ', 24],
 			['QQ', 'Quietland', 0],
 		]);
 	});
@@ -273,7 +313,7 @@ describe('empty countries and the table', () => {
 
 describe('levels and trend', () => {
 	it('uses the documented thresholds', () => {
-		expect([0, 1.9, 2, 4.9, 5, 9.9, 10, 19.9, 20, 55].map(levelFor)).toEqual([
+		expect([0, 24, 25, 249, 250, 999, 1000, 4999, 5000, 36000].map(levelFor)).toEqual([
 			'low',
 			'low',
 			'guarded',
@@ -288,38 +328,53 @@ describe('levels and trend', () => {
 	});
 
 	it('decides the level on the rounded score', () => {
-		// 90-day window, scale 1: a suicide bombing on the last day (3) and a bombing 4 days earlier,
-		// 2 × (1 - 0.5 × 4/89) = 1.955: 4.955 shows as 5.0, so elevated, not guarded.
+		// 90-day window, scale 365/90/0.75 = 5.4074: a suicide bombing on the last day (3 × 5.4074 = 16.22) and
+		// a bombing 41 days earlier, 2 × (1 - 0.5 × 41/89) × 5.4074 = 8.32: 24.55 shows as 25, so guarded.
 		const s = store({
 			incidents: [
 				incident({ id: 'a', date: asOf, type: 'suicide bombing' }),
-				incident({ id: 'b', date: '2025-01-26', type: 'bombing' }),
+				incident({ id: 'b', date: '2024-12-20', type: 'bombing' }),
 			],
 		});
-		expect(countryRisk(s, 'XX', riskWindow(s, { days: 90, asOf }))).toMatchObject({ score: 5, level: 'elevated' });
-		// 5 days earlier: 2 × (1 - 2.5/89) = 1.944, 4.944 → 4.9, guarded
+		expect(countryRisk(s, 'XX', riskWindow(s, { days: 90, asOf }))).toMatchObject({ score: 25, level: 'guarded' });
+		// 42 days earlier: 2 × (1 - 0.5 × 42/89) × 5.4074 = 8.26, 24.49 → 24, low
 		const t = store({
 			incidents: [
 				incident({ id: 'a', date: asOf, type: 'suicide bombing' }),
-				incident({ id: 'b', date: '2025-01-25', type: 'bombing' }),
+				incident({ id: 'b', date: '2024-12-19', type: 'bombing' }),
 			],
 		});
-		expect(countryRisk(t, 'XX', riskWindow(t, { days: 90, asOf }))).toMatchObject({ score: 4.9, level: 'guarded' });
+		expect(countryRisk(t, 'XX', riskWindow(t, { days: 90, asOf }))).toMatchObject({ score: 24, level: 'low' });
 	});
 
-	it('needs more than 0.5 and more than 10% to move', () => {
-		expect(trendOf(7.2, 7.7)).toEqual({ direction: 'flat', previousScore: 7.7, change: -0.5 });
-		// +0.6 is more than 0.5 but not more than 10% of 7.7
-		expect(trendOf(8.3, 7.7).direction).toBe('flat');
-		expect(trendOf(8.5, 7.7)).toEqual({ direction: 'up', previousScore: 7.7, change: 0.8 });
-		// exactly 10% of 6.0 is not more than 10%
-		expect(trendOf(6.6, 6).direction).toBe('flat');
-		expect(trendOf(6.7, 6).direction).toBe('up');
-		expect(trendOf(0.6, 0).direction).toBe('up');
-		expect(trendOf(0.5, 0).direction).toBe('flat');
-		expect(trendOf(2, 3)).toEqual({ direction: 'down', previousScore: 3, change: -1 });
-		// compares rounded scores: 7.74 vs 7.25 shows as 7.7 vs 7.3, +0.4
-		expect(trendOf(7.74, 7.25)).toEqual({ direction: 'flat', previousScore: 7.3, change: 0.4 });
+	it('needs more than 10 and more than 25% away from the baseline to move', () => {
+		expect(trendOf(100, [80, 80, 80, 80])).toEqual({
+			direction: 'flat',
+			previousScore: 80,
+			baseline: 80,
+			baselineScores: [80, 80, 80, 80],
+			change: 20,
+		});
+		// exactly 25% of 80 is not more than 25%; 21 is
+		expect(trendOf(101, [80, 80, 80, 80]).direction).toBe('up');
+		// more than 25% of 0, but not more than 10
+		expect(trendOf(10, [0, 0, 0, 0]).direction).toBe('flat');
+		expect(trendOf(11, [0, 0, 0, 0]).direction).toBe('up');
+		// baseline (40 + 50 + 60 + 50) / 4 = 50: -20 is more than 10 and more than 12.5
+		expect(trendOf(30, [40, 50, 60, 50])).toMatchObject({
+			direction: 'down',
+			previousScore: 40,
+			baseline: 50,
+			change: -20,
+		});
+		// the previous window alone would say down (90 against 300); against the baseline it is flat
+		expect(trendOf(90, [300, 20, 30, 10]).direction).toBe('flat');
+		// compares rounded scores, and the mean is rounded as shown: 100.4 vs (80.4, 80.6, 80, 80) → 100 vs 80
+		expect(trendOf(100.4, [80.4, 80.6, 80, 80])).toMatchObject({
+			baselineScores: [80, 81, 80, 80],
+			baseline: 80,
+			change: 20,
+		});
 	});
 });
 
@@ -415,10 +470,10 @@ describe('tags', () => {
 	it('orders tags by the score points of their evidence', () => {
 		const weights = r.tags.map((t) => t.weight);
 		expect(weights).toEqual([...weights].sort((a, b) => b - a));
-		// t1 + t2 points: (3 + 0.5·log2 3 + 1) × r(2) + (3 + 0.5·log2 13) × r(10), × 3
+		// t1 + t2 points: (3 + 2 killed + 1 official) × r(2) + (3 + 12 killed) × r(10), × 16.2222
 		const r1 = 1 - 0.5 * (2 / 29);
 		const r2 = 1 - 0.5 * (10 / 29);
-		const expected = ((3 + 0.5 * Math.log2(3) + 1) * r1 + (3 + 0.5 * Math.log2(13)) * r2) * 3;
+		const expected = ((3 + 2 + 1) * r1 + (3 + 12) * r2) * SCALE_30;
 		expect(tag('suicide attacks')?.weight).toBeCloseTo(expected, 2);
 	});
 });
@@ -432,27 +487,39 @@ describe('the bundled data at the default window', () => {
 		expect(w).toMatchObject({ start: '2025-09-25', end: '2025-12-23' });
 	});
 
+	it("counts Pakistan's dead in the 90 days to 11 March 2025 (the Jaffar Express, Bannu, Akora Khattak...)", () => {
+		const pk = countryRisk(s, 'PK', riskWindow(s, { days: 90, asOf: '2025-03-11' }));
+		expect(pk.fatalities).toBe(71);
+		expect(pk.unknownFatalities).toBe(0);
+		expect(pk.tags.map((t) => t.label)).toContain('mass-casualty');
+	});
+
 	// Pinned to data/: an edit to the bundled incidents must update these figures (and the golden brief).
-	it('ranks Pakistan, Tajikistan and Afghanistan first, with hand-checked scores', () => {
-		// points = (type weight + 0.5·log2(1 + killed) + target bonus) × recency, recency = 1 - 0.5 × age/89
-		// PK, 8 incidents: Peshawar FC HQ 11-24 suicide bombing, 3 killed, age 29: (3 + 1) × 74.5/89 = 3.348;
-		//   Islamabad court 11-11 suicide bombing, 12 killed, age 42: (3 + 1.850) × 68/89 = 3.706;
+	it('ranks Pakistan, Afghanistan and Tajikistan first, with hand-checked scores', () => {
+		// points = (type weight + killed + target bonus) × recency, recency = 1 - 0.5 × age/89; score = Σ × 365/90/0.75 (5.4074)
+		// PK, 8 incidents: Peshawar FC HQ 11-24 suicide bombing, 3 killed, age 29: (3 + 3) × 74.5/89 = 5.022;
+		//   Islamabad court 11-11 suicide bombing, 12 killed, age 42: 15 × 68/89 = 11.461;
 		//   Wana 11-10 armed assault, no toll: 2.5 × 67.5/89 = 1.896; Doha ceasefire 10-19 other: 1 × 56.5/89 = 0.635;
-		//   border fighting 10-11 armed clash, 32 killed: (1.5 + 2.522) × 52.5/89 = 2.373;
-		//   D.I. Khan 10-10 armed assault, 7: (2.5 + 1.5) × 52/89 = 2.337; Orakzai 10-07 armed clash, 11: (1.5 + 1.792) × 50.5/89 = 1.868;
-		//   Quetta FC HQ 09-30 armed assault, 10: (2.5 + 1.730) × 47/89 = 2.234            → 18.397 → 18.4
-		// PK previous window (06-27 to 09-24): Mir Ali 2.479, Zhob-Loralai 2.098, Bannu 3.421, Quetta rally 4.382,
-		//   Tirah 3.285 = 15.665 → 15.7; change +2.7 > 0.5 and > 10% → up
-		// TJ: Shohin SM camp 11-26 armed assault, 3 killed, foreigners +1, age 27: (2.5 + 1 + 1) × 75.5/89 = 3.817;
-		//   second attack 11-30, 2 killed: (2.5 + 0.792 + 1) × 77.5/89 = 3.738; border clash 12-23 armed clash, 2: 2.292 → 9.848 → 9.8
-		// AF: Khost 11-25 airstrike, 10 killed: (2 + 1.730) × 75/89 = 3.143; Paktika 10-17 airstrike, 10: 3.730 × 55.5/89 = 2.326;
-		//   Spin Boldak 10-15 armed clash, 15: (1.5 + 2) × 54.5/89 = 2.143;
-		//   Kabul 10-09 airstrike, no toll, a named person targeted: (2 + 1) × 51.5/89 = 1.736   → 9.348 → 9.3; previous window empty
-		expect(table.slice(0, 3).map((r) => [r.code, r.level, r.score, r.trend.direction, r.trend.previousScore])).toEqual([
-			['PK', 'high', 18.4, 'up', 15.7],
-			['TJ', 'elevated', 9.8, 'up', 0],
-			['AF', 'elevated', 9.3, 'up', 0],
+		//   border fighting 10-11 armed clash, 32 killed: 33.5 × 52.5/89 = 19.761;
+		//   D.I. Khan 10-10 armed assault, 7: 9.5 × 52/89 = 5.551; Orakzai 10-07 armed clash, 11: 12.5 × 50.5/89 = 7.093;
+		//   Quetta FC HQ 09-30 armed assault, 10: 12.5 × 47/89 = 6.601          → 58.020 × 5.4074 = 313.7 → 314, elevated
+		//   75 killed; baseline: the four windows before score 337, 196, 319, 447 (mean 325): -11 is not 25% of it, flat
+		// AF: Khost 11-25 airstrike, 10 killed: 12 × 75/89 = 10.112; Paktika 10-17 airstrike, 10: 12 × 55.5/89 = 7.483;
+		//   Spin Boldak 10-15 armed clash, 15: 16.5 × 54.5/89 = 10.104;
+		//   Kabul 10-09 airstrike, no toll, a named person targeted: (2 + 1) × 51.5/89 = 1.736 → 29.435 × 5.4074 = 159.2 → 159
+		// TJ: Shohin SM camp 11-26 armed assault, 3 killed, foreigners +1, age 27: 6.5 × 75.5/89 = 5.514;
+		//   second attack 11-30, 2 killed, +1: 5.5 × 77.5/89 = 4.789; border clash 12-23 armed clash, 2: 3.5 × 1 = 3.5
+		//   → 13.803 × 5.4074 = 74.6 → 75
+		expect(
+			table.slice(0, 3).map((r) => [r.code, r.level, r.score, r.fatalities, r.trend.direction, r.trend.baseline]),
+		).toEqual([
+			['PK', 'elevated', 314, 75, 'flat', 325],
+			['AF', 'guarded', 159, 35, 'up', 93],
+			['TJ', 'guarded', 75, 7, 'up', 5],
 		]);
+		expect(table[0]?.trend.baselineScores).toEqual([337, 196, 319, 447]);
+		// Pakistan's 251.3 million: 75 killed in 90 days is 304 a year, 0.12 per 100,000.
+		expect(table[0]?.rate).toMatchObject({ killedPerYear: 304, perHundredThousand: 0.12, population: 251_300_000 });
 		expect(table.find((r) => r.code === 'AF')?.tags.map((t) => t.label)).toEqual([
 			'Pakistan military activity',
 			'cross-border',
@@ -467,8 +534,11 @@ describe('the bundled data at the default window', () => {
 describe('RISK_FORMULA', () => {
 	it('is generated from the constants', () => {
 		for (const [type, weight] of Object.entries(TYPE_WEIGHTS)) expect(RISK_FORMULA).toContain(`${type} ${weight}`);
-		expect(RISK_FORMULA).toContain('(90 / window days)');
-		expect(RISK_FORMULA).toContain('low 0 to <2, guarded 2 to <5, elevated 5 to <10, high 10 to <20, severe 20+');
+		expect(RISK_FORMULA).toContain('(365 / window days) / 0.75');
+		expect(RISK_FORMULA).toContain(
+			'low 0 to <25, guarded 25 to <250, elevated 250 to <1000, high 1000 to <5000, severe 5000+',
+		);
+		expect(RISK_FORMULA).toContain('mean score of the 4 windows of equal length before');
 		expect(RISK_FORMULA).toContain('placed on the 15th');
 	});
 });

@@ -5,7 +5,7 @@ export const risk = defineCommand({
 	name: 'risk',
 	summary: 'risk by country, or one country explained',
 	about: [
-		'The risk table, one row per country: level, score, trend against the previous window, incidents, killed and tags; or one country with its score explained incident by incident.',
+		'The risk table, one row per country: level, score (a yearly rate), trend against its baseline, incidents, killed and tags; or one country with its score explained incident by incident.',
 	],
 	usage: ['risk [COUNTRY] [--window DAYS] [--as-of DATE] [--json]'],
 	synopsis: 'risk [COUNTRY]',

@@ -4,7 +4,7 @@
 import { killedPhrase } from '../../core/fatalities.js';
 import { G } from '../../core/glyphs.js';
 import { shortName } from '../../core/resolve.js';
-import { countryRisk, type RiskWindow, trendArrow } from '../../core/risk.js';
+import { countryRisk, levelWhy, MEAN_RECENCY, type RiskWindow, trendArrow } from '../../core/risk.js';
 import type { Store } from '../../core/store.js';
 import { blank, field, heading, type Line, linkLine, para, text } from '../lines.js';
 
@@ -19,11 +19,18 @@ export function countryLines(store: Store, code: string, cols: number, window: R
 			{ text: 'Risk          ', style: 'dim' },
 			{ text: `${r.level.toUpperCase()} ${r.score}`, style: 'heading' },
 			{
-				text: `  ${trendArrow(r.trend.direction)} ${change} against the previous ${window.days} days (${r.trend.previousScore})`,
+				text: `  ${trendArrow(r.trend.direction)} ${change} against its baseline ${r.trend.baseline}`,
 			},
 		],
 	});
 	out.push(...field('Window', `${window.start} to ${window.end} (${window.days} days; [ and ] change it)`, cols));
+	out.push(
+		...field(
+			'Baseline',
+			`${r.trend.baseline}, the mean of the ${r.trend.baselineScores.length} previous ${window.days}-day windows (newest first: ${r.trend.baselineScores.join(', ')})`,
+			cols,
+		),
+	);
 	out.push(
 		...field(
 			'Incidents',
@@ -31,6 +38,15 @@ export function countryLines(store: Store, code: string, cols: number, window: R
 			cols,
 		),
 	);
+	if (r.rate) {
+		out.push(
+			...field(
+				'Rate',
+				`${r.rate.perHundredThousand} killed a year per 100,000 people (${r.rate.killedPerYear} a year; population ${r.rate.population.toLocaleString('en-US')}, ${r.rate.year}, ${r.rate.source})`,
+				cols,
+			),
+		);
+	}
 	if (country?.notes) out.push(blank, ...para(country.notes, cols));
 	out.push(blank, heading('Tags and their evidence'));
 	if (r.tags.length === 0) out.push(text('  none in this window', 'dim'));
@@ -46,7 +62,12 @@ export function countryLines(store: Store, code: string, cols: number, window: R
 		if (tag.evidence.length > 5) out.push(text(`    ${G.ellipsis} and ${tag.evidence.length - 5} more`, 'dim'));
 	}
 	out.push(blank, heading(`Why ${r.score}: each term's contribution`));
-	out.push(text(`  points are scaled by ${r.explanation.scale} (90 / window days)`, 'dim'));
+	out.push(
+		text(
+			`  ${r.score} is a yearly rate: points ${G.times} ${r.explanation.scale} (365 / ${window.days} days / ${MEAN_RECENCY}, the mean recency); level ${r.level}: ${levelWhy(r.level)}`,
+			'dim',
+		),
+	);
 	for (const t of r.explanation.terms) {
 		out.push(text(`  ${t.name.padEnd(34)} ${String(t.value).padStart(5)}   +${t.contribution}`));
 	}

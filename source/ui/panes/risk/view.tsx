@@ -1,5 +1,5 @@
 // The Risk pane: one row per country, the level as a word and a score, the
-// trend against the previous window, counts, a sparkline and the top tags.
+// trend against its baseline (the previous windows), counts, a sparkline and the top tags.
 import { Box, Text } from 'ink';
 import { G } from '../../../core/glyphs.js';
 import { trendArrow } from '../../../core/risk.js';
@@ -24,7 +24,7 @@ export function RiskView({ state: risk, env, theme, width, height, window, watch
 		const change = r.trend.change > 0 ? `+${r.trend.change}` : String(r.trend.change);
 		return {
 			key: r.code,
-			text: `${fit(`${r.code} ${r.name}`, nameW)} ${fit(r.level, 8)} ${fit(r.score.toFixed(1), 5, true)} ${fit(`${trendArrow(r.trend.direction)} ${change}`, 7)} ${fit(String(r.incidents), 4, true)} ${fit(String(r.fatalities), 6, true)}${
+			text: `${fit(`${r.code} ${r.name}`, nameW)} ${fit(r.level, 8)} ${fit(String(r.score), 5, true)} ${fit(`${trendArrow(r.trend.direction)} ${change}`, 7)} ${fit(String(r.incidents), 4, true)} ${fit(String(r.fatalities), 6, true)}${
 				sparkW
 					? ` ${fit(
 							sparkline(
