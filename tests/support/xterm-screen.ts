@@ -3,6 +3,28 @@
 // render of the same frame.
 import { EventEmitter } from 'node:events';
 import xterm from '@xterm/headless';
+import { afterAll, beforeAll } from 'vitest';
+
+type Ink = typeof import('ink');
+
+/**
+ * Ink as log-update drives it, loaded for this test file: in CI Ink skips log-update and writes
+ * only the last frame, and is-in-ci reads the environment once, when Ink first loads. Call at
+ * the top of the file; the module is there from beforeAll on.
+ */
+export function inkOutsideCi(): { readonly ink: Ink } {
+	const saved = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION };
+	const loaded = { ink: undefined as unknown as Ink };
+	beforeAll(async () => {
+		delete process.env.CI;
+		delete process.env.CONTINUOUS_INTEGRATION;
+		loaded.ink = await import('ink');
+	});
+	afterAll(() => {
+		for (const [k, v] of Object.entries(saved)) if (v !== undefined) process.env[k] = v;
+	});
+	return loaded;
+}
 
 export const SYNC_END = '\u001b[?2026l';
 

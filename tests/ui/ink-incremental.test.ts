@@ -3,77 +3,25 @@
 // of the same frame shows. Unpatched Ink 6.8 rewinds one row too few when the
 // frame ends in a newline (any frame shorter than the terminal), so every
 // update lands a row lower and leaves the old top row behind.
-import { EventEmitter } from 'node:events';
-import xterm from '@xterm/headless';
 import { createElement as h, type ReactElement } from 'react';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { inkOutsideCi, SYNC_END, screenStream as sharedScreenStream } from '../support/xterm-screen.js';
 
-type Ink = typeof import('ink');
-let ink: Ink;
-const saved = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION };
-
-beforeAll(async () => {
-	// In CI Ink skips log-update and writes only the last frame; this test is about log-update.
-	// is-in-ci reads the environment once, when Ink first loads: this file loads it here.
-	delete process.env.CI;
-	delete process.env.CONTINUOUS_INTEGRATION;
-	ink = await import('ink');
-});
-
-afterAll(() => {
-	for (const [k, v] of Object.entries(saved)) if (v !== undefined) process.env[k] = v;
-});
+const loaded = inkOutsideCi();
 
 const COLS = 40;
 const ROWS = 16;
-const SYNC_END = '\u001b[?2026l';
+const screenStream = () => sharedScreenStream(COLS, ROWS);
 
 /** A frame with changed lines between runs of unchanged ones, at the top, middle and bottom. */
 function Frame({ n }: { n: number }) {
-	const { Box, Text } = ink;
+	const { Box, Text } = loaded.ink;
 	const lines = ['sitrep', `tick ${n}`, 'alpha', 'beta', 'gamma', `count ${n * 7}`, 'hint: ? help', 'end'];
 	return h(
 		Box,
 		{ flexDirection: 'column' },
 		lines.map((line) => h(Text, { key: line }, line)),
 	);
-}
-
-/** A TTY-like stdout that feeds an emulator; `frame()` resolves when Ink has finished writing one. */
-function screenStream() {
-	// convertEol: a tty's output processing (onlcr) turns Ink's \n into \r\n before a terminal sees it.
-	const term = new xterm.Terminal({ cols: COLS, rows: ROWS, allowProposedApi: true, convertEol: true });
-	let parsed = Promise.resolve();
-	const written: string[] = [];
-	let onFrame: (() => void) | undefined;
-	const stream = Object.assign(new EventEmitter(), {
-		columns: COLS,
-		rows: ROWS,
-		isTTY: true,
-		write(chunk: string) {
-			written.push(chunk);
-			parsed = parsed.then(() => new Promise<void>((resolve) => term.write(chunk, resolve)));
-			if (chunk.includes(SYNC_END) && onFrame) {
-				const done = onFrame;
-				onFrame = undefined;
-				done();
-			}
-			return true;
-		},
-	});
-	return {
-		stream: stream as unknown as NodeJS.WriteStream,
-		written,
-		frame: () => new Promise<void>((resolve) => (onFrame = resolve)),
-		async screen() {
-			await parsed;
-			const buf = term.buffer.active;
-			const rows: string[] = [];
-			for (let y = 0; y < ROWS; y++) rows.push(buf.getLine(buf.baseY + y)?.translateToString(true) ?? '');
-			return { rows, cursorY: buf.cursorY, scrolledOff: buf.baseY };
-		},
-		dispose: () => term.dispose(),
-	};
 }
 
 const options = (stdout: NodeJS.WriteStream) => ({
@@ -85,7 +33,7 @@ const options = (stdout: NodeJS.WriteStream) => ({
 
 /** `count` lines, each naming its row and the count (so every line differs between counts). */
 function Lines({ count }: { count: number }) {
-	const { Box, Text } = ink;
+	const { Box, Text } = loaded.ink;
 	return h(
 		Box,
 		{ flexDirection: 'column' },
@@ -96,7 +44,7 @@ function Lines({ count }: { count: number }) {
 /** The screen after a fresh render of Frame n (or of `tree`). */
 async function freshRender(n: number, tree: ReactElement = h(Frame, { n })) {
 	const s = screenStream();
-	const app = ink.render(tree, options(s.stream));
+	const app = loaded.ink.render(tree, options(s.stream));
 	const screen = await s.screen();
 	app.unmount();
 	s.dispose();
@@ -106,7 +54,7 @@ async function freshRender(n: number, tree: ReactElement = h(Frame, { n })) {
 describe('Ink incremental rendering (patched)', () => {
 	it('leaves the screen as a fresh render of the same frame after every update', async () => {
 		const s = screenStream();
-		const app = ink.render(h(Frame, { n: 0 }), options(s.stream));
+		const app = loaded.ink.render(h(Frame, { n: 0 }), options(s.stream));
 		// The first frame is written synchronously; none means Ink took its CI path and tests nothing here.
 		expect(s.written.join('')).toContain(SYNC_END);
 		expect(await s.screen()).toEqual(await freshRender(0));
@@ -123,7 +71,7 @@ describe('Ink incremental rendering (patched)', () => {
 	it('draws a frame taller than the one before (a taller terminal, an error screen) and a shorter one', async () => {
 		// The lines below the previous frame have nothing to compare with: each is written whole.
 		const s = screenStream();
-		const app = ink.render(h(Lines, { count: 3 }), options(s.stream));
+		const app = loaded.ink.render(h(Lines, { count: 3 }), options(s.stream));
 		for (const count of [8, 2, 9, 4]) {
 			const written = s.frame();
 			app.rerender(h(Lines, { count }));
@@ -136,7 +84,7 @@ describe('Ink incremental rendering (patched)', () => {
 
 	it('steps over a run of unchanged lines with one ESC[nB', async () => {
 		const s = screenStream();
-		const app = ink.render(h(Frame, { n: 0 }), options(s.stream));
+		const app = loaded.ink.render(h(Frame, { n: 0 }), options(s.stream));
 		const before = s.written.length;
 		const written = s.frame();
 		app.rerender(h(Frame, { n: 1 }));

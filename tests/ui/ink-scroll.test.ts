@@ -8,23 +8,10 @@
 import fc from 'fast-check';
 import { createElement as h } from 'react';
 import stringWidth from 'string-width';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Screen, SYNC_END, screenStream } from '../support/xterm-screen.js';
+import { describe, expect, it } from 'vitest';
+import { inkOutsideCi, type Screen, SYNC_END, screenStream } from '../support/xterm-screen.js';
 
-type Ink = typeof import('ink');
-let ink: Ink;
-const saved = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION };
-
-beforeAll(async () => {
-	// In CI Ink skips log-update and writes only the last frame; this test is about log-update.
-	delete process.env.CI;
-	delete process.env.CONTINUOUS_INTEGRATION;
-	ink = await import('ink');
-});
-
-afterAll(() => {
-	for (const [k, v] of Object.entries(saved)) if (v !== undefined) process.env[k] = v;
-});
+const loaded = inkOutsideCi();
 
 const COLS = 60;
 const ROWS = 24;
@@ -153,7 +140,7 @@ function frameLines(v: View): string[] {
 }
 
 function Frame({ lines }: { lines: string[] }) {
-	const { Box, Text } = ink;
+	const { Box, Text } = loaded.ink;
 	return h(
 		Box,
 		{ flexDirection: 'column' },
@@ -175,7 +162,7 @@ const BEFORE = ['', '$ ls\r\nREADME.md  data  source\r\n$ sitrep-demo\r\n'];
 async function freshRender(lines: string[], before: string): Promise<Screen> {
 	const s = screenStream(COLS, ROWS);
 	s.type(before);
-	const app = ink.render(h(Frame, { lines }), options(s.stream));
+	const app = loaded.ink.render(h(Frame, { lines }), options(s.stream));
 	const screen = await s.screen();
 	app.unmount();
 	s.dispose();
@@ -194,7 +181,7 @@ async function run(
 	s.type(before);
 	let view = start;
 	let lines = frameLines(view);
-	const app = ink.render(h(Frame, { lines }), options(s.stream, scrolling));
+	const app = loaded.ink.render(h(Frame, { lines }), options(s.stream, scrolling));
 	expect(s.written.join('')).toContain(SYNC_END);
 	// A frame as tall as the terminal is cleared and redrawn whole by Ink, not through log-update.
 	expect(lines.length).toBeLessThan(ROWS);
