@@ -22,7 +22,20 @@ const SHOW_CURSOR = '\u001b[?25h';
 const HIDE_CURSOR = '\u001b[?25l';
 
 /** Processes whose environment holds `marker` (as root or as their owner /proc/PID/environ is readable). */
-export function marked(marker: string): { pid: number; comm: string }[] {
+export /** The processes a run left behind (named), each killed. */
+function killOrphans(marker: string): string[] {
+	const left = marked(marker);
+	for (const p of left) {
+		try {
+			process.kill(p.pid, 'SIGKILL');
+		} catch {
+			// Gone.
+		}
+	}
+	return left.map((p) => `${p.comm} (pid ${p.pid})`);
+}
+
+function marked(marker: string): { pid: number; comm: string }[] {
 	const out: { pid: number; comm: string }[] = [];
 	for (const d of readdirSync('/proc')) {
 		if (!/^\d+$/.test(d)) continue;
@@ -248,14 +261,7 @@ export class Dash {
 		const waited = this.session.waitStatus();
 		const shellSaw = read('status');
 		const code = shellSaw !== undefined ? Number(shellSaw.trim()) : waited?.status;
-		const orphans = marked(this.marker).map((p) => `${p.comm} (pid ${p.pid})`);
-		for (const p of marked(this.marker)) {
-			try {
-				process.kill(p.pid, 'SIGKILL');
-			} catch {
-				// Gone.
-			}
-		}
+		const orphans = killOrphans(this.marker);
 		this.session.term.dispose();
 		return {
 			code: Number.isNaN(code) ? undefined : code,
@@ -285,14 +291,7 @@ export class Dash {
 		const m = /<<EXIT=(\d+)>>/.exec(all);
 		const until = performance.now() + lingerMs;
 		while (marked(this.marker).length > 0 && performance.now() < until) await new Promise((r) => setTimeout(r, 50));
-		const orphans = marked(this.marker).map((p) => `${p.comm} (pid ${p.pid})`);
-		for (const p of marked(this.marker)) {
-			try {
-				process.kill(p.pid, 'SIGKILL');
-			} catch {
-				// Gone.
-			}
-		}
+		const orphans = killOrphans(this.marker);
 		this.session.term.dispose();
 		return {
 			code: m ? Number(m[1]) : undefined,
