@@ -9,6 +9,8 @@ import { cache } from './defs/cache.js';
 import { config } from './defs/config.js';
 import { dashboard } from './defs/dashboard.js';
 import { exportCommand } from './defs/export.js';
+import { feeds } from './defs/feeds.js';
+import { fetch } from './defs/fetch.js';
 import { importCommand } from './defs/import.js';
 import { ingest } from './defs/ingest.js';
 import { risk } from './defs/risk.js';
@@ -27,6 +29,8 @@ export const COMMANDS: readonly Command[] = [
 	search,
 	importCommand,
 	ingest,
+	feeds,
+	fetch,
 	exportCommand,
 	cache,
 	config,

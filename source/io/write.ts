@@ -326,29 +326,28 @@ function alive(pid: number): boolean {
 	}
 }
 
+/** A held lock: call to let it go (once; safe to repeat). */
+export type Release = () => void;
+
 /**
- * Runs plan-and-commit while holding the data directory's write lock, so a
- * second import or ingest waits instead of writing over the first one's
- * changes (each plans from the files as they are, then replaces them whole).
- * A lock left by a process that is gone is taken over.
+ * Takes the lock file `name` in `dir`, waiting up to `timeoutMs` (0: not at
+ * all) while another live process holds it. A lock left by a process that is
+ * gone is taken over. Throws WriteError when it cannot be had; `busy` says
+ * whether another sitrep holds it (and which).
  */
-export function withDataLock<T>(
+export function takeLock(
 	dir: string,
-	fn: () => T,
+	name: string,
 	opts: {
 		timeoutMs?: number;
-		/** Called once, when another live writer holds the lock and this one starts waiting (its pid if known). */
+		/** Called once, when another live holder has it and this one starts waiting (its pid if known). */
 		onWait?: (holder: number | undefined) => void;
+		/** The message when the wait is over; given the holder's pid. */
+		busy?: (holder: string) => string;
 	} = {},
-): T {
+): Release {
 	const timeout = opts.timeoutMs ?? 60_000;
-	const madeDir = !fs.existsSync(dir);
-	try {
-		fs.mkdirSync(dir, { recursive: true });
-	} catch (err) {
-		throw new WriteError(`cannot create the data directory ${dir}: ${(err as Error).message}`);
-	}
-	const lock = join(dir, LOCK_NAME);
+	const lock = join(dir, name);
 	const started = Date.now();
 	let waiting = false;
 	for (;;) {
@@ -362,7 +361,7 @@ export function withDataLock<T>(
 			break;
 		} catch (err) {
 			if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
-				throw new WriteError(`cannot lock ${dir} for writing: ${(err as Error).message}`);
+				throw new WriteError(`cannot lock ${dir}: ${(err as Error).message}`);
 			}
 		}
 		let holder = Number.NaN;
@@ -381,17 +380,57 @@ export function withDataLock<T>(
 			waiting = true;
 			opts.onWait?.(Number.isNaN(holder) ? undefined : holder);
 		}
-		if (Date.now() - started > timeout) {
-			throw new WriteError(
-				`another sitrep (pid ${Number.isNaN(holder) ? '?' : holder}) is writing to ${dir}; nothing was written (try again, or remove ${lock} if no sitrep is running)`,
-			);
+		if (Date.now() - started >= timeout) {
+			const pid = Number.isNaN(holder) ? '?' : String(holder);
+			throw new WriteError(opts.busy ? opts.busy(pid) : `another sitrep (pid ${pid}) holds ${lock}`);
 		}
 		Atomics.wait(sleeper, 0, 0, 25);
+	}
+	let held = true;
+	return () => {
+		if (!held) return;
+		held = false;
+		safely(() => fs.rmSync(lock, { force: true }));
+	};
+}
+
+/**
+ * Runs plan-and-commit while holding the data directory's write lock, so a
+ * second import or ingest waits instead of writing over the first one's
+ * changes (each plans from the files as they are, then replaces them whole).
+ * A lock left by a process that is gone is taken over.
+ */
+export function withDataLock<T>(
+	dir: string,
+	fn: () => T,
+	opts: {
+		timeoutMs?: number;
+		/** Called once, when another live writer holds the lock and this one starts waiting (its pid if known). */
+		onWait?: (holder: number | undefined) => void;
+	} = {},
+): T {
+	const madeDir = !fs.existsSync(dir);
+	try {
+		fs.mkdirSync(dir, { recursive: true });
+	} catch (err) {
+		throw new WriteError(`cannot create the data directory ${dir}: ${(err as Error).message}`);
+	}
+	const lock = join(dir, LOCK_NAME);
+	let release: Release;
+	try {
+		release = takeLock(dir, LOCK_NAME, {
+			...opts,
+			busy: (pid) =>
+				`another sitrep (pid ${pid}) is writing to ${dir}; nothing was written (try again, or remove ${lock} if no sitrep is running)`,
+		});
+	} catch (err) {
+		if (madeDir) safely(() => fs.rmdirSync(dir));
+		throw err;
 	}
 	try {
 		return fn();
 	} finally {
-		safely(() => fs.rmSync(lock, { force: true }));
+		release();
 		// A directory made only to hold the lock goes again when nothing was written into it.
 		if (madeDir) safely(() => fs.rmdirSync(dir));
 	}

@@ -36,6 +36,8 @@ export interface ImportReport {
 	hxlRow: boolean;
 	dryRun: boolean;
 	written: string[];
+	/** The ids of the records added and changed, and of every record read (for a fetch to see which went away). */
+	ids: { imported: string[]; updated: string[]; read: string[] };
 }
 
 export interface ImportOptions {
@@ -46,6 +48,8 @@ export interface ImportOptions {
 	ops?: FileOps;
 	/** Called if another sitrep is writing to the data directory and the import waits for it (its pid if known). */
 	onWait?: (holder: number | undefined) => void;
+	/** Where new records go, relative to the data directory, instead of the format's own file (a feed's file). */
+	newFile?: string;
 }
 
 function existing(dir: string): { actors: Actor[]; countries: Country[] } {
@@ -236,7 +240,7 @@ function write(
 		}
 	}
 	const newCountries = [...countries].filter(([code]) => !known.has(code));
-	const upserts: Upsert[] = [{ kind: c.kind, records: c.records, newFile: c.newFile }];
+	const upserts: Upsert[] = [{ kind: c.kind, records: c.records, newFile: opts.newFile ?? c.newFile }];
 	if (created.length) {
 		upserts.push({ kind: 'actors', records: created as Record<string, unknown>[], newFile: 'actors/imported.json' });
 	}
@@ -281,5 +285,10 @@ function write(
 		hxlRow: c.hxlRow,
 		dryRun: Boolean(opts.dryRun),
 		written: opts.dryRun ? [] : plan.files.map((f) => f.path),
+		ids: {
+			imported: counts.imported,
+			updated: counts.updated,
+			read: c.records.map((r) => r.id).filter((id): id is string => typeof id === 'string'),
+		},
 	};
 }
