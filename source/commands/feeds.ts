@@ -80,7 +80,10 @@ function sourceOf(name: string, url: string, flags: FeedsFlags): FeedSource | st
 		kind: '--kind',
 	};
 	return parsed.error.issues
-		.map((i) => `${FLAG[String(i.path[0])] ?? String(i.path[0])}: expected ${i.message}, found ${JSON.stringify(i.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown>)?.[k as PropertyKey], candidate))}`)
+		.map(
+			(i) =>
+				`${FLAG[String(i.path[0])] ?? String(i.path[0])}: expected ${i.message}, found ${JSON.stringify(i.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown>)?.[k as PropertyKey], candidate))}`,
+		)
 		.join('; ');
 }
 
@@ -123,7 +126,9 @@ function printList(dir: string, ctx: Ctx, json: boolean): number {
 		]
 			.filter(Boolean)
 			.join('; ');
-		ctx.out(`${f.name.padEnd(width)}  ${f.kind.padEnd(12)} every ${(f.every ?? DEFAULT_EVERY[f.kind]).padEnd(4)} ${sanitizeLine(f.url)}`);
+		ctx.out(
+			`${f.name.padEnd(width)}  ${f.kind.padEnd(12)} every ${(f.every ?? DEFAULT_EVERY[f.kind]).padEnd(4)} ${sanitizeLine(f.url)}`,
+		);
 		ctx.out(
 			`${''.padEnd(width)}  last ${when(s?.lastSuccess)}${s?.lastError ? `; last error: ${fit(sanitizeLine(s.lastError), 100)}` : ''}${scope ? `; ${scope}` : ''}`,
 		);
@@ -171,7 +176,9 @@ export async function runFeeds(
 			case 'add': {
 				const [name, url, ...extra] = rest;
 				if (!name || !url || extra.length) {
-					ctx.err(`sitrep feeds add: expected NAME and URL, e.g. sitrep feeds add dawn https://www.dawn.com/feeds/home`);
+					ctx.err(
+						`sitrep feeds add: expected NAME and URL, e.g. sitrep feeds add dawn https://www.dawn.com/feeds/home`,
+					);
 					return EXIT.usage;
 				}
 				if (isBundledDataDir(dir)) {

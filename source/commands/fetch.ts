@@ -92,7 +92,8 @@ async function every(dir: string, flags: FetchFlags, version: string, ctx: Ctx):
 		process.removeAllListeners(s);
 		process.on(s, h);
 	}
-	if (!flags.json) ctx.out(`sitrep fetch --every: fetching into ${dir} when each source is due (SIGTERM or Ctrl-C ends it)`);
+	if (!flags.json)
+		ctx.out(`sitrep fetch --every: fetching into ${dir} when each source is due (SIGTERM or Ctrl-C ends it)`);
 	try {
 		while (!stop.signal.aborted) {
 			let report: FetchReport | undefined;
@@ -103,8 +104,8 @@ async function every(dir: string, flags: FetchFlags, version: string, ctx: Ctx):
 				if (!(err instanceof FeedsFileError || err instanceof WriteError || err instanceof FetchUsageError)) throw err;
 				ctx.err(`sitrep fetch: ${err.message}`);
 			}
-			if (report && report.sources.length) {
-				if (flags.json) ctx.out(JSON.stringify(report));
+			if (report?.sources.length) {
+				if (flags.json) ctx.out(terminalJson(report, 0));
 				else {
 					ctx.out(`-- ${new Date().toISOString()}`);
 					print(report, ctx, false);

@@ -2,6 +2,7 @@
 // types, the loader's validation and (via z.toJSONSchema) the published
 // JSON Schemas under data/schema/.
 import * as z from 'zod';
+import { feedsFileSchema } from './feeds/sources.js';
 import {
 	ACTOR_KINDS,
 	AFFILIATION_RELATIONS,
@@ -260,5 +261,7 @@ export function publishedSchemas(): Record<string, unknown> {
 		out[`${singular[kind]}.schema.json`] = z.toJSONSchema(recordSchemas[kind], { io: 'input' });
 		out[`${kind}.schema.json`] = z.toJSONSchema(fileSchema(kind), { io: 'input' });
 	}
+	// Not records: the sources `sitrep fetch` pulls from (feeds.json in the data directory).
+	out['feeds.schema.json'] = z.toJSONSchema(feedsFileSchema, { io: 'input' });
 	return out;
 }

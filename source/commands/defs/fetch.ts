@@ -6,7 +6,7 @@ export const fetch = defineCommand({
 	summary: 'pull new items from the sources in feeds.json (--every: keep doing it)',
 	about: [
 		'Fetches every source in feeds.json (or the named ones; --due: only those whose interval has passed) and writes what is new through the same atomic, locked writer as import and ingest: articles to articles/feed-NAME.jsonl, incidents to incidents/feed-NAME.jsonl, a record already in the data updated where it is. Requests are conditional (ETag, Last-Modified), so a source that has nothing new costs one 304.',
-		'One source failing never loses another\'s items: it is reported (exit 1) and the rest is written. --every keeps running, fetching each source when it is due, until SIGTERM or Ctrl-C (it ends cleanly, after the write in progress); one per data directory.',
+		"One source failing never loses another's items: it is reported (exit 1) and the rest is written. --every keeps running, fetching each source when it is due, until SIGTERM or Ctrl-C (it ends cleanly, after the write in progress); one per data directory.",
 	],
 	usage: ['fetch [NAME...] [--due] [--dry-run] [--json]', 'fetch --every [--json]'],
 	synopsis: 'fetch [NAME...]',
@@ -16,7 +16,12 @@ export const fetch = defineCommand({
 		...DRY_RUN_FLAG,
 		...JSON_FLAG,
 	},
-	examples: ['sitrep fetch', 'sitrep fetch dawn --json', 'sitrep fetch --due', 'sitrep fetch --every --data ~/sitrep-data'],
+	examples: [
+		'sitrep fetch',
+		'sitrep fetch dawn --json',
+		'sitrep fetch --due',
+		'sitrep fetch --every --data ~/sitrep-data',
+	],
 	async run({ args, flags, ctx, dataDir, version }) {
 		const { runFetchCommand } = await import('../fetch.js');
 		return runFetchCommand(args, flags, { dataDir, version }, ctx);

@@ -11,7 +11,7 @@ export type FeedKind = (typeof FEED_KINDS)[number];
 export const FEED_KIND_ABOUT: Record<FeedKind, string> = {
 	rss: 'an RSS 2.0 or RSS 1.0 (RDF) feed: articles',
 	atom: 'an Atom 1.0 feed: articles',
-	'gdelt-events': "GDELT 2.0 Events (lastupdate.txt): machine-coded incidents, not counted in risk unless asked",
+	'gdelt-events': 'GDELT 2.0 Events (lastupdate.txt): machine-coded incidents, not counted in risk unless asked',
 	ucdp: 'UCDP GED or Candidate (a CSV file, or the API with UCDP_ACCESS_TOKEN): incidents',
 	acled: "the ACLED API with the analyst's own account from the environment: incidents",
 };

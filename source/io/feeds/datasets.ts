@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { incidentFileOf, type FeedSource } from '../../core/feeds/sources.js';
+import { type FeedSource, incidentFileOf } from '../../core/feeds/sources.js';
 import { sanitizeLine } from '../../core/sanitize.js';
-import { importFile, type ImportReport } from '../import/run.js';
+import { type ImportReport, importFile } from '../import/run.js';
 import { gunzipIfGzip, HttpError, type HttpOptions, httpGet } from '../net/http.js';
 import { unzip } from '../net/zip.js';
 import { decodeText } from './decode.js';
@@ -119,7 +119,11 @@ function common(source: FeedSource, env: FetchEnv): HttpOptions {
 	};
 }
 
-async function ucdpText(source: FeedSource, state: SourceState, run: DatasetRun): Promise<{ text: string; validators: Partial<SourceState> } | undefined> {
+async function ucdpText(
+	source: FeedSource,
+	state: SourceState,
+	run: DatasetRun,
+): Promise<{ text: string; validators: Partial<SourceState> } | undefined> {
 	const token = run.vars.UCDP_ACCESS_TOKEN;
 	const headers = token ? { 'x-ucdp-access-token': token } : undefined;
 	const sameUrl = state.url === source.url;
@@ -138,7 +142,9 @@ async function ucdpText(source: FeedSource, state: SourceState, run: DatasetRun)
 	for (let n = 1; ; n++) {
 		const p = page as { Result?: unknown; NextPageUrl?: unknown };
 		if (!p || !Array.isArray(p.Result)) {
-			throw new DatasetError(`${source.url}: not a UCDP API answer (expected {"Result": [...]}, a CSV, or a zipped CSV)`);
+			throw new DatasetError(
+				`${source.url}: not a UCDP API answer (expected {"Result": [...]}, a CSV, or a zipped CSV)`,
+			);
 		}
 		rows.push(...(p.Result as Record<string, unknown>[]));
 		const next = typeof p.NextPageUrl === 'string' && p.NextPageUrl ? p.NextPageUrl : undefined;
@@ -178,7 +184,9 @@ async function acledText(source: FeedSource, run: DatasetRun): Promise<string> {
 		const body = parseJson(res.body, source.url) as { success?: unknown; data?: unknown; error?: unknown };
 		if (!body || body.success === false || !Array.isArray(body.data)) {
 			const why = body && typeof body.error === 'object' ? JSON.stringify(body.error) : 'no "data" list';
-			throw new DatasetError(`${source.url}: ACLED's answer is not a list of events (${sanitizeLine(why).slice(0, 200)})`);
+			throw new DatasetError(
+				`${source.url}: ACLED's answer is not a list of events (${sanitizeLine(why).slice(0, 200)})`,
+			);
 		}
 		rows.push(...(body.data as Record<string, unknown>[]));
 		const limit = Number(url.searchParams.get('limit')) || ACLED_PAGE;

@@ -52,7 +52,9 @@ function keyOf(item: FeedItem): string | undefined {
 export function matchesAny(text: string, words: readonly string[]): boolean {
 	const hay = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
 	return words.some((w) => {
-		const needle = fold(w).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+		const needle = fold(w)
+			.replace(/[^\p{L}\p{N}]+/gu, ' ')
+			.trim();
 		return needle !== '' && hay.includes(` ${needle} `);
 	});
 }
@@ -81,7 +83,8 @@ export async function collectRss(
 	const res = await httpGet(source.url, {
 		allowPrivate: source.allowPrivate === true,
 		maxBytes: FEED_MAX_BYTES,
-		accept: 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1',
+		accept:
+			'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1',
 		userAgent: env.userAgent,
 		...(sameUrl && state.etag ? { etag: state.etag } : {}),
 		...(sameUrl && state.lastModified ? { lastModified: state.lastModified } : {}),
@@ -154,7 +157,10 @@ export async function collectRss(
 		const id = known?.id ?? articleId(published, title);
 		const other = env.taken.get(id);
 		if (other !== undefined && other !== source.name) {
-			report.skipped.push({ item: label, reason: `the same article (${id}) came from the source "${other}" in this fetch` });
+			report.skipped.push({
+				item: label,
+				reason: `the same article (${id}) came from the source "${other}" in this fetch`,
+			});
 			continue;
 		}
 		const link = item.link && /^https?:\/\//i.test(item.link) ? item.link : undefined;

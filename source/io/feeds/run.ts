@@ -4,7 +4,7 @@
 // A source that fails is reported and loses no other source's items; only
 // what was written moves a source's validators on, so a 304 can never hide
 // items that were not stored.
-import { dueAt, type FeedSource, articleFileOf, incidentFileOf } from '../../core/feeds/sources.js';
+import { articleFileOf, dueAt, type FeedSource, incidentFileOf } from '../../core/feeds/sources.js';
 import { gazetteerOf } from '../../core/link.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { Kind } from '../../core/schemaBase.js';
@@ -51,12 +51,19 @@ interface Pending {
 	commit?: () => void;
 }
 
-function pick(feeds: FeedSource[], opts: FetchOptions, sources: Record<string, SourceState>, now: number): FeedSource[] {
+function pick(
+	feeds: FeedSource[],
+	opts: FetchOptions,
+	sources: Record<string, SourceState>,
+	now: number,
+): FeedSource[] {
 	if (opts.names?.length) {
 		const byName = new Map(feeds.map((f) => [f.name, f]));
 		const unknown = opts.names.filter((n) => !byName.has(n));
 		if (unknown.length) {
-			const have = feeds.length ? `; the sources are: ${feeds.map((f) => f.name).join(', ')}` : '; there are none yet (sitrep feeds add NAME URL)';
+			const have = feeds.length
+				? `; the sources are: ${feeds.map((f) => f.name).join(', ')}`
+				: '; there are none yet (sitrep feeds add NAME URL)';
 			throw new FetchUsageError(`no source named ${unknown.map((n) => `"${n}"`).join(', ')}${have}`);
 		}
 		return [...new Set(opts.names)].map((n) => byName.get(n) as FeedSource);
@@ -111,7 +118,10 @@ async function collect(p: Pending, env: FetchEnv, opts: FetchOptions, now: Date)
 }
 
 /** Counts and lists what the write did, source by source. */
-function account(pending: Pending[], counts: Partial<Record<Kind, { imported: string[]; updated: string[]; unchanged: string[] }>>): void {
+function account(
+	pending: Pending[],
+	counts: Partial<Record<Kind, { imported: string[]; updated: string[]; unchanged: string[] }>>,
+): void {
 	const status = new Map<string, 'new' | 'updated' | 'unchanged'>();
 	for (const kind of ['articles', 'incidents'] as const) {
 		const c = counts[kind];
@@ -179,7 +189,8 @@ export async function runFetch(opts: FetchOptions): Promise<FetchReport> {
 			...(opts.signal ? { signal: opts.signal } : {}),
 		};
 		const pending: Pending[] = chosen.map((source) => {
-			const st = (state.sources[source.name] ??= {});
+			const st = state.sources[source.name] ?? {};
+			state.sources[source.name] = st;
 			return { source, report: emptyReport(source.name, source.kind, source.url), state: st };
 		});
 		for (const p of pending) p.state.lastAttempt = now.toISOString();
@@ -223,7 +234,9 @@ export async function runFetch(opts: FetchOptions): Promise<FetchReport> {
 				delete p.state.lastError;
 				delete p.state.notBefore;
 			} else if (r.error) p.state.lastError = r.error;
-			r.nextDue = new Date(Math.max(dueAt(p.source, p.state.lastAttempt), Date.parse(p.state.notBefore ?? '') || 0)).toISOString();
+			r.nextDue = new Date(
+				Math.max(dueAt(p.source, p.state.lastAttempt), Date.parse(p.state.notBefore ?? '') || 0),
+			).toISOString();
 			report.sources.push(r);
 			report.new += r.new;
 			report.updated += r.updated;
@@ -233,7 +246,9 @@ export async function runFetch(opts: FetchOptions): Promise<FetchReport> {
 			try {
 				writeState(opts.dir, state);
 			} catch (err) {
-				report.notes.push(`what was fetched is written, but the fetch state was not saved (${message(err)}): the next fetch asks for everything again`);
+				report.notes.push(
+					`what was fetched is written, but the fetch state was not saved (${message(err)}): the next fetch asks for everything again`,
+				);
 			}
 		}
 		return report;
