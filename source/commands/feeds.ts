@@ -177,7 +177,7 @@ export async function runFeeds(
 				const [name, url, ...extra] = rest;
 				if (!name || !url || extra.length) {
 					ctx.err(
-						`sitrep feeds add: expected NAME and URL, e.g. sitrep feeds add dawn https://www.dawn.com/feeds/home`,
+						`sitrep feeds add: expected NAME and URL, e.g. sitrep feeds add pk-news https://news.example.org/rss.xml`,
 					);
 					return EXIT.usage;
 				}

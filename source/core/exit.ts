@@ -29,7 +29,7 @@ export const EXIT_MEANINGS: readonly ExitMeaning[] = [
 	{
 		code: EXIT.problems,
 		short: 'validate found errors (or warnings with --strict)',
-		long: '`validate` found errors (or warnings, with `--strict`); `import` skipped rows or `ingest` failed on a file (the rest was written); `actor` or `brief` found no match; `cache` wrote no cache',
+		long: '`validate` found errors (or warnings, with `--strict`); `import` skipped rows, `ingest` failed on a file or `fetch` on a source (the rest was written); `actor` or `brief` found no match; `cache` wrote no cache',
 	},
 	{
 		code: EXIT.usage,
@@ -39,7 +39,7 @@ export const EXIT_MEANINGS: readonly ExitMeaning[] = [
 	{
 		code: EXIT.data,
 		short: 'data directory unreadable, or settings that cannot be saved',
-		long: 'the data directory cannot be read, a file cannot be written, or settings cannot be saved (`config set` on an unwritable folder)',
+		long: 'the data directory cannot be read, a file cannot be written, or settings cannot be saved (`config set` on an unwritable folder); `fetch`: feeds.json is broken, or another `fetch --every` runs for the directory',
 	},
 	{
 		code: EXIT.noTty,

@@ -46,10 +46,10 @@ export const feeds = defineCommand({
 		...JSON_FLAG,
 	},
 	examples: [
-		'sitrep feeds add dawn https://www.dawn.com/feeds/home --country PK,AF --data ~/sitrep-data',
+		'sitrep feeds add pk-news https://news.example.org/rss.xml --country PK,AF --data ~/sitrep-data',
 		'sitrep feeds add gdelt http://data.gdeltproject.org/gdeltv2/lastupdate.txt --country AF,PK,IR',
 		'sitrep feeds list',
-		'sitrep feeds test dawn',
+		'sitrep feeds test pk-news',
 	],
 	async run({ args, flags, ctx, dataDir, version }) {
 		const { runFeeds } = await import('../feeds.js');

@@ -18,7 +18,7 @@ export const fetch = defineCommand({
 	},
 	examples: [
 		'sitrep fetch',
-		'sitrep fetch dawn --json',
+		'sitrep fetch pk-news --json',
 		'sitrep fetch --due',
 		'sitrep fetch --every --data ~/sitrep-data',
 	],
