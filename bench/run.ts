@@ -11,7 +11,7 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const quick = args.includes('--quick');
 const onlyAt = args.indexOf('--only');
-const only = new Set((onlyAt >= 0 ? (args[onlyAt + 1] ?? '') : 'search,import,link,tui').split(','));
+const only = new Set((onlyAt >= 0 ? (args[onlyAt + 1] ?? '') : 'search,import,link,fetch,tui').split(','));
 
 interface Row {
 	section: string;
@@ -130,6 +130,46 @@ if (only.has('link')) {
 		section: 'link',
 		name: 'gazetteer build, bundled data',
 		value: `${out.buildMs.toFixed(1)} ms`,
+		target: '',
+		met: null,
+	});
+}
+
+if (only.has('fetch')) {
+	const out = run('./fetch.ts', []) as {
+		added: number;
+		mergeMs: number;
+		cliMs: number;
+		idleMs: number;
+		idleCliMs: number;
+		all304: boolean;
+	};
+	raw.fetch = out;
+	rows.push({
+		section: 'fetch',
+		name: `1,000 new RSS items fetched and merged into 10k articles (${out.added} added), in process`,
+		value: `${(out.mergeMs / 1000).toFixed(2)} s`,
+		target: '≤ 3 s',
+		met: out.mergeMs <= 3000 && out.added === 1000,
+	});
+	rows.push({
+		section: 'fetch',
+		name: 'the same, as `sitrep fetch` (a process from start to exit)',
+		value: `${(out.cliMs / 1000).toFixed(2)} s`,
+		target: '≤ 3 s',
+		met: out.cliMs <= 3000,
+	});
+	rows.push({
+		section: 'fetch',
+		name: `20 sources, nothing new (all 304: ${out.all304 ? 'yes' : 'NO'}), in process`,
+		value: `${out.idleMs.toFixed(0)} ms`,
+		target: '≤ 200 ms',
+		met: out.idleMs <= 200 && out.all304,
+	});
+	rows.push({
+		section: 'fetch',
+		name: 'the same, as `sitrep fetch` (Node start-up included)',
+		value: `${out.idleCliMs.toFixed(0)} ms`,
 		target: '',
 		met: null,
 	});
