@@ -287,11 +287,11 @@ function ownText(el: Element): number {
 	return oneLine(textContent(el)).length * (1 - linkDensity(el));
 }
 
-/** A paragraph's points, after Readability: 1, one per comma, one per 100 characters up to 3; short ones none. */
+/** A paragraph's points, after Readability: 1, one per comma (Latin or Arabic), one per 100 characters up to 3; short ones none. */
 function paragraphPoints(p: Element): number {
 	const text = oneLine(textContent(p));
 	if (text.length < 25) return 0;
-	return 1 + (text.match(/[,،]/g)?.length ?? 0) + Math.min(3, Math.floor(text.length / 100));
+	return 1 + (text.match(/[,\u060C]/g)?.length ?? 0) + Math.min(3, Math.floor(text.length / 100));
 }
 
 /**

@@ -60,7 +60,9 @@ describe('loadDataDir', () => {
 		});
 		expect(r.store.incidents.map((i) => [i.id, i.machineCoded])).toEqual([['i1', true]]);
 		expect(r.lines).toHaveLength(2);
-		expect(r.lines[0]).toMatch(/^incidents\.json:\d+:\d+ \/1\/machineCoded: expected true, or leave it out, found false/);
+		expect(r.lines[0]).toMatch(
+			/^incidents\.json:\d+:\d+ \/1\/machineCoded: expected true, or leave it out, found false/,
+		);
 		expect(r.lines[1]).toMatch(/\/2\/machineCoded: expected true, or leave it out, found "yes"/);
 	});
 

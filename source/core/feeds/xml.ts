@@ -7,13 +7,14 @@
 // any other "&name;" stays literal text: nothing is expanded, nothing fetched.
 import { DomHandler, type Element } from 'domhandler';
 import { Parser } from 'htmlparser2';
+import { G } from '../glyphs.js';
 
 export class FeedError extends Error {}
 
 /** The part of a document shown in a message: short, on one line. */
 function opening(text: string): string {
 	const line = text.slice(0, 40).replace(/\s+/g, ' ').trim();
-	return text.length > 40 ? `${line}…` : line;
+	return text.length > 40 ? `${line}${G.ellipsis}` : line;
 }
 
 /** Where a comment, processing instruction or DOCTYPE that starts at `at` ends (after its last character); -1 if it does not. */
