@@ -283,6 +283,18 @@ describe('documents that are not feeds', () => {
 		expect(failure('<?xml version="1.0"?>\n<!-- nothing -->\n')).toBe('not a feed: the document has no root element');
 	});
 
+	it('quotes what it found without its control characters', () => {
+		expect(failure('\u001b[2JNot a feed at all')).toBe(
+			'not a feed: the document is not XML (it begins "Not a feed at all")',
+		);
+		expect(failure('<x\u001b[31m></x\u001b[31m>')).toBe(
+			"not a feed: the root element is <x>, not <rss>, <rdf:RDF> or Atom's <feed>",
+		);
+		expect(failure('<feed xmlns="urn:\u001b]0;t\u0007"></feed>')).toBe(
+			'not a feed: <feed> in namespace "urn:\\u001b]0;t\\u0007" is not Atom 1.0',
+		);
+	});
+
 	it('XML that is not RSS or Atom 1.0, with what it is instead', () => {
 		expect(failure('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>')).toBe(
 			"not a feed: the root element is <urlset>, not <rss>, <rdf:RDF> or Atom's <feed>",

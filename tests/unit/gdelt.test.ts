@@ -104,6 +104,28 @@ describe('the export layout', () => {
 	});
 });
 
+describe('hostile text in an export', () => {
+	const row = tsv.split('\n')[1] as string;
+	const cells = row.split('\t');
+	const with_ = (i: number, v: string) => cells.map((c, j) => (j === i ? v : c)).join('\t');
+
+	it('a reason quotes what it found with control characters escaped', () => {
+		const r = parseGdeltExport(with_(0, '12\u001b[2J'));
+		expect(r.skipped).toEqual([{ line: 1, reason: 'GLOBALEVENTID "12\\u001b[2J" is not a number' }]);
+		expect(r.skipped[0]?.reason).not.toContain('\u001b');
+	});
+
+	it('the event keeps names as written; the incident record has them cleaned', () => {
+		const hostile = parseGdeltExport(with_(GDELT_COLUMNS.indexOf('Actor2Name'), 'POLICE\u001b]0;owned\u0007\u202e'))
+			.events[0] as GdeltEvent;
+		expect(hostile.actor2).toBe('POLICE\u001b]0;owned\u0007\u202e');
+		const r = gdeltIncident(hostile, WANTED);
+		if (!('incident' in r)) throw new Error(r.skip);
+		expect(r.incident.targets).toEqual(['POLICE']);
+		expect(JSON.stringify(r.incident)).not.toMatch(/\\u001b|\\u0007|\\u202e|\u202e/);
+	});
+});
+
 describe('FIPS 10-4 to ISO 3166-1', () => {
 	it('maps the region’s codes, and the ones where FIPS and ISO differ', () => {
 		expect(FIPS_TO_ISO).toMatchObject({

@@ -2,6 +2,8 @@
 // (lastupdate.txt, masterfilelist.txt) into addresses, and an event into an
 // incident record. GDELT codes events by software from news text, so its
 // incidents carry machineCoded: true and, unless asked, count in no risk score.
+import { describeValue } from '../problems.js';
+import { sanitizeLine } from '../sanitize.js';
 import { isRealDate } from '../schemaBase.js';
 import { plural } from '../words.js';
 import { cameoType } from './cameo.js';
@@ -88,25 +90,25 @@ const cell = (row: Row, name: GdeltColumn) => row[COL[name]];
 /** One row as an event, or why it is not one. */
 function eventOf(row: Row): GdeltEvent | { reason: string } {
 	const id = cell(row, 'GLOBALEVENTID')?.trim() ?? '';
-	if (!/^\d{1,20}$/.test(id)) return { reason: `GLOBALEVENTID "${id}" is not a number` };
+	if (!/^\d{1,20}$/.test(id)) return { reason: `GLOBALEVENTID ${describeValue(id)} is not a number` };
 	const sqlDate = cell(row, 'SQLDATE')?.trim() ?? '';
 	const day = /^\d{8}$/.test(sqlDate) ? `${sqlDate.slice(0, 4)}-${sqlDate.slice(4, 6)}-${sqlDate.slice(6, 8)}` : '';
-	if (!isRealDate(day)) return { reason: `SQLDATE "${sqlDate}" is not a date YYYYMMDD` };
+	if (!isRealDate(day)) return { reason: `SQLDATE ${describeValue(sqlDate)} is not a date YYYYMMDD` };
 	const rootCode = cell(row, 'EventRootCode')?.trim() ?? '';
 	const eventCode = cell(row, 'EventCode')?.trim() ?? '';
-	if (!/^\d{2}$/.test(rootCode)) return { reason: `EventRootCode "${rootCode}" is not a CAMEO root code` };
+	if (!/^\d{2}$/.test(rootCode)) return { reason: `EventRootCode ${describeValue(rootCode)} is not a CAMEO root code` };
 	// A code outside its root is a row whose columns have slipped.
 	if (!/^\d{2,4}$/.test(eventCode) || !eventCode.startsWith(rootCode)) {
-		return { reason: `EventCode "${eventCode}" is not a CAMEO code under root ${rootCode}` };
+		return { reason: `EventCode ${describeValue(eventCode)} is not a CAMEO code under root ${rootCode}` };
 	}
 	const counts: number[] = [];
 	for (const name of ['NumMentions', 'NumSources', 'NumArticles'] as const) {
 		const raw = cell(row, name)?.trim() ?? '';
-		if (!/^\d{1,9}$/.test(raw)) return { reason: `${name} "${raw}" is not a whole number` };
+		if (!/^\d{1,9}$/.test(raw)) return { reason: `${name} ${describeValue(raw)} is not a whole number` };
 		counts.push(Number(raw));
 	}
 	const isRoot = cell(row, 'IsRootEvent')?.trim();
-	if (isRoot !== '0' && isRoot !== '1') return { reason: `IsRootEvent "${isRoot ?? ''}" is not 0 or 1` };
+	if (isRoot !== '0' && isRoot !== '1') return { reason: `IsRootEvent ${describeValue(isRoot ?? '')} is not 0 or 1` };
 	const lat = finite(cell(row, 'ActionGeo_Lat'), 90);
 	const lon = finite(cell(row, 'ActionGeo_Long'), 180);
 	const geoType = Number(cell(row, 'ActionGeo_Type'));
@@ -185,17 +187,17 @@ export function parseGdeltIndex(text: string): { size: number; md5: string; url:
  * Country" for a city, "Province, Country" for a province and "Country" for a
  * country (ActionGeo_Type says which).
  */
-function placeParts(ev: GdeltEvent): { admin1?: string; location?: string } {
-	const parts = (ev.place ?? '')
+function placeParts(place: string | undefined, geoType: number | undefined): { admin1?: string; location?: string } {
+	const parts = (place ?? '')
 		.split(',')
 		.map((p) => p.trim())
 		.filter(Boolean);
 	const kind =
-		ev.geoType === 1
+		geoType === 1
 			? 'country'
-			: ev.geoType === 2 || ev.geoType === 5
+			: geoType === 2 || geoType === 5
 				? 'province'
-				: ev.geoType === 3 || ev.geoType === 4
+				: geoType === 3 || geoType === 4
 					? 'city'
 					: parts.length >= 3
 						? 'city'
@@ -212,12 +214,18 @@ function placeParts(ev: GdeltEvent): { admin1?: string; location?: string } {
 	return {};
 }
 
+/** Text from the file as a record holds it: one line, no control characters; undefined when nothing is left. */
+function clean(s: string | undefined): string | undefined {
+	const t = s === undefined ? undefined : sanitizeLine(s);
+	return t ? t : undefined;
+}
+
 /**
  * An event as an incident record (schema key order, valid under the incident
- * schema), or why it is left out: a root code not asked for, a country that
- * is not known or not wanted. The actors' names are kept in the description,
- * the second as the target; perpetrators are left for the linker, which
- * knows the actors.
+ * schema, its text sanitized), or why it is left out: a root code not asked
+ * for, a country that is not known or not wanted. The actors' names are kept
+ * in the description, the second as the target; perpetrators are left for the
+ * linker, which knows the actors.
  */
 export function gdeltIncident(
 	ev: GdeltEvent,
@@ -232,19 +240,20 @@ export function gdeltIncident(
 	}
 	if (!ev.fips) return { skip: 'no country: GDELT gives no place for the event' };
 	const country = FIPS_TO_ISO[ev.fips];
-	if (!country) return { skip: `country "${ev.fips}" (FIPS 10-4) is not one sitrep knows` };
+	if (!country) return { skip: `country ${describeValue(ev.fips)} (FIPS 10-4) is not one sitrep knows` };
 	if (!opts.countries.has(country)) return { skip: `in ${country}, not among the countries asked for` };
-	const { admin1, location } = placeParts(ev);
+	const [actor1, actor2, place] = [clean(ev.actor1), clean(ev.actor2), clean(ev.place)];
+	const { admin1, location } = placeParts(place, ev.geoType);
 	const who =
-		ev.actor1 && ev.actor2
-			? `${ev.actor1} against ${ev.actor2}`
-			: ev.actor1
-				? `${ev.actor1} (no target named)`
-				: ev.actor2
-					? `an actor not named against ${ev.actor2}`
+		actor1 && actor2
+			? `${actor1} against ${actor2}`
+			: actor1
+				? `${actor1} (no target named)`
+				: actor2
+					? `an actor not named against ${actor2}`
 					: 'no actors named';
 	const description = [
-		`Machine-coded GDELT event (CAMEO ${ev.eventCode}, "${cameo.label}"): ${who}${ev.place ? `, in ${ev.place}` : ''};`,
+		`Machine-coded GDELT event (CAMEO ${ev.eventCode}, "${cameo.label}"): ${who}${place ? `, in ${place}` : ''};`,
 		`${plural(ev.mentions, 'mention')} in ${plural(ev.sources, 'source')}.`,
 		...(ev.isRoot ? [] : ['Not the main event of the article it was coded from.']),
 	].join(' ');
@@ -258,7 +267,7 @@ export function gdeltIncident(
 		...(ev.geoType !== 1 && ev.lat !== undefined && ev.lon !== undefined ? { lat: ev.lat, lon: ev.lon } : {}),
 		type: cameo.type,
 		perpetrators: [],
-		targets: ev.actor2 ? [ev.actor2] : [],
+		targets: actor2 ? [actor2] : [],
 		description,
 		sources: [{ dataset: GDELT_DATASET, ref: ev.id, ...(ev.url ? { cited: ev.url } : {}) }],
 		tags: ['gdelt'],

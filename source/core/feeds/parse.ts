@@ -5,6 +5,8 @@
 // Dublin Core, content: or atom:.
 import type { AnyNode, Element } from 'domhandler';
 import { htmlToText } from '../html.js';
+import { describeValue } from '../problems.js';
+import { sanitizeLine } from '../sanitize.js';
 import { parseFeedDate } from './feedDate.js';
 import { FeedError, readXml } from './xml.js';
 
@@ -325,10 +327,12 @@ function feedOf(root: Element): { format: FeedFormat; channel: Element } {
 		throw new FeedError(
 			ns === undefined
 				? `not a feed: <feed> without Atom 1.0's namespace (xmlns="${NS.atom}")`
-				: `not a feed: <feed> in namespace "${ns}" is not Atom 1.0`,
+				: `not a feed: <feed> in namespace ${describeValue(ns)} is not Atom 1.0`,
 		);
 	}
-	throw new FeedError(`not a feed: the root element is <${root.name}>, not <rss>, <rdf:RDF> or Atom's <feed>`);
+	throw new FeedError(
+		`not a feed: the root element is <${sanitizeLine(root.name)}>, not <rss>, <rdf:RDF> or Atom's <feed>`,
+	);
 }
 
 /**

@@ -8,12 +8,13 @@
 import { DomHandler, type Element } from 'domhandler';
 import { Parser } from 'htmlparser2';
 import { G } from '../glyphs.js';
+import { sanitizeLine } from '../sanitize.js';
 
 export class FeedError extends Error {}
 
-/** The part of a document shown in a message: short, on one line. */
+/** The part of a document shown in a message: short, on one line, with no control characters. */
 function opening(text: string): string {
-	const line = text.slice(0, 40).replace(/\s+/g, ' ').trim();
+	const line = sanitizeLine(text.slice(0, 40));
 	return text.length > 40 ? `${line}${G.ellipsis}` : line;
 }
 
@@ -104,6 +105,6 @@ export function readXml(input: string): Element {
 	const root = handler.root.children.find((n): n is Element => n.type === 'tag');
 	if (!root) throw new FeedError('not a feed: the document has no root element');
 	if (root.name.toLowerCase() === 'html') throw new FeedError('not a feed: the document is an HTML page');
-	if (handler.unclosed.has(root)) throw new FeedError(`truncated: <${root.name}> is not closed`);
+	if (handler.unclosed.has(root)) throw new FeedError(`truncated: <${sanitizeLine(root.name)}> is not closed`);
 	return root;
 }
