@@ -56,7 +56,7 @@ export async function runConfig(args: string[], config: ConfigHandle, json: bool
 					return EXIT.ok;
 				}
 				if (!isKey(key)) return badKey();
-				ctx.out(json ? terminalJson(config.settings[key] ?? null, 0) : (config.settings[key] ?? ''));
+				ctx.out(json ? terminalJson(config.settings[key] ?? null, 0) : String(config.settings[key] ?? ''));
 				return EXIT.ok;
 			case 'set':
 				if (!isKey(key)) return badKey();

@@ -49,6 +49,14 @@ export const WINDOW_FLAGS = {
 	'as-of': { type: 'string', value: 'DATE', help: 'end the window here (default: the newest incident in the data)' },
 } as const satisfies Flags;
 
+/** Risk scores count machine-coded incidents: for the commands that score (risk, brief). */
+export const MACHINE_CODED_FLAG = {
+	'machine-coded': {
+		type: 'boolean',
+		help: 'count machine-coded (GDELT) incidents in risk scores (left out by default; the riskMachineCoded setting counts them always)',
+	},
+} as const satisfies Flags;
+
 export const VIEW_FLAG = {
 	view: {
 		type: 'string',

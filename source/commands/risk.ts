@@ -2,7 +2,7 @@
 
 import { G } from '../core/glyphs.js';
 import type { Resolver } from '../core/resolve.js';
-import { countryRisk, riskTable, trendArrow } from '../core/risk.js';
+import { countryRisk, machineCodedNote, riskTable, trendArrow } from '../core/risk.js';
 import type { Store } from '../core/store.js';
 import { fit } from '../core/width.js';
 import { terminalJson } from '../present/json.js';
@@ -38,6 +38,11 @@ export function runRisk(
 	ctx.out(
 		`Risk by country, ${window.days}-day window ${window.start} to ${window.end}; score: deaths and deaths-equivalents a year; trend against the mean of the ${window.baseline.length} previous windows (from ${window.baseline[window.baseline.length - 1]?.start ?? window.start})`,
 	);
+	const machine = machineCodedNote({
+		incidents: table.reduce((n, r) => n + r.machineCoded.incidents, 0),
+		counted: window.includeMachineCoded === true,
+	});
+	if (machine) ctx.out(`${machine}.`);
 	ctx.out(
 		`${fit('COUNTRY', 16)} ${fit('LEVEL', 8)} ${fit('SCORE', 5, true)}  ${fit('TREND (BASE)', 15)} ${fit('INC', 4, true)} ${fit('KILLED', 6, true)}  TAGS`,
 	);

@@ -1,4 +1,5 @@
-// --window and --as-of, checked once for every command that takes them.
+// --window and --as-of, checked once for every command that takes them, and
+// --machine-coded (or the riskMachineCoded setting) for those that score.
 import { type RiskDays, type RiskWindow, riskWindow, windowProblem } from '../core/risk.js';
 import type { Store } from '../core/store.js';
 import type { Ctx } from './context.js';
@@ -6,6 +7,8 @@ import type { Ctx } from './context.js';
 export interface WindowFlags {
 	window?: number;
 	asOf?: string;
+	/** Machine-coded incidents count in risk: --machine-coded, or the riskMachineCoded setting. */
+	machineCoded?: boolean;
 }
 
 export function windowFromFlags(store: Store, flags: WindowFlags, ctx: Ctx): RiskWindow | undefined {
@@ -15,5 +18,9 @@ export function windowFromFlags(store: Store, flags: WindowFlags, ctx: Ctx): Ris
 		ctx.err(`sitrep: ${problem}`);
 		return undefined;
 	}
-	return riskWindow(store, { days: days as RiskDays, ...(flags.asOf ? { asOf: flags.asOf } : {}) });
+	return riskWindow(store, {
+		days: days as RiskDays,
+		...(flags.asOf ? { asOf: flags.asOf } : {}),
+		...(flags.machineCoded ? { includeMachineCoded: true } : {}),
+	});
 }

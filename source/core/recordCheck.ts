@@ -130,6 +130,7 @@ export function fastIncident(v: unknown): Incident | undefined {
 	if (!fatalities(v.fatalities) || !count(v.injured) || !(v.claimedBy === undefined || id(v.claimedBy)))
 		return undefined;
 	if (!text(v.description)) return undefined;
+	if (!(v.machineCoded === undefined || v.machineCoded === true)) return undefined;
 	if (!Array.isArray(v.sources) || v.sources.length === 0 || !v.sources.every(source)) return undefined;
 	// Most files are written by sitrep in schema order with every list present: keep the object as it is.
 	if (inSchemaOrder(v, INCIDENT_ORDER) && v.perpetrators && v.targets && v.tags) return v as Incident;
@@ -141,6 +142,7 @@ export function fastIncident(v: unknown): Incident | undefined {
 	out.targets = targets;
 	for (const k of ['fatalities', 'injured', 'claimedBy', 'description', 'sources']) put(out, v, k);
 	out.tags = tags;
+	put(out, v, 'machineCoded');
 	return out as Incident;
 }
 

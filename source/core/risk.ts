@@ -123,6 +123,11 @@ export interface DayRange {
 
 export interface RiskWindow extends DayRange {
 	days: RiskDays;
+	/**
+	 * Machine-coded incidents (GDELT's: coded by software from news text) count in the score.
+	 * Left out by default; set (only when true) by --machine-coded or the riskMachineCoded setting.
+	 */
+	includeMachineCoded?: true;
 	/** The window of equal length just before this one. */
 	previous: DayRange;
 	/** The BASELINE_WINDOWS windows of equal length before this one, newest first (the first is `previous`): the trend's baseline. */
@@ -211,6 +216,8 @@ export interface CountryRisk {
 	fatalities: number;
 	/** Incidents in the window whose toll is not reported. */
 	unknownFatalities: number;
+	/** Machine-coded incidents in the window, and whether the numbers above count them (the window says). */
+	machineCoded: { incidents: number; counted: boolean };
 	/** The window's dead a year per 100,000 people; undefined without a population. */
 	rate?: RiskRate;
 	/** Weekly, across the whole window. */
@@ -258,7 +265,10 @@ export function windowProblem(days: number, asOf?: string): string | undefined {
  * means its last day) or else at the newest incident, so bundled data never
  * looks stale. With no incidents, the newest article, then 1970-01-01.
  */
-export function riskWindow(store: Store, opts: { days: RiskDays; asOf?: string }): RiskWindow {
+export function riskWindow(
+	store: Store,
+	opts: { days: RiskDays; asOf?: string; includeMachineCoded?: boolean },
+): RiskWindow {
 	const { days } = opts;
 	if (!isRiskDays(days)) throw new RangeError(`window must be one of ${RISK_WINDOWS.join(', ')} days, not ${days}`);
 	let end: string | undefined;
@@ -281,7 +291,14 @@ export function riskWindow(store: Store, opts: { days: RiskDays; asOf?: string }
 	for (let i = 1, last = addDays(start, -1); i <= BASELINE_WINDOWS; i++, last = addDays(last, -days)) {
 		baseline.push({ start: addDays(last, -(days - 1)), end: last });
 	}
-	return { days, start, end, previous: baseline[0] as DayRange, baseline };
+	return {
+		days,
+		start,
+		end,
+		previous: baseline[0] as DayRange,
+		baseline,
+		...(opts.includeMachineCoded ? { includeMachineCoded: true as const } : {}),
+	};
 }
 
 /** A level's range and why its lower bound is there, in words. */
@@ -429,8 +446,9 @@ function firstNotAfter(list: readonly Incident[], date: string): number {
  * A country's incidents in a range. Its list is newest first by date, so the
  * range is found by binary search (a month-only date sorts before its month's
  * days, hence the month-wide bounds) and only that slice is checked.
+ * Machine-coded incidents are in it only when `machineCoded` says so.
  */
-function incidentsIn(store: Store, code: string, range: DayRange): Incident[] {
+function incidentsIn(store: Store, code: string, range: DayRange, machineCoded: boolean): Incident[] {
 	const list = store.incidentsByCountry.get(code) ?? [];
 	const from = firstNotAfter(list, range.end);
 	// Past every date of the start's month: "YYYY-MM" sorts before that month's days.
@@ -438,7 +456,7 @@ function incidentsIn(store: Store, code: string, range: DayRange): Incident[] {
 	const out: Incident[] = [];
 	for (let i = from; i < Math.min(to, list.length); i++) {
 		const inc = list[i] as Incident;
-		if (inRange(inc, range)) out.push(inc);
+		if (inRange(inc, range) && (machineCoded || !inc.machineCoded)) out.push(inc);
 	}
 	return out;
 }
@@ -469,20 +487,23 @@ function newestFirst<T extends { id: string }>(items: T[], day: (t: T) => string
 }
 
 /** Unrounded score of a country over a range (used for both windows). */
-function rawScore(store: Store, code: string, range: DayRange, days: number): number {
+function rawScore(store: Store, code: string, range: DayRange, days: number, machineCoded: boolean): number {
 	let sum = 0;
-	for (const inc of incidentsIn(store, code, range)) sum += rawPoints(store, inc, range, days);
+	for (const inc of incidentsIn(store, code, range, machineCoded)) sum += rawPoints(store, inc, range, days);
 	return sum;
 }
 
 export function countryRisk(store: Store, code: string, window: RiskWindow): CountryRisk {
-	const incs = newestFirst(incidentsIn(store, code, window), effectiveDay);
+	const counted = window.includeMachineCoded === true;
+	const inWindow = incidentsIn(store, code, window, true);
+	const machine = inWindow.filter((i) => i.machineCoded).length;
+	const incs = newestFirst(counted ? inWindow : inWindow.filter((i) => !i.machineCoded), effectiveDay);
 	const weighted = incs.map((inc) => ({ inc, weight: rawPoints(store, inc, window, window.days) }));
 	const score = round(
 		weighted.reduce((s, x) => s + x.weight, 0),
 		0,
 	);
-	const baseline = window.baseline.map((range) => round(rawScore(store, code, range, window.days), 0));
+	const baseline = window.baseline.map((range) => round(rawScore(store, code, range, window.days, counted), 0));
 	const fatalities = incs.reduce((s, i) => s + killedOr0(i), 0);
 	const rate = rateOf(store, code, fatalities, window.days);
 	let explanation: CountryRisk['explanation'] | undefined;
@@ -497,6 +518,7 @@ export function countryRisk(store: Store, code: string, window: RiskWindow): Cou
 		fatalities,
 		...(rate ? { rate } : {}),
 		unknownFatalities: incs.filter((i) => !hasToll(i)).length,
+		machineCoded: { incidents: machine, counted },
 		buckets: countBy(
 			incs.map((i) => ({ date: effectiveDay(i), fatalities: i.fatalities })),
 			'week',
@@ -587,6 +609,17 @@ export function riskTable(store: Store, window: RiskWindow): CountryRisk[] {
 	return [...codes]
 		.map((code) => countryRisk(store, code, window))
 		.sort((a, b) => b.score - a.score || b.incidents - a.incidents || compareText(a.name, b.name));
+}
+
+/**
+ * What the numbers say of machine-coded incidents in the window, in words for
+ * the explanation, the table and the brief; undefined when there are none.
+ */
+export function machineCodedNote(m: CountryRisk['machineCoded']): string | undefined {
+	if (m.incidents === 0) return undefined;
+	const what = plural(m.incidents, 'machine-coded (GDELT) incident');
+	if (m.counted) return `${what} counted (--machine-coded or the riskMachineCoded setting)`;
+	return `${what} not counted; --machine-coded or the riskMachineCoded setting counts ${m.incidents === 1 ? 'it' : 'them'}`;
 }
 
 export interface Weighted {
@@ -758,6 +791,7 @@ export const RISK_FORMULA = [
 	`  the score is rounded to a whole number; levels (deaths a year, after UCDP's thresholds: 25 an armed conflict, 1,000 a war): ${levelRanges()}.`,
 	`  trend: against the country's own baseline, the mean score of the ${BASELINE_WINDOWS} windows of equal length before; up (or down) when the score is above (or below) it by more than ${TREND_MIN_ABSOLUTE} and more than ${TREND_MIN_RELATIVE * 100}% of the baseline, else flat.`,
 	"  rate: the window's dead a year per 100,000 people, shown where the country's population is known (not part of the score).",
+	'  machine-coded incidents (machineCoded: true, GDELT events coded by software from news text) count in nothing above unless --machine-coded (or the riskMachineCoded setting) asks; the explanation says how many were left out.',
 	`Tags: incident types with ${TAG_MIN_INCIDENTS}+ incidents or ${TAG_MIN_SHARE * 100}%+ of the window's incidents; actors with ${TAG_MIN_INCIDENTS}+ incidents as perpetrator or claimant;`,
 	`  mass-casualty (${MASS_CASUALTY_KILLED}+ killed, or tagged ${MASS_CASUALTY_TAG}); cross-border (a perpetrator or claimant whose main country is another, or tagged ${CROSS_BORDER_TAG}, or cross-border shelling);`,
 	`  attacks on officials; attacks on foreigners; plus the country's manual tags. Ordered by the score points of their incidents.`,

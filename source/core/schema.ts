@@ -166,6 +166,10 @@ export const incidentSchema = z
 		description: text,
 		sources: z.array(sourceRefSchema).min(1, { error: 'at least one source' }),
 		tags,
+		machineCoded: z
+			.literal(true, { error: 'true, or leave it out' })
+			.optional()
+			.describe('Coded by software from news text (GDELT), not by people: not counted in risk scores unless asked'),
 	})
 	.describe('A dated security incident.');
 

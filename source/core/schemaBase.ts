@@ -99,4 +99,5 @@ export const INCIDENT_FIELDS = [
 	'description',
 	'sources',
 	'tags',
+	'machineCoded',
 ] as const;

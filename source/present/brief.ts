@@ -10,6 +10,7 @@ import {
 	countryRisk,
 	effectiveDay,
 	inRange,
+	machineCodedNote,
 	RISK_LEVELS,
 	type RiskWindow,
 	TREND_ARROWS,
@@ -195,6 +196,8 @@ function riskSummary(risk: CountryRisk): string[] {
 		`- **Trend:** ${TREND_ARROWS[trend.direction]} ${trend.direction} (${change} against its baseline of ${trend.baseline}, the mean of the ${trend.baselineScores.length} previous ${risk.window.days}-day windows: ${trend.baselineScores.join(', ')})`,
 		`- **Incidents:** ${risk.incidents} in the window, ${toll}`,
 	];
+	const machine = machineCodedNote(risk.machineCoded);
+	if (machine) out.push(`- **Machine-coded:** ${machine}`);
 	if (risk.rate) {
 		out.push(
 			`- **Rate:** ${risk.rate.perHundredThousand} killed a year per 100,000 people (population ${risk.rate.population.toLocaleString('en-US')}, ${risk.rate.year}, ${oneLine(risk.rate.source)})`,

@@ -13,6 +13,8 @@ export interface Env {
 	keymap?: Keymap;
 	/** What was wrong with the settings at start (listed with the data problems, `!`). */
 	settingsNotes?: readonly string[];
+	/** Machine-coded (GDELT) incidents count in risk scores: the riskMachineCoded setting. */
+	riskMachineCoded?: boolean;
 }
 
 export const keymapOf = (env: Env): Keymap => env.keymap ?? DEFAULT_KEYMAP;

@@ -4,16 +4,16 @@ import type { Store } from '../core/store.js';
 
 const memo = new WeakMap<Store, Map<string, RiskWindow>>();
 
-export function windowOf(store: Store, days: RiskDays, asOf?: string): RiskWindow {
+export function windowOf(store: Store, days: RiskDays, asOf?: string, machineCoded = false): RiskWindow {
 	let m = memo.get(store);
 	if (!m) {
 		m = new Map();
 		memo.set(store, m);
 	}
-	const key = `${days}|${asOf ?? ''}`;
+	const key = `${days}|${asOf ?? ''}|${machineCoded}`;
 	let w = m.get(key);
 	if (!w) {
-		w = riskWindow(store, { days, ...(asOf ? { asOf } : {}) });
+		w = riskWindow(store, { days, ...(asOf ? { asOf } : {}), ...(machineCoded ? { includeMachineCoded: true } : {}) });
 		m.set(key, w);
 	}
 	return w;
@@ -33,7 +33,7 @@ export function perWindow<T>(
 			byWindow = new Map();
 			cache.set(store, byWindow);
 		}
-		const key = `${window.days}:${window.end}`;
+		const key = `${window.days}:${window.end}:${window.includeMachineCoded === true}`;
 		let value = byWindow.get(key);
 		if (value === undefined) {
 			value = compute(store, window);

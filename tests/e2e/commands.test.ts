@@ -109,7 +109,7 @@ describe('usage errors (exit 2), each with the nearest command or flag', () => {
 		expect(r.out).toBe('');
 		expect(r.err.split('\n').slice(0, 2)).toEqual([
 			'sitrep risk: unknown flag --dry-run (import and ingest take it)',
-			'sitrep risk takes --window DAYS, --as-of DATE, --json; every command takes --data DIR, --no-color, --help, --version (see sitrep risk --help)',
+			'sitrep risk takes --window DAYS, --as-of DATE, --machine-coded, --json; every command takes --data DIR, --no-color, --help, --version (see sitrep risk --help)',
 		]);
 		const everyFlag = new Map(FACES.flatMap((f) => Object.entries(f.flags)));
 		for (const c of COMMANDS) {

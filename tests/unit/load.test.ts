@@ -50,6 +50,22 @@ describe('loadDataDir', () => {
 		);
 	});
 
+	it('keeps machineCoded: true, and skips a record with any other value, saying what was expected', () => {
+		const r = load({
+			'incidents.json': [
+				incident({ machineCoded: true }),
+				incident({ id: 'i2', machineCoded: false }),
+				incident({ id: 'i3', machineCoded: 'yes' }),
+			],
+		});
+		expect(r.store.incidents.map((i) => [i.id, i.machineCoded])).toEqual([['i1', true]]);
+		expect(r.lines).toHaveLength(2);
+		expect(r.lines[0]).toMatch(
+			/^incidents\.json:\d+:\d+ \/1\/machineCoded: expected true, or leave it out, found false/,
+		);
+		expect(r.lines[1]).toMatch(/\/2\/machineCoded: expected true, or leave it out, found "yes"/);
+	});
+
 	it('loads valid data with indices and no problems', () => {
 		const r = load({
 			'countries.json': [{ code: 'AF', name: 'Afghanistan', region: 'South Asia' }],

@@ -124,6 +124,7 @@ function check(
 				'countries',
 				'population',
 				'weakAliases',
+				'machineCoded',
 			];
 			(MUTATIONS[next() % MUTATIONS.length] as (r: Record<string, unknown>, k: string) => void)(
 				r,
@@ -196,6 +197,43 @@ describe('fast record checks: sources', () => {
 			const ours = fastIncident(structuredClone(v));
 			expect(zod.success).toBe(true);
 			if (ours !== undefined) expect(JSON.stringify(ours), JSON.stringify(src)).toBe(JSON.stringify(zod.data));
+		}
+	});
+});
+
+describe('fast record checks: machineCoded', () => {
+	const base = {
+		id: 'gdelt-1210000001',
+		date: '2026-12-07',
+		country: 'AF',
+		type: 'bombing',
+		perpetrators: [],
+		targets: [],
+		description: 'x',
+		sources: [{ dataset: 'GDELT 2.0 Events', ref: '1210000001' }],
+		tags: ['gdelt'],
+	};
+
+	it('takes true, written last or anywhere else, with zod’s exact output', () => {
+		for (const v of [
+			{ ...base, machineCoded: true },
+			{ machineCoded: true, ...base },
+			{ ...base, tags: undefined, machineCoded: true },
+		]) {
+			const zod = incidentSchema.safeParse(structuredClone(v));
+			expect(zod.success).toBe(true);
+			const ours = fastIncident(structuredClone(v));
+			expect(ours).toBeDefined();
+			expect(JSON.stringify(ours)).toBe(JSON.stringify(zod.data));
+			expect((ours as { machineCoded?: boolean }).machineCoded).toBe(true);
+		}
+	});
+
+	it('never takes anything but true, which zod rejects too', () => {
+		for (const bad of [false, 'true', 1, 0, null, [], {}]) {
+			const v = { ...base, machineCoded: bad };
+			expect(incidentSchema.safeParse(structuredClone(v)).success, JSON.stringify(bad)).toBe(false);
+			expect(fastIncident(structuredClone(v)), JSON.stringify(bad)).toBeUndefined();
 		}
 	});
 });

@@ -3,6 +3,7 @@ import {
 	countryRisk,
 	effectiveDay,
 	levelFor,
+	machineCodedNote,
 	RISK_FORMULA,
 	riskTable,
 	riskWindow,
@@ -540,5 +541,66 @@ describe('RISK_FORMULA', () => {
 		);
 		expect(RISK_FORMULA).toContain('mean score of the 4 windows of equal length before');
 		expect(RISK_FORMULA).toContain('placed on the 15th');
+	});
+});
+
+describe('machine-coded incidents', () => {
+	// Two people-coded incidents and three GDELT ones in the window, one GDELT one in the window before.
+	const gdelt = (id: string, date: string, fatalities?: number) =>
+		incident({ id, date, type: 'bombing', machineCoded: true, tags: ['gdelt'], ...(fatalities ? { fatalities } : {}) });
+	const s = store({
+		countries: [country({ code: 'XX', name: 'Exland' })],
+		incidents: [
+			incident({ id: 'end', date: '2025-01-30', type: 'suicide bombing', fatalities: 7 }),
+			incident({ id: 'start', date: '2025-01-01', type: 'armed assault', fatalities: 3 }),
+			gdelt('g1', '2025-01-29', 40),
+			gdelt('g2', '2025-01-20'),
+			gdelt('g3', '2025-01-10'),
+			gdelt('g0', '2024-12-31', 20),
+		],
+	});
+
+	it('are left out of the score, the counts, the trend and the tags by default, and said to be', () => {
+		const r = countryRisk(s, 'XX', riskWindow(s, { days: 30, asOf }));
+		// As without them: (10 + 2.75) × 16.2222 = 207, against a baseline of 0.
+		expect(r).toMatchObject({
+			score: 207,
+			incidents: 2,
+			fatalities: 10,
+			machineCoded: { incidents: 3, counted: false },
+		});
+		expect(r.trend.baselineScores).toEqual([0, 0, 0, 0]);
+		expect(r.explanation.incidents.map((p) => p.id)).toEqual(['end', 'start']);
+		expect(r.tags.map((t) => t.label)).not.toContain('bombings');
+		expect(machineCodedNote(r.machineCoded)).toBe(
+			'3 machine-coded (GDELT) incidents not counted; --machine-coded or the riskMachineCoded setting counts them',
+		);
+	});
+
+	it('count like any other when the window asks for them', () => {
+		const w = riskWindow(s, { days: 30, asOf, includeMachineCoded: true });
+		expect(w.includeMachineCoded).toBe(true);
+		const r = countryRisk(s, 'XX', w);
+		expect(r).toMatchObject({ incidents: 5, fatalities: 50, machineCoded: { incidents: 3, counted: true } });
+		expect(r.explanation.incidents.map((p) => p.id)).toEqual(['end', 'g1', 'g2', 'g3', 'start']);
+		expect(r.score).toBeGreaterThan(207);
+		// g0 is in the window before: (2 + 20) × 1 × 16.2222 = 357
+		expect(r.trend.baselineScores[0]).toBe(357);
+		expect(r.tags.map((t) => t.label)).toContain('bombings');
+		expect(machineCodedNote(r.machineCoded)).toBe(
+			'3 machine-coded (GDELT) incidents counted (--machine-coded or the riskMachineCoded setting)',
+		);
+	});
+
+	it('the table agrees with each country; one incident is "it"; none says nothing', () => {
+		const w = riskWindow(s, { days: 30, asOf });
+		expect(riskTable(s, w)[0]).toMatchObject({ code: 'XX', score: 207, machineCoded: { incidents: 3 } });
+		expect(machineCodedNote({ incidents: 1, counted: false })).toMatch(
+			/^1 machine-coded \(GDELT\) incident not counted; .* counts it$/,
+		);
+		expect(machineCodedNote({ incidents: 0, counted: false })).toBeUndefined();
+		// A window that does not ask carries no flag (JSON output stays as it was).
+		expect(w).not.toHaveProperty('includeMachineCoded');
+		expect(riskWindow(s, { days: 30, asOf, includeMachineCoded: false })).not.toHaveProperty('includeMachineCoded');
 	});
 });

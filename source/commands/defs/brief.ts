@@ -1,5 +1,5 @@
 import { defineCommand } from '../command.js';
-import { OUT_FLAG, WINDOW_FLAGS } from '../flags.js';
+import { MACHINE_CODED_FLAG, OUT_FLAG, WINDOW_FLAGS } from '../flags.js';
 
 export const brief = defineCommand({
 	name: 'brief',
@@ -7,14 +7,15 @@ export const brief = defineCommand({
 	about: [
 		'A Markdown briefing on a country (a code or a name) or else an actor: risk, tags, key incidents, actors and articles. --out writes it to a file atomically: a reader sees the old file or the new one.',
 	],
-	usage: ['brief COUNTRY|ACTOR [--window DAYS] [--as-of DATE] [--out FILE]'],
+	usage: ['brief COUNTRY|ACTOR [--window DAYS] [--as-of DATE] [--machine-coded] [--out FILE]'],
 	synopsis: 'brief COUNTRY|ACTOR',
-	flags: { ...WINDOW_FLAGS, ...OUT_FLAG },
+	flags: { ...WINDOW_FLAGS, ...MACHINE_CODED_FLAG, ...OUT_FLAG },
 	examples: ['sitrep brief AF --out brief-af.md', 'sitrep brief iskp --window 365'],
-	async run({ args, flags, ctx, load }) {
+	async run({ args, flags, ctx, load, config }) {
 		const data = await load();
 		if (typeof data === 'number') return data;
 		const { runBrief } = await import('../brief.js');
-		return runBrief(data.store, data.resolver, args.join(' '), flags, ctx);
+		const machineCoded = flags.machineCoded || config.settings.riskMachineCoded === true;
+		return runBrief(data.store, data.resolver, args.join(' '), { ...flags, machineCoded }, ctx);
 	},
 });

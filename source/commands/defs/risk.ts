@@ -1,5 +1,5 @@
 import { defineCommand } from '../command.js';
-import { JSON_FLAG, WINDOW_FLAGS } from '../flags.js';
+import { JSON_FLAG, MACHINE_CODED_FLAG, WINDOW_FLAGS } from '../flags.js';
 
 export const risk = defineCommand({
 	name: 'risk',
@@ -7,18 +7,19 @@ export const risk = defineCommand({
 	about: [
 		'The risk table, one row per country: level, score (a yearly rate), trend against its baseline, incidents, killed and tags; or one country with its score explained incident by incident.',
 	],
-	usage: ['risk [COUNTRY] [--window DAYS] [--as-of DATE] [--json]'],
+	usage: ['risk [COUNTRY] [--window DAYS] [--as-of DATE] [--machine-coded] [--json]'],
 	synopsis: 'risk [COUNTRY]',
-	flags: { ...WINDOW_FLAGS, ...JSON_FLAG },
+	flags: { ...WINDOW_FLAGS, ...MACHINE_CODED_FLAG, ...JSON_FLAG },
 	examples: ['sitrep risk AF --window 365', 'sitrep risk', 'sitrep risk pakistan --as-of 2024-12 --json'],
 	async sections() {
 		const { RISK_FORMULA } = await import('../../core/risk.js');
 		return [{ title: 'Risk score', lines: RISK_FORMULA.split('\n') }];
 	},
-	async run({ args, flags, ctx, load }) {
+	async run({ args, flags, ctx, load, config }) {
 		const data = await load();
 		if (typeof data === 'number') return data;
 		const { runRisk } = await import('../risk.js');
-		return runRisk(data.store, data.resolver, args.join(' ') || undefined, flags, ctx);
+		const machineCoded = flags.machineCoded || config.settings.riskMachineCoded === true;
+		return runRisk(data.store, data.resolver, args.join(' ') || undefined, { ...flags, machineCoded }, ctx);
 	},
 });

@@ -62,6 +62,8 @@ export interface Settings {
 	hyperlinks?: HyperlinkMode;
 	/** Milliseconds a lone Esc waits for the rest of a key's bytes (a whole number, as text: "100"). */
 	escapeTime?: string;
+	/** Machine-coded (GDELT) incidents count in risk scores; false (left out) when unset. */
+	riskMachineCoded?: boolean;
 	/** Watch keys: "actor:iskp", "country:AF", "type:IED". */
 	watchlist?: string[];
 	views?: SavedView[];
@@ -70,7 +72,7 @@ export interface Settings {
 }
 
 /** Settings typed at `sitrep config set`; the structured ones are changed from the dashboard. */
-export const SETTING_KEYS = ['dataDir', 'lastPane', 'theme', 'hyperlinks', 'escapeTime'] as const;
+export const SETTING_KEYS = ['dataDir', 'lastPane', 'theme', 'hyperlinks', 'escapeTime', 'riskMachineCoded'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export const SETTING_HELP: Record<SettingKey, string> = {
@@ -79,7 +81,17 @@ export const SETTING_HELP: Record<SettingKey, string> = {
 	theme: `colours: ${THEME_NAMES.join(', ')} (NO_COLOR or --no-color always means mono)`,
 	hyperlinks: `URLs as OSC 8 terminal links: ${HYPERLINK_MODES.join(', ')} (auto: when the terminal is known to support them)`,
 	escapeTime: `milliseconds a lone Esc waits for the rest of a key sent in pieces, ${ESCAPE_TIME_MIN}–${ESCAPE_TIME_MAX} (default ${ESCAPE_TIME_DEFAULT}; like tmux's escape-time)`,
+	riskMachineCoded:
+		'true: risk scores count machine-coded (GDELT) incidents, in the dashboard, sitrep risk and sitrep brief (default false: left out)',
 };
+
+/** A riskMachineCoded as written: true or false (also as text, "true"), else undefined. */
+export function booleanSetting(v: unknown): boolean | undefined {
+	if (typeof v === 'boolean') return v;
+	if (v === 'true') return true;
+	if (v === 'false') return false;
+	return undefined;
+}
 
 export class ConfigError extends Error {}
 /** The settings could not be written (an unusable folder, a failed write): `sitrep config set` exits 3, not 2. */
@@ -110,7 +122,7 @@ const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
 	typeof v === 'string' && (list as readonly string[]).includes(v);
 
 /** Checks and normalises a value typed by the user; throws ConfigError with what was expected. */
-export function parseSetting(key: SettingKey, value: string): string {
+export function parseSetting(key: SettingKey, value: string): string | boolean {
 	const expect = (list: readonly string[]) => {
 		if (!list.includes(value)) throw new ConfigError(`${key}: expected one of ${list.join(', ')}, found "${value}"`);
 		return value;
@@ -134,6 +146,11 @@ export function parseSetting(key: SettingKey, value: string): string {
 					`escapeTime: expected a whole number of milliseconds from ${ESCAPE_TIME_MIN} to ${ESCAPE_TIME_MAX}, found "${value}"`,
 				);
 			return String(ms);
+		}
+		case 'riskMachineCoded': {
+			const on = booleanSetting(value);
+			if (on === undefined) throw new ConfigError(`riskMachineCoded: expected true or false, found "${value}"`);
+			return on;
 		}
 	}
 }
@@ -184,6 +201,11 @@ export function readSettings(raw: Record<string, unknown>): { settings: Settings
 		if (ms !== undefined) settings.escapeTime = String(ms);
 		else bad('escapeTime', `a whole number of milliseconds from ${ESCAPE_TIME_MIN} to ${ESCAPE_TIME_MAX}`);
 	}
+	if (raw.riskMachineCoded !== undefined) {
+		const on = booleanSetting(raw.riskMachineCoded);
+		if (on !== undefined) settings.riskMachineCoded = on;
+		else bad('riskMachineCoded', 'true or false');
+	}
 	if (raw.watchlist !== undefined) {
 		if (isStringArray(raw.watchlist)) settings.watchlist = raw.watchlist;
 		else bad('watchlist', 'a list of "actor:ID", "country:CODE" or "type:TYPE" strings');
@@ -212,7 +234,17 @@ export function readSettings(raw: Record<string, unknown>): { settings: Settings
 	return { settings, warnings };
 }
 
-const KNOWN = new Set(['dataDir', 'lastPane', 'theme', 'hyperlinks', 'escapeTime', 'watchlist', 'views', 'keys']);
+const KNOWN = new Set([
+	'dataDir',
+	'lastPane',
+	'theme',
+	'hyperlinks',
+	'escapeTime',
+	'riskMachineCoded',
+	'watchlist',
+	'views',
+	'keys',
+]);
 
 /** What is written back: the checked settings, and keys this version does not know (a newer sitrep's) as they were. */
 function cleaned(raw: Record<string, unknown>, settings: Settings): Record<string, unknown> {
@@ -354,7 +386,7 @@ export async function openConfig(): Promise<ConfigHandle> {
 		warnings,
 		async set(key, value) {
 			const v = parseSetting(key, value);
-			(settings as Record<string, string>)[key] = v;
+			(settings as Record<string, unknown>)[key] = v;
 			const failed = await write((d) => {
 				d[key] = v;
 			});

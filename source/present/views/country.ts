@@ -4,7 +4,7 @@
 import { killedPhrase } from '../../core/fatalities.js';
 import { G } from '../../core/glyphs.js';
 import { shortName } from '../../core/resolve.js';
-import { countryRisk, levelWhy, MEAN_RECENCY, type RiskWindow, trendArrow } from '../../core/risk.js';
+import { countryRisk, levelWhy, MEAN_RECENCY, machineCodedNote, type RiskWindow, trendArrow } from '../../core/risk.js';
 import type { Store } from '../../core/store.js';
 import { blank, field, heading, type Line, linkLine, para, text } from '../lines.js';
 
@@ -38,6 +38,8 @@ export function countryLines(store: Store, code: string, cols: number, window: R
 			cols,
 		),
 	);
+	const machine = machineCodedNote(r.machineCoded);
+	if (machine) out.push(...field('Machine-coded', machine, cols));
 	if (r.rate) {
 		out.push(
 			...field(

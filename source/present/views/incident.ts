@@ -4,6 +4,7 @@ import { monthLabel } from '../../core/dates.js';
 import { formatToll, rangeSentence, reportLine, tollOf } from '../../core/fatalities.js';
 import { G } from '../../core/glyphs.js';
 import { actorLabel } from '../../core/resolve.js';
+import type { RiskWindow } from '../../core/risk.js';
 import type { Incident } from '../../core/schema.js';
 import type { Store } from '../../core/store.js';
 import { blank, field, heading, highlighted, type Line, linkLine, para, text, urlLines } from '../lines.js';
@@ -38,7 +39,14 @@ function tollLines(f: Incident['fatalities'], cols: number): Line[] {
 	return out;
 }
 
-export function incidentLines(store: Store, id: string, cols: number, hl?: Highlight): Line[] {
+/** Whether risk counts a machine-coded incident: only when the window says so (--machine-coded, riskMachineCoded). */
+function machineCodedLine(window: RiskWindow | undefined): string {
+	return window?.includeMachineCoded
+		? 'machine-coded (GDELT): counted in risk, as asked (--machine-coded or the riskMachineCoded setting)'
+		: 'machine-coded (GDELT): not counted in risk';
+}
+
+export function incidentLines(store: Store, id: string, cols: number, hl?: Highlight, window?: RiskWindow): Line[] {
 	const inc = store.incidentById.get(id);
 	if (!inc) return [text(`Incident ${id} is not in the data.`, 'error')];
 	const out: Line[] = [];
@@ -56,6 +64,7 @@ export function incidentLines(store: Store, id: string, cols: number, hl?: Highl
 		),
 	);
 	out.push(...tollLines(inc.fatalities, cols));
+	if (inc.machineCoded) out.push(...para(machineCodedLine(window), cols, 0, 'warning'));
 	out.push(blank);
 	out.push(...highlighted(inc.description, rangesOf(hl, 'description'), cols));
 	out.push(blank);

@@ -76,6 +76,8 @@ export interface AppProps {
 	onCurrent?: (now: () => { pane: PaneId; watch: WatchUi }) => void;
 	/** How long a lone Esc waits for the rest of a key's bytes, in ms (the `escapeTime` setting; keyReader.ts). */
 	escapeMs?: number;
+	/** Machine-coded (GDELT) incidents count in risk scores (the `riskMachineCoded` setting). */
+	riskMachineCoded?: boolean;
 }
 
 export function App(props: AppProps) {
@@ -93,8 +95,9 @@ export function App(props: AppProps) {
 			problems: props.problems,
 			...(props.keymap ? { keymap: props.keymap } : {}),
 			...(props.settingsNotes?.length ? { settingsNotes: props.settingsNotes } : {}),
+			...(props.riskMachineCoded ? { riskMachineCoded: true } : {}),
 		};
-	}, [props.store, props.problems, props.keymap, props.settingsNotes]);
+	}, [props.store, props.problems, props.keymap, props.settingsNotes, props.riskMachineCoded]);
 	const theme = useMemo(() => pickTheme({ name: props.theme }), [props.theme]);
 	const [state, dispatch] = useReducer(reducer(env), undefined, () =>
 		initialState(env, {
@@ -161,6 +164,7 @@ export function App(props: AppProps) {
 		return startIdleWork({
 			store: env.store,
 			asOf: () => latest.current.asOf,
+			machineCoded: env.riskMachineCoded === true,
 			warmShown: () => {
 				void latest.current.panes.risk.rows.length;
 				void env.resolver;

@@ -19,6 +19,8 @@ export interface IdleWork {
 	store: Store;
 	/** The window shown now (scored first): its as-of date and the rows it reads. */
 	asOf: () => string | undefined;
+	/** Machine-coded incidents count in risk (the riskMachineCoded setting), as in the windows shown. */
+	machineCoded?: boolean;
 	warmShown: () => void;
 	lastKeyAt: () => number;
 }
@@ -34,7 +36,7 @@ export function startIdleWork(w: IdleWork): () => void {
 	const steps: (() => void)[] = [
 		w.warmShown,
 		...RISK_WINDOWS.map((days) => () => {
-			const window = windowOf(w.store, days, w.asOf());
+			const window = windowOf(w.store, days, w.asOf(), w.machineCoded);
 			riskRows(w.store, window);
 			actorRowsFor(w.store, window);
 		}),

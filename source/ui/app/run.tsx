@@ -228,6 +228,7 @@ export async function runTui(
 				watch={session.watchFor(data.store)}
 				hyperlinks={session.hyperlinks}
 				escapeMs={session.escapeMs}
+				riskMachineCoded={session.riskMachineCoded}
 				startMessage={session.startMessage(data.store)}
 				{...(sample ? { sample } : {})}
 				settingsNotes={session.notes}

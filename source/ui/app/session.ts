@@ -30,6 +30,8 @@ export interface Session {
 	hyperlinks: boolean;
 	/** How long a lone Esc waits for the rest of a key's bytes, in ms (`escapeTime`). */
 	escapeMs: number;
+	/** Machine-coded (GDELT) incidents count in risk scores (`riskMachineCoded`). */
+	riskMachineCoded: boolean;
 	pane?: PaneId;
 	/** The watch state for a store (the first one may lack its articles). */
 	watchFor(store: Store): WatchUi;
@@ -62,6 +64,7 @@ export function openSession(
 		...(opts.theme || settings.theme ? { theme: opts.theme ?? settings.theme } : {}),
 		hyperlinks: hyperlinksSupported(process.env, opts.isTTY ?? process.stdout.isTTY, settings.hyperlinks ?? 'auto'),
 		escapeMs: escapeTimeOf(settings.escapeTime) ?? ESCAPE_TIME_DEFAULT,
+		riskMachineCoded: settings.riskMachineCoded === true,
 		...(settings.lastPane ? { pane: settings.lastPane } : {}),
 		watchFor: (store) => watchUi(store, watchKeys, seen.seen),
 		startMessage: (store) => {

@@ -124,7 +124,7 @@ export function initialState(
 	const ids = availablePanes();
 	const pane = opts.pane && ids.includes(opts.pane) ? opts.pane : 'timeline';
 	const days = opts.days ?? 90;
-	const window = windowOf(env.store, days, opts.asOf);
+	const window = windowOf(env.store, days, opts.asOf, env.riskMachineCoded);
 	const panes = Object.fromEntries(ids.map((id) => [id, PANES[id].init(env, window)])) as PaneStates;
 	if (opts.filter) panes.timeline = timelineWith(env.store, opts.filter);
 	return {
@@ -151,7 +151,8 @@ export function initialState(
 	};
 }
 
-export const windowOfState = (state: AppState, env: Env): RiskWindow => windowOf(env.store, state.days, state.asOf);
+export const windowOfState = (state: AppState, env: Env): RiskWindow =>
+	windowOf(env.store, state.days, state.asOf, env.riskMachineCoded);
 
 /** What a pane's reducer is given: the data, the window, and the height of the body it is drawn in. */
 export function paneCtx(state: AppState, env: Env): PaneCtx {

@@ -19,7 +19,7 @@ export function viewLines(target: Target, cols: number, env: Env, window: RiskWi
 		perStore = new Map();
 		cache.set(env.store, perStore);
 	}
-	const key = `${targetKey(target)}|${cols}|${window.days}|${window.end}`;
+	const key = `${targetKey(target)}|${cols}|${window.days}|${window.end}|${window.includeMachineCoded ? 'm' : ''}`;
 	const hit = perStore.get(key);
 	if (hit) return hit;
 	const lines = build(target, cols, env, window);
@@ -32,7 +32,7 @@ function build(target: Target, cols: number, env: Env, window: RiskWindow): Line
 	const w = Math.max(20, cols - 2);
 	switch (target.kind) {
 		case 'incident':
-			return incidentLines(env.store, target.id, w, target.hl);
+			return incidentLines(env.store, target.id, w, target.hl, window);
 		case 'article':
 			return articleLines(env.store, target.id, w, target.hl);
 		case 'actor':

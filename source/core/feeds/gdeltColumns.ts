@@ -1,0 +1,75 @@
+// The columns of a GDELT 2.0 Events export, in file order. From the GDELT 2.0
+// Event Database codebook (data.gdeltproject.org/documentation/GDELT-Event_Codebook-V2.0.pdf)
+// and checked against the gdeltv2.events table's columns: 61 tab-separated
+// fields and no header row. Version 2.0 added an ADM2Code to each of the three
+// geography blocks, so these are not GDELT 1.0's positions.
+const COLUMNS = [
+	'GLOBALEVENTID',
+	'SQLDATE',
+	'MonthYear',
+	'Year',
+	'FractionDate',
+	'Actor1Code',
+	'Actor1Name',
+	'Actor1CountryCode',
+	'Actor1KnownGroupCode',
+	'Actor1EthnicCode',
+	'Actor1Religion1Code',
+	'Actor1Religion2Code',
+	'Actor1Type1Code',
+	'Actor1Type2Code',
+	'Actor1Type3Code',
+	'Actor2Code',
+	'Actor2Name',
+	'Actor2CountryCode',
+	'Actor2KnownGroupCode',
+	'Actor2EthnicCode',
+	'Actor2Religion1Code',
+	'Actor2Religion2Code',
+	'Actor2Type1Code',
+	'Actor2Type2Code',
+	'Actor2Type3Code',
+	'IsRootEvent',
+	'EventCode',
+	'EventBaseCode',
+	'EventRootCode',
+	'QuadClass',
+	'GoldsteinScale',
+	'NumMentions',
+	'NumSources',
+	'NumArticles',
+	'AvgTone',
+	'Actor1Geo_Type',
+	'Actor1Geo_FullName',
+	'Actor1Geo_CountryCode',
+	'Actor1Geo_ADM1Code',
+	'Actor1Geo_ADM2Code',
+	'Actor1Geo_Lat',
+	'Actor1Geo_Long',
+	'Actor1Geo_FeatureID',
+	'Actor2Geo_Type',
+	'Actor2Geo_FullName',
+	'Actor2Geo_CountryCode',
+	'Actor2Geo_ADM1Code',
+	'Actor2Geo_ADM2Code',
+	'Actor2Geo_Lat',
+	'Actor2Geo_Long',
+	'Actor2Geo_FeatureID',
+	'ActionGeo_Type',
+	'ActionGeo_FullName',
+	'ActionGeo_CountryCode',
+	'ActionGeo_ADM1Code',
+	'ActionGeo_ADM2Code',
+	'ActionGeo_Lat',
+	'ActionGeo_Long',
+	'ActionGeo_FeatureID',
+	'DATEADDED',
+	'SOURCEURL',
+] as const;
+
+export const GDELT_COLUMNS: readonly string[] = COLUMNS;
+
+export type GdeltColumn = (typeof COLUMNS)[number];
+
+/** A column's position, by name (a misspelt name is a type error, not an undefined). */
+export const COL = Object.fromEntries(COLUMNS.map((name, i) => [name, i])) as Readonly<Record<GdeltColumn, number>>;
