@@ -24,7 +24,9 @@ function rssOf(n: number, seed: number, prefix: string): string {
 }
 
 const root = mkdtempSync(join(tmpdir(), 'sitrep-bench-fetch-'));
-const routes: Record<string, { body: string; etag: string }> = { '/big.xml': { body: rssOf(1000, 7, 'big'), etag: '"big"' } };
+const routes: Record<string, { body: string; etag: string }> = {
+	'/big.xml': { body: rssOf(1000, 7, 'big'), etag: '"big"' },
+};
 for (let i = 0; i < 20; i++) routes[`/s${i}.xml`] = { body: rssOf(20, 100 + i, `s${i}`), etag: `"s${i}"` };
 const server = await startFeedServer(routes);
 try {
@@ -74,7 +76,9 @@ try {
 		const t0 = performance.now();
 		const r = await runCli(['fetch', '--data', dir, '--json']);
 		idleCli.push(performance.now() - t0);
-		all304 &&= r.code === 0 && (JSON.parse(r.stdout) as { sources: { notModified: boolean }[] }).sources.every((s) => s.notModified);
+		all304 &&=
+			r.code === 0 &&
+			(JSON.parse(r.stdout) as { sources: { notModified: boolean }[] }).sources.every((s) => s.notModified);
 	}
 	const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 	const out = {

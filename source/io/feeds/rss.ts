@@ -2,11 +2,12 @@
 // without entity expansion (core/feeds/parse.ts), each item's HTML made text,
 // linked to actors, countries and incident types as `sitrep ingest` links,
 // and (with --full) its page fetched and its article text extracted.
-import { htmlToText } from '../../core/feeds/htmlText.js';
+
 import { FeedError, type FeedItem, parseFeed } from '../../core/feeds/parse.js';
 import type { FeedSource } from '../../core/feeds/sources.js';
 import { fold } from '../../core/fold.js';
-import { readHtml } from '../../core/html.js';
+import { htmlToText, readHtml } from '../../core/html.js';
+
 import { type Gazetteer, linkArticle } from '../../core/link.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import { recordSchemas } from '../../core/schema.js';
@@ -97,7 +98,7 @@ export async function collectRss(
 	}
 	let feed: ReturnType<typeof parseFeed>;
 	try {
-		feed = parseFeed(decodeText(res.body, res.contentType));
+		feed = parseFeed(decodeText(res.body, res.contentType), { baseUrl: res.url });
 	} catch (err) {
 		if (!(err instanceof FeedError)) throw err;
 		const type = res.contentType ? ` (served as ${res.contentType.split(';')[0]})` : '';
