@@ -56,8 +56,6 @@ const BLOCK = new Set([
 	'div',
 	'dl',
 	'dt',
-	'figcaption',
-	'figure',
 	'h1',
 	'h2',
 	'h3',
