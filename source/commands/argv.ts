@@ -54,18 +54,51 @@ function takenBy(name: string): string {
 type Token = ReturnType<typeof parseArgs>['tokens'] extends (infer T)[] | undefined ? T : never;
 type OptionToken = Extract<Token, { kind: 'option' }>;
 
-/** The words and the flags as typed; which command the first word names. */
-function lex(argv: readonly string[]) {
+function tokensOf(argv: readonly string[], valued: ReadonlySet<string>): Token[] {
 	const { tokens = [] } = parseArgs({
 		args: [...argv],
-		options: Object.fromEntries([...VALUE_FLAGS].map((n) => [n, { type: 'string', multiple: true } as const])),
+		options: Object.fromEntries([...valued].map((n) => [n, { type: 'string', multiple: true } as const])),
 		strict: false,
 		allowPositionals: true,
 		tokens: true,
 	});
-	const first = tokens.find((t) => t.kind === 'positional');
+	return tokens;
+}
+
+/** The flags that take a value for one command (its own and the global ones). */
+function valuedFor(face: Face): Set<string> {
+	return new Set(
+		[GLOBAL_FLAGS, face.flags].flatMap((flags) =>
+			Object.entries(flags as Flags)
+				.filter(([, f]) => f.type !== 'boolean')
+				.map(([name]) => name),
+		),
+	);
+}
+
+/** `--every` with no value after it (the end, or another flag) written as `--every=`, for the flags that may have none. */
+function withOptionalValues(argv: readonly string[], face: Face): string[] {
+	const optional = new Set(
+		Object.entries(face.flags as Flags)
+			.filter(([, f]) => f.optionalValue)
+			.map(([name]) => `--${name}`),
+	);
+	if (optional.size === 0) return [...argv];
+	return argv.map((arg, i) => {
+		const next = argv[i + 1];
+		return optional.has(arg) && (next === undefined || next.startsWith('-')) ? `${arg}=` : arg;
+	});
+}
+
+/** The words and the flags as typed; which command the first word names. */
+function lex(argv: readonly string[]) {
+	// First which command, reading any flag some command gives a value as taking one; then the
+	// line again with that command's own flags (`fetch --every` is a switch, `feeds --every 15m` is not).
+	const guess = tokensOf(argv, VALUE_FLAGS);
+	const first = guess.find((t) => t.kind === 'positional');
 	const name = first?.kind === 'positional' ? first.value : undefined;
 	const command = name === undefined ? undefined : findCommand(name);
+	const tokens = command ? tokensOf(withOptionalValues(argv, command), valuedFor(command)) : guess;
 	// In a search query `-word` excludes a word; it comes as a short flag, one token a letter.
 	const query = command?.words === 'query';
 	const words: string[] = [];

@@ -14,6 +14,8 @@ export interface Flag {
 	readonly multiple?: boolean;
 	/** What the value stands for in help: DIR, CODE, N. */
 	readonly value?: string;
+	/** A string flag whose value may be left out (`fetch --every` or `fetch --every 5m`): alone, its value is "". */
+	readonly optionalValue?: boolean;
 	readonly help: string;
 }
 
@@ -92,7 +94,8 @@ export interface Command<F extends Flags = Flags> extends Face<F> {
 export const faceName = (face: Face) => (face.name ? `sitrep ${face.name}` : 'sitrep');
 
 /** `--window DAYS`: a flag as help writes it. */
-export const flagLabel = (name: string, flag: Flag) => `--${name}${flag.value ? ` ${flag.value}` : ''}`;
+export const flagLabel = (name: string, flag: Flag) =>
+	`--${name}${flag.value ? (flag.optionalValue ? ` [${flag.value}]` : ` ${flag.value}`) : ''}`;
 
 /** Checks a definition against its flags: `run` sees exactly the flags declared. */
 export function defineCommand<const F extends Flags>(command: Command<F>): Command<F> {

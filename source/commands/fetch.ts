@@ -2,7 +2,7 @@
 // --every: a long-lived process that fetches each source when it is due,
 // one per data directory, ending cleanly on SIGTERM or Ctrl-C after the
 // write in progress.
-import { everyMs } from '../core/feeds/sources.js';
+import { everyMs, parseEvery } from '../core/feeds/sources.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { FeedsFileError, readFeeds } from '../io/feeds/file.js';
 import type { FetchReport } from '../io/feeds/report.js';
@@ -16,7 +16,8 @@ import { sourceLines } from './feeds.js';
 
 export interface FetchFlags {
 	due: boolean;
-	every: boolean;
+	/** Given: keep running; "" each source on its own interval, else this one for all. */
+	every?: string;
 	dryRun: boolean;
 	json: boolean;
 }
@@ -61,7 +62,13 @@ const sleep = (ms: number, signal: AbortSignal) =>
 		signal.addEventListener('abort', done);
 	});
 
-async function every(dir: string, flags: FetchFlags, version: string, ctx: Ctx): Promise<number> {
+async function every(
+	dir: string,
+	interval: number | undefined,
+	flags: FetchFlags,
+	version: string,
+	ctx: Ctx,
+): Promise<number> {
 	let release: () => void;
 	try {
 		release = takeLock(dir, EVERY_LOCK, {
@@ -98,7 +105,7 @@ async function every(dir: string, flags: FetchFlags, version: string, ctx: Ctx):
 		while (!stop.signal.aborted) {
 			let report: FetchReport | undefined;
 			try {
-				report = await runFetch({ dir, due: true, dryRun: flags.dryRun, version, signal: stop.signal });
+				report = await runFetch({ dir, due: true, interval, dryRun: flags.dryRun, version, signal: stop.signal });
 			} catch (err) {
 				// A bad feeds.json or a busy directory: said, and tried again at the next turn.
 				if (!(err instanceof FeedsFileError || err instanceof WriteError || err instanceof FetchUsageError)) throw err;
@@ -111,7 +118,7 @@ async function every(dir: string, flags: FetchFlags, version: string, ctx: Ctx):
 					print(report, ctx, false);
 				}
 			}
-			await sleep(untilNextDue(dir), stop.signal);
+			await sleep(untilNextDue(dir, interval), stop.signal);
 		}
 	} finally {
 		for (const [s, h] of handlers) process.off(s, h);
@@ -122,7 +129,7 @@ async function every(dir: string, flags: FetchFlags, version: string, ctx: Ctx):
 }
 
 /** How long until the next source is due (at most a minute, so feeds.json changes are seen). */
-function untilNextDue(dir: string): number {
+function untilNextDue(dir: string, interval: number | undefined): number {
 	try {
 		const { feeds } = readFeeds(dir);
 		const { state } = readState(dir);
@@ -131,7 +138,7 @@ function untilNextDue(dir: string): number {
 		for (const f of feeds) {
 			const s = state.sources[f.name];
 			const last = s?.lastAttempt ? Date.parse(s.lastAttempt) : Number.NaN;
-			const due = Number.isNaN(last) ? now : last + everyMs(f);
+			const due = Number.isNaN(last) ? now : last + (interval ?? everyMs(f));
 			const notBefore = s?.notBefore ? Date.parse(s.notBefore) : 0;
 			next = Math.min(next, Math.max(due, notBefore));
 		}
@@ -154,12 +161,21 @@ export async function runFetchCommand(
 		);
 		return EXIT.usage;
 	}
-	if (flags.every) {
-		if (names.length || flags.due) {
-			ctx.err('sitrep fetch: --every fetches every source when it is due; it takes no names and no --due');
+	if (flags.every !== undefined) {
+		if (names.length || flags.due || flags.dryRun) {
+			ctx.err(
+				'sitrep fetch: --every fetches every source when it is due; it takes no names, no --due and no --dry-run',
+			);
 			return EXIT.usage;
 		}
-		return every(dir, flags, where.version, ctx);
+		const interval = flags.every === '' ? undefined : parseEvery(flags.every);
+		if (flags.every !== '' && (interval === undefined || interval < 60_000)) {
+			ctx.err(
+				`sitrep fetch: --every: expected an interval of at least a minute (5m, 1h), or nothing, found "${flags.every}"`,
+			);
+			return EXIT.usage;
+		}
+		return every(dir, interval, flags, where.version, ctx);
 	}
 	try {
 		const report = await runFetch({ dir, names, due: flags.due, dryRun: flags.dryRun, version: where.version });

@@ -39,9 +39,11 @@ function allFlags(): [string, Flag, Face[]][] {
 	const seen = new Map<string, [string, Flag, Face[]]>();
 	for (const face of [...COMMANDS, DASHBOARD]) {
 		for (const [name, flag] of Object.entries(face.flags)) {
-			const entry = seen.get(name) ?? [name, flag, []];
+			// One line a flag, unless commands say different things of it (feeds --every N, fetch --every [N]).
+			const key = `${name}\u0000${flagLabel(name, flag)}\u0000${flag.help}`;
+			const entry = seen.get(key) ?? [name, flag, []];
 			entry[2].push(face);
-			seen.set(name, entry);
+			seen.set(key, entry);
 		}
 	}
 	const { data, ...rest } = GLOBAL_FLAGS;

@@ -28,7 +28,11 @@ function run(args: string[]) {
 }
 
 const FACES: readonly Face[] = [DASHBOARD, ...COMMANDS];
-const label = (name: string, flags: Flags) => `--${name}${flags[name]?.value ? ` ${flags[name]?.value}` : ''}`;
+// A value that may be left out is shown in brackets: `--every [N]`.
+const label = (name: string, flags: Flags) => {
+	const f = flags[name];
+	return `--${name}${f?.value ? (f.optionalValue ? ` [${f.value}]` : ` ${f.value}`) : ''}`;
+};
 const flagNames = (face: Face) => Object.keys(face.flags);
 
 describe('help pages', () => {
@@ -56,7 +60,7 @@ describe('help pages', () => {
 			for (const u of c.usage) expect(r.out).toContain(`    $ sitrep ${u}`);
 			for (const name of [...flagNames(c), ...Object.keys(GLOBAL_FLAGS)]) {
 				expect(r.out, `${c.name} ${name}`).toMatch(
-					new RegExp(`^ {4}${label(name, { ...c.flags, ...GLOBAL_FLAGS }).replace(/[|.]/g, '\\$&')}  `, 'm'),
+					new RegExp(`^ {4}${label(name, { ...c.flags, ...GLOBAL_FLAGS }).replace(/[|.[\]]/g, '\\$&')}  `, 'm'),
 				);
 			}
 			for (const e of c.examples) expect(r.out).toContain(`    $ ${e}`);
@@ -108,7 +112,7 @@ describe('usage errors (exit 2), each with the nearest command or flag', () => {
 		expect(r.code).toBe(2);
 		expect(r.out).toBe('');
 		expect(r.err.split('\n').slice(0, 2)).toEqual([
-			'sitrep risk: unknown flag --dry-run (import and ingest take it)',
+			'sitrep risk: unknown flag --dry-run (import, ingest and fetch take it)',
 			'sitrep risk takes --window DAYS, --as-of DATE, --machine-coded, --json; every command takes --data DIR, --no-color, --help, --version (see sitrep risk --help)',
 		]);
 		const everyFlag = new Map(FACES.flatMap((f) => Object.entries(f.flags)));

@@ -247,6 +247,34 @@ describe('RSS and Atom sources', () => {
 		expect(again.sources[0]).toMatchObject({ status: 'ok', new: 1, notModified: false });
 	});
 
+	it('--full: the page of each new item read for its article text; a page that fails keeps the summary', async () => {
+		const paras = Array.from(
+			{ length: 4 },
+			(_, i) =>
+				`<p>Paragraph ${i + 1} of the full story from Kandahar, Afghanistan, long enough to count as the article's text rather than page furniture.</p>`,
+		).join('');
+		routes['/story/1'] = {
+			body: `<!doctype html><html><head><title>Story</title></head><body><nav><a href="/">Home</a><a href="/w">World</a></nav><div class="content">${paras}</div><footer>All rights reserved</footer></body></html>`,
+			headers: { 'content-type': 'text/html; charset=utf-8' },
+		};
+		routes['/f.xml'] = {
+			body: rss([
+				`<item><guid>f1</guid><title>Full story</title><link>${server.url('/story/1')}</link><description>Short summary.</description></item>`,
+				`<item><guid>f2</guid><title>Missing page</title><link>${server.url('/story/404')}</link><description>Only the summary.</description></item>`,
+			]),
+		};
+		sources({ name: 'f', path: '/f.xml', full: true });
+		const r = (await fetchNow()).sources[0];
+		expect(r).toMatchObject({ status: 'ok', new: 2 });
+		expect(r?.notes.join('\n')).toMatch(/Missing page|f2.*its page was not fetched.*404/s);
+		const arts = loadDataDir(dir).store.articles;
+		const full = arts.find((a) => a.title === 'Full story');
+		expect(full?.body).toContain('Paragraph 4 of the full story');
+		expect(full?.body).not.toContain('All rights reserved');
+		expect(full?.summary).toBe('Short summary.');
+		expect(arts.find((a) => a.title === 'Missing page')?.body).toBe('Only the summary.');
+	});
+
 	it('a dry run writes nothing, not even the state', async () => {
 		routes['/d.xml'] = { body: rss([item('d1', 'Dry item about Quetta')]), etag: '"d"' };
 		sources({ name: 'd', path: '/d.xml' });

@@ -30,6 +30,8 @@ export interface FetchOptions {
 	/** Only these sources (all of them, due or not); else every source (only the due ones with `due`). */
 	names?: readonly string[];
 	due?: boolean;
+	/** With `due`: every source is due this long after it was last tried (fetch --every 5m), not after its own interval. */
+	interval?: number;
 	dryRun?: boolean;
 	now?: Date;
 	signal?: AbortSignal;
@@ -69,7 +71,11 @@ function pick(
 		return [...new Set(opts.names)].map((n) => byName.get(n) as FeedSource);
 	}
 	if (!opts.due) return feeds;
-	return feeds.filter((f) => dueAt(f, sources[f.name]?.lastAttempt) <= now);
+	return feeds.filter((f) => {
+		const last = sources[f.name]?.lastAttempt;
+		const at = opts.interval !== undefined && last ? Date.parse(last) + opts.interval : dueAt(f, last);
+		return at <= now;
+	});
 }
 
 async function pool<T>(items: readonly T[], n: number, work: (item: T) => Promise<void>): Promise<void> {
