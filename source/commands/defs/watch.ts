@@ -41,7 +41,7 @@ export const watch = defineCommand({
 	examples: [
 		'sitrep watch add iskp --alert ">=1 in 24h"',
 		'sitrep watch add --alert-query \'country:PK type:"suicide bombing" in:incidents\' --alert ">=2 in 7d" --name "PK suicide bombings"',
-		'sitrep watch --json > /tmp/alerts.json; [ $? -eq 5 ] && notify-send sitrep "alert fired"',
+		'sitrep watch --json --peek',
 		'sitrep watch --mark-seen',
 		'sitrep watch list --json',
 	],
