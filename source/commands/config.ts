@@ -11,8 +11,8 @@ import {
 import { terminalJson } from '../present/json.js';
 import { type Ctx, EXIT } from './context.js';
 
-/** Set from the dashboard (w, s) or by editing the file; `config get` shows them as JSON. */
-const STRUCTURED = ['watchlist', 'views', 'keys'] as const;
+/** Set from the dashboard (w, s), by `sitrep watch`, or by editing the file; `config get` shows them as JSON. */
+const STRUCTURED = ['watchlist', 'alerts', 'views', 'keys'] as const;
 type Structured = (typeof STRUCTURED)[number];
 const isStructured = (k: string | undefined): k is Structured => (STRUCTURED as readonly string[]).includes(k ?? '');
 

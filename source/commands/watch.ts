@@ -1,6 +1,8 @@
 // sitrep watch [--json] [--mark-seen] | add NAME | remove NAME | list: what is
 // new for the watchlist since the last session, and editing the list. Reporting
-// marks nothing seen (it may run from cron); --mark-seen does.
+// marks nothing seen (it may run from cron); --mark-seen does. Alert rules that
+// fire are reported too, and recorded (watchAlerts.ts).
+import { type AlertRule, ruleId } from '../core/alerts/rule.js';
 import { squash } from '../core/fold.js';
 import type { Resolved, Resolver } from '../core/resolve.js';
 import { sanitizeLine } from '../core/sanitize.js';
@@ -22,8 +24,23 @@ import type { ConfigHandle } from '../io/settings/config.js';
 import { loadSeen, saveSeen } from '../io/settings/watchState.js';
 import { terminalJson } from '../present/json.js';
 import { type Ctx, EXIT } from './context.js';
+import {
+	type AlertFlags,
+	alertJson,
+	dropRules,
+	editQueryRule,
+	endOfDay,
+	printAlerts,
+	ruleFromFlags,
+	ruleJson,
+	ruleLines,
+	rulesOf,
+	ruleText,
+	runAlerts,
+	saveRule,
+} from './watchAlerts.js';
 
-export interface WatchFlags {
+export interface WatchFlags extends AlertFlags {
 	json: boolean;
 	markSeen: boolean;
 	/** The session time; tests pin it. */
@@ -86,7 +103,9 @@ export function resolveWatchItem(resolver: Resolver, input: string): Resolved<Wa
 
 function usage(ctx: Ctx, message: string): number {
 	ctx.err(sanitizeLine(`sitrep watch: ${message}`));
-	ctx.err('Usage: sitrep watch [--json] [--mark-seen] | sitrep watch add|remove NAME|KEY | sitrep watch list');
+	ctx.err(
+		'Usage: sitrep watch [--json] [--mark-seen] [--peek] | sitrep watch add|remove NAME|KEY [--alert WHEN] | sitrep watch add|remove --alert-query QUERY --alert WHEN | sitrep watch list',
+	);
 	return EXIT.usage;
 }
 
@@ -100,26 +119,89 @@ export async function runWatch(
 ): Promise<number> {
 	const [action, ...rest] = args;
 	const now = flags.now ?? new Date();
-	if (flags.markSeen && action !== undefined)
-		return usage(ctx, `--mark-seen goes with the report, not with "${action}"`);
+	const misplaced = misplacedFlag(action, flags);
+	if (misplaced) return usage(ctx, misplaced);
 	if (action === 'add' || action === 'remove') {
-		if (rest.length === 0) return usage(ctx, `${action}: expected a name or key`);
-		return edit(store, resolver, action, rest.join(' '), config, flags.json, now, ctx);
+		if (flags.alertQuery !== undefined) {
+			if (rest.length) return usage(ctx, `${action}: give a NAME or --alert-query, not both`);
+			const done = await editQueryRule(store, resolver, action, config, flags, ctx);
+			return typeof done === 'string' ? usage(ctx, done) : done;
+		}
+		if (rest.length === 0) return usage(ctx, `${action}: expected a name or key (or --alert-query QUERY)`);
+		return edit(store, resolver, action, rest.join(' '), config, flags, now, ctx);
 	}
 	if (action === 'list') {
 		if (rest.length) return usage(ctx, 'list takes no arguments');
-		const items = storedKeys(config).flatMap((k) => parseWatchKey(k) ?? []);
-		const rows = items.map((item) => ({ key: watchKey(item), label: watchLabel(store, item) }));
-		if (flags.json) ctx.out(terminalJson({ items: rows }));
-		else for (const r of rows) ctx.out(`${fit(sanitizeLine(r.key), 28)}  ${sanitizeLine(r.label)}`);
-		if (!flags.json && rows.length === 0) ctx.err('Watching nothing; add with: sitrep watch add NAME');
-		return EXIT.ok;
+		return list(store, config, flags.json, ctx);
 	}
 	if (action !== undefined) return usage(ctx, `unknown action "${action}"; expected add, remove or list`);
-	return report(store, config, flags, now, ctx);
+	let at = now;
+	if (flags.asOf !== undefined) {
+		const end = endOfDay(flags.asOf);
+		if (!end) return usage(ctx, `--as-of: expected a date YYYY-MM-DD, found "${flags.asOf}"`);
+		at = end;
+	}
+	return report(store, resolver, config, flags, now, at, ctx);
 }
 
-async function report(store: Store, config: ConfigHandle, flags: WatchFlags, now: Date, ctx: Ctx): Promise<number> {
+/** A flag given with an action it does not go with: why, else undefined. */
+function misplacedFlag(action: string | undefined, flags: WatchFlags): string | undefined {
+	const edits = action === 'add' || action === 'remove';
+	const reportOnly = { markSeen: '--mark-seen', peek: '--peek', asOf: '--as-of' } as const;
+	for (const [k, flag] of Object.entries(reportOnly)) {
+		const v = flags[k as keyof typeof reportOnly];
+		if (action !== undefined && v !== undefined && v !== false)
+			return `${flag} goes with the report, not with "${action}"`;
+	}
+	const editOnly = { alert: '--alert', alertQuery: '--alert-query', name: '--name' } as const;
+	for (const [k, flag] of Object.entries(editOnly)) {
+		if (!edits && flags[k as keyof typeof editOnly] !== undefined)
+			return `${flag} goes with add or remove${action ? `, not with "${action}"` : ''}`;
+	}
+	if (action === 'add' && flags.alertQuery !== undefined && flags.alert === undefined)
+		return 'add --alert-query needs --alert WHEN (such as ">=2 in 7d")';
+	if (action === 'add' && flags.name !== undefined && flags.alert === undefined) return '--name names an --alert rule';
+	if (action === 'remove' && flags.name !== undefined) return '--name goes with add';
+	return undefined;
+}
+
+function list(store: Store, config: ConfigHandle, json: boolean, ctx: Ctx): number {
+	const keys = storedKeys(config);
+	const items = keys.flatMap((k) => parseWatchKey(k) ?? []);
+	const rows = items.map((item) => ({ key: watchKey(item), label: watchLabel(store, item) }));
+	const rules = rulesOf(config);
+	if (json) {
+		const active = (r: AlertRule) => r.target.kind === 'query' || keys.includes(r.target.key);
+		ctx.out(terminalJson({ items: rows, alerts: rules.map((r) => ({ ...ruleJson(store, r), active: active(r) })) }));
+		return EXIT.ok;
+	}
+	for (const r of rows) {
+		ctx.out(`${fit(sanitizeLine(r.key), 28)}  ${sanitizeLine(r.label)}`);
+		for (const line of ruleLines(rules, r.key)) ctx.out(line);
+	}
+	// Rules on items no longer watched (unwatched in the dashboard) are silent until they are watched again.
+	for (const r of rules) {
+		if (r.target.kind === 'watch' && !keys.includes(r.target.key)) {
+			ctx.out(`${fit(sanitizeLine(r.target.key), 28)}  (not watched: its alert rules are silent)`);
+			for (const line of ruleLines([r], r.target.key)) ctx.out(line);
+		}
+	}
+	const queries = ruleLines(rules, undefined);
+	if (queries.length) ctx.out(`${fit('query', 28)}  (alert rules on search queries)`);
+	for (const line of queries) ctx.out(line);
+	if (rows.length === 0) ctx.err('Watching nothing; add with: sitrep watch add NAME');
+	return EXIT.ok;
+}
+
+async function report(
+	store: Store,
+	resolver: Resolver,
+	config: ConfigHandle,
+	flags: WatchFlags,
+	now: Date,
+	at: Date,
+	ctx: Ctx,
+): Promise<number> {
 	const items = storedKeys(config).flatMap((k) => parseWatchKey(k) ?? []);
 	const { seen, error, notice } = loadSeen(store.dir);
 	if (notice) ctx.err(sanitizeLine(`sitrep watch: ${notice}`));
@@ -131,22 +213,29 @@ async function report(store: Store, config: ConfigHandle, flags: WatchFlags, now
 		}
 	}
 	const w = whatsNew(store, items, seen);
+	// A replay (--as-of) or a --peek tells, and leaves the next run to tell again.
+	const record = !flags.peek && flags.asOf === undefined;
+	const fired = await runAlerts(store, resolver, config, storedKeys(config), at, record, ctx);
+	if (fired.failed) ctx.err(sanitizeLine(`sitrep watch: ${fired.failed}`));
+	const alerted = fired.alerts.length ? EXIT.alert : EXIT.ok;
 	if (flags.json) {
 		ctx.out(
 			terminalJson({
 				since: w.since ?? null,
 				items: w.items.map(({ key, label, incidents, articles }) => ({ key, label, incidents, articles })),
 				totals: { incidents: w.incidents, articles: w.articles },
+				alerts: fired.alerts.map(alertJson),
 			}),
 		);
 	} else {
+		printAlerts(store, fired.alerts, ctx);
 		for (const it of w.items)
 			ctx.out(sanitizeLine(`${it.label}: ${newCounts(it.incidents.length, it.articles.length)}`));
 		ctx.out(sanitizeLine(summarize(w, now)));
 		listNew(store, w.newIncidentIds, w.newArticleIds, ctx);
 		if (items.length === 0) ctx.err('Add to the watchlist with: sitrep watch add NAME (an actor, a country or a type)');
 	}
-	if (!flags.markSeen) return EXIT.ok;
+	if (!flags.markSeen) return alerted;
 	const failed = await saveSeen(
 		nextSeen(store, items, { incidents: new Set(), articles: new Set() }, now.toISOString()),
 		store.dir,
@@ -156,7 +245,7 @@ async function report(store: Store, config: ConfigHandle, flags: WatchFlags, now
 		return EXIT.data;
 	}
 	if (!flags.json) ctx.err('Marked seen.');
-	return EXIT.ok;
+	return alerted;
 }
 
 /** The new incidents in the Timeline's columns (date, country, type) with what happened, then the new articles. */
@@ -190,13 +279,15 @@ async function edit(
 	action: 'add' | 'remove',
 	input: string,
 	config: ConfigHandle,
-	json: boolean,
+	flags: WatchFlags,
 	now: Date,
 	ctx: Ctx,
 ): Promise<number> {
 	const keys = storedKeys(config);
-	// A key already on the list is removed as given, even if the data no longer has that actor.
-	const listed = action === 'remove' && keys.includes(input.trim()) ? parseWatchKey(input.trim()) : undefined;
+	const rules = rulesOf(config);
+	// A key already on the list (or with rules) is removed as given, even if the data no longer has that actor.
+	const known = keys.includes(input.trim()) || rules.some((x) => ruleOn(x, input.trim()));
+	const listed = action === 'remove' && known ? parseWatchKey(input.trim()) : undefined;
 	const r: Resolved<WatchItem> = listed ? { ok: true, value: listed } : resolveWatchItem(resolver, input);
 	if (!r.ok) {
 		const hint = r.suggestions.length ? ` (did you mean: ${r.suggestions.join('; ')}?)` : '';
@@ -205,16 +296,45 @@ async function edit(
 	}
 	const key = watchKey(r.value);
 	const label = watchLabel(store, r.value);
+	// The rule is checked before anything changes.
+	const rule = flags.alert === undefined ? undefined : ruleFromFlags(flags, resolver, key);
+	if (typeof rule === 'string') return usage(ctx, rule);
 	const watched = keys.includes(key);
-	const say = (text: string, on: boolean) => {
-		if (json) ctx.out(terminalJson({ key, label, watched: on }, 0));
-		else ctx.out(sanitizeLine(text));
+	const fail = (failed: string) => {
+		ctx.err(sanitizeLine(`sitrep watch ${action}: ${failed}`));
+		return EXIT.data;
 	};
-	if (action === 'add' ? watched : !watched) {
-		say(`${action === 'add' ? 'already watching' : 'not watching'} ${label} (${key})`, watched);
+	const say = (text: string, on: boolean, more: Record<string, unknown> = {}) => {
+		if (flags.json) ctx.out(terminalJson({ key, label, watched: on, ...more }, 0));
+		else ctx.out(sanitizeLine(text));
 		return EXIT.ok;
+	};
+	if (action === 'remove') {
+		if (rule) {
+			const gone = await dropRules(config, (x) => ruleId(x) === ruleId(rule));
+			if ('failed' in gone) return fail(gone.failed);
+			const text = `${gone.gone.length ? 'no longer alerting on' : 'no alert on'} ${ruleText(store, rule)}`;
+			return say(text, watched, { removed: gone.gone.map((x) => ruleJson(store, x)) });
+		}
+		// Its seen entry is left: the next session's nextSeen drops entries of unwatched items.
+		const failed = watched
+			? await writeKeys(
+					config,
+					keys.filter((k) => k !== key),
+				)
+			: undefined;
+		if (failed) return fail(failed);
+		const gone = await dropRules(config, (x) => ruleOn(x, key));
+		if ('failed' in gone) return fail(gone.failed);
+		const n = gone.gone.length;
+		const rulesSaid = n === 1 ? ' and its alert rule' : n ? ` and its ${n} alert rules` : '';
+		const text = watched ? `no longer watching ${label} (${key})${rulesSaid}` : `not watching ${label} (${key})`;
+		return say(n && !watched ? `no longer alerting on ${label} (${key})` : text, false, {
+			removed: gone.gone.map((x) => ruleJson(store, x)),
+		});
 	}
-	if (action === 'add') {
+	let said = watched ? '' : `watching ${label} (${key})`;
+	if (!watched) {
 		// A new item starts with everything current seen, so only what comes after is new.
 		const { seen, error, notice } = loadSeen(store.dir);
 		if (notice) ctx.err(sanitizeLine(`sitrep watch add: ${notice}`));
@@ -227,22 +347,13 @@ async function edit(
 		const failed =
 			(await saveSeen({ since: base.since, items: { ...base.items, [key]: idsOf(store, r.value) } }, store.dir)) ??
 			(await writeKeys(config, [...keys, key]));
-		if (failed) {
-			ctx.err(sanitizeLine(`sitrep watch add: ${failed}`));
-			return EXIT.data;
-		}
-		say(`watching ${label} (${key})`, true);
-		return EXIT.ok;
+		if (failed) return fail(failed);
 	}
-	// Its seen entry is left: the next session's nextSeen drops entries of unwatched items.
-	const failed = await writeKeys(
-		config,
-		keys.filter((k) => k !== key),
-	);
-	if (failed) {
-		ctx.err(sanitizeLine(`sitrep watch remove: ${failed}`));
-		return EXIT.data;
-	}
-	say(`no longer watching ${label} (${key})`, false);
-	return EXIT.ok;
+	if (!rule) return say(said || `already watching ${label} (${key})`, true);
+	const saved = await saveRule(config, rule);
+	if ('failed' in saved) return fail(saved.failed);
+	said = `${said ? `${said}; ` : ''}${saved.there ? 'already alerting on' : 'alert on'} ${ruleText(store, rule)}`;
+	return say(said, true, { alert: ruleJson(store, rule) });
 }
+
+const ruleOn = (rule: AlertRule, key: string) => rule.target.kind === 'watch' && rule.target.key === key;

@@ -8,6 +8,8 @@ export const EXIT = {
 	usage: 2,
 	data: 3,
 	noTty: 4,
+	/** `watch` found an alert rule that fired: cron and scripts branch on it. */
+	alert: 5,
 	/** EX_SOFTWARE: the dashboard crashed (the terminal is restored first). */
 	crash: 70,
 	/** 128 + the signal's number. */
@@ -45,6 +47,11 @@ export const EXIT_MEANINGS: readonly ExitMeaning[] = [
 		code: EXIT.noTty,
 		short: 'dashboard needs a terminal',
 		long: 'the dashboard was asked for without a terminal, or with `TERM` unset or `dumb` (use a command instead, or `ssh -t`)',
+	},
+	{
+		code: EXIT.alert,
+		short: 'watch: an alert rule fired',
+		long: '`watch`: an alert rule fired (the alerts are in its output; a run that records them makes the next one exit 0 until new records fire a rule again)',
 	},
 	{ code: EXIT.interrupted, short: 'interrupted (Ctrl-C, SIGINT)', long: 'interrupted (Ctrl-C, SIGINT)' },
 	{ code: EXIT.terminated, short: 'SIGTERM', long: 'SIGTERM' },

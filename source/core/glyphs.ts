@@ -18,6 +18,8 @@ export interface Glyphs {
 	split: string;
 	/** A new record (watchlist). */
 	mark: string;
+	/** An alert rule that fired. */
+	alert: string;
 	/** Between the parts of a line ("58 incidents · 16 articles"). */
 	dot: string;
 	/** The problems badge. */
@@ -44,6 +46,7 @@ export const UNICODE_GLYPHS: Readonly<Glyphs> = {
 	rule: '─',
 	split: '│',
 	mark: '●',
+	alert: '▲',
 	dot: '·',
 	warning: '⚠',
 	dash: '—',
@@ -63,6 +66,7 @@ export const ASCII_GLYPHS: Readonly<Glyphs> = {
 	rule: '-',
 	split: '|',
 	mark: '*',
+	alert: '^',
 	dot: '|',
 	warning: '!',
 	dash: '-',

@@ -23,6 +23,7 @@ export type Command =
 	| 'app.interrupt'
 	| 'app.help'
 	| 'app.problems'
+	| 'app.alerts'
 	| 'pane.next'
 	| 'pane.prev'
 	| 'pane.1'
@@ -117,7 +118,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
 	detail: 'Detail views (incident, actor, country, article)',
 	form: 'Filter bar',
 	jump: 'Jump to an actor',
-	overlay: 'Help and problem list',
+	overlay: 'Help, problem and alert lists',
 	palette: 'Command palette (: or ^P)',
 	prompt: 'Name prompt (saving a view)',
 	confirm: 'Confirmation',
@@ -168,6 +169,13 @@ export const KEYMAP: readonly Binding[] = [
 		scope: 'global',
 		help: 'Copy the selection (incident line, article citation, or brief) to the clipboard',
 		hint: 'copy',
+	},
+	{
+		command: 'app.alerts',
+		keys: ['a'],
+		scope: 'global',
+		help: 'List the alerts fired this session and the alert rules (the Watch line shows the latest)',
+		hint: 'alerts',
 	},
 
 	{ command: 'nav.down', keys: ['j', 'down', 'ctrl-n'], scope: 'list', help: 'Move down', hint: 'move' },

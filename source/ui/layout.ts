@@ -47,10 +47,16 @@ export function frameHeight(size: Pick<Size, 'rows'>): number {
 	return Math.max(1, size.rows - 1);
 }
 
-/** Lines between the header and the status bar; the Watch line sits under the header while anything is watched. */
-export function bodyHeight(size: Pick<Size, 'rows'> & { watch?: { keys: readonly string[] } }): number {
-	const watchLine = size.watch?.keys.length ? 1 : 0;
-	return Math.max(1, frameHeight(size) - CHROME - watchLine);
+type WithWatch = { watch?: { keys: readonly string[] }; alerts?: { bar: boolean; unread: number } };
+
+/** The Watch line is drawn while anything is watched, or an alert is waiting to be read on it. */
+export function watchLineShown(size: WithWatch): boolean {
+	return Boolean(size.watch?.keys.length || (size.alerts?.bar && size.alerts.unread > 0));
+}
+
+/** Lines between the header and the status bar, less the Watch line under the header when it is drawn. */
+export function bodyHeight(size: Pick<Size, 'rows'> & WithWatch): number {
+	return Math.max(1, frameHeight(size) - CHROME - (watchLineShown(size) ? 1 : 0));
 }
 
 /** A detail view: the body less its breadcrumb line. */

@@ -28,7 +28,7 @@ describe('the bundle', () => {
 			env: { ...process.env, SITREP_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'sitrep-watch-cli-')), NO_COLOR: '1' },
 		});
 		expect(r.status).toBe(0);
-		expect(JSON.parse(r.stdout)).toEqual({ since: null, items: [], totals: { incidents: 0, articles: 0 } });
+		expect(JSON.parse(r.stdout)).toEqual({ since: null, items: [], totals: { incidents: 0, articles: 0 }, alerts: [] });
 	});
 
 	it('--no-color in a terminal drops colours but keeps bold and inverse (the mono theme), like NO_COLOR', async () => {

@@ -44,9 +44,8 @@ describe('help pages', () => {
 		for (const face of FACES) for (const name of flagNames(face)) expect(r.out).toContain(label(name, face.flags));
 		expect(r.out).toContain('--mark-seen');
 		expect(r.out).toContain('0 ok · 1 validate found errors (or warnings with --strict) · 2 usage error');
-		expect(r.out).toContain(
-			'130 interrupted (Ctrl-C, SIGINT) · 143 SIGTERM · 129 SIGHUP (terminal gone) · 70 internal error',
-		);
+		expect(r.out).toContain('5 watch: an alert rule fired · 130 interrupted (Ctrl-C, SIGINT) · 143 SIGTERM');
+		expect(r.out).toContain('129 SIGHUP (terminal gone) · 70 internal error');
 		expect(r.out).toContain('  Search queries\n    free words (typos forgiven)');
 		expect(r.out).toContain('  Risk score\n    Risk score for a country');
 	});

@@ -5,7 +5,7 @@ export const config = defineCommand({
 	name: 'config',
 	summary: 'settings: dataDir, lastPane, theme, hyperlinks',
 	about: [
-		'Reads and changes the settings file (`sitrep config path` shows where; SITREP_CONFIG_DIR moves it). The watchlist, saved views and key overrides are set from the dashboard; `config get` shows them as JSON.',
+		'Reads and changes the settings file (`sitrep config path` shows where; SITREP_CONFIG_DIR moves it). The watchlist, saved views and key overrides are set from the dashboard, alert rules by `sitrep watch add --alert`; `config get` shows them as JSON.',
 	],
 	usage: ['config [get] [KEY] [--json]', 'config set KEY VALUE', 'config unset KEY', 'config path'],
 	synopsis: 'config get|set|unset|path',

@@ -9,7 +9,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type Conf from 'conf';
+import { type AlertRule, type AlertSetting, ruleOfSetting, settingOfRule } from '../../core/alerts/rule.js';
 import { G } from '../../core/glyphs.js';
+import { ALERT_NOTIFY, type AlertNotify } from '../../core/notify.js';
 import {
 	detailOf,
 	errorText,
@@ -29,6 +31,9 @@ export type ThemeSetting = (typeof THEME_NAMES)[number];
 
 export const HYPERLINK_MODES = ['auto', 'on', 'off'] as const;
 export type HyperlinkMode = (typeof HYPERLINK_MODES)[number];
+
+export const ALERT_BAR_MODES = ['on', 'off'] as const;
+export type AlertBarMode = (typeof ALERT_BAR_MODES)[number];
 
 /** `escapeTime`, in ms: the default and the range accepted (the reasons are in ui/keyReader.ts). */
 export const ESCAPE_TIME_DEFAULT = 100;
@@ -66,13 +71,36 @@ export interface Settings {
 	riskMachineCoded?: boolean;
 	/** Watch keys: "actor:iskp", "country:AF", "type:IED". */
 	watchlist?: string[];
+	/** Alert rules on watched items or queries, "when" in its canonical form (">=1 in 24h"). */
+	alerts?: AlertSetting[];
+	/** How the dashboard tells of a fired alert: a terminal notification, a bell, or nothing. */
+	alertNotify?: AlertNotify;
+	/** Whether a fired alert is shown on the Watch line. */
+	alertBar?: AlertBarMode;
 	views?: SavedView[];
 	/** Key overrides: action (or "scope:action") → key names; checked by the keymap. */
 	keys?: Record<string, string[]>;
 }
 
+/** The alert rules of the settings (each was checked when read: a bad one was dropped then, with a warning). */
+export function alertRulesOf(settings: Settings): AlertRule[] {
+	return (settings.alerts ?? []).flatMap((s) => {
+		const r = ruleOfSetting(s);
+		return typeof r === 'string' ? [] : [r];
+	});
+}
+
 /** Settings typed at `sitrep config set`; the structured ones are changed from the dashboard. */
-export const SETTING_KEYS = ['dataDir', 'lastPane', 'theme', 'hyperlinks', 'escapeTime', 'riskMachineCoded'] as const;
+export const SETTING_KEYS = [
+	'dataDir',
+	'lastPane',
+	'theme',
+	'hyperlinks',
+	'escapeTime',
+	'riskMachineCoded',
+	'alertNotify',
+	'alertBar',
+] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export const SETTING_HELP: Record<SettingKey, string> = {
@@ -83,6 +111,8 @@ export const SETTING_HELP: Record<SettingKey, string> = {
 	escapeTime: `milliseconds a lone Esc waits for the rest of a key sent in pieces, ${ESCAPE_TIME_MIN}–${ESCAPE_TIME_MAX} (default ${ESCAPE_TIME_DEFAULT}; like tmux's escape-time)`,
 	riskMachineCoded:
 		'true: risk scores count machine-coded (GDELT) incidents, in the dashboard, sitrep risk and sitrep brief (default false: left out)',
+	alertNotify: `how the dashboard tells of a fired alert: ${ALERT_NOTIFY.join(', ')} (auto: OSC 9 or 777 where the terminal is known to show them, else a bell)`,
+	alertBar: `a fired alert on the Watch line: ${ALERT_BAR_MODES.join(', ')} (default on)`,
 };
 
 /** A riskMachineCoded as written: true or false (also as text, "true"), else undefined. */
@@ -115,7 +145,10 @@ export interface ConfigHandle {
 	set(key: SettingKey, value: string): Promise<void>;
 	unset(key: SettingKey): Promise<void>;
 	/** Writes one structured field; resolves to an error message instead of rejecting. */
-	save<K extends 'watchlist' | 'views' | 'keys'>(key: K, value: NonNullable<Settings[K]>): Promise<string | undefined>;
+	save<K extends 'watchlist' | 'views' | 'keys' | 'alerts'>(
+		key: K,
+		value: NonNullable<Settings[K]>,
+	): Promise<string | undefined>;
 }
 
 const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
@@ -139,6 +172,10 @@ export function parseSetting(key: SettingKey, value: string): string | boolean {
 			return expect(THEME_NAMES);
 		case 'hyperlinks':
 			return expect(HYPERLINK_MODES);
+		case 'alertNotify':
+			return expect(ALERT_NOTIFY);
+		case 'alertBar':
+			return expect(ALERT_BAR_MODES);
 		case 'escapeTime': {
 			const ms = escapeTimeOf(value);
 			if (ms === undefined)
@@ -210,6 +247,27 @@ export function readSettings(raw: Record<string, unknown>): { settings: Settings
 		if (isStringArray(raw.watchlist)) settings.watchlist = raw.watchlist;
 		else bad('watchlist', 'a list of "actor:ID", "country:CODE" or "type:TYPE" strings');
 	}
+	if (raw.alerts !== undefined) {
+		if (Array.isArray(raw.alerts)) {
+			settings.alerts = [];
+			raw.alerts.forEach((v, i) => {
+				const rule = ruleOfSetting(v);
+				if (typeof rule !== 'string') settings.alerts?.push(settingOfRule(rule));
+				else
+					warnings.push(
+						`setting "alerts[${i}]" ignored: ${rule}; expected {"watch": "actor:ID" or "query": "…", "when": ">=1 in 24h", "name": optional}`,
+					);
+			});
+		} else bad('alerts', 'a list of alert rules');
+	}
+	if (raw.alertNotify !== undefined) {
+		if (oneOf(ALERT_NOTIFY, raw.alertNotify)) settings.alertNotify = raw.alertNotify;
+		else bad('alertNotify', `one of ${ALERT_NOTIFY.join(', ')}`);
+	}
+	if (raw.alertBar !== undefined) {
+		if (oneOf(ALERT_BAR_MODES, raw.alertBar)) settings.alertBar = raw.alertBar;
+		else bad('alertBar', `one of ${ALERT_BAR_MODES.join(', ')}`);
+	}
 	if (raw.views !== undefined) {
 		if (Array.isArray(raw.views)) {
 			settings.views = [];
@@ -234,17 +292,7 @@ export function readSettings(raw: Record<string, unknown>): { settings: Settings
 	return { settings, warnings };
 }
 
-const KNOWN = new Set([
-	'dataDir',
-	'lastPane',
-	'theme',
-	'hyperlinks',
-	'escapeTime',
-	'riskMachineCoded',
-	'watchlist',
-	'views',
-	'keys',
-]);
+const KNOWN = new Set([...SETTING_KEYS, 'watchlist', 'alerts', 'views', 'keys']);
 
 /** What is written back: the checked settings, and keys this version does not know (a newer sitrep's) as they were. */
 function cleaned(raw: Record<string, unknown>, settings: Settings): Record<string, unknown> {

@@ -5,6 +5,7 @@
 import { Box, useApp, useStdout } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { G } from '../../core/glyphs.js';
+import type { NotifyVia } from '../../core/notify.js';
 import type { Problem } from '../../core/problems.js';
 import { Resolver } from '../../core/resolve.js';
 import type { RiskDays } from '../../core/risk.js';
@@ -13,6 +14,7 @@ import type { Store } from '../../core/store.js';
 import type { TimelineFilter } from '../../core/timeline.js';
 import { plural } from '../../core/words.js';
 import type { PaneId, SavedView } from '../../io/settings/config.js';
+import { type AlertsUi, barAlert } from '../alerts.js';
 import { Header } from '../components/Header.js';
 import { HintLine, StatusBar } from '../components/StatusBar.js';
 import { TooSmall } from '../components/TooSmall.js';
@@ -20,7 +22,7 @@ import { WatchLine } from '../components/WatchLine.js';
 import type { Env } from '../env.js';
 import type { Keymap } from '../keymap.js';
 import { DEFAULT_ESCAPE_MS, type KeyPress } from '../keyReader.js';
-import { bodyHeight, frameHeight, tooSmall } from '../layout.js';
+import { bodyHeight, frameHeight, tooSmall, watchLineShown } from '../layout.js';
 import { Palette } from '../overlays/palette/view.js';
 import { PromptLine } from '../overlays/prompt/view.js';
 import { availablePanes, PANE_TITLES } from '../panes/registry.js';
@@ -28,6 +30,7 @@ import { useSearchEngine } from '../panes/search/engine.js';
 import type { SearchOutcomeState } from '../panes/search/state.js';
 import { pickTheme, type ThemeName } from '../theme.js';
 import type { WatchUi } from '../watch.js';
+import { useAlertEffects } from './alertEffects.js';
 import { Body } from './Body.js';
 import { type BriefingCallbacks, useBriefingEffects } from './effects.js';
 import { startIdleWork } from './idle.js';
@@ -59,6 +62,12 @@ export interface AppProps {
 	/** Saved views and the watchlist as read from the settings. */
 	views?: SavedView[];
 	watch?: WatchUi;
+	/** The alert rules and what they have fired for (alerts.json), with the `alertBar` setting. */
+	alerts?: AlertsUi;
+	/** How a fired alert is told of on the terminal (default: not at all). */
+	notify?: NotifyVia;
+	/** The time alert rules are checked at (tests pin it). */
+	now?: () => Date;
 	/** URLs as OSC 8 hyperlinks (the terminal supports them). */
 	hyperlinks?: boolean;
 	/** The data is the bundled sample: the status bar says this ("sample data to 2025-12-31") in place of the directory. */
@@ -109,6 +118,7 @@ export function App(props: AppProps) {
 			asOf: props.asOf,
 			views: props.views,
 			watch: props.watch,
+			alerts: props.alerts,
 			message: props.startMessage,
 		}),
 	);
@@ -116,6 +126,21 @@ export function App(props: AppProps) {
 		...props.briefing,
 		...(props.briefDir ? { briefDir: props.briefDir } : {}),
 	});
+	// The rules are checked against each store the App is given, once it has its articles.
+	const pending = props.articlesPending === true;
+	const clock = props.now;
+	// biome-ignore lint/correctness/useExhaustiveDependencies: once per store given (data arrived), never per key
+	useEffect(() => {
+		if (!pending) dispatch({ type: 'alertsCheck', now: (clock?.() ?? new Date()).getTime() });
+	}, [props.store, pending, clock]);
+	useAlertEffects(
+		state.alerts,
+		props.store,
+		(seq) => stdout.write(seq),
+		props.notify ?? { kind: 'off' },
+		props.briefing?.onAlerts,
+		(text) => dispatch({ type: 'message', text }),
+	);
 	const firstWatch = useRef(props.watch);
 	useEffect(() => {
 		if (props.watch && props.watch !== firstWatch.current) dispatch({ type: 'watchData', watch: props.watch });
@@ -145,7 +170,6 @@ export function App(props: AppProps) {
 		onPane?.(state.pane);
 	}, [state.pane, onPane]);
 
-	const pending = props.articlesPending === true;
 	const onResults = useCallback((outcome: SearchOutcomeState) => dispatch({ type: 'searchResults', outcome }), []);
 	const onIndex = useCallback((index: SearchIndex | null) => dispatch({ type: 'searchIndex', index }), []);
 	const index = state.searchIndex;
@@ -192,8 +216,14 @@ export function App(props: AppProps) {
 				width={state.cols}
 				right={state.palette ? 'palette' : overlay ? overlay.kind : `${state.days}d`}
 			/>
-			{state.watch.keys.length ? (
-				<WatchLine store={props.store} watch={state.watch} width={state.cols} theme={theme} />
+			{watchLineShown(state) ? (
+				<WatchLine
+					store={props.store}
+					watch={state.watch}
+					width={state.cols}
+					theme={theme}
+					alert={barAlert(state.alerts)}
+				/>
 			) : null}
 			{state.palette ? (
 				<Palette

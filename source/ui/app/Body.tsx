@@ -95,7 +95,7 @@ export function Body({
 	if (state.overlay) {
 		return (
 			<Lines
-				lines={overlayLines(state.overlay, env, state.cols, availablePanes().length)}
+				lines={overlayLines(state.overlay, env, state.cols, availablePanes().length, state)}
 				top={state.overlay.scroll}
 				height={height}
 				width={state.cols}

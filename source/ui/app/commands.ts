@@ -9,6 +9,7 @@ import { NAV_COMMANDS } from '../list.js';
 import { promptEdit } from '../overlays/prompt/state.js';
 import { overlayLines, scrollOverlay } from '../overlays/text.js';
 import { availablePanes, paneDef, paneOwning } from '../panes/registry.js';
+import { openAlerts } from './alerts.js';
 import { briefingCommand, confirmCommand } from './briefing.js';
 import { paletteCommand } from './paletteRun.js';
 import { stepWindow } from './refit.js';
@@ -38,6 +39,7 @@ const APP: Partial<Record<Command, Handler>> = {
 	'app.interrupt': (state) => ({ ...state, exit: 130 }),
 	'app.help': (state) => ({ ...state, overlay: state.overlay?.kind === 'help' ? null : { kind: 'help', scroll: 0 } }),
 	'app.problems': (state) => ({ ...state, overlay: { kind: 'problems', scroll: 0 } }),
+	'app.alerts': (state, env) => openAlerts(state, env),
 	'app.palette': (state) => ({ ...state, palette: { input: '', cursor: 0 } }),
 	'overlay.close': (state) => ({ ...state, overlay: null }),
 	'pane.next': stepPane,
@@ -86,7 +88,7 @@ const APP: Partial<Record<Command, Handler>> = {
 /** j/k, pages, g/G: the help or problems text, else the open view, else the focused pane's list. */
 function navigate(state: AppState, cmd: Command, env: Env): AppState {
 	if (state.overlay) {
-		const lines = overlayLines(state.overlay, env, state.cols, availablePanes().length);
+		const lines = overlayLines(state.overlay, env, state.cols, availablePanes().length, state);
 		return { ...state, overlay: scrollOverlay(state.overlay, cmd, lines.length, bodyHeight(state)) };
 	}
 	if (currentView(state)) return viewCommand(state, cmd, env);

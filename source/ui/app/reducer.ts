@@ -13,6 +13,7 @@ import { paletteType } from '../overlays/palette/state.js';
 import { promptType } from '../overlays/prompt/state.js';
 import { paneDef } from '../panes/registry.js';
 import { acceptResults, resultsStale, searchNow } from '../panes/search/state.js';
+import { alertsChecked } from './alerts.js';
 import { afterKey } from './briefing.js';
 import { runCommand } from './commands.js';
 import { resize } from './refit.js';
@@ -91,6 +92,8 @@ export function reducer(env: Env) {
 				return { ...state, confirm: action.confirm };
 			case 'watchData':
 				return { ...state, watch: { ...action.watch, keys: state.watch.keys } };
+			case 'alertsCheck':
+				return alertsChecked(state, env, new Date(action.now));
 			case 'resize':
 				return resize(state, action.cols, action.rows, env);
 		}

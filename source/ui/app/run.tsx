@@ -211,6 +211,7 @@ export async function runTui(
 		if (!now) return;
 		remember(now.pane);
 		session.briefing.onWatchExit?.(now.watch);
+		session.flushAlerts();
 	});
 	// The bundled data is a curated sample that ends at its last incident: the status bar says so.
 	const sample = isBundledDataDir(loaded.store.dir) ? sampleNote(loaded.store.incidents) : undefined;
@@ -226,6 +227,8 @@ export async function runTui(
 				keymap={session.keymap}
 				views={session.views}
 				watch={session.watchFor(data.store)}
+				alerts={session.alerts}
+				notify={session.notify}
 				hyperlinks={session.hyperlinks}
 				escapeMs={session.escapeMs}
 				riskMachineCoded={session.riskMachineCoded}

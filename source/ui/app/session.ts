@@ -1,13 +1,18 @@
 // What the dashboard takes from the settings and gives back to them: key
-// overrides, saved views, the watchlist and what was seen of it. Kept apart
-// from run.tsx so tests can open two sessions on one settings folder.
+// overrides, saved views, the watchlist and what was seen of it, alert rules
+// and what they fired for. Kept apart from run.tsx so tests can open two
+// sessions on one settings folder.
 
+import { type Alert, recordFirings } from '../../core/alerts/evaluate.js';
 import { G, glyphSet } from '../../core/glyphs.js';
+import { type NotifyVia, notifyVia } from '../../core/notify.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { Store } from '../../core/store.js';
 import { localeAdvice } from '../../core/terminal.js';
 import { nextSeen, summarize, whatsNew } from '../../core/watch.js';
+import { loadFired, saveFired } from '../../io/settings/alertState.js';
 import {
+	alertRulesOf,
 	type ConfigHandle,
 	ESCAPE_TIME_DEFAULT,
 	escapeTimeOf,
@@ -16,6 +21,7 @@ import {
 	type ThemeSetting,
 } from '../../io/settings/config.js';
 import { loadSeen, saveSeen } from '../../io/settings/watchState.js';
+import { type AlertsUi, alertsUi } from '../alerts.js';
 import { buildKeymap, type Keymap } from '../keymap.js';
 import { hyperlinksSupported } from '../osc.js';
 import { items, type WatchUi, watchUi } from '../watch.js';
@@ -39,6 +45,11 @@ export interface Session {
 	startMessage(store: Store): string | undefined;
 	/** Call when the store with the articles has arrived: only it can record which articles were seen. */
 	complete(store: Store): void;
+	/** The alert rules and what they have fired for in this data directory. */
+	alerts: AlertsUi;
+	notify: NotifyVia;
+	/** Records firings not yet on disk: within the call once conf is loaded (a signal or a hang-up). */
+	flushAlerts(): void;
 	briefing: BriefingCallbacks;
 }
 
@@ -57,6 +68,20 @@ export function openSession(
 	if (seen.error) notes.push(seen.error);
 	let full: Store | undefined;
 	let watchSaved = false;
+	const rules = alertRulesOf(settings);
+	// What the rules fired for is kept per data directory, as what was seen is.
+	const fired = opts.dir && rules.length ? loadFired(opts.dir) : { fired: {} };
+	if (fired.notice) notes.push(fired.notice);
+	if (fired.error) notes.push(fired.error);
+	/** Firings whose save has not yet come back: saved again on the way out (a save is idempotent). */
+	const unsaved = new Set<{ alerts: readonly Alert[]; store: Store; now: Date }>();
+	const save = (batch: { alerts: readonly Alert[]; store: Store; now: Date }) =>
+		saveFired(opts.dir ?? batch.store.dir, (disk) =>
+			recordFirings(disk, batch.alerts, batch.store, rules, batch.now),
+		).then((err) => {
+			if (!err) unsaved.delete(batch);
+			return err;
+		});
 	return {
 		keymap,
 		notes,
@@ -77,7 +102,19 @@ export function openSession(
 		complete: (store) => {
 			full = store;
 		},
+		alerts: alertsUi(rules, fired.fired, settings.alertBar !== 'off'),
+		notify: notifyVia(process.env, settings.alertNotify ?? 'auto'),
+		flushAlerts: () => {
+			for (const batch of unsaved) void save(batch);
+		},
 		briefing: {
+			onAlerts: (alerts, store, now) => {
+				// A file that could not be read, nor kept aside, is not written over.
+				if (fired.error) return Promise.resolve(undefined);
+				const batch = { alerts, store, now };
+				unsaved.add(batch);
+				return save(batch);
+			},
 			onViews: (views) => config.save('views', views),
 			onWatchlist: (keys) => config.save('watchlist', keys),
 			// Once, at the first way out (q, or a signal or hang-up after it).

@@ -9,6 +9,7 @@ import type { ExportFilterInput } from '../../io/export.js';
 import type { PaneId, SavedView } from '../../io/settings/config.js';
 import type { BriefTarget } from '../../present/brief.js';
 import type { Target } from '../../present/target.js';
+import { type AlertsUi, noAlerts } from '../alerts.js';
 import type { View } from '../detail/state.js';
 import type { Env } from '../env.js';
 import type { Scope } from '../keymap.js';
@@ -79,6 +80,8 @@ export interface AppState {
 	confirm: ConfirmState<ConfirmAction> | null;
 	views: SavedView[];
 	watch: WatchUi;
+	/** Alert rules, what they fired this session, and the last firing for the App to tell of. */
+	alerts: AlertsUi;
 	/** Text to put on the clipboard (OSC 52); the App writes it. */
 	copy: CopyRequest | null;
 	/** An export to write; the App does the I/O. */
@@ -104,6 +107,8 @@ export type Action =
 	| { type: 'searchResults'; outcome: SearchOutcomeState }
 	/** The articles arrived: what is new is worked out again with them (the watched items stay as toggled). */
 	| { type: 'watchData'; watch: WatchUi }
+	/** The store changed (or the dashboard started): the alert rules are checked against it at this time (epoch ms). */
+	| { type: 'alertsCheck'; now: number }
 	/** The App found something to confirm (a brief file already there). */
 	| { type: 'ask'; confirm: ConfirmState<ConfirmAction> };
 
@@ -118,6 +123,7 @@ export function initialState(
 		asOf?: string;
 		views?: SavedView[];
 		watch?: WatchUi;
+		alerts?: AlertsUi;
 		message?: string;
 	},
 ): AppState {
@@ -144,6 +150,7 @@ export function initialState(
 		confirm: null,
 		views: opts.views ?? [],
 		watch: opts.watch ?? noWatch,
+		alerts: opts.alerts ?? noAlerts,
 		copy: null,
 		exportReq: null,
 		searchIndex: null,

@@ -1,12 +1,13 @@
 // The header's Watch line: each watched item with its count of new records
-// (● marks them in every pane), and since when.
+// (● marks them in every pane), and since when; an alert rule that fired and
+// is not yet read (`a` lists them) comes first.
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { G } from '../../core/glyphs.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { Store } from '../../core/store.js';
 import { newCounts, sessionTime, watchLabel } from '../../core/watch.js';
-import { truncate } from '../../core/width.js';
+import { truncate, width as widthOf } from '../../core/width.js';
 import type { Theme } from '../theme.js';
 import { idsFor, items, type WatchUi } from '../watch.js';
 
@@ -22,16 +23,32 @@ export function watchSummary(store: Store, watch: WatchUi): { parts: string[]; t
 	return { parts, total: watch.since ? `${counts} since ${sessionTime(watch.since)}` : counts };
 }
 
-export function WatchLine(props: { store: Store; watch: WatchUi; width: number; theme: Theme }) {
-	const { store, watch, width, theme } = props;
+export function WatchLine(props: {
+	store: Store;
+	watch: WatchUi;
+	width: number;
+	theme: Theme;
+	/** The latest unread alert ("▲ alert: ISKP ≥1 in 24h (2)") and how many more are unread. */
+	alert?: { text: string; more: number } | undefined;
+}) {
+	const { store, watch, width, theme, alert } = props;
 	const { parts, total } = useMemo(() => watchSummary(store, watch), [store, watch]);
 	const fresh = watch.newIncidents.size + watch.newArticles.size > 0;
-	const right = ` ${total}`;
+	const right = watch.keys.length ? ` ${total}` : '';
 	const room = Math.max(0, width - 8 - right.length);
+	const said = alert ? truncate(sanitizeLine(`${alert.text}${alert.more ? ` +${alert.more} more` : ''}`), room) : '';
+	const rest = Math.max(0, room - widthOf(said) - (said && parts.length ? 3 : 0));
+	const watched = truncate(sanitizeLine(parts.join(` ${G.dot} `)), rest);
 	return (
 		<Box height={1} flexShrink={0} overflow="hidden">
 			<Text {...theme.key}>Watch: </Text>
-			<Text wrap="truncate">{truncate(sanitizeLine(parts.join(` ${G.dot} `)), room)}</Text>
+			{said ? (
+				<Text {...theme.error} bold wrap="truncate">
+					{said}
+				</Text>
+			) : null}
+			{said && watched ? <Text {...theme.dim}>{` ${G.dot} `}</Text> : null}
+			<Text wrap="truncate">{watched}</Text>
 			<Box flexGrow={1} />
 			<Text {...(fresh ? theme.warning : theme.dim)} bold={fresh} wrap="truncate">
 				{truncate(right, Math.max(0, width - 8))}

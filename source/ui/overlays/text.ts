@@ -1,17 +1,27 @@
-// The full-screen text overlays (? help, ! problems): their lines and scrolling.
+// The full-screen text overlays (? help, ! problems, a alerts): their lines and scrolling.
 import type { Line } from '../../present/lines.js';
+import { type AlertsUi, noAlerts } from '../alerts.js';
 import type { Env } from '../env.js';
 import type { Command } from '../keymap.js';
+import { alertLines } from './alerts/lines.js';
 import { helpLines } from './help/lines.js';
 import { problemLines } from './problems/lines.js';
 
 export interface TextOverlay {
-	kind: 'help' | 'problems';
+	kind: 'help' | 'problems' | 'alerts';
 	scroll: number;
 }
 
-export function overlayLines(overlay: TextOverlay, env: Env, cols: number, paneCount: number): Line[] {
-	return overlay.kind === 'problems' ? problemLines(env, cols) : helpLines(cols, env.keymap, paneCount);
+export function overlayLines(
+	overlay: TextOverlay,
+	env: Env,
+	cols: number,
+	paneCount: number,
+	app: { alerts: AlertsUi; watch: { keys: readonly string[] } } = { alerts: noAlerts, watch: { keys: [] } },
+): Line[] {
+	if (overlay.kind === 'problems') return problemLines(env, cols);
+	if (overlay.kind === 'alerts') return alertLines(env, app.alerts, app.watch.keys, cols);
+	return helpLines(cols, env.keymap, paneCount);
 }
 
 export function scrollOverlay(overlay: TextOverlay, cmd: Command, lineCount: number, height: number): TextOverlay {
