@@ -54,6 +54,9 @@ beforeAll(async () => {
 			headers: { 'content-type': 'application/atom+xml' },
 		},
 		'/gone.xml': { status: 404, body: 'not here' },
+		'/late.xml': {
+			body: rss([PK_ITEMS[0]?.replace(/wire-a1/g, 'late-1').replace('TTP attack', 'Late TTP attack') ?? '']),
+		},
 		'/page.html': { body: '<!doctype html><html><head><title>x</title></head><body><p>hi</p></body></html>' },
 	});
 	const root = mkdtempSync(join(tmpdir(), 'sitrep-fetch-'));
@@ -87,6 +90,15 @@ describe('sitrep feeds and fetch', () => {
 		]);
 	});
 
+	it('an alert rule on ISKP, before anything arrives: quiet', async () => {
+		const add = await sitrep('watch', 'add', 'iskp', '--alert', '>=1 in 24h');
+		expect(add.stderr).toBe('');
+		expect(add.code).toBe(0);
+		const w = await sitrep('watch', '--json');
+		expect(w.code).toBe(0);
+		expect(JSON.parse(w.stdout).alerts).toEqual([]);
+	});
+
 	it('fetches the new items with actors and countries linked', async () => {
 		const r = await sitrep('fetch', '--json');
 		expect(r.stderr).toBe('');
@@ -107,6 +119,18 @@ describe('sitrep feeds and fetch', () => {
 		const tl = await sitrep('search', 'Bannu', '--json');
 		expect(tl.code).toBe(0);
 		expect(tl.stdout).toContain('TTP attack on police post in Bannu');
+	});
+
+	it('the ISKP rule fires once for the fetched item: watch --json exits 5, then 0', async () => {
+		const first = await sitrep('watch', '--json');
+		expect(first.code).toBe(5);
+		const alerts = JSON.parse(first.stdout).alerts;
+		expect(alerts).toHaveLength(1);
+		expect(alerts[0].records).toHaveLength(1);
+		expect(alerts[0].records[0]).toMatch(/^art-\d{4}-\d\d-\d\d-iskp-claims-bombing-near-kabul-ministry$/);
+		const again = await sitrep('watch', '--json');
+		expect(again.code).toBe(0);
+		expect(JSON.parse(again.stdout).alerts).toEqual([]);
 	});
 
 	it('finds nothing new the second time: conditional requests answered 304', async () => {
@@ -170,7 +194,11 @@ describe('sitrep feeds and fetch', () => {
 		expect(readFileSync(join(dir, 'articles/feed-pk.jsonl'), 'utf8')).toBe(before);
 	});
 
-	it('--every keeps fetching until SIGTERM, then ends cleanly (exit 0, locks gone); one per directory', async () => {
+	it('--every fetches what is due, runs until SIGTERM, then ends cleanly (exit 0, locks gone); one per directory', async () => {
+		// Never fetched, so due at once; the others were fetched minutes ago and are not.
+		expect((await sitrep('feeds', 'add', 'late', server.url('/late.xml'), '--allow-private', '--no-check')).code).toBe(
+			0,
+		);
 		const child = spawn(process.execPath, [CLI, 'fetch', '--every', '--json', '--data', dir], {
 			env: { ...process.env, SITREP_CONFIG_DIR: config, SITREP_CACHE_DIR: '' },
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -185,9 +213,8 @@ describe('sitrep feeds and fetch', () => {
 		});
 		const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
 		try {
-			// The first turn: every source is due (never fetched by --every's clock? it was: they are due by lastAttempt + 15m
-			// only if older; the lock file says it runs).
-			await expect.poll(() => existsSync(join(dir, '.sitrep-fetch-every.lock')), { timeout: WAIT_MS }).toBe(true);
+			await expect.poll(() => out, { timeout: WAIT_MS }).toContain('"name":"late"');
+			expect(existsSync(join(dir, '.sitrep-fetch-every.lock'))).toBe(true);
 			const second = await sitrep('fetch', '--every');
 			expect(second.code).toBe(3);
 			expect(second.stderr).toMatch(/already running/);
@@ -199,6 +226,11 @@ describe('sitrep feeds and fetch', () => {
 		expect(existsSync(join(dir, '.sitrep-fetch-every.lock'))).toBe(false);
 		expect(existsSync(join(dir, '.sitrep-fetch.lock'))).toBe(false);
 		// Each line it printed is a whole JSON report.
-		for (const line of out.split('\n').filter(Boolean)) expect(JSON.parse(line)).toHaveProperty('sources');
+		const turns = out
+			.split('\n')
+			.filter(Boolean)
+			.map((line) => JSON.parse(line));
+		expect(turns[0].sources.map((r: { name: string }) => r.name)).toEqual(['late']);
+		expect(turns[0].sources[0]).toMatchObject({ status: 'ok', new: 1 });
 	});
 });
