@@ -10,7 +10,7 @@ import {
 	feedSourceSchema,
 } from '../core/feeds/sources.js';
 import { sanitizeLine } from '../core/sanitize.js';
-import { fit } from '../core/width.js';
+import { truncate } from '../core/width.js';
 import { FeedsFileError, readFeeds, updateFeeds } from '../io/feeds/file.js';
 import type { SourceReport } from '../io/feeds/report.js';
 import { FetchUsageError, runFetch } from '../io/feeds/run.js';
@@ -130,7 +130,7 @@ function printList(dir: string, ctx: Ctx, json: boolean): number {
 			`${f.name.padEnd(width)}  ${f.kind.padEnd(12)} every ${(f.every ?? DEFAULT_EVERY[f.kind]).padEnd(4)} ${sanitizeLine(f.url)}`,
 		);
 		ctx.out(
-			`${''.padEnd(width)}  last ${when(s?.lastSuccess)}${s?.lastError ? `; last error: ${fit(sanitizeLine(s.lastError), 100)}` : ''}${scope ? `; ${scope}` : ''}`,
+			`${''.padEnd(width)}  last ${when(s?.lastSuccess)}${s?.lastError ? `; last error: ${truncate(sanitizeLine(s.lastError), 100)}` : ''}${scope ? `; ${scope}` : ''}`,
 		);
 	}
 	return EXIT.ok;
@@ -151,10 +151,10 @@ export function sourceLines(r: SourceReport, opts: { dryRun: boolean; items?: nu
 	const shown = opts.items ?? 10;
 	for (const item of r.items.slice(0, shown)) {
 		const links = [...item.actors, ...item.countries].join(', ');
-		out.push(`  ${item.status === 'new' ? '+' : '~'} ${fit(item.title, 90)}${links ? `  [${links}]` : ''}`);
+		out.push(`  ${item.status === 'new' ? '+' : '~'} ${truncate(item.title, 90)}${links ? `  [${links}]` : ''}`);
 	}
 	if (r.items.length > shown) out.push(`  … and ${r.items.length - shown} more (--json lists all)`);
-	for (const s of r.skipped.slice(0, 5)) out.push(`  skipped ${fit(s.item, 60)}: ${s.reason}`);
+	for (const s of r.skipped.slice(0, 5)) out.push(`  skipped ${truncate(s.item, 60)}: ${s.reason}`);
 	if (r.skipped.length > 5) out.push(`  … and ${r.skipped.length - 5} more skipped (--json lists all)`);
 	for (const n of r.notes.slice(r.status === 'waiting' ? 1 : 0, 5)) out.push(`  note: ${n}`);
 	return out;
