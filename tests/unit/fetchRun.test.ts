@@ -15,7 +15,7 @@ import { runFetch } from '../../source/io/feeds/run.js';
 import { readState } from '../../source/io/feeds/state.js';
 import { loadDataDir } from '../../source/io/load/load.js';
 import { zipFiles } from '../../source/io/net/zipWrite.js';
-import { type FeedServer, type Route, startFeedServer } from '../support/feedServer.js';
+import { type FeedServer, type Handler, type Route, startFeedServer } from '../support/feedServer.js';
 import { DATA_DIR } from '../support/helpers.js';
 
 const NOW = new Date('2026-12-07T10:00:00Z');
@@ -72,7 +72,7 @@ function gdeltFiles(rows: string[], name: string): { zip: Buffer; index: string 
 }
 
 let server: FeedServer;
-const routes: Record<string, Route> = {};
+const routes: Record<string, Route | Handler> = {};
 let root: string;
 let dir: string;
 
@@ -387,6 +387,36 @@ describe('UCDP and ACLED', () => {
 		expect(req?.headers.authorization).toBe('Bearer secret-token');
 		expect(readFileSync(join(dir, 'feeds.json'), 'utf8')).not.toContain('secret');
 		expect(JSON.stringify(readState(dir).state)).not.toContain('secret');
+	});
+
+	it('ACLED: a token asked of its OAuth endpoint with the account from the environment, for this fetch only', async () => {
+		const acled = rowsOf(fixture('acled-2024.csv'));
+		let form = '';
+		routes['/oauth/token'] = (req, res) => {
+			let body = '';
+			req.on('data', (d: Buffer) => {
+				body += d.toString();
+			});
+			req.on('end', () => {
+				form = body;
+				res.writeHead(200, { 'content-type': 'application/json' });
+				res.end(JSON.stringify({ token_type: 'Bearer', expires_in: 86400, access_token: 'from-oauth' }));
+			});
+		};
+		routes['/api/acled/read'] = (req, res) => {
+			const ok = req.headers.authorization === 'Bearer from-oauth';
+			res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
+			res.end(JSON.stringify(ok ? { status: 200, success: true, data: acled.slice(0, 2) } : { success: false }));
+		};
+		sources({ name: 'acled', kind: 'acled', path: '/api/acled/read?country=Pakistan' });
+		const r = (await fetchNow({ vars: { ACLED_USERNAME: 'analyst@example.org', ACLED_PASSWORD: 'pw secret' } }))
+			.sources[0];
+		expect(r?.status, r?.error ?? '').toBe('ok');
+		expect(r?.new).toBe(2);
+		expect(new URLSearchParams(form).get('grant_type')).toBe('password');
+		expect(new URLSearchParams(form).get('client_id')).toBe('acled');
+		expect(new URLSearchParams(form).get('password')).toBe('pw secret');
+		expect(JSON.stringify(readState(dir).state)).not.toMatch(/secret|from-oauth/);
 	});
 });
 

@@ -239,6 +239,29 @@ describe('httpGet: redirects', () => {
 		});
 	});
 
+	it('a form is POSTed url-encoded, and never sent on by a redirect', async () => {
+		let got = '';
+		const server = await serve({
+			'/token': (req, res) => {
+				let body = '';
+				req.on('data', (d: Buffer) => {
+					body += d.toString();
+				});
+				req.on('end', () => {
+					got = `${req.method} ${req.headers['content-type']} ${body}`;
+					res.end('{"access_token":"t"}');
+				});
+			},
+			'/moved': { status: 307, redirect: '/token' },
+		});
+		const ok = fetched(await httpGet(server.url('/token'), { ...LOCAL, form: { user: 'a b', pass: 'p&q' } }));
+		expect(ok.body.toString()).toBe('{"access_token":"t"}');
+		expect(got).toBe('POST application/x-www-form-urlencoded user=a+b&pass=p%26q');
+		const e = await failure(httpGet(server.url('/moved'), { ...LOCAL, form: { pass: 'secret' } }));
+		expect(e.code).toBe('redirects');
+		expect(server.hits('/token')).toBe(1);
+	});
+
 	it('a loop: redirects, naming the URL it came back to', async () => {
 		const server = await serve({ '/a': { redirect: '/b' }, '/b': { redirect: '/a' } });
 		const e = await failure(httpGet(server.url('/a'), LOCAL));

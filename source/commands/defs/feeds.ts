@@ -5,7 +5,7 @@ export const feeds = defineCommand({
 	name: 'feeds',
 	summary: 'the sources fetch pulls from (feeds.json): add, list, remove, test',
 	about: [
-		'The sources of the data directory, kept in its feeds.json so a team sharing the directory shares them: RSS and Atom feeds (articles), GDELT 2.0 Events (machine-coded incidents), UCDP and ACLED (incidents). add checks the source before saving it unless --no-check; test fetches one and shows what it would bring, writing nothing. Credentials (UCDP_ACCESS_TOKEN, ACLED_ACCESS_TOKEN or ACLED_EMAIL and ACLED_KEY) come from the environment and are never stored.',
+		'The sources of the data directory, kept in its feeds.json so a team sharing the directory shares them: RSS and Atom feeds (articles), GDELT 2.0 Events (machine-coded incidents), UCDP and ACLED (incidents). add checks the source before saving it unless --no-check; test fetches one and shows what it would bring, writing nothing. Credentials (UCDP_ACCESS_TOKEN; ACLED_USERNAME and ACLED_PASSWORD, or ACLED_ACCESS_TOKEN, or ACLED_EMAIL and ACLED_KEY) come from the environment and are never stored.',
 		'--kind is guessed from the URL when not given: a GDELT lastupdate.txt is gdelt-events, a UCDP or ACLED address is ucdp or acled, anything else rss (Atom and RDF feeds are read as well).',
 	],
 	usage: [

@@ -157,13 +157,38 @@ async function ucdpText(
 	return { text: rowsToCsv(rows), validators };
 }
 
+/**
+ * A token for ACLED's API from the analyst's account: ACLED's OAuth endpoint
+ * (POST /oauth/token, the password grant with client_id "acled") on the API's
+ * own host. The token lives for this fetch only.
+ */
+async function acledToken(source: FeedSource, run: DatasetRun, username: string, password: string): Promise<string> {
+	const at = new URL('/oauth/token', source.url).toString();
+	const res = await httpGet(at, {
+		...common(source, run.env),
+		maxBytes: 64 * 1024,
+		retries: 1,
+		accept: 'application/json',
+		form: { username, password, grant_type: 'password', client_id: 'acled' },
+	});
+	if (res.notModified) throw new DatasetError(`${at}: 304 to a token request`);
+	const body = parseJson(res.body, at) as { access_token?: unknown };
+	if (typeof body?.access_token !== 'string' || body.access_token === '') {
+		throw new DatasetError(`${at}: ACLED's answer holds no access_token`);
+	}
+	return body.access_token;
+}
+
 async function acledText(source: FeedSource, run: DatasetRun): Promise<string> {
-	const token = run.vars.ACLED_ACCESS_TOKEN;
 	const key = run.vars.ACLED_KEY;
 	const email = run.vars.ACLED_EMAIL;
+	const username = run.vars.ACLED_USERNAME;
+	const password = run.vars.ACLED_PASSWORD;
+	let token = run.vars.ACLED_ACCESS_TOKEN;
+	if (!token && username && password) token = await acledToken(source, run, username, password);
 	if (!token && !(key && email)) {
 		throw new DatasetError(
-			"ACLED is fetched with the analyst's own account: set ACLED_ACCESS_TOKEN (or ACLED_EMAIL and ACLED_KEY) in the environment; sitrep never stores them",
+			"ACLED is fetched with the analyst's own account: set ACLED_USERNAME and ACLED_PASSWORD (or ACLED_ACCESS_TOKEN, or for the older API ACLED_EMAIL and ACLED_KEY) in the environment; sitrep never stores them",
 		);
 	}
 	const opts: HttpOptions = {
@@ -220,7 +245,7 @@ export async function collectDataset(
 			const hint =
 				source.kind === 'ucdp'
 					? 'UCDP asks for an access token: set UCDP_ACCESS_TOKEN'
-					: 'ACLED refused the credentials: check ACLED_ACCESS_TOKEN (or ACLED_EMAIL and ACLED_KEY)';
+					: 'ACLED refused the credentials: check ACLED_USERNAME and ACLED_PASSWORD (or ACLED_ACCESS_TOKEN, ACLED_EMAIL and ACLED_KEY)';
 			throw new DatasetError(`${redact(err.message)}; ${hint}`);
 		}
 		if (err instanceof HttpError) throw new DatasetError(redact(err.message));

@@ -46,6 +46,8 @@ export interface HttpOptions {
 	ca?: string | Buffer | (string | Buffer)[];
 	/** How host names are resolved; default dns.lookup with every address. */
 	resolveHost?: Resolver;
+	/** POST these fields as a form (an OAuth token request) instead of a GET; a redirect is then refused. */
+	form?: Record<string, string>;
 }
 
 export type HttpResult =
@@ -74,6 +76,8 @@ interface Settings {
 	signal: AbortSignal | undefined;
 	ca: HttpOptions['ca'];
 	guard: Guard;
+	/** A form to POST (url-encoded), or undefined for a GET. */
+	form: string | undefined;
 }
 
 type Answer =
@@ -123,7 +127,12 @@ function request(url: URL, headers: http.OutgoingHttpHeaders, s: Settings, via: 
 		let failure: HttpError | undefined;
 		let phase = 'waiting for an answer';
 		// agent: false — a pooled socket would skip the lookup, and with it the address check.
-		const options: https.RequestOptions = { headers, agent: false, lookup: guardedLookup(url, s.guard, via) };
+		const options: https.RequestOptions = {
+			headers: s.form === undefined ? headers : { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+			method: s.form === undefined ? 'GET' : 'POST',
+			agent: false,
+			lookup: guardedLookup(url, s.guard, via),
+		};
 		if (s.ca !== undefined) options.ca = s.ca;
 		const req = (url.protocol === 'https:' ? https : http).request(url, options);
 		const finish = (settle: () => void) => {
@@ -175,7 +184,7 @@ function request(url: URL, headers: http.OutgoingHttpHeaders, s: Settings, via: 
 				},
 			);
 		});
-		req.end();
+		req.end(s.form);
 	});
 }
 
@@ -217,6 +226,7 @@ function settings(opts: HttpOptions): Settings {
 		maxRetryAfterMs: opts.maxRetryAfterMs ?? 60_000,
 		signal: opts.signal,
 		ca: opts.ca,
+		form: opts.form === undefined ? undefined : new URLSearchParams(opts.form).toString(),
 		guard: {
 			allowPrivate: opts.allowPrivate ?? false,
 			allowAddresses: new Set((opts.allowAddresses ?? []).map((a) => a.replace(/^\[|\]$/g, '').toLowerCase())),
@@ -315,6 +325,17 @@ export async function httpGet(url: string, opts: HttpOptions = {}): Promise<Http
 				lastModified: header(answer.headers, 'last-modified') ?? opts.lastModified,
 				redirects,
 			};
+		}
+		if (s.form !== undefined) {
+			// A form carries credentials: it goes to the address given, never on to another.
+			throw new HttpError(
+				'redirects',
+				current.href,
+				`${current.href} redirects a form post; refused (the form is not sent on)`,
+				{
+					status: answer.status,
+				},
+			);
 		}
 		const next = redirectTarget(current, answer, seen, s);
 		seen.add(next.href);
