@@ -206,7 +206,7 @@ export function buildSearchIndexInSlices(
 }
 
 /** Yields its progress (0..1) whenever `sliceMs` have passed since the last yield. */
-function* buildSteps(
+export function* buildSteps(
 	articles: readonly Article[],
 	incidents: readonly Incident[],
 	context: { countries?: readonly Country[] },
@@ -386,11 +386,13 @@ function* buildSteps(
 		summaryBase,
 		bodyBase,
 		bodyK,
+		bodyTokens,
 		dayFirst,
 		dayLast,
 		byRecency: Int32Array.from(recency),
 		df: docDf,
 		articleSourceById: new Map(articles.map((a) => [a.id, a.source])),
+		countryNames: countryName,
 		postings,
 		positions,
 		postStart,
