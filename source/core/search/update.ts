@@ -135,6 +135,8 @@ export function* updateSteps(
 		}
 	}
 	oldDoc.clear();
+	// Nothing new and nothing gone: the index already answers for these lists.
+	if (fresh.length === 0 && n === old.docCount) return old;
 
 	// The new and changed records, indexed on their own (most of the work when many arrived).
 	const freshArticles = fresh.filter((d) => d < articles.length).map((d) => records[d] as Article);

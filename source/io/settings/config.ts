@@ -30,6 +30,10 @@ export type ThemeSetting = (typeof THEME_NAMES)[number];
 export const HYPERLINK_MODES = ['auto', 'on', 'off'] as const;
 export type HyperlinkMode = (typeof HYPERLINK_MODES)[number];
 
+/** How the dashboard notices changes to its data directory (io/load/watchDir.ts); SITREP_WATCH beats the setting. */
+export const DATA_WATCH_MODES = ['auto', 'poll', 'off'] as const;
+export type DataWatch = (typeof DATA_WATCH_MODES)[number];
+
 /** `escapeTime`, in ms: the default and the range accepted (the reasons are in ui/keyReader.ts). */
 export const ESCAPE_TIME_DEFAULT = 100;
 export const ESCAPE_TIME_MIN = 0;
@@ -62,6 +66,7 @@ export interface Settings {
 	hyperlinks?: HyperlinkMode;
 	/** Milliseconds a lone Esc waits for the rest of a key's bytes (a whole number, as text: "100"). */
 	escapeTime?: string;
+	dataWatch?: DataWatch;
 	/** Watch keys: "actor:iskp", "country:AF", "type:IED". */
 	watchlist?: string[];
 	views?: SavedView[];
@@ -70,7 +75,7 @@ export interface Settings {
 }
 
 /** Settings typed at `sitrep config set`; the structured ones are changed from the dashboard. */
-export const SETTING_KEYS = ['dataDir', 'lastPane', 'theme', 'hyperlinks', 'escapeTime'] as const;
+export const SETTING_KEYS = ['dataDir', 'lastPane', 'theme', 'hyperlinks', 'escapeTime', 'dataWatch'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export const SETTING_HELP: Record<SettingKey, string> = {
@@ -79,6 +84,7 @@ export const SETTING_HELP: Record<SettingKey, string> = {
 	theme: `colours: ${THEME_NAMES.join(', ')} (NO_COLOR or --no-color always means mono)`,
 	hyperlinks: `URLs as OSC 8 terminal links: ${HYPERLINK_MODES.join(', ')} (auto: when the terminal is known to support them)`,
 	escapeTime: `milliseconds a lone Esc waits for the rest of a key sent in pieces, ${ESCAPE_TIME_MIN}–${ESCAPE_TIME_MAX} (default ${ESCAPE_TIME_DEFAULT}; like tmux's escape-time)`,
+	dataWatch: `how the dashboard notices new data: ${DATA_WATCH_MODES.join(', ')} (auto: file-system events, polling where they fail; poll: look every few seconds, for network file systems; off: load once)`,
 };
 
 export class ConfigError extends Error {}
@@ -127,6 +133,8 @@ export function parseSetting(key: SettingKey, value: string): string {
 			return expect(THEME_NAMES);
 		case 'hyperlinks':
 			return expect(HYPERLINK_MODES);
+		case 'dataWatch':
+			return expect(DATA_WATCH_MODES);
 		case 'escapeTime': {
 			const ms = escapeTimeOf(value);
 			if (ms === undefined)
@@ -179,6 +187,10 @@ export function readSettings(raw: Record<string, unknown>): { settings: Settings
 		if (oneOf(HYPERLINK_MODES, raw.hyperlinks)) settings.hyperlinks = raw.hyperlinks;
 		else bad('hyperlinks', `one of ${HYPERLINK_MODES.join(', ')}`);
 	}
+	if (raw.dataWatch !== undefined) {
+		if (oneOf(DATA_WATCH_MODES, raw.dataWatch)) settings.dataWatch = raw.dataWatch;
+		else bad('dataWatch', `one of ${DATA_WATCH_MODES.join(', ')}`);
+	}
 	if (raw.escapeTime !== undefined) {
 		const ms = escapeTimeOf(raw.escapeTime);
 		if (ms !== undefined) settings.escapeTime = String(ms);
@@ -212,7 +224,17 @@ export function readSettings(raw: Record<string, unknown>): { settings: Settings
 	return { settings, warnings };
 }
 
-const KNOWN = new Set(['dataDir', 'lastPane', 'theme', 'hyperlinks', 'escapeTime', 'watchlist', 'views', 'keys']);
+const KNOWN = new Set([
+	'dataDir',
+	'lastPane',
+	'theme',
+	'hyperlinks',
+	'escapeTime',
+	'dataWatch',
+	'watchlist',
+	'views',
+	'keys',
+]);
 
 /** What is written back: the checked settings, and keys this version does not know (a newer sitrep's) as they were. */
 function cleaned(raw: Record<string, unknown>, settings: Settings): Record<string, unknown> {

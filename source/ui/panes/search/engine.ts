@@ -1,9 +1,11 @@
 // The search engine behind the pane: the index is built after the first frame,
 // in slices between keys, so neither start-up nor typing waits for it; it goes
-// to the reducer (keys that need results wait for it there). Each query is
-// searched after the frame that shows it, and a newer key cancels it.
-import { useEffect, useState } from 'react';
-import { buildSearchIndexInSlices, type SearchIndex } from '../../../core/search/index.js';
+// to the reducer (keys that need results wait for it there). When the data
+// changes under an index (the directory reloaded), the index is brought up to
+// date in slices while the old one keeps answering: no "indexing" in between.
+// Each query is searched after the frame that shows it, and a newer key cancels it.
+import { useEffect, useRef, useState } from 'react';
+import { buildSearchIndexInSlices, type SearchIndex, updateSearchIndexInSlices } from '../../../core/search/index.js';
 import type { Env } from '../../env.js';
 import { runSearch, type SearchOutcomeState, type SearchState } from './state.js';
 
@@ -18,12 +20,25 @@ export function useSearchEngine(
 	onResults: (outcome: SearchOutcomeState) => void,
 ): { progress: number } {
 	const [progress, setProgress] = useState(0);
+	const latest = useRef(index);
+	latest.current = index;
 	useEffect(() => {
 		let cancelled = false;
+		const { store } = env;
+		const before = latest.current;
+		if (before && !pending) {
+			updateSearchIndexInSlices(before, store.articles, store.incidents, store, { cancelled: () => cancelled }).then(
+				(built) => {
+					if (built && !cancelled) onIndex(built);
+				},
+			);
+			return () => {
+				cancelled = true;
+			};
+		}
 		onIndex(null);
 		setProgress(0);
 		if (pending) return;
-		const { store } = env;
 		buildSearchIndexInSlices(
 			store.articles,
 			store.incidents,
@@ -43,10 +58,11 @@ export function useSearchEngine(
 
 	const query = search.query;
 	const answered = search.outcome?.query;
+	const rerun = search.rerun === true;
 	useEffect(() => {
-		if (!index || answered === query) return;
+		if (!index || (answered === query && !rerun)) return;
 		const t = setTimeout(() => onResults(runSearch(index, query, env.resolver)), 0);
 		return () => clearTimeout(t);
-	}, [index, query, answered, env.resolver, onResults]);
+	}, [index, query, answered, rerun, env.resolver, onResults]);
 	return { progress };
 }
