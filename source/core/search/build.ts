@@ -211,6 +211,8 @@ export function* buildSteps(
 	incidents: readonly Incident[],
 	context: { countries?: readonly Country[] },
 	sliceMs: number,
+	/** False for an index only merged into another (update.ts): its words need no sorted order nor typo table. */
+	queried = true,
 ): Generator<number, SearchIndex> {
 	let sliceStart = performance.now();
 	const due = () => performance.now() - sliceStart > sliceMs;
@@ -269,7 +271,7 @@ export function* buildSteps(
 	const { lastDoc, lastPos, docPosBytes, docTerms } = sizer;
 	yield 0.75;
 	sliceStart = performance.now();
-	vocab.finish();
+	if (queried) vocab.finish();
 	yield 0.8;
 	sliceStart = performance.now();
 

@@ -11,6 +11,7 @@ import type { Article, Country, Incident } from '../schema.js';
 import { buildSteps } from './build.js';
 import { putVarint, SKIP_EVERY } from './postings.js';
 import { B, INCIDENT, K1, type SearchIndex } from './searchIndex.js';
+import type { Vocab } from './vocab.js';
 
 /** A byte buffer that grows as it is written. */
 class Bytes {
@@ -50,30 +51,78 @@ function sameNames(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string
 	return true;
 }
 
-/** Reads one posting at `p`: [doc delta, counts, position-block length, next p]. */
-function readPosting(buf: Uint8Array, p: number, out: Int32Array): number {
-	let b = buf[p++] ?? 0;
-	let v = b & 0x7f;
-	for (let shift = 7; b & 0x80; shift += 7) {
-		b = buf[p++] ?? 0;
-		v |= (b & 0x7f) << shift;
+const END = 0x7fffffff;
+
+/**
+ * One index's postings of a word, walked in document order with its documents renumbered
+ * (`map`: its document number to the new one, -1 for a document gone). Reused for every word:
+ * nothing is allocated per word or posting.
+ */
+class Side {
+	/** The current posting's new document number, END when there are no more. */
+	doc = END;
+	counts = 0;
+	/** Its position block: where it starts in data.positions, and its length. */
+	pos = 0;
+	len = 0;
+	private p = 0;
+	private end = 0;
+	private at = -1;
+	private nextPos = 0;
+
+	constructor(
+		readonly data: SearchIndex,
+		private readonly map: Int32Array,
+	) {}
+
+	/** Starts on a word (-1: none); returns the bytes of postings it has, for the slice's count of work. */
+	open(term: number): number {
+		this.p = term >= 0 ? (this.data.postStart[term] ?? 0) : 0;
+		this.end = term >= 0 ? (this.data.postStart[term + 1] ?? 0) : 0;
+		this.nextPos = term >= 0 ? (this.data.posStart[term] ?? 0) : 0;
+		this.at = -1;
+		this.advance();
+		return this.end - this.p;
 	}
-	out[0] = v;
-	out[1] = buf[p++] ?? 0;
-	b = buf[p++] ?? 0;
-	v = b & 0x7f;
-	for (let shift = 7; b & 0x80; shift += 7) {
-		b = buf[p++] ?? 0;
-		v |= (b & 0x7f) << shift;
+
+	advance(): void {
+		const buf = this.data.postings;
+		this.doc = END;
+		while (this.p < this.end) {
+			let p = this.p;
+			let b = buf[p++] ?? 0;
+			let v = b & 0x7f;
+			for (let shift = 7; b & 0x80; shift += 7) {
+				b = buf[p++] ?? 0;
+				v |= (b & 0x7f) << shift;
+			}
+			this.at = Math.max(this.at, 0) + v;
+			const counts = buf[p++] ?? 0;
+			b = buf[p++] ?? 0;
+			v = b & 0x7f;
+			for (let shift = 7; b & 0x80; shift += 7) {
+				b = buf[p++] ?? 0;
+				v |= (b & 0x7f) << shift;
+			}
+			this.p = p;
+			const pos = this.nextPos;
+			this.nextPos += v;
+			const d = this.map[this.at] ?? -1;
+			if (d >= 0) {
+				this.doc = d;
+				this.counts = counts;
+				this.pos = pos;
+				this.len = v;
+				return;
+			}
+		}
 	}
-	out[2] = v;
-	return p;
 }
 
 function copyBytes(from: Uint8Array, start: number, len: number, to: Bytes): void {
 	to.ensure(len);
-	// Most blocks are a few bytes: a loop beats making a subarray for each.
-	if (len < 32) {
+	// Most blocks are a few bytes: a loop beats making a subarray (garbage) for each.
+	if (len < 512) {
 		const { buf } = to;
 		let at = to.at;
 		for (let i = 0; i < len; i++) buf[at++] = from[start + i] ?? 0;
@@ -112,6 +161,8 @@ export function* updateSteps(
 		}
 		oldDoc.set(old.records[o] as object, o);
 	}
+	yield 0.05;
+	sliceStart = performance.now();
 	const records: (Article | Incident)[] = [...articles, ...incidents];
 	const n = records.length;
 	const newOf = new Int32Array(old.docCount).fill(-1);
@@ -120,6 +171,10 @@ export function* updateSteps(
 	const fresh: number[] = [];
 	let lastOld = -1;
 	for (let d = 0; d < n; d++) {
+		if ((d & 1023) === 0 && due()) {
+			yield 0.05;
+			sliceStart = performance.now();
+		}
 		const o = oldDoc.get(records[d] as object);
 		// A record of the other kind with the same object cannot happen; a different kind at the same place would.
 		if (o !== undefined && o > lastOld && old.kind[o] === (d < articles.length ? 0 : INCIDENT)) {
@@ -141,7 +196,9 @@ export function* updateSteps(
 	// The new and changed records, indexed on their own (most of the work when many arrived).
 	const freshArticles = fresh.filter((d) => d < articles.length).map((d) => records[d] as Article);
 	const freshIncidents = fresh.filter((d) => d >= articles.length).map((d) => records[d] as Incident);
-	const small = buildSteps(freshArticles, freshIncidents, context, sliceMs);
+	yield 0.1;
+	sliceStart = performance.now();
+	const small = buildSteps(freshArticles, freshIncidents, context, sliceMs, false);
 	let mini: SearchIndex;
 	for (;;) {
 		const step = small.next();
@@ -154,7 +211,17 @@ export function* updateSteps(
 	sliceStart = performance.now();
 
 	// The old words, then the fresh documents' new ones.
-	const vocab = old.vocab.extended(mini.vocab.terms);
+	const extending = old.vocab.extendedSteps(mini.vocab.terms, due);
+	let vocab: Vocab;
+	for (;;) {
+		const step = extending.next();
+		if (step.done) {
+			vocab = step.value;
+			break;
+		}
+		yield 0.5;
+		sliceStart = performance.now();
+	}
 	const v = vocab.size;
 	const miniOf = new Int32Array(v).fill(-1);
 	mini.vocab.terms.forEach((t, m) => {
@@ -164,18 +231,25 @@ export function* updateSteps(
 	sliceStart = performance.now();
 
 	const oldV = old.vocab.size;
-	const postings = new Bytes(old.postings.length + mini.postings.length + (mini.postings.length >> 2) + 64);
+	// Sized for the worst case so they never grow (a copy of megabytes in one go would hold a frame up):
+	// a renumbered doc delta may take two bytes more than before, and a posting is at least three. Pages
+	// never written cost nothing.
+	const postings = new Bytes(
+		old.postings.length + Math.ceil((old.postings.length * 2) / 3) + mini.postings.length + 64,
+	);
 	const positions = new Bytes(old.positions.length + mini.positions.length);
 	const postStart = new Uint32Array(v + 1);
 	const posStart = new Uint32Array(v + 1);
 	const skipStart = new Uint32Array(v + 1);
-	const skipDoc = new Ints(new Int32Array(old.skipDoc.length + 64));
-	const skipPost = new Ints(new Uint32Array(old.skipDoc.length + 64));
-	const skipPos = new Ints(new Uint32Array(old.skipDoc.length + 64));
+	// At most one skip entry more per word than the two indexes had between them.
+	const skips = old.skipDoc.length + mini.skipDoc.length + v + 64;
+	const skipDoc = new Ints(new Int32Array(skips));
+	const skipPost = new Ints(new Uint32Array(skips));
+	const skipPos = new Ints(new Uint32Array(skips));
 	const df = new Uint32Array(v);
-	const a = new Int32Array(3);
-	const b = new Int32Array(3);
 	let work = 0;
+	const oldSide = new Side(old, newOf);
+	const newSide = new Side(mini, Int32Array.from(fresh));
 	for (let w = 0; w < v; w++) {
 		work += 1;
 		if (work > 4096 && due()) {
@@ -186,47 +260,12 @@ export function* updateSteps(
 		postStart[w] = postings.at;
 		posStart[w] = positions.at;
 		skipStart[w] = skipDoc.length;
-		// The old side: this word's postings, documents renumbered, removed ones dropped.
-		let op = w < oldV ? (old.postStart[w] ?? 0) : 0;
-		const oEnd = w < oldV ? (old.postStart[w + 1] ?? 0) : 0;
-		let oPos = w < oldV ? (old.posStart[w] ?? 0) : 0;
-		let oDoc = -1;
-		let oNew = 0x7fffffff;
-		const m = miniOf[w] ?? -1;
-		let mp = m >= 0 ? (mini.postStart[m] ?? 0) : 0;
-		const mEnd = m >= 0 ? (mini.postStart[m + 1] ?? 0) : 0;
-		let mPos = m >= 0 ? (mini.posStart[m] ?? 0) : 0;
-		let mDoc = -1;
-		let mNew = 0x7fffffff;
-		work += (oEnd - op + mEnd - mp) >> 2;
-		const nextOld = () => {
-			oNew = 0x7fffffff;
-			while (op < oEnd) {
-				op = readPosting(old.postings, op, a);
-				oDoc = Math.max(oDoc, 0) + (a[0] ?? 0);
-				const d = newOf[oDoc] ?? -1;
-				if (d >= 0) {
-					oNew = d;
-					return;
-				}
-				oPos += a[2] ?? 0;
-			}
-		};
-		const nextMini = () => {
-			mNew = 0x7fffffff;
-			if (mp >= mEnd) return;
-			mp = readPosting(mini.postings, mp, b);
-			mDoc = Math.max(mDoc, 0) + (b[0] ?? 0);
-			mNew = fresh[mDoc] ?? 0x7fffffff;
-		};
-		nextOld();
-		nextMini();
+		work += oldSide.open(w < oldV ? w : -1) + newSide.open(miniOf[w] ?? -1);
 		let prev = -1;
 		let count = 0;
-		while (oNew !== 0x7fffffff || mNew !== 0x7fffffff) {
-			const fromOld = oNew < mNew;
-			const d = fromOld ? oNew : mNew;
-			const src = fromOld ? a : b;
+		while (oldSide.doc !== END || newSide.doc !== END) {
+			const side = oldSide.doc < newSide.doc ? oldSide : newSide;
+			const d = side.doc;
 			if (count > 0 && count % SKIP_EVERY === 0) {
 				skipDoc.push(prev);
 				skipPost.push(postings.at);
@@ -234,17 +273,10 @@ export function* updateSteps(
 			}
 			postings.ensure(11);
 			let p = putVarint(postings.buf, postings.at, d - Math.max(prev, 0));
-			postings.buf[p++] = src[1] ?? 0;
-			postings.at = putVarint(postings.buf, p, src[2] ?? 0);
-			if (fromOld) {
-				copyBytes(old.positions, oPos, a[2] ?? 0, positions);
-				oPos += a[2] ?? 0;
-				nextOld();
-			} else {
-				copyBytes(mini.positions, mPos, b[2] ?? 0, positions);
-				mPos += b[2] ?? 0;
-				nextMini();
-			}
+			postings.buf[p++] = side.counts;
+			postings.at = putVarint(postings.buf, p, side.len);
+			copyBytes(side.data.positions, side.pos, side.len, positions);
+			side.advance();
 			prev = d;
 			count++;
 		}
@@ -266,6 +298,10 @@ export function* updateSteps(
 	const dayLast = new Int32Array(n);
 	let totalBody = 0;
 	for (let d = 0; d < n; d++) {
+		if ((d & 2047) === 0 && due()) {
+			yield 0.96;
+			sliceStart = performance.now();
+		}
 		const s = srcOf[d] ?? 0;
 		const from = s >= 0 ? old : mini;
 		const i = s >= 0 ? s : -s - 1;
@@ -282,7 +318,11 @@ export function* updateSteps(
 	const avgBody = n > 0 && totalBody > 0 ? totalBody / n : 1;
 	const bodyK = new Float32Array(n);
 	for (let d = 0; d < n; d++) bodyK[d] = K1 * (1 - B + (B * (bodyTokens[d] ?? 0)) / avgBody);
+	yield 0.97;
+	sliceStart = performance.now();
 	const byRecency = mergeRecency(old, mini, newOf, fresh, records, dayFirst);
+	yield 0.99;
+	sliceStart = performance.now();
 	return {
 		vocab,
 		docCount: n,

@@ -7,6 +7,14 @@ import { hashKey } from '../tokenize.js';
 /** Shortlist size handed to fuse.js per fuzzy word. */
 const SHORTLIST = 300;
 
+/** A generator run to its end. */
+function drain<T>(steps: Generator<void, T>): T {
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
 /** Code-unit order: what prefixRange's binary search expects. */
 function compareTerms(x: string, y: string): number {
 	return x < y ? -1 : x > y ? 1 : 0;
@@ -128,14 +136,15 @@ export class Vocab {
 		ids.sort((a, b) => compareTerms(terms[a] ?? '', terms[b] ?? ''));
 		this.order = Int32Array.from(ids);
 		this.hashes = this.hashes.slice(0, n);
-		this.grams(0);
+		drain(this.gramSteps(0, () => false));
 	}
 
 	/**
 	 * The bigram table: for each bigram, the ids of the words that have it, ascending. With
 	 * `first` > 0 the table of the words before it is kept and the later words' ids appended.
+	 * Yields whenever `due()` says so (an index updated while the dashboard draws).
 	 */
-	private grams(first: number): void {
+	private *gramSteps(first: number, due: () => boolean): Generator<void, void> {
 		const { terms } = this;
 		const n = terms.length;
 		const base = this.gramStart;
@@ -146,6 +155,7 @@ export class Vocab {
 		const start = new Uint32Array(0x10001);
 		const seen = new Int32Array(0x10000).fill(-1);
 		for (let id = from; id < n; id++) {
+			if ((id & 2047) === 0 && due()) yield;
 			const t = terms[id] ?? '';
 			for (let i = 1; i < t.length; i++) {
 				const g = bigramSlot(t.charCodeAt(i - 1), t.charCodeAt(i));
@@ -163,6 +173,7 @@ export class Vocab {
 		const out = new Int32Array(start[0x10000] ?? 0);
 		if (kept) {
 			for (let g = 0; g < 0x10000; g++) {
+				if ((g & 4095) === 0 && due()) yield;
 				let at = fill[g] ?? 0;
 				const end = base[g + 1] ?? 0;
 				for (let j = base[g] ?? 0; j < end; j++) out[at++] = baseIds[j] ?? 0;
@@ -171,6 +182,7 @@ export class Vocab {
 		}
 		seen.fill(-1);
 		for (let id = from; id < n; id++) {
+			if ((id & 2047) === 0 && due()) yield;
 			const t = terms[id] ?? '';
 			for (let i = 1; i < t.length; i++) {
 				const g = bigramSlot(t.charCodeAt(i - 1), t.charCodeAt(i));
@@ -235,19 +247,25 @@ export class Vocab {
 	}
 
 	/**
-	 * A copy with `words` added (those it lacks), finished; this one is left as it is.
-	 * Its order is this one's merged with the new words', not sorted again.
+	 * A copy with `words` added (those it lacks), finished; this one is left as it is (it may
+	 * still be answering queries). Its order is this one's merged with the new words', not
+	 * sorted again. Yields whenever `due()` says so.
 	 */
-	extended(words: Iterable<string>): Vocab {
+	*extendedSteps(words: readonly string[], due: () => boolean): Generator<void, Vocab> {
 		const v = new Vocab(this);
 		const first = v.size;
-		for (const w of words) v.intern(w);
+		for (let i = 0; i < words.length; i++) {
+			if ((i & 2047) === 0 && due()) yield;
+			v.intern(words[i] ?? '');
+		}
 		const added = Array.from({ length: v.size - first }, (_, i) => first + i);
 		added.sort((a, b) => compareTerms(v.terms[a] ?? '', v.terms[b] ?? ''));
+		yield;
 		const order = new Int32Array(v.size);
 		let i = 0;
 		let j = 0;
 		for (let k = 0; k < order.length; k++) {
+			if ((k & 4095) === 0 && due()) yield;
 			const a = this.order[i];
 			const b = added[j];
 			const takeOld = b === undefined || (a !== undefined && compareTerms(v.terms[a] ?? '', v.terms[b] ?? '') < 0);
@@ -257,8 +275,13 @@ export class Vocab {
 		}
 		v.order = order;
 		v.hashes = v.hashes.slice(0, v.size);
-		v.grams(first);
+		yield* v.gramSteps(first, due);
 		return v;
+	}
+
+	/** extendedSteps at once. */
+	extended(words: readonly string[]): Vocab {
+		return drain(this.extendedSteps(words, () => false));
 	}
 
 	/** Bytes held by the typed arrays (strings not counted). */

@@ -103,7 +103,7 @@ export function* mergeSteps(input: MergeInput, due: () => boolean): Generator<vo
 			keys ??= fileKeys.get(f.file) ?? [];
 			fileKeys.set(f.file, keys);
 			for (const key of keys) {
-				if (++work > 2048 && due()) {
+				if (++work > 256 && due()) {
 					yield;
 					work = 0;
 				}

@@ -169,7 +169,7 @@ export function App(props: AppProps) {
 	const onResults = useCallback((outcome: SearchOutcomeState) => dispatch({ type: 'searchResults', outcome }), []);
 	const onIndex = useCallback((index: SearchIndex | null) => dispatch({ type: 'searchIndex', index }), []);
 	const index = state.searchIndex;
-	const { progress } = useSearchEngine(env, pending, state.panes.search, index, onIndex, onResults);
+	const { progress, current } = useSearchEngine(env, pending, state.panes.search, index, onIndex, onResults);
 
 	// Once the index is built the dashboard is idle: work out what later keys will need (idle.ts).
 	const latest = useRef(state);
@@ -179,8 +179,9 @@ export function App(props: AppProps) {
 	useEffect(() => {
 		onCurrent?.(() => ({ pane: latest.current.pane, watch: latest.current.watch }));
 	}, [onCurrent]);
+	// After a reload, not before the index has the new records: the two would share the frames.
 	useEffect(() => {
-		if (!index) return;
+		if (!index || !current) return;
 		return startIdleWork({
 			store: env.store,
 			asOf: () => latest.current.asOf,
@@ -190,7 +191,7 @@ export function App(props: AppProps) {
 			},
 			lastKeyAt: () => lastKeyAt.current,
 		});
-	}, [index, env]);
+	}, [index, current, env]);
 
 	// The one key dispatcher: the keys of each read, in order, to the reducer.
 	useKeys((keys: KeyPress[]) => {

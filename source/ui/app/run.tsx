@@ -297,6 +297,13 @@ export async function runTui(
 				shown = data;
 				status = next;
 				session.complete(data.store);
+				const m = next.merge;
+				if (m) {
+					const gone = m.removed.incidents.length + m.removed.articles.length;
+					opts.profiler?.mark(
+						`data reloaded: ${m.added.incidents.length} new incidents, ${m.added.articles.length} new articles, ${gone} removed`,
+					);
+				}
 				redraw();
 			},
 			onStatus(next) {

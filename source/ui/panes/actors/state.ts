@@ -52,8 +52,8 @@ function derive(s: Omit<ActorsState, 'rows'>, height: number, keepId?: string): 
 	return { ...s, rows, pos: keepVisible({ cursor: Math.max(0, at), top: s.pos.top }, rows.length, height) };
 }
 
-/** An actor row list per store and window, worked out once. */
-export const actorRowsFor = perWindow(actorRows);
+/** An actor row list per store and window, worked out once (again only when the incidents or actors change). */
+export const actorRowsFor = perWindow(actorRows, (s) => [s.actors, s.actorById, s.incidentsByActor]);
 
 export function actorsState(store: Store, window: RiskWindow): ActorsState {
 	// Most active first: what an analyst wants to see on opening the pane.

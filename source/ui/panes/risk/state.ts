@@ -12,8 +12,8 @@ export interface RiskState {
 	pos: ListPos;
 }
 
-/** A risk table per store and window, scored once. */
-export const riskRows = perWindow(riskTable);
+/** A risk table per store and window, scored once (again only when the incidents, countries or actors change). */
+export const riskRows = perWindow(riskTable, (s) => [s.incidentsByCountry, s.countryByCode, s.actorById]);
 
 /** The country a state keeps selected and its scroll, as the next window's rows will look for them. */
 interface Keep {

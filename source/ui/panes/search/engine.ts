@@ -18,8 +18,10 @@ export function useSearchEngine(
 	index: SearchIndex | null,
 	onIndex: (index: SearchIndex | null) => void,
 	onResults: (outcome: SearchOutcomeState) => void,
-): { progress: number } {
+): { progress: number; current: boolean } {
 	const [progress, setProgress] = useState(0);
+	// The env the index in force was made for: until it is this one, the data is newer than the index.
+	const [madeFor, setMadeFor] = useState<Env | null>(null);
 	const latest = useRef(index);
 	latest.current = index;
 	useEffect(() => {
@@ -29,7 +31,9 @@ export function useSearchEngine(
 		if (before && !pending) {
 			updateSearchIndexInSlices(before, store.articles, store.incidents, store, { cancelled: () => cancelled }).then(
 				(built) => {
-					if (built && !cancelled) onIndex(built);
+					if (!built || cancelled) return;
+					setMadeFor(env);
+					onIndex(built);
 				},
 			);
 			return () => {
@@ -49,7 +53,9 @@ export function useSearchEngine(
 				onProgress: (done) => setProgress(Math.floor(done * 10) * 10),
 			},
 		).then((built) => {
-			if (built && !cancelled) onIndex(built);
+			if (!built || cancelled) return;
+			setMadeFor(env);
+			onIndex(built);
 		});
 		return () => {
 			cancelled = true;
@@ -64,5 +70,5 @@ export function useSearchEngine(
 		const t = setTimeout(() => onResults(runSearch(index, query, env.resolver)), 0);
 		return () => clearTimeout(t);
 	}, [index, query, answered, rerun, env.resolver, onResults]);
-	return { progress };
+	return { progress, current: index !== null && madeFor === env };
 }
