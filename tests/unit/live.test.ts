@@ -3,7 +3,7 @@
 // object, new and changed records are told apart, a file that stops reading
 // cleanly keeps its last good records (its problems listed) until it reads
 // again, and what a reload gives equals loading the directory afresh.
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -122,12 +122,16 @@ describe('live reload', () => {
 		expect(last()?.store.articleById.has('nd-1')).toBe(true);
 	});
 
-	it('incidents and a removed file: counted, and the store as loading gives it', async () => {
+	it('incidents, then their file removed: counted both ways, and the store as loading gives it', async () => {
 		const dir = copy();
 		const { last } = live(dir);
 		const incs = synthIncidents(4, 12).map((x, i) => ({ ...x, id: `live-inc-${i}` }));
 		ingest(dir, incs, 'incidents');
 		await eventually(() => last()?.added.incidents.length).toBe(4);
+		sameAsLoading(last(), dir);
+		rmSync(join(dir, 'incidents', 'imported.jsonl'));
+		await eventually(() => last()?.removed.incidents.length).toBe(4);
+		expect(last()?.store.incidentById.has('live-inc-0')).toBe(false);
 		sameAsLoading(last(), dir);
 	});
 
