@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [--quick] [--only search,import,link,tui]
+// npm run bench [-- --json] [--quick] [--only search,import,link,tui,live]
 // Runs every benchmark, each in its own process (a clean heap, the built CLI
 // in a pseudo-terminal for the TUI figures), and prints one table: each
 // figure next to its target. Figures, not tests: nothing here fails a build.
@@ -11,7 +11,7 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const quick = args.includes('--quick');
 const onlyAt = args.indexOf('--only');
-const only = new Set((onlyAt >= 0 ? (args[onlyAt + 1] ?? '') : 'search,import,link,fetch,tui').split(','));
+const only = new Set((onlyAt >= 0 ? (args[onlyAt + 1] ?? '') : 'search,import,link,fetch,tui,live').split(','));
 
 interface Row {
 	section: string;
@@ -170,6 +170,24 @@ if (only.has('fetch')) {
 		section: 'fetch',
 		name: 'the same, as `sitrep fetch` (Node start-up included)',
 		value: `${out.idleCliMs.toFixed(0)} ms`,
+		target: '',
+		met: null,
+	});
+}
+
+if (only.has('live')) {
+	const out = run('./live.ts', quick ? ['--writes', '1'] : []) as {
+		load: number[];
+		runs: { write: number; latencyMs: number; dataMs: number; holdMs: number; holdCpuMs: number; frameMs: number }[];
+		targets: { target: string; measured: string; limit: string; met: boolean }[];
+	};
+	raw.live = out;
+	for (const t of out.targets)
+		rows.push({ section: 'live', name: t.target, value: t.measured, target: t.limit, met: t.met });
+	rows.push({
+		section: 'live',
+		name: 'machine load while it ran (1 / 5 / 15 min)',
+		value: out.load.map((l) => l.toFixed(2)).join(' / '),
 		target: '',
 		met: null,
 	});

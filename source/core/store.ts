@@ -29,18 +29,22 @@ export interface Store {
 	incidentsByArticle: Map<string, Incident[]>;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/** Adds to a map of lists, once when the same value comes twice in a row (an actor in two roles). */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 	const list = map.get(key);
 	if (list) {
 		if (list[list.length - 1] !== value) list.push(value);
 	} else map.set(key, [value]);
 }
 
+/** Articles newest first, as the store keeps them. */
+export const articleOrder = (a: Article, b: Article): number =>
+	byDateDesc({ date: a.published, id: a.id }, { date: b.published, id: b.id });
+
 export function byDateDesc(a: { date: string; id: string }, b: { date: string; id: string }): number {
 	return a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** The roles an actor plays in an incident. */
 /** The last day the incidents reach (an end date counts), as written; undefined without incidents. */
 export function lastIncidentDate(incidents: readonly Pick<Incident, 'date' | 'endDate'>[]): string | undefined {
 	let last: string | undefined;
@@ -57,6 +61,7 @@ export function sampleNote(incidents: readonly Pick<Incident, 'date' | 'endDate'
 	return last ? `sample data to ${last}` : 'sample data';
 }
 
+/** The roles an actor plays in an incident. */
 export function rolesIn(inc: Incident, actorId: string): ActorRole[] {
 	const roles: ActorRole[] = [];
 	if (inc.perpetrators.includes(actorId)) roles.push('perpetrator');
@@ -100,7 +105,10 @@ function newestFirst(list: readonly Incident[]): Incident[] {
 }
 
 /** The store without articles: what the dashboard's first frame needs. */
-function buildStore0(dir: string, records: { incidents: Incident[]; actors: Actor[]; countries: Country[] }): Store {
+export function buildStore0(
+	dir: string,
+	records: { incidents: Incident[]; actors: Actor[]; countries: Country[] },
+): Store {
 	const incidents = newestFirst(records.incidents);
 	const actors = [...records.actors].sort((a, b) => compareText(a.name, b.name));
 	const countries = [...records.countries].sort((a, b) => compareText(a.name, b.name));
@@ -139,9 +147,7 @@ function buildStore0(dir: string, records: { incidents: Incident[]; actors: Acto
  * incidents does not sort or index the incidents again.
  */
 export function withArticles(base: Store, list: readonly Article[]): Store {
-	const articles = [...list].sort((a, b) =>
-		byDateDesc({ date: a.published, id: a.id }, { date: b.published, id: b.id }),
-	);
+	const articles = [...list].sort(articleOrder);
 	const store: Store = {
 		...base,
 		articles,

@@ -184,13 +184,17 @@ export function newCounts(incidents: number, articles: number): string {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/** "14:02": the hour and minute in local time. */
+export function clockTime(d: Date): string {
+	return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
 /** "12 Nov 14:02" in local time; the year only when it is not this year's. */
 export function sessionTime(iso: string, now: Date = new Date()): string {
 	const d = new Date(iso);
 	if (Number.isNaN(d.getTime())) return iso;
 	const year = d.getFullYear() === now.getFullYear() ? '' : ` ${d.getFullYear()}`;
-	const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-	return `${d.getDate()} ${MONTHS[d.getMonth()]}${year} ${hm}`;
+	return `${d.getDate()} ${MONTHS[d.getMonth()]}${year} ${clockTime(d)}`;
 }
 
 /** "4 new incidents, 2 articles since 12 Nov 14:02" (or "nothing new since …", or "watching nothing"). */

@@ -8,6 +8,7 @@ import { dirname, join, relative } from 'node:path';
 import { KINDS, type Kind, recordSchemas } from '../core/schema.js';
 import { tempPathFor, writeNewFile } from './atomic.js';
 import { kindFiles } from './load/files.js';
+import { LOCK_NAME } from './lockName.js';
 
 export interface Upsert {
 	kind: Kind;
@@ -304,7 +305,7 @@ function safely(f: () => void): void {
 }
 
 /** The lock file that keeps two sitrep processes from writing one data directory at once. */
-export const LOCK_NAME = '.sitrep-write.lock';
+export { LOCK_NAME };
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 

@@ -110,3 +110,17 @@ describe('escapeTime: how long a lone Esc waits for the rest of a key', () => {
 		expect(escapeTimeOf('10')).toBe(10);
 	});
 });
+
+describe('dataWatch: how the dashboard notices new data', () => {
+	it.each(['auto', 'poll', 'off'])('config set dataWatch %s is kept', (mode) => {
+		expect(parseSetting('dataWatch', mode)).toBe(mode);
+	});
+
+	it('anything else is refused at config set, and dropped with a warning from the file', () => {
+		expect(() => parseSetting('dataWatch', 'inotify')).toThrow(/dataWatch: expected one of auto, poll, off/);
+		const bad = readSettings({ dataWatch: 'fast', theme: 'mono' });
+		expect(bad.settings).toEqual({ theme: 'mono' });
+		expect(bad.warnings).toEqual(['setting "dataWatch" ignored: expected one of auto, poll, off']);
+		expect(readSettings({ dataWatch: 'poll' }).settings.dataWatch).toBe('poll');
+	});
+});

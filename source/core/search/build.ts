@@ -206,11 +206,13 @@ export function buildSearchIndexInSlices(
 }
 
 /** Yields its progress (0..1) whenever `sliceMs` have passed since the last yield. */
-function* buildSteps(
+export function* buildSteps(
 	articles: readonly Article[],
 	incidents: readonly Incident[],
 	context: { countries?: readonly Country[] },
 	sliceMs: number,
+	/** False for an index only merged into another (update.ts): its words need no sorted order nor typo table. */
+	queried = true,
 ): Generator<number, SearchIndex> {
 	let sliceStart = performance.now();
 	const due = () => performance.now() - sliceStart > sliceMs;
@@ -269,7 +271,7 @@ function* buildSteps(
 	const { lastDoc, lastPos, docPosBytes, docTerms } = sizer;
 	yield 0.75;
 	sliceStart = performance.now();
-	vocab.finish();
+	if (queried) vocab.finish();
 	yield 0.8;
 	sliceStart = performance.now();
 
@@ -386,11 +388,13 @@ function* buildSteps(
 		summaryBase,
 		bodyBase,
 		bodyK,
+		bodyTokens,
 		dayFirst,
 		dayLast,
 		byRecency: Int32Array.from(recency),
 		df: docDf,
 		articleSourceById: new Map(articles.map((a) => [a.id, a.source])),
+		countryNames: countryName,
 		postings,
 		positions,
 		postStart,

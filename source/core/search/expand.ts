@@ -36,8 +36,9 @@ function topByDf(ix: SearchIndex, lo: number, hi: number, skip: number): number[
 	const top: number[] = [];
 	for (let i = lo; i < hi; i++) {
 		const id = order[i] ?? 0;
-		if (id === skip) continue;
 		const df = ix.df[id] ?? 0;
+		// A word only removed documents had (update.ts) stays in the vocabulary with no documents.
+		if (id === skip || df === 0) continue;
 		if (top.length === MAX_PREFIX_WORDS && df <= (ix.df[top[top.length - 1] ?? 0] ?? 0)) continue;
 		let at = top.length;
 		while (at > 0 && (ix.df[top[at - 1] ?? 0] ?? 0) < df) at--;
@@ -51,7 +52,7 @@ export function expandWord(ix: SearchIndex, text: string, prefix: boolean): Expa
 	const out: Expansion[] = [];
 	const have = new Set<number>();
 	const exact = ix.vocab.lookup(text);
-	if (exact >= 0) {
+	if (exact >= 0 && (ix.df[exact] ?? 0) > 0) {
 		out.push({ term: exact, weight: 1, match: EXACT, typed: 0 });
 		have.add(exact);
 	}
@@ -68,7 +69,7 @@ export function expandWord(ix: SearchIndex, text: string, prefix: boolean): Expa
 	}
 	const k = allowedTypos(text.length);
 	if (k > 0 && text.length <= FUZZY_MAX_LENGTH && !HAS_DIGIT.test(text)) {
-		const ids = ix.vocab.typoCandidates(text, k, prefix).filter((id) => !have.has(id));
+		const ids = ix.vocab.typoCandidates(text, k, prefix, (id) => (ix.df[id] ?? 0) > 0).filter((id) => !have.has(id));
 		if (ids.length > 0) {
 			const words = ids.map((id) => ix.vocab.terms[id] ?? '');
 			const fuse = new Fuse(words, {

@@ -40,6 +40,8 @@ export interface SearchIndex extends PostingData {
 	readonly bodyBase: Uint32Array;
 	/** BM25 K for the body: K1 * (1 - B + B * length / average length). */
 	readonly bodyK: Float32Array;
+	/** Tokens in each body: bodyK is worked out again from them when documents are added (update.ts). */
+	readonly bodyTokens: Uint32Array;
 	/** Day numbers: first and last day the document covers. */
 	readonly dayFirst: Int32Array;
 	readonly dayLast: Int32Array;
@@ -48,6 +50,8 @@ export interface SearchIndex extends PostingData {
 	/** Word id -> number of documents containing it. */
 	readonly df: Uint32Array;
 	readonly articleSourceById: ReadonlyMap<string, string>;
+	/** The country names incident titles were made with: an update with other names builds afresh. */
+	readonly countryNames: ReadonlyMap<string, string>;
 }
 
 export function docDate(rec: Article | Incident): string {
@@ -75,6 +79,7 @@ export function indexBytes(ix: SearchIndex): number {
 		ix.kind.byteLength +
 		ix.summaryBase.byteLength * 2 +
 		ix.bodyK.byteLength +
+		ix.bodyTokens.byteLength +
 		ix.dayFirst.byteLength * 2 +
 		ix.byRecency.byteLength
 	);

@@ -6,7 +6,16 @@ import type { Actor, Country } from '../../core/schema.js';
 import { recordSchemas } from '../../core/schema.js';
 import type { Kind } from '../../core/schemaBase.js';
 import { KINDS } from '../../core/schemaBase.js';
-import { type ArticlesResult, type LoadOptions, type LoadResult, loadArticlesWith, loadDataDirWith } from './loader.js';
+import {
+	type ArticlesResult,
+	type DataFile,
+	type FilesResult,
+	type LoadOptions,
+	type LoadResult,
+	loadArticlesWith,
+	loadDataDirWith,
+	loadFilesWith,
+} from './loader.js';
 
 export {
 	type ArticlesResult,
@@ -28,4 +37,12 @@ export function loadDataDir(dir: string, kinds: readonly Kind[] = KINDS, options
  */
 export function loadArticles(dir: string, known: { actors: Actor[]; countries: Country[] }): ArticlesResult {
 	return loadArticlesWith(recordSchemas, dir, known);
+}
+
+/** Some files of a data dir, checked against the actors and countries given (the live dashboard's re-read). */
+export function loadFiles(
+	files: readonly DataFile[],
+	known: { actors: Actor[]; countries: Country[]; articleIds?: readonly string[] },
+): FilesResult {
+	return loadFilesWith(recordSchemas, files, known);
 }

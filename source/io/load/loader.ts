@@ -36,6 +36,10 @@ export interface LoadResult {
 	/** Records skipped per kind (invalid, unreadable or duplicate). */
 	skipped: Record<Kind, number>;
 	files: string[];
+	/** The keys (id, or code) of the records each file read gave, in its order: which file holds what. */
+	fileKeys?: Map<string, string[]>;
+	/** Files that did not read cleanly as a whole (unreadable, empty, invalid JSON): what they gave may be partial. */
+	broken?: Set<string>;
 	/**
 	 * When articles were left to load later: the warnings for incident sources
 	 * naming an article that turns out not to exist. Positions are resolved
@@ -116,7 +120,14 @@ export function loadDataDirWith(
 	const store = buildStore(dir, loader.records);
 	const { now, articleRefs } = crossCheck(store, loader.origins, { articlesLoaded: !articlesLater });
 	for (const p of now) loader.pending.push(p);
-	const result: LoadResult = { store, problems: loader.resolve(), skipped: loader.skipped, files: loader.files };
+	const result: LoadResult = {
+		store,
+		problems: loader.resolve(),
+		skipped: loader.skipped,
+		files: loader.files,
+		fileKeys: loader.fileKeys,
+		broken: loader.broken,
+	};
 	if (articlesLater) {
 		const files = loader.files;
 		result.missingArticles = (has) => {
@@ -140,6 +151,8 @@ export interface ArticlesResult {
 	problems: Problem[];
 	skipped: number;
 	files: string[];
+	fileKeys?: Map<string, string[]>;
+	broken?: Set<string>;
 }
 
 /**
@@ -169,7 +182,81 @@ export function loadArticlesWith(
 		problems: loader.resolve(),
 		skipped: loader.skipped.articles,
 		files: loader.files,
+		fileKeys: loader.fileKeys,
+		broken: loader.broken,
 	};
+}
+
+/** A data file and its kind; `inFolder`: in a KIND/ folder, where a file may hold a single record. */
+export interface DataFile {
+	file: string;
+	kind: Kind;
+	inFolder: boolean;
+}
+
+/** What reading some of a data directory's files gave: the records kept, and per file their keys. */
+export interface FilesResult {
+	records: { articles: Article[]; incidents: Incident[]; actors: Actor[]; countries: Country[] };
+	fileKeys: Map<string, string[]>;
+	problems: Problem[];
+	broken: Set<string>;
+	files: string[];
+}
+
+/**
+ * Reads the files named (the live dashboard's changed files), checked and linked against the
+ * actors and countries given, and incidents' article references against `articleIds`. A key
+ * that comes twice among these files is reported and kept once; against the files not read
+ * the caller decides.
+ */
+export function loadFilesWith(
+	schemas: RecordSchemas | undefined,
+	files: readonly DataFile[],
+	known: { actors: Actor[]; countries: Country[]; articleIds?: readonly string[] },
+): FilesResult {
+	const loader = new Loader(schemas);
+	for (const kind of KINDS) for (const f of files) if (f.kind === kind) loader.loadFile(f.file, kind, f.inFolder);
+	loader.records.articles = linkEmptyArticles(
+		{ articles: loader.records.articles, actors: known.actors, countries: known.countries },
+		(from, to) => {
+			loader.origins.set(to, loader.origins.get(from)!);
+			carryOriginal(from, to);
+		},
+	);
+	const actors = [...known.actors, ...loader.records.actors];
+	const countries = [...known.countries, ...loader.records.countries];
+	const store = buildStore('', { ...loader.records, actors, countries });
+	const articleIds = known.articleIds ? new Set(known.articleIds) : undefined;
+	const hasArticle = (id: string) => store.articleById.has(id) || (articleIds?.has(id) ?? false);
+	for (const p of crossCheck(store, loader.origins, { articlesLoaded: true, hasArticle }).now) {
+		loader.pending.push(p);
+	}
+	return {
+		records: loader.records,
+		fileKeys: loader.fileKeys,
+		problems: loader.resolve(),
+		broken: loader.broken,
+		files: loader.files,
+	};
+}
+
+/** loadFilesWith, with zod imported only if a record needs it. */
+export function loadFilesLazily(
+	files: readonly DataFile[],
+	known: { actors: Actor[]; countries: Country[]; articleIds?: readonly string[] },
+): Promise<FilesResult> {
+	return lazily(
+		() => files.reduce((n, f) => n + sizeOrZero(f.file), 0),
+		(schemas) => loadFilesWith(schemas, files, known),
+	);
+}
+
+function sizeOrZero(file: string): number {
+	try {
+		return statSync(file).size;
+	} catch {
+		return 0;
+	}
 }
 
 let loadedSchemas: RecordSchemas | undefined;
@@ -253,6 +340,9 @@ class Loader {
 		countries: [] as Country[],
 	};
 	origins = new Map<object, Origin>();
+	/** Per file read, the keys of the records it gave (a file that gave none has an empty list). */
+	fileKeys = new Map<string, string[]>();
+	broken = new Set<string>();
 	private seen: Record<Kind, Map<string, Origin>> = {
 		articles: new Map(),
 		incidents: new Map(),
@@ -277,8 +367,8 @@ class Loader {
 		const json = join(dir, `${kind}.json`);
 		const jsonl = join(dir, `${kind}.jsonl`);
 		const folder = join(dir, kind);
-		if (existsSync(json)) this.loadJsonFile(json, kind, false);
-		if (existsSync(jsonl)) this.loadNdjson(jsonl, kind);
+		if (existsSync(json)) this.loadFile(json, kind, false);
+		if (existsSync(jsonl)) this.loadFile(jsonl, kind, false);
 		if (existsSync(folder) && statSync(folder).isDirectory()) {
 			let names: string[];
 			try {
@@ -288,11 +378,18 @@ class Loader {
 				this.problem('error', { file: folder, path: [] }, `cannot read folder: ${(err as Error).message}`);
 				return;
 			}
-			for (const name of names) {
-				const file = join(folder, name);
-				if (name.endsWith('.json')) this.loadJsonFile(file, kind, true);
-				else if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) this.loadNdjson(file, kind);
-			}
+			for (const name of names) this.loadFile(join(folder, name), kind);
+		}
+	}
+
+	/** One data file, by its name: .json (a folder's may hold a single record), .jsonl and .ndjson. */
+	loadFile(file: string, kind: Kind, inFolder = true): void {
+		if (file.endsWith('.json')) {
+			this.fileKeys.set(file, []);
+			this.loadJsonFile(file, kind, inFolder);
+		} else if (file.endsWith('.jsonl') || file.endsWith('.ndjson')) {
+			this.fileKeys.set(file, []);
+			this.loadNdjson(file, kind);
 		}
 	}
 
@@ -307,6 +404,7 @@ class Loader {
 		} catch (err) {
 			const code = (err as NodeJS.ErrnoException).code;
 			const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message;
+			this.broken.add(file);
 			this.problem('error', { file, path: [] }, `cannot read file: ${why}`, 0);
 			return undefined;
 		}
@@ -329,6 +427,7 @@ class Loader {
 			why = `cannot read file: ${(err as Error).message}`;
 		}
 		this.files.push(file);
+		this.broken.add(file);
 		this.problem('error', { file, path: [] }, why, 0);
 		return undefined;
 	}
@@ -371,6 +470,7 @@ class Loader {
 			// At the end of the file, where the value is missing, as any "found end of file" is.
 			const { line, col } = lineCol(text, text.length);
 			const what = text === '' ? 'empty file' : 'empty file (only whitespace)';
+			this.broken.add(file);
 			this.problem(
 				'error',
 				{ file, path: [] },
@@ -384,6 +484,7 @@ class Loader {
 		try {
 			value = JSON.parse(text);
 		} catch {
+			this.broken.add(file);
 			this.salvage(file, text, kind);
 			return;
 		}
@@ -394,6 +495,7 @@ class Loader {
 		} else if (oneRecordAllowed && value !== null && typeof value === 'object') {
 			this.accept(kind, value, { file, path: [] });
 		} else {
+			this.broken.add(file);
 			this.problem(
 				'error',
 				{ file, path: [] },
@@ -523,6 +625,7 @@ class Loader {
 				const e = syntaxTree(lineText).errors[0];
 				const col = (e?.offset ?? positionIn(err)) + 1;
 				const msg = e ? syntaxMessage(e.code) : 'not valid JSON';
+				this.broken.add(file);
 				this.problem('error', { file, path: [], line }, `invalid JSON: ${msg}; line skipped`, line, col);
 				this.skipped[kind]++;
 				return;
@@ -597,6 +700,7 @@ class Loader {
 		}
 		this.seen[kind].set(key, origin);
 		this.origins.set(record, origin);
+		this.fileKeys.get(origin.file)?.push(key);
 		(this.records[kind] as unknown[]).push(record);
 	}
 
@@ -820,8 +924,9 @@ function cleanStrings(
 function crossCheck(
 	store: Store,
 	origins: Map<object, Origin>,
-	opts: { articlesLoaded: boolean; onlyArticles?: boolean },
+	opts: { articlesLoaded: boolean; onlyArticles?: boolean; hasArticle?: (id: string) => boolean },
 ): { now: PendingProblem[]; articleRefs: { article: string; problem: PendingProblem }[] } {
+	const hasArticle = opts.hasArticle ?? ((id: string) => store.articleById.has(id));
 	const out: PendingProblem[] = [];
 	const articleRefs: { article: string; problem: PendingProblem }[] = [];
 	const haveCountries = store.countries.length > 0;
@@ -852,7 +957,7 @@ function crossCheck(
 						problem: { severity: 'warning', origin: { ...origin, path: [...origin.path, 'sources', i] }, message },
 					});
 				}
-			} else if (!store.articleById.has(s)) warn(inc, ['sources', i], `unknown article "${s}" (not in articles)`);
+			} else if (!hasArticle(s)) warn(inc, ['sources', i], `unknown article "${s}" (not in articles)`);
 		});
 		if (inc.endDate && inc.endDate < inc.date)
 			warn(inc, ['endDate'], `endDate ${inc.endDate} is before date ${inc.date}`);

@@ -102,7 +102,14 @@ async function articlesInWorker(dir: string, first: LoadResult, url: URL): Promi
 			if (m.type === 'articles' && m.articles) articles.push(...m.articles);
 			else if (m.type === 'done' && !settled) {
 				settled = true;
-				resolve({ articles, problems: m.problems ?? [], skipped: m.skipped ?? 0, files: m.files ?? [] });
+				resolve({
+					articles,
+					problems: m.problems ?? [],
+					skipped: m.skipped ?? 0,
+					files: m.files ?? [],
+					...(m.fileKeys ? { fileKeys: m.fileKeys } : {}),
+					...(m.broken ? { broken: m.broken } : {}),
+				});
 			} else if (m.type === 'failed') fallback();
 		});
 		worker.on('error', fallback);
@@ -114,12 +121,17 @@ async function articlesInWorker(dir: string, first: LoadResult, url: URL): Promi
 export function merge(first: LoadResult, later: ArticlesResult): LoadResult {
 	const store = withArticles(first.store, later.articles);
 	const missing = first.missingArticles?.((id) => store.articleById.has(id)) ?? [];
-	return {
+	const result: LoadResult = {
 		store,
 		problems: [...first.problems, ...later.problems, ...missing],
 		skipped: { ...first.skipped, articles: later.skipped },
 		files: [...first.files, ...later.files],
+		broken: new Set([...(first.broken ?? []), ...(later.broken ?? [])]),
 	};
+	// From the load cache the first step cannot say which file held what: the live reload reads those kinds whole.
+	if (first.fileKeys || later.fileKeys)
+		result.fileKeys = new Map([...(first.fileKeys ?? []), ...(later.fileKeys ?? [])]);
+	return result;
 }
 
 /** Where the bundled worker sits next to the CLI (dist/articles-worker.js); undefined when unbundled. */

@@ -34,6 +34,9 @@ export type HyperlinkMode = (typeof HYPERLINK_MODES)[number];
 
 export const ALERT_BAR_MODES = ['on', 'off'] as const;
 export type AlertBarMode = (typeof ALERT_BAR_MODES)[number];
+/** How the dashboard notices changes to its data directory (io/load/watchDir.ts); SITREP_WATCH beats the setting. */
+export const DATA_WATCH_MODES = ['auto', 'poll', 'off'] as const;
+export type DataWatch = (typeof DATA_WATCH_MODES)[number];
 
 /** `escapeTime`, in ms: the default and the range accepted (the reasons are in ui/keyReader.ts). */
 export const ESCAPE_TIME_DEFAULT = 100;
@@ -69,6 +72,7 @@ export interface Settings {
 	escapeTime?: string;
 	/** Machine-coded (GDELT) incidents count in risk scores; false (left out) when unset. */
 	riskMachineCoded?: boolean;
+	dataWatch?: DataWatch;
 	/** Watch keys: "actor:iskp", "country:AF", "type:IED". */
 	watchlist?: string[];
 	/** Alert rules on watched items or queries, "when" in its canonical form (">=1 in 24h"). */
@@ -100,6 +104,7 @@ export const SETTING_KEYS = [
 	'riskMachineCoded',
 	'alertNotify',
 	'alertBar',
+	'dataWatch',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -113,6 +118,7 @@ export const SETTING_HELP: Record<SettingKey, string> = {
 		'true: risk scores count machine-coded (GDELT) incidents, in the dashboard, sitrep risk and sitrep brief (default false: left out)',
 	alertNotify: `how the dashboard tells of a fired alert: ${ALERT_NOTIFY.join(', ')} (auto: OSC 9 or 777 where the terminal is known to show them, else a bell)`,
 	alertBar: `a fired alert on the Watch line: ${ALERT_BAR_MODES.join(', ')} (default on)`,
+	dataWatch: `how the dashboard notices new data: ${DATA_WATCH_MODES.join(', ')} (auto: file-system events, polling where they fail; poll: look every few seconds, for network file systems; off: load once)`,
 };
 
 /** A riskMachineCoded as written: true or false (also as text, "true"), else undefined. */
@@ -176,6 +182,8 @@ export function parseSetting(key: SettingKey, value: string): string | boolean {
 			return expect(ALERT_NOTIFY);
 		case 'alertBar':
 			return expect(ALERT_BAR_MODES);
+		case 'dataWatch':
+			return expect(DATA_WATCH_MODES);
 		case 'escapeTime': {
 			const ms = escapeTimeOf(value);
 			if (ms === undefined)
@@ -232,6 +240,10 @@ export function readSettings(raw: Record<string, unknown>): { settings: Settings
 	if (raw.hyperlinks !== undefined) {
 		if (oneOf(HYPERLINK_MODES, raw.hyperlinks)) settings.hyperlinks = raw.hyperlinks;
 		else bad('hyperlinks', `one of ${HYPERLINK_MODES.join(', ')}`);
+	}
+	if (raw.dataWatch !== undefined) {
+		if (oneOf(DATA_WATCH_MODES, raw.dataWatch)) settings.dataWatch = raw.dataWatch;
+		else bad('dataWatch', `one of ${DATA_WATCH_MODES.join(', ')}`);
 	}
 	if (raw.escapeTime !== undefined) {
 		const ms = escapeTimeOf(raw.escapeTime);

@@ -3,7 +3,7 @@
 // (brief files, the search engine, idle work, exit). Every state change is
 // the reducer's.
 import { Box, useApp, useStdout } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { G } from '../../core/glyphs.js';
 import type { NotifyVia } from '../../core/notify.js';
 import type { Problem } from '../../core/problems.js';
@@ -12,6 +12,7 @@ import type { RiskDays } from '../../core/risk.js';
 import type { SearchIndex } from '../../core/search/index.js';
 import type { Store } from '../../core/store.js';
 import type { TimelineFilter } from '../../core/timeline.js';
+import { clockTime } from '../../core/watch.js';
 import { plural } from '../../core/words.js';
 import type { PaneId, SavedView } from '../../io/settings/config.js';
 import { type AlertsUi, barAlert } from '../alerts.js';
@@ -36,8 +37,20 @@ import { type BriefingCallbacks, useBriefingEffects } from './effects.js';
 import { startIdleWork } from './idle.js';
 import { entriesOf } from './paletteRun.js';
 import { reducer } from './reducer.js';
-import { activeScopes, initialState } from './state.js';
+import { activeScopes, type DataAction, initialState } from './state.js';
 import { useKeys } from './useKeys.js';
+
+/** The dashboard kept current with its data directory (io/load/live.ts, run.tsx). */
+export interface LiveStatus {
+	/** Incidents and articles that arrived since the dashboard opened and are still in the data. */
+	arrived: number;
+	/** When the last reload was shown. */
+	updatedAt?: Date;
+	/** What keeps the data shown from being current: the directory gone, a file that does not read. */
+	warning?: string;
+	/** The last reload, given with the store it made: `seq` tells one from the next. */
+	merge?: { seq: number } & Omit<DataAction, 'type'>;
+}
 
 export interface AppProps {
 	store: Store;
@@ -87,6 +100,8 @@ export interface AppProps {
 	escapeMs?: number;
 	/** Machine-coded (GDELT) incidents count in risk scores (the `riskMachineCoded` setting). */
 	riskMachineCoded?: boolean;
+	/** The data directory is watched: what is new, when it was last reloaded, what is wrong. */
+	live?: LiveStatus;
 }
 
 export function App(props: AppProps) {
@@ -122,6 +137,14 @@ export function App(props: AppProps) {
 			message: props.startMessage,
 		}),
 	);
+	// A reload's store comes with the reload: the panes are fitted to it in this same render
+	// (not in an effect after it), so no frame draws the new store with the old lists.
+	const merge = props.live?.merge;
+	const [merged, setMerged] = useState(merge?.seq ?? 0);
+	if (merge && merge.seq !== merged) {
+		setMerged(merge.seq);
+		dispatch({ type: 'data', added: merge.added, removed: merge.removed, changed: merge.changed });
+	}
 	useBriefingEffects(state, dispatch, env, (seq) => stdout.write(seq), {
 		...props.briefing,
 		...(props.briefDir ? { briefDir: props.briefDir } : {}),
@@ -173,7 +196,7 @@ export function App(props: AppProps) {
 	const onResults = useCallback((outcome: SearchOutcomeState) => dispatch({ type: 'searchResults', outcome }), []);
 	const onIndex = useCallback((index: SearchIndex | null) => dispatch({ type: 'searchIndex', index }), []);
 	const index = state.searchIndex;
-	const { progress } = useSearchEngine(env, pending, state.panes.search, index, onIndex, onResults);
+	const { progress, current } = useSearchEngine(env, pending, state.panes.search, index, onIndex, onResults);
 
 	// Once the index is built the dashboard is idle: work out what later keys will need (idle.ts).
 	const latest = useRef(state);
@@ -183,8 +206,9 @@ export function App(props: AppProps) {
 	useEffect(() => {
 		onCurrent?.(() => ({ pane: latest.current.pane, watch: latest.current.watch }));
 	}, [onCurrent]);
+	// After a reload, not before the index has the new records: the two would share the frames.
 	useEffect(() => {
-		if (!index) return;
+		if (!index || !current) return;
 		return startIdleWork({
 			store: env.store,
 			asOf: () => latest.current.asOf,
@@ -195,7 +219,7 @@ export function App(props: AppProps) {
 			},
 			lastKeyAt: () => lastKeyAt.current,
 		});
-	}, [index, env]);
+	}, [index, current, env]);
 
 	// The one key dispatcher: the keys of each read, in order, to the reducer.
 	useKeys((keys: KeyPress[]) => {
@@ -206,6 +230,9 @@ export function App(props: AppProps) {
 	if (tooSmall(state)) return <TooSmall cols={state.cols} rows={state.rows} />;
 	const { incidents, articles, actors } = props.store;
 	const counts = `${plural(incidents.length, 'incident')} ${G.dot} ${pending ? `loading articles${G.ellipsis}` : plural(articles.length, 'article')} ${G.dot} ${plural(actors.length, 'actor')}`;
+	const live = props.live;
+	const updated = live?.updatedAt ? `updated ${clockTime(live.updatedAt)}` : undefined;
+	const liveText = updated && live?.arrived ? `${live.arrived} new ${G.dot} ${updated}` : updated;
 	const overlay = state.overlay;
 	return (
 		<Box flexDirection="column" width={state.cols} height={frameHeight(state)} overflow="hidden">
@@ -263,6 +290,7 @@ export function App(props: AppProps) {
 					width={state.cols}
 					theme={theme}
 					message={state.message}
+					{...(liveText || live?.warning ? { live: { text: liveText, warning: live?.warning } } : {})}
 				/>
 			)}
 			<HintLine scopes={activeScopes(state)} width={state.cols} theme={theme} keymap={env.keymap} />

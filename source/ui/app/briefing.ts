@@ -146,7 +146,9 @@ const sameTarget = (a: Target | undefined, b: Target | undefined) =>
  * (a pane switch, a filter, quitting) marks nothing.
  */
 export function afterKey(before: AppState, state: AppState, env: Env): AppState {
-	if (state.palette || state.overlay || state.exit !== null || state.watch.keys.length === 0) return state;
+	// Marks come from the watchlist and from records that arrived while the dashboard was open.
+	const marks = state.watch.newIncidents.size + state.watch.newArticles.size;
+	if (state.palette || state.overlay || state.exit !== null || marks === 0) return state;
 	const t = lookedAt(state);
 	if (before.pane !== state.pane || sameTarget(lookedAt(before), t)) return state;
 	const watch = markSeen(state.watch, t, env.store);

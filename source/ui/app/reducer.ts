@@ -7,15 +7,16 @@ import { type Env, keymapOf } from '../env.js';
 import type { Command } from '../keymap.js';
 import type { KeyPress } from '../keyReader.js';
 import { lookupNames } from '../keys.js';
-import { tooSmall } from '../layout.js';
+import { bodyHeight, tooSmall } from '../layout.js';
 import { NAV_COMMANDS } from '../list.js';
 import { paletteType } from '../overlays/palette/state.js';
 import { promptType } from '../overlays/prompt/state.js';
 import { paneDef } from '../panes/registry.js';
-import { acceptResults, resultsStale, searchNow } from '../panes/search/state.js';
+import { acceptResults, pageSize, resultsStale, searchNow } from '../panes/search/state.js';
 import { alertsChecked } from './alerts.js';
 import { afterKey } from './briefing.js';
 import { runCommand } from './commands.js';
+import { applyData } from './data.js';
 import { resize } from './refit.js';
 import { type Action, type AppState, activeScopes, currentView, paneCtx, say, withPane } from './state.js';
 
@@ -81,13 +82,22 @@ export function reducer(env: Env) {
 				return pressKeys(state, action.keys, env);
 			case 'searchIndex': {
 				if (action.index === state.searchIndex) return state;
-				const ready = { ...state, searchIndex: action.index };
+				// An index made again over new data (the directory reloaded): the results shown are searched again.
+				const again = state.searchIndex !== null && action.index !== null && state.panes.search.outcome !== null;
+				const search = again ? { ...state.panes.search, rerun: true } : state.panes.search;
+				const ready = { ...withPane(state, 'search', search), searchIndex: action.index };
 				return action.index && state.held.length ? pressKeys({ ...ready, held: [] }, state.held, env) : ready;
 			}
 			case 'message':
 				return { ...state, message: action.text };
 			case 'searchResults':
-				return withPane(state, 'search', acceptResults(state.panes.search, action.outcome));
+				return withPane(
+					state,
+					'search',
+					acceptResults(state.panes.search, action.outcome, pageSize(bodyHeight(state))),
+				);
+			case 'data':
+				return applyData(state, action, env);
 			case 'ask':
 				return { ...state, confirm: action.confirm };
 			case 'watchData':

@@ -12,9 +12,11 @@ import { sampleNote } from '../../core/store.js';
 import { dieOfHangup, isHangupError, terminalGone } from '../../io/hangup.js';
 import { isBundledDataDir } from '../../io/load/dataDir.js';
 import type { LoadResult } from '../../io/load/load.js';
+import type { Snapshot } from '../../io/load/watchDir.js';
 import { type ConfigHandle, type PaneId, prepareWrites, type ThemeSetting } from '../../io/settings/config.js';
 import type { WatchUi } from '../watch.js';
-import { App } from './App.js';
+import { App, type LiveStatus } from './App.js';
+import { type LiveWiring, startLiveView } from './liveView.js';
 import type { Profiler } from './profiler.js';
 import { renderMode } from './renderMode.js';
 import { openSession } from './session.js';
@@ -186,6 +188,8 @@ export async function runTui(
 		profiler?: Profiler;
 		rest?: Promise<LoadResult>;
 		theme?: ThemeSetting;
+		/** Keep the dashboard current with its directory (the dataWatch setting is not "off"). */
+		live?: { mode: 'auto' | 'poll'; baseline: Snapshot; workerUrl?: URL };
 	} = {},
 ): Promise<number> {
 	process.stdout.write('\u001b[2J\u001b[H');
@@ -216,6 +220,9 @@ export async function runTui(
 	// The bundled data is a curated sample that ends at its last incident: the status bar says so.
 	const sample = isBundledDataDir(loaded.store.dir) ? sampleNote(loaded.store.incidents) : undefined;
 	const testCrash = process.env.SITREP_TEST_CRASH;
+	// Worked out again only when the articles arrive: a new watch state wipes what was marked and seen since.
+	let watch = session.watchFor(loaded.store);
+	let status: LiveStatus | undefined;
 	const app = (data: LoadResult, articlesPending: boolean) => {
 		const dashboard = (
 			<App
@@ -226,9 +233,10 @@ export async function runTui(
 				theme={session.theme}
 				keymap={session.keymap}
 				views={session.views}
-				watch={session.watchFor(data.store)}
+				watch={watch}
 				alerts={session.alerts}
 				notify={session.notify}
+				{...(status ? { live: status } : {})}
 				hyperlinks={session.hyperlinks}
 				escapeMs={session.escapeMs}
 				riskMachineCoded={session.riskMachineCoded}
@@ -274,21 +282,60 @@ export async function runTui(
 			// Not loadable: each write says so when it is tried.
 		});
 	});
-	// The same App, its state kept, now with the articles (and their problems). Not once
-	// the dashboard is over: a rerender after unmount mounts the App again, raw mode and
-	// all, and the process would never exit.
+	// From here on the App is drawn again with newer data: the articles, then every reload.
+	// Not once the dashboard is over: a rerender after unmount mounts the App again, raw mode
+	// and all, and the process would never exit.
+	let shown = loaded;
+	let pending = opts.rest !== undefined;
+	const redraw = () => {
+		if (!over) instance.rerender(app(shown, pending));
+	};
+	let live: LiveWiring | undefined;
+	const goLive = (full: LoadResult) => {
+		if (!opts.live || over) return;
+		live = startLiveView({
+			...opts.live,
+			dir: full.store.dir,
+			loaded: full,
+			onData(data, next) {
+				shown = data;
+				status = next;
+				session.complete(data.store);
+				const m = next.merge;
+				if (m) {
+					const gone = m.removed.incidents.length + m.removed.articles.length;
+					opts.profiler?.mark(
+						`data reloaded: ${m.added.incidents.length} new incidents, ${m.added.articles.length} new articles, ${gone} removed`,
+					);
+				}
+				redraw();
+			},
+			onStatus(next) {
+				status = next;
+				redraw();
+			},
+		});
+	};
+	// The same App, its state kept, now with the articles (and their problems).
 	opts.rest?.then((data) => {
 		if (over) return;
 		session.complete(data.store);
-		instance.rerender(app(data, false));
+		watch = session.watchFor(data.store);
+		shown = data;
+		pending = false;
+		redraw();
+		goLive(data);
 	});
+	if (!opts.rest) goLive(loaded);
 	terminal.onLeave(() => {
 		over = true;
+		live?.close();
 		instance.unmount();
 	});
 	try {
 		await instance.waitUntilExit();
 		over = true;
+		live?.close();
 	} catch (err) {
 		// Ink's own error boundary caught a render error: the same way out as any crash.
 		terminal.end(EXIT_STATUS.crash, `sitrep crashed: ${describe(err)}\n`);

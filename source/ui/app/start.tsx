@@ -7,7 +7,13 @@ import { type RiskDays, riskWindow, windowProblem } from '../../core/risk.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import { loadOrExplain } from '../../io/load/dataDir.js';
 import type { Staged } from '../../io/load/staged.js';
-import { type ConfigHandle, parseSetting, type ThemeSetting } from '../../io/settings/config.js';
+import {
+	type ConfigHandle,
+	DATA_WATCH_MODES,
+	type DataWatch,
+	parseSetting,
+	type ThemeSetting,
+} from '../../io/settings/config.js';
 import { createProfiler } from './profiler.js';
 
 export interface DashboardStart {
@@ -59,6 +65,9 @@ export async function startDashboard(opts: DashboardStart): Promise<number> {
 		return code;
 	};
 	const { bundledWorkerUrl, loadStaged } = await import('../../io/load/staged.js');
+	const watchMode = dataWatchOf(process.env.SITREP_WATCH, config);
+	// The files as they are before reading them: whatever is written while the data loads is read again after.
+	const baseline = watchMode === 'off' ? undefined : (await import('../../io/load/watchDir.js')).snapshotOf(dir);
 	let staged: Staged | number;
 	try {
 		// A big data set shows its first frame without the articles; a worker brings them.
@@ -82,17 +91,30 @@ export async function startDashboard(opts: DashboardStart): Promise<number> {
 		profiler.mark(`articles loaded: ${full.store.articles.length}`);
 		return full;
 	});
+	const workerUrl = bundledWorkerUrl(opts.cliUrl);
 	const code = await runTui(staged.first, config, terminal, {
 		days: window.days,
 		asOf: opts.asOf,
 		profiler,
 		rest,
 		...(theme ? { theme } : {}),
+		...(baseline && watchMode !== 'off'
+			? { live: { mode: watchMode, baseline, ...(workerUrl ? { workerUrl } : {}) } }
+			: {}),
 	});
 	// A big, clean data set that was loaded the slow way is cached for the next start by a
 	// process of its own, after this one has given the terminal back: nothing here waits for it.
 	if (staged.cacheWanted) await cacheInBackground(opts.cliUrl, dir);
 	return code;
+}
+
+/** SITREP_WATCH beats the dataWatch setting; a value it does not know is said once and ignored. */
+function dataWatchOf(env: string | undefined, config: ConfigHandle): DataWatch {
+	if (env !== undefined && env !== '') {
+		if ((DATA_WATCH_MODES as readonly string[]).includes(env)) return env as DataWatch;
+		config.warnings.push(`SITREP_WATCH=${sanitizeLine(env)} ignored: expected ${DATA_WATCH_MODES.join(', ')}`);
+	}
+	return config.settings.dataWatch ?? 'auto';
 }
 
 /** node:child_process is imported only then: most starts never need it. */

@@ -20,7 +20,7 @@ import type { ExportKind } from '../overlays/palette/items.js';
 import type { PaletteState } from '../overlays/palette/state.js';
 import type { PromptState } from '../overlays/prompt/state.js';
 import type { TextOverlay } from '../overlays/text.js';
-import type { PaneCtx } from '../panes/pane.js';
+import type { DataChange, PaneCtx } from '../panes/pane.js';
 import { availablePanes, PANES, type PaneStates, paneDef } from '../panes/registry.js';
 import type { SearchOutcomeState } from '../panes/search/state.js';
 import { timelineWith } from '../panes/timeline/state.js';
@@ -110,7 +110,16 @@ export type Action =
 	/** The store changed (or the dashboard started): the alert rules are checked against it at this time (epoch ms). */
 	| { type: 'alertsCheck'; now: number }
 	/** The App found something to confirm (a brief file already there). */
-	| { type: 'ask'; confirm: ConfirmState<ConfirmAction> };
+	| { type: 'ask'; confirm: ConfirmState<ConfirmAction> }
+	/** The data directory was reloaded: the env has the new store; what this reload added, removed and which kinds it touched. */
+	| DataAction;
+
+export interface DataAction {
+	type: 'data';
+	added: { incidents: readonly string[]; articles: readonly string[] };
+	removed: { incidents: readonly string[]; articles: readonly string[] };
+	changed: DataChange;
+}
 
 export function initialState(
 	env: Env,

@@ -18,16 +18,24 @@ export function StatusBar(props: {
 	width: number;
 	theme: Theme;
 	message?: string | null;
+	/** The live dashboard: "12 new · updated 14:05", and what keeps the data from being current. */
+	live?: { text?: string; warning?: string };
 }) {
 	const { theme, problems } = props;
 	const { errors, warnings } = countBySeverity(problems);
 	const parts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean);
 	const badge = parts.length ? ` ${G.warning} ${parts.join(', ')} (!) ` : '';
-	const free = Math.max(0, props.width - badge.length - 3);
+	const warning = props.live?.warning
+		? truncate(sanitizeLine(props.live.warning), Math.max(0, props.width - badge.length - 4))
+		: '';
+	const free = Math.max(0, props.width - badge.length - 3 - (warning ? width(warning) + 1 : 0));
 	const note = props.note ? truncate(props.note, free) : undefined;
-	// The note keeps its words whole; the counts give way to it. Without one, the directory gives way.
-	const counts = note ? truncate(props.counts, Math.max(0, free - width(note))) : props.counts;
-	const room = Math.max(0, free - width(counts));
+	// The note keeps its words whole; what is new comes next, then the counts. Without a note, the directory gives way.
+	const right = note ? Math.max(0, free - width(note)) : free;
+	const fresh = props.live?.text ? truncate(props.live.text, right) : '';
+	const counts =
+		note || fresh ? truncate(props.counts, Math.max(0, right - (fresh ? width(fresh) + 3 : 0))) : props.counts;
+	const room = Math.max(0, free - width(counts) - (fresh ? width(fresh) + 3 : 0));
 	if (props.message) {
 		return (
 			<Box height={1} flexShrink={0}>
@@ -50,6 +58,9 @@ export function StatusBar(props: {
 				<Text {...theme.dim}> {truncate(sanitizeLine(props.dir), room)} </Text>
 			)}
 			<Box flexGrow={1} />
+			{warning ? <Text {...theme.warning}>{warning} </Text> : null}
+			{fresh ? <Text {...theme.key}>{fresh}</Text> : null}
+			{fresh && counts ? <Text {...theme.dim}>{` ${G.dot} `}</Text> : null}
 			<Text {...theme.dim}>{counts}</Text>
 		</Box>
 	);

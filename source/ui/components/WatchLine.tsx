@@ -11,16 +11,22 @@ import { truncate, width as widthOf } from '../../core/width.js';
 import type { Theme } from '../theme.js';
 import { idsFor, items, type WatchUi } from '../watch.js';
 
-export function watchSummary(store: Store, watch: WatchUi): { parts: string[]; total: string } {
+export function watchSummary(store: Store, watch: WatchUi): { parts: string[]; total: string; fresh: number } {
+	// Records that arrived while the dashboard is open are marked new too: the line counts only the watched ones.
+	const incidents = new Set<string>();
+	const articles = new Set<string>();
 	const parts = items(watch.keys).map((item) => {
 		const ids = idsFor(store, item);
-		const n =
-			ids.incidents.filter((id) => watch.newIncidents.has(id)).length +
-			ids.articles.filter((id) => watch.newArticles.has(id)).length;
+		const inc = ids.incidents.filter((id) => watch.newIncidents.has(id));
+		const art = ids.articles.filter((id) => watch.newArticles.has(id));
+		for (const id of inc) incidents.add(id);
+		for (const id of art) articles.add(id);
+		const n = inc.length + art.length;
 		return `${watchLabel(store, item)}${n ? ` ${G.mark}${n}` : ''}`;
 	});
-	const counts = newCounts(watch.newIncidents.size, watch.newArticles.size);
-	return { parts, total: watch.since ? `${counts} since ${sessionTime(watch.since)}` : counts };
+	const counts = newCounts(incidents.size, articles.size);
+	const total = watch.since ? `${counts} since ${sessionTime(watch.since)}` : counts;
+	return { parts, total, fresh: incidents.size + articles.size };
 }
 
 export function WatchLine(props: {
@@ -32,8 +38,8 @@ export function WatchLine(props: {
 	alert?: { text: string; more: number } | undefined;
 }) {
 	const { store, watch, width, theme, alert } = props;
-	const { parts, total } = useMemo(() => watchSummary(store, watch), [store, watch]);
-	const fresh = watch.newIncidents.size + watch.newArticles.size > 0;
+	const { parts, total, fresh: n } = useMemo(() => watchSummary(store, watch), [store, watch]);
+	const fresh = n > 0;
 	const right = watch.keys.length ? ` ${total}` : '';
 	const room = Math.max(0, width - 8 - right.length);
 	const said = alert ? truncate(sanitizeLine(`${alert.text}${alert.more ? ` +${alert.more} more` : ''}`), room) : '';

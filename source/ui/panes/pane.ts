@@ -37,6 +37,14 @@ export interface PaneViewProps<S> {
 	busy?: string;
 }
 
+/** Which kinds of records a reload of the data directory changed. */
+export interface DataChange {
+	incidents: boolean;
+	articles: boolean;
+	actors: boolean;
+	countries: boolean;
+}
+
 /** The parts of a saved view a pane keeps: its filter, query or sort. */
 export type ViewPart = Omit<Partial<SavedView>, 'name' | 'pane' | 'days' | 'selected' | 'savedAt'>;
 
@@ -52,6 +60,12 @@ export interface PaneDef<S> {
 	type(s: S, input: string, ctx: PaneCtx): S;
 	/** The body's height changed, or (`windowChanged`) the activity window did. */
 	refit(s: S, ctx: PaneCtx, windowChanged: boolean): S;
+	/**
+	 * The data changed under the pane (the directory was reloaded; ctx has the new store): the
+	 * same filters and sort over the new records, the cursor on the same record when it is still
+	 * there, at the same place on the screen where it can be.
+	 */
+	refresh(s: S, ctx: PaneCtx, changed: DataChange): S;
 	/** What Enter opens: the row under the cursor. */
 	selected(s: S): Target | undefined;
 	/** Puts the cursor on the row with this id (a saved view's selection), if it is there. */

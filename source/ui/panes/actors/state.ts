@@ -19,7 +19,7 @@ import type { Target } from '../../../present/target.js';
 import type { Command } from '../../keymap.js';
 import { keepVisible, type ListPos, moveList, NAV_COMMANDS } from '../../list.js';
 import { perWindow } from '../../window.js';
-import type { PaneCtx, ViewPart } from '../pane.js';
+import type { DataChange, PaneCtx, ViewPart } from '../pane.js';
 
 export interface JumpState {
 	query: string;
@@ -52,8 +52,8 @@ function derive(s: Omit<ActorsState, 'rows'>, height: number, keepId?: string): 
 	return { ...s, rows, pos: keepVisible({ cursor: Math.max(0, at), top: s.pos.top }, rows.length, height) };
 }
 
-/** An actor row list per store and window, worked out once. */
-export const actorRowsFor = perWindow(actorRows);
+/** An actor row list per store and window, worked out once (again only when the incidents or actors change). */
+export const actorRowsFor = perWindow(actorRows, (s) => [s.actors, s.actorById, s.incidentsByActor]);
 
 export function actorsState(store: Store, window: RiskWindow): ActorsState {
 	// Most active first: what an analyst wants to see on opening the pane.
@@ -147,6 +147,14 @@ export function actorsRefit(s: ActorsState, ctx: PaneCtx, windowChanged: boolean
 	const height = listHeight(s, ctx.height);
 	if (windowChanged) return refreshActors(ctx.env.store, s, ctx.window, height);
 	return { ...s, pos: keepVisible(s.pos, s.rows.length, height) };
+}
+
+/** Rows from the new incidents and actors, the same sort and filters, the jump's matches found again. */
+export function actorsRefresh(s: ActorsState, ctx: PaneCtx, changed: DataChange): ActorsState {
+	if (!changed.incidents && !changed.actors) return s;
+	const height = listHeight(s, ctx.height);
+	const next = refreshActors(ctx.env.store, s, ctx.window, height);
+	return next.jump ? search(next, next.jump.query, ctx.env.store, height) : next;
 }
 
 export function actorsSelected(s: ActorsState): Target | undefined {

@@ -1,6 +1,6 @@
 // The Risk pane: each country's level, score and trend; Enter or e explains a score.
 import type { PaneDef } from '../pane.js';
-import { type RiskState, riskCommand, riskRefit, riskSelect, riskSelected, riskState } from './state.js';
+import { type RiskState, riskCommand, riskRefit, riskRefresh, riskSelect, riskSelected, riskState } from './state.js';
 import { RiskView } from './view.js';
 
 export const riskPane: PaneDef<RiskState> = {
@@ -11,6 +11,7 @@ export const riskPane: PaneDef<RiskState> = {
 	command: riskCommand,
 	type: (s) => s,
 	refit: riskRefit,
+	refresh: riskRefresh,
 	selected: riskSelected,
 	select: riskSelect,
 	save: () => ({}),

@@ -5,15 +5,15 @@ import type { Target } from '../../../present/target.js';
 import type { Command } from '../../keymap.js';
 import { keepVisible, type ListPos, moveList, NAV_COMMANDS } from '../../list.js';
 import { perWindow } from '../../window.js';
-import type { PaneCtx } from '../pane.js';
+import type { DataChange, PaneCtx } from '../pane.js';
 
 export interface RiskState {
 	rows: CountryRisk[];
 	pos: ListPos;
 }
 
-/** A risk table per store and window, scored once. */
-export const riskRows = perWindow(riskTable);
+/** A risk table per store and window, scored once (again only when the incidents, countries or actors change). */
+export const riskRows = perWindow(riskTable, (s) => [s.incidentsByCountry, s.countryByCode, s.actorById]);
 
 /** The country a state keeps selected and its scroll, as the next window's rows will look for them. */
 interface Keep {
@@ -75,6 +75,12 @@ export function riskRefit(s: RiskState, ctx: PaneCtx, windowChanged: boolean): R
 	// Not scored yet: a resize must not force the scoring (the rows fit when first drawn).
 	if (unscored.has(s)) return s;
 	return { rows: s.rows, pos: keepVisible(s.pos, s.rows.length, listHeight(ctx.height)) };
+}
+
+/** Scores from the new incidents (when first shown), the same country selected. */
+export function riskRefresh(s: RiskState, ctx: PaneCtx, changed: DataChange): RiskState {
+	if (!changed.incidents && !changed.countries) return s;
+	return riskState(ctx.env.store, ctx.window, s);
 }
 
 export function riskSelected(s: RiskState): Target | undefined {

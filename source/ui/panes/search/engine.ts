@@ -1,9 +1,11 @@
 // The search engine behind the pane: the index is built after the first frame,
 // in slices between keys, so neither start-up nor typing waits for it; it goes
-// to the reducer (keys that need results wait for it there). Each query is
-// searched after the frame that shows it, and a newer key cancels it.
-import { useEffect, useState } from 'react';
-import { buildSearchIndexInSlices, type SearchIndex } from '../../../core/search/index.js';
+// to the reducer (keys that need results wait for it there). When the data
+// changes under an index (the directory reloaded), the index is brought up to
+// date in slices while the old one keeps answering: no "indexing" in between.
+// Each query is searched after the frame that shows it, and a newer key cancels it.
+import { useEffect, useRef, useState } from 'react';
+import { buildSearchIndexInSlices, type SearchIndex, updateSearchIndexInSlices } from '../../../core/search/index.js';
 import type { Env } from '../../env.js';
 import { runSearch, type SearchOutcomeState, type SearchState } from './state.js';
 
@@ -16,14 +18,31 @@ export function useSearchEngine(
 	index: SearchIndex | null,
 	onIndex: (index: SearchIndex | null) => void,
 	onResults: (outcome: SearchOutcomeState) => void,
-): { progress: number } {
+): { progress: number; current: boolean } {
 	const [progress, setProgress] = useState(0);
+	// The env the index in force was made for: until it is this one, the data is newer than the index.
+	const [madeFor, setMadeFor] = useState<Env | null>(null);
+	const latest = useRef(index);
+	latest.current = index;
 	useEffect(() => {
 		let cancelled = false;
+		const { store } = env;
+		const before = latest.current;
+		if (before && !pending) {
+			updateSearchIndexInSlices(before, store.articles, store.incidents, store, { cancelled: () => cancelled }).then(
+				(built) => {
+					if (!built || cancelled) return;
+					setMadeFor(env);
+					onIndex(built);
+				},
+			);
+			return () => {
+				cancelled = true;
+			};
+		}
 		onIndex(null);
 		setProgress(0);
 		if (pending) return;
-		const { store } = env;
 		buildSearchIndexInSlices(
 			store.articles,
 			store.incidents,
@@ -34,7 +53,9 @@ export function useSearchEngine(
 				onProgress: (done) => setProgress(Math.floor(done * 10) * 10),
 			},
 		).then((built) => {
-			if (built && !cancelled) onIndex(built);
+			if (!built || cancelled) return;
+			setMadeFor(env);
+			onIndex(built);
 		});
 		return () => {
 			cancelled = true;
@@ -43,10 +64,11 @@ export function useSearchEngine(
 
 	const query = search.query;
 	const answered = search.outcome?.query;
+	const rerun = search.rerun === true;
 	useEffect(() => {
-		if (!index || answered === query) return;
+		if (!index || (answered === query && !rerun)) return;
 		const t = setTimeout(() => onResults(runSearch(index, query, env.resolver)), 0);
 		return () => clearTimeout(t);
-	}, [index, query, answered, env.resolver, onResults]);
-	return { progress };
+	}, [index, query, answered, rerun, env.resolver, onResults]);
+	return { progress, current: index !== null && madeFor === env };
 }

@@ -20,6 +20,8 @@ export const searchPane: PaneDef<SearchState> = {
 	command: searchCommand,
 	type: (s, input, ctx) => (s.editing ? searchType(s, input, ctx.env.resolver) : s),
 	refit: searchRefit,
+	// Searched again once the index holds the new records (the reducer's searchIndex marks the results for it).
+	refresh: (s) => s,
 	selected: searchSelected,
 	// Results are not kept in a view: the query is, and it finds them again.
 	select: (s) => s,

@@ -38,6 +38,8 @@ export interface SearchState {
 	completion: number;
 	/** The pane `/` was pressed in: Esc in the results goes back there. */
 	from?: PaneId;
+	/** The data changed since these results: they are searched again, the cursor kept on its result. */
+	rerun?: boolean;
 }
 
 export const emptySearch: SearchState = {
@@ -141,7 +143,13 @@ export function searchNow(s: SearchState, index: SearchIndex, resolver: Resolver
  * only once: results that arrive after a key already searched them (searchNow)
  * would put the cursor back on the first row.
  */
-export function acceptResults(s: SearchState, outcome: SearchOutcomeState): SearchState {
+export function acceptResults(s: SearchState, outcome: SearchOutcomeState, page = 1): SearchState {
+	if (outcome.query === s.query && s.rerun) {
+		const was = s.outcome?.results[s.pos.cursor];
+		const at = was ? outcome.results.findIndex((r) => r.id === was.id && r.kind === was.kind) : -1;
+		const cursor = at >= 0 ? at : s.pos.cursor;
+		return { ...s, outcome, rerun: false, pos: keepVisible({ cursor, top: s.pos.top }, outcome.results.length, page) };
+	}
 	if (outcome.query !== s.query || !resultsStale(s)) return s;
 	// Like fzf: a new query puts the best result under the cursor.
 	return { ...s, outcome, pos: { cursor: 0, top: 0 } };

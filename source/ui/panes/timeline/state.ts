@@ -15,7 +15,7 @@ import type { Target } from '../../../present/target.js';
 import type { Env } from '../../env.js';
 import type { Command } from '../../keymap.js';
 import { NAV_COMMANDS } from '../../list.js';
-import type { PaneCtx, ViewPart } from '../pane.js';
+import type { DataChange, PaneCtx, ViewPart } from '../pane.js';
 import {
 	applyForm,
 	complete,
@@ -162,6 +162,18 @@ function formCommand(t: TimelineState, form: FilterForm, cmd: Command, ctx: Pane
 		default:
 			return t;
 	}
+}
+
+/** New incidents: the same filter again, the selected incident still selected, the list scrolled as it was while it stays in view. */
+export function timelineRefresh(t: TimelineState, ctx: PaneCtx, changed: DataChange): TimelineState {
+	// A filter names actors (with their subgroups) and countries: those count too.
+	if (!changed.incidents && !changed.actors && !changed.countries) return t;
+	const keep = t.items[t.cursor]?.id;
+	const next = timelineWith(ctx.env.store, t.filter);
+	const found = keep ? next.items.findIndex((i) => i.id === keep) : -1;
+	const cursor = found >= 0 ? found : Math.min(t.cursor, Math.max(0, next.items.length - 1));
+	const withForm = { ...next, form: t.form, cursor, top: t.top };
+	return scrollTo(withForm, listHeight(withForm, ctx.height));
 }
 
 export function timelineSelected(t: TimelineState): Target | undefined {

@@ -1,0 +1,30 @@
+// Long work on the main thread without holding a frame up: a generator that
+// yields whenever its slice is used up, resumed from the event loop, so keys
+// and renders get their turn between slices.
+
+/**
+ * Runs `make(due)` to its end: `due()` is true once `sliceMs` of the current slice have passed,
+ * and the generator yields then. Resolves with its value, or undefined once `cancelled()` says so.
+ */
+export function inSlices<T>(
+	make: (due: () => boolean) => Generator<unknown, T>,
+	opts: { sliceMs?: number; cancelled?: () => boolean } = {},
+): Promise<T | undefined> {
+	const sliceMs = opts.sliceMs ?? 8;
+	let start = performance.now();
+	const steps = make(() => performance.now() - start > sliceMs);
+	return new Promise((resolve, reject) => {
+		const run = () => {
+			if (opts.cancelled?.()) return resolve(undefined);
+			start = performance.now();
+			try {
+				const step = steps.next();
+				if (step.done) return resolve(step.value);
+				setImmediate(run);
+			} catch (err) {
+				reject(err);
+			}
+		};
+		setImmediate(run);
+	});
+}
