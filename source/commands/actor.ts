@@ -1,6 +1,7 @@
 // sitrep actor NAME: the best match by name or alias, its profile, and other close matches.
 
 import {
+	type ActorIncident,
 	type ActorLink,
 	type ActorMatch,
 	type AffiliationNode,
@@ -10,6 +11,7 @@ import {
 	type RoleSpan,
 	suggestActors,
 } from '../core/actorProfile.js';
+import { tollJson } from '../core/fatalities.js';
 import { G } from '../core/glyphs.js';
 import { original } from '../core/originals.js';
 import type { Actor, Affiliation } from '../core/schema.js';
@@ -59,8 +61,19 @@ export function runActor(
 					affiliations: originalAffiliations(store, profile.actor.id, profile.affiliations),
 					firstSeen: profile.firstSeen ?? null,
 					lastSeen: profile.lastSeen ?? null,
+					lastIncident: profile.lastIncident ?? null,
+					lastMentioned: profile.lastMentioned ?? null,
+					activity: profile.activity.map((a) => ({
+						country: a.country,
+						incidents: a.incidents,
+						perpetrator: a.perpetrator,
+						claimant: a.claimant,
+						target: a.target,
+						latest: incidentBrief(a.latest),
+					})),
 					window: profile.window,
 					counts: profile.counts,
+					windowIncidents: profile.windowIncidents.map(incidentBrief),
 					incidents: profile.incidents.map((i) => ({ ...incidentJson(i.incident), roles: i.roles })),
 					mentions: profile.mentions.map((m) => {
 						const a = original(m.article);
@@ -86,6 +99,23 @@ export function runActor(
 			ctx.out(`  ${o.name} (${o.id})${o.matched !== o.name ? ` ${G.dash} matched "${o.matched}"` : ''}`);
 	}
 	return EXIT.ok;
+}
+
+/** An incident as the activity summary names it: when, where, what, the toll, and the actor's roles in it. */
+function incidentBrief({ incident, roles }: ActorIncident) {
+	const raw = original(incident);
+	const { fatalities, fatalitiesLow, fatalitiesHigh } = tollJson(raw.fatalities);
+	return {
+		id: raw.id,
+		date: raw.date,
+		country: raw.country,
+		place: raw.location ?? raw.admin1 ?? null,
+		type: raw.type,
+		fatalities,
+		...(fatalitiesLow === undefined ? {} : { fatalitiesLow }),
+		...(fatalitiesHigh === undefined ? {} : { fatalitiesHigh }),
+		roles,
+	};
 }
 
 function summary(m: ActorMatch) {

@@ -75,6 +75,17 @@ export interface ActorCounts {
 	incidents: number;
 }
 
+/** What an actor did in one country: its incidents there by role, and the newest of them. */
+export interface CountryActivity {
+	country: string;
+	/** With the actor in any role (an incident it both carried out and claimed counts once). */
+	incidents: number;
+	perpetrator: number;
+	claimant: number;
+	target: number;
+	latest: ActorIncident;
+}
+
 export interface ActorProfile {
 	actor: Actor;
 	aliases: string[];
@@ -85,11 +96,21 @@ export interface ActorProfile {
 	mentions: Mention[];
 	firstSeen?: string;
 	lastSeen?: string;
+	/**
+	 * lastSeen mixes incidents and articles, and an article written later
+	 * about an old attack is no sign of activity: these keep the two apart.
+	 */
+	lastIncident?: string;
+	lastMentioned?: string;
 	/** Where first/last seen come from: incidents and articles, the actor record's firstActive/lastActive, or nowhere. */
 	seenFrom: 'data' | 'record' | 'none';
 	window: RiskWindow;
 	/** In the window. */
 	counts: ActorCounts;
+	/** The window's incidents, newest first: what its counts are made of. */
+	windowIncidents: ActorIncident[];
+	/** Per country, up to the window's end (an --as-of date leaves later incidents out): busiest first. */
+	activity: CountryActivity[];
 	/** Weekly, across the window. */
 	buckets: Bucket[];
 }
@@ -483,6 +504,34 @@ function involved(store: Store, actorId: string, range: DayRange): { incs: Incid
 	return { incs, counts };
 }
 
+/** Busiest country first; ties go to the one with the newer latest incident, then by code. */
+export function activityByCountry(incidents: readonly ActorIncident[], until?: string): CountryActivity[] {
+	const by = new Map<string, CountryActivity>();
+	for (const ai of incidents) {
+		if (until !== undefined && effectiveDay(ai.incident) > until) continue;
+		const code = ai.incident.country;
+		let row = by.get(code);
+		if (!row) {
+			row = { country: code, incidents: 0, perpetrator: 0, claimant: 0, target: 0, latest: ai };
+			by.set(code, row);
+		}
+		// Month-only dates sort before that month's days but count as its 15th (core/risk.ts).
+		if (effectiveDay(ai.incident) > effectiveDay(row.latest.incident)) row.latest = ai;
+		row.incidents++;
+		if (ai.roles.includes('perpetrator')) row.perpetrator++;
+		if (ai.roles.includes('claimant')) row.claimant++;
+		if (ai.roles.includes('target')) row.target++;
+	}
+	return [...by.values()].sort(
+		(a, b) =>
+			b.incidents - a.incidents ||
+			compareDay(effectiveDay(b.latest.incident), effectiveDay(a.latest.incident)) ||
+			compareText(a.country, b.country),
+	);
+}
+
+const compareDay = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function weekly(incs: Incident[], range: DayRange): Bucket[] {
 	return countBy(
 		incs.map((i) => ({ ...i, date: effectiveDay(i) })),
@@ -497,8 +546,11 @@ export function actorProfile(store: Store, actorId: string, window?: RiskWindow)
 	const win = window ?? riskWindow(store, { days: DEFAULT_RISK_DAYS });
 	const all = store.incidentsByActor.get(actorId) ?? [];
 	const mentions = mentionsOf(store, actorId);
-	const dates = [...all.map((i) => i.date), ...mentions.map((m) => m.article.published.slice(0, 10))].sort();
+	const published = mentions.map((m) => m.article.published.slice(0, 10)).sort();
+	const dates = [...all.map((i) => i.date), ...published].sort();
+	const lastMentioned = published[published.length - 1];
 	const { incs, counts } = involved(store, actorId, win);
+	const incidents = all.map((incident) => ({ incident, roles: rolesIn(incident, actorId) }));
 	const seen =
 		dates.length > 0
 			? { firstSeen: dates[0], lastSeen: dates[dates.length - 1], seenFrom: 'data' as const }
@@ -513,11 +565,15 @@ export function actorProfile(store: Store, actorId: string, window?: RiskWindow)
 		actor,
 		aliases: actor.aliases,
 		affiliations: affiliationsOf(store, actorId),
-		incidents: all.map((incident) => ({ incident, roles: rolesIn(incident, actorId) })),
+		incidents,
 		mentions,
 		...seen,
+		...(all[0] ? { lastIncident: all[0].date } : {}),
+		...(lastMentioned ? { lastMentioned } : {}),
 		window: win,
 		counts,
+		windowIncidents: incs.map((incident) => ({ incident, roles: rolesIn(incident, actorId) })),
+		activity: activityByCountry(incidents, win.end),
 		buckets: weekly(incs, win),
 	};
 }

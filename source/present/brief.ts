@@ -338,7 +338,10 @@ function actorBrief(store: Store, id: string, window: RiskWindow, source: string
 	const seen =
 		profile.seenFrom === 'none'
 			? 'No dated activity recorded.'
-			: `First seen ${profile.firstSeen ?? 'unknown'}, last seen ${profile.lastSeen ?? 'unknown'} (${profile.seenFrom === 'data' ? 'incidents and articles in the data' : 'the actor record'}).`;
+			: profile.seenFrom === 'data'
+				? // A later article about an old attack is no activity: the two are named apart.
+					`First seen ${profile.firstSeen}; last incident ${profile.lastIncident ?? 'none'}, last mentioned ${profile.lastMentioned ?? 'never'} (in the data).`
+				: `First seen ${profile.firstSeen ?? 'unknown'}, last seen ${profile.lastSeen ?? 'unknown'} (the actor record).`;
 
 	const out = [`# Actor brief: ${oneLine(title)}`, '', windowLine(window), '', '## Profile', ''];
 	out.push(`- **Kind:** ${actor.kind}${actor.status ? ` · status: ${oneLine(actor.status)}` : ''}`);

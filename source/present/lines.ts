@@ -19,6 +19,8 @@ export interface Line {
 	link?: Target;
 	/** The line shows a search match (n/N stop here). */
 	hit?: boolean;
+	/** A place a view scrolls to by name (a filtered list's heading). */
+	anchor?: string;
 }
 
 /** [start, end) UTF-16 offsets into a text. */

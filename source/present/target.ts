@@ -12,12 +12,13 @@ export interface Highlight {
 
 export type Target =
 	| { kind: 'incident'; id: string; hl?: Highlight }
-	| { kind: 'actor'; id: string }
+	/** With a country, the profile's incident list shows only that country's (Enter on an activity row). */
+	| { kind: 'actor'; id: string; country?: string }
 	| { kind: 'country'; code: string }
 	| { kind: 'article'; id: string; hl?: Highlight };
 
 export function targetKey(t: Target): string {
-	const base = `${t.kind}:${t.kind === 'country' ? t.code : t.id}`;
+	const base = `${t.kind}:${t.kind === 'country' ? t.code : t.id}${t.kind === 'actor' && t.country ? `@${t.country}` : ''}`;
 	return 'hl' in t && t.hl ? `${base}?${t.hl.query}` : base;
 }
 
@@ -34,7 +35,8 @@ export function targetLabel(t: Target, store: Store): string {
 		}
 		case 'actor': {
 			const a = store.actorById.get(t.id);
-			return a ? shortName(a) : t.id;
+			const name = a ? shortName(a) : t.id;
+			return t.country ? `${name} in ${store.countryByCode.get(t.country)?.name ?? t.country}` : name;
 		}
 		case 'country':
 			return store.countryByCode.get(t.code)?.name ?? t.code;

@@ -204,6 +204,65 @@ describe('sitrep CLI', () => {
 		expect(run(['actor']).code).toBe(2);
 	});
 
+	it('actor: the activity summary by country and the window’s incidents, in text and JSON alike', () => {
+		const text = run(['actor', 'iskp']);
+		expect(text.code).toBe(0);
+		const lines = text.out.split('\n');
+		// The summary opens the profile: right under the name, before aliases and the long text.
+		expect(lines[1]).toBe('Activity by country, to 2025-12-23');
+		const pk = lines.findIndex((l) => l.startsWith('  Pakistan (PK)'));
+		expect(pk).toBeGreaterThan(1);
+		expect(pk).toBeLessThan(lines.findIndex((l) => l.startsWith('Aliases')));
+		expect(lines[pk]).toMatch(/2 incidents: 2 as perpetrator, 2 claimed$/);
+		expect(lines[pk + 1]).toBe('    latest 2023-07-30 suicide bombing, Khar, Bajaur · 63 killed (44–65)');
+		// The defect: an article of 2025-12-29 is a mention, not activity.
+		expect(text.out).toContain('Seen          since 2021-08-26 · last incident 2025-02-13 · last mentioned 2025-12-29');
+
+		const json = JSON.parse(run(['actor', 'iskp', '--json']).out);
+		expect(json.profile.lastIncident).toBe('2025-02-13');
+		expect(json.profile.lastMentioned).toBe('2025-12-29');
+		expect(json.profile.activity.map((a: { country: string }) => a.country)).toEqual([
+			'AF',
+			'PK',
+			'RU',
+			'IR',
+			'TJ',
+			'UZ',
+		]);
+		expect(json.profile.activity[1]).toEqual({
+			country: 'PK',
+			incidents: 2,
+			perpetrator: 2,
+			claimant: 2,
+			target: 0,
+			latest: {
+				id: expect.any(String),
+				date: '2023-07-30',
+				country: 'PK',
+				place: 'Khar, Bajaur',
+				type: 'suicide bombing',
+				fatalities: 63,
+				fatalitiesLow: 44,
+				fatalitiesHigh: 65,
+				roles: ['perpetrator', 'claimant'],
+			},
+		});
+		expect(json.profile.windowIncidents).toEqual([]);
+
+		// A window with incidents in it lists them under the window line, and in JSON.
+		const ttp = run(['actor', 'ttp']).out.split('\n');
+		const win = ttp.findIndex((l) => l.startsWith('90-day window'));
+		expect(ttp[win]).toContain('2 as perpetrator, 0 as target');
+		expect(ttp[win + 1]).toMatch(/^ {2}2025-11-11 PK suicide bombing, .*Islamabad {2}perpetrator · 12 killed$/);
+		expect(ttp[win + 2]).toMatch(/^ {2}2025-10-07 PK armed clash, Orakzai district/);
+		const tj = JSON.parse(run(['actor', 'ttp', '--json']).out).profile;
+		expect(tj.windowIncidents.map((i: { date: string; roles: string[] }) => [i.date, i.roles])).toEqual([
+			['2025-11-11', ['perpetrator']],
+			['2025-10-07', ['perpetrator', 'claimant']],
+		]);
+		expect(tj.counts.incidents).toBe(tj.windowIncidents.length);
+	});
+
 	it('risk: the table ranks Pakistan, Afghanistan and Tajikistan; one country is explained; JSON has the same numbers', () => {
 		const table = run(['risk']);
 		expect(table.code).toBe(0);

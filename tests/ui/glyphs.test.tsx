@@ -68,7 +68,7 @@ async function tour(set: GlyphSet, cols: number, rows: number): Promise<string[]
 	await step(['j', 'j', 'j'], (f) => f.includes('Timeline'));
 	await step([KEY.enter], (f) => f.includes('Country'));
 	await step([KEY.escape, '2'], (f) => f.includes('sorted by'));
-	await step([KEY.enter], (f) => f.includes('Aliases'));
+	await step([KEY.enter], (f) => f.includes('Activity by country'));
 	await step([KEY.escape, '3'], (f) => f.includes('Risk by country'));
 	await step([KEY.enter], (f) => f.includes('against its baseline'));
 	await step([KEY.escape, '/', 'kabul bombing'], (f) => /\d+ match/.test(f));

@@ -44,7 +44,8 @@ describe('cross-navigation', () => {
 		let f = app.frame();
 		expect(f).toContain('Timeline › 2024-12-11 suicide bombing › ISKP');
 		expect(f).toContain('Islamic State Khorasan Province (ISKP) · group');
-		await moveTo(app, /2023-03-09 AF suicide bombing/);
+		// Past the activity summary's links (a row and its latest incident per country) first.
+		await moveTo(app, /2023-03-09 AF suicide bombing/, 60);
 		await press(app.stdin, KEY.enter);
 		f = app.frame();
 		expect(f).toContain('› ISKP › 2023-03-09 suicide bombing');

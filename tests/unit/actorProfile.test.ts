@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	activityByCountry,
 	actorProfile,
 	actorRows,
 	affiliationOutline,
@@ -270,8 +271,71 @@ describe('profile assembly', () => {
 		expect(actorProfile(s, 'none', w)).toMatchObject({ seenFrom: 'none' });
 	});
 
+	it('keeps the last incident apart from the last mention: an article written later is no activity', () => {
+		const p = actorProfile(s, 'grp', w)!;
+		expect(p).toMatchObject({ lastSeen: '2025-02-03', lastIncident: '2025-01-30', lastMentioned: '2025-02-03' });
+		expect(actorProfile(s, 'quiet', w)).not.toHaveProperty('lastIncident');
+		expect(actorProfile(s, 'quiet', w)).not.toHaveProperty('lastMentioned');
+	});
+
+	it('lists the window’s incidents, which its counts are made of', () => {
+		expect(actorProfile(s, 'grp', w)?.windowIncidents.map((x) => [x.incident.id, x.roles])).toEqual([
+			['i1', ['perpetrator']],
+			['i2', ['target', 'claimant']],
+			['i3', ['target']],
+		]);
+	});
+
 	it('defaults to the 90-day window ending at the newest incident', () => {
 		expect(actorProfile(s, 'grp')?.window).toMatchObject({ days: 90, end: '2025-01-30' });
+	});
+});
+
+describe('activity by country', () => {
+	const s = store({
+		actors: [actor({ id: 'grp', name: 'Group' })],
+		incidents: [
+			incident({ id: 'y3', date: '2025-03-01', country: 'YY', targets: ['grp'], fatalities: 4 }),
+			incident({ id: 'x3', date: '2025-02-10', country: 'XX', perpetrators: ['grp'], claimedBy: 'grp' }),
+			// Month-only: counts as the 15th, so it is newer than x3 and older than y3.
+			incident({ id: 'x2', date: '2025-02', country: 'XX', claimedBy: 'grp' }),
+			incident({ id: 'y2', date: '2024-05-01', country: 'YY', perpetrators: ['grp'] }),
+			incident({ id: 'x1', date: '2024-01-01', country: 'XX', perpetrators: ['grp'], targets: ['grp'] }),
+			incident({ id: 'z1', date: '2024-06-01', country: 'ZZ', perpetrators: ['grp'] }),
+			incident({ id: 'w1', date: '2025-03-01', country: 'WW', perpetrators: ['grp'] }),
+		],
+	});
+
+	it('counts each country’s incidents by role and finds the latest, busiest country first', () => {
+		const p = actorProfile(s, 'grp', riskWindow(s, { days: 30, asOf: '2025-03-01' }))!;
+		expect(
+			p.activity.map((a) => [a.country, a.incidents, a.perpetrator, a.claimant, a.target, a.latest.incident.id]),
+		).toEqual([
+			['XX', 3, 2, 2, 1, 'x2'],
+			['YY', 2, 1, 0, 1, 'y3'],
+			// One each: the newer latest incident first.
+			['WW', 1, 1, 0, 0, 'w1'],
+			['ZZ', 1, 1, 0, 0, 'z1'],
+		]);
+		expect(p.activity[1]?.latest.roles).toEqual(['target']);
+	});
+
+	it('leaves out what happened after the window’s end', () => {
+		const p = actorProfile(s, 'grp', riskWindow(s, { days: 30, asOf: '2025-02-12' }))!;
+		expect(p.activity.map((a) => [a.country, a.incidents, a.latest.incident.id])).toEqual([
+			// x2 counts as 2025-02-15, after the end.
+			['XX', 2, 'x3'],
+			['ZZ', 1, 'z1'],
+			['YY', 1, 'y2'],
+		]);
+		expect(activityByCountry([], '2025-01-01')).toEqual([]);
+	});
+
+	it('shows ISKP’s latest attack in Pakistan and its count there (bundled data)', () => {
+		const { store: b } = bundled();
+		const pk = actorProfile(b, 'iskp')?.activity.find((a) => a.country === 'PK');
+		expect(pk).toMatchObject({ incidents: 2, perpetrator: 2, claimant: 2, target: 0 });
+		expect(pk?.latest.incident).toMatchObject({ date: '2023-07-30', type: 'suicide bombing' });
 	});
 });
 

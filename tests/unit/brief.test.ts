@@ -57,6 +57,10 @@ describe('brief of the bundled data', () => {
 			'| 2025-02-13 | Ministry of Urban Development and Housing, Kabul, AF | suicide bombing | ISKP (claimed by Islamic State) | perpetrator |',
 		);
 		expect(md).not.toContain('## Risk summary');
+		// An article of 2025-12-29 is a mention, not activity after the last incident.
+		expect(md).toContain(
+			'- **Seen:** First seen 2021-08-26; last incident 2025-02-13, last mentioned 2025-12-29 (in the data).',
+		);
 	});
 
 	it('rejects unknown targets', () => {

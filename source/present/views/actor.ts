@@ -1,15 +1,19 @@
-// Actor profile: who it is, where it sits among the others, what it did
-// (a mini timeline) and which articles mention it. Every name is a link.
-import { actorProfile, affiliationOutline } from '../../core/actorProfile.js';
+// Actor profile: who it is, what it did where (the activity summary comes
+// first, so that a briefing's "their latest attack in X" is on the first
+// screen), where it sits among the others, and which articles mention it.
+// Every name is a link.
+import { type ActorIncident, actorProfile, affiliationOutline, type CountryActivity } from '../../core/actorProfile.js';
 import { killedPhrase } from '../../core/fatalities.js';
 import { G } from '../../core/glyphs.js';
 import type { RiskWindow } from '../../core/risk.js';
 import type { Store } from '../../core/store.js';
+import { truncate, width } from '../../core/width.js';
 import { plural } from '../../core/words.js';
 import { blank, field, heading, type Line, linkLine, para, text } from '../lines.js';
 import { sparkline } from '../sparkline.js';
 
-export function actorLines(store: Store, id: string, cols: number, window: RiskWindow): Line[] {
+/** With `country`, the incident list shows only that country's incidents (the activity row's filter). */
+export function actorLines(store: Store, id: string, cols: number, window: RiskWindow, country?: string): Line[] {
 	const p = actorProfile(store, id, window);
 	if (!p) return [text(`Actor ${id} is not in the data.`, 'error')];
 	const a = p.actor;
@@ -22,21 +26,17 @@ export function actorLines(store: Store, id: string, cols: number, window: RiskW
 			'heading',
 		),
 	);
-	if (p.aliases.length) out.push(...field('Aliases', p.aliases.join(', '), cols));
-	for (const [i, code] of a.countries.entries()) {
-		out.push({
-			...field(
-				i === 0 ? 'Countries' : '',
-				`${G.cursor} ${store.countryByCode.get(code)?.name ?? code} (${code})`,
-				cols,
-			)[0]!,
-			link: { kind: 'country', code },
-		});
-	}
+	out.push(...activityLines(store, id, p.activity, window, cols));
 	const seen =
-		p.firstSeen || p.lastSeen
-			? `${p.firstSeen ?? '?'} to ${p.lastSeen ?? '?'}${p.seenFrom === 'record' ? ' (from the actor record)' : ''}`
-			: 'no dated activity';
+		p.seenFrom === 'data'
+			? [
+					`since ${p.firstSeen}`,
+					p.lastIncident ? `last incident ${p.lastIncident}` : 'no incidents',
+					p.lastMentioned ? `last mentioned ${p.lastMentioned}` : 'never mentioned',
+				].join(` ${G.dot} `)
+			: p.firstSeen || p.lastSeen
+				? `${p.firstSeen ?? '?'} to ${p.lastSeen ?? '?'} (from the actor record)`
+				: 'no dated activity';
 	out.push(...field('Seen', seen, cols));
 	const spark = sparkline(
 		p.buckets.map((b) => b.count),
@@ -49,6 +49,18 @@ export function actorLines(store: Store, id: string, cols: number, window: RiskW
 			cols,
 		),
 	);
+	for (const ai of p.windowIncidents) out.push(incidentLine(ai));
+	if (p.aliases.length) out.push(...field('Aliases', p.aliases.join(', '), cols));
+	for (const [i, code] of a.countries.entries()) {
+		out.push({
+			...field(
+				i === 0 ? 'Countries' : '',
+				`${G.cursor} ${store.countryByCode.get(code)?.name ?? code} (${code})`,
+				cols,
+			)[0]!,
+			link: { kind: 'country', code },
+		});
+	}
 	out.push(blank, ...para(a.summary, cols), blank);
 
 	const outline = affiliationOutline(p.affiliations);
@@ -65,18 +77,17 @@ export function actorLines(store: Store, id: string, cols: number, window: RiskW
 		out.push(blank);
 	}
 
-	out.push(heading(`Incidents (${p.incidents.length}, newest first)`));
-	if (p.incidents.length === 0) out.push(text('  none in the data', 'dim'));
-	for (const { incident: inc, roles } of p.incidents) {
-		out.push(
-			linkLine(
-				`${inc.date.padEnd(10)} ${inc.country} ${inc.type}, ${inc.location ?? inc.admin1 ?? ''}`,
-				{ kind: 'incident', id: inc.id },
-				2,
-				`${roles.join(', ')}${inc.fatalities !== undefined ? ` ${G.dot} ${killedPhrase(inc.fatalities)}` : ''}`,
-			),
-		);
-	}
+	const shown = country ? p.incidents.filter((ai) => ai.incident.country === country) : p.incidents;
+	out.push({
+		...heading(
+			country
+				? `Incidents in ${store.countryByCode.get(country)?.name ?? country} (${shown.length} of ${p.incidents.length}, newest first)`
+				: `Incidents (${p.incidents.length}, newest first)`,
+		),
+		anchor: INCIDENTS_ANCHOR,
+	});
+	if (shown.length === 0) out.push(text(country ? '  none in this country' : '  none in the data', 'dim'));
+	for (const ai of shown) out.push(incidentLine(ai));
 	out.push(blank, heading(`Articles (${p.mentions.length})`));
 	if (p.mentions.length === 0) out.push(text('  none mention it', 'dim'));
 	for (const m of p.mentions) {
@@ -98,5 +109,65 @@ export function actorLines(store: Store, id: string, cols: number, window: RiskW
 		blank,
 		text(`${plural(p.incidents.length, 'incident')} ${G.dot} ${plural(p.mentions.length, 'article')}`, 'dim'),
 	);
+	return out;
+}
+
+/** The incident list's heading: filtering by a country scrolls there. */
+export const INCIDENTS_ANCHOR = 'incidents';
+
+function placeOf(inc: ActorIncident['incident']): string {
+	return inc.location ?? inc.admin1 ?? '';
+}
+
+function incidentLine({ incident: inc, roles }: ActorIncident): Line {
+	return linkLine(
+		`${inc.date.padEnd(10)} ${inc.country} ${inc.type}, ${placeOf(inc)}`,
+		{ kind: 'incident', id: inc.id },
+		2,
+		`${roles.join(', ')}${inc.fatalities !== undefined ? ` ${G.dot} ${killedPhrase(inc.fatalities)}` : ''}`,
+	);
+}
+
+const NAME_MAX = 20;
+
+/**
+ * Per country, a row with its counts by role (Enter on it filters the
+ * incident list to that country: its link is the same profile with it), and
+ * under it the latest incident there, a link to it. The place is cut before
+ * the toll when the line is too wide.
+ */
+function activityLines(
+	store: Store,
+	id: string,
+	rows: readonly CountryActivity[],
+	window: RiskWindow,
+	cols: number,
+): Line[] {
+	if (rows.length === 0) return [];
+	const name = (r: CountryActivity) =>
+		truncate(`${store.countryByCode.get(r.country)?.name ?? r.country} (${r.country})`, NAME_MAX);
+	const nameW = Math.max(...rows.map((r) => width(name(r))));
+	const out: Line[] = [heading(`Activity by country, to ${window.end}`)];
+	for (const r of rows) {
+		const n = name(r);
+		const roles = [
+			r.perpetrator ? `${r.perpetrator} as perpetrator` : '',
+			r.claimant ? `${r.claimant} claimed` : '',
+			r.target ? `${r.target} as target` : '',
+		].filter(Boolean);
+		out.push(
+			linkLine(
+				`${n}${' '.repeat(nameW - width(n))}  ${plural(r.incidents, 'incident')}: ${roles.join(', ')}`,
+				{ kind: 'actor', id, country: r.country },
+				2,
+			),
+		);
+		const inc = r.latest.incident;
+		const head = `latest ${inc.date} ${inc.type}`;
+		// Said even when missing: "latest attack and its toll" is the question this row answers.
+		const tail = ` ${G.dot} ${killedPhrase(inc.fatalities)}`;
+		const place = truncate(placeOf(inc), cols - 4 - width(head) - 2 - width(tail));
+		out.push(linkLine(`${head}${place ? `, ${place}` : ''}${tail}`, { kind: 'incident', id: inc.id }, 4));
+	}
 	return out;
 }

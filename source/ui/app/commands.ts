@@ -15,7 +15,7 @@ import { paletteCommand } from './paletteRun.js';
 import { stepWindow } from './refit.js';
 import { saveAs } from './savedViews.js';
 import { type AppState, currentView, paneCtx, say, selectedTarget, withPane } from './state.js';
-import { pop, push, viewCommand } from './views.js';
+import { back, push, viewCommand } from './views.js';
 
 type Handler = (state: AppState, env: Env, cmd: Command) => AppState;
 
@@ -53,7 +53,7 @@ const APP: Partial<Record<Command, Handler>> = {
 	'list.open': openSelected,
 	'risk.explain': openSelected,
 	'query.open': openSelected,
-	'detail.back': (state) => pop(state),
+	'detail.back': (state, env) => back(state, env),
 	'search.focus': (state) => ({
 		...state,
 		pane: 'search',

@@ -1,9 +1,10 @@
 // The open views of each pane (detail views on a stack: Enter pushes, Esc pops),
 // kept fitted to the terminal's width and the window.
 import type { PaneId } from '../../io/settings/config.js';
-import type { Target } from '../../present/target.js';
+import { type Target, targetKey } from '../../present/target.js';
+import { INCIDENTS_ANCHOR } from '../../present/views/actor.js';
 import { viewLines } from '../detail/lines.js';
-import { jumpToMatch, moveInView, openView, rebaseView, type View } from '../detail/state.js';
+import { jumpToMatch, moveInView, openView, rebaseView, refocusView, type View } from '../detail/state.js';
 import type { Env } from '../env.js';
 import type { Command } from '../keymap.js';
 import { detailCols, detailHeight } from '../layout.js';
@@ -16,6 +17,26 @@ export function push(state: AppState, target: Target, env: Env): AppState {
 	const lines = viewLines(target, detailCols(state), env, windowOfState(state, env));
 	const view = openView(target, lines, detailHeight(state));
 	return { ...state, stacks: { ...state.stacks, [state.pane]: [...state.stacks[state.pane], view] } };
+}
+
+/** Esc: a profile filtered to a country shows all its incidents again; any other view closes. */
+export function back(state: AppState, env: Env): AppState {
+	const view = currentView(state);
+	if (view?.target.kind === 'actor' && view.target.country) {
+		const row = targetKey(view.target);
+		const target: Target = { kind: 'actor', id: view.target.id };
+		const lines = viewLines(target, detailCols(state), env, windowOfState(state, env));
+		return replaceTop(state, refocusView(target, lines, detailHeight(state), { link: row }));
+	}
+	return pop(state);
+}
+
+/** An activity row's link is the same profile with a country: it filters in place rather than opening a view. */
+function filterInPlace(state: AppState, view: View, link: Target, env: Env): AppState | undefined {
+	if (view.target.kind !== 'actor' || link.kind !== 'actor' || link.id !== view.target.id || !link.country)
+		return undefined;
+	const lines = viewLines(link, detailCols(state), env, windowOfState(state, env));
+	return replaceTop(state, refocusView(link, lines, detailHeight(state), { anchor: INCIDENTS_ANCHOR }));
 }
 
 export function pop(state: AppState): AppState {
@@ -40,7 +61,8 @@ export function viewCommand(state: AppState, cmd: Command, env: Env): AppState {
 	switch (cmd) {
 		case 'detail.follow': {
 			const link = lines[view.sel]?.link;
-			return link ? push(state, link, env) : state;
+			if (!link) return state;
+			return filterInPlace(state, view, link, env) ?? push(state, link, env);
 		}
 		case 'detail.nextMatch':
 		case 'detail.prevMatch':

@@ -127,3 +127,27 @@ export function rebaseView(v: View, before: readonly Line[], after: readonly Lin
 	scroll = clampScroll(scroll, after, height);
 	return reselect({ ...v, scroll, sel }, after, height, 'first');
 }
+
+/**
+ * The view showing other lines of the same thing (a profile filtered to a
+ * country, or back to all): scrolled to the anchor's line with the first link
+ * below it selected, or to the link with the given key and that selected.
+ */
+export function refocusView(
+	target: Target,
+	lines: readonly Line[],
+	height: number,
+	at: { anchor: string } | { link: string },
+): View {
+	if ('anchor' in at) {
+		const i = lines.findIndex((l) => l.anchor === at.anchor);
+		if (i === -1) return openView(target, lines, height);
+		const scroll = clampScroll(i, lines, height);
+		return { target, scroll, sel: visibleLink(lines, scroll, height, 'first') };
+	}
+	const i = lines.findIndex((l) => l.link && targetKey(l.link) === at.link);
+	if (i === -1) return openView(target, lines, height);
+	// A link on the first screen keeps the view at its top; one further down comes up a third of the way.
+	const scroll = i < height ? 0 : clampScroll(i - Math.floor(height / 3), lines, height);
+	return { target, scroll, sel: i };
+}
