@@ -305,6 +305,16 @@ describe('saved views and the palette', () => {
 		one.unmount();
 	});
 
+	it('a country opened from Risk at 80x24 says what changed on its first screen: what left the window and what came', async () => {
+		const one = await session(bundled().store, { cols: 80, rows: 24 });
+		await press(one.stdin, '3', KEY.enter);
+		const f = one.frame();
+		expect(f).toMatch(/What changed · \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d scored \d+, this window \d+/);
+		expect(f).toMatch(/left \d{4}-\d\d-\d\d [a-z -]+, .* (\d+ killed|toll not reported).* · \+\d/);
+		expect(f).toMatch(/new {2}\d{4}-\d\d-\d\d [a-z -]+, .* · \+\d/);
+		one.unmount();
+	});
+
 	it('runs a typed command from the palette: risk window 365', async () => {
 		const one = await session(bundled().store);
 		await press(one.stdin, ':', 'window 365', KEY.enter);
