@@ -18,6 +18,19 @@ function escapeRe(s: string): string {
 	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * One pattern per country for all its gazetteer names, longest first so that
+ * "Khyber Pakhtunkhwa" is read before "Khyber", whole words only ("Kurram" in
+ * "Lower Kurram district"); built once, as a data set may hold 100,000 incidents.
+ */
+const patterns = new Map<string, { re: RegExp; names: Map<string, string> }>(
+	REGION_COUNTRIES.map((c) => {
+		const names = new Map(c.places.map((p) => [p.toLowerCase(), p]));
+		const alts = [...c.places].sort((a, b) => b.length - a.length).map(escapeRe);
+		return [c.code, { re: new RegExp(`(?<!\\p{L})(?:${alts.join('|')})(?!\\p{L})`, 'giu'), names }];
+	}),
+);
+
 /** Every place once per country, the most incidents first, then by name. */
 export function placeNames(store: Store): PlaceName[] {
 	const out = new Map<string, PlaceName>();
@@ -27,18 +40,22 @@ export function placeNames(store: Store): PlaceName[] {
 		if (had) had.count += 1;
 		else out.set(key, { name, country, kind, count: 1 });
 	};
+	// Many incidents share a location: each (country, location, province) is read once.
+	const named = new Map<string, string[]>();
 	for (const inc of store.incidents) {
-		const where = `${inc.location ?? ''} ${inc.admin1 ?? ''}`;
-		const named = REGION_COUNTRIES.find((c) => c.code === inc.country)?.places ?? [];
-		const seen = new Set<string>();
-		for (const place of named) {
-			// "Kurram" in "Lower Kurram district", not "Khyber" inside "Khyber Pakhtunkhwa" twice over.
-			if (seen.has(place.toLowerCase())) continue;
-			if (new RegExp(`(^|[^\\p{L}])${escapeRe(place)}($|[^\\p{L}])`, 'iu').test(where)) {
-				seen.add(place.toLowerCase());
-				add(place, inc.country, 'place');
-			}
+		const where = `${inc.location ?? ''} | ${inc.admin1 ?? ''}`;
+		const memo = `${inc.country}|${where}`;
+		let places = named.get(memo);
+		if (!places) {
+			const pattern = patterns.get(inc.country);
+			const found = new Set<string>();
+			for (const m of pattern ? where.matchAll(pattern.re) : [])
+				found.add(pattern?.names.get(m[0].toLowerCase()) ?? m[0]);
+			places = [...found];
+			named.set(memo, places);
 		}
+		const seen = new Set(places.map((p) => p.toLowerCase()));
+		for (const place of places) add(place, inc.country, 'place');
 		if (inc.admin1 && !seen.has(inc.admin1.toLowerCase())) add(inc.admin1, inc.country, 'admin1');
 		if (inc.location && !seen.has(inc.location.toLowerCase()) && inc.location !== inc.admin1)
 			add(inc.location, inc.country, 'location');
