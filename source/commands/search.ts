@@ -5,7 +5,14 @@ import { G } from '../core/glyphs.js';
 import { hasOriginal, original } from '../core/originals.js';
 import type { Resolver } from '../core/resolve.js';
 import { outletOf } from '../core/schemaBase.js';
-import { drawnSnippet, indexStore, parseQuery, type SearchResult, searchWithInfo } from '../core/search/index.js';
+import {
+	drawnSnippet,
+	indexStore,
+	parseQuery,
+	type SearchResult,
+	searchWithInfo,
+	synonymNote,
+} from '../core/search/index.js';
 import type { Store } from '../core/store.js';
 import { plural } from '../core/words.js';
 import { terminalJson } from '../present/json.js';
@@ -56,6 +63,7 @@ export function runSearch(
 				parsed: { terms: parsed.terms, phrases: parsed.phrases, exclude: parsed.exclude, filters: parsed.filters },
 				total: out.total,
 				partial: out.partial,
+				synonyms: out.synonyms,
 				results: out.results.map((r) => withOriginalSource(store, r)),
 			}),
 		);
@@ -70,7 +78,7 @@ export function runSearch(
 		ctx.outStyled(`    ${mark(drawnSnippet(r.snippet), r.snippet.ranges, ctx.color)}`);
 	});
 	ctx.err(
-		`${plural(out.total, 'match')}${out.partial ? ' (no document has every word: partial matches)' : ''}; showing ${out.results.length}`,
+		`${plural(out.total, 'match')}${out.partial ? ' (no document has every word: partial matches)' : ''}${out.synonyms.length ? ` (${synonymNote(out.synonyms, G.right)})` : ''}; showing ${out.results.length}`,
 	);
 	return EXIT.ok;
 }

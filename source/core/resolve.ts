@@ -20,9 +20,12 @@ function named<T>(value: T, label: string, keys: string[]): Named<T> {
 	return { value, label, keys, squashed: keys.map(squash) };
 }
 
+// A plural written out, since "country" does not take an s.
+const plurals: Record<'country' | 'actor' | 'type', string> = { country: 'countries', actor: 'actors', type: 'types' };
+
 function resolveAmong<T>(
 	input: string,
-	what: string,
+	what: 'country' | 'actor' | 'type',
 	items: Named<T>[],
 	fuzzy: Fuse<Named<T>> | undefined,
 ): Resolved<T> {
@@ -35,7 +38,7 @@ function resolveAmong<T>(
 	if (prefix.length > 1) {
 		return {
 			ok: false,
-			error: `"${input}" matches several ${what}s`,
+			error: `"${input}" matches several ${plurals[what]}`,
 			suggestions: prefix.slice(0, 6).map((it) => it.label),
 		};
 	}

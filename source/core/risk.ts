@@ -229,6 +229,18 @@ export interface CountryRisk {
 		terms: RiskTerm[];
 		/** Contributing incidents, newest first. */
 		incidents: IncidentPoints[];
+		/**
+		 * What changed since the window just before (`window.previous`, whose score is
+		 * `trend.previousScore`): the incidents that made that score, which have left the
+		 * window, and this window's own, each heaviest first. A falling trend reads as
+		 * what left; a rising one as what came.
+		 */
+		changed: {
+			/** The previous window's incidents, scored in that window, heaviest first. */
+			left: IncidentPoints[];
+			/** This window's incidents, heaviest first. */
+			came: IncidentPoints[];
+		};
 	};
 }
 
@@ -527,7 +539,7 @@ export function countryRisk(store: Store, code: string, window: RiskWindow): Cou
 		tags: riskTags(store, code, weighted),
 		// The term-by-term account is read only when a country is opened: built then, once.
 		get explanation() {
-			explanation ??= explain(store, incs, window);
+			explanation ??= explain(store, incs, window, incidentsIn(store, code, window.previous, counted));
 			return explanation;
 		},
 	};
@@ -547,8 +559,22 @@ function rateOf(store: Store, code: string, killed: number, days: number): RiskR
 	};
 }
 
-function explain(store: Store, incs: readonly Incident[], window: RiskWindow): CountryRisk['explanation'] {
+/** Heaviest first; ties newest first, then by id, so the order never depends on the input's. */
+function heaviestFirst(points: IncidentPoints[]): IncidentPoints[] {
+	return [...points].sort(
+		(a, b) => b.points - a.points || (a.day < b.day ? 1 : a.day > b.day ? -1 : 0) || compareText(a.id, b.id),
+	);
+}
+
+function explain(
+	store: Store,
+	incs: readonly Incident[],
+	window: RiskWindow,
+	previous: readonly Incident[],
+): CountryRisk['explanation'] {
 	const scored = incs.map((inc) => ({ inc, ...scoreIncident(store, inc, window, window.days) }));
+	// Scored in their own window, as the previous score was: the points that window's score was made of.
+	const left = previous.map((inc) => scoreIncident(store, inc, window.previous, window.days).pts);
 	const scale = yearlyScale(window.days);
 	const terms: RiskTerm[] = [];
 	const byType = new Map<IncidentType, typeof scored>();
@@ -600,7 +626,12 @@ function explain(store: Store, incs: readonly Incident[], window: RiskWindow): C
 	}
 	terms.sort((a, b) => b.contribution - a.contribution || compareText(a.name, b.name));
 
-	return { scale: round(scale, 4), terms, incidents: scored.map((s) => s.pts) };
+	return {
+		scale: round(scale, 4),
+		terms,
+		incidents: scored.map((s) => s.pts),
+		changed: { left: heaviestFirst(left), came: heaviestFirst(scored.map((s) => s.pts)) },
+	};
 }
 
 /** One row per country with a Country record or incidents; highest score first. */

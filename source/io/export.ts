@@ -1,7 +1,9 @@
 // What `sitrep export` exports: the records the filters (and, for articles
 // and actors, a query) select, and the file they are written to. Order is the
-// store's: incidents and articles newest first, actors by name. Their text is
-// present/exportFile.ts.
+// store's (incidents and articles newest first, actors by name) unless a query
+// ranks them: then best first, as `sitrep search` and `sitrep actor` show them,
+// so that --limit keeps the best matches (--sort date keeps the store's order).
+// Their text is present/exportFile.ts.
 
 import { matchActors } from '../core/actorProfile.js';
 import { CSV_KINDS, type CsvKind, type CsvRecordOf } from '../core/csv.js';
@@ -45,7 +47,11 @@ export interface ExportFilterInput extends FilterInput {
 	/** Articles: a query in the search syntax; actors: a name or alias (typos allowed). */
 	query?: string;
 	limit?: number;
+	/** rank (the default with a query) or date; as typed, checked in selectRecords. */
+	sort?: string;
 }
+
+export const EXPORT_SORTS = ['rank', 'date'] as const;
 
 export interface ExportError {
 	/** The flag ("--country") or the query token at fault. */
@@ -102,6 +108,8 @@ export function selectRecords<K extends CsvKind>(
 		return { errors: errors.map((e) => ({ what: `--${e.field}`, message: e.message, suggestions: e.suggestions })) };
 	}
 	const query = input.query?.trim() ?? '';
+	const sort = sortOf(kind, input.sort, query);
+	if (typeof sort !== 'string') return { errors: [sort] };
 	let records: CsvRecordOf[CsvKind][];
 	const notes: string[] = [];
 	if (kind === 'incidents') records = filterIncidents(store, filter);
@@ -109,11 +117,11 @@ export function selectRecords<K extends CsvKind>(
 		const actors = filter.actors.length
 			? new Set(filter.actors.flatMap((a) => [...withSubgroups(store, a)]))
 			: undefined;
-		let found: Set<string> | undefined;
+		let found: Map<string, number> | undefined;
 		if (query) {
 			const hits = searchArticles(store, resolver, query);
 			if ('errors' in hits) return { errors: hits.errors };
-			found = hits.ids;
+			found = new Map(hits.ids.map((id, rank) => [id, rank]));
 			if (hits.partial) notes.push(`no article matches every word of "${query}": none exported`);
 		}
 		records = store.articles.filter((a) => {
@@ -124,25 +132,51 @@ export function selectRecords<K extends CsvKind>(
 			if (filter.until && day > filter.until) return false;
 			return !found || found.has(a.id);
 		});
+		if (found && sort === 'rank') records = byRank(records, found);
 	} else {
 		// Every close match, as `sitrep actor` ranks them: names, short names and aliases, typos allowed.
-		const found = query ? new Set(matchActors(store, query, store.actors.length).map((m) => m.actor.id)) : undefined;
+		const found = query
+			? new Map(matchActors(store, query, store.actors.length).map((m, rank) => [m.actor.id, rank]))
+			: undefined;
 		records = store.actors.filter(
 			(a) =>
 				(!filter.countries.length || a.countries.some((c) => filter.countries.includes(c))) &&
 				(!found || found.has(a.id)),
 		);
+		if (found && sort === 'rank') records = byRank(records, found);
 	}
 	if (input.limit !== undefined && records.length > input.limit) records = records.slice(0, input.limit);
 	return { records: records as CsvRecordOf[K][], notes };
 }
 
-/** Article ids the search engine finds for the query; partial matches do not count. */
+/**
+ * The order asked for, or why it cannot be had: rank needs a query to rank by,
+ * and actors carry no date to sort on.
+ */
+function sortOf(kind: CsvKind, input: string | undefined, query: string): 'rank' | 'date' | ExportError {
+	const typed = input?.trim().toLowerCase();
+	if (!typed) return query ? 'rank' : 'date';
+	const sort = EXPORT_SORTS.find((s) => s === typed);
+	if (!sort) return { what: '--sort', message: `unknown order "${input}"; expected rank or date`, suggestions: [] };
+	if (sort === 'rank' && !query) {
+		return { what: '--sort', message: 'rank orders the matches of a query; give one, or --sort date', suggestions: [] };
+	}
+	if (sort === 'date' && kind === 'actors') {
+		return { what: '--sort', message: 'actors have no date; they come by name, or ranked by a query', suggestions: [] };
+	}
+	return sort;
+}
+
+function byRank<T extends { id: string }>(records: T[], rank: Map<string, number>): T[] {
+	return records.toSorted((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+}
+
+/** Article ids the search engine finds for the query, best first; partial matches do not count. */
 function searchArticles(
 	store: Store,
 	resolver: Resolver,
 	query: string,
-): { ids: Set<string>; partial: boolean } | { errors: ExportError[] } {
+): { ids: string[]; partial: boolean } | { errors: ExportError[] } {
 	const parsed = parseQuery(query, resolver);
 	if (parsed.errors.length) {
 		return { errors: parsed.errors.map((e) => ({ what: e.token, message: e.message, suggestions: e.suggestions })) };
@@ -153,8 +187,8 @@ function searchArticles(
 	parsed.filters.scope = 'articles';
 	const index = indexStore(store);
 	const out = searchWithInfo(index, parsed, { limit: index.docCount });
-	if (out.partial) return { ids: new Set(), partial: true };
-	return { ids: new Set(out.results.filter((r) => r.kind === 'article').map((r) => r.id)), partial: false };
+	if (out.partial) return { ids: [], partial: true };
+	return { ids: out.results.filter((r) => r.kind === 'article').map((r) => r.id), partial: false };
 }
 
 /**

@@ -270,6 +270,51 @@ describe('saved views and the palette', () => {
 		expect(fuzzyScore('time', 'Go to Timeline') ?? 0).toBeGreaterThan(fuzzyScore('time', 'the minimum entry') ?? 0);
 	});
 
+	it('kurram is the place, never Khalil Haqqani through the letters of "Khalil ur Rahman"', () => {
+		const { store } = bundled();
+		const ctx = { store, resolver: new Resolver(store), keymap: DEFAULT_KEYMAP, views: [], watchlist: [] };
+		const items = paletteItems('kurram', ctx);
+		expect(items[0]).toMatchObject({
+			group: 'place',
+			label: expect.stringMatching(/^Kurram, PK /),
+			action: { kind: 'search', query: 'in:incidents country:PK "Kurram"' },
+		});
+		expect(items.some((i) => /Khalil/.test(i.label))).toBe(false);
+		// A word at a word's start outranks the same letters inside one.
+		expect(fuzzyScore('kabul', 'Kabul, AF') ?? 0).toBeGreaterThan(fuzzyScore('kabul', 'New-kabulistan') ?? 0);
+		// Long words are never matched as scattered letters; short ones may be (an abbreviation).
+		expect(fuzzyScore('kurram', 'Khalil ur Rahman Haqqani')).toBeUndefined();
+		expect(fuzzyScore('tl', 'Go to Timeline')).toBeDefined();
+		// Scattered letters are offered only when no label holds the word.
+		expect(paletteItems('kabul', ctx).every((i) => /kabul/i.test(`${i.group} ${i.label}`))).toBe(true);
+	});
+
+	it(':kurram then Enter lists the incidents at Kurram; a word that matches nothing says so', async () => {
+		const one = await session(bundled().store);
+		await press(one.stdin, ':', 'kurram');
+		const rows = one.frame().split('\n');
+		const first = rows.findIndex((l) => /place/.test(l));
+		expect(rows[first]).toMatch(/Kurram, PK/);
+		expect(one.frame()).not.toMatch(/Khalil/);
+		await press(one.stdin, KEY.enter);
+		expect(one.frame()).toContain('in:incidents country:PK "Kurram"');
+		// The search index is built after the first frame: wait for the results, with a deadline.
+		await eventually(one.frame).toMatch(/Lower Kurram district/);
+		await press(one.stdin, KEY.escape, ':', 'qqzzxv');
+		expect(one.frame()).toContain('nothing matches "qqzzxv"');
+		one.unmount();
+	});
+
+	it('a country opened from Risk at 80x24 says what changed on its first screen: what left the window and what came', async () => {
+		const one = await session(bundled().store, { cols: 80, rows: 24 });
+		await press(one.stdin, '3', KEY.enter);
+		const f = one.frame();
+		expect(f).toMatch(/What changed · \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d scored \d+, this window \d+/);
+		expect(f).toMatch(/left \d{4}-\d\d-\d\d [a-z -]+, .* (\d+ killed|toll not reported).* · \+\d/);
+		expect(f).toMatch(/new {2}\d{4}-\d\d-\d\d [a-z -]+, .* · \+\d/);
+		one.unmount();
+	});
+
 	it('runs a typed command from the palette: risk window 365', async () => {
 		const one = await session(bundled().store);
 		await press(one.stdin, ':', 'window 365', KEY.enter);

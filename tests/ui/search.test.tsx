@@ -24,6 +24,16 @@ describe('Search pane', () => {
 		app.unmount();
 	});
 
+	it('bla train: the results line says the rare word was also searched as its synonyms, and the Jaffar Express is listed', async () => {
+		const app = start(40);
+		await press(app.stdin, '/', 'bla train');
+		await eventually(app.frame).toMatch(ANSWERED);
+		const f = app.frame();
+		expect(f).toMatch(/matches \(train → also railway, express\) ·/);
+		expect(f).toMatch(/Abduction: near Mushkaf, Bolan Pass/);
+		app.unmount();
+	});
+
 	it('opens the reader on the selected result, n/N move between matches, Esc keeps query and selection', async () => {
 		const app = start();
 		await press(app.stdin, '/', 'haqani kabul');

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../source/commands/context.js';
 import { runExport } from '../../source/commands/export.js';
+import { matchActors } from '../../source/core/actorProfile.js';
 import { CSV_COLUMNS, type CsvKind, detectKind, fromCsvRow, toCsv, unknownColumns } from '../../source/core/csv.js';
 import { Resolver } from '../../source/core/resolve.js';
 import { type Actor, type Article, type Incident, recordSchemas } from '../../source/core/schema.js';
@@ -422,6 +423,31 @@ describe('sitrep export', () => {
 		expect(new Set(found)).toEqual(new Set(hits.results.map((r) => r.id)));
 		expect(run('articles', { query: 'country:Narnia' }).code).toBe(2);
 		expect(run('articles', { type: 'IED' }).code).toBe(2);
+	});
+
+	it('ranks a query export as search does, so --limit keeps the best match; --sort date keeps the newest', () => {
+		const index = indexStore(store);
+		const best = searchWithInfo(index, parseQuery('haqqani in:articles', resolver), { limit: 1000 }).results.map(
+			(r) => r.id,
+		);
+		const newest = store.articles.filter((a) => best.includes(a.id)).map((a) => a.id);
+		// The check means something only where rank and date disagree on the first.
+		expect(best[0]).not.toBe(newest[0]);
+		expect(ndjsonIds(run('articles', { query: 'haqqani', format: 'ndjson' }).text)).toEqual(best);
+		expect(ndjsonIds(run('articles', { query: 'haqqani', limit: 1, format: 'ndjson' }).text)).toEqual([best[0]]);
+		expect(ndjsonIds(run('articles', { query: 'haqqani', limit: 1, sort: 'rank', format: 'ndjson' }).text)).toEqual([
+			best[0],
+		]);
+		expect(ndjsonIds(run('articles', { query: 'haqqani', limit: 1, sort: 'date', format: 'ndjson' }).text)).toEqual([
+			newest[0],
+		]);
+		const actors = ndjsonIds(run('actors', { query: 'haqani', limit: 1, format: 'ndjson' }).text);
+		expect(actors).toEqual([matchActors(store, 'haqani', 1)[0]?.actor.id]);
+		expect(run('articles', { sort: 'rank' }).err).toEqual([
+			'sitrep export: --sort: rank orders the matches of a query; give one, or --sort date',
+		]);
+		expect(run('articles', { query: 'haqqani', sort: 'size' }).code).toBe(2);
+		expect(run('actors', { query: 'haqani', sort: 'date' }).code).toBe(2);
 	});
 
 	it('exports nothing when no article matches every word (no partial matches)', () => {

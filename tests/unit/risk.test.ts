@@ -7,9 +7,13 @@ import {
 	RISK_FORMULA,
 	riskTable,
 	riskWindow,
+	round,
 	TYPE_WEIGHTS,
 	trendOf,
 } from '../../source/core/risk.js';
+import { width } from '../../source/core/width.js';
+import { linesToText } from '../../source/present/plain.js';
+import { CHANGED_SHOWN, countryLines } from '../../source/present/views/country.js';
 import { actor, article, country, incident, store } from '../support/fixtures.js';
 import { bundled } from '../support/helpers.js';
 
@@ -602,5 +606,51 @@ describe('machine-coded incidents', () => {
 		// A window that does not ask carries no flag (JSON output stays as it was).
 		expect(w).not.toHaveProperty('includeMachineCoded');
 		expect(riskWindow(s, { days: 30, asOf, includeMachineCoded: false })).not.toHaveProperty('includeMachineCoded');
+	});
+});
+
+describe('what changed since the window before', () => {
+	const { store: data } = bundled();
+
+	it('names the Gohar Kuh ambush as what left the window when Iran falls to 0', () => {
+		const window = riskWindow(data, { days: 90, asOf: '2025-03-01' });
+		const r = countryRisk(data, 'IR', window);
+		expect(r.trend.direction).toBe('down');
+		const { left, came } = r.explanation.changed;
+		expect(left[0]).toMatchObject({ id: 'inc-2024-10-26-taftan-gohar-kuh', type: 'armed assault', fatalities: 10 });
+		expect(came).toEqual([]);
+		// The incidents that left are exactly what the previous window's score was made of.
+		expect(Math.round(left.reduce((s, p) => s + p.points, 0))).toBe(r.trend.previousScore);
+		expect(JSON.parse(JSON.stringify(r)).explanation.changed.left[0].id).toBe('inc-2024-10-26-taftan-gohar-kuh');
+		const plain = linesToText(countryLines(data, 'IR', 80, window));
+		expect(plain).toContain('What changed · 2024-09-03 to 2024-12-01 scored 54, this window 0');
+		expect(plain).toMatch(/left 2024-10-26 armed assault, Gohar Kuh, Taftan County +10 killed · \+53\.92/);
+		expect(plain).toContain('new  nothing: no incidents in this window');
+	});
+
+	it('shows the heaviest three on each side, counts the rest, and fits 80 columns', () => {
+		const window = riskWindow(data, { days: 365 });
+		const r = countryRisk(data, 'PK', window);
+		const { left, came } = r.explanation.changed;
+		expect(left.length).toBeGreaterThan(CHANGED_SHOWN);
+		expect(came.length).toBeGreaterThan(CHANGED_SHOWN);
+		for (const list of [left, came]) {
+			for (let i = 1; i < list.length; i++) expect(list[i - 1]?.points).toBeGreaterThanOrEqual(list[i]?.points ?? 0);
+		}
+		expect(came.map((p) => p.id).sort()).toEqual(r.explanation.incidents.map((p) => p.id).sort());
+		const lines = linesToText(countryLines(data, 'PK', 80, window)).split('\n');
+		const at = lines.findIndex((l) => l.startsWith('What changed'));
+		const block = lines.slice(at, lines.indexOf('', at));
+		expect(block.filter((l) => /^ {2}left /.test(l))).toHaveLength(CHANGED_SHOWN);
+		expect(block.filter((l) => /^ {2}new {2}/.test(l))).toHaveLength(CHANGED_SHOWN);
+		expect(block).toContain(
+			`       … and ${left.length - CHANGED_SHOWN} more (+${round(
+				left.slice(CHANGED_SHOWN).reduce((s, p) => s + p.points, 0),
+				1,
+			)})`,
+		);
+		for (const l of block) expect(width(l)).toBeLessThanOrEqual(80);
+		// The first named is the heaviest, with its toll and points.
+		expect(block[1]).toContain(`+${left[0]?.points}`);
 	});
 });

@@ -7,13 +7,16 @@ import {
 	applyCompletion,
 	buildSearchIndex,
 	completeQuery,
+	FEW_HITS,
 	indexStore,
 	MAX_UNITS,
 	parseQuery,
 	type SearchIndex,
 	type SearchResult,
+	SYNONYMS,
 	search,
 	searchWithInfo,
+	synonymNote,
 } from '../../source/core/search/index.js';
 import { PostingCursor } from '../../source/core/search/postings.js';
 import { fieldText } from '../../source/core/search/searchIndex.js';
@@ -396,6 +399,46 @@ describe('filters on a controlled corpus', () => {
 		expect(ids(run('source:dawn raid'))).toEqual(['pk']);
 		expect(ids(run('until:2023 raid'))).toEqual(['pk']);
 		expect(ids(run('since:2023-06 raid')).sort()).toEqual(['haqqani-only', 'iskp-only']);
+	});
+});
+
+describe('synonyms at query time', () => {
+	it('"bla train" finds the Jaffar Express hijacking, whose text says "Express", never "train", and says why', () => {
+		const out = searchWithInfo(index, parseQuery('bla train', resolver), { limit: 50 });
+		expect(ids(out.results)).toContain('inc-2025-03-11-jaffar-express');
+		expect(out.partial).toBe(false);
+		expect(out.synonyms).toEqual([{ word: 'train', also: ['railway', 'express'] }]);
+		expect(synonymNote(out.synonyms, '→')).toBe('train → also railway, express');
+		const jaffar = out.results.find((r) => r.id === 'inc-2025-03-11-jaffar-express');
+		// The synonym is highlighted like the word typed.
+		expect(jaffar && highlighted(jaffar, 'description').map((w) => w.toLowerCase())).toContain('express');
+	});
+
+	it('only for a rare word: a common one is searched as typed', () => {
+		const df = (w: string) => index.df[index.vocab.lookup(w)] ?? 0;
+		expect(df('bombing')).toBeGreaterThanOrEqual(FEW_HITS);
+		expect(searchWithInfo(index, parseQuery('bombing', resolver)).synonyms).toEqual([]);
+		expect(searchWithInfo(index, parseQuery('kabul', resolver)).synonyms).toEqual([]);
+	});
+
+	it('a word with its own documents ranks them before its synonyms', () => {
+		const { ix } = corpus([
+			article('rail', 'Line cut', 'The railway line was cut.', { published: '2024-05-01' }),
+			article('train', 'Line cut', 'The train line was cut.', { published: '2024-01-01' }),
+		]);
+		const out = searchWithInfo(ix, parseQuery('train line', resolver));
+		expect(ids(out.results)).toEqual(['train', 'rail']);
+		expect(out.synonyms).toEqual([{ word: 'train', also: ['railway'] }]);
+	});
+
+	it('each listed word maps to words, never to itself, and "express" alone is not read as a train', () => {
+		for (const [word, also] of Object.entries(SYNONYMS)) {
+			expect(also).not.toContain(word);
+			for (const w of [word, ...also]) expect(w).toMatch(/^[a-z]+$/);
+		}
+		expect(SYNONYMS.express).toBeUndefined();
+		expect(SYNONYMS.kidnapping).toContain('abduction');
+		expect(SYNONYMS.abduction).toContain('kidnapping');
 	});
 });
 

@@ -53,6 +53,12 @@ describe('timeline queries', () => {
 		expect(bad.errors[1]?.suggestions).toEqual(['armed assault', 'armed clash']);
 	});
 
+	it('a country that matches several says "countries", not "countrys"', () => {
+		const { errors } = parseFilter(resolver, { country: 'k' });
+		expect(errors.map((e) => e.message)).toEqual(['"k" matches several countries']);
+		expect(errors[0]?.suggestions).toEqual(expect.arrayContaining(['KG Kyrgyzstan', 'KZ Kazakhstan']));
+	});
+
 	it('a month-only date matches any range that overlaps its month', () => {
 		const s = buildStore('/x', {
 			articles: [],

@@ -4,6 +4,7 @@
 // bigram shortlist of the vocabulary rather than over document text.
 import Fuse from 'fuse.js';
 import type { SearchIndex } from './searchIndex.js';
+import { FEW_HITS, SYNONYM_WEIGHT, SYNONYMS } from './synonyms.js';
 
 export const EXACT = 0;
 export const PREFIX = 1;
@@ -91,6 +92,32 @@ export function expandWord(ix: SearchIndex, text: string, prefix: boolean): Expa
 		}
 	}
 	return out;
+}
+
+/**
+ * The synonyms of a rare query word that the index holds, as expansions beside
+ * the word's own (`own`), and the words they are, for the results line.
+ */
+export function synonymExpansions(
+	ix: SearchIndex,
+	text: string,
+	own: readonly Expansion[],
+): { expansions: Expansion[]; words: string[] } | undefined {
+	const also = SYNONYMS[text];
+	if (!also) return undefined;
+	const self = ix.vocab.lookup(text);
+	if (self >= 0 && (ix.df[self] ?? 0) >= FEW_HITS) return undefined;
+	const have = new Set(own.map((e) => e.term));
+	const expansions: Expansion[] = [];
+	const words: string[] = [];
+	for (const w of also) {
+		const id = ix.vocab.lookup(w);
+		if (id < 0 || have.has(id) || !(ix.df[id] ?? 0)) continue;
+		have.add(id);
+		expansions.push({ term: id, weight: SYNONYM_WEIGHT, match: EXACT, typed: 0 });
+		words.push(w);
+	}
+	return expansions.length ? { expansions, words } : undefined;
 }
 
 /** Inverse document frequency of a query word from the documents its expansions cover. */

@@ -24,4 +24,5 @@ export { type SearchOptions, type SearchOutcome, search, searchWithInfo } from '
 export type { FieldName, SearchResult } from './results.js';
 export { incidentTitle, indexBytes, type SearchIndex } from './searchIndex.js';
 export { drawnSnippet, type Range, SNIPPET_WIDTH, type Snippet } from './snippet.js';
+export { FEW_HITS, SYNONYMS, type SynonymUse, synonymNote } from './synonyms.js';
 export { updateSearchIndex, updateSearchIndexInSlices } from './update.js';

@@ -5,7 +5,7 @@
 // alone; when none does, those matching the most parts. Among them, those
 // with every part in the title come first. Recency breaks ties.
 
-import { ExpansionCache, idf, idfOf } from './expand.js';
+import { ExpansionCache, idf, idfOf, synonymExpansions } from './expand.js';
 import { allowedDocs } from './filter.js';
 import { PhraseMatcher } from './phrase.js';
 import { PostingCursor } from './postings.js';
@@ -13,6 +13,7 @@ import { hasText, type ParsedQuery } from './query.js';
 import { buildResults, type MatchUnit, type SearchResult } from './results.js';
 import { K1, type SearchIndex } from './searchIndex.js';
 import { popcount } from './snippet.js';
+import type { SynonymUse } from './synonyms.js';
 
 export interface SearchOptions {
 	/** Results returned (default 50). */
@@ -25,6 +26,8 @@ export interface SearchOutcome {
 	total: number;
 	/** No document matched every part: these match some of them. */
 	partial: boolean;
+	/** Rare words that were also searched as their synonyms (core/search/synonyms.ts). */
+	synonyms: SynonymUse[];
 }
 
 const W_TITLE = 7;
@@ -93,8 +96,12 @@ export function searchWithInfo(ix: SearchIndex, query: ParsedQuery, opts: Search
 		if (matched[d] === 0) touched[tn++] = d;
 		matched[d] = (matched[d] ?? 0) | bit;
 	};
+	const synonyms: SynonymUse[] = [];
 	query.terms.forEach((term, u) => {
-		const expansions = s.expansions.get(term.text, term.prefix);
+		const own = s.expansions.get(term.text, term.prefix);
+		const extra = synonymExpansions(ix, term.text, own);
+		const expansions = extra ? [...own, ...extra.expansions] : own;
+		if (extra) synonyms.push({ word: term.text, also: extra.words });
 		units.push({ expansions });
 		const termIdf = idfOf(ix, expansions);
 		let pn = 0;
@@ -163,7 +170,12 @@ export function searchWithInfo(ix: SearchIndex, query: ParsedQuery, opts: Search
 		matched[d] = 0;
 		titled[d] = 0;
 	}
-	return { results: buildResults(ix, units, docs, scores), total: partial ? tn : complete, partial: partial && tn > 0 };
+	return {
+		results: buildResults(ix, units, docs, scores),
+		total: partial ? tn : complete,
+		partial: partial && tn > 0,
+		synonyms,
+	};
 }
 
 function newest(ix: SearchIndex, allowed: Uint8Array | null, limit: number): SearchOutcome {
@@ -183,6 +195,7 @@ function newest(ix: SearchIndex, allowed: Uint8Array | null, limit: number): Sea
 		),
 		total,
 		partial: false,
+		synonyms: [],
 	};
 }
 

@@ -4,8 +4,19 @@
 import { killedPhrase } from '../../core/fatalities.js';
 import { G } from '../../core/glyphs.js';
 import { shortName } from '../../core/resolve.js';
-import { countryRisk, levelWhy, MEAN_RECENCY, machineCodedNote, type RiskWindow, trendArrow } from '../../core/risk.js';
+import {
+	type CountryRisk,
+	countryRisk,
+	type IncidentPoints,
+	levelWhy,
+	MEAN_RECENCY,
+	machineCodedNote,
+	type RiskWindow,
+	round,
+	trendArrow,
+} from '../../core/risk.js';
 import type { Store } from '../../core/store.js';
+import { width as cellWidth, truncate } from '../../core/width.js';
 import { blank, field, heading, type Line, linkLine, para, text } from '../lines.js';
 
 export function countryLines(store: Store, code: string, cols: number, window: RiskWindow): Line[] {
@@ -49,6 +60,7 @@ export function countryLines(store: Store, code: string, cols: number, window: R
 			),
 		);
 	}
+	out.push(blank, ...changedLines(store, r, cols));
 	if (country?.notes) out.push(blank, ...para(country.notes, cols));
 	out.push(blank, heading('Tags and their evidence'));
 	if (r.tags.length === 0) out.push(text('  none in this window', 'dim'));
@@ -108,5 +120,47 @@ export function countryLines(store: Store, code: string, cols: number, window: R
 			),
 		);
 	}
+	return out;
+}
+
+/** Incidents named per side of "What changed": enough to read the why at 80x24, the rest counted. */
+export const CHANGED_SHOWN = 3;
+
+/**
+ * What the score moved on since the window before: that window's heaviest
+ * incidents, which have left, and this window's heaviest, which came. A trend
+ * reads from these ("falling: the Gohar Kuh ambush, 10 killed, left the window").
+ */
+function changedLines(store: Store, r: CountryRisk, cols: number): Line[] {
+	const { window, trend } = r;
+	const { left, came } = r.explanation.changed;
+	const out: Line[] = [
+		heading(
+			`What changed ${G.dot} ${window.previous.start} to ${window.previous.end} scored ${trend.previousScore}, this window ${r.score}`,
+		),
+	];
+	const side = (word: string, list: IncidentPoints[], none: string) => {
+		if (list.length === 0) {
+			out.push(text(`  ${word} ${none}`, 'dim'));
+			return;
+		}
+		for (const p of list.slice(0, CHANGED_SHOWN)) {
+			const inc = store.incidentById.get(p.id);
+			const detail = `${killedPhrase(inc?.fatalities)} ${G.dot} +${p.points}`;
+			const room = Math.max(10, cols - 2 - cellWidth(word) - 1 - cellWidth(detail) - 2);
+			const label = truncate(`${p.date.padEnd(10)} ${p.type}, ${inc?.location ?? inc?.admin1 ?? ''}`, room);
+			out.push(linkLine(`${word} ${label}`, { kind: 'incident', id: p.id }, 2, detail));
+		}
+		const rest = list.slice(CHANGED_SHOWN);
+		if (rest.length) {
+			const pts = round(
+				rest.reduce((sum, p) => sum + p.points, 0),
+				1,
+			);
+			out.push(text(`  ${' '.repeat(cellWidth(word))} ${G.ellipsis} and ${rest.length} more (+${pts})`, 'dim'));
+		}
+	};
+	side('left', left, 'nothing: the window before had no incidents');
+	side('new ', came, 'nothing: no incidents in this window');
 	return out;
 }

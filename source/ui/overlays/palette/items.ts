@@ -1,9 +1,10 @@
 // The command palette (: or Ctrl-P): one fuzzy list of panes, saved views,
-// countries, actors, incident types and every keyed command, plus typed
+// countries, actors, places, incident types and every keyed command, plus typed
 // commands with an argument ("brief AF", "window 365", "export incidents"),
 // so every action has a typed path as well as a key.
 
 import { G, ownText } from '../../../core/glyphs.js';
+import { placeNames, placeQuery } from '../../../core/placeNames.js';
 import type { Resolver } from '../../../core/resolve.js';
 import { RISK_WINDOWS, type RiskDays } from '../../../core/risk.js';
 import { INCIDENT_TYPES } from '../../../core/schemaBase.js';
@@ -109,6 +110,15 @@ function staticItems(ctx: PaletteContext): PaletteItem[] {
 			label: `${a.name}${aka}`,
 			group: 'actor',
 			action: { kind: 'open', target: { kind: 'actor', id: a.id }, pane: 'actors' },
+		});
+	}
+	for (const p of placeNames(store)) {
+		// No place filter on the Timeline: its incidents are a search in its country (core/placeNames.ts).
+		const where = p.kind === 'place' ? '' : p.kind === 'admin1' ? ' province' : ' location';
+		items.push({
+			label: `${p.name}, ${p.country}${where} ${G.dash} ${p.count} incident${p.count === 1 ? '' : 's'}`,
+			group: 'place',
+			action: { kind: 'search', query: placeQuery(p) },
 		});
 	}
 	for (const [type] of INCIDENT_TYPES) {
@@ -243,49 +253,90 @@ function labelOf(item: WatchItem, store: Store): string {
 }
 
 /**
- * fzf-like: every character of each word appears in order; word starts and
- * runs score higher, shorter labels win ties. undefined = no match.
+ * How well each typed word is found in a label, best alignment first: at a
+ * word's start (3), inside a word (2), or as letters in order with gaps (1).
+ * Gapped matches are taken only for words of up to three letters ("tl" for
+ * Timeline): a longer word spread over a label is a coincidence ("kurram" in
+ * "Khalil ur Rahman"), never what was meant. undefined = no match.
  */
-export function fuzzyScore(query: string, label: string): number | undefined {
+export function fuzzyMatch(query: string, label: string): { score: number; tier: number } | undefined {
 	const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-	if (!words.length) return 0;
+	if (!words.length) return { score: 0, tier: 3 };
 	const text = label.toLowerCase();
+	const wordStart = (i: number) => i === 0 || /[\s(\u2014:,-]/.test(text[i - 1] ?? '');
 	let total = 0;
+	let tier = 3;
 	for (const w of words) {
-		let best: number | undefined;
-		// Try each place the first character occurs: the best alignment wins.
-		for (let start = text.indexOf(w[0] ?? ''); start >= 0; start = text.indexOf(w[0] ?? '', start + 1)) {
-			let score = 0;
-			let at = start;
-			let prev = -2;
-			let ok = true;
-			for (const ch of w) {
-				const i = text.indexOf(ch, at);
-				if (i < 0) {
-					ok = false;
-					break;
-				}
-				score += 1;
-				if (i === prev + 1) score += 3;
-				if (i === 0 || /[\s(\u2014:,-]/.test(text[i - 1] ?? '')) score += 4;
-				score -= Math.min(3, i - at) * 0.5;
-				prev = i;
-				at = i + 1;
+		let at = text.indexOf(w);
+		let found: number | undefined;
+		for (; at >= 0; at = text.indexOf(w, at + 1)) {
+			if (wordStart(at)) {
+				found = at;
+				break;
 			}
-			// The label starting with the word: "watch" means "Watch or unwatch…" before "…the watchlist…".
-			if (ok && start === 0) score += 3;
-			if (ok && (best === undefined || score > best)) best = score;
-			if (start > 200) break;
+			found ??= at;
 		}
-		if (best === undefined) return undefined;
-		total += best;
+		if (found !== undefined) {
+			const starts = wordStart(found);
+			tier = Math.min(tier, starts ? 3 : 2);
+			// The label starting with the word: "watch" means "Watch or unwatch…" before "…the watchlist…".
+			total += w.length * 4 + (starts ? 4 : 0) + (found === 0 ? 3 : 0);
+			continue;
+		}
+		if (w.length > 3) return undefined;
+		const gapped = gappedScore(w, text, wordStart);
+		if (gapped === undefined) return undefined;
+		tier = 1;
+		total += gapped;
 	}
-	return total - label.length * 0.01;
+	return { score: total - label.length * 0.01, tier };
+}
+
+/** fzf-like: every letter in order; word starts and runs score higher. */
+function gappedScore(w: string, text: string, wordStart: (i: number) => boolean): number | undefined {
+	let best: number | undefined;
+	for (let start = text.indexOf(w[0] ?? ''); start >= 0; start = text.indexOf(w[0] ?? '', start + 1)) {
+		let score = 0;
+		let at = start;
+		let prev = -2;
+		let ok = true;
+		for (const ch of w) {
+			const i = text.indexOf(ch, at);
+			if (i < 0) {
+				ok = false;
+				break;
+			}
+			score += 1;
+			if (i === prev + 1) score += 3;
+			if (wordStart(i)) score += 4;
+			score -= Math.min(3, i - at) * 0.5;
+			prev = i;
+			at = i + 1;
+		}
+		if (ok && (best === undefined || score > best)) best = score;
+		if (start > 200) break;
+	}
+	return best;
+}
+
+/** fuzzyMatch as one number: a better tier always outranks a better alignment. */
+export function fuzzyScore(query: string, label: string): number | undefined {
+	const m = fuzzyMatch(query, label);
+	return m ? m.tier * 1000 + m.score : undefined;
 }
 
 const staticCache = new WeakMap<PaletteContext['store'], { key: string; items: PaletteItem[] }>();
 
-const GROUP_ORDER: Record<string, number> = { typed: 0, view: 1, pane: 2, command: 3, country: 4, actor: 5, type: 6 };
+const GROUP_ORDER: Record<string, number> = {
+	typed: 0,
+	view: 1,
+	pane: 2,
+	command: 3,
+	country: 4,
+	actor: 5,
+	place: 6,
+	type: 7,
+};
 
 /** The entries for what is typed, best first (empty input: panes, views, then commands). */
 export function paletteItems(input: string, ctx: PaletteContext, limit = 60): PaletteItem[] {
@@ -297,7 +348,8 @@ export function paletteItems(input: string, ctx: PaletteContext, limit = 60): Pa
 	}
 	const typed = typedOrInvalid(input, ctx);
 	if (typed) return typed;
-	if (!input.trim()) return hit.items.filter((i) => i.group !== 'actor' && i.group !== 'country').slice(0, limit);
+	if (!input.trim())
+		return hit.items.filter((i) => i.group !== 'actor' && i.group !== 'country' && i.group !== 'place').slice(0, limit);
 	const scored: { item: PaletteItem; score: number }[] = [];
 	for (const item of hit.items) {
 		// The label itself first; "actor iskp" or "view af" also match through the group's name.
@@ -308,5 +360,8 @@ export function paletteItems(input: string, ctx: PaletteContext, limit = 60): Pa
 		if (score !== undefined) scored.push({ item, score });
 	}
 	scored.sort((a, b) => b.score - a.score || (GROUP_ORDER[a.item.group] ?? 9) - (GROUP_ORDER[b.item.group] ?? 9));
-	return scored.slice(0, limit).map((s) => s.item);
+	// Letters scattered over a label are offered only when nothing holds the words themselves.
+	const best = Math.floor((scored[0]?.score ?? 0) / 1000);
+	const kept = best >= 2 ? scored.filter((s) => s.score >= 2000 - 100) : scored;
+	return kept.slice(0, limit).map((s) => s.item);
 }

@@ -32,11 +32,12 @@ export function Palette(props: {
 			<Box height={1} flexShrink={0}>
 				<Text {...theme.dim} wrap="truncate">
 					{truncate(
-						ownText(
-							entries.length
-								? `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} · Enter runs · ↑↓ choose · Esc closes · try "brief AF", "window 365", "watch iskp", "filter country:AF since:90d", "export incidents"`
-								: 'no match · try "brief AF", "window 365", "watch iskp", "filter country:AF since:90d", "search kabul", "save NAME"',
-						),
+						entries.length
+							? ownText(
+									`${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} · Enter runs · ↑↓ choose · Esc closes · try "brief AF", "window 365", "watch iskp", "filter country:AF since:90d", "export incidents"`,
+								)
+							: // Said rather than left blank, so a weak match is never mistaken for none offered.
+								`nothing matches "${sanitizeLine(props.input.trim())}"${ownText(' · try "brief AF", "window 365", "watch iskp", "filter country:AF since:90d", "search kabul", "save NAME"')}`,
 						width,
 					)}
 				</Text>

@@ -59,6 +59,7 @@ describe('the Search pane reducer', () => {
 			results: [result('a'), result('b')],
 			total: 2,
 			partial: false,
+			synonyms: [],
 			ms: 1,
 		});
 		expect(acceptResults(s, outcome('kabu'))).toBe(s);
@@ -69,7 +70,7 @@ describe('the Search pane reducer', () => {
 
 	it('moves a page of two-line results at a time', () => {
 		const many = Array.from({ length: 40 }, (_, i) => result(`r${i}`));
-		const s = { ...editing(), outcome: { query: '', results: many, total: 40, partial: false, ms: 1 } };
+		const s = { ...editing(), outcome: { query: '', results: many, total: 40, partial: false, synonyms: [], ms: 1 } };
 		const page = pageSize(20);
 		expect(page).toBe(8);
 		expect(run(s, ['nav.pageDown']).pos.cursor).toBe(page - 1);

@@ -12,6 +12,7 @@ import {
 	type QueryError,
 	type SearchIndex,
 	type SearchResult,
+	type SynonymUse,
 	searchWithInfo,
 } from '../../../core/search/index.js';
 import type { PaneId, SavedView } from '../../../io/settings/config.js';
@@ -25,6 +26,8 @@ export interface SearchOutcomeState {
 	results: SearchResult[];
 	total: number;
 	partial: boolean;
+	/** Rare words also searched as their synonyms: said in the results line. */
+	synonyms: SynonymUse[];
 	ms: number;
 }
 

@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import { G } from '../../../core/glyphs.js';
 import { sanitizeLine, sanitizeText } from '../../../core/sanitize.js';
-import { drawnSnippet } from '../../../core/search/index.js';
+import { drawnSnippet, synonymNote } from '../../../core/search/index.js';
 import { width as cellWidth, segments, truncate } from '../../../core/width.js';
 import { plural } from '../../../core/words.js';
 import type { Line, Range, Segment, StyleName } from '../../../present/lines.js';
@@ -91,7 +91,7 @@ export function SearchView({ state: s, env, theme, busy: indexing, width, height
 		? indexing
 		: !out
 			? ''
-			: `${plural(out.total, 'match')}${out.partial ? ' (no document has every word: partial matches)' : ''} ${G.dot} ${out.ms.toFixed(1)} ms${stale ? ` ${G.dot} updating` : ''}`;
+			: `${plural(out.total, 'match')}${out.partial ? ' (no document has every word: partial matches)' : ''}${out.synonyms.length ? ` (${synonymNote(out.synonyms, G.right)})` : ''} ${G.dot} ${out.ms.toFixed(1)} ms${stale ? ` ${G.dot} updating` : ''}`;
 
 	const page = pageSize(height);
 	const results = out?.results ?? [];
