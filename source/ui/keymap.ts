@@ -41,6 +41,7 @@ export type Command =
 	| 'list.open'
 	| 'timeline.filter'
 	| 'timeline.clear'
+	| 'timeline.sort'
 	| 'actors.sort'
 	| 'actors.reverse'
 	| 'actors.kind'
@@ -65,6 +66,7 @@ export type Command =
 	| 'detail.follow'
 	| 'detail.back'
 	| 'form.apply'
+	| 'form.applyByToll'
 	| 'form.cancel'
 	| 'form.complete'
 	| 'form.prevField'
@@ -194,6 +196,13 @@ export const KEYMAP: readonly Binding[] = [
 		hint: 'filter',
 	},
 	{ command: 'timeline.clear', keys: ['c'], scope: 'timeline', help: 'Clear the filter', hint: 'clear' },
+	{
+		command: 'timeline.sort',
+		keys: ['o'],
+		scope: 'timeline',
+		help: 'Sort by toll (deadliest first, no toll last), or by date again',
+		hint: 'sort',
+	},
 
 	{
 		command: 'actors.jump',
@@ -299,6 +308,13 @@ export const KEYMAP: readonly Binding[] = [
 	{ command: 'brief.write', keys: ['b'], scope: 'detail', help: 'Write a Markdown brief of this actor or country' },
 
 	{ command: 'form.apply', keys: ['enter'], scope: 'form', help: 'Apply the filter', hint: 'apply' },
+	{
+		command: 'form.applyByToll',
+		keys: ['ctrl-o'],
+		scope: 'form',
+		help: 'Apply the filter, sorted by toll (deadliest first)',
+		hint: 'deadliest',
+	},
 	{
 		command: 'form.cancel',
 		keys: ['escape'],

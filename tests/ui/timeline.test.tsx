@@ -153,3 +153,29 @@ describe('Timeline pane', () => {
 		expect(b.exits).toEqual([130]);
 	});
 });
+
+describe('the Timeline by toll (issue 17)', () => {
+	it('o sorts deadliest first with a separator for incidents without a toll, and back by date', async () => {
+		const app = start({ cols: 80, rows: 24 });
+		await press(app.stdin, 'o');
+		expect(app.frame()).toContain('all incidents, deadliest first');
+		expect(cursorRow(app.frame())).toMatch(/2025-06-13 IR airstrike .* 1062/);
+		await press(app.stdin, 'G');
+		expect(app.frame()).toMatch(/── toll not reported · 5 ──/);
+		await press(app.stdin, 'o');
+		expect(app.frame()).not.toContain('deadliest first');
+		expect(app.frame()).toMatch(/── \w+ \d{4} · \d+ ──/);
+		for (const l of app.frame().split('\n')) expect(l.length).toBeLessThanOrEqual(80);
+		expect(app.frame().split('\n').length).toBeLessThanOrEqual(23);
+		app.unmount();
+	});
+
+	it('goal: the deadliest incident of 2024 in 6 keys from launch (f 2 0 2 4 ctrl-o)', async () => {
+		const app = start({ cols: 80, rows: 24 });
+		await press(app.stdin, 'f', '2', '0', '2', '4', '\u000f');
+		const row = cursorRow(app.frame());
+		expect(row).toMatch(/2024-03-22 RU armed assault .*144/);
+		expect(app.frame()).toContain('since:2024-01-01 until:2024-12-31, deadliest first');
+		app.unmount();
+	});
+});
