@@ -3,8 +3,17 @@
 import { tollCell } from '../core/fatalities.js';
 import { G } from '../core/glyphs.js';
 import { Resolver } from '../core/resolve.js';
+import { sanitizeLine } from '../core/sanitize.js';
 import type { Store } from '../core/store.js';
-import { countBy, type FilterInput, filterIncidents, parseFilter, perpetratorLabel } from '../core/timeline.js';
+import {
+	countBy,
+	type FilterInput,
+	filterIncidents,
+	isTimelineSort,
+	parseFilter,
+	perpetratorLabel,
+	sortIncidents,
+} from '../core/timeline.js';
 import { fit } from '../core/width.js';
 import { incidentJson, terminalJson } from '../present/json.js';
 import { type Ctx, EXIT } from './context.js';
@@ -13,6 +22,7 @@ export interface TimelineFlags extends FilterInput {
 	limit?: number;
 	json: boolean;
 	by?: string;
+	sort?: string;
 }
 
 export function runTimeline(store: Store, flags: TimelineFlags, ctx: Ctx): number {
@@ -33,7 +43,17 @@ export function runTimeline(store: Store, flags: TimelineFlags, ctx: Ctx): numbe
 		ctx.err('sitrep: --limit: expected a whole number of at least 1');
 		return EXIT.usage;
 	}
-	const all = filterIncidents(store, filter);
+	const sort = flags.sort ?? 'date';
+	if (!isTimelineSort(sort)) {
+		ctx.err(`sitrep: --sort: expected date or fatalities, found "${sanitizeLine(sort)}"`);
+		return EXIT.usage;
+	}
+	if (flags.by && flags.sort !== undefined) {
+		ctx.err('sitrep: --sort orders incidents; --by counts them per week or month: give one of the two');
+		return EXIT.usage;
+	}
+	const sorted = sortIncidents(filterIncidents(store, filter), sort);
+	const all = sorted.items;
 	if (flags.by) {
 		const buckets = countBy(all, flags.by, filter);
 		if (flags.json) ctx.out(terminalJson({ filter, unit: flags.by, total: all.length, buckets }));
@@ -53,18 +73,24 @@ export function runTimeline(store: Store, flags: TimelineFlags, ctx: Ctx): numbe
 	const shown = flags.limit ? all.slice(0, flags.limit) : all;
 	if (flags.json) {
 		// The incidents as the data wrote them (core/originals.ts), escaped for the terminal.
-		ctx.out(terminalJson({ filter, total: all.length, shown: shown.length, incidents: shown.map(incidentJson) }));
+		const byToll = sort === 'fatalities' ? { sort, untolled: sorted.untolled } : {};
+		ctx.out(
+			terminalJson({ filter, ...byToll, total: all.length, shown: shown.length, incidents: shown.map(incidentJson) }),
+		);
 		return EXIT.ok;
 	}
 	ctx.out(
 		`${fit('DATE', 10)}  CC  ${fit('TYPE', 16)}  ${fit('PERPETRATOR', 18)}  ${fit('KILLED', 10, true)}  LOCATION`,
 	);
-	for (const inc of shown) {
+	const firstUntolled = sort === 'fatalities' ? all.length - sorted.untolled : -1;
+	shown.forEach((inc, i) => {
+		if (i === firstUntolled)
+			ctx.out(`${G.rule.repeat(2)} toll not reported ${G.dot} ${sorted.untolled} ${G.rule.repeat(2)}`);
 		const place = [inc.location, inc.admin1].filter(Boolean).join(', ');
 		ctx.out(
 			`${fit(inc.date, 10)}  ${fit(inc.country, 2)}  ${fit(inc.type, 16)}  ${fit(perpetratorLabel(store, inc), 18)}  ${fit(tollCell(inc.fatalities, '-', 10), 10, true)}  ${place}`,
 		);
-	}
+	});
 	ctx.err(
 		`${shown.length} of ${all.length} incidents${all.length !== store.incidents.length ? ` (${store.incidents.length} in the data)` : ''}`,
 	);

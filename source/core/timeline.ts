@@ -1,7 +1,7 @@
 // Timeline queries: filter incidents, count them by week or month. The TUI
 // pane and `sitrep timeline` both call these.
 import { addDays, dayNumber, firstDay, lastDay, parseDateBound, relativeSince, weekStart } from './dates.js';
-import { killedOr0 } from './fatalities.js';
+import { killed, killedOr0 } from './fatalities.js';
 import { memoByString } from './memo.js';
 import { type Resolver, shortName } from './resolve.js';
 import type { Incident, IncidentType } from './schema.js';
@@ -58,6 +58,32 @@ export function filterIncidents(store: Store, f: TimelineFilter): Incident[] {
 			return false;
 		return true;
 	});
+}
+
+/** How the Timeline orders incidents: newest first (the default), or deadliest first. */
+export type TimelineSort = 'date' | 'fatalities';
+export const TIMELINE_SORTS: readonly TimelineSort[] = ['date', 'fatalities'];
+
+export function isTimelineSort(v: unknown): v is TimelineSort {
+	return v === 'date' || v === 'fatalities';
+}
+
+/**
+ * Incidents in the order asked for. By toll: the counted figure (core/fatalities.ts), highest
+ * first; incidents without one last, since no figure is not zero killed. Ties keep the list's
+ * own order (newest first): the sort is stable.
+ */
+export function sortIncidents(items: readonly Incident[], sort: TimelineSort): { items: Incident[]; untolled: number } {
+	if (sort === 'date') return { items: items as Incident[], untolled: 0 };
+	const tolled: { inc: Incident; n: number }[] = [];
+	const untolled: Incident[] = [];
+	for (const inc of items) {
+		const n = killed(inc);
+		if (n === undefined) untolled.push(inc);
+		else tolled.push({ inc, n });
+	}
+	tolled.sort((a, b) => b.n - a.n);
+	return { items: [...tolled.map((t) => t.inc), ...untolled], untolled: untolled.length };
 }
 
 export interface Bucket {

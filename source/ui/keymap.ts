@@ -41,6 +41,7 @@ export type Command =
 	| 'list.open'
 	| 'timeline.filter'
 	| 'timeline.clear'
+	| 'timeline.sort'
 	| 'actors.sort'
 	| 'actors.reverse'
 	| 'actors.kind'
@@ -65,6 +66,7 @@ export type Command =
 	| 'detail.follow'
 	| 'detail.back'
 	| 'form.apply'
+	| 'form.applyByToll'
 	| 'form.cancel'
 	| 'form.complete'
 	| 'form.prevField'
@@ -81,6 +83,7 @@ export type Command =
 	| 'overlay.close'
 	| 'app.palette'
 	| 'app.copy'
+	| 'app.filterBy'
 	| 'watch.toggle'
 	| 'watch.seen'
 	| 'view.save'
@@ -194,6 +197,19 @@ export const KEYMAP: readonly Binding[] = [
 		hint: 'filter',
 	},
 	{ command: 'timeline.clear', keys: ['c'], scope: 'timeline', help: 'Clear the filter', hint: 'clear' },
+	{
+		command: 'app.filterBy',
+		keys: ['F'],
+		scope: 'timeline',
+		help: "Filter by this incident's country, perpetrator and type (f edits each)",
+	},
+	{
+		command: 'timeline.sort',
+		keys: ['o'],
+		scope: 'timeline',
+		help: 'Sort by toll (deadliest first, no toll last), or by date again',
+		hint: 'sort',
+	},
 
 	{
 		command: 'actors.jump',
@@ -219,6 +235,7 @@ export const KEYMAP: readonly Binding[] = [
 		hint: 'country',
 	},
 	{ command: 'actors.clear', keys: ['c'], scope: 'actors', help: 'Clear the kind and country filters' },
+	{ command: 'app.filterBy', keys: ['F'], scope: 'actors', help: "The Timeline filtered to this actor's incidents" },
 	{
 		command: 'brief.write',
 		keys: ['b'],
@@ -228,6 +245,7 @@ export const KEYMAP: readonly Binding[] = [
 	},
 
 	{ command: 'risk.explain', keys: ['e'], scope: 'risk', help: 'Explain the score (same as Enter)', hint: 'explain' },
+	{ command: 'app.filterBy', keys: ['F'], scope: 'risk', help: "The Timeline filtered to this country's incidents" },
 	{
 		command: 'brief.write',
 		keys: ['b'],
@@ -242,6 +260,12 @@ export const KEYMAP: readonly Binding[] = [
 		scope: 'search',
 		help: 'Search articles, incidents or both (sets in:)',
 		hint: 'scope',
+	},
+	{
+		command: 'app.filterBy',
+		keys: ['F'],
+		scope: 'search',
+		help: 'The Timeline filtered by this incident (country, perpetrator, type)',
 	},
 	{
 		command: 'search.back',
@@ -297,8 +321,21 @@ export const KEYMAP: readonly Binding[] = [
 		hint: 'back',
 	},
 	{ command: 'brief.write', keys: ['b'], scope: 'detail', help: 'Write a Markdown brief of this actor or country' },
+	{
+		command: 'app.filterBy',
+		keys: ['F'],
+		scope: 'detail',
+		help: 'The Timeline filtered by this incident, actor or country',
+	},
 
 	{ command: 'form.apply', keys: ['enter'], scope: 'form', help: 'Apply the filter', hint: 'apply' },
+	{
+		command: 'form.applyByToll',
+		keys: ['ctrl-o'],
+		scope: 'form',
+		help: 'Apply the filter, sorted by toll (deadliest first)',
+		hint: 'deadliest',
+	},
 	{
 		command: 'form.cancel',
 		keys: ['escape'],

@@ -104,6 +104,27 @@ describe('sitrep CLI', () => {
 		expect(weeks.buckets).toHaveLength(12);
 	});
 
+	it('timeline --sort fatalities: deadliest first, no toll last after a line that counts them; --sort date is the default', () => {
+		const year = JSON.parse(
+			run(['timeline', '--since', '2024', '--until', '2024', '--sort', 'fatalities', '--limit', '1', '--json']).out,
+		);
+		expect(year).toMatchObject({ sort: 'fatalities', untolled: 1, total: 26, shown: 1 });
+		expect(year.incidents[0]).toMatchObject({ date: '2024-03-22', country: 'RU', fatalities: 144 });
+		const all = JSON.parse(run(['timeline', '--sort', 'fatalities', '--json']).out);
+		const tolls = all.incidents.map((i: { fatalities: number | null }) => i.fatalities);
+		expect(all.untolled).toBe(tolls.filter((n: number | null) => n === null).length);
+		expect(all.untolled).toBeGreaterThan(0);
+		expect(tolls.slice(-all.untolled).every((n: number | null) => n === null)).toBe(true);
+		const known = tolls.slice(0, -all.untolled);
+		expect(known).toEqual([...known].sort((a: number, b: number) => b - a));
+		const text = run(['timeline', '--sort', 'fatalities']).out.split('\n');
+		const sep = text.findIndex((l) => /^── toll not reported · \d+ ──$/.test(l));
+		expect(sep).toBe(text.length - 1 - all.untolled - 1);
+		expect(run(['timeline', '--sort', 'date', '--json']).out).toBe(run(['timeline', '--json']).out);
+		expect(run(['timeline', '--sort', 'toll']).err).toContain('--sort: expected date or fatalities');
+		expect(run(['timeline', '--sort', 'date', '--by', 'month']).code).toBe(2);
+	});
+
 	it('usage errors exit 2 with suggestions', () => {
 		const r = run(['timeline', '--country', 'Narnia']);
 		expect(r.code).toBe(2);

@@ -153,3 +153,65 @@ describe('Timeline pane', () => {
 		expect(b.exits).toEqual([130]);
 	});
 });
+
+describe('the Timeline by toll (issue 17)', () => {
+	it('o sorts deadliest first with a separator for incidents without a toll, and back by date', async () => {
+		const app = start({ cols: 80, rows: 24 });
+		await press(app.stdin, 'o');
+		expect(app.frame()).toContain('all incidents, deadliest first');
+		expect(cursorRow(app.frame())).toMatch(/2025-06-13 IR airstrike .* 1062/);
+		await press(app.stdin, 'G');
+		expect(app.frame()).toMatch(/── toll not reported · 5 ──/);
+		await press(app.stdin, 'o');
+		expect(app.frame()).not.toContain('deadliest first');
+		expect(app.frame()).toMatch(/── \w+ \d{4} · \d+ ──/);
+		for (const l of app.frame().split('\n')) expect(l.length).toBeLessThanOrEqual(80);
+		expect(app.frame().split('\n').length).toBeLessThanOrEqual(23);
+		app.unmount();
+	});
+
+	it('goal: the deadliest incident of 2024 in 6 keys from launch (f 2 0 2 4 ctrl-o)', async () => {
+		const app = start({ cols: 80, rows: 24 });
+		await press(app.stdin, 'f', '2', '0', '2', '4', '\u000f');
+		const row = cursorRow(app.frame());
+		expect(row).toMatch(/2024-03-22 RU armed assault .*144/);
+		expect(app.frame()).toContain('since:2024-01-01 until:2024-12-31, deadliest first');
+		app.unmount();
+	});
+});
+
+describe('F: filter by this row (issue 17)', () => {
+	const summary = (frame: string) => frame.split('\n')[1] ?? '';
+
+	it('on an incident: its country, perpetrator and type, each then in the filter bar', async () => {
+		const app = start({ cols: 80, rows: 24 });
+		const { store } = bundled();
+		const at = store.incidents.findIndex((i) => i.perpetrators.length === 1);
+		const inc = store.incidents[at];
+		if (!inc) throw new Error('no incident with one perpetrator');
+		await press(app.stdin, 'j'.repeat(at), 'F');
+		const who = inc.perpetrators;
+		expect(summary(app.frame())).toContain(`country:${inc.country} actor:${who.join(',')} type:`);
+		expect(app.frame()).not.toMatch(new RegExp(`^ \\d{4}-\\d{2}-\\d{2} (?!${inc.country})`, 'm'));
+		expect(cursorRow(app.frame())).toContain(inc.date);
+		await press(app.stdin, 'f');
+		expect(app.frame()).toMatch(new RegExp(`› country +${inc.country}`));
+		expect(app.frame()).toMatch(new RegExp(`actor +${who.join(', ')}`));
+		app.unmount();
+	});
+
+	it('on an actor row, a country row, and in an incident detail view', async () => {
+		const app = start({ cols: 80, rows: 24 });
+		await press(app.stdin, '2', 'F');
+		expect(app.frame().split('\n')[0]).toMatch(/1 Timeline/);
+		expect(summary(app.frame())).toMatch(/^actor:[\w-]+ ·/);
+		await press(app.stdin, '3', 'F');
+		expect(summary(app.frame())).toMatch(/^country:[A-Z]{2} ·/);
+		await press(app.stdin, 'c', KEY.enter, 'F');
+		// The detail view's incident, not the list's row: the first row after c is the newest incident.
+		const { store } = bundled();
+		const newest = store.incidents[0];
+		expect(summary(app.frame())).toMatch(new RegExp(`^country:${newest?.country} (actor:\\S+ )?type:`));
+		app.unmount();
+	});
+});

@@ -56,6 +56,8 @@ export interface SavedView {
 	days: number;
 	/** Timeline filter; dates may be relative ("90d": the 90 days up to the window's end). */
 	filter?: { countries: string[]; actors: string[]; types: string[]; since?: string; until?: string };
+	/** The Timeline's order; left out: by date. */
+	sort?: 'date' | 'fatalities';
 	query?: string;
 	actors?: { sort: string; reverse: boolean; kind?: string; country?: string };
 	/** Id (or country code) of the selected row. */
@@ -213,6 +215,7 @@ function checkView(v: unknown): SavedView | undefined {
 		if (!isStringArray(f.types)) return undefined;
 		for (const k of ['since', 'until']) if (f[k] !== undefined && typeof f[k] !== 'string') return undefined;
 	}
+	if (o.sort !== undefined && o.sort !== 'date' && o.sort !== 'fatalities') return undefined;
 	if (o.query !== undefined && typeof o.query !== 'string') return undefined;
 	if (o.selected !== undefined && typeof o.selected !== 'string') return undefined;
 	const a = o.actors as Record<string, unknown> | undefined;

@@ -11,6 +11,7 @@ import { overlayLines, scrollOverlay } from '../overlays/text.js';
 import { availablePanes, paneDef, paneOwning } from '../panes/registry.js';
 import { openAlerts } from './alerts.js';
 import { briefingCommand, confirmCommand } from './briefing.js';
+import { filterByRow } from './filterBy.js';
 import { paletteCommand } from './paletteRun.js';
 import { stepWindow } from './refit.js';
 import { saveAs } from './savedViews.js';
@@ -51,6 +52,7 @@ const APP: Partial<Record<Command, Handler>> = {
 	'window.shorter': (state, env) => stepWindow(state, -1, env),
 	'window.longer': (state, env) => stepWindow(state, 1, env),
 	'list.open': openSelected,
+	'app.filterBy': (state, env) => filterByRow(state, env),
 	'risk.explain': openSelected,
 	'query.open': openSelected,
 	'detail.back': (state, env) => back(state, env),

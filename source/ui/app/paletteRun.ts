@@ -101,7 +101,7 @@ export function runPaletteAction(state: AppState, action: PaletteAction, env: En
 			if (s.asOf) input.anchor = s.asOf;
 			const { filter, errors } = parseFilter(env.resolver, input);
 			if (errors.length) return say(s, `filter: ${errors.map((e) => e.message).join('; ')}`);
-			const timeline = timelineWith(env.store, filter);
+			const timeline = timelineWith(env.store, filter, s.panes.timeline.sort);
 			return say(
 				{ ...cleared({ ...s, pane: 'timeline' }, 'timeline'), panes: { ...s.panes, timeline } },
 				`${describeFilter(filter)}: ${timeline.items.length} incidents`,

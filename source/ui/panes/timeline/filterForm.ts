@@ -90,9 +90,29 @@ export function complete(form: FilterForm, resolver: Resolver): FilterForm {
 	return moveField(form, 1);
 }
 
+const PERIOD = /^\d{4}(-\d{2})?$/;
+
+/**
+ * What the fields say, as filter input. The bar opens on the country field, and no country is
+ * written in digits: a year (or YYYY-MM) typed there is the period, since and until both, so
+ * "the deadliest of 2024" is f 2024 and a key, not a walk down to two date fields.
+ */
+export function formInput(values: Record<FilterField, string>): Record<FilterField, string> {
+	if (values.since.trim() || values.until.trim()) return values;
+	const tokens = values.country
+		.split(',')
+		.map((t) => t.trim())
+		.filter(Boolean);
+	const periods = tokens.filter((t) => PERIOD.test(t));
+	const period = periods[0];
+	if (period === undefined || periods.length > 1) return values;
+	const country = tokens.filter((t) => t !== period).join(', ');
+	return { ...values, country, since: period, until: period };
+}
+
 /** Enter: the filter, or the form with its errors shown (and the first bad field focused). */
 export function applyForm(form: FilterForm, resolver: Resolver): { filter?: TimelineFilter; form: FilterForm } {
-	const { filter, errors } = parseFilter(resolver, form.values);
+	const { filter, errors } = parseFilter(resolver, formInput(form.values));
 	if (errors.length === 0) return { filter, form };
 	const first = FORM_FIELDS.indexOf(errors[0]?.field ?? 'country');
 	return { form: { ...form, errors, field: first, completion: 0 } };

@@ -2,6 +2,7 @@
 // the filter bar, and how the pane is kept in a saved view.
 import { describe, expect, it } from 'vitest';
 import { bundled } from '../../../../tests/support/helpers.js';
+import { killed } from '../../../core/fatalities.js';
 import { Resolver } from '../../../core/resolve.js';
 import { riskWindow } from '../../../core/risk.js';
 import type { SavedView } from '../../../io/settings/config.js';
@@ -87,5 +88,58 @@ describe('the Timeline pane reducer', () => {
 		s = timelinePane.select(back.state, last, ctx());
 		expect(timelinePane.selected(s)).toEqual({ kind: 'incident', id: last });
 		expect(timelinePane.nameHint(s, env)).toEqual(['last 90d']);
+	});
+});
+
+describe('the Timeline sorted by toll', () => {
+	const counted = (s: TimelineState) => s.items.map((i) => killed(i));
+
+	it('o lists the deadliest first, those without a toll last after their separator, and o again goes back', () => {
+		const s = run(fresh(), ['nav.down', 'timeline.sort']);
+		expect(s.sort).toBe('fatalities');
+		expect(s.cursor).toBe(0);
+		const tolls = counted(s);
+		const firstNone = tolls.indexOf(undefined);
+		expect(firstNone).toBeGreaterThan(0);
+		expect(tolls.slice(firstNone).every((n) => n === undefined)).toBe(true);
+		const known = tolls.slice(0, firstNone) as number[];
+		expect(known).toEqual([...known].sort((a, b) => b - a));
+		const sep = s.rows.findIndex((r) => r.kind === 'untolled');
+		expect(s.rows[sep]).toEqual({ kind: 'untolled', count: tolls.length - firstNone });
+		expect(s.rowOf[firstNone]).toBe(sep + 1);
+		expect(s.rows.some((r) => r.kind === 'month')).toBe(false);
+		const picked = run(s, ['nav.down', 'nav.down']);
+		const id = picked.items[picked.cursor]?.id;
+		const back = run(picked, ['timeline.sort']);
+		expect(back.sort).toBe('date');
+		expect(back.items).toBe(store.incidents);
+		expect(back.items[back.cursor]?.id).toBe(id);
+	});
+
+	it('the sort outlives a new filter and a clear, and a saved view keeps it', () => {
+		let s = run(typed(run(fresh(), ['timeline.sort', 'timeline.filter']), 'AF'), ['form.apply']);
+		expect(s.sort).toBe('fatalities');
+		expect(s.items.every((i) => i.country === 'AF')).toBe(true);
+		const part = timelinePane.save(s);
+		expect(part.sort).toBe('fatalities');
+		expect(timelinePane.save(fresh()).sort).toBeUndefined();
+		const view = { name: 'v', pane: 'timeline', days: 90, savedAt: '', ...part } as SavedView;
+		const back = timelinePane.restore(fresh(), view, ctx()).state;
+		expect(back.sort).toBe('fatalities');
+		expect(back.items.map((i) => i.id)).toEqual(s.items.map((i) => i.id));
+		s = run(s, ['timeline.clear']);
+		expect(s.sort).toBe('fatalities');
+		expect(s.items.length).toBe(store.incidents.length);
+	});
+
+	it('a year typed in the country field is the period; ctrl-o applies it deadliest first', () => {
+		const s = run(typed(run(fresh(), ['timeline.filter']), '2024'), ['form.applyByToll']);
+		expect(s.form).toBeNull();
+		expect(s.filter).toMatchObject({ countries: [], since: '2024-01-01', until: '2024-12-31' });
+		expect(s.sort).toBe('fatalities');
+		expect(s.items[0]?.location).toMatch(/^Crocus City Hall/);
+		const both = run(typed(run(fresh(), ['timeline.filter']), 'AF, 2024'), ['form.apply']);
+		expect(both.sort).toBe('date');
+		expect(both.filter).toMatchObject({ countries: ['AF'], since: '2024-01-01', until: '2024-12-31' });
 	});
 });

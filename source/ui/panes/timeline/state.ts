@@ -7,8 +7,11 @@ import {
 	type FilterInput,
 	filterIncidents,
 	isEmptyFilter,
+	isTimelineSort,
 	parseFilter,
+	sortIncidents,
 	type TimelineFilter,
+	type TimelineSort,
 } from '../../../core/timeline.js';
 import type { SavedView } from '../../../io/settings/config.js';
 import type { Target } from '../../../present/target.js';
@@ -30,10 +33,14 @@ import {
 	typeText,
 } from './filterForm.js';
 
-export type Row = { kind: 'month'; month: string; count: number } | { kind: 'incident'; index: number };
+export type Row =
+	| { kind: 'month'; month: string; count: number }
+	| { kind: 'untolled'; count: number }
+	| { kind: 'incident'; index: number };
 
 export interface TimelineState {
 	filter: TimelineFilter;
+	sort: TimelineSort;
 	items: Incident[];
 	/** Display rows: month headings and incidents. */
 	rows: Row[];
@@ -50,6 +57,19 @@ export const FORM_HEIGHT = FORM_FIELDS.length + 2;
 /** List rows: the body less the summary line, the column headings and the filter bar when open. */
 export function listHeight(t: TimelineState, body: number): number {
 	return Math.max(1, body - 2 - (t.form ? FORM_HEIGHT : 0));
+}
+
+/** By toll the rows are the incidents, and one separator before those without a toll. */
+function buildTollRows(items: Incident[], untolled: number): { rows: Row[]; rowOf: number[] } {
+	const rows: Row[] = [];
+	const rowOf: number[] = [];
+	const first = items.length - untolled;
+	items.forEach((_inc, index) => {
+		if (index === first) rows.push({ kind: 'untolled', count: untolled });
+		rowOf.push(rows.length);
+		rows.push({ kind: 'incident', index });
+	});
+	return { rows, rowOf };
 }
 
 function buildRows(items: Incident[]): { rows: Row[]; rowOf: number[] } {
@@ -72,15 +92,35 @@ function buildRows(items: Incident[]): { rows: Row[]; rowOf: number[] } {
 // Rows with month headings for a filtered list, kept per list: clearing the filter gives back
 // the store's own list, whose rows (100k of them) are then not built again.
 const rowsCache = new WeakMap<readonly Incident[], ReturnType<typeof buildRows>>();
+// Sorting 100k by toll on every o would be felt: each date-ordered list keeps its toll order.
+const byTollCache = new WeakMap<readonly Incident[], { items: Incident[]; rows: ReturnType<typeof buildRows> }>();
 
-export function timelineWith(store: Store, filter: TimelineFilter): TimelineState {
-	const items = isEmptyFilter(filter) ? store.incidents : filterIncidents(store, filter);
-	let rows = rowsCache.get(items);
-	if (!rows) {
-		rows = buildRows(items);
-		rowsCache.set(items, rows);
+export function timelineWith(store: Store, filter: TimelineFilter, sort: TimelineSort = 'date'): TimelineState {
+	const byDate = isEmptyFilter(filter) ? store.incidents : filterIncidents(store, filter);
+	if (sort === 'fatalities') {
+		let hit = byTollCache.get(byDate);
+		if (!hit) {
+			const sorted = sortIncidents(byDate, sort);
+			hit = { items: sorted.items, rows: buildTollRows(sorted.items, sorted.untolled) };
+			byTollCache.set(byDate, hit);
+		}
+		return { filter, sort, items: hit.items, ...hit.rows, cursor: 0, top: 0, form: null };
 	}
-	return { filter, items, ...rows, cursor: 0, top: 0, form: null };
+	let rows = rowsCache.get(byDate);
+	if (!rows) {
+		rows = buildRows(byDate);
+		rowsCache.set(byDate, rows);
+	}
+	return { filter, sort, items: byDate, ...rows, cursor: 0, top: 0, form: null };
+}
+
+/** The same filter in the other order, the selected incident still selected. */
+function toggleSort(t: TimelineState, env: Env, height: number): TimelineState {
+	const keep = t.items[t.cursor]?.id;
+	const next = timelineWith(env.store, t.filter, t.sort === 'date' ? 'fatalities' : 'date');
+	// From date to toll the deadliest is what is wanted: start at the top; back to date, find the row again.
+	const at = next.sort === 'date' && keep ? next.items.findIndex((i) => i.id === keep) : 0;
+	return scrollTo({ ...next, cursor: Math.max(0, at) }, listHeight(next, height));
 }
 
 /** Keeps the cursor's row (and its month heading when possible) inside a window of `height` rows. */
@@ -89,7 +129,8 @@ export function scrollTo(t: TimelineState, height: number): TimelineState {
 	const cursor = Math.max(0, Math.min(t.cursor, t.items.length - 1));
 	const row = t.rowOf[cursor] ?? 0;
 	let top = t.top;
-	const withHeading = t.rows[row - 1]?.kind === 'month' ? row - 1 : row;
+	const before = t.rows[row - 1]?.kind;
+	const withHeading = before === 'month' || before === 'untolled' ? row - 1 : row;
 	if (withHeading < top) top = withHeading;
 	if (row >= top + height) top = row - height + 1;
 	top = Math.max(0, Math.min(top, Math.max(0, t.rows.length - height)));
@@ -124,7 +165,9 @@ export function timelineCommand(t: TimelineState, cmd: Command, ctx: PaneCtx): T
 			return scrollTo(withForm, listHeight(withForm, ctx.height));
 		}
 		case 'timeline.clear':
-			return timelineWith(ctx.env.store, emptyFilter);
+			return timelineWith(ctx.env.store, emptyFilter, t.sort);
+		case 'timeline.sort':
+			return toggleSort(t, ctx.env, ctx.height);
 		default:
 			return t.form ? formCommand(t, t.form, cmd, ctx) : t;
 	}
@@ -136,11 +179,13 @@ function formCommand(t: TimelineState, form: FilterForm, cmd: Command, ctx: Pane
 	switch (cmd) {
 		case 'form.cancel':
 			return set(null);
-		case 'form.apply': {
+		case 'form.apply':
+		case 'form.applyByToll': {
 			const r = applyForm(form, env.resolver);
 			if (!r.filter) return set(r.form);
-			const keep = t.items[t.cursor]?.id;
-			const next = timelineWith(env.store, r.filter);
+			const byToll = cmd === 'form.applyByToll';
+			const keep = byToll ? undefined : t.items[t.cursor]?.id;
+			const next = timelineWith(env.store, r.filter, byToll ? 'fatalities' : t.sort);
 			const at = keep ? next.items.findIndex((i) => i.id === keep) : -1;
 			return scrollTo({ ...next, cursor: Math.max(0, at) }, listHeight(next, ctx.height));
 		}
@@ -169,7 +214,7 @@ export function timelineRefresh(t: TimelineState, ctx: PaneCtx, changed: DataCha
 	// A filter names actors (with their subgroups) and countries: those count too.
 	if (!changed.incidents && !changed.actors && !changed.countries) return t;
 	const keep = t.items[t.cursor]?.id;
-	const next = timelineWith(ctx.env.store, t.filter);
+	const next = timelineWith(ctx.env.store, t.filter, t.sort);
 	const found = keep ? next.items.findIndex((i) => i.id === keep) : -1;
 	const cursor = found >= 0 ? found : Math.min(t.cursor, Math.max(0, next.items.length - 1));
 	const withForm = { ...next, form: t.form, cursor, top: t.top };
@@ -198,6 +243,8 @@ export function timelineSave(t: TimelineState): ViewPart {
 			...(since ? { since } : {}),
 			...(f.until ? { until: f.until } : {}),
 		},
+		// Left out by date, the default, so views saved before there was a sort read the same.
+		...(t.sort === 'date' ? {} : { sort: t.sort }),
 	};
 }
 
@@ -207,12 +254,13 @@ export function timelineRestore(
 	view: SavedView,
 	ctx: PaneCtx,
 ): { state: TimelineState; notes: string[] } {
-	if (!view.filter) return { state: t, notes: [] };
+	const sort = isTimelineSort(view.sort) ? view.sort : 'date';
+	if (!view.filter) return { state: sort === t.sort ? t : timelineWith(ctx.env.store, t.filter, sort), notes: [] };
 	const f = view.filter;
 	const input: FilterInput = { country: f.countries, actor: f.actors, type: f.types, since: f.since, until: f.until };
 	if (ctx.asOf) input.anchor = ctx.asOf;
 	const { filter, errors } = parseFilter(ctx.env.resolver, input);
-	return { state: timelineWith(ctx.env.store, filter), notes: errors.map((e) => `${e.field}: ${e.message}`) };
+	return { state: timelineWith(ctx.env.store, filter, sort), notes: errors.map((e) => `${e.field}: ${e.message}`) };
 }
 
 export function timelineNameHint(t: TimelineState, env: Env): string[] {
@@ -220,5 +268,6 @@ export function timelineNameHint(t: TimelineState, env: Env): string[] {
 	const parts = [...f.countries, ...f.actors.map((a) => env.store.actorById.get(a)?.name ?? a), ...f.types];
 	if (f.sinceRel) parts.push(`last ${f.sinceRel}`);
 	else if (f.since) parts.push(`since ${f.since}`);
+	if (t.sort === 'fatalities') parts.push('by toll');
 	return parts;
 }

@@ -20,7 +20,7 @@ import { width as cellWidth, fit, truncate } from '../../../core/width.js';
 import { bucketsPerChar, sparkline } from '../../../present/sparkline.js';
 import type { WatchUi } from '../../watch.js';
 import type { PaneViewProps } from '../pane.js';
-import { completionsFor, currentField, type FilterForm, FORM_FIELDS } from './filterForm.js';
+import { completionsFor, currentField, type FilterForm, FORM_FIELDS, formInput } from './filterForm.js';
 import { FORM_HEIGHT, listHeight, type TimelineState } from './state.js';
 
 type Props = PaneViewProps<TimelineState>;
@@ -70,7 +70,8 @@ function previewCount(store: Store, filter: TimelineFilter): number {
 
 function Summary({ state: t, env, theme, width }: Props) {
 	const total = env.store.incidents.length;
-	const filterText = isEmptyFilter(t.filter) ? 'all incidents' : describeFilter(t.filter);
+	const described = isEmptyFilter(t.filter) ? 'all incidents' : describeFilter(t.filter);
+	const filterText = t.sort === 'fatalities' ? `${described}, deadliest first` : described;
 	const count = `${t.items.length}${t.items.length === total ? '' : ` of ${total}`}`;
 	const weeks = weeklyCounts(t.items, t.filter);
 	const room = Math.max(0, Math.min(40, width - filterText.length - count.length - 20));
@@ -104,7 +105,7 @@ function fitOptions(labels: readonly string[], width: number): string[] {
 function FilterBar({ env, theme, form, width }: Props & { form: FilterForm }) {
 	const field = currentField(form);
 	const options = completionsFor(form, env.resolver);
-	const preview = parseFilter(env.resolver, form.values);
+	const preview = parseFilter(env.resolver, formInput(form.values));
 	const count = preview.errors.length ? undefined : previewCount(env.store, preview.filter);
 	const error = form.errors[0];
 	const w = width;
@@ -123,7 +124,9 @@ function FilterBar({ env, theme, form, width }: Props & { form: FilterForm }) {
 						? 'YYYY, YYYY-MM, YYYY-MM-DD, or 90d / 12w / 6m / 1y back from the newest'
 						: f === 'until'
 							? 'YYYY, YYYY-MM or YYYY-MM-DD'
-							: 'comma-separated';
+							: f === 'country'
+								? 'comma-separated; a year (2024) here is since and until'
+								: 'comma-separated';
 				return (
 					<Box key={f} height={1} flexShrink={0}>
 						<Text {...(active ? theme.key : theme.dim)}>{`${active ? G.cursor : ' '} ${f.padEnd(8)}`}</Text>
@@ -194,6 +197,15 @@ function List({ state: t, env, theme, width, height: body, watch }: Props) {
 									`${G.rule.repeat(2)} ${monthLabel(row.month, true)} ${G.dot} ${row.count} ${G.rule.repeat(2)}`,
 									width,
 								)}
+							</Text>
+						</Box>
+					);
+				}
+				if (row.kind === 'untolled') {
+					return (
+						<Box key="untolled" height={1} flexShrink={0}>
+							<Text {...theme.heading}>
+								{fit(`${G.rule.repeat(2)} toll not reported ${G.dot} ${row.count} ${G.rule.repeat(2)}`, width)}
 							</Text>
 						</Box>
 					);
