@@ -16,6 +16,7 @@ import {
 import type { Store } from '../core/store.js';
 import { plural } from '../core/words.js';
 import { terminalJson } from '../present/json.js';
+import { resultFacts, resultMeta } from '../present/resultMeta.js';
 import { type Ctx, EXIT } from './context.js';
 
 const ON = '\u001b[1;4m';
@@ -64,16 +65,14 @@ export function runSearch(
 				total: out.total,
 				partial: out.partial,
 				synonyms: out.synonyms,
-				results: out.results.map((r) => withOriginalSource(store, r)),
+				results: out.results.map((r) => ({ ...withOriginalSource(store, r), ...resultFacts(store, r) })),
 			}),
 		);
 		return EXIT.ok;
 	}
 	out.results.forEach((r, i) => {
 		const title = r.fields.find((f) => f.field === 'title')?.ranges ?? [];
-		const meta = [r.kind === 'incident' ? 'incident' : r.source, r.date.slice(0, 10), r.countries.join(',')]
-			.filter(Boolean)
-			.join(` ${G.dot} `);
+		const meta = resultMeta(store, r).join(` ${G.dot} `);
 		ctx.outStyled(`${String(i + 1).padStart(2)}. ${mark(r.title, title, ctx.color)}  (${meta}; ${r.id})`);
 		ctx.outStyled(`    ${mark(drawnSnippet(r.snippet), r.snippet.ranges, ctx.color)}`);
 	});

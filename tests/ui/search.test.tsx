@@ -30,7 +30,7 @@ describe('Search pane', () => {
 		await eventually(app.frame).toMatch(ANSWERED);
 		const f = app.frame();
 		expect(f).toMatch(/matches \(train → also railway, express\) ·/);
-		expect(f).toMatch(/Abduction: near Mushkaf, Bolan Pass/);
+		expect(f).toMatch(/Abduction: near Mushkaf, Bolan Pa.*BLA · 26 \(25–26\) killed · 2025-03-11/);
 		app.unmount();
 	});
 

@@ -7,6 +7,7 @@ import { drawnSnippet, synonymNote } from '../../../core/search/index.js';
 import { width as cellWidth, segments, truncate } from '../../../core/width.js';
 import { plural } from '../../../core/words.js';
 import type { Line, Range, Segment, StyleName } from '../../../present/lines.js';
+import { resultMeta } from '../../../present/resultMeta.js';
 import { Lines } from '../../components/Lines.js';
 import { keepVisible } from '../../list.js';
 import type { PaneViewProps } from '../pane.js';
@@ -99,9 +100,7 @@ export function SearchView({ state: s, env, theme, busy: indexing, width, height
 	const lines: Line[] = [];
 	for (const r of results.slice(top, top + page)) {
 		const title = r.fields.find((f) => f.field === 'title')?.ranges ?? [];
-		const meta = [r.kind === 'incident' ? 'incident' : r.source, r.date.slice(0, 10), r.countries.join(',')]
-			.filter(Boolean)
-			.join(` ${G.dot} `);
+		const meta = resultMeta(env.store, r).join(` ${G.dot} `);
 		const fresh = (r.kind === 'article' ? watch.newArticles : watch.newIncidents).has(r.id);
 		lines.push({
 			segs: [
