@@ -63,7 +63,11 @@ export function startLive(opts: LiveOptions): Live {
 	// A directory this small is read again on this thread: no worker to start ahead.
 	const big = [...opts.baseline.values()].reduce((n, f) => n + f.size, 0) >= workerFromBytes();
 
-	/** Which files to read for a change: all of them when actors or countries changed (every check and link depends on them), all of a kind whose files' contents are not known (from the load cache). */
+	/**
+	 * Which files to read for a change: the changed ones; all of them when actors or countries
+	 * changed (every check and link depends on them); all of a kind when which file held which of
+	 * its records is not known (they came from the load cache).
+	 */
 	const jobFor = (change: DirChange): { job: ReadJob; kinds: Set<Kind>; whole: boolean } => {
 		const kinds = changedKinds(change);
 		if (kinds.has('actors') || kinds.has('countries')) {
