@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadFiles } from '../../source/io/load/load.js';
-import { readJob } from '../../source/io/load/reread.js';
+import { openReader } from '../../source/io/load/reread.js';
 import { snapshotOf } from '../../source/io/load/watchDir.js';
 import { DATA_DIR } from '../support/helpers.js';
 import { CLI, Dash, ROOT } from '../support/ptyRun.js';
@@ -116,8 +116,14 @@ describe('the dashboard stays current', () => {
 		const worker = pathToFileURL(join(ROOT, 'dist', 'articles-worker.js'));
 		process.env.SITREP_LIVE_WORKER_BYTES = '0';
 		const job = { job: 'files' as const, files, actors: [], countries: [] };
-		const there = await readJob(job, worker);
+		const reader = openReader(worker);
+		const there = await reader.read(job);
+		// Kept for the next read: a second one answers as well.
+		const again = await reader.read(job);
+		reader.close();
 		delete process.env.SITREP_LIVE_WORKER_BYTES;
+		expect(reader.counts).toEqual({ worker: 2, here: 0 });
+		expect(again.records.articles).toEqual(there.records.articles);
 		const here = loadFiles(files, job);
 		expect(there.records.articles).toEqual(here.records.articles);
 		expect(there.records.articles.length).toBe(300);

@@ -12,7 +12,7 @@ import type { Store } from '../../core/store.js';
 import { updateStoreSteps } from '../../core/storeUpdate.js';
 import { type KeyLists, mergeSteps, withoutFoundArticles } from './liveMerge.js';
 import type { DataFile, LoadResult } from './loader.js';
-import { type ReadJob, readJob } from './reread.js';
+import { openReader, type ReadJob, workerFromBytes } from './reread.js';
 import { type DirChange, type DirState, type Snapshot, type WatchOptions, watchDataDir } from './watchDir.js';
 
 export interface LiveUpdate {
@@ -59,8 +59,15 @@ export function startLive(opts: LiveOptions): Live {
 	let pending: DirChange | undefined;
 	let files: DataFile[] = [...opts.baseline.values()].map(({ file, kind, inFolder }) => ({ file, kind, inFolder }));
 	let running = false;
+	const reader = openReader(opts.workerUrl);
+	// A directory this small is read again on this thread: no worker to start ahead.
+	const big = [...opts.baseline.values()].reduce((n, f) => n + f.size, 0) >= workerFromBytes();
 
-	/** Which files to read for a change: all of them when actors or countries changed (every check and link depends on them), all of a kind whose files' contents are not known (from the load cache). */
+	/**
+	 * Which files to read for a change: the changed ones; all of them when actors or countries
+	 * changed (every check and link depends on them); all of a kind when which file held which of
+	 * its records is not known (they came from the load cache).
+	 */
 	const jobFor = (change: DirChange): { job: ReadJob; kinds: Set<Kind>; whole: boolean } => {
 		const kinds = changedKinds(change);
 		if (kinds.has('actors') || kinds.has('countries')) {
@@ -88,7 +95,7 @@ export function startLive(opts: LiveOptions): Live {
 
 	const reload = async (change: DirChange, now: DataFile[]) => {
 		const { job, kinds, whole } = jobFor(change);
-		const read = await readJob(job, opts.workerUrl);
+		const read = await reader.read(job);
 		if (closed) return;
 		const merged = await inSlices(
 			(due) => mergeSteps({ store, problems, fileKeys, stale, files: now, kinds, read, whole }, due),
@@ -139,6 +146,10 @@ export function startLive(opts: LiveOptions): Live {
 		mode: opts.mode,
 		baseline: opts.baseline,
 		...opts.watch,
+		// A writer holds the lock: what it writes will be read, so the worker starts meanwhile.
+		onWait: () => {
+			if (big) reader.warm();
+		},
 		onChange(change) {
 			pending = pending ? unite(pending, change) : change;
 			void drain();
@@ -149,6 +160,7 @@ export function startLive(opts: LiveOptions): Live {
 		close() {
 			closed = true;
 			watcher.close();
+			reader.close();
 		},
 		get polling() {
 			return watcher.polling;
