@@ -98,6 +98,9 @@ export function viewSearchFilters(view: SavedView, resolver: Resolver): string {
 		...filter.countries.map((c) => `country:${c}`),
 		...filter.actors.map((a) => `actor:${q(a)}`),
 		...filter.types.map((t) => `type:${q(t)}`),
+		...(filter.notCountries ?? []).map((c) => `-country:${c}`),
+		...(filter.notActors ?? []).map((a) => `-actor:${q(a)}`),
+		...(filter.notTypes ?? []).map((t) => `-type:${q(t)}`),
 		...(filter.since ? [`since:${filter.since}`] : []),
 		...(filter.until ? [`until:${filter.until}`] : []),
 	].join(' ');

@@ -12,6 +12,10 @@ export interface TimelineFilter {
 	/** Perpetrator or claimant; an actor also selects the groups within it (Haqqani network within the Taliban). */
 	actors: string[];
 	types: IncidentType[];
+	/** Left out, each written with a leading minus (-AF): no incident in these countries, by these actors (and the groups within them), of these types. */
+	notCountries?: string[];
+	notActors?: string[];
+	notTypes?: IncidentType[];
 	/** Inclusive YYYY-MM-DD bounds. */
 	since?: string;
 	until?: string;
@@ -22,7 +26,29 @@ export interface TimelineFilter {
 export const emptyFilter: TimelineFilter = { countries: [], actors: [], types: [] };
 
 export function isEmptyFilter(f: TimelineFilter): boolean {
-	return !f.countries.length && !f.actors.length && !f.types.length && !f.since && !f.until;
+	return (
+		!f.countries.length &&
+		!f.actors.length &&
+		!f.types.length &&
+		!f.notCountries?.length &&
+		!f.notActors?.length &&
+		!f.notTypes?.length &&
+		!f.since &&
+		!f.until
+	);
+}
+
+/**
+ * The filter's values as typed: exclusions with their minus (`-AF`). What a saved view stores,
+ * the filter bar shows, and parseFilter reads back.
+ */
+export function filterValues(f: TimelineFilter): { country: string[]; actor: string[]; type: string[] } {
+	const minus = (v: readonly string[] | undefined) => (v ?? []).map((x) => `-${x}`);
+	return {
+		country: [...f.countries, ...minus(f.notCountries)],
+		actor: [...f.actors, ...minus(f.notActors)],
+		type: [...f.types, ...minus(f.notTypes)],
+	};
 }
 
 /** The actor and every group that has it as parent, transitively. */
@@ -46,6 +72,12 @@ export function filterIncidents(store: Store, f: TimelineFilter): Incident[] {
 	const countries = f.countries.length ? new Set(f.countries) : undefined;
 	const types = f.types.length ? new Set<string>(f.types) : undefined;
 	const actors = f.actors.length ? new Set(f.actors.flatMap((a) => [...withSubgroups(store, a)])) : undefined;
+	const notCountries = f.notCountries?.length ? new Set(f.notCountries) : undefined;
+	const notTypes = f.notTypes?.length ? new Set<string>(f.notTypes) : undefined;
+	// Leaving an actor out leaves out the groups within it too, as asking for it asks for them.
+	const notActors = f.notActors?.length ? new Set(f.notActors.flatMap((a) => [...withSubgroups(store, a)])) : undefined;
+	const by = (inc: Incident, set: Set<string>) =>
+		inc.perpetrators.some((p) => set.has(p)) || (inc.claimedBy !== undefined && set.has(inc.claimedBy));
 	// A month-only date covers the whole month: it matches when the month overlaps the range.
 	const source =
 		countries && countries.size === 1 ? (store.incidentsByCountry.get(f.countries[0] ?? '') ?? []) : store.incidents;
@@ -54,8 +86,10 @@ export function filterIncidents(store: Store, f: TimelineFilter): Incident[] {
 		if (types && !types.has(inc.type)) return false;
 		if (f.since && lastDay(inc.endDate ?? inc.date) < f.since) return false;
 		if (f.until && firstDay(inc.date) > f.until) return false;
-		if (actors && !inc.perpetrators.some((p) => actors.has(p)) && !(inc.claimedBy && actors.has(inc.claimedBy)))
-			return false;
+		if (actors && !by(inc, actors)) return false;
+		if (notCountries?.has(inc.country)) return false;
+		if (notTypes?.has(inc.type)) return false;
+		if (notActors && by(inc, notActors)) return false;
 		return true;
 	});
 }
@@ -193,17 +227,37 @@ export function parseFilter(resolver: Resolver, input: FilterInput): { filter: T
 		values: string[],
 		resolve: (s: string) => ReturnType<Resolver['country']> | { ok: true; value: T },
 		out: T[],
+		not: T[],
 	) => {
 		for (const v of values) {
-			const r = resolve(v);
-			if (r.ok) {
-				if (!out.includes(r.value as T)) out.push(r.value as T);
-			} else errors.push({ field, message: r.error, suggestions: r.suggestions });
+			// -AF: leave AF out. The minus is the value's, so "-AF, -PK" leaves out both.
+			const negated = v.startsWith('-');
+			const name = negated ? v.slice(1).trim() : v;
+			if (!name) {
+				errors.push({ field, message: `"-" with nothing after it (write -AF to leave AF out)`, suggestions: [] });
+				continue;
+			}
+			const r = resolve(name);
+			if (!r.ok) {
+				errors.push({ field, message: r.error, suggestions: r.suggestions.map((s) => (negated ? `-${s}` : s)) });
+				continue;
+			}
+			const value = r.value as T;
+			const [list, other] = negated ? [not, out] : [out, not];
+			if (other.includes(value)) {
+				errors.push({ field, message: `${String(value)} is both asked for and left out`, suggestions: [] });
+			} else if (!list.includes(value)) list.push(value);
 		}
 	};
-	each('country', splitValues(input.country), (s) => resolver.country(s), filter.countries);
-	each('actor', splitValues(input.actor), (s) => resolver.actor(s), filter.actors);
-	each('type', splitValues(input.type), (s) => resolver.type(s), filter.types);
+	const notCountries: string[] = [];
+	const notActors: string[] = [];
+	const notTypes: IncidentType[] = [];
+	each('country', splitValues(input.country), (s) => resolver.country(s), filter.countries, notCountries);
+	each('actor', splitValues(input.actor), (s) => resolver.actor(s), filter.actors, notActors);
+	each('type', splitValues(input.type), (s) => resolver.type(s), filter.types, notTypes);
+	if (notCountries.length) filter.notCountries = notCountries;
+	if (notActors.length) filter.notActors = notActors;
+	if (notTypes.length) filter.notTypes = notTypes;
 	for (const field of ['since', 'until'] as const) {
 		const raw = input[field]?.trim();
 		if (!raw) continue;
@@ -223,12 +277,22 @@ export function parseFilter(resolver: Resolver, input: FilterInput): { filter: T
 	return { filter, errors };
 }
 
-/** "country:AF since:2024-12-01" — the filter in query syntax, for status lines. */
+/**
+ * "country:AF since:2024-12-01" — the filter in query syntax, for status lines; what is left
+ * out reads as such: "actor:iskp country:not AF, PK".
+ */
 export function describeFilter(f: TimelineFilter): string {
 	const parts: string[] = [];
+	const q = (t: string) => (t.includes(' ') ? `"${t}"` : t);
+	const not = (key: string, v: readonly string[] | undefined) => {
+		if (v?.length) parts.push(`${key}:not ${v.map(q).join(', ')}`);
+	};
 	if (f.countries.length) parts.push(`country:${f.countries.join(',')}`);
+	not('country', f.notCountries);
 	if (f.actors.length) parts.push(`actor:${f.actors.join(',')}`);
-	for (const t of f.types) parts.push(`type:${t.includes(' ') ? `"${t}"` : t}`);
+	not('actor', f.notActors);
+	for (const t of f.types) parts.push(`type:${q(t)}`);
+	not('type', f.notTypes);
 	if (f.since) parts.push(f.sinceRel ? `since:${f.sinceRel} (${f.since})` : `since:${f.since}`);
 	if (f.until) parts.push(`until:${f.until}`);
 	return parts.join(' ');

@@ -117,6 +117,9 @@ export function selectRecords<K extends CsvKind>(
 		const actors = filter.actors.length
 			? new Set(filter.actors.flatMap((a) => [...withSubgroups(store, a)]))
 			: undefined;
+		const notActors = filter.notActors?.length
+			? new Set(filter.notActors.flatMap((a) => [...withSubgroups(store, a)]))
+			: undefined;
 		let found: Map<string, number> | undefined;
 		if (query) {
 			const hits = searchArticles(store, resolver, query);
@@ -128,6 +131,9 @@ export function selectRecords<K extends CsvKind>(
 			const day = a.published.slice(0, 10);
 			if (filter.countries.length && !a.countries.some((c) => filter.countries.includes(c))) return false;
 			if (actors && !a.actors.some((id) => actors.has(id))) return false;
+			// Left out: an article that names an excluded country or actor.
+			if (a.countries.some((c) => filter.notCountries?.includes(c))) return false;
+			if (notActors && a.actors.some((id) => notActors.has(id))) return false;
 			if (filter.since && day < filter.since) return false;
 			if (filter.until && day > filter.until) return false;
 			return !found || found.has(a.id);
@@ -141,6 +147,7 @@ export function selectRecords<K extends CsvKind>(
 		records = store.actors.filter(
 			(a) =>
 				(!filter.countries.length || a.countries.some((c) => filter.countries.includes(c))) &&
+				!a.countries.some((c) => filter.notCountries?.includes(c)) &&
 				(!found || found.has(a.id)),
 		);
 		if (found && sort === 'rank') records = byRank(records, found);

@@ -104,6 +104,21 @@ describe('sitrep CLI', () => {
 		expect(weeks.buckets).toHaveLength(12);
 	});
 
+	it('timeline --country=-AF,-PK leaves both out; --country -AF reads the same; JSON names what is left out', () => {
+		const json = JSON.parse(run(['timeline', '--actor', 'iskp', '--country=-AF,-PK', '--json']).out);
+		expect(json.filter).toMatchObject({ actors: ['iskp'], notCountries: ['AF', 'PK'] });
+		expect(json.incidents.map((i: { country: string }) => i.country).sort()).toEqual(['IR', 'RU', 'TJ', 'UZ']);
+		const spaced = run(['timeline', '--actor', 'iskp', '--country', '-AF', '--country', '-PK', '--json']);
+		expect(spaced.code).toBe(0);
+		expect(JSON.parse(spaced.out)).toEqual(json);
+		const text = run(['timeline', '--actor', 'iskp', '--country=-AF,-PK']).out;
+		expect(text).toContain('Crocus City Hall');
+		expect(text).not.toMatch(/^\S+\s+(AF|PK)\s/m);
+		const both = run(['timeline', '--country=AF,-AF']);
+		expect(both.code).toBe(2);
+		expect(both.err).toContain('AF is both asked for and left out');
+	});
+
 	it('timeline --sort fatalities: deadliest first, no toll last after a line that counts them; --sort date is the default', () => {
 		const year = JSON.parse(
 			run(['timeline', '--since', '2024', '--until', '2024', '--sort', 'fatalities', '--limit', '1', '--json']).out,

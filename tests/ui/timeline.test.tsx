@@ -215,3 +215,37 @@ describe('F: filter by this row (issue 17)', () => {
 		app.unmount();
 	});
 });
+
+describe('Timeline exclusions (-AF,-PK)', () => {
+	/** The country column of each incident row listed. */
+	const countriesListed = (frame: string) =>
+		frame
+			.split('\n')
+			.map((l) => /^.\s?\d{4}-\d{2}(?:-\d{2})?\s+([A-Z]{2})\s/.exec(l)?.[1])
+			.filter((c): c is string => c !== undefined);
+
+	it("a group's attacks outside two countries in 13 keys from launch at 80x24: f -af,-pk ↓ isk ⏎", async () => {
+		const app = start({ cols: 80, rows: 24 });
+		// f (1), -af,-pk (7), ↓ to the actor field (1), isk (3), Enter (1): 13 keys.
+		const keys = ['f', ...'-af,-pk', KEY.down, ...'isk', KEY.enter];
+		expect(keys.length).toBe(13);
+		await press(app.stdin, ...keys);
+		const frame = app.frame();
+		expect(frame).toContain('country:not AF, PK actor:iskp');
+		expect(frame).toMatch(/· 4 of 123/);
+		for (const l of ['Crocus City Hall', 'Soleimani', 'Panj district', 'Termez']) expect(frame).toContain(l);
+		expect(countriesListed(frame).sort()).toEqual(['IR', 'RU', 'TJ', 'UZ']);
+		app.unmount();
+	});
+
+	it("the palette's filter command takes country:-AF,-PK", async () => {
+		const app = start({ cols: 80, rows: 24 });
+		await press(app.stdin, ':');
+		await press(app.stdin, 'filter actor:iskp country:-AF,-PK');
+		await press(app.stdin, KEY.enter);
+		const frame = app.frame();
+		expect(frame).toContain('country:not AF, PK actor:iskp');
+		expect(countriesListed(frame).sort()).toEqual(['IR', 'RU', 'TJ', 'UZ']);
+		app.unmount();
+	});
+});

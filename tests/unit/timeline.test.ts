@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDateBound, weekStart } from '../../source/core/dates.js';
 import { Resolver } from '../../source/core/resolve.js';
 import { buildStore } from '../../source/core/store.js';
-import { countBy, describeFilter, filterIncidents, parseFilter } from '../../source/core/timeline.js';
+import { countBy, describeFilter, filterIncidents, filterValues, parseFilter } from '../../source/core/timeline.js';
 import { bundled } from '../support/helpers.js';
 
 const inc = (id: string, date: string, over: Record<string, unknown> = {}) => ({
@@ -35,6 +35,46 @@ describe('timeline queries', () => {
 		const ids = filterIncidents(store, filter).map((i) => i.id);
 		expect(ids).toContain('inc-2024-12-11-kabul-khalil-haqqani'); // ISKP, within the Islamic State
 		expect(ids).toContain('inc-2024-01-03-kerman');
+	});
+
+	it('-AF leaves a country out; -AF,-PK neither; lists mix with what is asked for', () => {
+		const { filter, errors } = parseFilter(resolver, { actor: 'iskp', country: '-AF, -pakistan' });
+		expect(errors).toEqual([]);
+		expect(filter).toMatchObject({ countries: [], actors: ['iskp'], notCountries: ['AF', 'PK'] });
+		const found = filterIncidents(store, filter);
+		expect(new Set(found.map((i) => i.country))).toEqual(new Set(['RU', 'IR', 'TJ', 'UZ']));
+		expect(found.map((i) => i.id)).toContain('inc-2024-03-22-crocus-city-hall');
+		expect(describeFilter(filter)).toBe('country:not AF, PK actor:iskp');
+		// Repeated flags and one comma list read the same; the values come back with their minus.
+		const repeated = parseFilter(resolver, { actor: 'iskp', country: ['-AF', '-PK'] }).filter;
+		expect(repeated).toEqual(filter);
+		expect(filterValues(filter)).toEqual({ country: ['-AF', '-PK'], actor: ['iskp'], type: [] });
+		expect(parseFilter(resolver, filterValues(filter)).filter).toEqual(filter);
+		// Without the minus nothing is left out: the same values ask for AF or PK.
+		const either = filterIncidents(store, parseFilter(resolver, { actor: 'iskp', country: 'AF,PK' }).filter);
+		expect(either.length + found.length).toBe(
+			filterIncidents(store, parseFilter(resolver, { actor: 'iskp' }).filter).length,
+		);
+	});
+
+	it('leaving an actor out leaves out the groups within it; types can be left out too', () => {
+		const { filter } = parseFilter(resolver, { actor: '-islamic state', type: '-suicide bombing' });
+		expect(filter).toMatchObject({ notActors: ['islamic-state'], notTypes: ['suicide bombing'] });
+		const ids = filterIncidents(store, filter).map((i) => i.id);
+		expect(ids).not.toContain('inc-2024-12-11-kabul-khalil-haqqani'); // ISKP, within the Islamic State
+		expect(ids).not.toContain('inc-2024-03-22-crocus-city-hall');
+		expect(filterIncidents(store, filter).some((i) => i.type === 'suicide bombing')).toBe(false);
+		expect(ids.length).toBeGreaterThan(0);
+		expect(describeFilter(filter)).toBe('actor:not islamic-state type:not "suicide bombing"');
+	});
+
+	it('a value both asked for and left out, or a bare minus, is an error', () => {
+		expect(parseFilter(resolver, { country: 'AF,-AF' }).errors.map((e) => e.message)).toEqual([
+			'AF is both asked for and left out',
+		]);
+		expect(parseFilter(resolver, { country: '-' }).errors[0]?.message).toMatch(/nothing after it/);
+		const bad = parseFilter(resolver, { country: '-Narnia' }).errors[0];
+		expect(bad?.field).toBe('country');
 	});
 
 	it('resolves names, aliases and typos, and explains bad values with suggestions', () => {

@@ -6,6 +6,7 @@ export const timeline = defineCommand({
 	summary: 'incidents, newest first',
 	about: [
 		'Incidents newest first, or counts per week or month (--by). Filter values are forgiving: --country pakistan, --country AF,PK, --actor "ISIS-K", --actor haqani (typos), --type suicide (a unique prefix). An actor includes the groups within it (--actor taliban also selects the Haqqani network).',
+		'A value with a leading minus leaves it out: --country=-AF,-PK is neither Afghanistan nor Pakistan (write the = : a word starting with - after a space reads as a flag in most tools); --actor=-taliban leaves out the Taliban and the groups within them. Values asked for and values left out mix: --actor iskp --country=-AF,-PK is ISKP outside both.',
 		'--sort fatalities lists the deadliest first (the counted toll: the best estimate, else the low end); incidents without a toll come last, after a line that says how many. --sort date (newest first) is the default.',
 		'Dates are YYYY, YYYY-MM or YYYY-MM-DD (--since also 90d, 12w, 6m, 1y); --until 2024-12 means to the end of December. An incident dated only to a month matches any range that overlaps that month.',
 	],
@@ -29,6 +30,7 @@ export const timeline = defineCommand({
 		'sitrep timeline --actor iskp --country PK --since 2024-07 --json',
 		'sitrep timeline --country PK --by month --since 2024',
 		'sitrep timeline --since 2024 --until 2024 --sort fatalities --limit 1',
+		'sitrep timeline --actor iskp --country=-AF,-PK',
 	],
 	async run({ flags, ctx, config, load }) {
 		const data = await load();

@@ -1,6 +1,6 @@
 // What an entry of the command palette does when run: the same state changes
 // as its key, or the typed commands' own ("brief AF", "filter country:AF").
-import { describeFilter, type FilterInput, parseFilter } from '../../core/timeline.js';
+import { describeFilter, type FilterInput, filterValues, parseFilter } from '../../core/timeline.js';
 import type { ExportFilterInput } from '../../io/export.js';
 import type { Env } from '../env.js';
 import { keymapOf } from '../env.js';
@@ -57,7 +57,7 @@ function exportRequest(s: AppState, action: Extract<PaletteAction, { kind: 'expo
 	const f = s.panes.timeline.filter;
 	const input: ExportFilterInput =
 		action.what === 'incidents'
-			? { country: f.countries, actor: f.actors, type: f.types, since: f.since, until: f.until }
+			? { ...filterValues(f), since: f.since, until: f.until }
 			: action.what === 'articles'
 				? { query: s.panes.search.query }
 				: { ...(s.panes.actors.country ? { country: s.panes.actors.country } : {}) };

@@ -133,7 +133,7 @@ const VERBS: Record<string, string> = {
 	risk: 'risk window 30|90|365',
 	watch: 'watch ACTOR|COUNTRY|TYPE',
 	unwatch: 'unwatch ACTOR|COUNTRY|TYPE',
-	filter: 'filter country:AF since:90d type:IED',
+	filter: 'filter country:AF since:90d type:IED (country:-AF,-PK: neither)',
 	search: 'search WORDS',
 	find: 'find WORDS',
 	export: 'export incidents|articles|actors [FILE]',

@@ -1,7 +1,13 @@
 // The Timeline's filter bar: five text fields with completion for country,
 // actor and type. Pure state; the reducer drives it.
 import type { Resolver } from '../../../core/resolve.js';
-import { type FilterError, type FilterField, parseFilter, type TimelineFilter } from '../../../core/timeline.js';
+import {
+	type FilterError,
+	type FilterField,
+	filterValues,
+	parseFilter,
+	type TimelineFilter,
+} from '../../../core/timeline.js';
 
 export const FORM_FIELDS: readonly FilterField[] = ['country', 'actor', 'type', 'since', 'until'];
 
@@ -14,11 +20,12 @@ export interface FilterForm {
 }
 
 export function formFromFilter(f: TimelineFilter): FilterForm {
+	const v = filterValues(f);
 	return {
 		values: {
-			country: f.countries.join(', '),
-			actor: f.actors.join(', '),
-			type: f.types.join(', '),
+			country: v.country.join(', '),
+			actor: v.actor.join(', '),
+			type: v.type.join(', '),
 			since: f.sinceRel ?? f.since ?? '',
 			until: f.until ?? '',
 		},
@@ -32,21 +39,22 @@ export function currentField(form: FilterForm): FilterField {
 	return FORM_FIELDS[form.field] ?? 'country';
 }
 
-/** The comma-separated token being typed in a multi-value field. */
-function lastToken(value: string): string {
-	return value.slice(value.lastIndexOf(',') + 1).trim();
+/** The comma-separated token being typed in a multi-value field, without the minus that leaves it out. */
+function lastToken(value: string): { token: string; minus: boolean } {
+	const raw = value.slice(value.lastIndexOf(',') + 1).trim();
+	return raw.startsWith('-') ? { token: raw.slice(1).trim(), minus: true } : { token: raw, minus: false };
 }
 
 export function completionsFor(form: FilterForm, resolver: Resolver): { value: string; label: string }[] {
 	const field = currentField(form);
 	if (field === 'since' || field === 'until') return [];
 	const value = form.values[field];
-	const token = lastToken(value);
+	const { token } = lastToken(value);
 	const taken = new Set(
 		value
 			.split(',')
 			.slice(0, -1)
-			.map((s) => s.trim()),
+			.map((s) => s.trim().replace(/^-\s*/, '')),
 	);
 	return resolver.complete(field, token, 8).filter((c) => !taken.has(c.value));
 }
@@ -80,12 +88,13 @@ export function cycleCompletion(form: FilterForm, delta: number, count: number):
 export function complete(form: FilterForm, resolver: Resolver): FilterForm {
 	const field = currentField(form);
 	const value = form.values[field];
-	const token = lastToken(value);
+	const { token, minus } = lastToken(value);
 	const options = completionsFor(form, resolver);
 	const pick = options[form.completion] ?? options[0];
 	if (token !== '' && pick && pick.value !== token) {
+		// -afg Tab is -AF: the completion keeps the minus.
 		const head = value.slice(0, value.lastIndexOf(',') + 1);
-		return setValue(form, `${head}${head ? ' ' : ''}${pick.value}`);
+		return setValue(form, `${head}${head ? ' ' : ''}${minus ? '-' : ''}${pick.value}`);
 	}
 	return moveField(form, 1);
 }

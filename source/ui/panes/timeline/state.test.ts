@@ -132,6 +132,28 @@ describe('the Timeline sorted by toll', () => {
 		expect(s.items.length).toBe(store.incidents.length);
 	});
 
+	it('-AF,-PK in the country field leaves both out; Tab completes a left-out value keeping its minus', () => {
+		let s = typed(run(fresh(), ['timeline.filter']), '-afgh');
+		s = run(s, ['form.complete']);
+		expect(s.form?.values.country).toBe('-AF');
+		s = typed(s, ', -pakis');
+		s = run(s, ['form.complete']);
+		expect(s.form?.values.country).toBe('-AF, -PK');
+		s = run(s, ['form.apply']);
+		expect(s.filter.notCountries).toEqual(['AF', 'PK']);
+		expect(s.items.length).toBeGreaterThan(0);
+		expect(s.items.some((i) => i.country === 'AF' || i.country === 'PK')).toBe(false);
+		// The bar opens again on what was typed, and a saved view keeps the exclusion.
+		expect(run(s, ['timeline.filter']).form?.values.country).toBe('-AF, -PK');
+		const part = timelinePane.save(s);
+		expect(part.filter?.countries).toEqual(['-AF', '-PK']);
+		const view = { name: 'v', pane: 'timeline', days: 90, savedAt: '', ...part } as SavedView;
+		const back = timelinePane.restore(fresh(), view, ctx());
+		expect(back.notes).toEqual([]);
+		expect(back.state.items.map((i) => i.id)).toEqual(s.items.map((i) => i.id));
+		expect(timelinePane.nameHint(s, env)).toEqual(['not AF, PK']);
+	});
+
 	it('a year typed in the country field is the period; ctrl-o applies it deadliest first', () => {
 		const s = run(typed(run(fresh(), ['timeline.filter']), '2024'), ['form.applyByToll']);
 		expect(s.form).toBeNull();

@@ -6,6 +6,7 @@ import {
 	emptyFilter,
 	type FilterInput,
 	filterIncidents,
+	filterValues,
 	isEmptyFilter,
 	isTimelineSort,
 	parseFilter,
@@ -235,11 +236,13 @@ export function timelineSelect(t: TimelineState, id: string, ctx: PaneCtx): Time
 export function timelineSave(t: TimelineState): ViewPart {
 	const f = t.filter;
 	const since = f.sinceRel ?? f.since;
+	// What is left out is kept as typed (-AF), so a view is read back by parseFilter like any filter.
+	const v = filterValues(f);
 	return {
 		filter: {
-			countries: f.countries,
-			actors: f.actors,
-			types: f.types,
+			countries: v.country,
+			actors: v.actor,
+			types: v.type,
 			...(since ? { since } : {}),
 			...(f.until ? { until: f.until } : {}),
 		},
@@ -265,7 +268,16 @@ export function timelineRestore(
 
 export function timelineNameHint(t: TimelineState, env: Env): string[] {
 	const f = t.filter;
-	const parts = [...f.countries, ...f.actors.map((a) => env.store.actorById.get(a)?.name ?? a), ...f.types];
+	const name = (a: string) => env.store.actorById.get(a)?.name ?? a;
+	const not = (v: readonly string[] | undefined) => (v?.length ? [`not ${v.join(', ')}`] : []);
+	const parts = [
+		...f.countries,
+		...not(f.notCountries),
+		...f.actors.map(name),
+		...not(f.notActors?.map(name)),
+		...f.types,
+		...not(f.notTypes),
+	];
 	if (f.sinceRel) parts.push(`last ${f.sinceRel}`);
 	else if (f.since) parts.push(`since ${f.since}`);
 	if (t.sort === 'fatalities') parts.push('by toll');

@@ -125,8 +125,8 @@ function FilterBar({ env, theme, form, width }: Props & { form: FilterForm }) {
 						: f === 'until'
 							? 'YYYY, YYYY-MM or YYYY-MM-DD'
 							: f === 'country'
-								? 'comma-separated; a year (2024) here is since and until'
-								: 'comma-separated';
+								? 'comma-separated, -AF leaves out; a year (2024) here is since and until'
+								: 'comma-separated; -X leaves X out';
 				return (
 					<Box key={f} height={1} flexShrink={0}>
 						<Text {...(active ? theme.key : theme.dim)}>{`${active ? G.cursor : ' '} ${f.padEnd(8)}`}</Text>
