@@ -299,7 +299,7 @@ describe('saved views and the palette', () => {
 		await press(one.stdin, KEY.enter);
 		expect(one.frame()).toContain('in:incidents country:PK "Kurram"');
 		// The search index is built after the first frame: wait for the results, with a deadline.
-		await eventually(one.frame).toMatch(/Lower Kurram district/);
+		await eventually(one.frame).toMatch(/Lower Kurram di.*42 \(42–50\) killed · 2024-11-21/);
 		await press(one.stdin, KEY.escape, ':', 'qqzzxv');
 		expect(one.frame()).toContain('nothing matches "qqzzxv"');
 		one.unmount();
