@@ -56,6 +56,8 @@ function app(store: Store, opts: { notify?: NotifyVia; watch?: WatchUi; bar?: bo
 }
 
 const notifications = (frames: readonly string[]) => frames.filter((f) => f.startsWith(OSC9) || f === BEL);
+/** The last frame drawn: a notification is written to the same stream, after or before it. */
+const lastScreen = (frames: readonly string[]) => frames.filter((f) => !f.startsWith(OSC9) && f !== BEL).at(-1) ?? '';
 
 describe('an alert in the dashboard', () => {
 	it('a store with a matching record: the Watch line, one notification, and the a list', async () => {
@@ -83,7 +85,7 @@ describe('an alert in the dashboard', () => {
 		r.rerender(app(second));
 		await idle();
 		await eventually(() => notifications(r.frames)).toHaveLength(2);
-		expect(r.lastFrame()).toContain('▲ alert: ISKP ≥1 in 24h (2) +1 more');
+		await eventually(() => lastScreen(r.frames)).toContain('▲ alert: ISKP ≥1 in 24h (2) +1 more');
 		r.rerender(app(second));
 		await idle();
 		expect(notifications(r.frames)).toHaveLength(2);
