@@ -130,15 +130,18 @@ export function buildStore0(
 		incidentsByArticle: new Map(),
 	};
 	const involved = new Set<string>();
-	for (const inc of incidents) {
-		push(store.incidentsByCountry, inc.country, inc);
-		involved.clear();
-		for (const id of inc.perpetrators) involved.add(id);
-		for (const id of inc.targets) involved.add(id);
-		if (inc.claimedBy) involved.add(inc.claimedBy);
-		for (const id of involved) if (store.actorById.has(id)) push(store.incidentsByActor, id, inc);
-	}
+	for (const inc of incidents) indexIncident(store, inc, involved);
 	return store;
+}
+
+/** Files an incident under its country and under each actor in it (`involved` is scratch space, reused). */
+export function indexIncident(store: Store, inc: Incident, involved: Set<string>): void {
+	push(store.incidentsByCountry, inc.country, inc);
+	involved.clear();
+	for (const id of inc.perpetrators) involved.add(id);
+	for (const id of inc.targets) involved.add(id);
+	if (inc.claimedBy) involved.add(inc.claimedBy);
+	for (const id of involved) if (store.actorById.has(id)) push(store.incidentsByActor, id, inc);
 }
 
 /**

@@ -5,7 +5,7 @@
 // never changed (the dashboard keeps drawing it meanwhile).
 import { compareText } from './collate.js';
 import type { Actor, Article, Country, Incident } from './schema.js';
-import { articleOrder, buildStore0, byDateDesc, push, type Store } from './store.js';
+import { articleOrder, buildStore0, byDateDesc, indexIncident, push, type Store } from './store.js';
 
 /** One kind's change: records that are new or replaced, and the keys of those gone or replaced. */
 export interface KindChange<T> {
@@ -116,13 +116,7 @@ function* incidentIndexes(
 	const involved = new Set<string>();
 	for (let i = 0; i < incidents.length; i++) {
 		if ((i & 1023) === 0 && due()) yield;
-		const inc = incidents[i] as Incident;
-		push(store.incidentsByCountry, inc.country, inc);
-		involved.clear();
-		for (const id of inc.perpetrators) involved.add(id);
-		for (const id of inc.targets) involved.add(id);
-		if (inc.claimedBy) involved.add(inc.claimedBy);
-		for (const id of involved) if (store.actorById.has(id)) push(store.incidentsByActor, id, inc);
+		indexIncident(store, incidents[i] as Incident, involved);
 	}
 	return store;
 }
