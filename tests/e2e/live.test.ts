@@ -15,8 +15,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadFiles } from '../../source/io/load/load.js';
 import { openReader } from '../../source/io/load/reread.js';
 import { snapshotOf } from '../../source/io/load/watchDir.js';
+import { startFeedServer } from '../support/feedServer.js';
 import { DATA_DIR } from '../support/helpers.js';
 import { CLI, Dash, ROOT } from '../support/ptyRun.js';
+import { runCli } from '../support/runCli.js';
 import { synthArticles } from '../support/synth.js';
 
 const running: Dash[] = [];
@@ -79,6 +81,32 @@ describe('the dashboard stays current', () => {
 		expect(end.code).toBe(0);
 		expect(end.killed).toBe(false);
 		expect(end.orphans).toEqual([]);
+	});
+
+	it('sitrep fetch from a feed (a local server) in another process: the new items appear marked ●, no key pressed', async () => {
+		const now = new Date().toUTCString();
+		const server = await startFeedServer({
+			'/wire.xml': {
+				body: `<?xml version="1.0"?><rss version="2.0"><channel><title>Live Wire</title><item><guid>lw-1</guid><title>Checkpoint attack near Jalalabad</title><link>https://wire.example.org/lw-1</link><pubDate>${now}</pubDate><description>Gunmen attacked a checkpoint near Jalalabad, Afghanistan.</description></item></channel></rss>`,
+			},
+		});
+		try {
+			const dir = dataCopy();
+			const d = await start(dir);
+			const env = { SITREP_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'sitrep-live-fetch-')) };
+			const add = await runCli(
+				['feeds', 'add', 'wire', server.url('/wire.xml'), '--allow-private', '--no-check', '--data', dir],
+				env,
+			);
+			expect(add.code).toBe(0);
+			const fetched = await runCli(['fetch', '--json', '--data', dir], env);
+			expect(fetched.code).toBe(0);
+			expect(JSON.parse(fetched.stdout).new).toBe(1);
+			await d.screenShows('● Checkpoint attack near Jalalabad');
+			await until(d, (s) => /1 new · updated \d\d:\d\d/.test(s), 'the status line');
+		} finally {
+			await server.close();
+		}
 	});
 
 	it('polling (SITREP_WATCH=poll) notices it too', async () => {
