@@ -11,9 +11,10 @@ import type { Fired, FiredEntry } from '../../core/alerts/evaluate.js';
 import {
 	detailOf,
 	errorText,
-	keepAside,
 	loadConf,
 	loadedConf,
+	movedAside,
+	openStateFile,
 	readAsConf,
 	settingsPath,
 	tolerantReader,
@@ -23,15 +24,8 @@ interface AlertFile {
 	dirs?: Record<string, unknown>;
 }
 
-function open(ConfClass: typeof Conf, deserialize: (text: string) => Record<string, unknown>): Conf<AlertFile> {
-	const cwd = process.env.SITREP_CONFIG_DIR;
-	return new ConfClass<AlertFile>({
-		projectName: 'sitrep',
-		configName: 'alerts',
-		...(cwd ? { cwd } : {}),
-		deserialize: deserialize as (text: string) => AlertFile,
-	});
-}
+const open = (ConfClass: typeof Conf, deserialize: (text: string) => Record<string, unknown>) =>
+	openStateFile<AlertFile>(ConfClass, 'alerts', deserialize);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isIdList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
@@ -64,14 +58,10 @@ export interface LoadedFired {
 	notice?: string;
 }
 
+/** A broken file moved aside; undefined when it could not be (then it must be left alone). */
 function setAside(path: string, text: string, problem: string, detail = ''): LoadedFired | undefined {
-	const kept = keepAside(path, text, 'move');
-	if (kept.error !== undefined) return undefined;
-	const where = kept.backup ? `; the file is kept as ${kept.backup}` : '';
-	return {
-		fired: {},
-		notice: `alerts.json was ${problem}; starting afresh (a rule that holds now fires again)${where}${detail}`,
-	};
+	const notice = movedAside(path, text, problem, 'a rule that holds now fires again', detail);
+	return notice === undefined ? undefined : { fired: {}, notice };
 }
 
 /** What each rule has fired for in `dir`; nothing when there is no file yet. */

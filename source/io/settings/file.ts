@@ -4,7 +4,7 @@
 // aside as a backup before anything is written over it.
 import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type Conf from 'conf';
 import { G } from '../../core/glyphs.js';
 import { sanitizeLine } from '../../core/sanitize.js';
@@ -150,3 +150,29 @@ export function settingsPath(name: string): string {
 }
 
 export const errorText = (err: unknown) => sanitizeLine(err instanceof Error ? err.message : String(err));
+
+/** A state file kept beside the settings (watch.json, alerts.json), read and written through conf. */
+export function openStateFile<T extends object>(
+	ConfClass: typeof Conf,
+	configName: string,
+	deserialize: (text: string) => Record<string, unknown>,
+): Conf<T> {
+	const cwd = process.env.SITREP_CONFIG_DIR;
+	return new ConfClass<T>({
+		projectName: 'sitrep',
+		configName,
+		...(cwd ? { cwd } : {}),
+		deserialize: deserialize as (text: string) => T,
+	});
+}
+
+/**
+ * A broken state file moved aside, and the notice to say once ("watch.json was …; starting afresh
+ * (then); the file is kept as …"); undefined when it could not be moved (it must then be left alone).
+ */
+export function movedAside(path: string, text: string, problem: string, then: string, detail = ''): string | undefined {
+	const kept = keepAside(path, text, 'move');
+	if (kept.error !== undefined) return undefined;
+	const where = kept.backup ? `; the file is kept as ${kept.backup}` : '';
+	return `${basename(path)} was ${problem}; starting afresh (${then})${where}${detail}`;
+}

@@ -11,9 +11,10 @@ import type { Seen } from '../../core/watch.js';
 import {
 	detailOf,
 	errorText,
-	keepAside,
 	loadConf,
 	loadedConf,
+	movedAside,
+	openStateFile,
 	readAsConf,
 	settingsPath,
 	tolerantReader,
@@ -26,15 +27,8 @@ import {
  */
 type SeenFile = Partial<Seen> & { dirs?: Record<string, unknown> };
 
-function open(ConfClass: typeof Conf, deserialize: (text: string) => Record<string, unknown>): Conf<SeenFile> {
-	const cwd = process.env.SITREP_CONFIG_DIR;
-	return new ConfClass<SeenFile>({
-		projectName: 'sitrep',
-		configName: 'watch',
-		...(cwd ? { cwd } : {}),
-		deserialize: deserialize as (text: string) => SeenFile,
-	});
-}
+const open = (ConfClass: typeof Conf, deserialize: (text: string) => Record<string, unknown>) =>
+	openStateFile<SeenFile>(ConfClass, 'watch', deserialize);
 
 const isIdList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 
@@ -66,13 +60,8 @@ export interface Loaded {
 
 /** A broken file moved aside; undefined when it could not be (then it must be left alone). */
 function setAside(path: string, text: string, problem: string, detail = ''): Loaded | undefined {
-	const kept = keepAside(path, text, 'move');
-	if (kept.error !== undefined) return undefined;
-	const where = kept.backup ? `; the file is kept as ${kept.backup}` : '';
-	return {
-		seen: undefined,
-		notice: `watch.json was ${problem}; starting afresh (what is there now counts as seen)${where}${detail}`,
-	};
+	const notice = movedAside(path, text, problem, 'what is there now counts as seen', detail);
+	return notice === undefined ? undefined : { seen: undefined, notice };
 }
 
 /** The seen record for a data directory, or why there is none. A file that is not a valid record is moved aside (watch.json.bad-<time>). */
