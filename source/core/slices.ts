@@ -13,13 +13,31 @@ export function inSlices<T>(
 	const sliceMs = opts.sliceMs ?? 8;
 	let start = performance.now();
 	const steps = make(() => performance.now() - start > sliceMs);
+	return runSteps(steps, {
+		...opts,
+		onSlice: () => {
+			start = performance.now();
+		},
+	});
+}
+
+/**
+ * Resumes `steps` once per turn of the event loop until it ends (its value), or until
+ * `cancelled()` says so (undefined); `onStep` is given what each step yields. For a generator that
+ * keeps its own time.
+ */
+export function runSteps<T, Y = unknown>(
+	steps: Generator<Y, T>,
+	opts: { cancelled?: () => boolean; onSlice?: () => void; onStep?: (yielded: Y) => void } = {},
+): Promise<T | undefined> {
 	return new Promise((resolve, reject) => {
 		const run = () => {
 			if (opts.cancelled?.()) return resolve(undefined);
-			start = performance.now();
+			opts.onSlice?.();
 			try {
 				const step = steps.next();
 				if (step.done) return resolve(step.value);
+				opts.onStep?.(step.value);
 				setImmediate(run);
 			} catch (err) {
 				reject(err);

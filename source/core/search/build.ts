@@ -3,8 +3,10 @@
 // every word's postings and positions will take; pass 2 replays the recorded
 // tokens into arrays allocated once at their final size. No per-token
 // strings or arrays are created.
+
 import { dayNumber, firstDay, lastDay } from '../dates.js';
 import type { Article, Country, Incident } from '../schema.js';
+import { runSteps } from '../slices.js';
 import type { Store } from '../store.js';
 import { ASCII_WORD, FNV_OFFSET, FNV_PRIME, foldWord, Scanner } from '../tokenize.js';
 import { packCounts, putVarint, SKIP_EVERY, varintSize } from './postings.js';
@@ -188,20 +190,9 @@ export function buildSearchIndexInSlices(
 	context: { countries?: readonly Country[] },
 	opts: { sliceMs?: number; onProgress?: (done: number) => void; cancelled?: () => boolean } = {},
 ): Promise<SearchIndex | undefined> {
-	const steps = buildSteps(articles, incidents, context, opts.sliceMs ?? 8);
-	return new Promise((resolve, reject) => {
-		const run = () => {
-			if (opts.cancelled?.()) return resolve(undefined);
-			try {
-				const step = steps.next();
-				if (step.done) return resolve(step.value);
-				opts.onProgress?.(step.value);
-				setImmediate(run);
-			} catch (err) {
-				reject(err);
-			}
-		};
-		setImmediate(run);
+	return runSteps(buildSteps(articles, incidents, context, opts.sliceMs ?? 8), {
+		...(opts.cancelled ? { cancelled: opts.cancelled } : {}),
+		...(opts.onProgress ? { onStep: opts.onProgress } : {}),
 	});
 }
 

@@ -8,6 +8,7 @@
 // numbers, df, lengths and order). The old index is never changed: it keeps
 // answering while this runs in slices.
 import type { Article, Country, Incident } from '../schema.js';
+import { runSteps } from '../slices.js';
 import { buildSteps } from './build.js';
 import { putVarint, SKIP_EVERY } from './postings.js';
 import { B, INCIDENT, K1, type SearchIndex } from './searchIndex.js';
@@ -418,18 +419,5 @@ export function updateSearchIndexInSlices(
 	context: { countries?: readonly Country[] },
 	opts: { sliceMs?: number; cancelled?: () => boolean } = {},
 ): Promise<SearchIndex | undefined> {
-	const steps = updateSteps(old, articles, incidents, context, opts.sliceMs ?? 8);
-	return new Promise((resolve, reject) => {
-		const run = () => {
-			if (opts.cancelled?.()) return resolve(undefined);
-			try {
-				const step = steps.next();
-				if (step.done) return resolve(step.value);
-				setImmediate(run);
-			} catch (err) {
-				reject(err);
-			}
-		};
-		setImmediate(run);
-	});
+	return runSteps(updateSteps(old, articles, incidents, context, opts.sliceMs ?? 8), opts);
 }
