@@ -104,7 +104,7 @@ export async function collectRss(
 		const type = res.contentType ? ` (served as ${res.contentType.split(';')[0]})` : '';
 		throw new FeedError(`${err.message}${type}`);
 	}
-	const outlet = source.outlet ?? (feed.title ? sanitizeLine(feed.title).trim() : '') ?? source.name;
+	const outlet = source.outlet ?? (sanitizeLine(feed.title ?? '').trim() || source.name);
 	const records: Record<string, unknown>[] = [];
 	const remember: Record<string, ItemSeen> = {};
 	const inFeed = new Set<string>();
@@ -169,7 +169,7 @@ export async function collectRss(
 			id,
 			title,
 			published,
-			source: outlet || source.name,
+			source: outlet,
 			...(link ? { url: link } : {}),
 			...(item.author ? { author: clip(sanitizeLine(item.author).trim(), 200) } : {}),
 			countries,
