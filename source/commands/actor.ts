@@ -16,6 +16,7 @@ import { G } from '../core/glyphs.js';
 import { original } from '../core/originals.js';
 import type { Actor, Affiliation } from '../core/schema.js';
 import type { Store } from '../core/store.js';
+import { targetKind } from '../core/targetKinds.js';
 import { incidentJson, terminalJson } from '../present/json.js';
 import { linesToText } from '../present/plain.js';
 import { actorLines } from '../present/views/actor.js';
@@ -70,6 +71,12 @@ export function runActor(
 						claimant: a.claimant,
 						target: a.target,
 						latest: incidentBrief(a.latest),
+					})),
+					targets: profile.targets.map((t) => ({
+						kind: t.kind,
+						label: targetKind(t.kind)?.label ?? t.kind,
+						incidents: t.incidents,
+						latest: incidentBrief(t.latest),
 					})),
 					window: profile.window,
 					counts: profile.counts,

@@ -8,6 +8,7 @@ import { shortName } from './resolve.js';
 import { type DayRange, DEFAULT_RISK_DAYS, effectiveDay, inRange, type RiskWindow, riskWindow } from './risk.js';
 import type { Actor, ActorKind, Affiliation, Article, Incident } from './schema.js';
 import { type ActorRole, rolesIn, type Store } from './store.js';
+import { TARGET_KINDS, targetKindsOf } from './targetKinds.js';
 import { type Bucket, countBy } from './timeline.js';
 import { weakAliasesOf } from './weakAliases.js';
 
@@ -86,6 +87,13 @@ export interface CountryActivity {
 	latest: ActorIncident;
 }
 
+/** What an actor's attacks were aimed at, by kind (core/targetKinds.ts): as perpetrator or claimant only. */
+export interface TargetActivity {
+	kind: string;
+	incidents: number;
+	latest: ActorIncident;
+}
+
 export interface ActorProfile {
 	actor: Actor;
 	aliases: string[];
@@ -111,6 +119,8 @@ export interface ActorProfile {
 	windowIncidents: ActorIncident[];
 	/** Per country, up to the window's end (an --as-of date leaves later incidents out): busiest first. */
 	activity: CountryActivity[];
+	/** Per kind of target of its attacks, up to the window's end: busiest first. */
+	targets: TargetActivity[];
 	/** Weekly, across the window. */
 	buckets: Bucket[];
 }
@@ -530,6 +540,36 @@ export function activityByCountry(incidents: readonly ActorIncident[], until?: s
 	);
 }
 
+const KIND_ORDER = TARGET_KINDS.map((k) => k.id);
+
+/** Busiest kind first; ties go to the newer latest incident, then the kinds' own order. */
+export function targetsOf(
+	incidents: readonly ActorIncident[],
+	actorById?: ReadonlyMap<string, Actor>,
+	until?: string,
+): TargetActivity[] {
+	const by = new Map<string, TargetActivity>();
+	for (const ai of incidents) {
+		if (!ai.roles.includes('perpetrator') && !ai.roles.includes('claimant')) continue;
+		if (until !== undefined && effectiveDay(ai.incident) > until) continue;
+		for (const kind of targetKindsOf(ai.incident, actorById)) {
+			const row = by.get(kind);
+			if (!row) {
+				by.set(kind, { kind, incidents: 1, latest: ai });
+				continue;
+			}
+			row.incidents++;
+			if (effectiveDay(ai.incident) > effectiveDay(row.latest.incident)) row.latest = ai;
+		}
+	}
+	return [...by.values()].sort(
+		(a, b) =>
+			b.incidents - a.incidents ||
+			compareDay(effectiveDay(b.latest.incident), effectiveDay(a.latest.incident)) ||
+			KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
+	);
+}
+
 const compareDay = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function weekly(incs: Incident[], range: DayRange): Bucket[] {
@@ -574,6 +614,7 @@ export function actorProfile(store: Store, actorId: string, window?: RiskWindow)
 		counts,
 		windowIncidents: incs.map((incident) => ({ incident, roles: rolesIn(incident, actorId) })),
 		activity: activityByCountry(incidents, win.end),
+		targets: targetsOf(incidents, store.actorById, win.end),
 		buckets: weekly(incs, win),
 	};
 }

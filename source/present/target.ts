@@ -2,6 +2,7 @@
 // pushes a view on the pane's history; Esc pops it.
 import { shortName } from '../core/resolve.js';
 import type { Store } from '../core/store.js';
+import { targetKind } from '../core/targetKinds.js';
 import { truncate } from '../core/width.js';
 
 /** Search matches to draw in a document: ranges per field, for the query that found them. */
@@ -12,13 +13,17 @@ export interface Highlight {
 
 export type Target =
 	| { kind: 'incident'; id: string; hl?: Highlight }
-	/** With a country, the profile's incident list shows only that country's (Enter on an activity row). */
-	| { kind: 'actor'; id: string; country?: string }
+	/**
+	 * With a country, the profile's incident list shows only that country's;
+	 * with `on`, only its attacks on that kind of target (Enter on an activity row).
+	 */
+	| { kind: 'actor'; id: string; country?: string; on?: string }
 	| { kind: 'country'; code: string }
 	| { kind: 'article'; id: string; hl?: Highlight };
 
 export function targetKey(t: Target): string {
-	const base = `${t.kind}:${t.kind === 'country' ? t.code : t.id}${t.kind === 'actor' && t.country ? `@${t.country}` : ''}`;
+	const narrow = t.kind === 'actor' ? `${t.country ? `@${t.country}` : ''}${t.on ? `#${t.on}` : ''}` : '';
+	const base = `${t.kind}:${t.kind === 'country' ? t.code : t.id}${narrow}`;
 	return 'hl' in t && t.hl ? `${base}?${t.hl.query}` : base;
 }
 
@@ -36,7 +41,8 @@ export function targetLabel(t: Target, store: Store): string {
 		case 'actor': {
 			const a = store.actorById.get(t.id);
 			const name = a ? shortName(a) : t.id;
-			return t.country ? `${name} in ${store.countryByCode.get(t.country)?.name ?? t.country}` : name;
+			if (t.country) return `${name} in ${store.countryByCode.get(t.country)?.name ?? t.country}`;
+			return t.on ? `${name} on ${targetKind(t.on)?.label ?? t.on}` : name;
 		}
 		case 'country':
 			return store.countryByCode.get(t.code)?.name ?? t.code;

@@ -136,7 +136,7 @@ export const KEYMAP: readonly Binding[] = [
 		command: 'app.palette',
 		keys: [':', 'ctrl-p'],
 		scope: 'global',
-		help: 'Command palette: panes, saved views, countries, actors, commands',
+		help: 'Command palette: panes, saved views, countries, actors, places, articles, commands',
 		hint: 'palette',
 	},
 	{ command: 'app.quit', keys: ['q'], scope: 'global', help: 'Quit', hint: 'quit' },
@@ -310,7 +310,7 @@ export const KEYMAP: readonly Binding[] = [
 		command: 'detail.follow',
 		keys: ['enter', 'l', 'right'],
 		scope: 'detail',
-		help: "Follow the selected link (on an actor's country row: list only that country's incidents)",
+		help: "Follow the selected link (on an actor's country or target row: list only those incidents)",
 		hint: 'follow',
 	},
 	{

@@ -297,6 +297,16 @@ describe('sitrep CLI', () => {
 			['2025-10-07', ['perpetrator', 'claimant']],
 		]);
 		expect(tj.counts.incidents).toBe(tj.windowIncidents.length);
+		// Its attacks by kind of target, in text and JSON alike.
+		const police = ttp.find((l) => /^ {2}police /.test(l));
+		expect(police).toMatch(/^ {2}police +2 {2}latest 2025-11-11 suicide bombing, .* · 12 killed$/);
+		expect(tj.targets.find((t: { kind: string }) => t.kind === 'police')).toMatchObject({
+			label: 'police',
+			incidents: 2,
+			latest: { date: '2025-11-11', type: 'suicide bombing', fatalities: 12, roles: ['perpetrator'] },
+		});
+		// Killed by others: the latest line says by whom.
+		expect(run(['actor', 'khalil haqqani']).out).toMatch(/latest 2024-12-11 suicide bombing, .* · by ISKP/);
 	});
 
 	it('risk: the table ranks Pakistan, Afghanistan and Tajikistan; one country is explained; JSON has the same numbers', () => {

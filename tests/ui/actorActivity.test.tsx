@@ -4,7 +4,7 @@
 // profile's incidents to that country and Esc shows them all again.
 import { describe, expect, it } from 'vitest';
 import { App } from '../../source/ui/app/App.js';
-import { bundled, KEY, press, render } from '../support/helpers.js';
+import { bundled, eventually, KEY, press, render } from '../support/helpers.js';
 
 function start() {
 	const { store, problems } = bundled();
@@ -64,6 +64,49 @@ describe('actor activity summary (80x24)', () => {
 		const app = start();
 		await press(app.stdin, ':', 'i', 's', 'k', KEY.enter, 'j', 'j', 'j', KEY.enter);
 		expect(app.frame()).toContain('ISKP › 2023-07-30 suicide bombing');
+		app.unmount();
+	});
+});
+
+describe('attacks by target and who attacked (80x24)', () => {
+	it('`:ttp` Enter shows its attacks on police on the first screen; Enter lists them, Esc shows all again', async () => {
+		const app = start();
+		await press(app.stdin, ':', 't', 't', 'p', KEY.enter);
+		let f = app.frame();
+		const police = lines(f).find((l) => /^\s+police\s+2 {2}latest/.test(l));
+		expect(police).toMatch(/latest 2025-11-11 suicide bombing, .* · 12 killed$/);
+		expect(lines(f).length).toBeLessThanOrEqual(23);
+		// j goes from link to link: down to the police row.
+		for (let i = 0; i < 20 && !/police\s+2/.test(selectedLine(app.frame())); i++) await press(app.stdin, 'j');
+		expect(selectedLine(app.frame())).toMatch(/police\s+2/);
+		await press(app.stdin, KEY.enter);
+		f = app.frame();
+		expect(f).toContain('TTP on police');
+		expect(f).toContain('Incidents on police (2 of 8, newest first)');
+		const list = f.slice(f.indexOf('Incidents on police'), f.indexOf('Articles ('));
+		expect(list).toContain('2023-02-17 PK armed assault, Karachi Police Office');
+		expect(list).not.toContain('Orakzai');
+		await press(app.stdin, KEY.escape);
+		expect(app.frame()).not.toContain('TTP on police');
+		expect(selectedLine(app.frame())).toMatch(/police\s+2/);
+		app.unmount();
+	});
+
+	it('a person killed in an attack: the profile’s latest line says by whom', async () => {
+		const app = start();
+		await press(app.stdin, ':', 'k', 'h', 'a', 'l', KEY.enter);
+		const f = app.frame();
+		expect(f).toMatch(/latest 2024-12-11 suicide bombing, .* · 3 killed \(3–6\) · by ISKP/);
+		app.unmount();
+	});
+
+	it('an article opens from the palette by a word of its title', async () => {
+		const app = start();
+		await press(app.stdin, ':', 'e', 's', 'c');
+		expect(selectedLine(app.frame())).toMatch(/article\s+The BLA's escalation/);
+		await press(app.stdin, KEY.enter);
+		await eventually(app.frame).toContain("The BLA's escalation: from Karachi University to the Jaffar Express");
+		expect(app.frame()).toMatch(/Search ›/);
 		app.unmount();
 	});
 });

@@ -2,18 +2,37 @@
 // first, so that a briefing's "their latest attack in X" is on the first
 // screen), where it sits among the others, and which articles mention it.
 // Every name is a link.
-import { type ActorIncident, actorProfile, affiliationOutline, type CountryActivity } from '../../core/actorProfile.js';
+import {
+	type ActorIncident,
+	actorProfile,
+	affiliationOutline,
+	type CountryActivity,
+	type TargetActivity,
+} from '../../core/actorProfile.js';
 import { killedPhrase } from '../../core/fatalities.js';
 import { G } from '../../core/glyphs.js';
+import { shortName } from '../../core/resolve.js';
 import type { RiskWindow } from '../../core/risk.js';
 import type { Store } from '../../core/store.js';
+import { targetKind, targetKindsOf } from '../../core/targetKinds.js';
 import { truncate, width } from '../../core/width.js';
 import { plural } from '../../core/words.js';
 import { blank, field, heading, type Line, linkLine, para, text } from '../lines.js';
 import { sparkline } from '../sparkline.js';
 
-/** With `country`, the incident list shows only that country's incidents (the activity row's filter). */
-export function actorLines(store: Store, id: string, cols: number, window: RiskWindow, country?: string): Line[] {
+/** Which of the profile's incidents its list shows: one country's, or those on one kind of target (an activity row's filter). */
+export interface ProfileNarrow {
+	country?: string;
+	on?: string;
+}
+
+export function actorLines(
+	store: Store,
+	id: string,
+	cols: number,
+	window: RiskWindow,
+	narrow: ProfileNarrow = {},
+): Line[] {
 	const p = actorProfile(store, id, window);
 	if (!p) return [text(`Actor ${id} is not in the data.`, 'error')];
 	const a = p.actor;
@@ -50,6 +69,7 @@ export function actorLines(store: Store, id: string, cols: number, window: RiskW
 		),
 	);
 	for (const ai of p.windowIncidents) out.push(incidentLine(ai));
+	out.push(...targetLines(id, p.targets, window, cols));
 	if (p.aliases.length) out.push(...field('Aliases', p.aliases.join(', '), cols));
 	for (const [i, code] of a.countries.entries()) {
 		out.push({
@@ -77,16 +97,26 @@ export function actorLines(store: Store, id: string, cols: number, window: RiskW
 		out.push(blank);
 	}
 
-	const shown = country ? p.incidents.filter((ai) => ai.incident.country === country) : p.incidents;
+	const { country, on } = narrow;
+	const shown = country
+		? p.incidents.filter((ai) => ai.incident.country === country)
+		: on
+			? p.incidents.filter((ai) => attacked(ai) && targetKindsOf(ai.incident, store.actorById).includes(on))
+			: p.incidents;
+	const where = country
+		? ` in ${store.countryByCode.get(country)?.name ?? country}`
+		: on
+			? ` on ${targetKind(on)?.label ?? on}`
+			: '';
 	out.push({
 		...heading(
-			country
-				? `Incidents in ${store.countryByCode.get(country)?.name ?? country} (${shown.length} of ${p.incidents.length}, newest first)`
+			where
+				? `Incidents${where} (${shown.length} of ${p.incidents.length}, newest first)`
 				: `Incidents (${p.incidents.length}, newest first)`,
 		),
 		anchor: INCIDENTS_ANCHOR,
 	});
-	if (shown.length === 0) out.push(text(country ? '  none in this country' : '  none in the data', 'dim'));
+	if (shown.length === 0) out.push(text(where ? `  none${where}` : '  none in the data', 'dim'));
 	for (const ai of shown) out.push(incidentLine(ai));
 	out.push(blank, heading(`Articles (${p.mentions.length})`));
 	if (p.mentions.length === 0) out.push(text('  none mention it', 'dim'));
@@ -162,12 +192,54 @@ function activityLines(
 				2,
 			),
 		);
+		out.push(latestLine(store, r.latest, cols));
+	}
+	return out;
+}
+
+/**
+ * The latest incident under a summary row: when, what, where, the toll, and
+ * (when the actor was its target) by whom. The place is cut first.
+ */
+function latestLine(store: Store, latest: ActorIncident, cols: number): Line {
+	const inc = latest.incident;
+	const head = `latest ${inc.date} ${inc.type}`;
+	const by = latest.roles.includes('target') && !attacked(latest) ? byWhom(store, inc) : '';
+	// Said even when missing: "latest attack and its toll" is the question this row answers.
+	const tail = ` ${G.dot} ${killedPhrase(inc.fatalities)}${by ? ` ${G.dot} by ${by}` : ''}`;
+	const place = truncate(placeOf(inc), cols - 4 - width(head) - 2 - width(tail));
+	return linkLine(`${head}${place ? `, ${place}` : ''}${tail}`, { kind: 'incident', id: inc.id }, 4);
+}
+
+const attacked = (ai: ActorIncident) => ai.roles.includes('perpetrator') || ai.roles.includes('claimant');
+
+function byWhom(store: Store, inc: ActorIncident['incident']): string {
+	const ids = inc.perpetrators.length ? inc.perpetrators : inc.claimedBy ? [inc.claimedBy] : [];
+	const names = ids.map((a) => {
+		const actor = store.actorById.get(a);
+		return actor ? shortName(actor) : a;
+	});
+	return names.length ? names.join(', ') : 'unknown';
+}
+
+/**
+ * What its attacks were aimed at: a row per kind of target with its count and
+ * latest incident (Enter lists only those incidents), one line each so that
+ * the kinds fit on the first screen.
+ */
+function targetLines(id: string, rows: readonly TargetActivity[], window: RiskWindow, cols: number): Line[] {
+	if (rows.length === 0) return [];
+	const label = (r: TargetActivity) => targetKind(r.kind)?.label ?? r.kind;
+	const labelW = Math.max(...rows.map((r) => width(label(r))));
+	const countW = Math.max(...rows.map((r) => String(r.incidents).length));
+	const out: Line[] = [heading(`Attacks by target, to ${window.end}`)];
+	for (const r of rows) {
+		const l = label(r);
 		const inc = r.latest.incident;
-		const head = `latest ${inc.date} ${inc.type}`;
-		// Said even when missing: "latest attack and its toll" is the question this row answers.
+		const head = `${l}${' '.repeat(labelW - width(l))}  ${String(r.incidents).padStart(countW)}  latest ${inc.date} ${inc.type}`;
 		const tail = ` ${G.dot} ${killedPhrase(inc.fatalities)}`;
-		const place = truncate(placeOf(inc), cols - 4 - width(head) - 2 - width(tail));
-		out.push(linkLine(`${head}${place ? `, ${place}` : ''}${tail}`, { kind: 'incident', id: inc.id }, 4));
+		const place = truncate(placeOf(inc), cols - 2 - width(head) - 2 - width(tail));
+		out.push(linkLine(`${head}${place ? `, ${place}` : ''}${tail}`, { kind: 'actor', id, on: r.kind }, 2));
 	}
 	return out;
 }

@@ -19,10 +19,10 @@ export function push(state: AppState, target: Target, env: Env): AppState {
 	return { ...state, stacks: { ...state.stacks, [state.pane]: [...state.stacks[state.pane], view] } };
 }
 
-/** Esc: a profile filtered to a country shows all its incidents again; any other view closes. */
+/** Esc: a profile filtered to a country or a kind of target shows all its incidents again; any other view closes. */
 export function back(state: AppState, env: Env): AppState {
 	const view = currentView(state);
-	if (view?.target.kind === 'actor' && view.target.country) {
+	if (view?.target.kind === 'actor' && (view.target.country || view.target.on)) {
 		const row = targetKey(view.target);
 		const target: Target = { kind: 'actor', id: view.target.id };
 		const lines = viewLines(target, detailCols(state), env, windowOfState(state, env));
@@ -31,10 +31,10 @@ export function back(state: AppState, env: Env): AppState {
 	return pop(state);
 }
 
-/** An activity row's link is the same profile with a country: it filters in place rather than opening a view. */
+/** An activity row's link is the same profile with a country or a kind of target: it filters in place rather than opening a view. */
 function filterInPlace(state: AppState, view: View, link: Target, env: Env): AppState | undefined {
-	if (view.target.kind !== 'actor' || link.kind !== 'actor' || link.id !== view.target.id || !link.country)
-		return undefined;
+	if (view.target.kind !== 'actor' || link.kind !== 'actor' || link.id !== view.target.id) return undefined;
+	if (!link.country && !link.on) return undefined;
 	const lines = viewLines(link, detailCols(state), env, windowOfState(state, env));
 	return replaceTop(state, refocusView(link, lines, detailHeight(state), { anchor: INCIDENTS_ANCHOR }));
 }

@@ -36,7 +36,7 @@ function build(target: Target, cols: number, env: Env, window: RiskWindow): Line
 		case 'article':
 			return articleLines(env.store, target.id, w, target.hl);
 		case 'actor':
-			return actorLines(env.store, target.id, w, window, target.country);
+			return actorLines(env.store, target.id, w, window, { country: target.country, on: target.on });
 		case 'country':
 			return countryLines(env.store, target.code, w, window);
 	}

@@ -1,5 +1,5 @@
 // The command palette (: or Ctrl-P): one fuzzy list of panes, saved views,
-// countries, actors, places, incident types and every keyed command, plus typed
+// countries, actors, places, incident types, article titles and every keyed command, plus typed
 // commands with an argument ("brief AF", "window 365", "export incidents"),
 // so every action has a typed path as well as a key.
 
@@ -119,6 +119,14 @@ function staticItems(ctx: PaletteContext): PaletteItem[] {
 			label: `${p.name}, ${p.country}${where} ${G.dash} ${p.count} incident${p.count === 1 ? '' : 's'}`,
 			group: 'place',
 			action: { kind: 'search', query: placeQuery(p) },
+		});
+	}
+	// Articles by title: "open the piece on the BLA's escalation" is a few letters of its title.
+	for (const a of store.articles) {
+		items.push({
+			label: `${a.title} ${G.dash} ${a.source}, ${a.published.slice(0, 10)}`,
+			group: 'article',
+			action: { kind: 'open', target: { kind: 'article', id: a.id }, pane: 'search' },
 		});
 	}
 	for (const [type] of INCIDENT_TYPES) {
@@ -327,6 +335,16 @@ export function fuzzyScore(query: string, label: string): number | undefined {
 
 const staticCache = new WeakMap<PaletteContext['store'], { key: string; items: PaletteItem[] }>();
 
+/**
+ * Article titles are long and name actors and places in passing: one wins only
+ * where no actor, country or place matches as well ("isk" is ISKP, not a
+ * title that starts with "ISKP's").
+ */
+const GROUP_PENALTY: Record<string, number> = { article: 12 };
+
+/** Groups too long to list before anything is typed. */
+const BROWSE_ONLY_WHEN_TYPED = new Set(['actor', 'country', 'place', 'article']);
+
 const GROUP_ORDER: Record<string, number> = {
 	typed: 0,
 	view: 1,
@@ -336,6 +354,7 @@ const GROUP_ORDER: Record<string, number> = {
 	actor: 5,
 	place: 6,
 	type: 7,
+	article: 8,
 };
 
 /** The entries for what is typed, best first (empty input: panes, views, then commands). */
@@ -348,8 +367,7 @@ export function paletteItems(input: string, ctx: PaletteContext, limit = 60): Pa
 	}
 	const typed = typedOrInvalid(input, ctx);
 	if (typed) return typed;
-	if (!input.trim())
-		return hit.items.filter((i) => i.group !== 'actor' && i.group !== 'country' && i.group !== 'place').slice(0, limit);
+	if (!input.trim()) return hit.items.filter((i) => !BROWSE_ONLY_WHEN_TYPED.has(i.group)).slice(0, limit);
 	const scored: { item: PaletteItem; score: number }[] = [];
 	for (const item of hit.items) {
 		// The label itself first; "actor iskp" or "view af" also match through the group's name.
@@ -357,7 +375,7 @@ export function paletteItems(input: string, ctx: PaletteContext, limit = 60): Pa
 		const grouped =
 			item.group === 'command' || item.group === 'pane' ? undefined : fuzzyScore(input, `${item.group} ${item.label}`);
 		const score = own ?? (grouped === undefined ? undefined : grouped - 8);
-		if (score !== undefined) scored.push({ item, score });
+		if (score !== undefined) scored.push({ item, score: score - (GROUP_PENALTY[item.group] ?? 0) });
 	}
 	scored.sort((a, b) => b.score - a.score || (GROUP_ORDER[a.item.group] ?? 9) - (GROUP_ORDER[b.item.group] ?? 9));
 	// Letters scattered over a label are offered only when nothing holds the words themselves.
