@@ -351,7 +351,7 @@ export function trendOf(score: number, baselineScores: readonly number[]): RiskT
 }
 
 /** Targets a named person in the actor list, or is tagged as aimed at officials. */
-export function targetsOfficials(store: Store, inc: Incident): string[] | undefined {
+export function targetsOfficials(store: Pick<Store, 'actorById'>, inc: Incident): string[] | undefined {
 	const persons = inc.targets.filter((t) => store.actorById.get(t)?.kind === 'person');
 	if (persons.length || inc.tags.some((t) => OFFICIAL_TAGS.includes(t))) return persons;
 	return undefined;
@@ -395,11 +395,19 @@ export function yearlyScale(days: number): number {
 	return YEAR_DAYS / days / MEAN_RECENCY;
 }
 
+/**
+ * An incident's points before recency and scaling: its type's weight, the
+ * killed, and the bonus for officials or foreigners targeted. A storage index
+ * keeps this per incident, and sums it per country and day.
+ */
+export function basePoints(actors: Pick<Store, 'actorById'>, inc: Incident): number {
+	const target = targetsOfficials(actors, inc) || targetsForeigners(inc) ? TARGET_BONUS : 0;
+	return TYPE_WEIGHTS[inc.type] + KILLED_WEIGHT * killedOr0(inc) + target;
+}
+
 /** An incident's points, unrounded: what the score and the tags need (no explanation record). */
 function rawPoints(store: Store, inc: Incident, range: DayRange, days: number): number {
-	const recency = recencyWeight(effectiveDay(inc), range, days);
-	const target = targetsOfficials(store, inc) || targetsForeigners(inc) ? TARGET_BONUS : 0;
-	return (TYPE_WEIGHTS[inc.type] + KILLED_WEIGHT * killedOr0(inc) + target) * recency * yearlyScale(days);
+	return basePoints(store, inc) * recencyWeight(effectiveDay(inc), range, days) * yearlyScale(days);
 }
 
 /** The toll an incident's points record: the counted figure, and the range's ends when there is one. */

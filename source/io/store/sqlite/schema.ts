@@ -1,0 +1,94 @@
+// The SQLite index's tables (docs/dev/storage.md). It is an index of the data
+// directory's JSON, never the data itself: deleting it loses nothing, and a
+// different SCHEMA_VERSION means it is rebuilt. Records are kept whole as JSON
+// (what a detail view or --json shows) beside the columns that queries filter,
+// sort and sum on, all derived by core rules when the record is indexed.
+
+/** Bump on any change below: an index with another version is rebuilt. */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- One row per data file indexed: what changed is found by size and mtime.
+CREATE TABLE IF NOT EXISTS files (
+	fid INTEGER PRIMARY KEY,
+	path TEXT NOT NULL UNIQUE,          -- relative to the data directory, '/' separated
+	kind TEXT NOT NULL,                 -- incidents | articles | actors | countries
+	size INTEGER NOT NULL,
+	mtime_ms REAL NOT NULL,
+	records INTEGER NOT NULL,
+	problems TEXT NOT NULL DEFAULT '[]' -- JSON array of core Problem records found in it
+);
+
+CREATE TABLE IF NOT EXISTS incidents (
+	rid INTEGER PRIMARY KEY,
+	id TEXT NOT NULL UNIQUE,
+	fid INTEGER NOT NULL,
+	date TEXT NOT NULL,                 -- as recorded: YYYY-MM-DD or YYYY-MM
+	first_day TEXT NOT NULL,            -- core/dates firstDay(date)
+	last_day TEXT NOT NULL,             -- core/dates lastDay(endDate ?? date)
+	day TEXT NOT NULL,                  -- core/risk effectiveDay (a month-only date: its 15th)
+	country TEXT NOT NULL,
+	type TEXT NOT NULL,
+	killed INTEGER,                     -- core/fatalities killed(); NULL when no toll is reported
+	base REAL NOT NULL,                 -- core/risk basePoints(): points before recency and scale
+	machine INTEGER NOT NULL,           -- 1 when machineCoded
+	json TEXT NOT NULL                  -- the record as validated
+);
+CREATE INDEX IF NOT EXISTS incidents_date ON incidents (date DESC, id);
+CREATE INDEX IF NOT EXISTS incidents_country_date ON incidents (country, date DESC, id);
+CREATE INDEX IF NOT EXISTS incidents_type_date ON incidents (type, date DESC, id);
+CREATE INDEX IF NOT EXISTS incidents_fid ON incidents (fid);
+
+-- Who took part, by role: perpetrator | claimant | target (an actor in two roles: two rows).
+CREATE TABLE IF NOT EXISTS incident_actors (
+	actor TEXT NOT NULL,
+	role TEXT NOT NULL,
+	rid INTEGER NOT NULL,
+	date TEXT NOT NULL,
+	PRIMARY KEY (actor, role, date, rid)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS incident_actors_rid ON incident_actors (rid);
+
+CREATE TABLE IF NOT EXISTS articles (
+	rid INTEGER PRIMARY KEY,
+	id TEXT NOT NULL UNIQUE,
+	fid INTEGER NOT NULL,
+	published TEXT NOT NULL,
+	json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published DESC, id);
+CREATE INDEX IF NOT EXISTS articles_fid ON articles (fid);
+
+-- An article's actors, countries and the incidents it is a source of: kind actor | country | incident.
+CREATE TABLE IF NOT EXISTS article_refs (
+	kind TEXT NOT NULL,
+	ref TEXT NOT NULL,
+	rid INTEGER NOT NULL,
+	PRIMARY KEY (kind, ref, rid)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS article_refs_rid ON article_refs (rid);
+
+CREATE TABLE IF NOT EXISTS actors (id TEXT PRIMARY KEY, fid INTEGER NOT NULL, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS countries (code TEXT PRIMARY KEY, fid INTEGER NOT NULL, json TEXT NOT NULL);
+
+-- Per country and day (the effective day), kept with every write: what risk scores sum.
+CREATE TABLE IF NOT EXISTS country_days (
+	country TEXT NOT NULL,
+	day TEXT NOT NULL,
+	machine INTEGER NOT NULL,
+	incidents INTEGER NOT NULL,
+	killed INTEGER NOT NULL,            -- sum of killed, NULL counted as 0
+	base REAL NOT NULL,                 -- sum of base
+	PRIMARY KEY (country, day, machine)
+) WITHOUT ROWID;
+
+-- Full text: rowid = articles.rid / incidents.rid. Contentless (the text is in json), with deletes.
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
+	title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS incidents_fts USING fts5 (
+	description, place, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+);
+`;
