@@ -2,6 +2,8 @@
 // the others, what it did and who wrote about it. `sitrep actor`, the
 // Actors pane and briefs all read these.
 import Fuse from 'fuse.js';
+import { asBackend } from './backend/memory.js';
+import type { Backend } from './backend/types.js';
 import { compareText } from './collate.js';
 import { fold, squash } from './fold.js';
 import { shortName } from './resolve.js';
@@ -9,7 +11,7 @@ import { type DayRange, DEFAULT_RISK_DAYS, effectiveDay, inRange, type RiskWindo
 import type { Actor, ActorKind, Affiliation, Article, Incident } from './schema.js';
 import { type ActorRole, rolesIn, type Store } from './store.js';
 import { TARGET_KINDS, targetKindsOf } from './targetKinds.js';
-import { type Bucket, countBy } from './timeline.js';
+import { type Bucket, countBy, countDates } from './timeline.js';
 import { weakAliasesOf } from './weakAliases.js';
 
 export interface ActorLink {
@@ -635,10 +637,14 @@ export interface ActorRow {
 	buckets: Bucket[];
 }
 
-export function actorRows(store: Store, window: RiskWindow): ActorRow[] {
-	return store.actors.map((a) => {
-		const { incs, counts } = involved(store, a.id, window);
-		const last = (store.incidentsByActor.get(a.id) ?? []).find((i) => effectiveDay(i) <= window.end);
+/** One row per actor: its window's counts by role, its last activity up to the window's end, weekly counts. */
+export function actorRows(source: Store | Backend, window: RiskWindow): ActorRow[] {
+	const data = asBackend(source);
+	const windows = data.actorWindows(window);
+	const lastDates = data.actorLastDates(window.end);
+	return data.actors.map((a) => {
+		const w = windows.get(a.id);
+		const last = lastDates.get(a.id);
 		return {
 			id: a.id,
 			name: a.name,
@@ -646,10 +652,10 @@ export function actorRows(store: Store, window: RiskWindow): ActorRow[] {
 			kind: a.kind,
 			...(a.countries[0] ? { mainCountry: a.countries[0] } : {}),
 			countries: a.countries,
-			asPerpetrator: counts.asPerpetrator,
-			asTarget: counts.asTarget,
-			...(last ? { lastActivity: last.date } : {}),
-			buckets: weekly(incs, window),
+			asPerpetrator: w?.asPerpetrator ?? 0,
+			asTarget: w?.asTarget ?? 0,
+			...(last ? { lastActivity: last } : {}),
+			buckets: countDates(w?.days ?? [], 'week', { since: window.start, until: window.end }),
 		};
 	});
 }

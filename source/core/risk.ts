@@ -2,12 +2,29 @@
 // trend and tags, each with the incidents behind it. The Risk pane,
 // `sitrep risk` and briefs all read these numbers, so they must agree.
 
+import { asBackend } from './backend/memory.js';
+import type { Backend } from './backend/types.js';
 import { compareText } from './collate.js';
 import { addDays, dayNumber, parseDateBound } from './dates.js';
 import { countedOf, hasToll, killedOr0, killedPhrase, rangeOf } from './fatalities.js';
 import { G } from './glyphs.js';
 import { memoByString } from './memo.js';
 import { shortName } from './resolve.js';
+import {
+	type ActorLookup,
+	basePoints,
+	type DayRange,
+	effectiveDay,
+	FOREIGNER_TAGS,
+	inRange,
+	KILLED_WEIGHT,
+	MONTH_ONLY_DAY,
+	OFFICIAL_TAGS,
+	TARGET_BONUS,
+	TYPE_WEIGHTS,
+	targetsForeigners,
+	targetsOfficials,
+} from './riskPoints.js';
 import type { Incident } from './schema.js';
 import { type IncidentType, incidentTypeLabels } from './schemaBase.js';
 import type { Store } from './store.js';
@@ -22,41 +39,12 @@ export function isRiskDays(n: number): n is RiskDays {
 	return (RISK_WINDOWS as readonly number[]).includes(n);
 }
 
-/**
- * What an incident adds besides its dead, by type, in deaths-equivalents: an attack is a
- * signal of violence whatever its toll (and many tolls are never reported).
- */
-export const TYPE_WEIGHTS: Readonly<Record<IncidentType, number>> = {
-	'suicide bombing': 3,
-	'armed assault': 2.5,
-	bombing: 2,
-	IED: 2,
-	'targeted killing': 2,
-	airstrike: 2,
-	'rocket attack': 1.5,
-	'armed clash': 1.5,
-	'cross-border shelling': 1.5,
-	abduction: 1.5,
-	execution: 1,
-	protest: 0.5,
-	other: 1,
-};
-
-/** Each person reported killed counts this much: the score is a death rate first, like UCDP's thresholds. */
-export const KILLED_WEIGHT = 1;
-/** Extra points when officials or foreigners were targeted. */
-export const TARGET_BONUS = 1;
 /** Recency weight on the window's first day (1.0 on its last day). */
 export const RECENCY_FLOOR = 0.5;
 /** Scores are yearly rates: a window's sum is scaled to this many days, so windows compare and the levels read as deaths a year. */
 export const YEAR_DAYS = 365;
 /** The mean recency weight over a window: dividing by it makes steady violence score its yearly rate. */
 export const MEAN_RECENCY = (1 + 0.5) / 2;
-/** A month-only date (YYYY-MM) is placed on this day of the month. */
-export const MONTH_ONLY_DAY = 15;
-/** Incident tags that mark a target as officials, or as foreigners. */
-export const OFFICIAL_TAGS: readonly string[] = ['officials'];
-export const FOREIGNER_TAGS: readonly string[] = ['foreigners', 'diplomatic'];
 export const CROSS_BORDER_TAG = 'cross-border';
 export const MASS_CASUALTY_TAG = 'mass-casualty';
 export const MASS_CASUALTY_KILLED = 10;
@@ -114,12 +102,6 @@ export const TYPE_TAG_LABELS: Readonly<Record<IncidentType, string | undefined>>
 	protest: 'protests',
 	other: undefined,
 };
-
-export interface DayRange {
-	/** Inclusive YYYY-MM-DD bounds. */
-	start: string;
-	end: string;
-}
 
 export interface RiskWindow extends DayRange {
 	days: RiskDays;
@@ -246,17 +228,21 @@ export interface CountryRisk {
 
 const EPOCH = '1970-01-01';
 
-/** The day an incident counts on: its (start) date, or the 15th for a month-only date. */
-export function effectiveDay(inc: Pick<Incident, 'date'>): string {
-	return inc.date.length >= 10
-		? inc.date.slice(0, 10)
-		: `${inc.date.slice(0, 7)}-${String(MONTH_ONLY_DAY).padStart(2, '0')}`;
-}
-
-export function inRange(inc: Pick<Incident, 'date'>, range: DayRange): boolean {
-	const d = effectiveDay(inc);
-	return d >= range.start && d <= range.end;
-}
+export {
+	type ActorLookup,
+	basePoints,
+	type DayRange,
+	effectiveDay,
+	FOREIGNER_TAGS,
+	inRange,
+	KILLED_WEIGHT,
+	MONTH_ONLY_DAY,
+	OFFICIAL_TAGS,
+	TARGET_BONUS,
+	TYPE_WEIGHTS,
+	targetsForeigners,
+	targetsOfficials,
+};
 
 /**
  * What is wrong with a window asked for by --window and --as-of, in the words
@@ -278,7 +264,7 @@ export function windowProblem(days: number, asOf?: string): string | undefined {
  * looks stale. With no incidents, the newest article, then 1970-01-01.
  */
 export function riskWindow(
-	store: Store,
+	data: Store | Pick<Backend, 'newestDays' | 'kind'>,
 	opts: { days: RiskDays; asOf?: string; includeMachineCoded?: boolean },
 ): RiskWindow {
 	const { days } = opts;
@@ -288,15 +274,8 @@ export function riskWindow(
 		end = parseDateBound(opts.asOf.slice(0, 10), true);
 		if (!end) throw new RangeError(`bad as-of date "${opts.asOf}" (expected YYYY-MM-DD)`);
 	} else {
-		// Incidents are newest first by date: the latest effective day is in the newest month,
-		// whose incidents (a month-only date included) lead the list.
-		const month = store.incidents[0]?.date.slice(0, 7);
-		for (const inc of store.incidents) {
-			if (!inc.date.startsWith(month ?? '')) break;
-			const d = effectiveDay(inc);
-			if (end === undefined || d > end) end = d;
-		}
-		end ??= store.articles[0]?.published.slice(0, 10) ?? EPOCH;
+		const newest = ('kind' in data ? data : asBackend(data)).newestDays();
+		end = newest.incident ?? newest.article ?? EPOCH;
 	}
 	const start = addDays(end, -(days - 1));
 	const baseline: DayRange[] = [];
@@ -350,23 +329,12 @@ export function trendOf(score: number, baselineScores: readonly number[]): RiskT
 	return { direction, previousScore: scores[0] ?? 0, baseline, baselineScores: scores, change: delta };
 }
 
-/** Targets a named person in the actor list, or is tagged as aimed at officials. */
-export function targetsOfficials(store: Pick<Store, 'actorById'>, inc: Incident): string[] | undefined {
-	const persons = inc.targets.filter((t) => store.actorById.get(t)?.kind === 'person');
-	if (persons.length || inc.tags.some((t) => OFFICIAL_TAGS.includes(t))) return persons;
-	return undefined;
-}
-
-export function targetsForeigners(inc: Incident): boolean {
-	return inc.tags.some((t) => FOREIGNER_TAGS.includes(t));
-}
-
 /**
  * Cross-border when a perpetrator's or claimant's main country (its first)
  * is not the incident's country, or the incident is tagged cross-border or
  * is cross-border shelling. Returns the foreign-based perpetrators.
  */
-export function crossBorder(store: Store, inc: Incident): string[] | undefined {
+export function crossBorder(store: ActorLookup, inc: Incident): string[] | undefined {
 	const responsible = new Set([...inc.perpetrators, ...(inc.claimedBy ? [inc.claimedBy] : [])]);
 	const foreign = [...responsible].filter((p) => {
 		const home = store.actorById.get(p)?.countries[0];
@@ -395,18 +363,8 @@ export function yearlyScale(days: number): number {
 	return YEAR_DAYS / days / MEAN_RECENCY;
 }
 
-/**
- * An incident's points before recency and scaling: its type's weight, the
- * killed, and the bonus for officials or foreigners targeted. A storage index
- * keeps this per incident, and sums it per country and day.
- */
-export function basePoints(actors: Pick<Store, 'actorById'>, inc: Incident): number {
-	const target = targetsOfficials(actors, inc) || targetsForeigners(inc) ? TARGET_BONUS : 0;
-	return TYPE_WEIGHTS[inc.type] + KILLED_WEIGHT * killedOr0(inc) + target;
-}
-
 /** An incident's points, unrounded: what the score and the tags need (no explanation record). */
-function rawPoints(store: Store, inc: Incident, range: DayRange, days: number): number {
+function rawPoints(store: ActorLookup, inc: Incident, range: DayRange, days: number): number {
 	return basePoints(store, inc) * recencyWeight(effectiveDay(inc), range, days) * yearlyScale(days);
 }
 
@@ -422,7 +380,7 @@ function pointsToll(inc: Incident): Pick<IncidentPoints, 'fatalities' | 'fatalit
 }
 
 function scoreIncident(
-	store: Store,
+	store: ActorLookup,
 	inc: Incident,
 	range: DayRange,
 	days: number,
@@ -450,48 +408,6 @@ function scoreIncident(
 	return { pts, raw };
 }
 
-/** First index in a newest-first list whose date is not after `date` (string order). */
-function firstNotAfter(list: readonly Incident[], date: string): number {
-	let lo = 0;
-	let hi = list.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if ((list[mid] as Incident).date > date) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
-}
-
-/**
- * A country's incidents in a range. Its list is newest first by date, so the
- * range is found by binary search (a month-only date sorts before its month's
- * days, hence the month-wide bounds) and only that slice is checked.
- * Machine-coded incidents are in it only when `machineCoded` says so.
- */
-function incidentsIn(store: Store, code: string, range: DayRange, machineCoded: boolean): Incident[] {
-	const list = store.incidentsByCountry.get(code) ?? [];
-	const from = firstNotAfter(list, range.end);
-	// Past every date of the start's month: "YYYY-MM" sorts before that month's days.
-	const to = firstNotAfter(list, `${range.start.slice(0, 7)}`) + countMonthOnly(list, range.start.slice(0, 7));
-	const out: Incident[] = [];
-	for (let i = from; i < Math.min(to, list.length); i++) {
-		const inc = list[i] as Incident;
-		if (inRange(inc, range) && (machineCoded || !inc.machineCoded)) out.push(inc);
-	}
-	return out;
-}
-
-/** How many entries, from the first not after `month`, are exactly that month-only date. */
-function countMonthOnly(list: readonly Incident[], month: string): number {
-	let i = firstNotAfter(list, month);
-	let n = 0;
-	while (i < list.length && (list[i] as Incident).date === month) {
-		n++;
-		i++;
-	}
-	return n;
-}
-
 /** Newest first by the formula's day, then by id, so month-only dates sort where they count. */
 function newestFirst<T extends { id: string }>(items: T[], day: (t: T) => string): T[] {
 	const cmp = (a: T, b: T) => {
@@ -506,16 +422,23 @@ function newestFirst<T extends { id: string }>(items: T[], day: (t: T) => string
 	return [...items];
 }
 
-/** Unrounded score of a country over a range (used for both windows). */
-function rawScore(store: Store, code: string, range: DayRange, days: number, machineCoded: boolean): number {
+/**
+ * Unrounded score of a country over a range (the baseline windows), from its
+ * per-day sums: recency is the same for every incident of a day, and points
+ * before recency are multiples of 0.5, so the sum is the incidents' sum exactly.
+ */
+function rawScore(data: Backend, code: string, range: DayRange, days: number, machineCoded: boolean): number {
 	let sum = 0;
-	for (const inc of incidentsIn(store, code, range, machineCoded)) sum += rawPoints(store, inc, range, days);
+	for (const d of data.countryDays(code, range, machineCoded))
+		sum += d.base * recencyWeight(d.day, range, days) * yearlyScale(days);
 	return sum;
 }
 
-export function countryRisk(store: Store, code: string, window: RiskWindow): CountryRisk {
+export function countryRisk(source: Store | Backend, code: string, window: RiskWindow): CountryRisk {
+	const data = asBackend(source);
+	const store = data;
 	const counted = window.includeMachineCoded === true;
-	const inWindow = incidentsIn(store, code, window, true);
+	const inWindow = data.countryIncidents(code, window, true);
 	const machine = inWindow.filter((i) => i.machineCoded).length;
 	const incs = newestFirst(counted ? inWindow : inWindow.filter((i) => !i.machineCoded), effectiveDay);
 	const weighted = incs.map((inc) => ({ inc, weight: rawPoints(store, inc, window, window.days) }));
@@ -523,7 +446,7 @@ export function countryRisk(store: Store, code: string, window: RiskWindow): Cou
 		weighted.reduce((s, x) => s + x.weight, 0),
 		0,
 	);
-	const baseline = window.baseline.map((range) => round(rawScore(store, code, range, window.days, counted), 0));
+	const baseline = window.baseline.map((range) => round(rawScore(data, code, range, window.days, counted), 0));
 	const fatalities = incs.reduce((s, i) => s + killedOr0(i), 0);
 	const rate = rateOf(store, code, fatalities, window.days);
 	let explanation: CountryRisk['explanation'] | undefined;
@@ -547,14 +470,19 @@ export function countryRisk(store: Store, code: string, window: RiskWindow): Cou
 		tags: riskTags(store, code, weighted),
 		// The term-by-term account is read only when a country is opened: built then, once.
 		get explanation() {
-			explanation ??= explain(store, incs, window, incidentsIn(store, code, window.previous, counted));
+			explanation ??= explain(store, incs, window, data.countryIncidents(code, window.previous, counted));
 			return explanation;
 		},
 	};
 }
 
 /** The window's dead a year per 100,000 people, where the country's population is known. */
-function rateOf(store: Store, code: string, killed: number, days: number): RiskRate | undefined {
+function rateOf(
+	store: Pick<Backend, 'countryByCode'>,
+	code: string,
+	killed: number,
+	days: number,
+): RiskRate | undefined {
 	const pop = store.countryByCode.get(code)?.population;
 	if (!pop) return undefined;
 	const killedPerYear = (killed * YEAR_DAYS) / days;
@@ -575,7 +503,7 @@ function heaviestFirst(points: IncidentPoints[]): IncidentPoints[] {
 }
 
 function explain(
-	store: Store,
+	store: ActorLookup,
 	incs: readonly Incident[],
 	window: RiskWindow,
 	previous: readonly Incident[],
@@ -643,10 +571,11 @@ function explain(
 }
 
 /** One row per country with a Country record or incidents; highest score first. */
-export function riskTable(store: Store, window: RiskWindow): CountryRisk[] {
-	const codes = new Set([...store.countryByCode.keys(), ...store.incidentsByCountry.keys()]);
+export function riskTable(source: Store | Backend, window: RiskWindow): CountryRisk[] {
+	const data = asBackend(source);
+	const codes = new Set([...data.countryByCode.keys(), ...data.incidentCountries()]);
 	return [...codes]
-		.map((code) => countryRisk(store, code, window))
+		.map((code) => countryRisk(data, code, window))
 		.sort((a, b) => b.score - a.score || b.incidents - a.incidents || compareText(a.name, b.name));
 }
 
@@ -666,13 +595,17 @@ export interface Weighted {
 	weight: number;
 }
 
-function actorName(store: Store, id: string): string {
+function actorName(store: ActorLookup, id: string): string {
 	const a = store.actorById.get(id);
 	return a ? shortName(a) : id;
 }
 
 /** Tags with their evidence, heaviest first; manual tags (weight 0) last. */
-export function riskTags(store: Store, code: string, items: readonly Weighted[]): RiskTag[] {
+export function riskTags(
+	store: ActorLookup & Pick<Backend, 'countryByCode'>,
+	code: string,
+	items: readonly Weighted[],
+): RiskTag[] {
 	const tags: RiskTag[] = [];
 	const total = items.length;
 	const weightOf = (list: readonly Weighted[]) =>

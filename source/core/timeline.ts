@@ -4,7 +4,7 @@ import { addDays, dayNumber, firstDay, lastDay, parseDateBound, relativeSince, w
 import { killed, killedOr0 } from './fatalities.js';
 import { memoByString } from './memo.js';
 import { type Resolver, shortName } from './resolve.js';
-import type { Incident, IncidentType } from './schema.js';
+import type { Actor, Incident, IncidentType } from './schema.js';
 import type { Store } from './store.js';
 
 export interface TimelineFilter {
@@ -52,7 +52,7 @@ export function filterValues(f: TimelineFilter): { country: string[]; actor: str
 }
 
 /** The actor and every group that has it as parent, transitively. */
-export function withSubgroups(store: Store, actorId: string): Set<string> {
+export function withSubgroups(store: { readonly actors: readonly Actor[] }, actorId: string): Set<string> {
 	const out = new Set([actorId]);
 	let grew = true;
 	while (grew) {
@@ -139,13 +139,29 @@ export function countBy(
 	unit: 'week' | 'month',
 	range?: { since?: string; until?: string },
 ): Bucket[] {
-	if (incidents.length === 0 && !(range?.since && range.until)) return [];
+	return countDates(
+		incidents.map((i) => ({ date: i.date, count: 1, killed: killedOr0(i) })),
+		unit,
+		range,
+	);
+}
+
+/**
+ * countBy over incidents already counted per date (what a storage backend
+ * returns from a GROUP BY): the same buckets for the same incidents.
+ */
+export function countDates(
+	rows: readonly { date: string; count: number; killed: number }[],
+	unit: 'week' | 'month',
+	range?: { since?: string; until?: string },
+): Bucket[] {
+	if (rows.length === 0 && !(range?.since && range.until)) return [];
 	// 100k incidents fall on a few thousand dates: work out each date's bucket once.
 	const keyOf = memoByString((date) => (unit === 'week' ? weekStart(firstDay(date)) : `${date.slice(0, 7)}-01`));
 	let min = '';
 	let max = '';
-	for (const inc of incidents) {
-		const d = inc.date;
+	for (const row of rows) {
+		const d = row.date;
 		if (min === '' || d < min) min = d;
 		if (d > max) max = d;
 	}
@@ -154,7 +170,7 @@ export function countBy(
 	let lo = range?.since ?? earliest;
 	let hi = range?.until ?? latest;
 	const span = (dayNumber(hi) - dayNumber(lo)) / (unit === 'week' ? 7 : 30);
-	if (!(span < MAX_BUCKETS) && incidents.length) {
+	if (!(span < MAX_BUCKETS) && rows.length) {
 		lo = earliest;
 		hi = latest;
 	}
@@ -170,15 +186,15 @@ export function countBy(
 	const first = keys[0];
 	const last = keys[keys.length - 1];
 	if (first === undefined || last === undefined) return [];
-	for (const inc of incidents) {
+	for (const row of rows) {
 		// An incident that starts before the range (a month-only date, a span) counts in its first bucket.
-		let k = keyOf(inc.date);
+		let k = keyOf(row.date);
 		if (k < first) k = first;
 		else if (k > last) k = last;
 		const b = buckets.get(k);
 		if (b) {
-			b.count++;
-			b.fatalities += killedOr0(inc);
+			b.count += row.count;
+			b.fatalities += row.killed;
 		}
 	}
 	return [...buckets.values()];

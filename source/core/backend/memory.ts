@@ -1,0 +1,153 @@
+// The in-memory backend: the Backend questions answered from a Store built
+// from the JSON (core/store.ts). What the bundled data and small directories
+// use, as fast as the store's own lists and maps.
+import { killed, killedOr0 } from '../fatalities.js';
+import { basePoints, type DayRange, effectiveDay, inRange } from '../riskPoints.js';
+import type { Incident } from '../schema.js';
+import { rolesIn, type Store } from '../store.js';
+import { filterIncidents, sortIncidents, type TimelineFilter } from '../timeline.js';
+import type { ActorWindow, Backend, DateCount, DayPoints } from './types.js';
+
+const cache = new WeakMap<Store, Backend>();
+
+/** The store as a Backend, made once per store. */
+export function backendOf(store: Store): Backend {
+	let b = cache.get(store);
+	if (!b) {
+		b = memoryBackend(store);
+		cache.set(store, b);
+	}
+	return b;
+}
+
+function memoryBackend(store: Store): Backend {
+	return {
+		kind: 'memory',
+		actors: store.actors,
+		actorById: store.actorById,
+		countries: store.countries,
+		countryByCode: store.countryByCode,
+		totals: () => ({ incidents: store.incidents.length, articles: store.articles.length }),
+		incidentCountries: () => [...store.incidentsByCountry.keys()].sort(),
+		newestDays: () => newestDays(store),
+		incident: (id) => store.incidentById.get(id),
+		article: (id) => store.articleById.get(id),
+		incidentPage(filter, sort, offset, limit) {
+			const matched = filterIncidents(store, filter);
+			const { items } = sortIncidents(matched, sort);
+			const untolled = matched.reduce((n, i) => (killed(i) === undefined ? n + 1 : n), 0);
+			return { total: items.length, untolled, rows: items.slice(offset, offset + limit) };
+		},
+		incidentDates: (filter: TimelineFilter) => datesOf(filterIncidents(store, filter)),
+		countryIncidents: (code, range, machineCoded) => incidentsIn(store, code, range, machineCoded),
+		countryDays: (code, range, machineCoded) => dayPoints(store, incidentsIn(store, code, range, machineCoded)),
+		actorIncidents: (id) => store.incidentsByActor.get(id) ?? [],
+		actorWindows: (range) => actorWindows(store, range),
+		actorLastDates(until) {
+			const out = new Map<string, string>();
+			for (const [id, list] of store.incidentsByActor) {
+				const last = list.find((i) => effectiveDay(i) <= until);
+				if (last) out.set(id, last.date);
+			}
+			return out;
+		},
+	};
+}
+
+function newestDays(store: Store): { incident?: string; article?: string } {
+	// Incidents are newest first by date: the latest effective day is in the newest month,
+	// whose incidents (a month-only date included) lead the list.
+	let incident: string | undefined;
+	const month = store.incidents[0]?.date.slice(0, 7);
+	for (const inc of store.incidents) {
+		if (!inc.date.startsWith(month ?? '')) break;
+		const d = effectiveDay(inc);
+		if (incident === undefined || d > incident) incident = d;
+	}
+	const article = store.articles[0]?.published.slice(0, 10);
+	return { ...(incident ? { incident } : {}), ...(article ? { article } : {}) };
+}
+
+function datesOf(incidents: readonly Pick<Incident, 'date' | 'fatalities'>[]): DateCount[] {
+	const by = new Map<string, DateCount>();
+	for (const inc of incidents) {
+		const row = by.get(inc.date);
+		if (row) {
+			row.count++;
+			row.killed += killedOr0(inc);
+		} else by.set(inc.date, { date: inc.date, count: 1, killed: killedOr0(inc) });
+	}
+	return [...by.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** First index in a newest-first list whose date is not after `date` (string order). */
+function firstNotAfter(list: readonly Incident[], date: string): number {
+	let lo = 0;
+	let hi = list.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if ((list[mid] as Incident).date > date) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/**
+ * A country's incidents in a range. Its list is newest first by date, so the
+ * range is found by binary search (a month-only date sorts before its month's
+ * days, hence the month-wide bounds) and only that slice is checked.
+ */
+function incidentsIn(store: Store, code: string, range: DayRange, machineCoded: boolean): Incident[] {
+	const list = store.incidentsByCountry.get(code) ?? [];
+	const from = firstNotAfter(list, range.end);
+	// Past every date of the start's month: "YYYY-MM" sorts before that month's days.
+	const month = range.start.slice(0, 7);
+	let to = firstNotAfter(list, month);
+	while (to < list.length && (list[to] as Incident).date === month) to++;
+	const out: Incident[] = [];
+	for (let i = from; i < Math.min(to, list.length); i++) {
+		const inc = list[i] as Incident;
+		if (inRange(inc, range) && (machineCoded || !inc.machineCoded)) out.push(inc);
+	}
+	return out;
+}
+
+function dayPoints(store: Store, incidents: readonly Incident[]): DayPoints[] {
+	const by = new Map<string, DayPoints>();
+	for (const inc of incidents) {
+		const day = effectiveDay(inc);
+		const row = by.get(day);
+		const base = basePoints(store, inc);
+		if (row) {
+			row.incidents++;
+			row.base += base;
+		} else by.set(day, { day, incidents: 1, base });
+	}
+	return [...by.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+}
+
+function actorWindows(store: Store, range: DayRange): Map<string, ActorWindow> {
+	const out = new Map<string, ActorWindow>();
+	for (const [id, list] of store.incidentsByActor) {
+		const incs = list.filter((i) => inRange(i, range));
+		if (!incs.length) continue;
+		const w: ActorWindow = {
+			asPerpetrator: 0,
+			asTarget: 0,
+			incidents: incs.length,
+			days: datesOf(incs.map((i) => ({ date: effectiveDay(i), fatalities: i.fatalities }))),
+		};
+		for (const inc of incs) {
+			const roles = rolesIn(inc, id);
+			if (roles.includes('perpetrator') || roles.includes('claimant')) w.asPerpetrator++;
+			if (roles.includes('target')) w.asTarget++;
+		}
+		out.set(id, w);
+	}
+	return out;
+}
+
+/** The answers take either: a Store (the dashboard's, the tests') is asked through its memory backend. */
+export function asBackend(data: Store | Backend): Backend {
+	return 'kind' in data ? data : backendOf(data);
+}

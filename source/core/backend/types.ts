@@ -1,0 +1,81 @@
+// The questions sitrep's answers ask of the data, whichever backend holds it:
+// the in-memory store (core/backend/memory.ts) or the SQLite index
+// (io/store/sqlite/backend.ts). Each call asks for what a pane or command
+// shows — a page, a window's incidents, per-day sums — never for all records,
+// so a backend can keep millions of them on disk. Scores, levels, explanations
+// and briefs are computed in core from these answers, one rule for every
+// backend; tests/conformance runs every answer over each backend and requires
+// them equal. Synchronous: both backends answer in-process (docs/dev/storage.md
+// says how a server backend keeps this shape).
+import type { DayRange } from '../risk.js';
+import type { Actor, Article, Country, Incident } from '../schema.js';
+import type { TimelineFilter, TimelineSort } from '../timeline.js';
+
+export interface IncidentPage {
+	/** Incidents the filter matches, in all. */
+	total: number;
+	/** Of those, without a reported toll (they sort last by toll). */
+	untolled: number;
+	/** The page asked for, in the order asked for. */
+	rows: Incident[];
+}
+
+/** Incidents and their dead on one recorded date (YYYY-MM-DD or YYYY-MM). */
+export interface DateCount {
+	date: string;
+	count: number;
+	killed: number;
+}
+
+/** A country's incidents on one effective day: their number and points before recency (core/risk basePoints). */
+export interface DayPoints {
+	day: string;
+	incidents: number;
+	base: number;
+}
+
+/** An actor's incidents in a range, by role. */
+export interface ActorWindow {
+	/** As perpetrator or claimant. */
+	asPerpetrator: number;
+	asTarget: number;
+	/** In any role. */
+	incidents: number;
+	/** Per effective day (in `date`), oldest first: the row's weekly sparkline. */
+	days: DateCount[];
+}
+
+export interface Backend {
+	readonly kind: 'memory' | 'sqlite';
+	/** Small tables, whole: actors and countries by name. */
+	readonly actors: readonly Actor[];
+	readonly actorById: ReadonlyMap<string, Actor>;
+	readonly countries: readonly Country[];
+	readonly countryByCode: ReadonlyMap<string, Country>;
+
+	totals(): { incidents: number; articles: number };
+	/** Codes of the countries with incidents, sorted. */
+	incidentCountries(): string[];
+	/** The newest effective day of any incident (core/risk effectiveDay), and the newest article's day. */
+	newestDays(): { incident?: string; article?: string };
+
+	incident(id: string): Incident | undefined;
+	article(id: string): Article | undefined;
+
+	/** A page of the Timeline: the filter (actors with the groups within them), sorted, rows [offset, offset+limit). */
+	incidentPage(filter: TimelineFilter, sort: TimelineSort, offset: number, limit: number): IncidentPage;
+	/** What the filter matches, per recorded date, oldest first: the Timeline's weekly and monthly counts. */
+	incidentDates(filter: TimelineFilter): DateCount[];
+
+	/** A country's incidents whose effective day is in the range, newest first by date then id (the store's order). */
+	countryIncidents(code: string, range: DayRange, machineCoded: boolean): Incident[];
+	/** A country's per-day points in the range, oldest first: what a baseline window's score sums. */
+	countryDays(code: string, range: DayRange, machineCoded: boolean): DayPoints[];
+
+	/** Every incident the actor took part in, newest first (date, then id). */
+	actorIncidents(actorId: string): Incident[];
+	/** Per actor with incidents in the range (effective day). */
+	actorWindows(range: DayRange): Map<string, ActorWindow>;
+	/** Per actor: the recorded date of its newest incident whose effective day is not after `until`. */
+	actorLastDates(until: string): Map<string, string>;
+}

@@ -1,0 +1,227 @@
+// The Backend questions (core/backend/types.ts) answered by the SQLite index
+// (schema.ts): each one query that reads only what it returns, through the
+// indexes, so the answer costs the page or the window, not the data set.
+// Orders match the in-memory store's exactly (newest first by date, then id);
+// tests/conformance holds the two to it.
+import type { Database, Statement } from 'libsql';
+import type { ActorWindow, Backend, DateCount, DayPoints, IncidentPage } from '../../../core/backend/types.js';
+import { compareText } from '../../../core/collate.js';
+import type { DayRange } from '../../../core/riskPoints.js';
+import type { Actor, Article, Country, Incident } from '../../../core/schema.js';
+import { type TimelineFilter, type TimelineSort, withSubgroups } from '../../../core/timeline.js';
+
+type Row = Record<string, unknown>;
+
+/** libsql's get() adds a `_metadata` key to the row: the first of all() is the row alone. */
+function first(stmt: Statement, ...args: unknown[]): Row | undefined {
+	return stmt.all(...args)[0] as Row | undefined;
+}
+
+function parse<T>(json: unknown): T {
+	return JSON.parse(String(json)) as T;
+}
+
+/** A filter as SQL over `incidents i`: the where clause and its parameters. */
+export function filterSql(f: TimelineFilter, actors: readonly Actor[]): { where: string; params: unknown[] } {
+	const parts: string[] = [];
+	const params: unknown[] = [];
+	const inList = (col: string, values: readonly string[], not = false) => {
+		parts.push(`${col} ${not ? 'NOT ' : ''}IN (${values.map(() => '?').join(',')})`);
+		params.push(...values);
+	};
+	if (f.countries.length) inList('i.country', f.countries);
+	if (f.types.length) inList('i.type', f.types);
+	// A month-only date covers its month, a span its days: it matches when they overlap the range.
+	if (f.since) {
+		parts.push('i.last_day >= ?');
+		params.push(f.since);
+	}
+	if (f.until) {
+		parts.push('i.first_day <= ?');
+		params.push(f.until);
+	}
+	const by = (ids: readonly string[], not: boolean) => {
+		const all = [...new Set(ids.flatMap((a) => [...withSubgroups({ actors }, a)]))];
+		parts.push(
+			`${not ? 'NOT ' : ''}EXISTS (SELECT 1 FROM incident_actors ia WHERE ia.rid = i.rid AND ia.role IN ('perpetrator', 'claimant') AND ia.actor IN (${all.map(() => '?').join(',')}))`,
+		);
+		params.push(...all);
+	};
+	if (f.actors.length) by(f.actors, false);
+	if (f.notCountries?.length) inList('i.country', f.notCountries, true);
+	if (f.notTypes?.length) inList('i.type', f.notTypes, true);
+	if (f.notActors?.length) by(f.notActors, true);
+	return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+const ORDER: Record<TimelineSort, string> = {
+	date: 'i.date DESC, i.id ASC',
+	// Deadliest first; ties, and the untolled after them, newest first as the list was.
+	fatalities: 'i.killed IS NULL, i.killed DESC, i.date DESC, i.id ASC',
+};
+
+/** The window's bounds on the recorded date, so the (country, date) index narrows the scan before `day` is checked. */
+function dateBounds(range: DayRange): [string, string] {
+	return [range.start.slice(0, 7), range.end];
+}
+
+export function sqliteBackend(db: Database): Backend {
+	const actors = db
+		.prepare('SELECT json FROM actors')
+		.raw()
+		.all()
+		.map((r) => parse<Actor>((r as unknown[])[0]))
+		.sort((a, b) => compareText(a.name, b.name));
+	const countries = db
+		.prepare('SELECT json FROM countries')
+		.raw()
+		.all()
+		.map((r) => parse<Country>((r as unknown[])[0]))
+		.sort((a, b) => compareText(a.name, b.name));
+	const actorById = new Map(actors.map((a) => [a.id, a]));
+	const countryByCode = new Map(countries.map((c) => [c.code, c]));
+	const stmts = new Map<string, Statement>();
+	const prepared = (sql: string): Statement => {
+		let s = stmts.get(sql);
+		if (!s) {
+			s = db.prepare(sql);
+			stmts.set(sql, s);
+		}
+		return s;
+	};
+	const jsonRows = <T>(sql: string, params: unknown[]): T[] =>
+		prepared(sql)
+			.raw()
+			.all(...params)
+			.map((r) => parse<T>((r as unknown[])[0]));
+
+	return {
+		kind: 'sqlite',
+		actors,
+		actorById,
+		countries,
+		countryByCode,
+		totals() {
+			const n = first(prepared('SELECT (SELECT count(*) FROM incidents) AS i, (SELECT count(*) FROM articles) AS a'));
+			return { incidents: Number(n?.i ?? 0), articles: Number(n?.a ?? 0) };
+		},
+		incidentCountries: () =>
+			prepared('SELECT DISTINCT country FROM incidents ORDER BY country')
+				.raw()
+				.all()
+				.map((r) => String((r as unknown[])[0])),
+		newestDays() {
+			const r = first(
+				prepared(
+					'SELECT (SELECT max(day) FROM incidents) AS incident, (SELECT substr(max(published), 1, 10) FROM articles) AS article',
+				),
+			);
+			return {
+				...(r?.incident ? { incident: String(r.incident) } : {}),
+				...(r?.article ? { article: String(r.article) } : {}),
+			};
+		},
+		incident: (id) => jsonRows<Incident>('SELECT json FROM incidents WHERE id = ?', [id])[0],
+		article: (id) => jsonRows<Article>('SELECT json FROM articles WHERE id = ?', [id])[0],
+		incidentPage(filter, sort, offset, limit): IncidentPage {
+			const { where, params } = filterSql(filter, actors);
+			const n = first(
+				prepared(`SELECT count(*) AS total, coalesce(sum(i.killed IS NULL), 0) AS untolled FROM incidents i ${where}`),
+				...params,
+			);
+			const rows = jsonRows<Incident>(
+				`SELECT i.json FROM incidents i ${where} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`,
+				[...params, limit, offset],
+			);
+			return { total: Number(n?.total ?? 0), untolled: Number(n?.untolled ?? 0), rows };
+		},
+		incidentDates(filter): DateCount[] {
+			const { where, params } = filterSql(filter, actors);
+			return prepared(
+				`SELECT i.date, count(*), coalesce(sum(i.killed), 0) FROM incidents i ${where} GROUP BY i.date ORDER BY i.date`,
+			)
+				.raw()
+				.all(...params)
+				.map((r) => {
+					const [date, count, killed] = r as [string, number, number];
+					return { date, count: Number(count), killed: Number(killed) };
+				});
+		},
+		countryIncidents(code, range, machineCoded) {
+			const [from, to] = dateBounds(range);
+			return jsonRows<Incident>(
+				`SELECT json FROM incidents WHERE country = ? AND date >= ? AND date <= ? AND day >= ? AND day <= ?${machineCoded ? '' : ' AND machine = 0'} ORDER BY date DESC, id ASC`,
+				[code, from, to, range.start, range.end],
+			);
+		},
+		countryDays(code, range, machineCoded): DayPoints[] {
+			return prepared(
+				`SELECT day, sum(incidents), sum(base) FROM country_days WHERE country = ? AND day >= ? AND day <= ?${machineCoded ? '' : ' AND machine = 0'} GROUP BY day ORDER BY day`,
+			)
+				.raw()
+				.all(code, range.start, range.end)
+				.map((r) => {
+					const [day, incidents, base] = r as [string, number, number];
+					return { day, incidents: Number(incidents), base: Number(base) };
+				});
+		},
+		actorIncidents(actorId) {
+			if (!actorById.has(actorId)) return [];
+			return jsonRows<Incident>(
+				'SELECT json FROM incidents WHERE rid IN (SELECT rid FROM incident_actors WHERE actor = ?) ORDER BY date DESC, id ASC',
+				[actorId],
+			);
+		},
+		actorWindows(range) {
+			const [from, to] = dateBounds(range);
+			const rows = prepared(
+				`SELECT ia.actor, ia.role, i.rid, i.day, i.killed FROM incidents i JOIN incident_actors ia ON ia.rid = i.rid
+				 WHERE i.date >= ? AND i.date <= ? AND i.day >= ? AND i.day <= ?`,
+			)
+				.raw()
+				.all(from, to, range.start, range.end) as [string, string, number, string, number | null][];
+			// Per actor, each incident once with all its roles in it.
+			const per = new Map<string, Map<number, { day: string; killed: number; roles: Set<string> }>>();
+			for (const [actor, role, rid, day, killed] of rows) {
+				if (!actorById.has(actor)) continue;
+				let incs = per.get(actor);
+				if (!incs) {
+					incs = new Map();
+					per.set(actor, incs);
+				}
+				const inc = incs.get(rid);
+				if (inc) inc.roles.add(role);
+				else incs.set(rid, { day, killed: Number(killed ?? 0), roles: new Set([role]) });
+			}
+			const out = new Map<string, ActorWindow>();
+			for (const [actor, incs] of per) {
+				const w: ActorWindow = { asPerpetrator: 0, asTarget: 0, incidents: incs.size, days: [] };
+				const days = new Map<string, DateCount>();
+				for (const inc of incs.values()) {
+					if (inc.roles.has('perpetrator') || inc.roles.has('claimant')) w.asPerpetrator++;
+					if (inc.roles.has('target')) w.asTarget++;
+					const d = days.get(inc.day);
+					if (d) {
+						d.count++;
+						d.killed += inc.killed;
+					} else days.set(inc.day, { date: inc.day, count: 1, killed: inc.killed });
+				}
+				w.days = [...days.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+				out.set(actor, w);
+			}
+			return out;
+		},
+		actorLastDates(until) {
+			const out = new Map<string, string>();
+			const stmt = prepared(
+				`SELECT i.date FROM incident_actors ia JOIN incidents i ON i.rid = ia.rid
+				 WHERE ia.actor = ? AND ia.date <= ? AND i.day <= ? ORDER BY i.date DESC LIMIT 1`,
+			);
+			for (const a of actors) {
+				const r = stmt.raw().all(a.id, until, until)[0] as [string] | undefined;
+				if (r) out.set(a.id, r[0]);
+			}
+			return out;
+		},
+	};
+}
