@@ -69,8 +69,15 @@ module.exports = {
 			name: 'scripts-use-source',
 			comment: 'Build and docs scripts use source only.',
 			severity: 'error',
-			from: { path: '^scripts/' },
+			from: { path: '^scripts/', pathNot: '^scripts/gen-data\\.ts$' },
 			to: { path: '^(tests|bench)/' },
+		},
+		{
+			name: 'gen-data-uses-support',
+			comment: 'scripts/gen-data.ts is the command line of the synthetic data in tests/support, and uses nothing else of tests or bench.',
+			severity: 'error',
+			from: { path: '^scripts/gen-data\\.ts$' },
+			to: { path: '^(tests/(unit|ui|e2e|reliability)|bench)/' },
 		},
 	],
 	options: {

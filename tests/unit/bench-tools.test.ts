@@ -1,5 +1,5 @@
 // The TUI bench's pure helpers (bench/pty.ts, bench/tui.ts) and the synthetic
-// incidents and data directories it runs on (scripts/synth.ts).
+// incidents and data directories it runs on (tests/support/synth.ts).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
