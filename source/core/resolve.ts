@@ -1,6 +1,7 @@
 // Resolves what a person typed ("pakistan", "iskp", "haqani", "suicide")
 // to countries, actors and incident types, or explains why it can't.
 import Fuse from 'fuse.js';
+import type { Backend } from './backend/types.js';
 import { fold, squash } from './fold.js';
 import type { Actor } from './schema.js';
 import { type IncidentType, incidentTypeLabels } from './schemaBase.js';
@@ -72,18 +73,37 @@ export class Resolver {
 	private readonly actorFuse: Fuse<Named<string>>;
 	private readonly countryFuse: Fuse<Named<string>>;
 
-	constructor(readonly store: Store) {
-		const codes = new Set<string>([...store.countryByCode.keys(), ...store.incidentsByCountry.keys()]);
+	private readonly memory: Store | undefined;
+	private readonly newest: () => string | undefined;
+
+	/** From the store, or from a backend's small tables (the names of the index's data). */
+	constructor(source: Store | Backend) {
+		const data = source;
+		this.memory = 'kind' in source ? undefined : source;
+		const withIncidents = 'kind' in source ? source.incidentCountries() : [...source.incidentsByCountry.keys()];
+		this.newest = 'kind' in source ? () => source.newestDays().incidentDate : () => source.incidents[0]?.date;
+		const codes = new Set<string>([...data.countryByCode.keys(), ...withIncidents]);
 		this.countries = [...codes].sort().map((code) => {
-			const name = store.countryByCode.get(code)?.name;
+			const name = data.countryByCode.get(code)?.name;
 			return named(code, name ? `${code} ${name}` : code, name ? [code, name] : [code]);
 		});
-		this.actors = store.actors.map((a) =>
+		this.actors = data.actors.map((a) =>
 			named(a.id, actorLabel(a), [a.id, a.name, ...(a.short ? [a.short] : []), ...a.aliases]),
 		);
 		this.types = incidentTypeLabels.map((t) => named(t, t, [t]));
 		this.actorFuse = fuseOver(this.actors);
 		this.countryFuse = fuseOver(this.countries);
+	}
+
+	/** The newest incident's recorded date: where a relative "90d" counts back from. */
+	newestIncidentDate(): string | undefined {
+		return this.newest();
+	}
+
+	/** The in-memory store, for what only it answers yet (search sources, watch names). */
+	get store(): Store {
+		if (!this.memory) throw new Error('this answer needs the data loaded in memory, not from the index');
+		return this.memory;
 	}
 
 	country(input: string): Resolved<string> {

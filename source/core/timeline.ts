@@ -277,7 +277,7 @@ export function parseFilter(resolver: Resolver, input: FilterInput): { filter: T
 	for (const field of ['since', 'until'] as const) {
 		const raw = input[field]?.trim();
 		if (!raw) continue;
-		const anchor = input.anchor ?? resolver.store.incidents[0]?.date;
+		const anchor = input.anchor ?? resolver.newestIncidentDate();
 		const rel = field === 'since' && anchor ? relativeSince(raw, anchor) : undefined;
 		const d = rel ?? parseDateBound(raw, field === 'until');
 		if (d) filter[field] = d;

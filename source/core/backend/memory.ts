@@ -54,7 +54,7 @@ function memoryBackend(store: Store): Backend {
 	};
 }
 
-function newestDays(store: Store): { incident?: string; article?: string } {
+function newestDays(store: Store): { incident?: string; incidentDate?: string; article?: string } {
 	// Incidents are newest first by date: the latest effective day is in the newest month,
 	// whose incidents (a month-only date included) lead the list.
 	let incident: string | undefined;
@@ -65,7 +65,8 @@ function newestDays(store: Store): { incident?: string; article?: string } {
 		if (incident === undefined || d > incident) incident = d;
 	}
 	const article = store.articles[0]?.published.slice(0, 10);
-	return { ...(incident ? { incident } : {}), ...(article ? { article } : {}) };
+	const incidentDate = store.incidents[0]?.date;
+	return { ...(incident ? { incident, incidentDate } : {}), ...(article ? { article } : {}) };
 }
 
 function datesOf(incidents: readonly Pick<Incident, 'date' | 'fatalities'>[]): DateCount[] {

@@ -56,8 +56,11 @@ export interface Backend {
 	totals(): { incidents: number; articles: number };
 	/** Codes of the countries with incidents, sorted. */
 	incidentCountries(): string[];
-	/** The newest effective day of any incident (core/risk effectiveDay), and the newest article's day. */
-	newestDays(): { incident?: string; article?: string };
+	/**
+	 * The newest effective day of any incident (core/risk effectiveDay), the newest
+	 * recorded incident date (where a relative "90d" counts from), and the newest article's day.
+	 */
+	newestDays(): { incident?: string; incidentDate?: string; article?: string };
 
 	incident(id: string): Incident | undefined;
 	article(id: string): Article | undefined;

@@ -113,11 +113,11 @@ export function sqliteBackend(db: Database): Backend {
 		newestDays() {
 			const r = first(
 				prepared(
-					'SELECT (SELECT max(day) FROM incidents) AS incident, (SELECT substr(max(published), 1, 10) FROM articles) AS article',
+					'SELECT (SELECT max(day) FROM incidents) AS incident, (SELECT max(date) FROM incidents) AS incidentDate, (SELECT substr(max(published), 1, 10) FROM articles) AS article',
 				),
 			);
 			return {
-				...(r?.incident ? { incident: String(r.incident) } : {}),
+				...(r?.incident ? { incident: String(r.incident), incidentDate: String(r.incidentDate) } : {}),
 				...(r?.article ? { article: String(r.article) } : {}),
 			};
 		},
