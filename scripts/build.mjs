@@ -22,6 +22,8 @@ const common = {
 	alias: { 'react-devtools-core': './scripts/empty.js', ws: './scripts/empty.js' },
 	// jsonc-parser's UMD entry uses dynamic requires esbuild cannot follow; its ESM entry is fine.
 	mainFields: ['module', 'main'],
+	// libsql is a native module: required from node_modules at run time, never bundled.
+	external: ['libsql'],
 	metafile: true,
 	logLevel: 'warning',
 };

@@ -8,6 +8,7 @@ import { brief } from './defs/brief.js';
 import { cache } from './defs/cache.js';
 import { config } from './defs/config.js';
 import { dashboard } from './defs/dashboard.js';
+import { dataIndex } from './defs/dataIndex.js';
 import { exportCommand } from './defs/export.js';
 import { feeds } from './defs/feeds.js';
 import { fetch } from './defs/fetch.js';
@@ -33,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
 	fetch,
 	exportCommand,
 	cache,
+	dataIndex,
 	config,
 	watch,
 	views,

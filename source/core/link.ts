@@ -465,13 +465,15 @@ export function matchSummary(matches: readonly LinkMatch[]): string {
  * Articles whose actors or countries are empty get them linked from title and
  * body; only the empty list is filled, and a filled article is a new object
  * (`replaced` hears of each). Countries are kept when the data lists them, or
- * when the data has no countries at all. The gazetteer is built only if needed.
+ * when the data has no countries at all. The gazetteer is built only if needed
+ * (or given: the SQLite index links its articles a few at a time).
  */
 export function linkEmptyArticles<T extends Pick<Article, 'title' | 'body' | 'actors' | 'countries'>>(
 	data: { articles: T[]; actors: readonly Actor[]; countries: readonly Country[] },
 	replaced?: (from: T, to: T) => void,
+	given?: Gazetteer,
 ): T[] {
-	let gaz: Gazetteer | undefined;
+	let gaz: Gazetteer | undefined = given;
 	return data.articles.map((art) => {
 		if (art.actors.length > 0 && art.countries.length > 0) return art;
 		gaz ??= buildGazetteer(data);

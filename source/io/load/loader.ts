@@ -7,17 +7,15 @@ import { isUtf8 } from 'node:buffer';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { findNodeAtLocation, type Node, type ParseError, type ParseOptions, parseTree } from 'jsonc-parser';
-import { describeIssues } from '../../core/issues.js';
 import { flattenDeep, invalidUtf8, offsetAtPath, pathAtOffset, recordRanges } from '../../core/jsonSplit.js';
 import { linkEmptyArticles } from '../../core/link.js';
-import { carryOriginal, keepOriginal } from '../../core/originals.js';
+import { carryOriginal } from '../../core/originals.js';
 import { type Located, pinpoint } from '../../core/pinpoint.js';
 import { describeValue, formatBytes, type Problem, pointerOf, type Severity } from '../../core/problems.js';
-import { fastActor, fastArticle, fastCountry, fastIncident } from '../../core/recordCheck.js';
-import { hasControl, sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import type { Actor, Article, Country, Incident, recordSchemas } from '../../core/schema.js';
 import { KINDS, type Kind, singular } from '../../core/schemaBase.js';
 import { buildStore, type Store } from '../../core/store.js';
+import { checkRecord } from './checkRecord.js';
 import { kindFiles } from './files.js';
 
 export class DataDirError extends Error {}
@@ -27,8 +25,6 @@ export type RecordSchemas = typeof recordSchemas;
 
 /** A record needs zod and none was given: the lazy loaders load it and start again. */
 export class SchemasNeeded extends Error {}
-
-const FAST = { incidents: fastIncident, articles: fastArticle, actors: fastActor, countries: fastCountry } as const;
 
 export interface LoadResult {
 	store: Store;
@@ -75,8 +71,6 @@ const BIG_FILE_BYTES = 4_000_000;
  * Bigger ones are refused with a message (split them into a folder of files).
  */
 export const MAX_FILE_BYTES = 512_000_000;
-
-const MULTILINE = new Set(['body', 'description', 'summary', 'notes', 'cited']);
 
 export function displayPath(file: string): string {
 	const rel = relative(process.cwd(), file);
@@ -643,49 +637,15 @@ class Loader {
 	}
 
 	private accept(kind: Kind, value: unknown, origin: Origin): void {
-		const fast = FAST[kind](value);
-		const parsed = fast ? { success: true as const, data: fast } : this.schema(kind).safeParse(value);
-		let record: Record<string, unknown>;
-		if (parsed.success) {
-			record = parsed.data as Record<string, unknown>;
-		} else {
-			const reports = describeIssues(parsed.error.issues, value);
-			for (const r of reports) {
-				this.problem(r.unknownField ? 'warning' : 'error', { ...origin, path: [...origin.path, ...r.path] }, r.message);
-			}
-			// Unknown fields (at any depth) are dropped and the record kept; anything else skips it.
-			const stripped = reports.every((r) => r.unknownField)
-				? this.schema(kind).safeParse(
-						withoutPaths(
-							value,
-							reports.map((r) => r.path),
-						),
-					)
-				: undefined;
-			if (!stripped?.success) {
-				this.skipped[kind]++;
-				return;
-			}
-			record = stripped.data as Record<string, unknown>;
+		const checked = checkRecord(kind, value, (k) => this.schema(k));
+		for (const n of checked.notes) {
+			this.problem(n.severity, { ...origin, path: [...origin.path, ...n.path] }, n.message);
 		}
-		delete record.$schema;
-		// The text as written is kept aside (core/originals.ts) for JSON output, copied only when cleaning changes it.
-		let before: unknown;
-		const rec = record;
-		if (cleanStrings(record, false, () => (before ??= structuredClone(rec)))) {
-			// A required text that was nothing but control characters is empty now: that record is not valid.
-			const again = this.schema(kind).safeParse(record);
-			if (!again.success) {
-				for (const r of describeIssues(again.error.issues, record)) {
-					const at = { ...origin, path: [...origin.path, ...r.path] };
-					this.problem('error', at, `${r.message} (after removing terminal control characters); record skipped`);
-				}
-				this.skipped[kind]++;
-				return;
-			}
-			this.problem('warning', origin, 'terminal control characters removed from text');
+		const record = checked.record;
+		if (!record) {
+			this.skipped[kind]++;
+			return;
 		}
-		if (before !== undefined) keepOriginal(record, before);
 		const key = String(record.id ?? record.code);
 		const first = this.seen[kind].get(key);
 		if (first) {
@@ -767,41 +727,6 @@ class Loader {
 			);
 		return resolved.map(({ order: _, ...p }) => p);
 	}
-}
-
-/**
- * A JSON value without the fields at the given paths. Only the arrays and
- * objects on those paths are copied: a deep copy would recurse through any
- * nesting (100k nested arrays overflow the stack) and copy what is dropped.
- */
-function withoutPaths(value: unknown, paths: (string | number)[][]): unknown {
-	type Obj = Record<string | number, unknown>;
-	const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object';
-	const copies = new Set<unknown>();
-	const copy = (v: Obj): Obj => {
-		// Spreading defines own properties: a "__proto__" field stays a field.
-		const c = Array.isArray(v) ? [...v] : { ...v };
-		copies.add(c);
-		return c as Obj;
-	};
-	if (!isObj(value)) return value;
-	const root = copy(value);
-	for (const path of paths) {
-		let node: Obj | undefined = root;
-		for (const k of path.slice(0, -1)) {
-			const child: unknown = node && Object.hasOwn(node, k) ? node[k] : undefined;
-			if (!node || !isObj(child)) {
-				node = undefined;
-				break;
-			}
-			const own: Obj = copies.has(child) ? child : copy(child);
-			Object.defineProperty(node, k, { value: own, writable: true, enumerable: true, configurable: true });
-			node = own;
-		}
-		const last = path[path.length - 1];
-		if (node && last !== undefined) delete node[last];
-	}
-	return root;
 }
 
 /**
@@ -892,33 +817,6 @@ const SYNTAX: Record<string, string> = {
 
 function syntaxMessage(code: string): string {
 	return SYNTAX[code] ?? code;
-}
-
-/**
- * Sanitizes every string in a record in place; true when a control character was removed.
- * `beforeChange` runs before the first string is replaced (the record is still as loaded).
- */
-function cleanStrings(
-	obj: Record<string, unknown> | unknown[],
-	multiline = false,
-	beforeChange?: () => unknown,
-): boolean {
-	let changed = false;
-	const entries: [string | number, unknown][] = Array.isArray(obj) ? obj.map((v, i) => [i, v]) : Object.entries(obj);
-	for (const [k, v] of entries) {
-		const ml = multiline || (typeof k === 'string' && MULTILINE.has(k));
-		if (typeof v === 'string') {
-			if (hasControl(v)) changed = true;
-			const clean = ml ? sanitizeText(v) : sanitizeLine(v);
-			if (clean !== v) {
-				beforeChange?.();
-				(obj as Record<string | number, unknown>)[k] = clean;
-			}
-		} else if (v !== null && typeof v === 'object') {
-			if (cleanStrings(v as Record<string, unknown>, ml, beforeChange)) changed = true;
-		}
-	}
-	return changed;
 }
 
 function crossCheck(

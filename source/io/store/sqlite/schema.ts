@@ -18,7 +18,8 @@ CREATE TABLE IF NOT EXISTS files (
 	size INTEGER NOT NULL,
 	mtime_ms REAL NOT NULL,
 	records INTEGER NOT NULL,
-	problems TEXT NOT NULL DEFAULT '[]' -- JSON array of core Problem records found in it
+	problems TEXT NOT NULL DEFAULT '[]', -- JSON array of core Problem records found in it
+	duplicates INTEGER NOT NULL DEFAULT 0 -- records skipped as another file's ids: an update then builds anew
 );
 
 CREATE TABLE IF NOT EXISTS incidents (

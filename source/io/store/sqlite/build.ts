@@ -1,0 +1,45 @@
+// A full build of the index: every data file into a temporary database beside
+// the target, renamed over it only when complete, so a build that is
+// interrupted (or fails) leaves the previous index as it was.
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { dataFiles, indexFiles, type Progress } from './dataFiles.js';
+import { Indexer } from './indexer.js';
+import { createIndex, type Db, removeIndexFile } from './open.js';
+
+/** Builds the index of `dir` at `target` and returns how many problems its files had. */
+export async function buildIndex(dir: string, target: string, onProgress?: Progress): Promise<{ problems: number }> {
+	mkdirSync(dirname(target), { recursive: true });
+	const temp = `${target}.${process.pid}.building`;
+	let db: Db | undefined = createIndex(temp);
+	let problems = 0;
+	try {
+		const indexer = new Indexer(db, dir, true);
+		db.exec('BEGIN');
+		const live = db;
+		await indexFiles(
+			dataFiles(dir),
+			async (file, bytes) => {
+				problems += (await indexer.indexFile(file, bytes)).length;
+				live.exec('COMMIT; BEGIN');
+			},
+			onProgress,
+		);
+		db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('built_at', new Date().toISOString());
+		db.exec('COMMIT');
+		db.exec('PRAGMA optimize');
+		// The header says WAL from now on; closing leaves no -wal file beside it.
+		db.pragma('journal_mode = WAL');
+		db.close();
+		db = undefined;
+		// The old index's WAL must not be read as the new one's (its handles are closed by now).
+		rmSync(`${target}-wal`, { force: true });
+		rmSync(`${target}-shm`, { force: true });
+		renameSync(temp, target);
+	} catch (err) {
+		if (db?.open) db.close();
+		removeIndexFile(temp);
+		throw err;
+	}
+	return { problems };
+}

@@ -1,0 +1,271 @@
+// Puts one data file's records into the index, and takes them out again: the
+// rows, the derived columns (by the core rules schema.ts names), the full text
+// and the per country-day sums. Build and update both go through it, so a
+// record is indexed the same way whichever made the index.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { firstDay, lastDay } from '../../../core/dates.js';
+import { killed } from '../../../core/fatalities.js';
+import { buildGazetteer, type Gazetteer, linkEmptyArticles } from '../../../core/link.js';
+import { type Problem, pointerOf } from '../../../core/problems.js';
+import { basePoints, effectiveDay } from '../../../core/risk.js';
+import { type Actor, type Article, type Country, type Incident, recordSchemas } from '../../../core/schema.js';
+import { type Kind, singular } from '../../../core/schemaBase.js';
+import { rolesIn } from '../../../core/store.js';
+import { checkRecord } from '../../load/checkRecord.js';
+import type { Db } from './open.js';
+import { readRecords } from './readRecords.js';
+
+/** A data file as the index names it: relative to the data directory, '/' separated. */
+export interface DataFileRef {
+	path: string;
+	kind: Kind;
+	inFolder: boolean;
+}
+
+/** Thrown while updating when a record's id is already indexed from another file: only a full build keeps the loader's order. */
+export class NeedsRebuild extends Error {}
+
+/** How many rows go into one transaction while building. */
+const BATCH_ROWS = 10_000;
+
+type DayKey = string;
+interface DaySum {
+	incidents: number;
+	killed: number;
+	base: number;
+}
+
+export class Indexer {
+	private readonly actors = new Map<string, Actor>();
+	private readonly countries: Country[] = [];
+	private gazetteer: Gazetteer | undefined;
+	/** The actors and countries as lists, made again after either changes. */
+	private lists: { actors: Actor[]; countries: Country[] } | undefined;
+	private readonly stmt;
+	private rowsInBatch = 0;
+
+	/**
+	 * `batched`: commit every BATCH_ROWS rows (a build into a file no one reads yet);
+	 * else the caller holds one transaction per file.
+	 */
+	constructor(
+		private readonly db: Db,
+		private readonly dir: string,
+		private readonly batched: boolean,
+	) {
+		const p = (sql: string) => db.prepare(sql);
+		this.stmt = {
+			file: p(
+				'INSERT INTO files (path, kind, size, mtime_ms, records, problems, duplicates) VALUES (?, ?, ?, ?, 0, ?, 0)',
+			),
+			fileDone: p('UPDATE files SET records = ?, problems = ?, duplicates = ? WHERE fid = ?'),
+			incident: p(
+				`INSERT INTO incidents (id, fid, date, first_day, last_day, day, country, type, killed, base, machine, json)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+			),
+			incidentActor: p('INSERT OR IGNORE INTO incident_actors (actor, role, rid, date) VALUES (?, ?, ?, ?)'),
+			incidentText: p('INSERT INTO incidents_fts (rowid, description, place) VALUES (?, ?, ?)'),
+			article: p('INSERT INTO articles (id, fid, published, json) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
+			articleRef: p('INSERT OR IGNORE INTO article_refs (kind, ref, rid) VALUES (?, ?, ?)'),
+			articleText: p('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)'),
+			actor: p('INSERT INTO actors (id, fid, json) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING'),
+			country: p('INSERT INTO countries (code, fid, json) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING'),
+			day: p(
+				`INSERT INTO country_days (country, day, machine, incidents, killed, base) VALUES (?, ?, ?, ?, ?, ?)
+				 ON CONFLICT (country, day, machine) DO UPDATE SET incidents = incidents + excluded.incidents,
+				 killed = killed + excluded.killed, base = base + excluded.base`,
+			),
+			firstFile: {
+				incidents: p('SELECT f.path FROM incidents r JOIN files f ON f.fid = r.fid WHERE r.id = ? LIMIT 1').raw(),
+				articles: p('SELECT f.path FROM articles r JOIN files f ON f.fid = r.fid WHERE r.id = ? LIMIT 1').raw(),
+				actors: p('SELECT f.path FROM actors r JOIN files f ON f.fid = r.fid WHERE r.id = ? LIMIT 1').raw(),
+				countries: p('SELECT f.path FROM countries r JOIN files f ON f.fid = r.fid WHERE r.code = ? LIMIT 1').raw(),
+			},
+		};
+		// Actors and countries already indexed (an update): basePoints and linking need them.
+		for (const [json] of db.prepare('SELECT json FROM actors').raw().all() as [string][]) {
+			const actor = JSON.parse(json) as Actor;
+			this.actors.set(actor.id, actor);
+		}
+		for (const [json] of db.prepare('SELECT json FROM countries').raw().all() as [string][]) {
+			this.countries.push(JSON.parse(json) as Country);
+		}
+	}
+
+	/** Indexes one file; `bytes` hears how much of it has been read. Returns its problems. */
+	async indexFile(file: DataFileRef, bytes: (n: number) => void): Promise<Problem[]> {
+		const abs = join(this.dir, file.path);
+		const st = statSync(abs);
+		const fid = Number(this.stmt.file.run(file.path, file.kind, st.size, st.mtimeMs, '[]').lastInsertRowid);
+		const problems: Problem[] = [];
+		const days = new Map<DayKey, DaySum>();
+		let records = 0;
+		let duplicates = 0;
+		const problem = (p: Omit<Problem, 'file'>) => problems.push({ file: file.path, ...p });
+		await readRecords(abs, file.kind, file.inFolder, {
+			fault: (f) =>
+				problem({
+					severity: f.severity,
+					line: f.line,
+					col: f.col,
+					pointer: pointerOf(f.path ?? []),
+					message: f.message,
+				}),
+			bytes,
+			record: (raw) => {
+				const checked = checkRecord(file.kind, raw.value, (k) => recordSchemas[k]);
+				for (const n of checked.notes) {
+					const path = [...raw.path, ...n.path];
+					problem({ severity: n.severity, ...raw.where(n.path), pointer: pointerOf(path), message: n.message });
+				}
+				if (!checked.record) return;
+				const key = String(checked.record.id ?? checked.record.code);
+				if (!this.insert(file.kind, fid, checked.record, days)) {
+					if (!this.batched) throw new NeedsRebuild(`${singular[file.kind]} id "${key}" is in two files`);
+					const first = this.stmt.firstFile[file.kind].all(key) as [string][];
+					duplicates++;
+					problem({
+						severity: 'error',
+						...raw.where([]),
+						pointer: pointerOf(raw.path),
+						message: `duplicate ${singular[file.kind]} id "${key}" (first defined at ${first[0]?.[0] ?? '?'}); skipped`,
+					});
+					return;
+				}
+				records++;
+				this.rowAdded();
+			},
+		});
+		for (const [key, sum] of days) {
+			const [country, day, machine] = key.split('\u0000') as [string, string, string];
+			this.stmt.day.run(country, day, Number(machine), sum.incidents, sum.killed, sum.base);
+		}
+		if (file.kind === 'incidents') linkIncidentSources(this.db, fid);
+		this.stmt.fileDone.run(records, JSON.stringify(problems), duplicates, fid);
+		return problems;
+	}
+
+	/** False when the id is already indexed (a duplicate). */
+	private insert(kind: Kind, fid: number, record: Record<string, unknown>, days: Map<DayKey, DaySum>): boolean {
+		switch (kind) {
+			case 'incidents':
+				return this.insertIncident(fid, record as unknown as Incident, days);
+			case 'articles':
+				return this.insertArticle(fid, record as unknown as Article);
+			case 'actors': {
+				const actor = record as unknown as Actor;
+				if (this.stmt.actor.run(actor.id, fid, JSON.stringify(actor)).changes === 0) return false;
+				this.actors.set(actor.id, actor);
+				this.gazetteer = undefined;
+				this.lists = undefined;
+				return true;
+			}
+			case 'countries': {
+				const country = record as unknown as Country;
+				if (this.stmt.country.run(country.code, fid, JSON.stringify(country)).changes === 0) return false;
+				this.countries.push(country);
+				this.gazetteer = undefined;
+				this.lists = undefined;
+				return true;
+			}
+		}
+	}
+
+	private insertIncident(fid: number, inc: Incident, days: Map<DayKey, DaySum>): boolean {
+		const dead = killed(inc);
+		const base = basePoints({ actorById: this.actors }, inc);
+		const day = effectiveDay(inc);
+		const machine = inc.machineCoded ? 1 : 0;
+		const info = this.stmt.incident.run(
+			inc.id,
+			fid,
+			inc.date,
+			firstDay(inc.date),
+			lastDay(inc.endDate ?? inc.date),
+			day,
+			inc.country,
+			inc.type,
+			dead ?? null,
+			base,
+			machine,
+			JSON.stringify(inc),
+		);
+		if (info.changes === 0) return false;
+		const rid = Number(info.lastInsertRowid);
+		// As the store files incidents under actors: only ids that are actors, once per role.
+		const involved = new Set([...inc.perpetrators, ...inc.targets, ...(inc.claimedBy ? [inc.claimedBy] : [])]);
+		for (const actor of involved) {
+			if (!this.actors.has(actor)) continue;
+			for (const role of rolesIn(inc, actor)) this.stmt.incidentActor.run(actor, role, rid, inc.date);
+		}
+		const place = [inc.location, inc.admin1, ...inc.targets].filter(Boolean).join(' ');
+		this.stmt.incidentText.run(rid, inc.description, place);
+		const key = `${inc.country}\u0000${day}\u0000${machine}`;
+		const sum = days.get(key) ?? { incidents: 0, killed: 0, base: 0 };
+		sum.incidents++;
+		sum.killed += dead ?? 0;
+		sum.base += base;
+		days.set(key, sum);
+		return true;
+	}
+
+	private insertArticle(fid: number, raw: Article): boolean {
+		// Linked from its text when it lists no actors or countries, as the loader does.
+		const lists = (this.lists ??= { actors: [...this.actors.values()], countries: [...this.countries] });
+		this.gazetteer ??= buildGazetteer(lists);
+		const art = linkEmptyArticles({ articles: [raw], ...lists }, undefined, this.gazetteer)[0] as Article;
+		const info = this.stmt.article.run(art.id, fid, art.published, JSON.stringify(art));
+		if (info.changes === 0) return false;
+		const rid = Number(info.lastInsertRowid);
+		for (const actor of new Set(art.actors)) this.stmt.articleRef.run('actor', actor, rid);
+		for (const country of new Set(art.countries)) this.stmt.articleRef.run('country', country, rid);
+		this.stmt.articleText.run(rid, art.title, [art.summary, art.body].filter(Boolean).join('\n\n'));
+		return true;
+	}
+
+	private rowAdded(): void {
+		if (!this.batched || ++this.rowsInBatch < BATCH_ROWS) return;
+		this.rowsInBatch = 0;
+		this.db.exec('COMMIT; BEGIN');
+	}
+}
+
+/** An incident's sources that name an indexed article: refs of kind 'incident' (all files' when fid is undefined). */
+export function linkIncidentSources(db: Db, fid?: number): void {
+	db.prepare(
+		`INSERT OR IGNORE INTO article_refs (kind, ref, rid)
+		 SELECT 'incident', i.id, a.rid FROM incidents i, json_each(i.json, '$.sources') s
+		 JOIN articles a ON a.id = s.value WHERE s.type = 'text' ${fid === undefined ? '' : 'AND i.fid = ?'}`,
+	).run(...(fid === undefined ? [] : [fid]));
+}
+
+/** Takes a file's rows out of the index, its share of the country-day sums with them. */
+export function removeFile(db: Db, fid: number): void {
+	const sums = db
+		.prepare(
+			`SELECT country, day, machine, count(*), sum(coalesce(killed, 0)), sum(base) FROM incidents
+			 WHERE fid = ? GROUP BY country, day, machine`,
+		)
+		.raw()
+		.all(fid) as [string, string, number, number, number, number][];
+	const less = db.prepare(
+		'UPDATE country_days SET incidents = incidents - ?, killed = killed - ?, base = base - ? WHERE country = ? AND day = ? AND machine = ?',
+	);
+	for (const [country, day, machine, n, dead, base] of sums) less.run(n, dead, base, country, day, machine);
+	db.prepare('DELETE FROM country_days WHERE incidents <= 0').run();
+	const rids = 'SELECT rid FROM incidents WHERE fid = ?';
+	db.prepare(`DELETE FROM incident_actors WHERE rid IN (${rids})`).run(fid);
+	db.prepare(`DELETE FROM incidents_fts WHERE rowid IN (${rids})`).run(fid);
+	db.prepare(
+		`DELETE FROM article_refs WHERE kind = 'incident' AND ref IN (SELECT id FROM incidents WHERE fid = ?)`,
+	).run(fid);
+	db.prepare('DELETE FROM incidents WHERE fid = ?').run(fid);
+	const arts = 'SELECT rid FROM articles WHERE fid = ?';
+	db.prepare(`DELETE FROM article_refs WHERE rid IN (${arts})`).run(fid);
+	db.prepare(`DELETE FROM articles_fts WHERE rowid IN (${arts})`).run(fid);
+	db.prepare('DELETE FROM articles WHERE fid = ?').run(fid);
+	db.prepare('DELETE FROM actors WHERE fid = ?').run(fid);
+	db.prepare('DELETE FROM countries WHERE fid = ?').run(fid);
+	db.prepare('DELETE FROM files WHERE fid = ?').run(fid);
+}

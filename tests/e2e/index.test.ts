@@ -1,0 +1,89 @@
+// `sitrep index` from the built bundle: libsql is loaded from node_modules (it is
+// never bundled), the index is made beside a writable data directory, status
+// reports it, and a changed file shows as stale until the next build.
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundled, DATA_DIR } from '../support/helpers.js';
+import { CLI } from '../support/runCli.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'sitrep-index-e2e-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}) {
+	const { SITREP_INDEX_DIR: _, ...rest } = process.env;
+	const r = spawnSync(process.execPath, [CLI, ...args], {
+		encoding: 'utf8',
+		env: {
+			...rest,
+			SITREP_CONFIG_DIR: join(temp, 'config'),
+			XDG_CACHE_HOME: join(temp, 'cache'),
+			NO_COLOR: '1',
+			...env,
+		},
+	});
+	return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('sitrep index', () => {
+	const dir = join(temp, 'data');
+	cpSync(DATA_DIR, dir, { recursive: true });
+
+	it('builds the index beside the data and reports it', () => {
+		const built = run(['index', 'build', '--json', '--data', dir]);
+		expect(built.err).toBe('');
+		expect(built.code).toBe(0);
+		const status = JSON.parse(built.out);
+		expect(status.path).toBe(join(dir, '.sitrep', 'index.sqlite'));
+		expect(existsSync(status.path)).toBe(true);
+		expect(status.counts.incidents).toBe(bundled().store.incidents.length);
+		expect(status.counts.articles).toBe(bundled().store.articles.length);
+		expect(status.stale).toEqual({ changed: [], added: [], removed: [] });
+	});
+
+	it('shows a changed file as stale, in words and as JSON', () => {
+		appendFileSync(join(dir, 'incidents.json'), '\n');
+		const text = run(['index', '--data', dir]);
+		expect(text.code).toBe(0);
+		expect(text.out).toMatch(/^index: .*index\.sqlite$/m);
+		expect(text.out).toMatch(/^stale: incidents\.json \(changed\)$/m);
+		expect(JSON.parse(run(['index', 'status', '--json', '--data', dir]).out).stale.changed).toEqual(['incidents.json']);
+	});
+
+	it('keeps the bundled data’s index in the cache folder', () => {
+		const where = run(['index', 'path']);
+		expect(where.code).toBe(0);
+		expect(where.out.trim()).toMatch(new RegExp(`^${join(temp, 'cache')}/sitrep/index-[0-9a-f]{16}\\.sqlite$`));
+	});
+
+	it('two processes building at once both finish, and leave one sound index', async () => {
+		const { SITREP_INDEX_DIR: _, ...rest } = process.env;
+		const both = [0, 1].map(
+			() =>
+				new Promise<{ code: number | null; out: string }>((resolve) => {
+					const child = spawn(process.execPath, [CLI, 'index', 'build', '--json', '--data', dir], {
+						env: { ...rest, SITREP_CONFIG_DIR: join(temp, 'config') },
+					});
+					let out = '';
+					child.stdout.on('data', (d: Buffer) => {
+						out += d.toString();
+					});
+					child.on('close', (code) => resolve({ code, out }));
+				}),
+		);
+		const results = await Promise.all(both);
+		expect(results.map((r) => r.code)).toEqual([0, 0]);
+		for (const r of results) expect(JSON.parse(r.out).counts.incidents).toBe(bundled().store.incidents.length);
+		const after = JSON.parse(run(['index', '--json', '--data', dir]).out);
+		expect(after.usable).toBe(true);
+		expect(after.stale).toEqual({ changed: [], added: [], removed: [] });
+	});
+
+	it('refuses an unknown action', () => {
+		const r = run(['index', 'rebuild', '--data', dir]);
+		expect(r.code).toBe(2);
+		expect(r.err).toMatch(/expected one of status, build, path/);
+	});
+});

@@ -1,0 +1,433 @@
+// The SQLite index of a data directory: what it holds must be what loading the
+// directory gives (counts, derived columns, sums), kept so as files change, and
+// a damaged, outdated or half-built index must never cost the previous one.
+import { appendFileSync, chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { firstDay, lastDay } from '../../source/core/dates.js';
+import { killed, killedOr0 } from '../../source/core/fatalities.js';
+import { basePoints, effectiveDay } from '../../source/core/risk.js';
+import type { Incident } from '../../source/core/schema.js';
+import { rolesIn, type Store } from '../../source/core/store.js';
+import { loadDataDir } from '../../source/io/load/load.js';
+import { buildIndex } from '../../source/io/store/sqlite/build.js';
+import { ensureIndex } from '../../source/io/store/sqlite/ensure.js';
+import { RecordSplitter } from '../../source/io/store/sqlite/jsonStream.js';
+import { indexLocation } from '../../source/io/store/sqlite/location.js';
+import { type Db, openIndex } from '../../source/io/store/sqlite/open.js';
+import { SCHEMA_VERSION } from '../../source/io/store/sqlite/schema.js';
+import { indexStatus } from '../../source/io/store/sqlite/status.js';
+import { bundled, DATA_DIR } from '../support/helpers.js';
+
+let temp: string;
+const opened: Db[] = [];
+
+beforeEach(() => {
+	temp = mkdtempSync(join(tmpdir(), 'sitrep-index-'));
+	process.env.SITREP_INDEX_DIR = join(temp, 'indexes');
+});
+
+afterEach(() => {
+	for (const db of opened.splice(0)) if (db.open) db.close();
+	delete process.env.SITREP_INDEX_DIR;
+	rmSync(temp, { recursive: true, force: true });
+});
+
+async function ensure(dir: string, opts: Parameters<typeof ensureIndex>[1] = {}) {
+	const index = await ensureIndex(dir, opts);
+	opened.push(index.db);
+	return index;
+}
+
+function one<T = number>(db: Db, sql: string, ...params: unknown[]): T {
+	return (
+		db
+			.prepare(sql)
+			.raw()
+			.all(...params) as [T][]
+	)[0]?.[0] as T;
+}
+
+const count = (db: Db, table: string) => one(db, `SELECT count(*) FROM ${table}`);
+
+/** A copy of the bundled data with one more incidents file, in a folder. */
+function copyData(): string {
+	const dir = join(temp, 'data');
+	cpSync(DATA_DIR, dir, { recursive: true });
+	mkdirSync(join(dir, 'incidents'));
+	return dir;
+}
+
+function incident(id: string, over: Partial<Incident> = {}): Record<string, unknown> {
+	return {
+		id,
+		date: '2025-06-03',
+		country: 'AF',
+		type: 'bombing',
+		perpetrators: [],
+		targets: [],
+		fatalities: 4,
+		description: `Test incident ${id}`,
+		sources: [{ outlet: 'Test', date: '2025-06-03' }],
+		...over,
+	};
+}
+
+/** country_days as the store's incidents sum them. */
+function daySums(store: Store): Map<string, { incidents: number; killed: number; base: number }> {
+	const sums = new Map<string, { incidents: number; killed: number; base: number }>();
+	for (const inc of store.incidents) {
+		const key = `${inc.country}|${effectiveDay(inc)}|${inc.machineCoded ? 1 : 0}`;
+		const s = sums.get(key) ?? { incidents: 0, killed: 0, base: 0 };
+		s.incidents++;
+		s.killed += killedOr0(inc);
+		s.base += basePoints(store, inc);
+		sums.set(key, s);
+	}
+	return sums;
+}
+
+function expectDaysMatch(db: Db, store: Store): void {
+	const rows = db.prepare('SELECT country, day, machine, incidents, killed, base FROM country_days').raw().all() as [
+		string,
+		string,
+		number,
+		number,
+		number,
+		number,
+	][];
+	const want = daySums(store);
+	expect(rows.length).toBe(want.size);
+	for (const [country, day, machine, n, dead, base] of rows) {
+		const w = want.get(`${country}|${day}|${machine}`);
+		expect(w, `${country} ${day}`).toBeDefined();
+		expect(n).toBe(w?.incidents);
+		expect(dead).toBe(w?.killed);
+		expect(base).toBeCloseTo(w?.base ?? Number.NaN, 6);
+	}
+}
+
+describe('building the index of the bundled data', () => {
+	it('holds what loading the directory gives', async () => {
+		const { store, problems } = bundled();
+		const { db, built, messages } = await ensure(DATA_DIR);
+		expect(built).toBe('fresh');
+		expect(messages).toEqual([]);
+		expect(count(db, 'incidents')).toBe(store.incidents.length);
+		expect(count(db, 'articles')).toBe(store.articles.length);
+		expect(count(db, 'actors')).toBe(store.actors.length);
+		expect(count(db, 'countries')).toBe(store.countries.length);
+		expect(count(db, 'incidents_fts')).toBe(store.incidents.length);
+		expect(count(db, 'articles_fts')).toBe(store.articles.length);
+		// The loader's own problems about records (not its cross-checks) are the index's.
+		const recordProblems = problems.filter((p) => !/^unknown (actor|country|article)/.test(p.message));
+		expect(one(db, 'SELECT sum(json_array_length(problems)) FROM files')).toBe(recordProblems.length);
+
+		const roles = store.incidents.flatMap((inc) =>
+			[...(store.incidentsByActor.entries() ?? [])]
+				.filter(([, list]) => list.includes(inc))
+				.flatMap(([actor]) => rolesIn(inc, actor).map((role) => `${actor}|${role}|${inc.id}`)),
+		);
+		const rows = db
+			.prepare('SELECT ia.actor, ia.role, i.id FROM incident_actors ia JOIN incidents i ON i.rid = ia.rid')
+			.raw()
+			.all() as [string, string, string][];
+		expect(rows.map((r) => r.join('|')).sort()).toEqual(roles.sort());
+
+		const refs = (kind: string) =>
+			(
+				db
+					.prepare('SELECT r.ref, a.id FROM article_refs r JOIN articles a ON a.rid = r.rid WHERE r.kind = ?')
+					.raw()
+					.all(kind) as [string, string][]
+			)
+				.map((r) => r.join('|'))
+				.sort();
+		const fromStore = (map: Map<string, { id: string }[]>) =>
+			[...map].flatMap(([key, arts]) => arts.map((a) => `${key}|${a.id}`)).sort();
+		expect(refs('actor')).toEqual(fromStore(store.articlesByActor));
+		expect(refs('country')).toEqual(fromStore(store.articlesByCountry));
+		expect(refs('incident')).toEqual(fromStore(store.articlesByIncident));
+		expect(refs('incident').length).toBeGreaterThan(0);
+	});
+
+	it('derives each incident column by the core rules', async () => {
+		const { store } = bundled();
+		const { db } = await ensure(DATA_DIR);
+		const rows = db
+			.prepare('SELECT id, date, first_day, last_day, day, country, type, killed, base, machine, json FROM incidents')
+			.raw()
+			.all() as [string, string, string, string, string, string, string, number | null, number, number, string][];
+		expect(rows.length).toBe(store.incidents.length);
+		for (const [id, date, first, last, day, country, type, dead, base, machine, json] of rows) {
+			const inc = store.incidentById.get(id) as Incident;
+			expect(inc, id).toBeDefined();
+			expect([date, country, type]).toEqual([inc.date, inc.country, inc.type]);
+			expect(first).toBe(firstDay(inc.date));
+			expect(last).toBe(lastDay(inc.endDate ?? inc.date));
+			expect(day).toBe(effectiveDay(inc));
+			expect(dead).toBe(killed(inc) ?? null);
+			expect(base).toBe(basePoints(store, inc));
+			expect(machine).toBe(inc.machineCoded ? 1 : 0);
+			expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(inc)));
+		}
+	});
+
+	it('sums country days as the store would', async () => {
+		const { db } = await ensure(DATA_DIR);
+		expectDaysMatch(db, bundled().store);
+	});
+
+	it('finds words in the full-text tables', async () => {
+		const { store } = bundled();
+		const { db } = await ensure(DATA_DIR);
+		const inc = store.incidents[0] as Incident;
+		const word = (inc.description.match(/[A-Za-z]{6,}/) ?? [])[0] as string;
+		const ids = db
+			.prepare('SELECT i.id FROM incidents_fts f JOIN incidents i ON i.rid = f.rowid WHERE incidents_fts MATCH ?')
+			.raw()
+			.all(word) as [string][];
+		expect(ids.map((r) => r[0])).toContain(inc.id);
+	});
+
+	it('is unchanged on the next call, and status says it is current', async () => {
+		const first = await ensure(DATA_DIR);
+		first.db.close();
+		expect((await ensure(DATA_DIR)).built).toBe('unchanged');
+		const status = indexStatus(DATA_DIR);
+		expect(status.usable).toBe(true);
+		expect(status.schemaVersion).toBe(SCHEMA_VERSION);
+		expect(status.counts?.incidents).toBe(bundled().store.incidents.length);
+		expect(status.stale).toEqual({ changed: [], added: [], removed: [] });
+	});
+});
+
+describe('keeping the index current', () => {
+	it('indexes a line appended to an NDJSON file, and the country-day sums follow', async () => {
+		const dir = copyData();
+		const file = join(dir, 'incidents', 'more.ndjson');
+		writeFileSync(file, `${JSON.stringify(incident('t-1'))}\n`);
+		const before = await ensure(dir);
+		const n = count(before.db, 'incidents');
+		const day = () =>
+			before.db
+				.prepare(
+					"SELECT incidents, killed FROM country_days WHERE country = 'AF' AND day = '2025-06-03' AND machine = 0",
+				)
+				.raw()
+				.all()[0] as [number, number];
+		const [incidents0, killed0] = day();
+		before.db.close();
+
+		appendFileSync(file, `${JSON.stringify(incident('t-2', { fatalities: 7 }))}\n`);
+		expect(indexStatus(dir).stale?.changed).toEqual(['incidents/more.ndjson']);
+		const after = await ensure(dir);
+		expect(after.built).toBe('updated');
+		expect(count(after.db, 'incidents')).toBe(n + 1);
+		before.db = after.db;
+		expect(day()).toEqual([incidents0 + 1, killed0 + 7]);
+		expectDaysMatch(after.db, loadDataDir(dir).store);
+		expect(count(after.db, 'incidents_fts')).toBe(n + 1);
+	});
+
+	it('takes a removed file out', async () => {
+		const dir = copyData();
+		const file = join(dir, 'incidents', 'more.ndjson');
+		writeFileSync(
+			file,
+			`${JSON.stringify(incident('t-1'))}\n${JSON.stringify(incident('t-2', { date: '2025-07' }))}\n`,
+		);
+		const first = await ensure(dir);
+		expect(one(first.db, "SELECT count(*) FROM incidents WHERE id LIKE 't-%'")).toBe(2);
+		first.db.close();
+		rmSync(file);
+		const { db, built } = await ensure(dir);
+		expect(built).toBe('updated');
+		expect(one(db, "SELECT count(*) FROM incidents WHERE id LIKE 't-%'")).toBe(0);
+		expect(one(db, "SELECT count(*) FROM files WHERE path = 'incidents/more.ndjson'")).toBe(0);
+		expect(count(db, 'incidents_fts')).toBe(bundled().store.incidents.length);
+		expectDaysMatch(db, bundled().store);
+	});
+
+	it('relinks the incidents that cite an article when the articles change', async () => {
+		const dir = copyData();
+		const first = await ensure(dir);
+		const cited = one(first.db, "SELECT count(*) FROM article_refs WHERE kind = 'incident'");
+		expect(cited).toBeGreaterThan(0);
+		first.db.close();
+		// Rewritten with the same records: every article gets a new row id.
+		appendFileSync(join(dir, 'articles.json'), '\n');
+		const { db, built } = await ensure(dir);
+		expect(built).toBe('updated');
+		expect(one(db, "SELECT count(*) FROM article_refs WHERE kind = 'incident'")).toBe(cited);
+	});
+
+	it('builds anew when the actors change (every incident’s points depend on them)', async () => {
+		const dir = copyData();
+		(await ensure(dir)).db.close();
+		appendFileSync(join(dir, 'actors.json'), '\n');
+		const { built, messages } = await ensure(dir);
+		expect(built).toBe('fresh');
+		expect(messages.join()).toMatch(/actors or countries changed/);
+	});
+
+	it('skips a bad line with a problem at its line, and indexes the rest', async () => {
+		const dir = copyData();
+		const file = join(dir, 'incidents', 'more.ndjson');
+		const bad = { ...incident('t-2'), type: 'no-such-type' };
+		writeFileSync(
+			file,
+			[incident('t-1'), bad, incident('t-3')]
+				.map((r) => JSON.stringify(r))
+				.join('\n')
+				.replace('}\n{"id":"t-3"', '}\n{oops\n{"id":"t-3"'),
+		);
+		const { db } = await ensure(dir);
+		expect(one(db, "SELECT count(*) FROM incidents WHERE id LIKE 't-%'")).toBe(2);
+		const problems = JSON.parse(one<string>(db, "SELECT problems FROM files WHERE path = 'incidents/more.ndjson'"));
+		const loaded = loadDataDir(dir).problems.filter((p) => p.file.endsWith('more.ndjson'));
+		expect(problems.map((p: { line: number; pointer: string }) => [p.line, p.pointer])).toEqual(
+			loaded.map((p) => [p.line, p.pointer]),
+		);
+		expect(problems.map((p: { line: number }) => p.line)).toEqual([2, 3]);
+		expect(problems[0].col).toBe(loaded[0]?.col);
+	});
+
+	it('keeps the first of two records with one id, as the loader does', async () => {
+		const dir = copyData();
+		writeFileSync(join(dir, 'incidents', 'a.ndjson'), `${JSON.stringify(incident('t-1', { fatalities: 1 }))}\n`);
+		writeFileSync(join(dir, 'incidents', 'b.ndjson'), `${JSON.stringify(incident('t-1', { fatalities: 2 }))}\n`);
+		const { db } = await ensure(dir);
+		const { store, problems } = loadDataDir(dir);
+		expect(one(db, "SELECT killed FROM incidents WHERE id = 't-1'")).toBe(
+			killed(store.incidentById.get('t-1') as Incident),
+		);
+		const dup = JSON.parse(one<string>(db, "SELECT problems FROM files WHERE path = 'incidents/b.ndjson'"));
+		expect(dup).toHaveLength(1);
+		expect(dup[0].message).toMatch(/^duplicate incident id "t-1" \(first defined at incidents\/a\.ndjson\); skipped$/);
+		expect(problems.some((p) => p.file.endsWith('b.ndjson') && /^duplicate incident id "t-1"/.test(p.message))).toBe(
+			true,
+		);
+		db.close();
+		// With a duplicate indexed, a change anywhere builds anew: which one wins depends on every file.
+		appendFileSync(join(dir, 'incidents', 'a.ndjson'), '\n');
+		expect((await ensure(dir)).built).toBe('fresh');
+	});
+
+	it('reads a JSON wrapper with a broken record, keeping the others', async () => {
+		const dir = copyData();
+		const text = `{"incidents": [\n${JSON.stringify(incident('t-1'))},\n{"id": "t-2", "date": tru},\n${JSON.stringify(incident('t-3'))}\n]}`;
+		writeFileSync(join(dir, 'incidents', 'w.json'), text);
+		const { db } = await ensure(dir);
+		expect(one(db, "SELECT count(*) FROM incidents WHERE id LIKE 't-%'")).toBe(2);
+		const problems = JSON.parse(one<string>(db, "SELECT problems FROM files WHERE path = 'incidents/w.json'"));
+		expect(problems[0]).toMatchObject({ severity: 'error', line: 3 });
+		expect(problems[0].message).toMatch(/^invalid JSON: .*the incident at \/incidents\/1 \(id "t-2"\) is skipped$/);
+	});
+});
+
+describe('an index that cannot be used', () => {
+	it('is rebuilt when the file is not a database', async () => {
+		(await ensure(DATA_DIR)).db.close();
+		writeFileSync(indexLocation(DATA_DIR), 'this is not SQLite'.repeat(500));
+		const { db, built, messages } = await ensure(DATA_DIR);
+		expect(built).toBe('fresh');
+		expect(messages.join()).toMatch(/not a readable SQLite database/);
+		expect(count(db, 'incidents')).toBe(bundled().store.incidents.length);
+	});
+
+	it('is rebuilt when its schema version differs', async () => {
+		const first = await ensure(DATA_DIR);
+		first.db.prepare("UPDATE meta SET value = '0' WHERE key = 'schema_version'").run();
+		first.db.close();
+		const { built, messages } = await ensure(DATA_DIR);
+		expect(built).toBe('fresh');
+		expect(messages.join()).toMatch(new RegExp(`schema version 0, this sitrep uses ${SCHEMA_VERSION}`));
+	});
+
+	it('survives an interrupted build: the previous index opens with its counts', async () => {
+		const dir = copyData();
+		(await ensure(dir)).db.close();
+		const path = indexLocation(dir);
+		writeFileSync(join(dir, 'incidents', 'more.ndjson'), `${JSON.stringify(incident('t-1'))}\n`);
+		const stop = new Error('interrupted');
+		await expect(
+			buildIndex(dir, path, (done, total) => {
+				if (done > total / 2) throw stop;
+			}),
+		).rejects.toBe(stop);
+		const old = openIndex(path);
+		expect(old.db).toBeDefined();
+		if (old.db) opened.push(old.db);
+		expect(count(old.db as Db, 'incidents')).toBe(bundled().store.incidents.length);
+		expect(indexStatus(dir).stale?.added).toEqual(['incidents/more.ndjson']);
+	});
+});
+
+describe('where the index lives', () => {
+	it('beside the data, or in the cache for the bundled data', () => {
+		delete process.env.SITREP_INDEX_DIR;
+		const dir = copyData();
+		expect(indexLocation(dir, {})).toBe(join(dir, '.sitrep', 'index.sqlite'));
+		const cache = join(temp, 'cache');
+		expect(indexLocation(DATA_DIR, { XDG_CACHE_HOME: cache })).toMatch(
+			new RegExp(`^${cache}/sitrep/index-[0-9a-f]{16}\\.sqlite$`),
+		);
+		expect(indexLocation(dir, { SITREP_INDEX_DIR: cache })).toMatch(/index-[0-9a-f]{16}\.sqlite$/);
+	});
+
+	// Root may write anywhere, so a read-only directory is only read-only to others.
+	it.skipIf(process.getuid?.() === 0)('in the cache when the data directory is read-only', () => {
+		const dir = copyData();
+		chmodSync(dir, 0o555);
+		try {
+			expect(indexLocation(dir, { XDG_CACHE_HOME: join(temp, 'cache') })).toMatch(/\/cache\/sitrep\/index-/);
+		} finally {
+			chmodSync(dir, 0o755);
+		}
+	});
+});
+
+describe('splitting a JSON file as it streams', () => {
+	it('gives each record whole, whatever the chunk boundaries', () => {
+		const records = [incident('a'), { id: 'b', text: 'with ] and } and "quotes" \\ and é' }, [1, [2]], 'x', 3];
+		const text = `\ufeff{"other": [1, {"incidents": 2}], "incidents": ${JSON.stringify(records, null, 1)}, "after": {}}`;
+		const bytes = Buffer.from(text);
+		for (const size of [1, 2, 7, 64, bytes.length]) {
+			const got: unknown[] = [];
+			const faults: string[] = [];
+			const split = new RecordSplitter('incidents', {
+				record: (b, at) => got.push([JSON.parse(b.toString()), at.index, at.base]),
+				fault: (m) => faults.push(m),
+			});
+			for (let i = 0; i < bytes.length; i += size) split.push(bytes.subarray(i, i + size));
+			split.end();
+			expect(faults).toEqual([]);
+			expect(got).toEqual(records.map((r, i) => [r, i, ['incidents']]));
+		}
+	});
+
+	it('says when a file ends early or holds no array of records', () => {
+		const faults = (text: string) => {
+			const out: string[] = [];
+			const split = new RecordSplitter('incidents', { record: () => {}, fault: (m) => out.push(m) });
+			split.push(Buffer.from(text));
+			split.end();
+			return out;
+		};
+		expect(faults('[{"id": 1}')).toEqual(['invalid JSON: unexpected end of file']);
+		expect(faults('{"id": 1}')[0]).toMatch(/found an object/);
+		expect(faults('')[0]).toMatch(/^empty file/);
+		expect(faults('[] x')[0]).toMatch(/expected the end of the file/);
+	});
+});
+
+describe('more than one at a time', () => {
+	it('two calls at once in one process: one builds, the other finds it current', async () => {
+		const dir = copyData();
+		const [a, b] = await Promise.all([ensure(dir), ensure(dir)]);
+		expect([a.built, b.built]).toEqual(['fresh', 'unchanged']);
+		expect(count(b.db, 'incidents')).toBe(bundled().store.incidents.length);
+	});
+});
