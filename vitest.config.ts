@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: unit (pure logic and each pane's reducer), ui (the App
-// driven by keys through ink-testing-library) and e2e (the built bundle,
+// Four projects: unit (pure logic and each pane's reducer), ui (the App
+// driven by keys through ink-testing-library), conformance (every answer over
+// each storage backend) and e2e (the built bundle,
 // spawned or in a pseudo-terminal, and the reliability checks). Only e2e
 // builds the bundle.
 export default defineConfig({
@@ -26,6 +27,15 @@ export default defineConfig({
 			{
 				extends: true,
 				test: { name: 'ui', include: ['tests/ui/**/*.test.{ts,tsx}'], globalSetup: ['tests/support/temp-root.ts'] },
+			},
+			{
+				extends: true,
+				// Every core answer over each storage backend on the same data (tests/conformance/answers.ts).
+				test: {
+					name: 'conformance',
+					include: ['tests/conformance/**/*.test.{ts,tsx}'],
+					globalSetup: ['tests/support/temp-root.ts'],
+				},
 			},
 			{
 				extends: true,

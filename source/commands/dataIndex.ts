@@ -8,6 +8,7 @@ import { IndexBusy } from '../io/store/sqlite/open.js';
 import { type IndexStatus, indexStatus } from '../io/store/sqlite/status.js';
 import { terminalJson } from '../present/json.js';
 import { type Ctx, EXIT } from './context.js';
+import { indexProgressLine } from './indexProgress.js';
 import { terminalProgress } from './progress.js';
 
 const ACTIONS = ['status', 'build', 'path'] as const;
@@ -44,7 +45,7 @@ async function build(dir: string, json: boolean, ctx: Ctx): Promise<void> {
 	try {
 		const index = await ensureIndex(dir, {
 			rebuild: true,
-			onProgress: bar && ((done, total, phase) => bar(progressLine(done, total, phase))),
+			onProgress: bar && ((done, total, phase) => bar(indexProgressLine(done, total, phase))),
 		});
 		index.db.close();
 		for (const m of index.messages) ctx.err(`sitrep index: ${m}`);
@@ -52,14 +53,6 @@ async function build(dir: string, json: boolean, ctx: Ctx): Promise<void> {
 		bar?.(undefined);
 	}
 	if (!json) ctx.err(`sitrep index: built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-}
-
-const BAR_CELLS = 24;
-
-function progressLine(done: number, total: number, phase: string): string {
-	const share = total > 0 ? done / total : 1;
-	const full = Math.round(share * BAR_CELLS);
-	return `indexing ${phase} [${'#'.repeat(full)}${'.'.repeat(BAR_CELLS - full)}] ${Math.floor(share * 100)}% of ${formatBytes(total)}`;
 }
 
 function statusLines(s: IndexStatus): string[] {

@@ -1,9 +1,9 @@
 // sitrep risk [COUNTRY]: the table, or one country with its explanation.
 
+import type { Backend } from '../core/backend/types.js';
 import { G } from '../core/glyphs.js';
 import type { Resolver } from '../core/resolve.js';
 import { countryRisk, machineCodedNote, riskTable, trendArrow } from '../core/risk.js';
-import type { Store } from '../core/store.js';
 import { fit } from '../core/width.js';
 import { terminalJson } from '../present/json.js';
 import { linesToText } from '../present/plain.js';
@@ -12,7 +12,7 @@ import { type Ctx, EXIT } from './context.js';
 import { type WindowFlags, windowFromFlags } from './window.js';
 
 export function runRisk(
-	store: Store,
+	store: Backend,
 	resolver: Resolver,
 	country: string | undefined,
 	flags: WindowFlags & { json: boolean },

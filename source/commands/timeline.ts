@@ -1,19 +1,11 @@
 // sitrep timeline: the Timeline pane's query as text or JSON.
 
+import type { Backend } from '../core/backend/types.js';
 import { tollCell } from '../core/fatalities.js';
 import { G } from '../core/glyphs.js';
-import { Resolver } from '../core/resolve.js';
+import type { Resolver } from '../core/resolve.js';
 import { sanitizeLine } from '../core/sanitize.js';
-import type { Store } from '../core/store.js';
-import {
-	countBy,
-	type FilterInput,
-	filterIncidents,
-	isTimelineSort,
-	parseFilter,
-	perpetratorLabel,
-	sortIncidents,
-} from '../core/timeline.js';
+import { countDates, type FilterInput, isTimelineSort, parseFilter, perpetratorLabel } from '../core/timeline.js';
 import { fit } from '../core/width.js';
 import { incidentJson, terminalJson } from '../present/json.js';
 import { type Ctx, EXIT } from './context.js';
@@ -25,8 +17,8 @@ export interface TimelineFlags extends FilterInput {
 	sort?: string;
 }
 
-export function runTimeline(store: Store, flags: TimelineFlags, ctx: Ctx): number {
-	const { filter, errors } = parseFilter(new Resolver(store), flags);
+export function runTimeline(data: Backend, resolver: Resolver, flags: TimelineFlags, ctx: Ctx): number {
+	const { filter, errors } = parseFilter(resolver, flags);
 	if (errors.length) {
 		for (const e of errors) {
 			ctx.err(
@@ -52,11 +44,10 @@ export function runTimeline(store: Store, flags: TimelineFlags, ctx: Ctx): numbe
 		ctx.err('sitrep: --sort orders incidents; --by counts them per week or month: give one of the two');
 		return EXIT.usage;
 	}
-	const sorted = sortIncidents(filterIncidents(store, filter), sort);
-	const all = sorted.items;
 	if (flags.by) {
-		const buckets = countBy(all, flags.by, filter);
-		if (flags.json) ctx.out(terminalJson({ filter, unit: flags.by, total: all.length, buckets }));
+		const buckets = countDates(data.incidentDates(filter), flags.by, filter);
+		const { total } = data.incidentPage(filter, 'date', 0, 0);
+		if (flags.json) ctx.out(terminalJson({ filter, unit: flags.by, total, buckets }));
 		else {
 			ctx.out(
 				`${fit(flags.by === 'week' ? 'WEEK OF' : 'MONTH', 10)}  ${fit('INCIDENTS', 9, true)}  ${fit('KILLED', 6, true)}`,
@@ -70,29 +61,29 @@ export function runTimeline(store: Store, flags: TimelineFlags, ctx: Ctx): numbe
 		}
 		return EXIT.ok;
 	}
-	const shown = flags.limit ? all.slice(0, flags.limit) : all;
+	// One page: what --limit asks for, else every match.
+	const page = data.incidentPage(filter, sort, 0, flags.limit ?? Number.MAX_SAFE_INTEGER);
+	const shown = page.rows;
+	const total = page.total;
 	if (flags.json) {
 		// The incidents as the data wrote them (core/originals.ts), escaped for the terminal.
-		const byToll = sort === 'fatalities' ? { sort, untolled: sorted.untolled } : {};
-		ctx.out(
-			terminalJson({ filter, ...byToll, total: all.length, shown: shown.length, incidents: shown.map(incidentJson) }),
-		);
+		const byToll = sort === 'fatalities' ? { sort, untolled: page.untolled } : {};
+		ctx.out(terminalJson({ filter, ...byToll, total, shown: shown.length, incidents: shown.map(incidentJson) }));
 		return EXIT.ok;
 	}
 	ctx.out(
 		`${fit('DATE', 10)}  CC  ${fit('TYPE', 16)}  ${fit('PERPETRATOR', 18)}  ${fit('KILLED', 10, true)}  LOCATION`,
 	);
-	const firstUntolled = sort === 'fatalities' ? all.length - sorted.untolled : -1;
+	const firstUntolled = sort === 'fatalities' ? total - page.untolled : -1;
 	shown.forEach((inc, i) => {
 		if (i === firstUntolled)
-			ctx.out(`${G.rule.repeat(2)} toll not reported ${G.dot} ${sorted.untolled} ${G.rule.repeat(2)}`);
+			ctx.out(`${G.rule.repeat(2)} toll not reported ${G.dot} ${page.untolled} ${G.rule.repeat(2)}`);
 		const place = [inc.location, inc.admin1].filter(Boolean).join(', ');
 		ctx.out(
-			`${fit(inc.date, 10)}  ${fit(inc.country, 2)}  ${fit(inc.type, 16)}  ${fit(perpetratorLabel(store, inc), 18)}  ${fit(tollCell(inc.fatalities, '-', 10), 10, true)}  ${place}`,
+			`${fit(inc.date, 10)}  ${fit(inc.country, 2)}  ${fit(inc.type, 16)}  ${fit(perpetratorLabel(data, inc), 18)}  ${fit(tollCell(inc.fatalities, '-', 10), 10, true)}  ${place}`,
 		);
 	});
-	ctx.err(
-		`${shown.length} of ${all.length} incidents${all.length !== store.incidents.length ? ` (${store.incidents.length} in the data)` : ''}`,
-	);
+	const inData = data.totals().incidents;
+	ctx.err(`${shown.length} of ${total} incidents${total !== inData ? ` (${inData} in the data)` : ''}`);
 	return EXIT.ok;
 }

@@ -1,5 +1,7 @@
 // --window and --as-of, checked once for every command that takes them, and
 // --machine-coded (or the riskMachineCoded setting) for those that score.
+
+import type { Backend } from '../core/backend/types.js';
 import { type RiskDays, type RiskWindow, riskWindow, windowProblem } from '../core/risk.js';
 import type { Store } from '../core/store.js';
 import type { Ctx } from './context.js';
@@ -11,7 +13,7 @@ export interface WindowFlags {
 	machineCoded?: boolean;
 }
 
-export function windowFromFlags(store: Store, flags: WindowFlags, ctx: Ctx): RiskWindow | undefined {
+export function windowFromFlags(store: Store | Backend, flags: WindowFlags, ctx: Ctx): RiskWindow | undefined {
 	const days = flags.window ?? 90;
 	const problem = windowProblem(days, flags.asOf);
 	if (problem) {

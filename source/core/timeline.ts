@@ -315,7 +315,7 @@ export function describeFilter(f: TimelineFilter): string {
 }
 
 /** Who did it, for a table cell: short names of perpetrators, else the claimant, else "unknown". */
-export function perpetratorLabel(store: Store, inc: Incident): string {
+export function perpetratorLabel(store: { readonly actorById: ReadonlyMap<string, Actor> }, inc: Incident): string {
 	const ids = inc.perpetrators.length ? inc.perpetrators : inc.claimedBy ? [inc.claimedBy] : [];
 	if (ids.length === 0) return 'unknown';
 	return ids

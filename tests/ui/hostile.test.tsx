@@ -10,6 +10,7 @@ import { runCache } from '../../source/commands/cache.js';
 import type { Ctx } from '../../source/commands/context.js';
 import { runSearch } from '../../source/commands/search.js';
 import { runTimeline } from '../../source/commands/timeline.js';
+import { backendOf } from '../../source/core/backend/memory.js';
 import { hasOriginal, original } from '../../source/core/originals.js';
 import { Resolver } from '../../source/core/resolve.js';
 import { sanitizeLine, sanitizeText } from '../../source/core/sanitize.js';
@@ -118,7 +119,7 @@ describe('originals kept aside for JSON', () => {
 
 	it('sitrep timeline --json: valid JSON with the original strings, and no control in its bytes', () => {
 		const { ctx, out } = capture();
-		expect(runTimeline(store, { json: true }, ctx)).toBe(0);
+		expect(runTimeline(backendOf(store), new Resolver(store), { json: true }, ctx)).toBe(0);
 		const text = out.join('\n');
 		expect(FORBIDDEN.test(text)).toBe(false);
 		const json = JSON.parse(text) as { incidents: Incident[] };

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../source/commands/context.js';
 import { runTimeline } from '../../source/commands/timeline.js';
+import { backendOf } from '../../source/core/backend/memory.js';
 import {
 	countedOf,
 	formatToll,
@@ -15,6 +16,7 @@ import {
 	tollJson,
 } from '../../source/core/fatalities.js';
 import { setGlyphs } from '../../source/core/glyphs.js';
+import { Resolver } from '../../source/core/resolve.js';
 import type { Fatalities } from '../../source/core/schema.js';
 import { incident, store } from '../support/fixtures.js';
 
@@ -132,7 +134,7 @@ describe('answer JSON (sitrep timeline --json)', () => {
 	function timelineJson(): { incidents: Record<string, unknown>[] } {
 		const out: string[] = [];
 		const ctx: Ctx = { out: (l) => out.push(l), outStyled: (l) => out.push(l), err: () => {}, color: false };
-		expect(runTimeline(s, { json: true }, ctx)).toBe(0);
+		expect(runTimeline(backendOf(s), new Resolver(s), { json: true }, ctx)).toBe(0);
 		return JSON.parse(out.join('\n'));
 	}
 

@@ -15,11 +15,17 @@ export const risk = defineCommand({
 		const { RISK_FORMULA } = await import('../../core/risk.js');
 		return [{ title: 'Risk score', lines: RISK_FORMULA.split('\n') }];
 	},
-	async run({ args, flags, ctx, load, config }) {
-		const data = await load();
+	async run(input) {
+		const { args, flags, ctx, config } = input;
+		const { openData } = await import('../backend.js');
+		const data = await openData(input, 'risk');
 		if (typeof data === 'number') return data;
-		const { runRisk } = await import('../risk.js');
-		const machineCoded = flags.machineCoded || config.settings.riskMachineCoded === true;
-		return runRisk(data.store, data.resolver, args.join(' ') || undefined, { ...flags, machineCoded }, ctx);
+		try {
+			const { runRisk } = await import('../risk.js');
+			const machineCoded = flags.machineCoded || config.settings.riskMachineCoded === true;
+			return runRisk(data.data, data.resolver, args.join(' ') || undefined, { ...flags, machineCoded }, ctx);
+		} finally {
+			data.close();
+		}
 	},
 });

@@ -32,23 +32,30 @@ export const timeline = defineCommand({
 		'sitrep timeline --since 2024 --until 2024 --sort fatalities --limit 1',
 		'sitrep timeline --actor iskp --country=-AF,-PK',
 	],
-	async run({ flags, ctx, config, load }) {
-		const data = await load();
-		if (typeof data === 'number') return data;
+	async run(input) {
+		const { flags, ctx, config } = input;
 		const { filterWithView } = await import('../views.js');
 		const viewed = filterWithView(config, flags, 'timeline', ctx);
 		if (typeof viewed === 'number') return viewed;
-		const { runTimeline } = await import('../timeline.js');
-		return runTimeline(
-			data.store,
-			{
-				...viewed.filter,
-				limit: flags.limit,
-				json: flags.json,
-				by: flags.by,
-				sort: flags.sort ?? viewed.view?.sort,
-			},
-			ctx,
-		);
+		const { openData } = await import('../backend.js');
+		const data = await openData(input, 'timeline');
+		if (typeof data === 'number') return data;
+		try {
+			const { runTimeline } = await import('../timeline.js');
+			return runTimeline(
+				data.data,
+				data.resolver,
+				{
+					...viewed.filter,
+					limit: flags.limit,
+					json: flags.json,
+					by: flags.by,
+					sort: flags.sort ?? viewed.view?.sort,
+				},
+				ctx,
+			);
+		} finally {
+			data.close();
+		}
 	},
 });

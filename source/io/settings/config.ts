@@ -37,6 +37,9 @@ export type AlertBarMode = (typeof ALERT_BAR_MODES)[number];
 /** How the dashboard notices changes to its data directory (io/load/watchDir.ts); SITREP_WATCH beats the setting. */
 export const DATA_WATCH_MODES = ['auto', 'poll', 'off'] as const;
 export type DataWatch = (typeof DATA_WATCH_MODES)[number];
+/** Where the commands read the data: in memory, from the SQLite index, or the index above a size (io/store/choose.ts). */
+export const STORAGE_MODES = ['auto', 'memory', 'index'] as const;
+export type StorageMode = (typeof STORAGE_MODES)[number];
 
 /** `escapeTime`, in ms: the default and the range accepted (the reasons are in ui/keyReader.ts). */
 export const ESCAPE_TIME_DEFAULT = 100;
@@ -75,6 +78,7 @@ export interface Settings {
 	/** Machine-coded (GDELT) incidents count in risk scores; false (left out) when unset. */
 	riskMachineCoded?: boolean;
 	dataWatch?: DataWatch;
+	storage?: StorageMode;
 	/** Watch keys: "actor:iskp", "country:AF", "type:IED". */
 	watchlist?: string[];
 	/** Alert rules on watched items or queries, "when" in its canonical form (">=1 in 24h"). */
@@ -107,6 +111,7 @@ export const SETTING_KEYS = [
 	'alertNotify',
 	'alertBar',
 	'dataWatch',
+	'storage',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -121,6 +126,7 @@ export const SETTING_HELP: Record<SettingKey, string> = {
 	alertNotify: `how the dashboard tells of a fired alert: ${ALERT_NOTIFY.join(', ')} (auto: OSC 9 or 777 where the terminal is known to show them, else a bell)`,
 	alertBar: `a fired alert on the Watch line: ${ALERT_BAR_MODES.join(', ')} (default on)`,
 	dataWatch: `how the dashboard notices new data: ${DATA_WATCH_MODES.join(', ')} (auto: file-system events, polling where they fail; poll: look every few seconds, for network file systems; off: load once)`,
+	storage: `where sitrep risk and sitrep timeline read the data: ${STORAGE_MODES.join(', ')} (auto: the SQLite index when the incidents and articles exceed 32 MB; SITREP_STORAGE overrides)`,
 };
 
 /** A riskMachineCoded as written: true or false (also as text, "true"), else undefined. */
@@ -186,6 +192,8 @@ export function parseSetting(key: SettingKey, value: string): string | boolean {
 			return expect(ALERT_BAR_MODES);
 		case 'dataWatch':
 			return expect(DATA_WATCH_MODES);
+		case 'storage':
+			return expect(STORAGE_MODES);
 		case 'escapeTime': {
 			const ms = escapeTimeOf(value);
 			if (ms === undefined)
@@ -247,6 +255,10 @@ export function readSettings(raw: Record<string, unknown>): { settings: Settings
 	if (raw.dataWatch !== undefined) {
 		if (oneOf(DATA_WATCH_MODES, raw.dataWatch)) settings.dataWatch = raw.dataWatch;
 		else bad('dataWatch', `one of ${DATA_WATCH_MODES.join(', ')}`);
+	}
+	if (raw.storage !== undefined) {
+		if (oneOf(STORAGE_MODES, raw.storage)) settings.storage = raw.storage;
+		else bad('storage', `one of ${STORAGE_MODES.join(', ')}`);
 	}
 	if (raw.escapeTime !== undefined) {
 		const ms = escapeTimeOf(raw.escapeTime);

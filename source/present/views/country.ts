@@ -1,6 +1,8 @@
 // A country: its risk level explained (each term, each contributing incident),
 // its tags with their evidence, the actors active there and its incidents.
 
+import { asBackend } from '../../core/backend/memory.js';
+import type { Backend } from '../../core/backend/types.js';
 import { killedPhrase } from '../../core/fatalities.js';
 import { G } from '../../core/glyphs.js';
 import { shortName } from '../../core/resolve.js';
@@ -15,13 +17,21 @@ import {
 	round,
 	trendArrow,
 } from '../../core/risk.js';
+import type { Incident } from '../../core/schema.js';
 import type { Store } from '../../core/store.js';
 import { width as cellWidth, truncate } from '../../core/width.js';
 import { blank, field, heading, type Line, linkLine, para, text } from '../lines.js';
 
-export function countryLines(store: Store, code: string, cols: number, window: RiskWindow): Line[] {
-	const country = store.countryByCode.get(code);
-	const r = countryRisk(store, code, window);
+/** Every day there is: a country's incidents of all dates. */
+const ALL_DAYS = { start: '0000-01-01', end: '9999-12-31' };
+
+export function countryLines(source: Store | Backend, code: string, cols: number, window: RiskWindow): Line[] {
+	const data = asBackend(source);
+	const country = data.countryByCode.get(code);
+	const r = countryRisk(data, code, window);
+	// The country's incidents, read once: the window's, the one before (what left it) and all of them below.
+	const all = data.countryIncidents(code, ALL_DAYS, true);
+	const byId = new Map(all.map((i) => [i.id, i]));
 	const out: Line[] = [];
 	out.push(heading(`${country?.name ?? code} (${code})${country ? ` ${G.dot} ${country.region}` : ''}`));
 	const change = r.trend.change > 0 ? `+${r.trend.change}` : `${r.trend.change}`;
@@ -60,7 +70,7 @@ export function countryLines(store: Store, code: string, cols: number, window: R
 			),
 		);
 	}
-	out.push(blank, ...changedLines(store, r, cols));
+	out.push(blank, ...changedLines(byId, r, cols));
 	if (country?.notes) out.push(blank, ...para(country.notes, cols));
 	out.push(blank, heading('Tags and their evidence'));
 	if (r.tags.length === 0) out.push(text('  none in this window', 'dim'));
@@ -69,7 +79,7 @@ export function countryLines(store: Store, code: string, cols: number, window: R
 			text(`  ${tag.label}${tag.manual ? ' (manual)' : ''} ${G.dash} ${tag.detail}`, tag.manual ? 'dim' : undefined),
 		);
 		for (const id of tag.evidence.slice(0, 5)) {
-			const inc = store.incidentById.get(id);
+			const inc = byId.get(id);
 			if (inc)
 				out.push(linkLine(`${inc.date} ${inc.type}, ${inc.location ?? inc.admin1 ?? ''}`, { kind: 'incident', id }, 4));
 		}
@@ -88,7 +98,7 @@ export function countryLines(store: Store, code: string, cols: number, window: R
 	out.push(blank, heading('Contributing incidents, newest first'));
 	if (r.explanation.incidents.length === 0) out.push(text('  none in this window', 'dim'));
 	for (const p of r.explanation.incidents) {
-		const inc = store.incidentById.get(p.id);
+		const inc = byId.get(p.id);
 		out.push(
 			linkLine(
 				`${p.date.padEnd(10)} ${p.type}, ${inc?.location ?? inc?.admin1 ?? ''}`,
@@ -99,17 +109,16 @@ export function countryLines(store: Store, code: string, cols: number, window: R
 		);
 	}
 	const actors = new Map<string, number>();
-	for (const inc of store.incidentsByCountry.get(code) ?? []) {
+	for (const inc of all) {
 		for (const id of new Set([...inc.perpetrators, ...(inc.claimedBy ? [inc.claimedBy] : [])])) {
 			actors.set(id, (actors.get(id) ?? 0) + 1);
 		}
 	}
 	out.push(blank, heading('Actors active here (all dates)'));
 	for (const [id, n] of [...actors].sort((a, b) => b[1] - a[1])) {
-		const a = store.actorById.get(id);
+		const a = data.actorById.get(id);
 		if (a) out.push(linkLine(shortName(a), { kind: 'actor', id }, 2, `${n} incident${n === 1 ? '' : 's'}`));
 	}
-	const all = store.incidentsByCountry.get(code) ?? [];
 	out.push(blank, heading(`All incidents (${all.length})`));
 	for (const inc of all) {
 		out.push(
@@ -131,7 +140,7 @@ export const CHANGED_SHOWN = 3;
  * incidents, which have left, and this window's heaviest, which came. A trend
  * reads from these ("falling: the Gohar Kuh ambush, 10 killed, left the window").
  */
-function changedLines(store: Store, r: CountryRisk, cols: number): Line[] {
+function changedLines(byId: ReadonlyMap<string, Incident>, r: CountryRisk, cols: number): Line[] {
 	const { window, trend } = r;
 	const { left, came } = r.explanation.changed;
 	const out: Line[] = [
@@ -145,7 +154,7 @@ function changedLines(store: Store, r: CountryRisk, cols: number): Line[] {
 			return;
 		}
 		for (const p of list.slice(0, CHANGED_SHOWN)) {
-			const inc = store.incidentById.get(p.id);
+			const inc = byId.get(p.id);
 			const detail = `${killedPhrase(inc?.fatalities)} ${G.dot} +${p.points}`;
 			const room = Math.max(10, cols - 2 - cellWidth(word) - 1 - cellWidth(detail) - 2);
 			const label = truncate(`${p.date.padEnd(10)} ${p.type}, ${inc?.location ?? inc?.admin1 ?? ''}`, room);

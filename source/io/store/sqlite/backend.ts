@@ -43,7 +43,8 @@ export function filterSql(f: TimelineFilter, actors: readonly Actor[]): { where:
 	const by = (ids: readonly string[], not: boolean) => {
 		const all = [...new Set(ids.flatMap((a) => [...withSubgroups({ actors }, a)]))];
 		parts.push(
-			`${not ? 'NOT ' : ''}EXISTS (SELECT 1 FROM incident_actors ia WHERE ia.rid = i.rid AND ia.role IN ('perpetrator', 'claimant') AND ia.actor IN (${all.map(() => '?').join(',')}))`,
+			// The actors' rows are a range of incident_actors' key (actor, role, …): read there, not per incident.
+			`i.rid ${not ? 'NOT ' : ''}IN (SELECT rid FROM incident_actors WHERE actor IN (${all.map(() => '?').join(',')}) AND role IN ('perpetrator', 'claimant'))`,
 		);
 		params.push(...all);
 	};
@@ -95,6 +96,22 @@ export function sqliteBackend(db: Database): Backend {
 			.all(...params)
 			.map((r) => parse<T>((r as unknown[])[0]));
 
+	/** Records by row id, in the order of the ids given. */
+	const incidentsByRid = (rids: readonly number[]): Incident[] => {
+		const byRid = new Map<number, Incident>();
+		for (let at = 0; at < rids.length; at += 500) {
+			const chunk = rids.slice(at, at + 500);
+			const sql = `SELECT rid, json FROM incidents WHERE rid IN (${chunk.map(() => '?').join(',')})`;
+			for (const r of prepared(sql)
+				.raw()
+				.all(...chunk)) {
+				const [rid, json] = r as [number, string];
+				byRid.set(Number(rid), parse<Incident>(json));
+			}
+		}
+		return rids.map((rid) => byRid.get(rid) as Incident);
+	};
+
 	return {
 		kind: 'sqlite',
 		actors,
@@ -113,7 +130,9 @@ export function sqliteBackend(db: Database): Backend {
 		newestDays() {
 			const r = first(
 				prepared(
-					'SELECT (SELECT max(day) FROM incidents) AS incident, (SELECT max(date) FROM incidents) AS incidentDate, (SELECT substr(max(published), 1, 10) FROM articles) AS article',
+					// The newest effective day is in the newest recorded month: the date index finds it.
+					`SELECT (SELECT max(day) FROM incidents WHERE date >= substr((SELECT max(date) FROM incidents), 1, 7)) AS incident,
+					 (SELECT max(date) FROM incidents) AS incidentDate, (SELECT substr(max(published), 1, 10) FROM articles) AS article`,
 				),
 			);
 			return {
@@ -129,11 +148,12 @@ export function sqliteBackend(db: Database): Backend {
 				prepared(`SELECT count(*) AS total, coalesce(sum(i.killed IS NULL), 0) AS untolled FROM incidents i ${where}`),
 				...params,
 			);
-			const rows = jsonRows<Incident>(
-				`SELECT i.json FROM incidents i ${where} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`,
-				[...params, limit, offset],
-			);
-			return { total: Number(n?.total ?? 0), untolled: Number(n?.untolled ?? 0), rows };
+			// The page's row ids first, sorted without carrying the records; then the records of those alone.
+			const rids = prepared(`SELECT i.rid FROM incidents i ${where} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`)
+				.raw()
+				.all(...params, limit, offset)
+				.map((r) => Number((r as unknown[])[0]));
+			return { total: Number(n?.total ?? 0), untolled: Number(n?.untolled ?? 0), rows: incidentsByRid(rids) };
 		},
 		incidentDates(filter): DateCount[] {
 			const { where, params } = filterSql(filter, actors);
@@ -213,13 +233,17 @@ export function sqliteBackend(db: Database): Backend {
 		},
 		actorLastDates(until) {
 			const out = new Map<string, string>();
+			// Per role, the key (actor, role, date) read backwards from `until`: the first row whose day is not after it.
 			const stmt = prepared(
-				`SELECT i.date FROM incident_actors ia JOIN incidents i ON i.rid = ia.rid
-				 WHERE ia.actor = ? AND ia.date <= ? AND i.day <= ? ORDER BY i.date DESC LIMIT 1`,
+				`SELECT ia.date FROM incident_actors ia JOIN incidents i ON i.rid = ia.rid
+				 WHERE ia.actor = ? AND ia.role = ? AND ia.date <= ? AND i.day <= ? ORDER BY ia.date DESC LIMIT 1`,
 			);
 			for (const a of actors) {
-				const r = stmt.raw().all(a.id, until, until)[0] as [string] | undefined;
-				if (r) out.set(a.id, r[0]);
+				for (const role of ['perpetrator', 'claimant', 'target']) {
+					const r = stmt.raw().all(a.id, role, until, until)[0] as [string] | undefined;
+					const had = out.get(a.id);
+					if (r && (had === undefined || r[0] > had)) out.set(a.id, r[0]);
+				}
 			}
 			return out;
 		},

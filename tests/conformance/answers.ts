@@ -1,0 +1,99 @@
+// Every core answer, asked of one backend: the fixed set of questions the
+// conformance suite puts to each backend on the same data (issue 18). Each
+// answer is plain JSON under a name that says what was asked, so a difference
+// names the question. The next backend (a shared server) runs the same set.
+
+import { actorRows } from '../../source/core/actorProfile.js';
+import type { Backend } from '../../source/core/backend/types.js';
+import { RISK_WINDOWS, riskTable, riskWindow } from '../../source/core/risk.js';
+import type { Incident } from '../../source/core/schema.js';
+import { countDates, emptyFilter, TIMELINE_SORTS, type TimelineFilter } from '../../source/core/timeline.js';
+
+const PAGE = 50;
+
+/** Filters that reach every clause: lists, exclusions, actors with the groups within them, dates, month-only spans. */
+export function filtersFor(data: Backend): Record<string, TimelineFilter> {
+	const countries = data.incidentCountries();
+	const top = countries.slice(0, 3);
+	const newest = data.newestDays().incident ?? '2025-01-01';
+	const year = newest.slice(0, 4);
+	const lastYear = String(Number(year) - 1);
+	return {
+		all: emptyFilter,
+		oneCountry: { ...emptyFilter, countries: top.slice(0, 1) },
+		twoCountries: { ...emptyFilter, countries: top.slice(0, 2) },
+		notTwoCountries: { ...emptyFilter, notCountries: top.slice(0, 2) },
+		types: { ...emptyFilter, types: ['suicide bombing', 'IED'] },
+		notTypes: { ...emptyFilter, notTypes: ['armed clash'] },
+		iskp: { ...emptyFilter, actors: ['iskp'] },
+		// The Haqqani network sits within the Taliban: asking for the Taliban asks for it too.
+		taliban: { ...emptyFilter, actors: ['taliban'] },
+		notTaliban: { ...emptyFilter, notActors: ['taliban'] },
+		lastYear: { ...emptyFilter, since: `${lastYear}-01-01`, until: `${lastYear}-12-31` },
+		// A month's middle: month-only dates and spans overlap it.
+		midMonth: { ...emptyFilter, since: `${lastYear}-06-10`, until: `${lastYear}-06-20` },
+		combined: {
+			...emptyFilter,
+			countries: top.slice(0, 2),
+			actors: ['ttp', 'iskp'],
+			notTypes: ['protest'],
+			since: `${Number(year) - 3}-01-01`,
+		},
+	};
+}
+
+const ids = (rows: readonly Incident[]) => rows.map((r) => r.id);
+
+export function answersOf(data: Backend): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	out.totals = data.totals();
+	out.incidentCountries = data.incidentCountries();
+	out.newestDays = data.newestDays();
+	out.actors = data.actors.map((a) => a.id);
+	out.countries = data.countries.map((c) => c.code);
+
+	for (const [name, filter] of Object.entries(filtersFor(data))) {
+		for (const sort of TIMELINE_SORTS) {
+			const first = data.incidentPage(filter, sort, 0, PAGE);
+			const lastOffset = Math.max(0, first.total - PAGE);
+			const middle = data.incidentPage(filter, sort, Math.floor(first.total / 2), PAGE);
+			const last = data.incidentPage(filter, sort, lastOffset, PAGE);
+			out[`page ${name} by ${sort}`] = {
+				total: first.total,
+				untolled: first.untolled,
+				first: first.rows,
+				middle: ids(middle.rows),
+				last: ids(last.rows),
+			};
+		}
+		const dates = data.incidentDates(filter);
+		out[`dates ${name}`] = dates;
+		out[`weeks ${name}`] = countDates(dates, 'week');
+		out[`months ${name}`] = countDates(dates, 'month');
+	}
+
+	const sample = data.incidentPage(emptyFilter, 'date', 0, 40).rows;
+	out.incidentById = sample.map((i) => data.incident(i.id));
+	out.missingIncident = data.incident('no-such-incident') ?? null;
+
+	for (const days of RISK_WINDOWS) {
+		const window = riskWindow(data, { days });
+		out[`window ${days}`] = window;
+		const table = riskTable(data, window);
+		// The explanation is built on demand: read it, so it is compared too.
+		out[`risk ${days}`] = table.map((r) => ({ ...r, explanation: r.explanation }));
+		for (const r of table.slice(0, 6)) {
+			out[`countryIncidents ${r.code} ${days}`] = ids(data.countryIncidents(r.code, window, false));
+			out[`countryDays ${r.code} ${days}`] = window.baseline.map((b) => data.countryDays(r.code, b, true));
+		}
+		out[`actorRows ${days}`] = actorRows(data, window);
+		out[`actorWindows ${days}`] = Object.fromEntries(
+			[...data.actorWindows(window)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+		);
+	}
+	const machine = riskWindow(data, { days: 365, includeMachineCoded: true });
+	out['risk 365 machine-coded'] = riskTable(data, machine).map((r) => ({ code: r.code, score: r.score }));
+	for (const a of data.actors) out[`actorIncidents ${a.id}`] = ids(data.actorIncidents(a.id));
+	out['actorIncidents unknown'] = ids(data.actorIncidents('no-such-actor'));
+	return out;
+}

@@ -1,0 +1,74 @@
+// The commands read through either backend and print the same bytes: `sitrep
+// risk` and `sitrep timeline` on the bundled data (with UCDP rows imported) in
+// memory and from the SQLite index (SITREP_STORAGE), text and --json alike.
+// `auto` keeps small data in memory and builds no index.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFile } from '../../source/io/import/run.js';
+import { DATA_DIR } from '../support/helpers.js';
+import { CLI } from '../support/runCli.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'sitrep-storage-e2e-'));
+const dir = join(temp, 'data');
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+function run(args: string[], storage: string) {
+	const { SITREP_INDEX_DIR: _, ...rest } = process.env;
+	const r = spawnSync(process.execPath, [CLI, ...args, '--data', dir], {
+		encoding: 'utf8',
+		env: {
+			...rest,
+			SITREP_CONFIG_DIR: join(temp, 'config'),
+			XDG_CACHE_HOME: join(temp, 'cache'),
+			SITREP_STORAGE: storage,
+			NO_COLOR: '1',
+		},
+	});
+	return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const COMMANDS: string[][] = [
+	['risk'],
+	['risk', '--json'],
+	['risk', '--window', '365', '--json'],
+	['risk', 'PK'],
+	['risk', 'AF', '--as-of', '2025-03-01', '--json'],
+	['timeline'],
+	['timeline', '--json', '--country', 'AF,PK', '--since', '2024'],
+	['timeline', '--sort', 'fatalities', '--limit', '20', '--json'],
+	['timeline', '--actor', 'taliban', '--country=-AF', '--json'],
+	['timeline', '--by', 'month', '--since', '2023', '--json'],
+	['timeline', '--by', 'week', '--type', 'suicide bombing'],
+];
+
+describe('sitrep risk and timeline: the same from memory and from the index', () => {
+	beforeAll(async () => {
+		cpSync(DATA_DIR, dir, { recursive: true });
+		await importFile(dir, join(import.meta.dirname, '../fixtures/import/ucdp-hdx.csv'));
+	});
+
+	it('auto keeps the bundled-size data in memory: no index is made', () => {
+		const r = run(['risk', '--json'], 'auto');
+		expect(r.code).toBe(0);
+		expect(existsSync(join(dir, '.sitrep', 'index.sqlite'))).toBe(false);
+	});
+
+	it.each(COMMANDS.map((c) => [c.join(' '), c] as const))('sitrep %s', (_name, args) => {
+		const memory = run(args, 'memory');
+		const index = run(args, 'index');
+		expect(memory.code).toBe(0);
+		expect(index.code).toBe(0);
+		expect(index.out).toBe(memory.out);
+		expect(index.out.length).toBeGreaterThan(100);
+		expect(existsSync(join(dir, '.sitrep', 'index.sqlite'))).toBe(true);
+	});
+
+	it('a bad SITREP_STORAGE is said and the default used', () => {
+		const r = run(['risk', '--json'], 'disk');
+		expect(r.code).toBe(0);
+		expect(r.err).toContain('SITREP_STORAGE="disk" is not one of auto, memory, index');
+	});
+});
