@@ -1,7 +1,7 @@
 // `sitrep index` from the built bundle: libsql is loaded from node_modules (it is
 // never bundled), the index is made beside a writable data directory, status
 // reports it, and a changed file shows as stale until the next build.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +56,29 @@ describe('sitrep index', () => {
 		const where = run(['index', 'path']);
 		expect(where.code).toBe(0);
 		expect(where.out.trim()).toMatch(new RegExp(`^${join(temp, 'cache')}/sitrep/index-[0-9a-f]{16}\\.sqlite$`));
+	});
+
+	it('two processes building at once both finish, and leave one sound index', async () => {
+		const { SITREP_INDEX_DIR: _, ...rest } = process.env;
+		const both = [0, 1].map(
+			() =>
+				new Promise<{ code: number | null; out: string }>((resolve) => {
+					const child = spawn(process.execPath, [CLI, 'index', 'build', '--json', '--data', dir], {
+						env: { ...rest, SITREP_CONFIG_DIR: join(temp, 'config') },
+					});
+					let out = '';
+					child.stdout.on('data', (d: Buffer) => {
+						out += d.toString();
+					});
+					child.on('close', (code) => resolve({ code, out }));
+				}),
+		);
+		const results = await Promise.all(both);
+		expect(results.map((r) => r.code)).toEqual([0, 0]);
+		for (const r of results) expect(JSON.parse(r.out).counts.incidents).toBe(bundled().store.incidents.length);
+		const after = JSON.parse(run(['index', '--json', '--data', dir]).out);
+		expect(after.usable).toBe(true);
+		expect(after.stale).toEqual({ changed: [], added: [], removed: [] });
 	});
 
 	it('refuses an unknown action', () => {

@@ -422,3 +422,12 @@ describe('splitting a JSON file as it streams', () => {
 		expect(faults('[] x')[0]).toMatch(/expected the end of the file/);
 	});
 });
+
+describe('more than one at a time', () => {
+	it('two calls at once in one process: one builds, the other finds it current', async () => {
+		const dir = copyData();
+		const [a, b] = await Promise.all([ensure(dir), ensure(dir)]);
+		expect([a.built, b.built]).toEqual(['fresh', 'unchanged']);
+		expect(count(b.db, 'incidents')).toBe(bundled().store.incidents.length);
+	});
+});

@@ -27,9 +27,23 @@ export interface EnsureOptions {
 	lockTimeoutMs?: number;
 }
 
+/** Calls in this process, one after another per index: the lock file waits by blocking, which would stall the first. */
+const queue = new Map<string, Promise<unknown>>();
+
 export async function ensureIndex(dir: string, opts: EnsureOptions = {}): Promise<EnsuredIndex> {
 	if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new DataDirError(`data directory not found: ${dir}`);
 	const path = indexLocation(dir);
+	const before = queue.get(path) ?? Promise.resolve();
+	const mine = before.catch(() => undefined).then(() => locked(dir, path, opts));
+	queue.set(path, mine);
+	try {
+		return await mine;
+	} finally {
+		if (queue.get(path) === mine) queue.delete(path);
+	}
+}
+
+async function locked(dir: string, path: string, opts: EnsureOptions): Promise<EnsuredIndex> {
 	mkdirSync(dirname(path), { recursive: true });
 	let release: () => void;
 	try {

@@ -40,6 +40,8 @@ export class Indexer {
 	private readonly actors = new Map<string, Actor>();
 	private readonly countries: Country[] = [];
 	private gazetteer: Gazetteer | undefined;
+	/** The actors and countries as lists, made again after either changes. */
+	private lists: { actors: Actor[]; countries: Country[] } | undefined;
 	private readonly stmt;
 	private rowsInBatch = 0;
 
@@ -156,6 +158,7 @@ export class Indexer {
 				if (this.stmt.actor.run(actor.id, fid, JSON.stringify(actor)).changes === 0) return false;
 				this.actors.set(actor.id, actor);
 				this.gazetteer = undefined;
+				this.lists = undefined;
 				return true;
 			}
 			case 'countries': {
@@ -163,6 +166,7 @@ export class Indexer {
 				if (this.stmt.country.run(country.code, fid, JSON.stringify(country)).changes === 0) return false;
 				this.countries.push(country);
 				this.gazetteer = undefined;
+				this.lists = undefined;
 				return true;
 			}
 		}
@@ -208,9 +212,10 @@ export class Indexer {
 
 	private insertArticle(fid: number, raw: Article): boolean {
 		// Linked from its text when it lists no actors or countries, as the loader does.
-		this.gazetteer ??= buildGazetteer({ actors: [...this.actors.values()], countries: this.countries });
-		const known = { articles: [raw], actors: [...this.actors.values()], countries: this.countries };
-		const art = linkEmptyArticles(known, undefined, this.gazetteer)[0] as Article;
+		this.lists ??= { actors: [...this.actors.values()], countries: [...this.countries] };
+		const lists = this.lists;
+		this.gazetteer ??= buildGazetteer(lists);
+		const art = linkEmptyArticles({ articles: [raw], ...lists }, undefined, this.gazetteer)[0] as Article;
 		const info = this.stmt.article.run(art.id, fid, art.published, JSON.stringify(art));
 		if (info.changes === 0) return false;
 		const rid = Number(info.lastInsertRowid);
