@@ -25,7 +25,7 @@ import { buildIndex } from '../../source/io/store/sqlite/build.js';
 import { ensureIndex } from '../../source/io/store/sqlite/ensure.js';
 import { RecordSplitter } from '../../source/io/store/sqlite/jsonStream.js';
 import { indexLocation } from '../../source/io/store/sqlite/location.js';
-import { type Db, openIndex } from '../../source/io/store/sqlite/open.js';
+import { type Db, IndexBusy, openIndex } from '../../source/io/store/sqlite/open.js';
 import { SCHEMA_VERSION } from '../../source/io/store/sqlite/schema.js';
 import { indexStatus } from '../../source/io/store/sqlite/status.js';
 import { bundled, DATA_DIR } from '../support/helpers.js';
@@ -373,6 +373,21 @@ describe('an index that cannot be used', () => {
 		if (old.db) opened.push(old.db);
 		expect(count(old.db as Db, 'incidents')).toBe(bundled().store.incidents.length);
 		expect(indexStatus(dir).stale?.added).toEqual(['incidents/more.ndjson']);
+	});
+});
+
+describe('an index another process is writing', () => {
+	it('is waited for, then reported as busy in words', async () => {
+		const dir = copyData();
+		(await ensure(dir)).db.close();
+		const other = openIndex(indexLocation(dir)).db as Db;
+		opened.push(other);
+		other.exec('BEGIN IMMEDIATE');
+		writeFileSync(join(dir, 'incidents', 'more.ndjson'), `${JSON.stringify(incident('t-1'))}\n`);
+		await expect(ensure(dir)).rejects.toThrow(IndexBusy);
+		await expect(ensure(dir)).rejects.toThrow(/is busy: another sitrep is writing it/);
+		other.exec('ROLLBACK');
+		expect((await ensure(dir)).built).toBe('updated');
 	});
 });
 
