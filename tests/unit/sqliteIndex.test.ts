@@ -1,9 +1,19 @@
 // The SQLite index of a data directory: what it holds must be what loading the
 // directory gives (counts, derived columns, sums), kept so as files change, and
 // a damaged, outdated or half-built index must never cost the previous one.
-import { appendFileSync, chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	appendFileSync,
+	chmodSync,
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { firstDay, lastDay } from '../../source/core/dates.js';
 import { killed, killedOr0 } from '../../source/core/fatalities.js';
@@ -15,7 +25,7 @@ import { buildIndex } from '../../source/io/store/sqlite/build.js';
 import { ensureIndex } from '../../source/io/store/sqlite/ensure.js';
 import { RecordSplitter } from '../../source/io/store/sqlite/jsonStream.js';
 import { indexLocation } from '../../source/io/store/sqlite/location.js';
-import { type Db, openIndex } from '../../source/io/store/sqlite/open.js';
+import { type Db, IndexBusy, openIndex } from '../../source/io/store/sqlite/open.js';
 import { SCHEMA_VERSION } from '../../source/io/store/sqlite/schema.js';
 import { indexStatus } from '../../source/io/store/sqlite/status.js';
 import { bundled, DATA_DIR } from '../support/helpers.js';
@@ -357,11 +367,40 @@ describe('an index that cannot be used', () => {
 				if (done > total / 2) throw stop;
 			}),
 		).rejects.toBe(stop);
+		expect(readdirSync(dirname(path)).filter((n) => n.includes('.building'))).toEqual([]);
 		const old = openIndex(path);
 		expect(old.db).toBeDefined();
 		if (old.db) opened.push(old.db);
 		expect(count(old.db as Db, 'incidents')).toBe(bundled().store.incidents.length);
 		expect(indexStatus(dir).stale?.added).toEqual(['incidents/more.ndjson']);
+	});
+});
+
+describe('an index another process is writing', () => {
+	it('is waited for, then reported as busy in words', async () => {
+		const dir = copyData();
+		(await ensure(dir)).db.close();
+		const other = openIndex(indexLocation(dir)).db as Db;
+		opened.push(other);
+		other.exec('BEGIN IMMEDIATE');
+		writeFileSync(join(dir, 'incidents', 'more.ndjson'), `${JSON.stringify(incident('t-1'))}\n`);
+		await expect(ensure(dir)).rejects.toThrow(IndexBusy);
+		await expect(ensure(dir)).rejects.toThrow(/is busy: another sitrep is writing it/);
+		other.exec('ROLLBACK');
+		expect((await ensure(dir)).built).toBe('updated');
+	});
+});
+
+describe('a build killed before it could clean up', () => {
+	it('leaves a temporary file that the next build removes', async () => {
+		const dir = copyData();
+		const path = indexLocation(dir);
+		mkdirSync(dirname(path), { recursive: true });
+		const leftover = `${path}.999999.building`;
+		writeFileSync(leftover, 'half a build');
+		await ensure(dir);
+		expect(existsSync(leftover)).toBe(false);
+		expect(existsSync(path)).toBe(true);
 	});
 });
 

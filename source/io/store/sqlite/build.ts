@@ -1,8 +1,8 @@
 // A full build of the index: every data file into a temporary database beside
 // the target, renamed over it only when complete, so a build that is
 // interrupted (or fails) leaves the previous index as it was.
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { dataFiles, indexFiles, type Progress } from './dataFiles.js';
 import { Indexer } from './indexer.js';
 import { createIndex, type Db, removeIndexFile } from './open.js';
@@ -42,4 +42,23 @@ export async function buildIndex(dir: string, target: string, onProgress?: Progr
 		throw err;
 	}
 	return { problems };
+}
+
+/**
+ * The temporary files of builds that were killed before they could remove them. Only the
+ * holder of the index's lock builds, so under it any such file is a dead process's.
+ */
+export function removeLeftoverBuilds(target: string): void {
+	const name = basename(target);
+	let names: string[];
+	try {
+		names = readdirSync(dirname(target));
+	} catch {
+		return;
+	}
+	for (const n of names) {
+		if (n.startsWith(`${name}.`) && /^\.\d+\.building(-wal|-shm|-journal)?$/.test(n.slice(name.length))) {
+			rmSync(join(dirname(target), n), { force: true });
+		}
+	}
 }

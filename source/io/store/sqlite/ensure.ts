@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { DataDirError } from '../../load/loader.js';
 import { takeLock, WriteError } from '../../write.js';
-import { buildIndex } from './build.js';
+import { buildIndex, removeLeftoverBuilds } from './build.js';
 import type { Progress } from './dataFiles.js';
 import { indexLocation } from './location.js';
 import { busy, type Db, IndexBusy, isBusy, isDamaged, openIndex } from './open.js';
@@ -69,6 +69,7 @@ async function underLock(dir: string, path: string, opts: EnsureOptions): Promis
 	const messages: string[] = [];
 	const fresh = async (why?: string): Promise<EnsuredIndex> => {
 		if (why) messages.push(`rebuilding the index: ${why}`);
+		removeLeftoverBuilds(path);
 		await buildIndex(dir, path, opts.onProgress);
 		const opened = openIndex(path);
 		if (!opened.db) throw new Error(`the index just built cannot be opened: ${opened.why}`);

@@ -9,6 +9,7 @@ import { killed } from '../../../core/fatalities.js';
 import { buildGazetteer, type Gazetteer, linkEmptyArticles } from '../../../core/link.js';
 import { type Problem, pointerOf } from '../../../core/problems.js';
 import { basePoints, effectiveDay } from '../../../core/risk.js';
+import { sanitizeLine } from '../../../core/sanitize.js';
 import { type Actor, type Article, type Country, type Incident, recordSchemas } from '../../../core/schema.js';
 import { type Kind, singular } from '../../../core/schemaBase.js';
 import { rolesIn } from '../../../core/store.js';
@@ -102,7 +103,9 @@ export class Indexer {
 		const days = new Map<DayKey, DaySum>();
 		let records = 0;
 		let duplicates = 0;
-		const problem = (p: Omit<Problem, 'file'>) => problems.push({ file: file.path, ...p });
+		// Messages quote the data (ids, a broken record's text): cleaned when stored, not only when shown.
+		const problem = (p: Omit<Problem, 'file'>) =>
+			problems.push({ file: sanitizeLine(file.path), ...p, message: sanitizeLine(p.message) });
 		await readRecords(abs, file.kind, file.inFolder, {
 			fault: (f) =>
 				problem({
@@ -212,7 +215,8 @@ export class Indexer {
 
 	private insertArticle(fid: number, raw: Article): boolean {
 		// Linked from its text when it lists no actors or countries, as the loader does.
-		const lists = (this.lists ??= { actors: [...this.actors.values()], countries: [...this.countries] });
+		this.lists ??= { actors: [...this.actors.values()], countries: [...this.countries] };
+		const lists = this.lists;
 		this.gazetteer ??= buildGazetteer(lists);
 		const art = linkEmptyArticles({ articles: [raw], ...lists }, undefined, this.gazetteer)[0] as Article;
 		const info = this.stmt.article.run(art.id, fid, art.published, JSON.stringify(art));
