@@ -166,7 +166,9 @@ describe('building the index of the bundled data', () => {
 		const { store } = bundled();
 		const { db } = await ensure(DATA_DIR);
 		const rows = db
-			.prepare('SELECT id, date, first_day, last_day, day, country, type, killed, base, machine, json FROM incidents')
+			.prepare(
+				'SELECT id, date, first_day, last_day, day, country, type, killed, base, machine, d.json FROM incidents i JOIN incident_docs d ON d.rid = i.rid',
+			)
 			.raw()
 			.all() as [string, string, string, string, string, string, string, number | null, number, number, string][];
 		expect(rows.length).toBe(store.incidents.length);

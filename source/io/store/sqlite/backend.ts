@@ -37,7 +37,8 @@ export function filterSql(f: TimelineFilter, actors: readonly Actor[]): { where:
 		params.push(f.since);
 	}
 	if (f.until) {
-		parts.push('i.first_day <= ?');
+		// The same as first_day <= until for YYYY-MM-DD and YYYY-MM dates, and every index has date.
+		parts.push('i.date <= ?');
 		params.push(f.until);
 	}
 	const by = (ids: readonly string[], not: boolean) => {
@@ -101,7 +102,7 @@ export function sqliteBackend(db: Database): Backend {
 		const byRid = new Map<number, Incident>();
 		for (let at = 0; at < rids.length; at += 500) {
 			const chunk = rids.slice(at, at + 500);
-			const sql = `SELECT rid, json FROM incidents WHERE rid IN (${chunk.map(() => '?').join(',')})`;
+			const sql = `SELECT rid, json FROM incident_docs WHERE rid IN (${chunk.map(() => '?').join(',')})`;
 			for (const r of prepared(sql)
 				.raw()
 				.all(...chunk)) {
@@ -140,8 +141,12 @@ export function sqliteBackend(db: Database): Backend {
 				...(r?.article ? { article: String(r.article) } : {}),
 			};
 		},
-		incident: (id) => jsonRows<Incident>('SELECT json FROM incidents WHERE id = ?', [id])[0],
-		article: (id) => jsonRows<Article>('SELECT json FROM articles WHERE id = ?', [id])[0],
+		incident: (id) =>
+			jsonRows<Incident>('SELECT d.json FROM incidents i JOIN incident_docs d ON d.rid = i.rid WHERE i.id = ?', [
+				id,
+			])[0],
+		article: (id) =>
+			jsonRows<Article>('SELECT d.json FROM articles a JOIN article_docs d ON d.rid = a.rid WHERE a.id = ?', [id])[0],
 		incidentPage(filter, sort, offset, limit): IncidentPage {
 			const { where, params } = filterSql(filter, actors);
 			const n = first(
@@ -170,7 +175,7 @@ export function sqliteBackend(db: Database): Backend {
 		countryIncidents(code, range, machineCoded) {
 			const [from, to] = dateBounds(range);
 			return jsonRows<Incident>(
-				`SELECT json FROM incidents WHERE country = ? AND date >= ? AND date <= ? AND day >= ? AND day <= ?${machineCoded ? '' : ' AND machine = 0'} ORDER BY date DESC, id ASC`,
+				`SELECT d.json FROM incidents i JOIN incident_docs d ON d.rid = i.rid WHERE i.country = ? AND i.date >= ? AND i.date <= ? AND i.day >= ? AND i.day <= ?${machineCoded ? '' : ' AND i.machine = 0'} ORDER BY i.date DESC, i.id ASC`,
 				[code, from, to, range.start, range.end],
 			);
 		},
@@ -188,7 +193,8 @@ export function sqliteBackend(db: Database): Backend {
 		actorIncidents(actorId) {
 			if (!actorById.has(actorId)) return [];
 			return jsonRows<Incident>(
-				'SELECT json FROM incidents WHERE rid IN (SELECT rid FROM incident_actors WHERE actor = ?) ORDER BY date DESC, id ASC',
+				`SELECT d.json FROM incidents i JOIN incident_docs d ON d.rid = i.rid
+				 WHERE i.rid IN (SELECT rid FROM incident_actors WHERE actor = ?) ORDER BY i.date DESC, i.id ASC`,
 				[actorId],
 			);
 		},

@@ -6,6 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { dataFiles, indexFiles, type Progress } from './dataFiles.js';
 import { Indexer } from './indexer.js';
 import { createIndex, type Db, removeIndexFile } from './open.js';
+import { INCIDENT_INDEXES_SQL } from './schema.js';
 
 /** Builds the index of `dir` at `target` and returns how many problems its files had. */
 export async function buildIndex(dir: string, target: string, onProgress?: Progress): Promise<{ problems: number }> {
@@ -27,6 +28,7 @@ export async function buildIndex(dir: string, target: string, onProgress?: Progr
 		);
 		db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('built_at', new Date().toISOString());
 		db.exec('COMMIT');
+		db.exec(INCIDENT_INDEXES_SQL);
 		db.exec('PRAGMA optimize');
 		// The header says WAL from now on; closing leaves no -wal file beside it.
 		db.pragma('journal_mode = WAL');

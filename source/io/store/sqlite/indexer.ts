@@ -62,12 +62,14 @@ export class Indexer {
 			),
 			fileDone: p('UPDATE files SET records = ?, problems = ?, duplicates = ? WHERE fid = ?'),
 			incident: p(
-				`INSERT INTO incidents (id, fid, date, first_day, last_day, day, country, type, killed, base, machine, json)
-				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+				`INSERT INTO incidents (id, fid, date, first_day, last_day, day, country, type, killed, base, machine)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
 			),
+			incidentDoc: p('INSERT INTO incident_docs (rid, json) VALUES (?, ?)'),
 			incidentActor: p('INSERT OR IGNORE INTO incident_actors (actor, role, rid, date) VALUES (?, ?, ?, ?)'),
 			incidentText: p('INSERT INTO incidents_fts (rowid, description, place) VALUES (?, ?, ?)'),
-			article: p('INSERT INTO articles (id, fid, published, json) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
+			article: p('INSERT INTO articles (id, fid, published) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING'),
+			articleDoc: p('INSERT INTO article_docs (rid, json) VALUES (?, ?)'),
 			articleRef: p('INSERT OR IGNORE INTO article_refs (kind, ref, rid) VALUES (?, ?, ?)'),
 			articleText: p('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)'),
 			actor: p('INSERT INTO actors (id, fid, json) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING'),
@@ -192,10 +194,10 @@ export class Indexer {
 			dead ?? null,
 			base,
 			machine,
-			JSON.stringify(inc),
 		);
 		if (info.changes === 0) return false;
 		const rid = Number(info.lastInsertRowid);
+		this.stmt.incidentDoc.run(rid, JSON.stringify(inc));
 		// As the store files incidents under actors: only ids that are actors, once per role.
 		const involved = new Set([...inc.perpetrators, ...inc.targets, ...(inc.claimedBy ? [inc.claimedBy] : [])]);
 		for (const actor of involved) {
@@ -219,9 +221,10 @@ export class Indexer {
 		const lists = this.lists;
 		this.gazetteer ??= buildGazetteer(lists);
 		const art = linkEmptyArticles({ articles: [raw], ...lists }, undefined, this.gazetteer)[0] as Article;
-		const info = this.stmt.article.run(art.id, fid, art.published, JSON.stringify(art));
+		const info = this.stmt.article.run(art.id, fid, art.published);
 		if (info.changes === 0) return false;
 		const rid = Number(info.lastInsertRowid);
+		this.stmt.articleDoc.run(rid, JSON.stringify(art));
 		for (const actor of new Set(art.actors)) this.stmt.articleRef.run('actor', actor, rid);
 		for (const country of new Set(art.countries)) this.stmt.articleRef.run('country', country, rid);
 		this.stmt.articleText.run(rid, art.title, [art.summary, art.body].filter(Boolean).join('\n\n'));
@@ -239,7 +242,7 @@ export class Indexer {
 export function linkIncidentSources(db: Db, fid?: number): void {
 	db.prepare(
 		`INSERT OR IGNORE INTO article_refs (kind, ref, rid)
-		 SELECT 'incident', i.id, a.rid FROM incidents i, json_each(i.json, '$.sources') s
+		 SELECT 'incident', i.id, a.rid FROM incidents i JOIN incident_docs d ON d.rid = i.rid, json_each(d.json, '$.sources') s
 		 JOIN articles a ON a.id = s.value WHERE s.type = 'text' ${fid === undefined ? '' : 'AND i.fid = ?'}`,
 	).run(...(fid === undefined ? [] : [fid]));
 }
@@ -261,6 +264,7 @@ export function removeFile(db: Db, fid: number): void {
 	const rids = 'SELECT rid FROM incidents WHERE fid = ?';
 	db.prepare(`DELETE FROM incident_actors WHERE rid IN (${rids})`).run(fid);
 	db.prepare(`DELETE FROM incidents_fts WHERE rowid IN (${rids})`).run(fid);
+	db.prepare(`DELETE FROM incident_docs WHERE rid IN (${rids})`).run(fid);
 	db.prepare(
 		`DELETE FROM article_refs WHERE kind = 'incident' AND ref IN (SELECT id FROM incidents WHERE fid = ?)`,
 	).run(fid);
@@ -268,6 +272,7 @@ export function removeFile(db: Db, fid: number): void {
 	const arts = 'SELECT rid FROM articles WHERE fid = ?';
 	db.prepare(`DELETE FROM article_refs WHERE rid IN (${arts})`).run(fid);
 	db.prepare(`DELETE FROM articles_fts WHERE rowid IN (${arts})`).run(fid);
+	db.prepare(`DELETE FROM article_docs WHERE rid IN (${arts})`).run(fid);
 	db.prepare('DELETE FROM articles WHERE fid = ?').run(fid);
 	db.prepare('DELETE FROM actors WHERE fid = ?').run(fid);
 	db.prepare('DELETE FROM countries WHERE fid = ?').run(fid);
