@@ -1,12 +1,16 @@
 // The data a command reads, through one Backend: the store it loads, or the
 // SQLite index above the size where memory would not do (io/store/choose.ts).
 // Building or updating the index shows a progress bar on a terminal.
+import { existsSync } from 'node:fs';
 import { EXIT } from '../core/exit.js';
 import { Resolver } from '../core/resolve.js';
 import { DataDirError } from '../io/load/loader.js';
 import { inMemory, type Opened, openIndexed, storageMode, usesIndex } from '../io/store/choose.js';
+import { ensureIndex } from '../io/store/sqlite/ensure.js';
+import { indexLocation } from '../io/store/sqlite/location.js';
 import { IndexBusy } from '../io/store/sqlite/open.js';
 import type { RunInput } from './command.js';
+import type { Ctx } from './context.js';
 import { indexProgressLine } from './indexProgress.js';
 import { terminalProgress } from './progress.js';
 
@@ -43,3 +47,24 @@ export async function openData(
 		throw err;
 	}
 }
+
+/**
+ * After import, ingest or fetch wrote to `dir`: an index that exists is brought up to date
+ * now (only the changed files), so the next reader opens it at once. Never fails the write:
+ * a problem is said and the next reader updates it instead.
+ */
+export async function refreshIndex(dir: string, name: string, ctx: Ctx): Promise<void> {
+	if (!existsSync(indexLocation(dir))) return;
+	try {
+		const index = await ensureIndex(dir);
+		index.db.close();
+		for (const m of index.messages) ctx.err(`sitrep ${name}: ${m}`);
+	} catch (err) {
+		ctx.err(
+			`sitrep ${name}: warning: the index was not updated (${err instanceof Error ? err.message : String(err)}); the next command that reads it will`,
+		);
+	}
+}
+
+/** Exit statuses after which something may have been written. */
+export const WROTE = new Set<number>([EXIT.ok, EXIT.problems]);

@@ -66,6 +66,18 @@ describe('sitrep risk and timeline: the same from memory and from the index', ()
 		expect(existsSync(join(dir, '.sitrep', 'index.sqlite'))).toBe(true);
 	});
 
+	it('an import brings an existing index up to date at once: nothing stale, the new rows in it', () => {
+		const before = JSON.parse(run(['index', 'status', '--json'], 'index').out);
+		expect(before.counts.incidents).toBeGreaterThan(0);
+		const imported = run(['import', join(import.meta.dirname, '../fixtures/import/ucdp-api.csv'), '--json'], 'auto');
+		// One row of the fixture has a bad date: skipped and reported (exit 1), the other imported.
+		expect(imported.code).toBe(1);
+		const after = JSON.parse(run(['index', 'status', '--json'], 'index').out);
+		expect(after.stale).toEqual({ changed: [], added: [], removed: [] });
+		expect(after.counts.incidents).toBe(before.counts.incidents + JSON.parse(imported.out).imported);
+		expect(JSON.parse(imported.out).imported).toBeGreaterThan(0);
+	});
+
 	it('a bad SITREP_STORAGE is said and the default used', () => {
 		const r = run(['risk', '--json'], 'disk');
 		expect(r.code).toBe(0);

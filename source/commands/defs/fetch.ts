@@ -30,6 +30,9 @@ export const fetch = defineCommand({
 	],
 	async run({ args, flags, ctx, dataDir, version }) {
 		const { runFetchCommand } = await import('../fetch.js');
-		return runFetchCommand(args, flags, { dataDir, version }, ctx);
+		const code = await runFetchCommand(args, flags, { dataDir, version }, ctx);
+		const { refreshIndex, WROTE } = await import('../backend.js');
+		if (!flags.dryRun && flags.every === undefined && WROTE.has(code)) await refreshIndex(dataDir, 'fetch', ctx);
+		return code;
 	},
 });

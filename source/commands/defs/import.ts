@@ -17,6 +17,14 @@ export const importCommand = defineCommand({
 	],
 	async run({ args, flags, ctx, dataDir }) {
 		const [{ runImport }, { terminalProgress }] = await Promise.all([import('../import.js'), import('../progress.js')]);
-		return runImport(dataDir, args, { json: flags.json, dryRun: flags.dryRun, progress: terminalProgress() }, ctx);
+		const code = await runImport(
+			dataDir,
+			args,
+			{ json: flags.json, dryRun: flags.dryRun, progress: terminalProgress() },
+			ctx,
+		);
+		const { refreshIndex, WROTE } = await import('../backend.js');
+		if (!flags.dryRun && WROTE.has(code)) await refreshIndex(dataDir, 'import', ctx);
+		return code;
 	},
 });

@@ -20,6 +20,9 @@ export const ingest = defineCommand({
 		const data = await load();
 		if (typeof data === 'number') return data;
 		const { runIngest } = await import('../ingest.js');
-		return runIngest(data.store, args, { dataDir, ...flags }, ctx);
+		const code = runIngest(data.store, args, { dataDir, ...flags }, ctx);
+		const { refreshIndex, WROTE } = await import('../backend.js');
+		if (!flags.dryRun && WROTE.has(code)) await refreshIndex(dataDir, 'ingest', ctx);
+		return code;
 	},
 });
