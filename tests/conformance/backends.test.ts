@@ -12,7 +12,7 @@ import { importFile } from '../../source/io/import/run.js';
 import { loadDataDir } from '../../source/io/load/load.js';
 import { sqliteBackend } from '../../source/io/store/sqlite/backend.js';
 import { ensureIndex } from '../../source/io/store/sqlite/ensure.js';
-import { writeSynthDataDir } from '../support/synth.js';
+import { writeSynthDataDirStreaming } from '../support/synthStream.js';
 import { answersOf } from './answers.js';
 
 const BUNDLED = join(import.meta.dirname, '../../data');
@@ -32,9 +32,15 @@ const datasets: Record<string, () => Promise<string>> = {
 		await importFile(dir, join(FIXTURES, 'ucdp-api.csv'));
 		return dir;
 	},
+	// The wide synthetic world: ten countries, every incident type, tolls up to the hundreds, NDJSON parts.
 	'synthetic 100k (seed 7)': async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'sitrep-conf-synth-'));
-		writeSynthDataDir(dir, { incidents: 100_000, articles: 10_000, seed: 7 });
+		await writeSynthDataDirStreaming(dir, {
+			incidents: 100_000,
+			articles: 10_000,
+			seed: 7,
+			perFile: { incidents: 40_000, articles: 4_000 },
+		});
 		return dir;
 	},
 };

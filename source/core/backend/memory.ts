@@ -5,7 +5,7 @@ import { killed, killedOr0 } from '../fatalities.js';
 import { basePoints, type DayRange, effectiveDay, inRange } from '../riskPoints.js';
 import type { Incident } from '../schema.js';
 import { rolesIn, type Store } from '../store.js';
-import { filterIncidents, sortIncidents, type TimelineFilter } from '../timeline.js';
+import { filterIncidents, sortIncidents, type TimelineFilter, type TimelineSort } from '../timeline.js';
 import type { ActorWindow, Backend, DateCount, DayPoints } from './types.js';
 
 const cache = new WeakMap<Store, Backend>();
@@ -21,6 +21,17 @@ export function backendOf(store: Store): Backend {
 }
 
 function memoryBackend(store: Store): Backend {
+	// The last filter's matches, sorted: paging through them (j/k, a deep page) filters once.
+	let last: { key: string; items: Incident[]; untolled: number } | undefined;
+	const sorted = (filter: TimelineFilter, sort: TimelineSort) => {
+		const key = `${sort}\u0000${JSON.stringify(filter)}`;
+		if (last?.key !== key) {
+			const matched = filterIncidents(store, filter);
+			const untolled = matched.reduce((n, i) => (killed(i) === undefined ? n + 1 : n), 0);
+			last = { key, items: sortIncidents(matched, sort).items, untolled };
+		}
+		return last;
+	};
 	return {
 		kind: 'memory',
 		actors: store.actors,
@@ -33,12 +44,10 @@ function memoryBackend(store: Store): Backend {
 		incident: (id) => store.incidentById.get(id),
 		article: (id) => store.articleById.get(id),
 		incidentPage(filter, sort, offset, limit) {
-			const matched = filterIncidents(store, filter);
-			const { items } = sortIncidents(matched, sort);
-			const untolled = matched.reduce((n, i) => (killed(i) === undefined ? n + 1 : n), 0);
+			const { items, untolled } = sorted(filter, sort);
 			return { total: items.length, untolled, rows: items.slice(offset, offset + limit) };
 		},
-		incidentDates: (filter: TimelineFilter) => datesOf(filterIncidents(store, filter)),
+		incidentDates: (filter: TimelineFilter) => datesOf(sorted(filter, 'date').items),
 		countryIncidents: (code, range, machineCoded) => incidentsIn(store, code, range, machineCoded),
 		countryDays: (code, range, machineCoded) => dayPoints(store, incidentsIn(store, code, range, machineCoded)),
 		actorIncidents: (id) => store.incidentsByActor.get(id) ?? [],
