@@ -1,19 +1,12 @@
 // sitrep search QUERY: ranked results with snippets; matches highlighted on a
 // terminal, plain when piped, and in JSON with their ranges.
 
+import type { Backend } from '../core/backend/types.js';
 import { G } from '../core/glyphs.js';
 import { hasOriginal, original } from '../core/originals.js';
 import type { Resolver } from '../core/resolve.js';
 import { outletOf } from '../core/schemaBase.js';
-import {
-	drawnSnippet,
-	indexStore,
-	parseQuery,
-	type SearchResult,
-	searchWithInfo,
-	synonymNote,
-} from '../core/search/index.js';
-import type { Store } from '../core/store.js';
+import { drawnSnippet, parseQuery, type SearchResult, synonymNote } from '../core/search/index.js';
 import { plural } from '../core/words.js';
 import { terminalJson } from '../present/json.js';
 import { resultFacts, resultMeta } from '../present/resultMeta.js';
@@ -34,7 +27,7 @@ function mark(text: string, ranges: readonly (readonly [number, number])[], colo
 }
 
 export function runSearch(
-	store: Store,
+	store: Backend,
 	resolver: Resolver,
 	query: string,
 	flags: { limit?: number; json: boolean },
@@ -53,8 +46,7 @@ export function runSearch(
 		}
 		return EXIT.usage;
 	}
-	const index = indexStore(store);
-	const out = searchWithInfo(index, parsed, { limit: flags.limit ?? 20 });
+	const out = store.search(parsed, { limit: flags.limit ?? 20 });
 	if (flags.json) {
 		// A result's title and snippet stay the cleaned text: their match ranges are offsets into it.
 		// Its record fields (the outlet) are as the data wrote them; terminalJson escapes controls.
@@ -83,14 +75,14 @@ export function runSearch(
 }
 
 /** The result's outlet as the data wrote it (search results carry the cleaned one). */
-function withOriginalSource(store: Store, r: SearchResult): SearchResult {
+function withOriginalSource(store: Backend, r: SearchResult): SearchResult {
 	if (r.kind === 'article') {
-		const art = store.articleById.get(r.id);
+		const art = store.article(r.id);
 		return art && hasOriginal(art) ? { ...r, source: original(art).source } : r;
 	}
-	const inc = store.incidentById.get(r.id);
+	const inc = store.incident(r.id);
 	if (!inc) return r;
-	const cited = inc.sources.map((s) => (typeof s === 'string' ? store.articleById.get(s) : undefined));
+	const cited = inc.sources.map((s) => (typeof s === 'string' ? store.article(s) : undefined));
 	if (!hasOriginal(inc) && !cited.some((a) => a && hasOriginal(a))) return r;
 	const names = original(inc).sources.map((s, i) => (typeof s === 'string' ? original(cited[i])?.source : outletOf(s)));
 	const distinct = [...new Set(names.filter((n): n is string => Boolean(n)))];

@@ -74,11 +74,14 @@ export class Resolver {
 	private readonly countryFuse: Fuse<Named<string>>;
 
 	private readonly memory: Store | undefined;
+	/** What the names come from: the store or the backend (search's source: and actor: filters read it). */
+	readonly data: Store | Backend;
 	private readonly newest: () => string | undefined;
 
 	/** From the store, or from a backend's small tables (the names of the index's data). */
 	constructor(source: Store | Backend) {
 		const data = source;
+		this.data = source;
 		this.memory = 'kind' in source ? undefined : source;
 		const withIncidents = 'kind' in source ? source.incidentCountries() : [...source.incidentsByCountry.keys()];
 		this.newest = 'kind' in source ? () => source.newestDays().incidentDate : () => source.incidents[0]?.date;

@@ -14,6 +14,7 @@ import { sqliteBackend } from '../../source/io/store/sqlite/backend.js';
 import { ensureIndex } from '../../source/io/store/sqlite/ensure.js';
 import { writeSynthDataDirStreaming } from '../support/synthStream.js';
 import { answersOf } from './answers.js';
+import { SEARCH_QUERIES, searchAnswers } from './searchQueries.js';
 
 const BUNDLED = join(import.meta.dirname, '../../data');
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
@@ -74,5 +75,15 @@ describe.each(Object.keys(datasets))('memory and SQLite backends give the same a
 		const got = answersOf(sqlite);
 		expect(Object.keys(got)).toEqual(Object.keys(want));
 		for (const key of Object.keys(want)) expect(got[key], key).toEqual(want[key]);
+	});
+
+	it('searches alike: the same results in the same order, totals, snippets and highlights', () => {
+		const want = searchAnswers(memory);
+		const got = searchAnswers(sqlite);
+		expect(Object.keys(got)).toEqual(SEARCH_QUERIES.map((q) => `search ${q}`));
+		for (const key of Object.keys(want)) expect(got[key], key).toEqual(want[key]);
+		// Not vacuous: most of the set finds something on every data set.
+		const found = Object.values(want).filter((v) => ((v as { results?: unknown[] }).results?.length ?? 0) > 0);
+		expect(found.length).toBeGreaterThan(SEARCH_QUERIES.length / 2);
 	});
 });

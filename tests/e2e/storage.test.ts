@@ -1,5 +1,5 @@
 // The commands read through either backend and print the same bytes: `sitrep
-// risk` and `sitrep timeline` on the bundled data (with UCDP rows imported) in
+// risk`, `sitrep timeline` and `sitrep search` on the bundled data (with UCDP rows imported) in
 // memory and from the SQLite index (SITREP_STORAGE), text and --json alike.
 // `auto` keeps small data in memory and builds no index.
 import { spawnSync } from 'node:child_process';
@@ -42,9 +42,15 @@ const COMMANDS: string[][] = [
 	['timeline', '--actor', 'taliban', '--country=-AF', '--json'],
 	['timeline', '--by', 'month', '--since', '2023', '--json'],
 	['timeline', '--by', 'week', '--type', 'suicide bombing'],
+	['search', 'haqani kabul'],
+	['search', 'suicide bombing', '--json'],
+	['search', 'train', '--limit', '5'],
+	['search', '"jaffar express" -railway', '--json'],
+	['search', 'attack source:reuters since:2024', '--json'],
+	['search', 'country:PK in:incidents', '--limit', '10'],
 ];
 
-describe('sitrep risk and timeline: the same from memory and from the index', () => {
+describe('sitrep risk, timeline and search: the same from memory and from the index', () => {
 	beforeAll(async () => {
 		cpSync(DATA_DIR, dir, { recursive: true });
 		await importFile(dir, join(import.meta.dirname, '../fixtures/import/ucdp-hdx.csv'));

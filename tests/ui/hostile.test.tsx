@@ -213,7 +213,7 @@ describe('actor and search JSON carry the records as written', () => {
 
 	it('sitrep search --json: outlets as written; titles and snippets cleaned, their ranges pointing into them', () => {
 		const { ctx, out } = capture();
-		expect(runSearch(store, new Resolver(store), WORD, { json: true, limit: 100 }, ctx)).toBe(0);
+		expect(runSearch(backendOf(store), new Resolver(store), WORD, { json: true, limit: 100 }, ctx)).toBe(0);
 		const text = out.join('\n');
 		expect(FORBIDDEN.test(text)).toBe(false);
 		const { results } = JSON.parse(text) as {

@@ -23,18 +23,24 @@ export const search = defineCommand({
 			},
 		];
 	},
-	async run({ args, flags, ctx, config, load }) {
-		const data = await load();
-		if (typeof data === 'number') return data;
+	async run(input) {
+		const { args, flags, ctx, config } = input;
 		const views = await import('../views.js');
 		const viewed = views.filterWithView(config, { country: [], actor: [], type: [], view: flags.view }, 'search', ctx);
 		if (typeof viewed === 'number') return viewed;
 		const { view } = viewed;
+		const { openData } = await import('../backend.js');
+		const data = await openData(input, 'search');
+		if (typeof data === 'number') return data;
 		// The words given, else the view's query; and the view's filter in the query language.
 		const query = [args.join(' ') || view?.query || '', view ? views.viewSearchFilters(view, data.resolver) : '']
 			.join(' ')
 			.trim();
-		const { runSearch } = await import('../search.js');
-		return runSearch(data.store, data.resolver, query, { limit: flags.limit, json: flags.json }, ctx);
+		try {
+			const { runSearch } = await import('../search.js');
+			return runSearch(data.data, data.resolver, query, { limit: flags.limit, json: flags.json }, ctx);
+		} finally {
+			data.close();
+		}
 	},
 });

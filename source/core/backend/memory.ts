@@ -4,11 +4,26 @@
 import { killed, killedOr0 } from '../fatalities.js';
 import { basePoints, type DayRange, effectiveDay, inRange } from '../riskPoints.js';
 import type { Incident } from '../schema.js';
+import { indexStore } from '../search/build.js';
+import { searchWithInfo } from '../search/rank.js';
+import type { SearchIndex } from '../search/searchIndex.js';
+import { storeOutlets } from '../search/sources.js';
 import { rolesIn, type Store } from '../store.js';
 import { filterIncidents, sortIncidents, type TimelineFilter, type TimelineSort } from '../timeline.js';
 import type { ActorWindow, Backend, DateCount, DayPoints } from './types.js';
 
 const cache = new WeakMap<Store, Backend>();
+/** The store's search index, built on the first search (most commands never search). */
+const searchIndexes = new WeakMap<Store, SearchIndex>();
+
+function searchIndexOf(store: Store): SearchIndex {
+	let ix = searchIndexes.get(store);
+	if (!ix) {
+		ix = indexStore(store);
+		searchIndexes.set(store, ix);
+	}
+	return ix;
+}
 
 /** The store as a Backend, made once per store. */
 export function backendOf(store: Store): Backend {
@@ -60,6 +75,8 @@ function memoryBackend(store: Store): Backend {
 			}
 			return out;
 		},
+		search: (query, opts) => searchWithInfo(searchIndexOf(store), query, opts),
+		outlets: () => storeOutlets(store),
 	};
 }
 

@@ -9,6 +9,8 @@
 // says how a server backend keeps this shape).
 import type { DayRange } from '../risk.js';
 import type { Actor, Article, Country, Incident } from '../schema.js';
+import type { ParsedQuery } from '../search/query.js';
+import type { SearchOptions, SearchOutcome } from '../search/rank.js';
 import type { TimelineFilter, TimelineSort } from '../timeline.js';
 
 export interface IncidentPage {
@@ -81,4 +83,12 @@ export interface Backend {
 	actorWindows(range: DayRange): Map<string, ActorWindow>;
 	/** Per actor: the recorded date of its newest incident whose effective day is not after `until`. */
 	actorLastDates(until: string): Map<string, string>;
+
+	/**
+	 * Full-text search (core/search): the query, parsed by core, answered as the
+	 * in-memory engine answers it — results, their order, snippets and highlights.
+	 */
+	search(query: ParsedQuery, opts: SearchOptions): SearchOutcome;
+	/** Outlet names of the articles and of the sources incidents cite by name, sorted: what source: resolves against. */
+	outlets(): string[];
 }

@@ -71,7 +71,7 @@ export function completeQuery(
 			.complete(key, partial, limit)
 			.map(({ value, label }) => ({ value, label, insert: quote(value) }));
 	} else if (key === 'source') {
-		candidates = matchSources(resolver.store, partial)
+		candidates = matchSources(resolver.data, partial)
 			.slice(0, limit)
 			.map((name) => ({ value: name, label: name, insert: quote(name) }));
 	} else if (key === 'in') {

@@ -10,6 +10,9 @@ export const EXACT = 0;
 export const PREFIX = 1;
 export const FUZZY = 2;
 
+/** What expanding a word reads: a vocabulary with document frequencies (an index, or a whole corpus's words). */
+export type WordIndex = Pick<SearchIndex, 'vocab' | 'df' | 'docCount'>;
+
 export interface Expansion {
 	term: number;
 	weight: number;
@@ -32,7 +35,7 @@ export function allowedTypos(length: number): number {
 	return Math.min(3, Math.floor(length * FUSE_THRESHOLD));
 }
 
-function topByDf(ix: SearchIndex, lo: number, hi: number, skip: number): number[] {
+function topByDf(ix: WordIndex, lo: number, hi: number, skip: number): number[] {
 	const { order } = ix.vocab;
 	const top: number[] = [];
 	for (let i = lo; i < hi; i++) {
@@ -49,7 +52,7 @@ function topByDf(ix: SearchIndex, lo: number, hi: number, skip: number): number[
 	return top;
 }
 
-export function expandWord(ix: SearchIndex, text: string, prefix: boolean): Expansion[] {
+export function expandWord(ix: WordIndex, text: string, prefix: boolean): Expansion[] {
 	const out: Expansion[] = [];
 	const have = new Set<number>();
 	const exact = ix.vocab.lookup(text);
@@ -99,7 +102,7 @@ export function expandWord(ix: SearchIndex, text: string, prefix: boolean): Expa
  * the word's own (`own`), and the words they are, for the results line.
  */
 export function synonymExpansions(
-	ix: SearchIndex,
+	ix: WordIndex,
 	text: string,
 	own: readonly Expansion[],
 ): { expansions: Expansion[]; words: string[] } | undefined {
@@ -121,13 +124,13 @@ export function synonymExpansions(
 }
 
 /** Inverse document frequency of a query word from the documents its expansions cover. */
-export function idfOf(ix: SearchIndex, expansions: readonly Expansion[]): number {
+export function idfOf(ix: WordIndex, expansions: readonly Expansion[]): number {
 	let df = 0;
 	for (const e of expansions) df += ix.df[e.term] ?? 0;
 	return idf(ix, df);
 }
 
-export function idf(ix: SearchIndex, df: number): number {
+export function idf(ix: WordIndex, df: number): number {
 	const n = ix.docCount;
 	const m = Math.min(df, n);
 	return Math.log(1 + (n - m + 0.5) / (m + 0.5));
@@ -137,7 +140,7 @@ export function idf(ix: SearchIndex, df: number): number {
 export class ExpansionCache {
 	private readonly map = new Map<string, Expansion[]>();
 
-	constructor(private readonly ix: SearchIndex) {}
+	constructor(private readonly ix: WordIndex) {}
 
 	get(text: string, prefix: boolean): Expansion[] {
 		const key = `${prefix ? '*' : '='}${text}`;

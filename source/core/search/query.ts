@@ -213,7 +213,7 @@ function applyFilter(q: ParsedQuery, tok: QueryToken, resolver: Resolver, budget
 		if (key === 'country') r = resolver.country(v);
 		else if (key === 'actor') r = resolver.actor(v);
 		else if (key === 'type') r = resolver.type(v);
-		else r = resolveSource(resolver.store, v);
+		else r = resolveSource(resolver.data, v);
 		if (!r.ok) {
 			fail(r.error, r.suggestions);
 			continue;
@@ -223,7 +223,7 @@ function applyFilter(q: ParsedQuery, tok: QueryToken, resolver: Resolver, budget
 		else if (key === 'source') addUnique(set.sources, r.value);
 		else {
 			addUnique(set.actors, r.value);
-			for (const id of withSubgroups(resolver.store, r.value)) addUnique(set.actorsWithin, id);
+			for (const id of withSubgroups(resolver.data, r.value)) addUnique(set.actorsWithin, id);
 		}
 	}
 	return Math.max(1, Math.min(values.length, budget));

@@ -5,11 +5,11 @@
 // alone; when none does, those matching the most parts. Among them, those
 // with every part in the title come first. Recency breaks ties.
 
-import { ExpansionCache, idf, idfOf, synonymExpansions } from './expand.js';
+import { type Expansion, ExpansionCache, idf, idfOf, synonymExpansions } from './expand.js';
 import { allowedDocs } from './filter.js';
 import { PhraseMatcher } from './phrase.js';
 import { PostingCursor } from './postings.js';
-import { hasText, type ParsedQuery } from './query.js';
+import { hasText, type ParsedQuery, type QueryTerm } from './query.js';
 import { buildResults, type MatchUnit, type SearchResult } from './results.js';
 import { K1, type SearchIndex } from './searchIndex.js';
 import { popcount } from './snippet.js';
@@ -30,11 +30,41 @@ export interface SearchOutcome {
 	synonyms: SynonymUse[];
 }
 
+/**
+ * Where a ranking gets its query words' expansions and weights: from the index
+ * ranked (ownWords), or from a whole corpus's vocabulary when the index holds
+ * only the candidate documents (rankCandidates, for the SQLite index).
+ */
+export interface QueryWords {
+	/** Expansions as term ids of the index ranked, the word's IDF, and the synonyms searched too. */
+	word(term: QueryTerm): { expansions: Expansion[]; idf: number; synonyms?: SynonymUse };
+	/** A phrase's weight, before its field score. */
+	phraseWeight(words: readonly string[]): number;
+}
+
+/** The index's own words. */
+export function ownWords(ix: SearchIndex): QueryWords {
+	const { expansions: cache } = scratchOf(ix);
+	return {
+		word(term) {
+			const own = cache.get(term.text, term.prefix);
+			const extra = synonymExpansions(ix, term.text, own);
+			const expansions = extra ? [...own, ...extra.expansions] : own;
+			return {
+				expansions,
+				idf: idfOf(ix, expansions),
+				...(extra ? { synonyms: { word: term.text, also: extra.words } } : {}),
+			};
+		},
+		phraseWeight: (words) => words.reduce((sum, w) => sum + idf(ix, ix.df[ix.vocab.lookup(w)] ?? 0), 0) * PHRASE_WEIGHT,
+	};
+}
+
 const W_TITLE = 7;
 const W_SUMMARY = 2.5;
 const W_BODY = 1;
 /** A phrase found verbatim counts a little more than its words found apart. */
-const PHRASE_WEIGHT = 1.2;
+export const PHRASE_WEIGHT = 1.2;
 const SAT = [0, 1, (2 * (K1 + 1)) / (2 + K1), (3 * (K1 + 1)) / (3 + K1)];
 
 interface Scratch {
@@ -81,7 +111,12 @@ export function search(ix: SearchIndex, query: ParsedQuery, opts: SearchOptions 
 	return searchWithInfo(ix, query, opts).results;
 }
 
-export function searchWithInfo(ix: SearchIndex, query: ParsedQuery, opts: SearchOptions = {}): SearchOutcome {
+export function searchWithInfo(
+	ix: SearchIndex,
+	query: ParsedQuery,
+	opts: SearchOptions = {},
+	words: QueryWords = ownWords(ix),
+): SearchOutcome {
 	const limit = Math.max(0, Math.floor(opts.limit ?? 50));
 	const allowed = allowedDocs(ix, query);
 	if (!hasText(query)) return newest(ix, allowed, limit);
@@ -98,12 +133,9 @@ export function searchWithInfo(ix: SearchIndex, query: ParsedQuery, opts: Search
 	};
 	const synonyms: SynonymUse[] = [];
 	query.terms.forEach((term, u) => {
-		const own = s.expansions.get(term.text, term.prefix);
-		const extra = synonymExpansions(ix, term.text, own);
-		const expansions = extra ? [...own, ...extra.expansions] : own;
-		if (extra) synonyms.push({ word: term.text, also: extra.words });
+		const { expansions, idf: termIdf, synonyms: use } = words.word(term);
+		if (use) synonyms.push(use);
 		units.push({ expansions });
-		const termIdf = idfOf(ix, expansions);
 		let pn = 0;
 		for (const e of expansions) {
 			cursor.open(e.term);
@@ -125,15 +157,15 @@ export function searchWithInfo(ix: SearchIndex, query: ParsedQuery, opts: Search
 			best[d] = 0;
 		}
 	});
-	query.phrases.forEach((words, i) => {
+	query.phrases.forEach((phrase, i) => {
 		const u = query.terms.length + i;
-		const matcher = new PhraseMatcher(ix, words);
-		const weight = words.reduce((sum, w) => sum + idf(ix, ix.df[ix.vocab.lookup(w)] ?? 0), 0) * PHRASE_WEIGHT;
+		const matcher = new PhraseMatcher(ix, phrase);
+		const weight = words.phraseWeight(phrase);
 		matcher.each(allowed, (d, counts) => {
 			if (counts & 3) titled[d] = (titled[d] ?? 0) | (1 << u);
 			credit(d, 1 << u, weight * fieldScore(ix, counts, d));
 		});
-		units.push({ phrase: new PhraseMatcher(ix, words) });
+		units.push({ phrase: new PhraseMatcher(ix, phrase) });
 	});
 
 	const all = 2 ** units.length - 1;

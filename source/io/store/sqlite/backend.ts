@@ -9,6 +9,7 @@ import { compareText } from '../../../core/collate.js';
 import type { DayRange } from '../../../core/riskPoints.js';
 import type { Actor, Article, Country, Incident } from '../../../core/schema.js';
 import { type TimelineFilter, type TimelineSort, withSubgroups } from '../../../core/timeline.js';
+import { IndexSearch } from './search.js';
 
 type Row = Record<string, unknown>;
 
@@ -112,6 +113,8 @@ export function sqliteBackend(db: Database): Backend {
 		}
 		return rids.map((rid) => byRid.get(rid) as Incident);
 	};
+
+	const searcher = new IndexSearch(db, countries);
 
 	return {
 		kind: 'sqlite',
@@ -253,5 +256,7 @@ export function sqliteBackend(db: Database): Backend {
 			}
 			return out;
 		},
+		search: (query, opts) => searcher.search(query, opts),
+		outlets: () => searcher.outlets(),
 	};
 }

@@ -6,16 +6,19 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstDay, lastDay } from '../../../core/dates.js';
 import { killed } from '../../../core/fatalities.js';
+import { squash } from '../../../core/fold.js';
 import { buildGazetteer, type Gazetteer, linkEmptyArticles } from '../../../core/link.js';
 import { type Problem, pointerOf } from '../../../core/problems.js';
 import { basePoints, effectiveDay } from '../../../core/risk.js';
 import { sanitizeLine } from '../../../core/sanitize.js';
 import { type Actor, type Article, type Country, type Incident, recordSchemas } from '../../../core/schema.js';
-import { type Kind, singular } from '../../../core/schemaBase.js';
+import { type Kind, outletOf, singular } from '../../../core/schemaBase.js';
+import { incidentTitle } from '../../../core/search/searchIndex.js';
 import { rolesIn } from '../../../core/store.js';
 import { checkRecord } from '../../load/checkRecord.js';
 import type { Db } from './open.js';
 import { readRecords } from './readRecords.js';
+import { TermCounts } from './searchTerms.js';
 
 /** A data file as the index names it: relative to the data directory, '/' separated. */
 export interface DataFileRef {
@@ -45,6 +48,7 @@ export class Indexer {
 	private lists: { actors: Actor[]; countries: Country[] } | undefined;
 	private readonly stmt;
 	private rowsInBatch = 0;
+	private readonly terms = new TermCounts(() => this.countries, 1);
 
 	/**
 	 * `batched`: commit every BATCH_ROWS rows (a build into a file no one reads yet);
@@ -67,7 +71,8 @@ export class Indexer {
 			),
 			incidentDoc: p('INSERT INTO incident_docs (rid, json) VALUES (?, ?)'),
 			incidentActor: p('INSERT OR IGNORE INTO incident_actors (actor, role, rid, date) VALUES (?, ?, ?, ?)'),
-			incidentText: p('INSERT INTO incidents_fts (rowid, description, place) VALUES (?, ?, ?)'),
+			incidentText: p('INSERT INTO incidents_fts (rowid, title, description) VALUES (?, ?, ?)'),
+			incidentOutlet: p('INSERT OR IGNORE INTO incident_outlets (key, name, rid) VALUES (?, ?, ?)'),
 			article: p('INSERT INTO articles (id, fid, published) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING'),
 			articleDoc: p('INSERT INTO article_docs (rid, json) VALUES (?, ?)'),
 			articleRef: p('INSERT OR IGNORE INTO article_refs (kind, ref, rid) VALUES (?, ?, ?)'),
@@ -147,6 +152,7 @@ export class Indexer {
 			this.stmt.day.run(country, day, Number(machine), sum.incidents, sum.killed, sum.base);
 		}
 		if (file.kind === 'incidents') linkIncidentSources(this.db, fid);
+		this.terms.flush(this.db);
 		this.stmt.fileDone.run(records, JSON.stringify(problems), duplicates, fid);
 		return problems;
 	}
@@ -204,8 +210,12 @@ export class Indexer {
 			if (!this.actors.has(actor)) continue;
 			for (const role of rolesIn(inc, actor)) this.stmt.incidentActor.run(actor, role, rid, inc.date);
 		}
-		const place = [inc.location, inc.admin1, ...inc.targets].filter(Boolean).join(' ');
-		this.stmt.incidentText.run(rid, inc.description, place);
+		const country = this.countries.find((c) => c.code === inc.country);
+		this.stmt.incidentText.run(rid, incidentTitle(inc, country?.name), inc.description);
+		for (const s of inc.sources) {
+			if (typeof s !== 'string') this.stmt.incidentOutlet.run(squash(outletOf(s)), outletOf(s), rid);
+		}
+		this.terms.add(inc);
 		const key = `${inc.country}\u0000${day}\u0000${machine}`;
 		const sum = days.get(key) ?? { incidents: 0, killed: 0, base: 0 };
 		sum.incidents++;
@@ -228,6 +238,9 @@ export class Indexer {
 		for (const actor of new Set(art.actors)) this.stmt.articleRef.run('actor', actor, rid);
 		for (const country of new Set(art.countries)) this.stmt.articleRef.run('country', country, rid);
 		this.stmt.articleText.run(rid, art.title, [art.summary, art.body].filter(Boolean).join('\n\n'));
+		for (const tag of new Set(art.tags.map(squash))) this.stmt.articleRef.run('tag', tag, rid);
+		this.stmt.articleRef.run('outlet', squash(art.source), rid);
+		this.terms.add(art);
 		return true;
 	}
 
@@ -247,8 +260,20 @@ export function linkIncidentSources(db: Db, fid?: number): void {
 	).run(...(fid === undefined ? [] : [fid]));
 }
 
-/** Takes a file's rows out of the index, its share of the country-day sums with them. */
+/** Takes a file's rows out of the index, its share of the country-day sums and of search's words with them. */
 export function removeFile(db: Db, fid: number): void {
+	const countries = (db.prepare('SELECT json FROM countries').raw().all() as [string][]).map(
+		([json]) => JSON.parse(json) as Country,
+	);
+	const terms = new TermCounts(() => countries, -1);
+	for (const table of ['articles', 'incidents']) {
+		const docs = table === 'articles' ? 'article_docs' : 'incident_docs';
+		const sql = `SELECT d.json FROM ${table} r JOIN ${docs} d ON d.rid = r.rid WHERE r.fid = ?`;
+		for (const [json] of db.prepare(sql).raw().iterate(fid) as Iterable<[string]>) {
+			terms.add(JSON.parse(json) as Article | Incident);
+		}
+	}
+	terms.flush(db);
 	const sums = db
 		.prepare(
 			`SELECT country, day, machine, count(*), sum(coalesce(killed, 0)), sum(base) FROM incidents
@@ -265,6 +290,7 @@ export function removeFile(db: Db, fid: number): void {
 	db.prepare(`DELETE FROM incident_actors WHERE rid IN (${rids})`).run(fid);
 	db.prepare(`DELETE FROM incidents_fts WHERE rowid IN (${rids})`).run(fid);
 	db.prepare(`DELETE FROM incident_docs WHERE rid IN (${rids})`).run(fid);
+	db.prepare(`DELETE FROM incident_outlets WHERE rid IN (${rids})`).run(fid);
 	db.prepare(
 		`DELETE FROM article_refs WHERE kind = 'incident' AND ref IN (SELECT id FROM incidents WHERE fid = ?)`,
 	).run(fid);

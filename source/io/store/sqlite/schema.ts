@@ -7,7 +7,7 @@
 // a row, not the record's kilobyte.
 
 /** Bump on any change below: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -62,7 +62,8 @@ CREATE TABLE IF NOT EXISTS article_docs (rid INTEGER PRIMARY KEY, json TEXT NOT 
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published DESC, id);
 CREATE INDEX IF NOT EXISTS articles_fid ON articles (fid);
 
--- An article's actors, countries and the incidents it is a source of: kind actor | country | incident.
+-- An article's actors, countries and the incidents it is a source of: kind actor | country | incident;
+-- and for search's type: and source: filters, kind tag | outlet with ref = core/fold squash() of the tag or outlet.
 CREATE TABLE IF NOT EXISTS article_refs (
 	kind TEXT NOT NULL,
 	ref TEXT NOT NULL,
@@ -70,6 +71,20 @@ CREATE TABLE IF NOT EXISTS article_refs (
 	PRIMARY KEY (kind, ref, rid)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS article_refs_rid ON article_refs (rid);
+
+-- The outlets an incident cites by name (not by article id), for search's source: filter and outlets().
+CREATE TABLE IF NOT EXISTS incident_outlets (
+	key TEXT NOT NULL,                  -- core/fold squash(name)
+	name TEXT NOT NULL,
+	rid INTEGER NOT NULL,
+	PRIMARY KEY (key, rid)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS incident_outlets_rid ON incident_outlets (rid);
+
+-- Search's words as core/tokenize cuts them (not as FTS5 does), with the documents holding each,
+-- and search_stats' body_tokens: what core's ranking weighs by (core/search/candidates.ts).
+CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS search_stats (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 
 CREATE TABLE IF NOT EXISTS actors (id TEXT PRIMARY KEY, fid INTEGER NOT NULL, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS countries (code TEXT PRIMARY KEY, fid INTEGER NOT NULL, json TEXT NOT NULL);
@@ -89,8 +104,9 @@ CREATE TABLE IF NOT EXISTS country_days (
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
 	title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
 );
+-- An incident's title is core/search incidentTitle (type, place, country name): the line search ranks first.
 CREATE VIRTUAL TABLE IF NOT EXISTS incidents_fts USING fts5 (
-	description, place, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+	title, description, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
 );
 `;
 

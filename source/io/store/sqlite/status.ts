@@ -11,6 +11,8 @@ export const INDEX_TABLES = [
 	'incident_actors',
 	'articles',
 	'article_refs',
+	'incident_outlets',
+	'search_terms',
 	'actors',
 	'countries',
 	'country_days',

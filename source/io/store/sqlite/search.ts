@@ -1,0 +1,257 @@
+// Search over the index: FTS5 finds the candidates — every document with a
+// word any query word expands to (over the index's own core-cut vocabulary,
+// search_terms), filtered in SQL — and core ranks them as the in-memory
+// engine ranks the whole data (core/search/candidates.ts). So results, order,
+// snippets and highlights are the same whichever backend answers; the cost is
+// one small index per query over the candidates, none over the rest.
+import { compareText } from '../../../core/collate.js';
+import { squash } from '../../../core/fold.js';
+import type { Article, Country, Incident } from '../../../core/schema.js';
+import { type Corpus, corpusOf, rankCandidates } from '../../../core/search/candidates.js';
+import { synonymExpansions } from '../../../core/search/expand.js';
+import { type FilterSet, hasText, type ParsedQuery, type SearchFilters } from '../../../core/search/query.js';
+import type { SearchOptions, SearchOutcome } from '../../../core/search/rank.js';
+import type { Db } from './open.js';
+
+interface Where {
+	sql: string[];
+	params: unknown[];
+}
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
+
+/** An FTS5 string: the word as one token (or phrase), whatever it holds. */
+const quoted = (w: string) => `"${w.replace(/"/g, '""')}"`;
+
+/** The filters over `articles a` (core/search/filter.ts's rules, as SQL). */
+function articleWhere(f: SearchFilters): Where {
+	const w: Where = { sql: [], params: [] };
+	if (f.since) {
+		w.sql.push('substr(a.published, 1, 10) >= ?');
+		w.params.push(f.since);
+	}
+	if (f.until) {
+		w.sql.push('substr(a.published, 1, 10) <= ?');
+		w.params.push(f.until);
+	}
+	const refs = (set: FilterSet, not: boolean) => {
+		const one = (kind: string, values: readonly string[]) => {
+			if (!values.length) return;
+			w.sql.push(
+				`a.rid ${not ? 'NOT ' : ''}IN (SELECT rid FROM article_refs WHERE kind = '${kind}' AND ref IN (${marks(values.length)}))`,
+			);
+			w.params.push(...values);
+		};
+		one('country', set.countries);
+		one('actor', set.actorsWithin);
+		// Articles have no type: one tagged with the type's label counts.
+		one('tag', set.types.map(squash));
+		one('outlet', set.sources.map(squash));
+	};
+	refs(f, false);
+	refs(f.not, true);
+	return w;
+}
+
+/** The filters over `incidents i`. */
+function incidentWhere(f: SearchFilters): Where {
+	const w: Where = { sql: [], params: [] };
+	// A month-only date covers its month, a span its days: it matches when they overlap the range.
+	if (f.since) {
+		w.sql.push('i.last_day >= ?');
+		w.params.push(f.since);
+	}
+	if (f.until) {
+		w.sql.push('i.first_day <= ?');
+		w.params.push(f.until);
+	}
+	const refs = (set: FilterSet, not: boolean) => {
+		const neg = not ? 'NOT ' : '';
+		if (set.countries.length) {
+			w.sql.push(`i.country ${neg}IN (${marks(set.countries.length)})`);
+			w.params.push(...set.countries);
+		}
+		if (set.types.length) {
+			w.sql.push(`i.type ${neg}IN (${marks(set.types.length)})`);
+			w.params.push(...set.types);
+		}
+		if (set.actorsWithin.length) {
+			w.sql.push(`i.rid ${neg}IN (SELECT rid FROM incident_actors WHERE actor IN (${marks(set.actorsWithin.length)}))`);
+			w.params.push(...set.actorsWithin);
+		}
+		if (set.sources.length) {
+			// Cited by name, or by the id of an article from the outlet.
+			const keys = set.sources.map(squash);
+			w.sql.push(
+				`${not ? 'NOT ' : ''}(i.rid IN (SELECT rid FROM incident_outlets WHERE key IN (${marks(keys.length)}))
+				 OR i.id IN (SELECT r.ref FROM article_refs r JOIN article_refs o ON o.rid = r.rid
+				 WHERE r.kind = 'incident' AND o.kind = 'outlet' AND o.ref IN (${marks(keys.length)})))`,
+			);
+			w.params.push(...keys, ...keys);
+		}
+	};
+	refs(f, false);
+	refs(f.not, true);
+	return w;
+}
+
+type Candidates = Parameters<typeof rankCandidates>[1];
+
+const and = (w: Where) => (w.sql.length ? ` AND ${w.sql.join(' AND ')}` : '');
+
+export class IndexSearch {
+	private corpusCache: Corpus | undefined;
+
+	constructor(
+		private readonly db: Db,
+		private readonly countries: readonly Country[],
+	) {}
+
+	/** The index's words and sizes, read on the first search. */
+	private corpus(): Corpus {
+		if (this.corpusCache) return this.corpusCache;
+		const one = (sql: string) => Number((this.db.prepare(sql).raw().all()[0] as unknown[] | undefined)?.[0] ?? 0);
+		const docs = one('SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM incidents)');
+		const body = one(`SELECT value FROM search_stats WHERE key = 'body_tokens'`);
+		const words = this.db.prepare('SELECT term, df FROM search_terms').raw().all() as [string, number][];
+		this.corpusCache = corpusOf(words, docs, body);
+		return this.corpusCache;
+	}
+
+	outlets(): string[] {
+		const rows = this.db
+			.prepare(`SELECT json ->> '$.source' FROM article_docs UNION SELECT name FROM incident_outlets`)
+			.raw()
+			.all() as [string][];
+		return [...new Set(rows.map((r) => r[0]))].sort((a, b) => compareText(a, b));
+	}
+
+	search(query: ParsedQuery, opts: SearchOptions): SearchOutcome {
+		const corpus = this.corpus();
+		const f = query.filters;
+		const exclude = query.exclude.map((words) => ` NOT ${quoted(words.join(' '))}`).join('');
+		if (!hasText(query)) return this.newest(query, opts, exclude);
+		// Per query part, what FTS5 is asked: any word it expands to (phrases: all their words; core checks the order).
+		const parts: (string | undefined)[] = [
+			...query.terms.map((t) => {
+				const own = corpus.expansions.get(t.text, t.prefix);
+				const all = [...own, ...(synonymExpansions(corpus, t.text, own)?.expansions ?? [])];
+				const words = all.map((e) => corpus.vocab.terms[e.term] ?? '');
+				return words.length ? `(${words.map(quoted).join(' OR ')})` : undefined;
+			}),
+			...query.phrases.map((p) =>
+				p.every((w) => corpus.vocab.lookup(w) >= 0) ? `(${p.map(quoted).join(' AND ')})` : undefined,
+			),
+		];
+		const found = parts.filter((p): p is string => p !== undefined);
+		// Documents with every part first; when none has, those with any (core's partial matches).
+		if (found.length === parts.length) {
+			const every = rankCandidates(
+				corpus,
+				this.candidates(`${found.join(' AND ')}${exclude}`, f),
+				this.countries,
+				query,
+				opts,
+			);
+			if (every.total > 0 && !every.partial) return every;
+		}
+		const none: Candidates = { articles: [], incidents: [], citedSources: new Map() };
+		const any = found.length ? this.candidates(`(${found.join(' OR ')})${exclude}`, f) : none;
+		return rankCandidates(corpus, any, this.countries, query, opts);
+	}
+
+	/** The outlets of the articles the incidents cite by id. */
+	private citedSources(incidents: readonly Incident[]): Map<string, string> {
+		const ids = [...new Set(incidents.flatMap((i) => i.sources.filter((s): s is string => typeof s === 'string')))];
+		const out = new Map<string, string>();
+		for (let at = 0; at < ids.length; at += 500) {
+			const chunk = ids.slice(at, at + 500);
+			const rows = this.db
+				.prepare(
+					`SELECT a.id, d.json ->> '$.source' FROM articles a JOIN article_docs d ON d.rid = a.rid WHERE a.id IN (${marks(chunk.length)})`,
+				)
+				.raw()
+				.all(...chunk) as [string, string][];
+			for (const [id, source] of rows) out.set(id, source);
+		}
+		return out;
+	}
+
+	private candidates(match: string, f: SearchFilters): Candidates {
+		const read = (sql: string, params: unknown[]) =>
+			(
+				this.db
+					.prepare(sql)
+					.raw()
+					.all(...params) as [string][]
+			).map(([json]) => JSON.parse(json));
+		const aw = articleWhere(f);
+		const iw = incidentWhere(f);
+		const incidents: Incident[] =
+			f.scope === 'articles'
+				? []
+				: read(
+						`SELECT d.json FROM incidents i JOIN incident_docs d ON d.rid = i.rid WHERE i.rid IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?)${and(iw)}`,
+						[match, ...iw.params],
+					);
+		return {
+			incidents,
+			citedSources: this.citedSources(incidents),
+			articles:
+				f.scope === 'incidents'
+					? []
+					: read(
+							`SELECT d.json FROM articles a JOIN article_docs d ON d.rid = a.rid WHERE a.rid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)${and(aw)}`,
+							[match, ...aw.params],
+						),
+		};
+	}
+
+	/** Filters alone: newest first (the first day covered, then id), as core's ranking lists them. */
+	private newest(query: ParsedQuery, opts: SearchOptions, exclude: string): SearchOutcome {
+		const f = query.filters;
+		const aw = articleWhere(f);
+		const iw = incidentWhere(f);
+		const notIn = (table: string, col: string) =>
+			exclude ? ` AND ${col} NOT IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ?)` : '';
+		const notMatch = exclude ? [`${query.exclude.map((w) => quoted(w.join(' '))).join(' OR ')}`] : [];
+		const selects: string[] = [];
+		const params: unknown[] = [];
+		if (f.scope !== 'incidents') {
+			selects.push(
+				`SELECT 0 AS kind, a.rid AS rid, substr(a.published, 1, 10) AS day, a.id AS id FROM articles a WHERE 1${and(aw)}${notIn('articles_fts', 'a.rid')}`,
+			);
+			params.push(...aw.params, ...notMatch);
+		}
+		if (f.scope !== 'articles') {
+			selects.push(
+				`SELECT 1 AS kind, i.rid AS rid, i.first_day AS day, i.id AS id FROM incidents i WHERE 1${and(iw)}${notIn('incidents_fts', 'i.rid')}`,
+			);
+			params.push(...iw.params, ...notMatch);
+		}
+		const union = selects.join(' UNION ALL ');
+		const total = Number(
+			(
+				this.db
+					.prepare(`SELECT count(*) FROM (${union})`)
+					.raw()
+					.all(...params)[0] as unknown[]
+			)[0],
+		);
+		const limit = Math.max(0, Math.floor(opts.limit ?? 50));
+		const page = this.db
+			.prepare(
+				`SELECT CASE p.kind WHEN 0 THEN (SELECT json FROM article_docs WHERE rid = p.rid) ELSE (SELECT json FROM incident_docs WHERE rid = p.rid) END, p.kind
+				 FROM (${union}) p ORDER BY p.day DESC, p.id ASC LIMIT ?`,
+			)
+			.raw()
+			.all(...params, limit) as [string, number][];
+		const incidents = page.filter((r) => r[1] === 1).map((r) => JSON.parse(r[0]) as Incident);
+		const shown = {
+			articles: page.filter((r) => r[1] === 0).map((r) => JSON.parse(r[0]) as Article),
+			incidents,
+			citedSources: this.citedSources(incidents),
+		};
+		return { ...rankCandidates(this.corpus(), shown, this.countries, query, opts), total };
+	}
+}

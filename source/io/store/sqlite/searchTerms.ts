@@ -1,0 +1,64 @@
+// search_terms and search_stats (schema.ts) kept with every write: the words
+// of the records added or removed, cut by core's own search build, so the
+// index's vocabulary and document frequencies are the in-memory engine's.
+import type { Article, Country, Incident } from '../../../core/schema.js';
+import { buildSteps } from '../../../core/search/build.js';
+import type { Db } from './open.js';
+
+/** Records tokenized at once: a small index each, freed before the next. */
+const CHUNK = 4096;
+
+/** Words counted from records added (+1) or removed (-1), written by flush(). */
+export class TermCounts {
+	private readonly df = new Map<string, number>();
+	private bodyTokens = 0;
+	private articles: Article[] = [];
+	private incidents: Incident[] = [];
+
+	constructor(
+		private readonly countries: () => readonly Country[],
+		private readonly sign: 1 | -1,
+	) {}
+
+	add(rec: Article | Incident): void {
+		if ('published' in rec) this.articles.push(rec);
+		else this.incidents.push(rec);
+		if (this.articles.length + this.incidents.length >= CHUNK) this.count();
+	}
+
+	private count(): void {
+		if (this.articles.length + this.incidents.length === 0) return;
+		const steps = buildSteps(
+			this.articles,
+			this.incidents,
+			{ countries: this.countries() },
+			Number.POSITIVE_INFINITY,
+			false,
+		);
+		let step = steps.next();
+		while (!step.done) step = steps.next();
+		const ix = step.value;
+		ix.vocab.terms.forEach((term, id) => {
+			const n = ix.df[id] ?? 0;
+			if (n > 0) this.df.set(term, (this.df.get(term) ?? 0) + n);
+		});
+		for (const n of ix.bodyTokens) this.bodyTokens += n;
+		this.articles = [];
+		this.incidents = [];
+	}
+
+	flush(db: Db): void {
+		this.count();
+		const term = db.prepare(
+			'INSERT INTO search_terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df',
+		);
+		for (const [word, n] of this.df) term.run(word, this.sign * n);
+		if (this.sign < 0) db.prepare('DELETE FROM search_terms WHERE df <= 0').run();
+		db.prepare(
+			`INSERT INTO search_stats (key, value) VALUES ('body_tokens', ?)
+			 ON CONFLICT (key) DO UPDATE SET value = value + excluded.value`,
+		).run(this.sign * this.bodyTokens);
+		this.df.clear();
+		this.bodyTokens = 0;
+	}
+}

@@ -1,0 +1,69 @@
+// Search's part of the conformance suite: a fixed query set, asked of a
+// backend through core's parser, answered as what a reader sees — ids in
+// order, totals, partial and synonym notes, snippets and highlight ranges.
+// Scores are left out: they are how the order was reached, not an answer.
+import type { Backend } from '../../source/core/backend/types.js';
+import { Resolver } from '../../source/core/resolve.js';
+import { parseQuery } from '../../source/core/search/query.js';
+
+export const SEARCH_QUERIES = [
+	'kabul',
+	'taliban',
+	'attack',
+	'suicide bombing',
+	'haqqani kabul',
+	'"suicide bomber"',
+	'"jaffar express"',
+	'attack -kabul',
+	'talibn',
+	'haqani',
+	'train',
+	'kidnapping',
+	'balochistan country:PK',
+	'attack actor:ttp',
+	'type:"suicide bombing"',
+	'attack since:2024-06',
+	'attack until:2024-01',
+	'source:reuters',
+	'attack source:reuters',
+	'haqqani in:articles',
+	'haqqani in:incidents',
+	'country:AF -country:PK in:incidents',
+	'zzqxv nonesuch',
+	'country:PK since:2024-01 until:2024-12',
+	'-attack in:incidents',
+	'synthetic incident',
+	'kabu',
+];
+
+export const SEARCH_LIMIT = 20;
+
+export function searchAnswers(data: Backend): Record<string, unknown> {
+	const resolver = new Resolver(data);
+	const out: Record<string, unknown> = {};
+	for (const q of SEARCH_QUERIES) {
+		const parsed = parseQuery(q, resolver);
+		if (parsed.errors.length) {
+			out[`search ${q}`] = { errors: parsed.errors.map((e) => e.message) };
+			continue;
+		}
+		const got = data.search(parsed, { limit: SEARCH_LIMIT });
+		out[`search ${q}`] = {
+			total: got.total,
+			partial: got.partial,
+			synonyms: got.synonyms,
+			results: got.results.map(({ score: _, ...r }) => r),
+		};
+	}
+	return out;
+}
+
+/** Ids in order per query: what the ranking agreement is measured on. */
+export function searchOrder(answers: Record<string, unknown>): Record<string, string[]> {
+	const out: Record<string, string[]> = {};
+	for (const [k, v] of Object.entries(answers)) {
+		const results = (v as { results?: { id: string }[] }).results;
+		if (results) out[k] = results.map((r) => r.id);
+	}
+	return out;
+}
