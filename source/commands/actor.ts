@@ -11,11 +11,11 @@ import {
 	type RoleSpan,
 	suggestActors,
 } from '../core/actorProfile.js';
+import type { Backend } from '../core/backend/types.js';
 import { tollJson } from '../core/fatalities.js';
 import { G } from '../core/glyphs.js';
 import { original } from '../core/originals.js';
 import type { Actor, Affiliation } from '../core/schema.js';
-import type { Store } from '../core/store.js';
 import { targetKind } from '../core/targetKinds.js';
 import { incidentJson, terminalJson } from '../present/json.js';
 import { linesToText } from '../present/plain.js';
@@ -24,7 +24,7 @@ import { type Ctx, EXIT } from './context.js';
 import { type WindowFlags, windowFromFlags } from './window.js';
 
 export function runActor(
-	store: Store,
+	store: Backend,
 	query: string | undefined,
 	flags: WindowFlags & { json: boolean },
 	ctx: Ctx,
@@ -130,7 +130,7 @@ function summary(m: ActorMatch) {
 }
 
 /** Still an answer: a script reading --json gets the same shape with nothing in it, and what came close. */
-function noMatch(store: Store, query: string, json: boolean, ctx: Ctx): number {
+function noMatch(store: Backend, query: string, json: boolean, ctx: Ctx): number {
 	const near = suggestActors(store, query);
 	if (json) {
 		ctx.out(
@@ -162,7 +162,7 @@ function originalTerm(actor: Actor, term: string): string {
 	return i >= 0 ? (raw.aliases[i] ?? term) : term;
 }
 
-function roleSpans(store: Store, owner: string, relation: Affiliation['relation'], target: string): RoleSpan[] {
+function roleSpans(store: Backend, owner: string, relation: Affiliation['relation'], target: string): RoleSpan[] {
 	const rec = store.actorById.get(owner);
 	if (!rec) return [];
 	return original(rec)
@@ -179,7 +179,7 @@ function roleSpans(store: Store, owner: string, relation: Affiliation['relation'
  * The affiliation tree with names, roles and statuses as the data wrote them:
  * the same tree, its text taken again from the original records it came from.
  */
-function originalAffiliations(store: Store, id: string, aff: Affiliations): Affiliations {
+function originalAffiliations(store: Backend, id: string, aff: Affiliations): Affiliations {
 	const name = <L extends ActorLink>(l: L): L => {
 		const rec = store.actorById.get(l.id);
 		return rec ? { ...l, name: original(rec).name } : l;

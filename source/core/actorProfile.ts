@@ -10,6 +10,13 @@ import { shortName } from './resolve.js';
 import { type DayRange, DEFAULT_RISK_DAYS, effectiveDay, inRange, type RiskWindow, riskWindow } from './risk.js';
 import type { Actor, ActorKind, Affiliation, Article, Incident } from './schema.js';
 import { type ActorRole, rolesIn, type Store } from './store.js';
+
+/** The actor lookups profiles and matching need: the small table, whichever backend holds it. */
+export interface ActorTables {
+	readonly actors: readonly Actor[];
+	readonly actorById: ReadonlyMap<string, Actor>;
+}
+
 import { TARGET_KINDS, targetKindsOf } from './targetKinds.js';
 import { type Bucket, countBy, countDates } from './timeline.js';
 import { weakAliasesOf } from './weakAliases.js';
@@ -127,7 +134,7 @@ export interface ActorProfile {
 	buckets: Bucket[];
 }
 
-function link(store: Store, id: string): ActorLink {
+function link(store: ActorTables, id: string): ActorLink {
 	const a = store.actorById.get(id);
 	return a ? { id, name: a.name, kind: a.kind, known: true } : { id, name: id, known: false };
 }
@@ -141,7 +148,7 @@ function span(af: Affiliation): RoleSpan {
 }
 
 /** Groups an actor's parent/member records by the group they point to, in record order. */
-function upward(store: Store, actor: Actor | undefined, path: Set<string>): AffiliationNode[] {
+function upward(store: ActorTables, actor: Actor | undefined, path: Set<string>): AffiliationNode[] {
 	if (!actor) return [];
 	const nodes = new Map<string, AffiliationNode>();
 	for (const af of actor.affiliations) {
@@ -160,7 +167,7 @@ function upward(store: Store, actor: Actor | undefined, path: Set<string>): Affi
 	return [...nodes.values()];
 }
 
-function downward(store: Store, id: string, path: Set<string>): AffiliationNode[] {
+function downward(store: ActorTables, id: string, path: Set<string>): AffiliationNode[] {
 	const out: AffiliationNode[] = [];
 	for (const a of store.actors) {
 		if (path.has(a.id)) continue;
@@ -176,7 +183,7 @@ function downward(store: Store, id: string, path: Set<string>): AffiliationNode[
 	return out;
 }
 
-export function affiliationsOf(store: Store, actorId: string): Affiliations {
+export function affiliationsOf(store: ActorTables, actorId: string): Affiliations {
 	const actor = store.actorById.get(actorId);
 	const members: MemberEntry[] = [];
 	const allies = new Set<string>();
@@ -374,26 +381,27 @@ function termsIn(text: Token[], own: Pattern[], others: Pattern[], idx: WordInde
 	return found;
 }
 
-const mentionCache = new WeakMap<Store, Map<string, Mention[]>>();
+const mentionCache = new WeakMap<Backend, Map<string, Mention[]>>();
 const ASCII_TEXT = /^[\u0000-\u007f]*$/;
 
 /** Articles linking the actor by id, or naming it (or an alias) in the title, summary or body; newest first. */
-export function mentionsOf(store: Store, actorId: string): Mention[] {
-	let perStore = mentionCache.get(store);
+export function mentionsOf(source: Store | Backend, actorId: string): Mention[] {
+	const data = asBackend(source);
+	let perStore = mentionCache.get(data);
 	if (!perStore) {
 		perStore = new Map();
-		mentionCache.set(store, perStore);
+		mentionCache.set(data, perStore);
 	}
 	let hit = perStore.get(actorId);
 	if (!hit) {
-		hit = findMentions(store, actorId);
+		hit = findMentions(data, actorId);
 		perStore.set(actorId, hit);
 	}
 	return hit;
 }
 
 /** An actor's own terms (less its weak aliases: core/weakAliases.ts), and the other actors' longer names that can contain them. */
-function patternsFor(store: Store, actorId: string): { own: Pattern[]; others: Pattern[] } {
+function patternsFor(store: ActorTables, actorId: string): { own: Pattern[]; others: Pattern[] } {
 	const actor = store.actorById.get(actorId);
 	const weak = weakAliasesOf(store.actors).get(actorId);
 	const own = actor
@@ -467,16 +475,17 @@ export function* allMentionsSteps(store: Store): Generator<void, Map<string, Men
 
 /** Fills the mentions cache (see allMentions), so profiles open without scanning articles. */
 export function primeMentions(store: Store, byActor: ReadonlyMap<string, Mention[]>): void {
-	let perStore = mentionCache.get(store);
+	const data = asBackend(store);
+	let perStore = mentionCache.get(data);
 	if (!perStore) {
 		perStore = new Map();
-		mentionCache.set(store, perStore);
+		mentionCache.set(data, perStore);
 	}
 	for (const [id, list] of byActor) if (!perStore.has(id)) perStore.set(id, list);
 }
 
-function findMentions(store: Store, actorId: string): Mention[] {
-	const { own, others } = patternsFor(store, actorId);
+function findMentions(data: Backend, actorId: string): Mention[] {
+	const { own, others } = patternsFor(data, actorId);
 	// Tokenizing every article is what costs; a plain-ASCII text that holds
 	// none of the terms' first words (in any case) cannot mention the actor.
 	const needles = [...new Set(own.flatMap((p) => p.words.slice(0, 1).flatMap((w) => [w.raw.toLowerCase(), w.folded])))];
@@ -486,7 +495,8 @@ function findMentions(store: Store, actorId: string): Mention[] {
 		return needles.some((n) => low.includes(n));
 	};
 	const out: Mention[] = [];
-	for (const article of store.articles) {
+	// The backend narrows the articles to those that can hold a term's first word (or link the actor).
+	for (const article of data.mentionCandidates(actorId, needles)) {
 		const linked = article.actors.includes(actorId);
 		const terms: string[] = [];
 		const fields: MentionField[] = [];
@@ -505,8 +515,12 @@ function findMentions(store: Store, actorId: string): Mention[] {
 	return out;
 }
 
-function involved(store: Store, actorId: string, range: DayRange): { incs: Incident[]; counts: ActorCounts } {
-	const incs = (store.incidentsByActor.get(actorId) ?? []).filter((i) => inRange(i, range));
+function involved(
+	all: readonly Incident[],
+	actorId: string,
+	range: DayRange,
+): { incs: Incident[]; counts: ActorCounts } {
+	const incs = all.filter((i) => inRange(i, range));
 	const counts: ActorCounts = { asPerpetrator: 0, asTarget: 0, incidents: incs.length };
 	for (const inc of incs) {
 		const roles = rolesIn(inc, actorId);
@@ -582,16 +596,17 @@ function weekly(incs: Incident[], range: DayRange): Bucket[] {
 	);
 }
 
-export function actorProfile(store: Store, actorId: string, window?: RiskWindow): ActorProfile | undefined {
+export function actorProfile(source: Store | Backend, actorId: string, window?: RiskWindow): ActorProfile | undefined {
+	const store = asBackend(source);
 	const actor = store.actorById.get(actorId);
 	if (!actor) return undefined;
 	const win = window ?? riskWindow(store, { days: DEFAULT_RISK_DAYS });
-	const all = store.incidentsByActor.get(actorId) ?? [];
+	const all = store.actorIncidents(actorId);
 	const mentions = mentionsOf(store, actorId);
 	const published = mentions.map((m) => m.article.published.slice(0, 10)).sort();
 	const dates = [...all.map((i) => i.date), ...published].sort();
 	const lastMentioned = published[published.length - 1];
-	const { incs, counts } = involved(store, actorId, win);
+	const { incs, counts } = involved(all, actorId, win);
 	const incidents = all.map((incident) => ({ incident, roles: rolesIn(incident, actorId) }));
 	const seen =
 		dates.length > 0
@@ -732,11 +747,11 @@ export const FUZZY_MAX_SCORE = 0.4;
 /** Suggestions when nothing matches: past the noise line, but near enough to be worth a look ("hakkanee"). */
 export const SUGGEST_MAX_SCORE = 0.55;
 
-const entryCache = new WeakMap<Store, { entries: Entry[]; fuse: Fuse<Entry> }>();
-const looseCache = new WeakMap<Store, Fuse<Entry>>();
+const entryCache = new WeakMap<readonly Actor[], { entries: Entry[]; fuse: Fuse<Entry> }>();
+const looseCache = new WeakMap<readonly Actor[], Fuse<Entry>>();
 
-function matcher(store: Store): { entries: Entry[]; fuse: Fuse<Entry> } {
-	let m = entryCache.get(store);
+function matcher(store: ActorTables): { entries: Entry[]; fuse: Fuse<Entry> } {
+	let m = entryCache.get(store.actors);
 	if (!m) {
 		const entries = store.actors.flatMap((actor) =>
 			[...actorTerms(actor), actor.id].map((term) => ({ actor, term, folded: fold(term), squashed: squash(term) })),
@@ -750,7 +765,7 @@ function matcher(store: Store): { entries: Entry[]; fuse: Fuse<Entry> } {
 			threshold: 0.35,
 		});
 		m = { entries, fuse };
-		entryCache.set(store, m);
+		entryCache.set(store.actors, m);
 	}
 	return m;
 }
@@ -759,7 +774,7 @@ function matcher(store: Store): { entries: Entry[]; fuse: Fuse<Entry> } {
  * Actors by name or alias, best first: exact names and aliases, then names
  * starting with the query, then containing it, then fuzzy matches (typos).
  */
-export function matchActors(store: Store, query: string, limit = 10): ActorMatch[] {
+export function matchActors(store: ActorTables, query: string, limit = 10): ActorMatch[] {
 	const q = fold(query);
 	const sq = squash(query);
 	if (!sq) return [];
@@ -801,14 +816,14 @@ export function matchActors(store: Store, query: string, limit = 10): ActorMatch
  * Actors worth suggesting when matchActors finds none: fuzzy hits with a looser
  * cut, best first, one per actor.
  */
-export function suggestActors(store: Store, query: string, limit = 5): ActorMatch[] {
+export function suggestActors(store: ActorTables, query: string, limit = 5): ActorMatch[] {
 	const q = fold(query);
 	if (!q) return [];
 	const { entries } = matcher(store);
-	let fuse = looseCache.get(store);
+	let fuse = looseCache.get(store.actors);
 	if (!fuse) {
 		fuse = new Fuse(entries, { keys: ['folded'], includeScore: true, ignoreLocation: true, threshold: 0.6 });
-		looseCache.set(store, fuse);
+		looseCache.set(store.actors, fuse);
 	}
 	const out: ActorMatch[] = [];
 	for (const hit of fuse.search(q)) {

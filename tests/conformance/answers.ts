@@ -3,7 +3,7 @@
 // answer is plain JSON under a name that says what was asked, so a difference
 // names the question. The next backend (a shared server) runs the same set.
 
-import { actorRows } from '../../source/core/actorProfile.js';
+import { actorProfile, actorRows } from '../../source/core/actorProfile.js';
 import type { Backend } from '../../source/core/backend/types.js';
 import { RISK_WINDOWS, riskTable, riskWindow } from '../../source/core/risk.js';
 import type { Incident } from '../../source/core/schema.js';
@@ -94,6 +94,19 @@ export function answersOf(data: Backend): Record<string, unknown> {
 	const machine = riskWindow(data, { days: 365, includeMachineCoded: true });
 	out['risk 365 machine-coded'] = riskTable(data, machine).map((r) => ({ code: r.code, score: r.score }));
 	for (const a of data.actors) out[`actorIncidents ${a.id}`] = ids(data.actorIncidents(a.id));
+	// Every actor's profile: its activity, targets, window, affiliations and the articles that mention it.
+	const window = riskWindow(data, { days: 365 });
+	for (const a of data.actors) {
+		const p = actorProfile(data, a.id, window);
+		out[`actorProfile ${a.id}`] = p && {
+			...p,
+			incidents: p.incidents.map((i) => [i.incident.id, i.roles]),
+			windowIncidents: p.windowIncidents.map((i) => i.incident.id),
+			activity: p.activity.map((r) => ({ ...r, latest: r.latest.incident.id })),
+			targets: p.targets.map((t) => ({ ...t, latest: t.latest.incident.id })),
+			mentions: p.mentions.map((m) => ({ article: m.article.id, linked: m.linked, terms: m.terms, fields: m.fields })),
+		};
+	}
 	out['actorIncidents unknown'] = ids(data.actorIncidents('no-such-actor'));
 	return out;
 }

@@ -190,7 +190,7 @@ describe('actor and search JSON carry the records as written', () => {
 		const i = HOSTILE.findIndex((h) => h.name === 'OSC 52 clipboard write');
 		const cleaned = store.actorById.get(actorId(i));
 		const { ctx, out } = capture();
-		expect(runActor(store, cleaned?.name, { json: true }, ctx)).toBe(0);
+		expect(runActor(backendOf(store), cleaned?.name, { json: true }, ctx)).toBe(0);
 		const text = out.join('\n');
 		expect(FORBIDDEN.test(text)).toBe(false);
 		const json = JSON.parse(text) as { match: { id: string; matched: string }; profile: { actor: unknown } };
@@ -198,7 +198,7 @@ describe('actor and search JSON carry the records as written', () => {
 		expect(json.match.matched).toBe(field('NN', i, HOSTILE[i]?.text ?? ''));
 		expect(json.profile.actor).toEqual(written.actors.find((a) => a.id === actorId(i)));
 		const hub = capture();
-		expect(runActor(store, 'Hostile Hub Front', { json: true }, hub.ctx)).toBe(0);
+		expect(runActor(backendOf(store), 'Hostile Hub Front', { json: true }, hub.ctx)).toBe(0);
 		const members = (JSON.parse(hub.out.join('\n')) as { profile: { affiliations: { members: Json[] } } }).profile
 			.affiliations.members;
 		HOSTILE.forEach((h, k) => {

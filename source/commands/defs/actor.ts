@@ -12,10 +12,16 @@ export const actor = defineCommand({
 	synopsis: 'actor NAME',
 	flags: { ...WINDOW_FLAGS, ...JSON_FLAG },
 	examples: ['sitrep actor haqani', 'sitrep actor "ISIS-K" --window 365 --json'],
-	async run({ args, flags, ctx, load }) {
-		const data = await load();
+	async run(input) {
+		const { args, flags, ctx } = input;
+		const { openData } = await import('../backend.js');
+		const data = await openData(input, 'actor');
 		if (typeof data === 'number') return data;
-		const { runActor } = await import('../actor.js');
-		return runActor(data.store, args.join(' '), flags, ctx);
+		try {
+			const { runActor } = await import('../actor.js');
+			return runActor(data.data, args.join(' '), flags, ctx);
+		} finally {
+			data.close();
+		}
 	},
 });

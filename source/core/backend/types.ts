@@ -83,6 +83,12 @@ export interface Backend {
 	actorWindows(range: DayRange): Map<string, ActorWindow>;
 	/** Per actor: the recorded date of its newest incident whose effective day is not after `until`. */
 	actorLastDates(until: string): Map<string, string>;
+	/**
+	 * Articles that may mention the actor, newest first (published, then id): those linking it,
+	 * and those whose text holds any of `words` (a term's first word, folded). A superset: core
+	 * checks each for the actor's names (core/actorProfile.ts mentionsOf).
+	 */
+	mentionCandidates(actorId: string, words: readonly string[]): Article[];
 
 	/**
 	 * Full-text search (core/search): the query, parsed by core, answered as the

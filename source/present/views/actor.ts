@@ -9,6 +9,8 @@ import {
 	type CountryActivity,
 	type TargetActivity,
 } from '../../core/actorProfile.js';
+import { asBackend } from '../../core/backend/memory.js';
+import type { Backend } from '../../core/backend/types.js';
 import { killedPhrase } from '../../core/fatalities.js';
 import { G } from '../../core/glyphs.js';
 import { shortName } from '../../core/resolve.js';
@@ -27,12 +29,13 @@ export interface ProfileNarrow {
 }
 
 export function actorLines(
-	store: Store,
+	source: Store | Backend,
 	id: string,
 	cols: number,
 	window: RiskWindow,
 	narrow: ProfileNarrow = {},
 ): Line[] {
+	const store = asBackend(source);
 	const p = actorProfile(store, id, window);
 	if (!p) return [text(`Actor ${id} is not in the data.`, 'error')];
 	const a = p.actor;
@@ -167,7 +170,7 @@ const NAME_MAX = 20;
  * the toll when the line is too wide.
  */
 function activityLines(
-	store: Store,
+	store: Backend,
 	id: string,
 	rows: readonly CountryActivity[],
 	window: RiskWindow,
@@ -201,7 +204,7 @@ function activityLines(
  * The latest incident under a summary row: when, what, where, the toll, and
  * (when the actor was its target) by whom. The place is cut first.
  */
-function latestLine(store: Store, latest: ActorIncident, cols: number): Line {
+function latestLine(store: Backend, latest: ActorIncident, cols: number): Line {
 	const inc = latest.incident;
 	const head = `latest ${inc.date} ${inc.type}`;
 	const by = latest.roles.includes('target') && !attacked(latest) ? byWhom(store, inc) : '';
@@ -213,7 +216,7 @@ function latestLine(store: Store, latest: ActorIncident, cols: number): Line {
 
 const attacked = (ai: ActorIncident) => ai.roles.includes('perpetrator') || ai.roles.includes('claimant');
 
-function byWhom(store: Store, inc: ActorIncident['incident']): string {
+function byWhom(store: Backend, inc: ActorIncident['incident']): string {
 	const ids = inc.perpetrators.length ? inc.perpetrators : inc.claimedBy ? [inc.claimedBy] : [];
 	const names = ids.map((a) => {
 		const actor = store.actorById.get(a);

@@ -201,6 +201,14 @@ export function sqliteBackend(db: Database): Backend {
 				[actorId],
 			);
 		},
+		mentionCandidates(actorId, words) {
+			// Quoted, each word is one FTS5 token sequence; a word the tokenizer cuts in two still matches as a phrase.
+			const match = words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ');
+			const sql = `SELECT d.json FROM articles a JOIN article_docs d ON d.rid = a.rid
+				 WHERE a.rid IN (SELECT rid FROM article_refs WHERE kind = 'actor' AND ref = ?)${match ? ' OR a.rid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)' : ''}
+				 ORDER BY a.published DESC, a.id ASC`;
+			return jsonRows<Article>(sql, match ? [actorId, match] : [actorId]);
+		},
 		actorWindows(range) {
 			const [from, to] = dateBounds(range);
 			const rows = prepared(
