@@ -3,7 +3,7 @@
 // in a pseudo-terminal for the TUI figures), and prints one table: each
 // figure next to its target. Figures, not tests: nothing here fails a build.
 // storage (the SQLite index, ~2 minutes on bundled + 100k) runs only when asked:
-// --only storage; with --full it adds the 2.5M set (~2 GB generated once, ~15 minutes).
+// --only storage; with --full it adds the 2.5M set (~2 GB generated once, 15–20 minutes).
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';

@@ -49,6 +49,7 @@ export async function readFigures(dir: string, storage: 'index' | 'memory', budg
 	const page = data.incidentPage(emptyFilter, 'date', 0, PAGE);
 	const firstTable = riskTable(data, riskWindow(data, { days: 90 }));
 	const firstAnswerMs = performance.now();
+	const firstAnswerRssMb = process.resourceUsage().maxRSS / 1024;
 
 	// Filter apply: the page the Timeline shows and the per-date counts of its chart.
 	const newest = data.newestDays().incidentDate ?? '2025-12-31';
@@ -87,6 +88,7 @@ export async function readFigures(dir: string, storage: 'index' | 'memory', budg
 		importedMs,
 		openMs: openedMs - importedMs,
 		firstAnswerMs,
+		firstAnswerRssMb,
 		firstAnswer: { total: page.total, rows: page.rows.length, countries: firstTable.length },
 		filter: {
 			pairs: pairs.length * 2,

@@ -14,6 +14,7 @@ export interface Row {
 type Run = Record<string, unknown> & { load: number };
 interface Read extends Run {
 	firstAnswerMs: number;
+	firstAnswerRssMb?: number;
 	bootMs: number;
 	filter: { pairs: number; all: Stats; top: Stats; deep: Stats };
 	risk: Record<string, number>;
@@ -122,6 +123,8 @@ export function storageRows(measured: readonly Measured[]): Row[] {
 				`${ms(r.risk['30'] ?? Number.NaN)} / ${ms(r.risk['365'] ?? Number.NaN)}; ${ms(r.explanationMs)}`,
 			);
 			push(`${l} (${kind}): actor rows, 90 days`, ms(r.actorRowsMs));
+			if (r.firstAnswerRssMb)
+				push(`${l} (${kind}): peak RSS at the first answer`, `${Math.round(r.firstAnswerRssMb)} MB`);
 			push(
 				`${l} (${kind}): peak RSS after all of the above`,
 				`${Math.round(r.maxRssMb)} MB`,
