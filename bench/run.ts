@@ -1,7 +1,9 @@
-// npm run bench [-- --json] [--quick] [--only search,import,link,tui,live]
+// npm run bench [-- --json] [--quick] [--only search,import,link,tui,live,storage] [--full]
 // Runs every benchmark, each in its own process (a clean heap, the built CLI
 // in a pseudo-terminal for the TUI figures), and prints one table: each
 // figure next to its target. Figures, not tests: nothing here fails a build.
+// storage (the SQLite index, ~2 minutes on bundled + 100k) runs only when asked:
+// --only storage; with --full it adds the 2.5M set (~2 GB generated once, 15–20 minutes).
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +12,7 @@ import type { Figure } from './tui.js';
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const quick = args.includes('--quick');
+const full = args.includes('--full');
 const onlyAt = args.indexOf('--only');
 const only = new Set((onlyAt >= 0 ? (args[onlyAt + 1] ?? '') : 'search,import,link,fetch,tui,live').split(','));
 
@@ -191,6 +194,12 @@ if (only.has('live')) {
 		target: '',
 		met: null,
 	});
+}
+
+if (only.has('storage')) {
+	const out = run('./storage.ts', full ? [] : ['--quick']) as { rows: Row[] };
+	raw.storage = out;
+	rows.push(...out.rows);
 }
 
 const machine = `${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`;
