@@ -44,7 +44,12 @@ export function filtersFor(data: Backend): Record<string, TimelineFilter> {
 
 const ids = (rows: readonly Incident[]) => rows.map((r) => r.id);
 
-export function answersOf(data: Backend): Record<string, unknown> {
+export interface AnswerOptions {
+	/** The actors whose profiles are asked for (default: every actor). */
+	profiles?: readonly string[];
+}
+
+export function answersOf(data: Backend, opts: AnswerOptions = {}): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
 	out.totals = data.totals();
 	out.incidentCountries = data.incidentCountries();
@@ -97,6 +102,7 @@ export function answersOf(data: Backend): Record<string, unknown> {
 	// Every actor's profile: its activity, targets, window, affiliations and the articles that mention it.
 	const window = riskWindow(data, { days: 365 });
 	for (const a of data.actors) {
+		if (opts.profiles && !opts.profiles.includes(a.id)) continue;
 		const p = actorProfile(data, a.id, window);
 		out[`actorProfile ${a.id}`] = p && {
 			...p,
