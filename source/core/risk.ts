@@ -434,13 +434,19 @@ function rawScore(data: Backend, code: string, range: DayRange, days: number, ma
 	return sum;
 }
 
+/** A country's incidents that count in the window, newest first by the day they count on, and how many machine-coded ones it had. */
+function windowIncidents(data: Backend, code: string, window: RiskWindow): { incs: Incident[]; machine: number } {
+	const inWindow = data.countryIncidents(code, window, true);
+	const machine = inWindow.filter((i) => i.machineCoded).length;
+	const counted = window.includeMachineCoded === true;
+	return { incs: newestFirst(counted ? inWindow : inWindow.filter((i) => !i.machineCoded), effectiveDay), machine };
+}
+
 export function countryRisk(source: Store | Backend, code: string, window: RiskWindow): CountryRisk {
 	const data = asBackend(source);
 	const store = data;
 	const counted = window.includeMachineCoded === true;
-	const inWindow = data.countryIncidents(code, window, true);
-	const machine = inWindow.filter((i) => i.machineCoded).length;
-	const incs = newestFirst(counted ? inWindow : inWindow.filter((i) => !i.machineCoded), effectiveDay);
+	const { incs, machine } = windowIncidents(data, code, window);
 	const weighted = incs.map((inc) => ({ inc, weight: rawPoints(store, inc, window, window.days) }));
 	const score = round(
 		weighted.reduce((s, x) => s + x.weight, 0),
@@ -468,9 +474,15 @@ export function countryRisk(source: Store | Backend, code: string, window: RiskW
 			{ since: window.start, until: window.end },
 		),
 		tags: riskTags(store, code, weighted),
-		// The term-by-term account is read only when a country is opened: built then, once.
+		// The term-by-term account is read only when a country is opened: built then, once, from
+		// its incidents asked for again — a table of every country keeps none of them alive.
 		get explanation() {
-			explanation ??= explain(store, incs, window, data.countryIncidents(code, window.previous, counted));
+			explanation ??= explain(
+				store,
+				windowIncidents(data, code, window).incs,
+				window,
+				data.countryIncidents(code, window.previous, counted),
+			);
 			return explanation;
 		},
 	};
