@@ -16,7 +16,6 @@ import {
 	type DayRange,
 	effectiveDay,
 	FOREIGNER_TAGS,
-	inRange,
 	KILLED_WEIGHT,
 	MONTH_ONLY_DAY,
 	OFFICIAL_TAGS,
@@ -228,21 +227,8 @@ export interface CountryRisk {
 
 const EPOCH = '1970-01-01';
 
-export {
-	type ActorLookup,
-	basePoints,
-	type DayRange,
-	effectiveDay,
-	FOREIGNER_TAGS,
-	inRange,
-	KILLED_WEIGHT,
-	MONTH_ONLY_DAY,
-	OFFICIAL_TAGS,
-	TARGET_BONUS,
-	TYPE_WEIGHTS,
-	targetsForeigners,
-	targetsOfficials,
-};
+// Per-incident points live in core/riskPoints.ts; the rest of sitrep imports them from here too.
+export * from './riskPoints.js';
 
 /**
  * What is wrong with a window asked for by --window and --as-of, in the words
