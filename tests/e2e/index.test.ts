@@ -2,7 +2,7 @@
 // never bundled), the index is made beside a writable data directory, status
 // reports it, and a changed file shows as stale until the next build.
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -85,5 +85,59 @@ describe('sitrep index', () => {
 		const r = run(['index', 'rebuild', '--data', dir]);
 		expect(r.code).toBe(2);
 		expect(r.err).toMatch(/expected one of status, build, path/);
+	});
+
+	// Root writes anywhere: as root, the commands run as "nobody", for whom the folder is read-only.
+	it('a read-only data directory gets its index in the cache folder, and the commands read it there', () => {
+		const base = mkdtempSync('/tmp/sitrep-ro-');
+		try {
+			chmodSync(base, 0o755);
+			const ro = join(base, 'data');
+			cpSync(DATA_DIR, ro, { recursive: true });
+			chmodSync(ro, 0o555);
+			const cache = join(base, 'cache');
+			mkdirSync(cache, { mode: 0o777 });
+			chmodSync(cache, 0o777);
+			const env = { XDG_CACHE_HOME: cache, SITREP_CONFIG_DIR: join(cache, 'config'), HOME: cache };
+			const asUser = (args: string[], more: Record<string, string> = {}) => {
+				const { SITREP_INDEX_DIR: _, ...rest } = process.env;
+				const all = { ...env, ...more };
+				const argv = [CLI, ...args, '--data', ro];
+				const r =
+					process.getuid?.() === 0
+						? spawnSync(
+								'runuser',
+								[
+									'-u',
+									'nobody',
+									'--',
+									'env',
+									...Object.entries(all).map(([k, v]) => `${k}=${v}`),
+									process.execPath,
+									...argv,
+								],
+								{
+									encoding: 'utf8',
+									env: rest,
+								},
+							)
+						: spawnSync(process.execPath, argv, { encoding: 'utf8', env: { ...rest, ...all } });
+				return { code: r.status, out: r.stdout, err: r.stderr };
+			};
+			const built = asUser(['index', 'build', '--json']);
+			expect(built.err).toBe('');
+			expect(built.code).toBe(0);
+			expect(JSON.parse(built.out).path).toMatch(new RegExp(`^${cache}/sitrep/index-[0-9a-f]{16}\\.sqlite$`));
+			expect(existsSync(join(ro, '.sitrep'))).toBe(false);
+			const table = asUser(['risk', '--json'], { SITREP_STORAGE: 'index' });
+			expect(table.err).toBe('');
+			expect(table.code).toBe(0);
+			expect(JSON.parse(table.out).countries.length).toBeGreaterThan(0);
+			// It read the index it built: nothing was built beside the data.
+			expect(existsSync(join(ro, '.sitrep'))).toBe(false);
+		} finally {
+			chmodSync(join(base, 'data'), 0o755);
+			rmSync(base, { recursive: true, force: true });
+		}
 	});
 });

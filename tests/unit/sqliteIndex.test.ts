@@ -3,7 +3,6 @@
 // a damaged, outdated or half-built index must never cost the previous one.
 import {
 	appendFileSync,
-	chmodSync,
 	cpSync,
 	existsSync,
 	mkdirSync,
@@ -416,17 +415,6 @@ describe('where the index lives', () => {
 			new RegExp(`^${cache}/sitrep/index-[0-9a-f]{16}\\.sqlite$`),
 		);
 		expect(indexLocation(dir, { SITREP_INDEX_DIR: cache })).toMatch(/index-[0-9a-f]{16}\.sqlite$/);
-	});
-
-	// Root may write anywhere, so a read-only directory is only read-only to others.
-	it.skipIf(process.getuid?.() === 0)('in the cache when the data directory is read-only', () => {
-		const dir = copyData();
-		chmodSync(dir, 0o555);
-		try {
-			expect(indexLocation(dir, { XDG_CACHE_HOME: join(temp, 'cache') })).toMatch(/\/cache\/sitrep\/index-/);
-		} finally {
-			chmodSync(dir, 0o755);
-		}
 	});
 });
 
