@@ -30,10 +30,10 @@ function run(args: string[], storage: string) {
 	return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+// One of each kind of output (the table, a country explained, a page, counts, a profile, results),
+// as text and as JSON; the conformance suite asks the answers behind them in depth.
 const COMMANDS: string[][] = [
 	['risk'],
-	['risk', '--json'],
-	['risk', '--window', '365', '--json'],
 	['risk', 'PK'],
 	['risk', 'AF', '--as-of', '2025-03-01', '--json'],
 	['timeline'],
@@ -41,16 +41,11 @@ const COMMANDS: string[][] = [
 	['timeline', '--sort', 'fatalities', '--limit', '20', '--json'],
 	['timeline', '--actor', 'taliban', '--country=-AF', '--json'],
 	['timeline', '--by', 'month', '--since', '2023', '--json'],
-	['timeline', '--by', 'week', '--type', 'suicide bombing'],
 	['actor', 'iskp', '--json'],
 	['actor', 'khalil haqqani'],
-	['actor', 'taliban', '--window', '365'],
 	['search', 'haqani kabul'],
-	['search', 'suicide bombing', '--json'],
-	['search', 'train', '--limit', '5'],
 	['search', '"jaffar express" -railway', '--json'],
 	['search', 'attack source:reuters since:2024', '--json'],
-	['search', 'country:PK in:incidents', '--limit', '10'],
 ];
 
 describe('sitrep risk, timeline and search: the same from memory and from the index', () => {
