@@ -10,7 +10,7 @@ import { runSteps } from '../slices.js';
 import type { Store } from '../store.js';
 import { ASCII_WORD, FNV_OFFSET, FNV_PRIME, foldWord, Scanner } from '../tokenize.js';
 import { packCounts, putVarint, SKIP_EVERY, varintSize } from './postings.js';
-import { B, docDate, INCIDENT, incidentTitle, K1, type SearchIndex } from './searchIndex.js';
+import { bodyKOf, docDate, INCIDENT, incidentTitle, type SearchIndex } from './searchIndex.js';
 import { Vocab } from './vocab.js';
 
 function grown<T extends Int32Array | Uint32Array>(arr: T, size: number, fill = 0): T {
@@ -353,7 +353,7 @@ export function* buildSteps(
 	const dayFirst = new Int32Array(n);
 	const dayLast = new Int32Array(n);
 	for (let d = 0; d < n; d++) {
-		bodyK[d] = K1 * (1 - B + (B * (bodyTokens[d] ?? 0)) / avgBody);
+		bodyK[d] = bodyKOf(bodyTokens[d] ?? 0, avgBody);
 		const r = records[d] as Article | Incident;
 		const date = docDate(r);
 		dayFirst[d] = dayNumber(firstDay(date));

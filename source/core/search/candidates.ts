@@ -11,7 +11,7 @@ import { buildSteps } from './build.js';
 import { type Expansion, ExpansionCache, idf, idfOf, synonymExpansions, type WordIndex } from './expand.js';
 import { emptyFilters, type ParsedQuery } from './query.js';
 import { PHRASE_WEIGHT, type QueryWords, type SearchOptions, type SearchOutcome, searchWithInfo } from './rank.js';
-import { B, K1, type SearchIndex } from './searchIndex.js';
+import { bodyKOf, type SearchIndex } from './searchIndex.js';
 import { Vocab } from './vocab.js';
 
 /** A corpus's words and sizes: what ranking among all of it needs besides the candidates. */
@@ -82,7 +82,7 @@ export function rankCandidates(
 	while (!step.done) step = steps.next();
 	const own = step.value;
 	// Body lengths normalised by the corpus's average, not the candidates'.
-	const bodyK = own.bodyK.map((_, d) => K1 * (1 - B + (B * (own.bodyTokens[d] ?? 0)) / corpus.avgBody));
+	const bodyK = own.bodyK.map((_, d) => bodyKOf(own.bodyTokens[d] ?? 0, corpus.avgBody));
 	const ix: SearchIndex = { ...own, bodyK, articleSourceById: candidates.citedSources };
 	return searchWithInfo(ix, { ...query, filters: emptyFilters() }, opts, corpusWords(corpus, ix));
 }

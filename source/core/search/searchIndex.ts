@@ -54,6 +54,11 @@ export interface SearchIndex extends PostingData {
 	readonly countryNames: ReadonlyMap<string, string>;
 }
 
+/** BM25's K for a body of `tokens` words, normalised by the corpus's average body length. */
+export function bodyKOf(tokens: number, avgBody: number): number {
+	return K1 * (1 - B + (B * tokens) / avgBody);
+}
+
 export function docDate(rec: Article | Incident): string {
 	return 'published' in rec ? rec.published.slice(0, 10) : rec.date;
 }

@@ -11,7 +11,7 @@ import type { Article, Country, Incident } from '../schema.js';
 import { runSteps } from '../slices.js';
 import { buildSteps } from './build.js';
 import { putVarint, SKIP_EVERY } from './postings.js';
-import { B, INCIDENT, K1, type SearchIndex } from './searchIndex.js';
+import { bodyKOf, INCIDENT, type SearchIndex } from './searchIndex.js';
 import type { Vocab } from './vocab.js';
 
 /** A byte buffer that grows as it is written. */
@@ -318,7 +318,7 @@ export function* updateSteps(
 	// As the build works it out: lengths are whole numbers, so the same lists give the same K.
 	const avgBody = n > 0 && totalBody > 0 ? totalBody / n : 1;
 	const bodyK = new Float32Array(n);
-	for (let d = 0; d < n; d++) bodyK[d] = K1 * (1 - B + (B * (bodyTokens[d] ?? 0)) / avgBody);
+	for (let d = 0; d < n; d++) bodyK[d] = bodyKOf(bodyTokens[d] ?? 0, avgBody);
 	yield 0.97;
 	sliceStart = performance.now();
 	const byRecency = mergeRecency(old, mini, newOf, fresh, records, dayFirst);
