@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Actor, Country } from '../../core/schema.js';
 import { loadArticles, loadDataDir, loadFiles } from './load.js';
-import type { DataFile, FilesResult } from './loader.js';
+import { type DataFile, type FilesResult, filesResultOf } from './loader.js';
 
 const BATCH = 250;
 
@@ -19,15 +19,7 @@ type Start = { job?: 'articles'; dir: string; actors: Actor[]; countries: Countr
 
 function read(job: ReadJob): FilesResult {
 	if (job.job === 'files') return loadFiles(job.files, job);
-	const all = loadDataDir(job.dir);
-	const { articles, incidents, actors, countries } = all.store;
-	return {
-		records: { articles, incidents, actors, countries },
-		fileKeys: all.fileKeys ?? new Map(),
-		problems: all.problems,
-		broken: all.broken ?? new Set(),
-		files: all.files,
-	};
+	return filesResultOf(loadDataDir(job.dir));
 }
 
 function sendFiles(id: number, result: FilesResult): void {

@@ -197,6 +197,18 @@ export interface FilesResult {
 	files: string[];
 }
 
+/** A whole directory's load in the shape a read of some of its files has (a live re-read that took everything). */
+export function filesResultOf(all: LoadResult): FilesResult {
+	const { articles, incidents, actors, countries } = all.store;
+	return {
+		records: { articles, incidents, actors, countries },
+		fileKeys: all.fileKeys ?? new Map(),
+		problems: all.problems,
+		broken: all.broken ?? new Set(),
+		files: all.files,
+	};
+}
+
 /**
  * Reads the files named (the live dashboard's changed files), checked and linked against the
  * actors and countries given, and incidents' article references against `articleIds`. A key

@@ -9,21 +9,13 @@ import { statSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import type { Kind } from '../../core/schemaBase.js';
 import type { ReadJob } from './articlesWorker.js';
-import { type FilesResult, loadDataDirLazily, loadFilesLazily } from './loader.js';
+import { type FilesResult, filesResultOf, loadDataDirLazily, loadFilesLazily } from './loader.js';
 
 export type { ReadJob };
 
 async function onThisThread(job: ReadJob): Promise<FilesResult> {
 	if (job.job === 'files') return loadFilesLazily(job.files, job);
-	const all = await loadDataDirLazily(job.dir);
-	const { articles, incidents, actors, countries } = all.store;
-	return {
-		records: { articles, incidents, actors, countries },
-		fileKeys: all.fileKeys ?? new Map(),
-		problems: all.problems,
-		broken: all.broken ?? new Set(),
-		files: all.files,
-	};
+	return filesResultOf(await loadDataDirLazily(job.dir));
 }
 
 /** Below this many bytes to read, a read holds a frame up less than handing it over costs (tests set it). */

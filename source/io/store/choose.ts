@@ -17,8 +17,6 @@ export const INDEX_ABOVE_BYTES = 32 * 1024 * 1024;
 
 export interface Opened {
 	data: Backend;
-	/** The store, when the data is in memory (what only it answers yet: search, profiles). */
-	loaded?: LoadResult;
 	/** Said once to the user: why the index was built anew. */
 	messages: string[];
 	close(): void;
@@ -59,5 +57,5 @@ export async function openIndexed(dir: string, onProgress?: Progress): Promise<O
 
 /** The store loaded by the caller, as a Backend. */
 export function inMemory(loaded: LoadResult): Opened {
-	return { data: backendOf(loaded.store), loaded, messages: [], close() {} };
+	return { data: backendOf(loaded.store), messages: [], close() {} };
 }
