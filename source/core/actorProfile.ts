@@ -9,7 +9,7 @@ import { fold, squash } from './fold.js';
 import { shortName } from './resolve.js';
 import { type DayRange, DEFAULT_RISK_DAYS, effectiveDay, inRange, type RiskWindow, riskWindow } from './risk.js';
 import type { Actor, ActorKind, Affiliation, Article, Incident } from './schema.js';
-import { type ActorRole, rolesIn, type Store } from './store.js';
+import { type ActorRole, rolesIn, type Store, tallyRoles } from './store.js';
 
 /** The actor lookups profiles and matching need: the small table, whichever backend holds it. */
 export interface ActorTables {
@@ -523,9 +523,7 @@ function involved(
 	const incs = all.filter((i) => inRange(i, range));
 	const counts: ActorCounts = { asPerpetrator: 0, asTarget: 0, incidents: incs.length };
 	for (const inc of incs) {
-		const roles = rolesIn(inc, actorId);
-		if (roles.includes('perpetrator') || roles.includes('claimant')) counts.asPerpetrator++;
-		if (roles.includes('target')) counts.asTarget++;
+		tallyRoles(counts, new Set(rolesIn(inc, actorId)));
 	}
 	return { incs, counts };
 }

@@ -70,6 +70,15 @@ export function rolesIn(inc: Incident, actorId: string): ActorRole[] {
 	return roles;
 }
 
+/** Counts an incident by the actor's roles in it: as perpetrator (or claimant), as target. */
+export function tallyRoles(
+	counts: { asPerpetrator: number; asTarget: number },
+	roles: { has(role: ActorRole): boolean },
+): void {
+	if (roles.has('perpetrator') || roles.has('claimant')) counts.asPerpetrator++;
+	if (roles.has('target')) counts.asTarget++;
+}
+
 export function buildStore(
 	dir: string,
 	records: { articles: Article[]; incidents: Incident[]; actors: Actor[]; countries: Country[] },

@@ -8,7 +8,7 @@ import { indexStore } from '../search/build.js';
 import { searchWithInfo } from '../search/rank.js';
 import type { SearchIndex } from '../search/searchIndex.js';
 import { storeOutlets } from '../search/sources.js';
-import { rolesIn, type Store } from '../store.js';
+import { rolesIn, type Store, tallyRoles } from '../store.js';
 import { filterIncidents, sortIncidents, type TimelineFilter, type TimelineSort } from '../timeline.js';
 import type { ActorWindow, Backend, DateCount, DayPoints } from './types.js';
 
@@ -167,9 +167,7 @@ function actorWindows(store: Store, range: DayRange): Map<string, ActorWindow> {
 			days: datesOf(incs.map((i) => ({ date: effectiveDay(i), fatalities: i.fatalities }))),
 		};
 		for (const inc of incs) {
-			const roles = rolesIn(inc, id);
-			if (roles.includes('perpetrator') || roles.includes('claimant')) w.asPerpetrator++;
-			if (roles.includes('target')) w.asTarget++;
+			tallyRoles(w, new Set(rolesIn(inc, id)));
 		}
 		out.set(id, w);
 	}

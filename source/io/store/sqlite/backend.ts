@@ -8,6 +8,7 @@ import type { ActorWindow, Backend, DateCount, DayPoints, IncidentPage } from '.
 import { compareText } from '../../../core/collate.js';
 import type { DayRange } from '../../../core/riskPoints.js';
 import type { Actor, Article, Country, Incident } from '../../../core/schema.js';
+import { type ActorRole, tallyRoles } from '../../../core/store.js';
 import { type TimelineFilter, type TimelineSort, withSubgroups } from '../../../core/timeline.js';
 import { IndexSearch } from './search.js';
 
@@ -218,7 +219,7 @@ export function sqliteBackend(db: Database): Backend {
 				.raw()
 				.all(from, to, range.start, range.end) as [string, string, number, string, number | null][];
 			// Per actor, each incident once with all its roles in it.
-			const per = new Map<string, Map<number, { day: string; killed: number; roles: Set<string> }>>();
+			const per = new Map<string, Map<number, { day: string; killed: number; roles: Set<ActorRole> }>>();
 			for (const [actor, role, rid, day, killed] of rows) {
 				if (!actorById.has(actor)) continue;
 				let incs = per.get(actor);
@@ -227,16 +228,15 @@ export function sqliteBackend(db: Database): Backend {
 					per.set(actor, incs);
 				}
 				const inc = incs.get(rid);
-				if (inc) inc.roles.add(role);
-				else incs.set(rid, { day, killed: Number(killed ?? 0), roles: new Set([role]) });
+				if (inc) inc.roles.add(role as ActorRole);
+				else incs.set(rid, { day, killed: Number(killed ?? 0), roles: new Set([role as ActorRole]) });
 			}
 			const out = new Map<string, ActorWindow>();
 			for (const [actor, incs] of per) {
 				const w: ActorWindow = { asPerpetrator: 0, asTarget: 0, incidents: incs.size, days: [] };
 				const days = new Map<string, DateCount>();
 				for (const inc of incs.values()) {
-					if (inc.roles.has('perpetrator') || inc.roles.has('claimant')) w.asPerpetrator++;
-					if (inc.roles.has('target')) w.asTarget++;
+					tallyRoles(w, inc.roles);
 					const d = days.get(inc.day);
 					if (d) {
 						d.count++;
