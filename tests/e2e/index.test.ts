@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundled, DATA_DIR } from '../support/helpers.js';
 import { CLI } from '../support/runCli.js';
@@ -99,10 +99,17 @@ describe('sitrep index', () => {
 			mkdirSync(cache, { mode: 0o777 });
 			chmodSync(cache, 0o777);
 			const env = { XDG_CACHE_HOME: cache, SITREP_CONFIG_DIR: join(cache, 'config'), HOME: cache };
+			// The checkout may sit in a folder only root can enter (mktemp -d): nobody runs a copy of the
+			// built app, with the one package the bundle leaves outside it (libsql, and what it loads).
+			const app = join(base, 'app');
+			cpSync(dirname(CLI), join(app, 'dist'), { recursive: true });
+			for (const m of ['libsql', '@libsql', '@neon-rs', 'detect-libc'])
+				cpSync(join(dirname(CLI), '..', 'node_modules', m), join(app, 'node_modules', m), { recursive: true });
+			const cli = process.getuid?.() === 0 ? join(app, 'dist', basename(CLI)) : CLI;
 			const asUser = (args: string[], more: Record<string, string> = {}) => {
 				const { SITREP_INDEX_DIR: _, ...rest } = process.env;
 				const all = { ...env, ...more };
-				const argv = [CLI, ...args, '--data', ro];
+				const argv = [cli, ...args, '--data', ro];
 				const r =
 					process.getuid?.() === 0
 						? spawnSync(
