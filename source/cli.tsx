@@ -114,6 +114,16 @@ async function main(): Promise<number> {
 		version: packageJson.version,
 		cliUrl: import.meta.url,
 		err: ctx.err,
+		indexProgress: async () => {
+			const [{ terminalProgress }, { indexProgressLine }] = await Promise.all([
+				import('./commands/progress.js'),
+				import('./commands/indexProgress.js'),
+			]);
+			const bar = terminalProgress();
+			return (
+				bar && { step: (done, total, phase) => bar(indexProgressLine(done, total, phase)), end: () => bar(undefined) }
+			);
+		},
 	});
 }
 

@@ -26,7 +26,7 @@ async function indexBytes(path: string): Promise<number> {
 
 async function build(rebuild: boolean): Promise<unknown> {
 	const { ensureIndex } = await import('../../source/io/store/sqlite/ensure.js');
-	const { recordBytes } = await import('../../source/io/store/choose.js');
+	const { recordBytes } = await import('../../source/io/store/mode.js');
 	const t = performance.now();
 	const ix = await ensureIndex(dir as string, { rebuild });
 	const ms = performance.now() - t;

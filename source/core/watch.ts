@@ -2,6 +2,7 @@
 // what is new for them since the previous session. Pure: the TUI header and
 // `sitrep watch` both call these; watchState.ts persists what was seen.
 import { shortName } from './resolve.js';
+import type { Actor } from './schema.js';
 import { type IncidentType, incidentTypeLabels } from './schemaBase.js';
 import { byDateDesc, type Store } from './store.js';
 import { withSubgroups } from './timeline.js';
@@ -32,7 +33,10 @@ export function parseWatchKey(key: string): WatchItem | undefined {
 	return undefined;
 }
 
-export function watchLabel(store: Store, item: WatchItem): string {
+export function watchLabel(
+	store: { actorById: ReadonlyMap<string, Actor>; countryByCode: ReadonlyMap<string, { name: string }> },
+	item: WatchItem,
+): string {
 	if (item.kind === 'actor') {
 		const a = store.actorById.get(item.id);
 		return a ? shortName(a) : item.id;

@@ -2,6 +2,9 @@
 // a reference-list citation, an actor or a country as its Markdown brief.
 // The store's text was sanitized at load; it is sanitized again here so
 // these functions are safe on any store.
+
+import { asBackend } from '../core/backend/memory.js';
+import type { Backend } from '../core/backend/types.js';
 import { MONTHS } from '../core/dates.js';
 import { killedPhrase } from '../core/fatalities.js';
 import { UNICODE_GLYPHS } from '../core/glyphs.js';
@@ -18,13 +21,13 @@ export interface CopyText {
 	text: string;
 }
 
-function actorName(store: Store, id: string): string {
+function actorName(store: Pick<Backend, 'actorById'>, id: string): string {
 	const a = store.actorById.get(id);
 	return a ? shortName(a) : id;
 }
 
 /** "ISKP (claimed)", "ISKP (claimed by Islamic State)", "claimed by X", "perpetrator unknown". */
-function perpetrators(store: Store, inc: Incident): string {
+function perpetrators(store: Pick<Backend, 'actorById'>, inc: Incident): string {
 	const claim = inc.claimedBy;
 	const names = inc.perpetrators.map((id) => `${actorName(store, id)}${id === claim ? ' (claimed)' : ''}`);
 	if (!names.length) return claim ? `claimed by ${actorName(store, claim)}` : 'perpetrator unknown';
@@ -33,7 +36,7 @@ function perpetrators(store: Store, inc: Incident): string {
 }
 
 /** Location and province (as the brief's tables give them), else the country's name. */
-function place(store: Store, inc: Incident): string {
+function place(store: Pick<Backend, 'countryByCode'>, inc: Incident): string {
 	const admin1 = inc.admin1 && !inc.location?.includes(inc.admin1) ? inc.admin1 : undefined;
 	return (
 		[inc.location, admin1].filter(Boolean).join(', ') || (store.countryByCode.get(inc.country)?.name ?? inc.country)
@@ -44,8 +47,9 @@ function place(store: Store, inc: Incident): string {
  * "2024-03-22 · RU · armed assault · Crocus City Hall, Krasnogorsk, Moscow
  * Oblast · toll not reported · ISKP (claimed by Islamic State)" on one line.
  */
-export function incidentCopy(store: Store, id: string): string | undefined {
-	const inc = store.incidentById.get(id);
+export function incidentCopy(source: Store | Backend, id: string): string | undefined {
+	const store = asBackend(source);
+	const inc = store.incident(id);
 	if (!inc) return undefined;
 	const parts = [
 		inc.endDate ? `${inc.date} to ${inc.endDate}` : inc.date,
@@ -67,8 +71,8 @@ export function longDate(date: string): string {
 }
 
 /** "Title. Outlet, 22 March 2024. URL", the URL only when the article has one. */
-export function articleCitation(store: Store, id: string): string | undefined {
-	const art = store.articleById.get(id);
+export function articleCitation(source: Store | Backend, id: string): string | undefined {
+	const art = asBackend(source).article(id);
 	if (!art) return undefined;
 	const title = sanitizeLine(art.title);
 	// A title that ends a sentence itself ("…?", "…!") takes no extra full stop.
@@ -81,27 +85,32 @@ export function articleCitation(store: Store, id: string): string | undefined {
 	return parts.join(' ');
 }
 
-/** What `y` copies for the view showing `target`; undefined when the record is not in the data. */
+/**
+ * What `y` copies for the view showing `target`; undefined when the record is not in the data.
+ * A brief (actor, country) reads the records whole: it needs them in memory (a Store).
+ */
 export function copyFor(
-	store: Store,
+	source: Store | Backend,
 	target: Target,
 	window: RiskWindow,
 	brief: BriefOptions = {},
 ): CopyText | undefined {
+	const store = 'kind' in source ? undefined : source;
 	switch (target.kind) {
 		case 'incident': {
-			const text = incidentCopy(store, target.id);
+			const text = incidentCopy(source, target.id);
 			return text === undefined ? undefined : { what: 'incident line', text };
 		}
 		case 'article': {
-			const text = articleCitation(store, target.id);
+			const text = articleCitation(source, target.id);
 			return text === undefined ? undefined : { what: 'citation', text };
 		}
 		case 'actor':
-			if (!store.actorById.has(target.id)) return undefined;
+			if (!store?.actorById.has(target.id)) return undefined;
 			return { what: 'brief', text: sanitizeText(briefMarkdown(store, { actor: target.id }, window, brief)) };
 		case 'country':
-			if (!store.countryByCode.has(target.code) && !store.incidentsByCountry.has(target.code)) return undefined;
+			if (!store || (!store.countryByCode.has(target.code) && !store.incidentsByCountry.has(target.code)))
+				return undefined;
 			return { what: 'brief', text: sanitizeText(briefMarkdown(store, { country: target.code }, window, brief)) };
 	}
 }

@@ -1,7 +1,8 @@
 // What a detail view shows, and what a link points at. Following a link
 // pushes a view on the pane's history; Esc pops it.
+
+import type { Backend } from '../core/backend/types.js';
 import { shortName } from '../core/resolve.js';
-import type { Store } from '../core/store.js';
 import { targetKind } from '../core/targetKinds.js';
 import { truncate } from '../core/width.js';
 
@@ -32,10 +33,10 @@ export function rangesOf(hl: Highlight | undefined, field: string): readonly (re
 }
 
 /** A short name for the breadcrumb. */
-export function targetLabel(t: Target, store: Store): string {
+export function targetLabel(t: Target, store: Backend): string {
 	switch (t.kind) {
 		case 'incident': {
-			const inc = store.incidentById.get(t.id);
+			const inc = store.incident(t.id);
 			return inc ? `${inc.date} ${inc.type}` : t.id;
 		}
 		case 'actor': {
@@ -47,7 +48,7 @@ export function targetLabel(t: Target, store: Store): string {
 		case 'country':
 			return store.countryByCode.get(t.code)?.name ?? t.code;
 		case 'article': {
-			const a = store.articleById.get(t.id);
+			const a = store.article(t.id);
 			return a ? truncate(a.title, 30) : t.id;
 		}
 	}

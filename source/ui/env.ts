@@ -1,12 +1,19 @@
 // What every part of the dashboard reads and never changes: the data, its
 // resolver and problems, the bindings in force and the settings notes.
+import type { Backend } from '../core/backend/types.js';
 import type { Problem } from '../core/problems.js';
 import type { Resolver } from '../core/resolve.js';
 import type { Store } from '../core/store.js';
 import { DEFAULT_KEYMAP, type Keymap } from './keymap.js';
 
 export interface Env {
-	store: Store;
+	/** Every answer the panes show: the store in memory, or the SQLite index of a big data set. */
+	data: Backend;
+	/**
+	 * The records in memory, when they are (not over the index): what the watchlist, alerts,
+	 * briefs and export still read whole.
+	 */
+	store?: Store;
 	resolver: Resolver;
 	problems: readonly Problem[];
 	/** The bindings in force (defaults plus the user's overrides). */
@@ -16,5 +23,9 @@ export interface Env {
 	/** Machine-coded (GDELT) incidents count in risk scores: the riskMachineCoded setting. */
 	riskMachineCoded?: boolean;
 }
+
+/** Said when a key asks for what reads every record and the data is over the SQLite index. */
+export const WHOLE_RECORDS =
+	'reads every record, which this data set keeps on disk (the SQLite index): not available here yet';
 
 export const keymapOf = (env: Env): Keymap => env.keymap ?? DEFAULT_KEYMAP;

@@ -1,6 +1,7 @@
 // The watchlist in the dashboard: what is new for watched items, marks that
 // stay on new rows until the row is looked at, and toggling items on and off.
 
+import type { Backend } from '../core/backend/types.js';
 import { rolesIn, type Store } from '../core/store.js';
 import { idsOf, parseWatchKey, type Seen, type WatchItem, watchKey, whatsNew } from '../core/watch.js';
 import type { Target } from '../present/target.js';
@@ -60,8 +61,10 @@ export const noWatch: WatchUi = {
 };
 
 /** Adds or removes an item; a newly watched item starts with nothing new (everything now is its baseline). */
-export function toggle(w: WatchUi, key: string, store: Store): { watch: WatchUi; on: boolean } {
+export function toggle(w: WatchUi, key: string, store: Store | undefined): { watch: WatchUi; on: boolean } {
 	if (w.keys.includes(key)) {
+		// Over the index there are no marks to clear (what is new is worked out from records in memory).
+		if (!store) return { watch: { ...w, keys: w.keys.filter((k) => k !== key) }, on: false };
 		const keys = w.keys.filter((k) => k !== key);
 		// Marks that only the removed item explained go with it.
 		const still = new Set(items(keys).flatMap((i) => idsFor(store, i).incidents));
@@ -94,7 +97,7 @@ function without(set: ReadonlySet<string>, ids: Iterable<string>): ReadonlySet<s
  * or a country clears the new records it shows (its ● in the Actors or Risk
  * list came from them), whether or not that actor or country is itself watched.
  */
-export function markSeen(w: WatchUi, target: Target | undefined, store: Store): WatchUi {
+export function markSeen(w: WatchUi, target: Target | undefined, data: Backend): WatchUi {
 	if (!target || (w.newIncidents.size === 0 && w.newArticles.size === 0)) return w;
 	let incidents: Iterable<string> = [];
 	let articles: Iterable<string> = [];
@@ -103,14 +106,14 @@ export function markSeen(w: WatchUi, target: Target | undefined, store: Store): 
 	else if (target.kind === 'actor') {
 		const id = target.id;
 		incidents = [...w.newIncidents].filter((i) => {
-			const inc = store.incidentById.get(i);
+			const inc = data.incident(i);
 			return !!inc && rolesIn(inc, id).length > 0;
 		});
-		articles = [...w.newArticles].filter((a) => store.articleById.get(a)?.actors.includes(id));
+		articles = [...w.newArticles].filter((a) => data.article(a)?.actors.includes(id));
 	} else {
 		const code = target.code;
-		incidents = [...w.newIncidents].filter((i) => store.incidentById.get(i)?.country === code);
-		articles = [...w.newArticles].filter((a) => store.articleById.get(a)?.countries.includes(code));
+		incidents = [...w.newIncidents].filter((i) => data.incident(i)?.country === code);
+		articles = [...w.newArticles].filter((a) => data.article(a)?.countries.includes(code));
 	}
 	const newIncidents = without(w.newIncidents, incidents);
 	const newArticles = without(w.newArticles, articles);
@@ -122,11 +125,11 @@ export function allSeen(w: WatchUi): WatchUi {
 }
 
 /** New incidents per actor (perpetrator, claimant or target) and per country, for the marks in Actors and Risk. */
-export function newBy(store: Store, w: WatchUi): { actors: Map<string, number>; countries: Map<string, number> } {
+export function newBy(data: Backend, w: WatchUi): { actors: Map<string, number>; countries: Map<string, number> } {
 	const actors = new Map<string, number>();
 	const countries = new Map<string, number>();
 	for (const id of w.newIncidents) {
-		const inc = store.incidentById.get(id);
+		const inc = data.incident(id);
 		if (!inc) continue;
 		countries.set(inc.country, (countries.get(inc.country) ?? 0) + 1);
 		const who = new Set([...inc.perpetrators, ...(inc.claimedBy ? [inc.claimedBy] : []), ...(inc.targets ?? [])]);

@@ -1,58 +1,50 @@
-// The risk/activity window for the current settings, computed once per store.
+// The risk/activity window for the current settings, computed once per data set.
+import type { Backend } from '../core/backend/types.js';
 import { type RiskDays, type RiskWindow, riskWindow } from '../core/risk.js';
-import type { Store } from '../core/store.js';
 
-const memo = new WeakMap<Store, Map<string, RiskWindow>>();
+const memo = new WeakMap<object, Map<string, RiskWindow>>();
 
-export function windowOf(store: Store, days: RiskDays, asOf?: string, machineCoded = false): RiskWindow {
-	let m = memo.get(store);
+export function windowOf(data: Backend, days: RiskDays, asOf?: string, machineCoded = false): RiskWindow {
+	let m = memo.get(data.incidentsKey);
 	if (!m) {
 		m = new Map();
-		memo.set(store, m);
+		memo.set(data.incidentsKey, m);
 	}
 	const key = `${days}|${asOf ?? ''}|${machineCoded}`;
 	let w = m.get(key);
 	if (!w) {
-		w = riskWindow(store, { days, ...(asOf ? { asOf } : {}), ...(machineCoded ? { includeMachineCoded: true } : {}) });
+		w = riskWindow(data, { days, ...(asOf ? { asOf } : {}), ...(machineCoded ? { includeMachineCoded: true } : {}) });
 		m.set(key, w);
 	}
 	return w;
 }
 
 /**
- * `compute` cached per store and window: moving between 30, 90 and 365 days
+ * `compute` cached per data set and window: moving between 30, 90 and 365 days
  * and back does no work twice, and the dashboard fills it in idle time (idle.ts).
- * `parts` names what of the store the result depends on: a store reloaded with
- * only new articles shares its incident indexes with the one before, and its
- * rows are not worked out again.
+ * The key is what the answers read — the actors, the countries and the
+ * incidents (Backend.incidentsKey) — so data reloaded with only new articles
+ * shares the rows worked out before.
  */
 export function perWindow<T>(
-	compute: (store: Store, window: RiskWindow) => T,
-	parts: (store: Store) => readonly object[] = (store) => [store],
-): (store: Store, window: RiskWindow) => T {
-	const root = new WeakMap<object, unknown>();
-	const windowsOf = (store: Store): Map<string, T> => {
-		let node = root;
-		const keys = parts(store);
-		for (let i = 0; i < keys.length; i++) {
-			const key = keys[i] as object;
-			const last = i === keys.length - 1;
-			let next = node.get(key);
-			if (!next) {
-				next = last ? new Map<string, T>() : new WeakMap<object, unknown>();
-				node.set(key, next);
-			}
-			if (last) return next as Map<string, T>;
-			node = next as WeakMap<object, unknown>;
-		}
-		throw new Error('perWindow: no parts to key by');
+	compute: (data: Backend, window: RiskWindow) => T,
+): (data: Backend, window: RiskWindow) => T {
+	const root = new WeakMap<object, WeakMap<object, WeakMap<object, Map<string, T>>>>();
+	const windowsOf = (data: Backend): Map<string, T> => {
+		const a = root.get(data.actorById) ?? new WeakMap();
+		root.set(data.actorById, a);
+		const b = a.get(data.countryByCode) ?? new WeakMap();
+		a.set(data.countryByCode, b);
+		const c = b.get(data.incidentsKey) ?? new Map<string, T>();
+		b.set(data.incidentsKey, c);
+		return c;
 	};
-	return (store, window) => {
-		const byWindow = windowsOf(store);
+	return (data, window) => {
+		const byWindow = windowsOf(data);
 		const key = `${window.days}:${window.end}:${window.includeMachineCoded === true}`;
 		let value = byWindow.get(key);
 		if (value === undefined) {
-			value = compute(store, window);
+			value = compute(data, window);
 			byWindow.set(key, value);
 		}
 		return value;

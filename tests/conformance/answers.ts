@@ -57,6 +57,7 @@ export function answersOf(data: Backend, opts: AnswerOptions = {}): Record<strin
 	out.actors = data.actors.map((a) => a.id);
 	out.countries = data.countries.map((c) => c.code);
 
+	const everyOther = data.incidentPage(emptyFilter, 'date', 0, 40);
 	for (const [name, filter] of Object.entries(filtersFor(data))) {
 		for (const sort of TIMELINE_SORTS) {
 			const first = data.incidentPage(filter, sort, 0, PAGE);
@@ -69,6 +70,10 @@ export function answersOf(data: Backend, opts: AnswerOptions = {}): Record<strin
 				first: first.rows,
 				middle: ids(middle.rows),
 				last: ids(last.rows),
+				// Where a row of each page sits, and an incident of the whole set: -1 when the filter leaves it out.
+				indexOf: [first.rows[0], middle.rows[1], last.rows.at(-1), everyOther.rows[7]].map((i) =>
+					i ? data.incidentIndex(filter, sort, i.id) : null,
+				),
 			};
 		}
 		const dates = data.incidentDates(filter);
@@ -80,6 +85,9 @@ export function answersOf(data: Backend, opts: AnswerOptions = {}): Record<strin
 	const sample = data.incidentPage(emptyFilter, 'date', 0, 40).rows;
 	out.incidentById = sample.map((i) => data.incident(i.id));
 	out.missingIncident = data.incident('no-such-incident') ?? null;
+	// The articles the sample's incidents cite, and which incidents cite each.
+	const cited = [...new Set(sample.flatMap((i) => i.sources.filter((s): s is string => typeof s === 'string')))];
+	out.citingIncidents = cited.map((a) => [a, ids(data.citingIncidents(a))]);
 
 	for (const days of RISK_WINDOWS) {
 		const window = riskWindow(data, { days });

@@ -1,10 +1,12 @@
 // The briefing-room workflow through the real App: watchlist across two
 // sessions on one settings folder, what's new, saved views and the palette,
 // copying with OSC 52, key overrides.
+
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { backendOf } from '../../source/core/backend/memory.js';
 import { Resolver } from '../../source/core/resolve.js';
 import type { Store } from '../../source/core/store.js';
 import { loadDataDir } from '../../source/io/load/load.js';
@@ -246,7 +248,14 @@ describe('saved views and the palette', () => {
 
 	it('matches panes, countries, actors, commands and typed commands', () => {
 		const { store } = bundled();
-		const ctx = { store, resolver: new Resolver(store), keymap: DEFAULT_KEYMAP, views: [], watchlist: [] };
+		const ctx = {
+			data: backendOf(store),
+			store,
+			resolver: new Resolver(store),
+			keymap: DEFAULT_KEYMAP,
+			views: [],
+			watchlist: [],
+		};
 		expect(paletteItems('brief AF', ctx)[0]).toMatchObject({ label: 'brief Afghanistan', action: { kind: 'brief' } });
 		expect(paletteItems('window 365', ctx)[0]?.action).toEqual({ kind: 'window', days: 365 });
 		expect(paletteItems('risk window 30', ctx)[0]?.action).toEqual({ kind: 'window', days: 30 });
@@ -272,7 +281,14 @@ describe('saved views and the palette', () => {
 
 	it('kurram is the place, never Khalil Haqqani through the letters of "Khalil ur Rahman"', () => {
 		const { store } = bundled();
-		const ctx = { store, resolver: new Resolver(store), keymap: DEFAULT_KEYMAP, views: [], watchlist: [] };
+		const ctx = {
+			data: backendOf(store),
+			store,
+			resolver: new Resolver(store),
+			keymap: DEFAULT_KEYMAP,
+			views: [],
+			watchlist: [],
+		};
 		const items = paletteItems('kurram', ctx);
 		expect(items[0]).toMatchObject({
 			group: 'place',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readBlock } from '../../scripts/doc-block.js';
 import { KEYS_BLOCK, KEYS_DOC, keysTable } from '../../scripts/keys-table.js';
+import { backendOf } from '../../source/core/backend/memory.js';
 import { Resolver } from '../../source/core/resolve.js';
 import { reducer } from '../../source/ui/app/reducer.js';
 import { type AppState, activeScopes, currentView, initialState } from '../../source/ui/app/state.js';
@@ -11,7 +12,7 @@ import { windowOf } from '../../source/ui/window.js';
 import { bundled } from '../support/helpers.js';
 
 const { store, problems } = bundled();
-const env: Env = { store, resolver: new Resolver(store), problems };
+const env: Env = { data: backendOf(store), store, resolver: new Resolver(store), problems };
 const reduce = reducer(env);
 const keys = (state: AppState, ...names: string[]) =>
 	names.reduce((s, name) => reduce(s, { type: 'key', name, input: name.length === 1 ? name : '' }), state);
@@ -63,7 +64,7 @@ describe('reducer', () => {
 	it('a resize keeps the selection visible', () => {
 		let s = keys(fresh(), 'G');
 		s = reduce(s, { type: 'resize', cols: 80, rows: 12 });
-		const row = s.panes.timeline.rowOf[s.panes.timeline.cursor] ?? -1;
+		const row = s.panes.timeline.list.rowOf(s.panes.timeline.cursor);
 		expect(row).toBeGreaterThanOrEqual(s.panes.timeline.top);
 		expect(row).toBeLessThan(s.panes.timeline.top + 12 - 1 - 3 - 2);
 	});
@@ -107,10 +108,10 @@ describe('reducer', () => {
 	it('after a resize the selection in a detail view stays on the same link', () => {
 		let s = keys(fresh(), 'j', 'j', 'j', 'j', 'j', 'enter', 'j', 'j');
 		const view = currentView(s);
-		const before = view && viewLines(view.target, s.cols, env, windowOf(store, s.days)).at(view.sel)?.link;
+		const before = view && viewLines(view.target, s.cols, env, windowOf(env.data, s.days)).at(view.sel)?.link;
 		expect(before).toBeDefined();
 		s = reduce(s, { type: 'resize', cols: 50, rows: 20 });
 		const after = currentView(s);
-		expect(after && viewLines(after.target, 50, env, windowOf(store, s.days)).at(after.sel)?.link).toEqual(before);
+		expect(after && viewLines(after.target, 50, env, windowOf(env.data, s.days)).at(after.sel)?.link).toEqual(before);
 	});
 });

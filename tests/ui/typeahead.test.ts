@@ -2,7 +2,9 @@
 // burst — one read's keys, as the key reader dispatches them — acts on the
 // results of the query as typed up to each key; before the search index
 // exists, the key that needs results waits for it, with every key after it.
+
 import { describe, expect, it } from 'vitest';
+import { backendOf } from '../../source/core/backend/memory.js';
 import { Resolver } from '../../source/core/resolve.js';
 import { buildSearchIndex } from '../../source/core/search/index.js';
 import { reducer } from '../../source/ui/app/reducer.js';
@@ -13,7 +15,7 @@ import { runSearch } from '../../source/ui/panes/search/state.js';
 import { bundled } from '../support/helpers.js';
 
 const { store, problems } = bundled();
-const env: Env = { store, resolver: new Resolver(store), problems };
+const env: Env = { data: backendOf(store), store, resolver: new Resolver(store), problems };
 const reduce = reducer(env);
 const index = buildSearchIndex(store.articles, store.incidents, { countries: store.countries });
 const DOWN = '\u001b[B';

@@ -2,6 +2,7 @@
 // `sitrep risk` and `sitrep brief` (--machine-coded, riskMachineCoded), the
 // country and incident views, the dashboard's window and Risk rows, and the
 // setting itself. The arithmetic is in risk.test.ts.
+
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import type { Data } from '../../source/commands/command.js';
 import type { Ctx } from '../../source/commands/context.js';
 import { brief } from '../../source/commands/defs/brief.js';
 import { risk } from '../../source/commands/defs/risk.js';
+import { backendOf } from '../../source/core/backend/memory.js';
 import { Resolver } from '../../source/core/resolve.js';
 import { riskWindow } from '../../source/core/risk.js';
 import { type ConfigHandle, openConfig, parseSetting, readSettings } from '../../source/io/settings/config.js';
@@ -134,6 +136,7 @@ describe('the incident view', () => {
 
 describe('the dashboard', () => {
 	const env = (riskMachineCoded?: boolean): Env => ({
+		data: backendOf(s),
 		store: s,
 		resolver: new Resolver(s),
 		problems: [],

@@ -46,7 +46,7 @@ export interface Evaluation {
 	skipped: Skipped[];
 }
 
-export function ruleLabel(store: Store, rule: AlertRule): string {
+export function ruleLabel(store: Parameters<typeof watchLabel>[0], rule: AlertRule): string {
 	if (rule.name) return rule.name;
 	if (rule.target.kind === 'query') return rule.target.query;
 	const item = parseWatchKey(rule.target.key);

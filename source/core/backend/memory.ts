@@ -37,7 +37,7 @@ export function backendOf(store: Store): Backend {
 
 function memoryBackend(store: Store): Backend {
 	// The last filter's matches, sorted: paging through them (j/k, a deep page) filters once.
-	let last: { key: string; items: Incident[]; untolled: number } | undefined;
+	let last: { key: string; items: Incident[]; untolled: number; dates?: DateCount[] } | undefined;
 	const sorted = (filter: TimelineFilter, sort: TimelineSort) => {
 		const key = `${sort}\u0000${JSON.stringify(filter)}`;
 		if (last?.key !== key) {
@@ -53,16 +53,23 @@ function memoryBackend(store: Store): Backend {
 		actorById: store.actorById,
 		countries: store.countries,
 		countryByCode: store.countryByCode,
+		incidentsKey: store.incidentsByActor,
 		totals: () => ({ incidents: store.incidents.length, articles: store.articles.length }),
 		incidentCountries: () => [...store.incidentsByCountry.keys()].sort(),
 		newestDays: () => newestDays(store),
 		incident: (id) => store.incidentById.get(id),
 		article: (id) => store.articleById.get(id),
+		citingIncidents: (id) => store.incidentsByArticle.get(id) ?? [],
 		incidentPage(filter, sort, offset, limit) {
 			const { items, untolled } = sorted(filter, sort);
 			return { total: items.length, untolled, rows: items.slice(offset, offset + limit) };
 		},
-		incidentDates: (filter: TimelineFilter) => datesOf(sorted(filter, 'date').items),
+		incidentIndex: (filter, sort, id) => sorted(filter, sort).items.findIndex((i) => i.id === id),
+		incidentDates(filter: TimelineFilter) {
+			const s = sorted(filter, 'date');
+			s.dates ??= datesOf(s.items);
+			return s.dates;
+		},
 		countryIncidents: (code, range, machineCoded) => incidentsIn(store, code, range, machineCoded),
 		countryDays: (code, range, machineCoded) => dayPoints(store, incidentsIn(store, code, range, machineCoded)),
 		actorIncidents: (id) => store.incidentsByActor.get(id) ?? [],

@@ -54,6 +54,11 @@ export interface Backend {
 	readonly actorById: ReadonlyMap<string, Actor>;
 	readonly countries: readonly Country[];
 	readonly countryByCode: ReadonlyMap<string, Country>;
+	/**
+	 * The same object for as long as the incidents are the same (a reload that brought only
+	 * articles keeps it): what is worked out from incidents is cached on it.
+	 */
+	readonly incidentsKey: object;
 
 	totals(): { incidents: number; articles: number };
 	/** Codes of the countries with incidents, sorted. */
@@ -66,9 +71,13 @@ export interface Backend {
 
 	incident(id: string): Incident | undefined;
 	article(id: string): Article | undefined;
+	/** The incidents that cite the article among their sources, newest first (date, then id). */
+	citingIncidents(articleId: string): Incident[];
 
 	/** A page of the Timeline: the filter (actors with the groups within them), sorted, rows [offset, offset+limit). */
 	incidentPage(filter: TimelineFilter, sort: TimelineSort, offset: number, limit: number): IncidentPage;
+	/** Where the incident sits in incidentPage's order for the filter (0-based), or -1 when the filter leaves it out: a list re-filtered or re-sorted keeps it selected. */
+	incidentIndex(filter: TimelineFilter, sort: TimelineSort, id: string): number;
 	/** What the filter matches, per recorded date, oldest first: the Timeline's weekly and monthly counts. */
 	incidentDates(filter: TimelineFilter): DateCount[];
 

@@ -1,5 +1,7 @@
 // The article reader: header, linked actors and countries, the text wrapped.
 
+import { asBackend } from '../../core/backend/memory.js';
+import type { Backend } from '../../core/backend/types.js';
 import { G } from '../../core/glyphs.js';
 import { actorLabel } from '../../core/resolve.js';
 import type { Store } from '../../core/store.js';
@@ -7,8 +9,9 @@ import { plural } from '../../core/words.js';
 import { blank, field, highlighted, type Line, linkLine, text, urlField } from '../lines.js';
 import { type Highlight, rangesOf } from '../target.js';
 
-export function articleLines(store: Store, id: string, cols: number, hl?: Highlight): Line[] {
-	const art = store.articleById.get(id);
+export function articleLines(source: Store | Backend, id: string, cols: number, hl?: Highlight): Line[] {
+	const store = asBackend(source);
+	const art = store.article(id);
 	if (!art) return [text(`Article ${id} is not in the data.`, 'error')];
 	const out: Line[] = [];
 	out.push(...highlighted(art.title, rangesOf(hl, 'title'), cols, 0, 'heading'));
@@ -23,7 +26,7 @@ export function articleLines(store: Store, id: string, cols: number, hl?: Highli
 		const actor = store.actorById.get(a);
 		if (actor) out.push(linkLine(actorLabel(actor), { kind: 'actor', id: a }, 2, actor.kind));
 	}
-	const incidents = store.incidentsByArticle.get(art.id) ?? [];
+	const incidents = store.citingIncidents(art.id);
 	if (incidents.length) {
 		out.push(text(`  cited by ${plural(incidents.length, 'incident')}:`, 'dim'));
 		for (const inc of incidents) {

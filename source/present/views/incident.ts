@@ -1,5 +1,8 @@
 // Incident detail: what happened, where, who, and links to the actors, the
 // country and the articles behind it.
+
+import { asBackend } from '../../core/backend/memory.js';
+import type { Backend } from '../../core/backend/types.js';
 import { monthLabel } from '../../core/dates.js';
 import { formatToll, rangeSentence, reportLine, tollOf } from '../../core/fatalities.js';
 import { G } from '../../core/glyphs.js';
@@ -10,12 +13,17 @@ import type { Store } from '../../core/store.js';
 import { blank, field, heading, highlighted, type Line, linkLine, para, text, urlLines } from '../lines.js';
 import { type Highlight, rangesOf } from '../target.js';
 
-export function placeOf(store: Store, country: string, location?: string, admin1?: string): string {
+export function placeOf(
+	store: Pick<Backend, 'countryByCode'>,
+	country: string,
+	location?: string,
+	admin1?: string,
+): string {
 	const name = store.countryByCode.get(country)?.name ?? country;
 	return [location, admin1, `${name} (${country})`].filter(Boolean).join(', ');
 }
 
-function actorLinks(store: Store, label: string, ids: readonly string[], cols: number): Line[] {
+function actorLinks(store: Pick<Backend, 'actorById'>, label: string, ids: readonly string[], cols: number): Line[] {
 	const out: Line[] = [];
 	ids.forEach((id, i) => {
 		const a = store.actorById.get(id);
@@ -46,8 +54,15 @@ function machineCodedLine(window: RiskWindow | undefined): string {
 		: 'machine-coded (GDELT): not counted in risk';
 }
 
-export function incidentLines(store: Store, id: string, cols: number, hl?: Highlight, window?: RiskWindow): Line[] {
-	const inc = store.incidentById.get(id);
+export function incidentLines(
+	source: Store | Backend,
+	id: string,
+	cols: number,
+	hl?: Highlight,
+	window?: RiskWindow,
+): Line[] {
+	const store = asBackend(source);
+	const inc = store.incident(id);
 	if (!inc) return [text(`Incident ${id} is not in the data.`, 'error')];
 	const out: Line[] = [];
 	const when = inc.endDate
@@ -85,7 +100,7 @@ export function incidentLines(store: Store, id: string, cols: number, hl?: Highl
 	out.push(blank, heading('Sources'));
 	for (const src of inc.sources) {
 		if (typeof src === 'string') {
-			const art = store.articleById.get(src);
+			const art = store.article(src);
 			out.push(
 				art
 					? linkLine(`${art.published.slice(0, 10)}  ${art.title}`, { kind: 'article', id: art.id }, 2, art.source)

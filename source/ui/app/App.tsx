@@ -4,12 +4,13 @@
 // the reducer's.
 import { Box, useApp, useStdout } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { backendOf } from '../../core/backend/memory.js';
+import type { Backend } from '../../core/backend/types.js';
 import { G } from '../../core/glyphs.js';
 import type { NotifyVia } from '../../core/notify.js';
 import type { Problem } from '../../core/problems.js';
 import { Resolver } from '../../core/resolve.js';
 import type { RiskDays } from '../../core/risk.js';
-import type { SearchIndex } from '../../core/search/index.js';
 import type { Store } from '../../core/store.js';
 import type { TimelineFilter } from '../../core/timeline.js';
 import { clockTime } from '../../core/watch.js';
@@ -28,7 +29,7 @@ import { Palette } from '../overlays/palette/view.js';
 import { PromptLine } from '../overlays/prompt/view.js';
 import { availablePanes, PANE_TITLES } from '../panes/registry.js';
 import { useSearchEngine } from '../panes/search/engine.js';
-import type { SearchOutcomeState } from '../panes/search/state.js';
+import type { Searcher, SearchOutcomeState } from '../panes/search/state.js';
 import { pickTheme, type ThemeName } from '../theme.js';
 import type { WatchUi } from '../watch.js';
 import { useAlertEffects } from './alertEffects.js';
@@ -53,7 +54,12 @@ export interface LiveStatus {
 }
 
 export interface AppProps {
-	store: Store;
+	/** The records in memory (the bundled data, a small directory). */
+	store?: Store;
+	/** What the panes read; given without a store for the SQLite index. Default: the store's memory backend. */
+	data?: Backend;
+	/** The data directory, for the status bar (default: the store's). */
+	dir?: string;
 	problems: readonly Problem[];
 	/** Terminal size; when absent, read from stdout (tests pass it). */
 	cols?: number;
@@ -109,11 +115,15 @@ export function App(props: AppProps) {
 	const { exit } = useApp();
 	const env: Env = useMemo(() => {
 		let resolver: Resolver | undefined;
+		const { store } = props;
+		const data = props.data ?? (store && backendOf(store));
+		if (!data) throw new TypeError('App: give the data (a store or a backend)');
 		return {
-			store: props.store,
+			data,
+			...(store ? { store } : {}),
 			// Built when first asked for (a name typed, the palette, idle time): not for the first frame.
 			get resolver() {
-				resolver ??= new Resolver(props.store);
+				resolver ??= new Resolver(store ?? data);
 				return resolver;
 			},
 			problems: props.problems,
@@ -121,7 +131,7 @@ export function App(props: AppProps) {
 			...(props.settingsNotes?.length ? { settingsNotes: props.settingsNotes } : {}),
 			...(props.riskMachineCoded ? { riskMachineCoded: true } : {}),
 		};
-	}, [props.store, props.problems, props.keymap, props.settingsNotes, props.riskMachineCoded]);
+	}, [props.store, props.data, props.problems, props.keymap, props.settingsNotes, props.riskMachineCoded, props]);
 	const theme = useMemo(() => pickTheme({ name: props.theme }), [props.theme]);
 	const [state, dispatch] = useReducer(reducer(env), undefined, () =>
 		initialState(env, {
@@ -155,7 +165,7 @@ export function App(props: AppProps) {
 	// biome-ignore lint/correctness/useExhaustiveDependencies: once per store given (data arrived), never per key
 	useEffect(() => {
 		if (!pending) dispatch({ type: 'alertsCheck', now: (clock?.() ?? new Date()).getTime() });
-	}, [props.store, pending, clock]);
+	}, [env, pending, clock]);
 	useAlertEffects(
 		state.alerts,
 		props.store,
@@ -194,7 +204,7 @@ export function App(props: AppProps) {
 	}, [state.pane, onPane]);
 
 	const onResults = useCallback((outcome: SearchOutcomeState) => dispatch({ type: 'searchResults', outcome }), []);
-	const onIndex = useCallback((index: SearchIndex | null) => dispatch({ type: 'searchIndex', index }), []);
+	const onIndex = useCallback((index: Searcher | null) => dispatch({ type: 'searchIndex', index }), []);
 	const index = state.searchIndex;
 	const { progress, current } = useSearchEngine(env, pending, state.panes.search, index, onIndex, onResults);
 
@@ -210,6 +220,7 @@ export function App(props: AppProps) {
 	useEffect(() => {
 		if (!index || !current) return;
 		return startIdleWork({
+			data: env.data,
 			store: env.store,
 			asOf: () => latest.current.asOf,
 			machineCoded: env.riskMachineCoded === true,
@@ -228,8 +239,8 @@ export function App(props: AppProps) {
 	}, props.escapeMs ?? DEFAULT_ESCAPE_MS);
 
 	if (tooSmall(state)) return <TooSmall cols={state.cols} rows={state.rows} />;
-	const { incidents, articles, actors } = props.store;
-	const counts = `${plural(incidents.length, 'incident')} ${G.dot} ${pending ? `loading articles${G.ellipsis}` : plural(articles.length, 'article')} ${G.dot} ${plural(actors.length, 'actor')}`;
+	const totals = env.data.totals();
+	const counts = `${plural(totals.incidents, 'incident')} ${G.dot} ${pending ? `loading articles${G.ellipsis}` : plural(totals.articles, 'article')} ${G.dot} ${plural(env.data.actors.length, 'actor')}`;
 	const live = props.live;
 	const updated = live?.updatedAt ? `updated ${clockTime(live.updatedAt)}` : undefined;
 	const liveText = updated && live?.arrived ? `${live.arrived} new ${G.dot} ${updated}` : updated;
@@ -245,7 +256,8 @@ export function App(props: AppProps) {
 			/>
 			{watchLineShown(state) ? (
 				<WatchLine
-					store={props.store}
+					data={env.data}
+					store={env.store}
 					watch={state.watch}
 					width={state.cols}
 					theme={theme}
@@ -283,7 +295,7 @@ export function App(props: AppProps) {
 				<PromptLine label="Save view as:" value={state.prompt.value} width={state.cols} theme={theme} />
 			) : (
 				<StatusBar
-					dir={props.store.dir}
+					dir={props.dir ?? props.store?.dir ?? ''}
 					{...(props.sample ? { note: props.sample } : {})}
 					counts={counts}
 					problems={props.problems}

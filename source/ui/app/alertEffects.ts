@@ -18,7 +18,8 @@ export function notificationBody(alerts: readonly Alert[]): string {
 
 export function useAlertEffects(
 	alerts: AlertsUi,
-	store: Store,
+	/** Alerts fire only over records in memory (app/alerts.ts): a batch always comes with its store. */
+	store: Store | undefined,
 	write: (s: string) => void,
 	via: NotifyVia,
 	onAlerts: ((alerts: readonly Alert[], store: Store, now: Date) => Promise<string | undefined>) | undefined,
@@ -27,7 +28,7 @@ export function useAlertEffects(
 	const batch = alerts.batch;
 	// biome-ignore lint/correctness/useExhaustiveDependencies: once per firing
 	useEffect(() => {
-		if (!batch) return;
+		if (!batch || !store) return;
 		const seq = notification(via, 'sitrep alert', notificationBody(batch.alerts));
 		if (seq) write(seq);
 		void onAlerts?.(batch.alerts, store, new Date(batch.at)).then((err) => {

@@ -13,6 +13,8 @@ function refitted(before: AppState, after: AppState, env: Env): AppState {
 }
 
 export function alertsChecked(state: AppState, env: Env, now: Date): AppState {
+	// Rules are checked over records in memory; over the index the dashboard has none to check.
+	if (!env.store) return state;
 	const alerts = checkAlerts(state.alerts, env.store, () => env.resolver, state.watch.keys, now);
 	return alerts === state.alerts ? state : refitted(state, { ...state, alerts }, env);
 }

@@ -8,7 +8,7 @@ import { plural } from '../../core/words.js';
 import type { BriefTarget } from '../../present/brief.js';
 import { copyFor } from '../../present/copy.js';
 import { type Target, targetKey } from '../../present/target.js';
-import type { Env } from '../env.js';
+import { type Env, WHOLE_RECORDS } from '../env.js';
 import type { Command } from '../keymap.js';
 import type { PaletteItem } from '../overlays/palette/items.js';
 import { openPalette } from '../overlays/palette/state.js';
@@ -24,6 +24,7 @@ export function briefOf(target: Target): BriefTarget | undefined {
 
 export function requestBrief(state: AppState, target: BriefTarget | undefined, env: Env): AppState {
 	if (!target) return say(state, 'b writes a brief of an actor or a country');
+	if (!env.store) return say(state, `a brief ${WHOLE_RECORDS}`);
 	const window = windowOfState(state, env);
 	return { ...state, brief: { seq: (state.brief?.seq ?? 0) + 1, target, window } };
 }
@@ -36,7 +37,7 @@ function targetOf(state: AppState): Target | undefined {
 export function toggleWatch(state: AppState, key: string, env: Env): AppState {
 	const { watch, on } = toggle(state.watch, key, env.store);
 	const item = items([key])[0];
-	const label = item ? watchLabel(env.store, item) : key;
+	const label = item ? watchLabel(env.data, item) : key;
 	return say(
 		{ ...state, watch },
 		on ? `watching ${label}: new records will be marked ${G.mark}` : `no longer watching ${label}`,
@@ -47,12 +48,12 @@ export function toggleWatch(state: AppState, key: string, env: Env): AppState {
 function watchCandidates(state: AppState, env: Env): PaletteItem[] {
 	const t = targetOf(state);
 	if (!t) return [];
-	const { store } = env;
+	const { data: store } = env;
 	const keys: string[] = [];
 	if (t.kind === 'actor') keys.push(watchKey({ kind: 'actor', id: t.id }));
 	else if (t.kind === 'country') keys.push(watchKey({ kind: 'country', id: t.code }));
 	else if (t.kind === 'incident') {
-		const inc = store.incidentById.get(t.id);
+		const inc = store.incident(t.id);
 		if (inc) {
 			for (const a of [...inc.perpetrators, ...(inc.claimedBy ? [inc.claimedBy] : [])]) {
 				if (store.actorById.has(a)) keys.push(watchKey({ kind: 'actor', id: a }));
@@ -60,7 +61,7 @@ function watchCandidates(state: AppState, env: Env): PaletteItem[] {
 			keys.push(watchKey({ kind: 'country', id: inc.country }), watchKey({ kind: 'type', id: inc.type }));
 		}
 	} else {
-		const art = store.articleById.get(t.id);
+		const art = store.article(t.id);
 		if (art) {
 			for (const a of art.actors) if (store.actorById.has(a)) keys.push(watchKey({ kind: 'actor', id: a }));
 			for (const c of art.countries) keys.push(watchKey({ kind: 'country', id: c }));
@@ -82,7 +83,9 @@ export function briefingCommand(state: AppState, cmd: Command, env: Env): AppSta
 		}
 		case 'app.copy': {
 			const t = targetOf(state);
-			const c = t && copyFor(env.store, t, windowOfState(state, env));
+			if (!env.store && (t?.kind === 'actor' || t?.kind === 'country'))
+				return say(state, `copying a brief ${WHOLE_RECORDS}`);
+			const c = t && copyFor(env.store ?? env.data, t, windowOfState(state, env));
 			if (!c) return say(state, 'nothing to copy here: select an incident, article, actor or country');
 			return { ...state, copy: { seq: (state.copy?.seq ?? 0) + 1, what: c.what, text: c.text } };
 		}
@@ -151,6 +154,6 @@ export function afterKey(before: AppState, state: AppState, env: Env): AppState 
 	if (state.palette || state.overlay || state.exit !== null || marks === 0) return state;
 	const t = lookedAt(state);
 	if (before.pane !== state.pane || sameTarget(lookedAt(before), t)) return state;
-	const watch = markSeen(state.watch, t, env.store);
+	const watch = markSeen(state.watch, t, env.data);
 	return watch === state.watch ? state : { ...state, watch };
 }

@@ -14,16 +14,16 @@ import type { WatchUi } from '../watch.js';
 import { type AppState, type DataAction, paneCtx, windowOfState } from './state.js';
 
 function exists(target: Target, env: Env): boolean {
-	const { store } = env;
+	const { data } = env;
 	switch (target.kind) {
 		case 'incident':
-			return store.incidentById.has(target.id);
+			return data.incident(target.id) !== undefined;
 		case 'article':
-			return store.articleById.has(target.id);
+			return data.article(target.id) !== undefined;
 		case 'actor':
-			return store.actorById.has(target.id);
+			return data.actorById.has(target.id);
 		case 'country':
-			return store.countryByCode.has(target.code);
+			return data.countryByCode.has(target.code);
 	}
 }
 

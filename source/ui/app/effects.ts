@@ -92,7 +92,9 @@ export function useBriefingEffects(
 		// Loaded on the first export, not at start-up: CSV columns come from the zod schemas.
 		void Promise.all([import('../../io/export.js'), import('../../present/exportFile.js')]).then(
 			([{ formatOfPath, selectRecords }, { serialize }]) => {
-				const selected = selectRecords(env.store, env.resolver, req.what, req.input);
+				const { store } = env;
+				if (!store) return;
+				const selected = selectRecords(store, env.resolver, req.what, req.input);
 				if (!selected.records) {
 					say(`export: ${selected.errors.map((e) => `${e.what}: ${e.message}`).join('; ')}`);
 					return;
@@ -111,7 +113,7 @@ export function useBriefingEffects(
 	const brief = state.brief;
 	// biome-ignore lint/correctness/useExhaustiveDependencies: one write per request object
 	useEffect(() => {
-		if (!brief) return;
+		if (!brief || !env.store) return;
 		const file = resolve(cb.briefDir ?? process.cwd(), briefFileName(brief.target, brief.window));
 		const failed = saveFile(file, briefMarkdown(env.store, brief.target, brief.window), !brief.overwrite);
 		if (failed === 'exists') {

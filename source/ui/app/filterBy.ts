@@ -12,7 +12,7 @@ import { cleared } from './views.js';
 export function filterOfTarget(target: Target, env: Env): TimelineFilter | string {
 	switch (target.kind) {
 		case 'incident': {
-			const inc = env.store.incidentById.get(target.id);
+			const inc = env.data.incident(target.id);
 			if (!inc) return 'that incident is no longer in the data';
 			// Who did it, as the Timeline's actor filter reads it: perpetrators, else the claimant.
 			const actors = inc.perpetrators.length ? inc.perpetrators : inc.claimedBy ? [inc.claimedBy] : [];
@@ -33,9 +33,9 @@ export function filterByRow(state: AppState, env: Env): AppState {
 	if (!target) return say(state, 'nothing selected to filter by');
 	const filter = filterOfTarget(target, env);
 	if (typeof filter === 'string') return say(state, filter);
-	const timeline = timelineWith(env.store, filter, state.panes.timeline.sort);
+	const timeline = timelineWith(env.data, filter, state.panes.timeline.sort);
 	return say(
 		{ ...cleared({ ...state, pane: 'timeline' }, 'timeline'), panes: { ...state.panes, timeline } },
-		`${describeFilter(filter)}: ${timeline.items.length} incidents (f to change the filter, c to clear it)`,
+		`${describeFilter(filter)}: ${timeline.list.total} incidents (f to change the filter, c to clear it)`,
 	);
 }

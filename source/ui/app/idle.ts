@@ -3,6 +3,7 @@
 // rows, then every actor's article mentions, which pauses while keys arrive
 // and runs in short slices.
 import { allMentionsSteps, primeMentions } from '../../core/actorProfile.js';
+import type { Backend } from '../../core/backend/types.js';
 import { RISK_WINDOWS } from '../../core/risk.js';
 import type { Store } from '../../core/store.js';
 import { actorRowsFor } from '../panes/actors/state.js';
@@ -16,7 +17,12 @@ const SLICE_MS = 5;
 const MENTIONS_FROM = 500;
 
 export interface IdleWork {
-	store: Store;
+	data: Backend;
+	/**
+	 * The records in memory, when they are. Over the SQLite index each step is a few queries
+	 * that cannot be cut into slices: other windows are scored when asked for, not in idle time.
+	 */
+	store?: Store | undefined;
 	/** The window shown now (scored first): its as-of date and the rows it reads. */
 	asOf: () => string | undefined;
 	/** Machine-coded incidents count in risk (the riskMachineCoded setting), as in the windows shown. */
@@ -35,13 +41,14 @@ export function startIdleWork(w: IdleWork): () => void {
 	};
 	const steps: (() => void)[] = [
 		w.warmShown,
-		...RISK_WINDOWS.map((days) => () => {
-			const window = windowOf(w.store, days, w.asOf(), w.machineCoded);
-			riskRows(w.store, window);
-			actorRowsFor(w.store, window);
+		...(w.store ? RISK_WINDOWS : []).map((days) => () => {
+			const window = windowOf(w.data, days, w.asOf(), w.machineCoded);
+			riskRows(w.data, window);
+			actorRowsFor(w.data, window);
 		}),
 	];
-	const mentions = w.store.articles.length >= MENTIONS_FROM ? allMentionsSteps(w.store) : undefined;
+	const { store } = w;
+	const mentions = store && store.articles.length >= MENTIONS_FROM ? allMentionsSteps(store) : undefined;
 	const next = () => {
 		if (cancelled) return;
 		// The window rows are a few quick steps right after the index: done before most people
@@ -56,7 +63,7 @@ export function startIdleWork(w: IdleWork): () => void {
 		const until = performance.now() + SLICE_MS;
 		for (;;) {
 			const m = mentions.next();
-			if (m.done) return primeMentions(w.store, m.value);
+			if (m.done) return primeMentions(store as Store, m.value);
 			if (performance.now() > until) break;
 		}
 		setImmediate(next);

@@ -3,7 +3,7 @@
 import { describeFilter, type FilterInput, filterValues, parseFilter } from '../../core/timeline.js';
 import type { ExportFilterInput } from '../../io/export.js';
 import type { Env } from '../env.js';
-import { keymapOf } from '../env.js';
+import { keymapOf, WHOLE_RECORDS } from '../env.js';
 import type { Command } from '../keymap.js';
 import type { PaletteAction, PaletteContext } from '../overlays/palette/items.js';
 import { type PaletteState, paletteEdit, paletteEntries } from '../overlays/palette/state.js';
@@ -20,6 +20,7 @@ export type RunCommand = (state: AppState, cmd: Command, env: Env) => AppState;
 
 export function paletteContext(state: AppState, env: Env): PaletteContext {
 	return {
+		data: env.data,
 		store: env.store,
 		resolver: env.resolver,
 		keymap: keymapOf(env),
@@ -101,10 +102,10 @@ export function runPaletteAction(state: AppState, action: PaletteAction, env: En
 			if (s.asOf) input.anchor = s.asOf;
 			const { filter, errors } = parseFilter(env.resolver, input);
 			if (errors.length) return say(s, `filter: ${errors.map((e) => e.message).join('; ')}`);
-			const timeline = timelineWith(env.store, filter, s.panes.timeline.sort);
+			const timeline = timelineWith(env.data, filter, s.panes.timeline.sort);
 			return say(
 				{ ...cleared({ ...s, pane: 'timeline' }, 'timeline'), panes: { ...s.panes, timeline } },
-				`${describeFilter(filter)}: ${timeline.items.length} incidents`,
+				`${describeFilter(filter)}: ${timeline.list.total} incidents`,
 			);
 		}
 		case 'search': {
@@ -112,6 +113,7 @@ export function runPaletteAction(state: AppState, action: PaletteAction, env: En
 			return { ...cleared({ ...s, pane: 'search' }, 'search'), panes: { ...s.panes, search } };
 		}
 		case 'export':
+			if (!env.store) return say(s, `export ${WHOLE_RECORDS}`);
 			return { ...s, exportReq: exportRequest(s, action) };
 	}
 }

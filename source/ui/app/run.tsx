@@ -5,7 +5,9 @@
 // SIGHUP (129; see io/hangup.ts).
 import { render } from 'ink';
 import { useEffect, useState } from 'react';
+import type { Backend } from '../../core/backend/types.js';
 import { G } from '../../core/glyphs.js';
+import type { Problem } from '../../core/problems.js';
 import type { RiskDays } from '../../core/risk.js';
 import { sanitizeText } from '../../core/sanitize.js';
 import { sampleNote } from '../../core/store.js';
@@ -178,8 +180,15 @@ function CrashForTests({ kind }: { kind: string }) {
 	return null;
 }
 
+/** A data set read through the SQLite index: no records in memory, so no articles to wait for and no reloads. */
+export interface IndexedData {
+	data: Backend;
+	dir: string;
+	problems: Problem[];
+}
+
 export async function runTui(
-	loaded: LoadResult,
+	source: LoadResult | IndexedData,
 	config: ConfigHandle,
 	terminal: Terminal,
 	opts: {
@@ -196,8 +205,10 @@ export async function runTui(
 	let code = 0;
 	/** The dashboard is ending (a key asked to quit, or a signal or crash is taking the terminal back). */
 	let over = false;
-	const session = openSession(config, { ...(opts.theme ? { theme: opts.theme } : {}), dir: loaded.store.dir });
-	if (!opts.rest) session.complete(loaded.store);
+	const loaded = 'store' in source ? source : undefined;
+	const dir = loaded ? loaded.store.dir : (source as IndexedData).dir;
+	const session = openSession(config, { ...(opts.theme ? { theme: opts.theme } : {}), dir });
+	if (loaded && !opts.rest) session.complete(loaded.store);
 	const remember = (pane: PaneId) => {
 		if (!config.error && config.settings.lastPane !== pane) {
 			config.set('lastPane', pane).catch(() => {
@@ -218,15 +229,19 @@ export async function runTui(
 		session.flushAlerts();
 	});
 	// The bundled data is a curated sample that ends at its last incident: the status bar says so.
-	const sample = isBundledDataDir(loaded.store.dir) ? sampleNote(loaded.store.incidents) : undefined;
+	const sample = !isBundledDataDir(dir)
+		? undefined
+		: loaded
+			? sampleNote(loaded.store.incidents)
+			: `sample data to ${(source as IndexedData).data.newestDays().incident ?? '?'}`;
 	const testCrash = process.env.SITREP_TEST_CRASH;
 	// Worked out again only when the articles arrive: a new watch state wipes what was marked and seen since.
-	let watch = session.watchFor(loaded.store);
+	let watch = session.watchFor(loaded?.store);
 	let status: LiveStatus | undefined;
-	const app = (data: LoadResult, articlesPending: boolean) => {
+	const app = (data: LoadResult | IndexedData, articlesPending: boolean) => {
 		const dashboard = (
 			<App
-				store={data.store}
+				{...('store' in data ? { store: data.store } : { data: data.data, dir: data.dir })}
 				problems={data.problems}
 				articlesPending={articlesPending}
 				pane={session.pane}
@@ -240,7 +255,7 @@ export async function runTui(
 				hyperlinks={session.hyperlinks}
 				escapeMs={session.escapeMs}
 				riskMachineCoded={session.riskMachineCoded}
-				startMessage={session.startMessage(data.store)}
+				startMessage={session.startMessage('store' in data ? data.store : undefined)}
 				{...(sample ? { sample } : {})}
 				settingsNotes={session.notes}
 				briefing={session.briefing}
@@ -264,7 +279,7 @@ export async function runTui(
 		);
 	};
 	const instance = render(
-		app(loaded, opts.rest !== undefined),
+		app(source, opts.rest !== undefined),
 		// SITREP_RENDER=full rewrites whole frames: a fallback for odd terminals, and the bench's reference screen.
 		{
 			exitOnCtrlC: false,
@@ -285,7 +300,7 @@ export async function runTui(
 	// From here on the App is drawn again with newer data: the articles, then every reload.
 	// Not once the dashboard is over: a rerender after unmount mounts the App again, raw mode
 	// and all, and the process would never exit.
-	let shown = loaded;
+	let shown = source;
 	let pending = opts.rest !== undefined;
 	const redraw = () => {
 		if (!over) instance.rerender(app(shown, pending));
@@ -326,7 +341,8 @@ export async function runTui(
 		redraw();
 		goLive(data);
 	});
-	if (!opts.rest) goLive(loaded);
+	// Over the index the dashboard shows the index as it was opened (docs/dev/storage.md).
+	if (!opts.rest && loaded) goLive(loaded);
 	terminal.onLeave(() => {
 		over = true;
 		live?.close();

@@ -79,7 +79,7 @@ export function openSavedView(state: AppState, view: SavedView, env: Env): AppSt
 	const timeline = s.panes.timeline;
 	const what =
 		view.pane === 'timeline' && !isEmptyFilter(timeline.filter)
-			? `${describeFilter(timeline.filter)}, ${timeline.items.length} incidents`
+			? `${describeFilter(timeline.filter)}, ${timeline.list.total} incidents`
 			: `${PANE_TITLES[view.pane]}, ${days} days`;
 	return say(s, `view "${view.name}": ${what}${notes.length ? ` (${notes.join('; ')})` : ''}`);
 }

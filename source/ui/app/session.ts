@@ -24,7 +24,7 @@ import { loadSeen, saveSeen } from '../../io/settings/watchState.js';
 import { type AlertsUi, alertsUi } from '../alerts.js';
 import { buildKeymap, type Keymap } from '../keymap.js';
 import { hyperlinksSupported } from '../osc.js';
-import { items, type WatchUi, watchUi } from '../watch.js';
+import { items, noWatch, type WatchUi, watchUi } from '../watch.js';
 import type { BriefingCallbacks } from './effects.js';
 
 export interface Session {
@@ -39,10 +39,10 @@ export interface Session {
 	/** Machine-coded (GDELT) incidents count in risk scores (`riskMachineCoded`). */
 	riskMachineCoded: boolean;
 	pane?: PaneId;
-	/** The watch state for a store (the first one may lack its articles). */
-	watchFor(store: Store): WatchUi;
-	/** Settings warnings and what is new, for the status bar at start. */
-	startMessage(store: Store): string | undefined;
+	/** The watch state for a store (the first one may lack its articles); over the SQLite index (no store), the keys alone. */
+	watchFor(store: Store | undefined): WatchUi;
+	/** Settings warnings and what is new (worked out over a store only), for the status bar at start. */
+	startMessage(store: Store | undefined): string | undefined;
 	/** Call when the store with the articles has arrived: only it can record which articles were seen. */
 	complete(store: Store): void;
 	/** The alert rules and what they have fired for in this data directory. */
@@ -91,9 +91,10 @@ export function openSession(
 		escapeMs: escapeTimeOf(settings.escapeTime) ?? ESCAPE_TIME_DEFAULT,
 		riskMachineCoded: settings.riskMachineCoded === true,
 		...(settings.lastPane ? { pane: settings.lastPane } : {}),
-		watchFor: (store) => watchUi(store, watchKeys, seen.seen),
+		watchFor: (store) => (store ? watchUi(store, watchKeys, seen.seen) : { ...noWatch, keys: [...watchKeys] }),
 		startMessage: (store) => {
-			const summary = watchKeys.length ? `Watch: ${summarize(whatsNew(store, items(watchKeys), seen.seen))}` : '';
+			const summary =
+				store && watchKeys.length ? `Watch: ${summarize(whatsNew(store, items(watchKeys), seen.seen))}` : '';
 			// Said once, at start: why the lines and marks are ASCII, and the fix (the locale's value goes through the sanitizer).
 			const ascii = glyphSet() === 'ascii' ? sanitizeLine(`drawing in ASCII: ${localeAdvice(process.env)}`) : '';
 			const said = [summary, ascii, ...notes].filter(Boolean).join(` ${G.dot} `);

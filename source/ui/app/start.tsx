@@ -1,11 +1,13 @@
 // `sitrep` with no command, on a terminal: the flags checked, the terminal
 // taken, the data loaded (a big set in stages), the dashboard run; after a
 // slow start, the load cache made in the background for the next one.
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { EXIT } from '../../core/exit.js';
 import { type RiskDays, riskWindow, windowProblem } from '../../core/risk.js';
 import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import { loadOrExplain } from '../../io/load/dataDir.js';
+import { DataDirError } from '../../io/load/loader.js';
 import type { Staged } from '../../io/load/staged.js';
 import {
 	type ConfigHandle,
@@ -14,7 +16,10 @@ import {
 	parseSetting,
 	type ThemeSetting,
 } from '../../io/settings/config.js';
-import { createProfiler } from './profiler.js';
+import type { Opened } from '../../io/store/choose.js';
+import { storageMode, usesIndex } from '../../io/store/mode.js';
+import type { Progress } from '../../io/store/sqlite/dataFiles.js';
+import { createProfiler, type Profiler } from './profiler.js';
 
 export interface DashboardStart {
 	dir: string;
@@ -31,6 +36,8 @@ export interface DashboardStart {
 	cliUrl: string;
 	/** A line for stderr; it goes through the sanitizer. */
 	err(line: string): void;
+	/** The progress line of an index build or update on stderr, before the terminal is taken (none when stderr is not a terminal). */
+	indexProgress?: () => Promise<{ step: Progress; end(): void } | undefined>;
 }
 
 export async function startDashboard(opts: DashboardStart): Promise<number> {
@@ -54,6 +61,8 @@ export async function startDashboard(opts: DashboardStart): Promise<number> {
 	if (problem) return refuse(problem);
 	const profiler = createProfiler(opts.profile);
 	profiler.mark('cli ready (modules loaded, flags parsed, settings read)');
+	const storage = storageMode(config.settings.storage, process.env, (m) => config.warnings.push(m));
+	if (isDirectory(dir) && usesIndex(storage, dir)) return startIndexed(opts, days, theme, profiler, refuse);
 	const { runTui, takeTerminal } = await import('./run.js');
 	const terminal = takeTerminal(sanitizeLine(dir));
 	// Anything said before the dashboard starts must reach the normal screen.
@@ -106,6 +115,63 @@ export async function startDashboard(opts: DashboardStart): Promise<number> {
 	// process of its own, after this one has given the terminal back: nothing here waits for it.
 	if (staged.cacheWanted) await cacheInBackground(opts.cliUrl, dir);
 	return code;
+}
+
+function isDirectory(dir: string): boolean {
+	try {
+		return statSync(dir).isDirectory();
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * A data set too big for memory (or `storage: index`): its SQLite index is built or brought up
+ * to date first, with a progress line, before the terminal is taken; then every pane reads
+ * through it. The records stay on disk, so nothing loads in stages and nothing is cached.
+ */
+async function startIndexed(
+	opts: DashboardStart,
+	days: number,
+	theme: ThemeSetting | undefined,
+	profiler: Profiler,
+	refuse: (problem: string) => number,
+): Promise<number> {
+	const { dir, config, err } = opts;
+	const bar = await opts.indexProgress?.();
+	// SQLite is loaded only now: a start that reads into memory never needs it.
+	const [{ openIndexed }, { IndexBusy }] = await Promise.all([
+		import('../../io/store/choose.js'),
+		import('../../io/store/sqlite/open.js'),
+	]);
+	let opened: Opened;
+	try {
+		opened = await openIndexed(dir, bar?.step);
+	} catch (e) {
+		if (e instanceof DataDirError || e instanceof IndexBusy) return refuse(e.message);
+		throw e;
+	} finally {
+		bar?.end();
+	}
+	for (const m of opened.messages) config.warnings.push(m);
+	const { data } = opened;
+	const totals = data.totals();
+	profiler.mark(
+		`index opened: ${totals.incidents} incidents, ${totals.articles} articles, ${data.actors.length} actors`,
+	);
+	const { runTui, takeTerminal } = await import('./run.js');
+	const terminal = takeTerminal(sanitizeLine(dir));
+	const window = riskWindow(data, { days: days as RiskDays, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+	try {
+		return await runTui({ data, dir, problems: opened.problems }, config, terminal, {
+			days: window.days,
+			asOf: opts.asOf,
+			profiler,
+			...(theme ? { theme } : {}),
+		});
+	} finally {
+		opened.close();
+	}
 }
 
 /** SITREP_WATCH beats the dataWatch setting; a value it does not know is said once and ignored. */

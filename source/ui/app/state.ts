@@ -3,7 +3,6 @@
 // the app keeps what spans panes: the focused pane, open views, overlays,
 // the window, the watchlist, and requests for the I/O the App performs.
 import type { RiskDays, RiskWindow } from '../../core/risk.js';
-import type { SearchIndex } from '../../core/search/index.js';
 import type { TimelineFilter } from '../../core/timeline.js';
 import type { ExportFilterInput } from '../../io/export.js';
 import type { PaneId, SavedView } from '../../io/settings/config.js';
@@ -22,7 +21,7 @@ import type { PromptState } from '../overlays/prompt/state.js';
 import type { TextOverlay } from '../overlays/text.js';
 import type { DataChange, PaneCtx } from '../panes/pane.js';
 import { availablePanes, PANES, type PaneStates, paneDef } from '../panes/registry.js';
-import type { SearchOutcomeState } from '../panes/search/state.js';
+import type { Searcher, SearchOutcomeState } from '../panes/search/state.js';
 import { timelineWith } from '../panes/timeline/state.js';
 import { noWatch, type WatchUi } from '../watch.js';
 import { windowOf } from '../window.js';
@@ -87,7 +86,7 @@ export interface AppState {
 	/** An export to write; the App does the I/O. */
 	exportReq: ExportRequest | null;
 	/** The search index, once built (after the first frame; again when the articles arrive). */
-	searchIndex: SearchIndex | null;
+	searchIndex: Searcher | null;
 	/**
 	 * Keys waiting for the search index, in order: the first needed results
 	 * that could not be searched yet (Enter typed ahead while indexing), the
@@ -101,7 +100,7 @@ export type Action =
 	/** Keys that arrived together (one read from the terminal), applied in order. */
 	| { type: 'keys'; keys: readonly KeyPress[] }
 	/** The search index was built (or is being rebuilt: null). */
-	| { type: 'searchIndex'; index: SearchIndex | null }
+	| { type: 'searchIndex'; index: Searcher | null }
 	| { type: 'resize'; cols: number; rows: number }
 	| { type: 'message'; text: string }
 	| { type: 'searchResults'; outcome: SearchOutcomeState }
@@ -139,9 +138,9 @@ export function initialState(
 	const ids = availablePanes();
 	const pane = opts.pane && ids.includes(opts.pane) ? opts.pane : 'timeline';
 	const days = opts.days ?? 90;
-	const window = windowOf(env.store, days, opts.asOf, env.riskMachineCoded);
+	const window = windowOf(env.data, days, opts.asOf, env.riskMachineCoded);
 	const panes = Object.fromEntries(ids.map((id) => [id, PANES[id].init(env, window)])) as PaneStates;
-	if (opts.filter) panes.timeline = timelineWith(env.store, opts.filter);
+	if (opts.filter) panes.timeline = timelineWith(env.data, opts.filter);
 	return {
 		pane,
 		overlay: null,
@@ -168,7 +167,7 @@ export function initialState(
 }
 
 export const windowOfState = (state: AppState, env: Env): RiskWindow =>
-	windowOf(env.store, state.days, state.asOf, env.riskMachineCoded);
+	windowOf(env.data, state.days, state.asOf, env.riskMachineCoded);
 
 /** What a pane's reducer is given: the data, the window, and the height of the body it is drawn in. */
 export function paneCtx(state: AppState, env: Env): PaneCtx {

@@ -3,6 +3,7 @@
 // is not yet read (`a` lists them) comes first.
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
+import type { Backend } from '../../core/backend/types.js';
 import { G } from '../../core/glyphs.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { Store } from '../../core/store.js';
@@ -11,18 +12,23 @@ import { truncate, width as widthOf } from '../../core/width.js';
 import type { Theme } from '../theme.js';
 import { idsFor, items, type WatchUi } from '../watch.js';
 
-export function watchSummary(store: Store, watch: WatchUi): { parts: string[]; total: string; fresh: number } {
+export function watchSummary(
+	data: Backend,
+	store: Store | undefined,
+	watch: WatchUi,
+): { parts: string[]; total: string; fresh: number } {
 	// Records that arrived while the dashboard is open are marked new too: the line counts only the watched ones.
 	const incidents = new Set<string>();
 	const articles = new Set<string>();
 	const parts = items(watch.keys).map((item) => {
-		const ids = idsFor(store, item);
+		// Over the index nothing is marked new: each item is named alone.
+		const ids = store ? idsFor(store, item) : { incidents: [], articles: [] };
 		const inc = ids.incidents.filter((id) => watch.newIncidents.has(id));
 		const art = ids.articles.filter((id) => watch.newArticles.has(id));
 		for (const id of inc) incidents.add(id);
 		for (const id of art) articles.add(id);
 		const n = inc.length + art.length;
-		return `${watchLabel(store, item)}${n ? ` ${G.mark}${n}` : ''}`;
+		return `${watchLabel(data, item)}${n ? ` ${G.mark}${n}` : ''}`;
 	});
 	const counts = newCounts(incidents.size, articles.size);
 	const total = watch.since ? `${counts} since ${sessionTime(watch.since)}` : counts;
@@ -30,15 +36,16 @@ export function watchSummary(store: Store, watch: WatchUi): { parts: string[]; t
 }
 
 export function WatchLine(props: {
-	store: Store;
+	data: Backend;
+	store: Store | undefined;
 	watch: WatchUi;
 	width: number;
 	theme: Theme;
 	/** The latest unread alert ("▲ alert: ISKP ≥1 in 24h (2)") and how many more are unread. */
 	alert?: { text: string; more: number } | undefined;
 }) {
-	const { store, watch, width, theme, alert } = props;
-	const { parts, total, fresh: n } = useMemo(() => watchSummary(store, watch), [store, watch]);
+	const { data, store, watch, width, theme, alert } = props;
+	const { parts, total, fresh: n } = useMemo(() => watchSummary(data, store, watch), [data, store, watch]);
 	const fresh = n > 0;
 	const right = watch.keys.length ? ` ${total}` : '';
 	const room = Math.max(0, width - 8 - right.length);

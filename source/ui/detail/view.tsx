@@ -31,11 +31,11 @@ export function DetailColumn(props: {
 }) {
 	const { env, theme, width, stack } = props;
 	const view = stack[stack.length - 1];
-	const labels = view ? stack.map((v) => targetLabel(v.target, env.store)) : [];
+	const labels = view ? stack.map((v) => targetLabel(v.target, env.data)) : [];
 	const previewing = !view && props.preview !== undefined;
 	const trail = [
 		props.paneTitle,
-		...(previewing && props.preview ? [targetLabel(props.preview, env.store)] : labels),
+		...(previewing && props.preview ? [targetLabel(props.preview, env.data)] : labels),
 	].join(` ${G.cursor} `);
 	const pending = previewing && props.shown !== props.preview;
 	const target = view?.target ?? props.shown;

@@ -116,6 +116,7 @@ export function sqliteBackend(db: Database): Backend {
 	};
 
 	const searcher = new IndexSearch(db, countries);
+	let totals: { incidents: number; articles: number } | undefined;
 
 	return {
 		kind: 'sqlite',
@@ -123,9 +124,15 @@ export function sqliteBackend(db: Database): Backend {
 		actorById,
 		countries,
 		countryByCode,
+		// A backend answers for the index as it was opened: an update opens another.
+		incidentsKey: {},
 		totals() {
-			const n = first(prepared('SELECT (SELECT count(*) FROM incidents) AS i, (SELECT count(*) FROM articles) AS a'));
-			return { incidents: Number(n?.i ?? 0), articles: Number(n?.a ?? 0) };
+			// Counted once: a count(*) walks every row, and the status bar asks for it each frame.
+			totals ??= (() => {
+				const n = first(prepared('SELECT (SELECT count(*) FROM incidents) AS i, (SELECT count(*) FROM articles) AS a'));
+				return { incidents: Number(n?.i ?? 0), articles: Number(n?.a ?? 0) };
+			})();
+			return totals;
 		},
 		incidentCountries: () =>
 			prepared('SELECT DISTINCT country FROM incidents ORDER BY country')
@@ -151,6 +158,13 @@ export function sqliteBackend(db: Database): Backend {
 			])[0],
 		article: (id) =>
 			jsonRows<Article>('SELECT d.json FROM articles a JOIN article_docs d ON d.rid = a.rid WHERE a.id = ?', [id])[0],
+		citingIncidents: (articleId) =>
+			jsonRows<Incident>(
+				`SELECT d.json FROM incidents i JOIN incident_docs d ON d.rid = i.rid
+				 WHERE i.id IN (SELECT r.ref FROM article_refs r JOIN articles a ON a.rid = r.rid WHERE r.kind = 'incident' AND a.id = ?)
+				 ORDER BY i.date DESC, i.id ASC`,
+				[articleId],
+			),
 		incidentPage(filter, sort, offset, limit): IncidentPage {
 			const { where, params } = filterSql(filter, actors);
 			const n = first(
@@ -163,6 +177,31 @@ export function sqliteBackend(db: Database): Backend {
 				.all(...params, limit, offset)
 				.map((r) => Number((r as unknown[])[0]));
 			return { total: Number(n?.total ?? 0), untolled: Number(n?.untolled ?? 0), rows: incidentsByRid(rids) };
+		},
+		incidentIndex(filter, sort, id) {
+			const { where, params } = filterSql(filter, actors);
+			const self = first(
+				prepared(`SELECT i.date, i.killed FROM incidents i ${where ? `${where} AND` : 'WHERE'} i.id = ?`),
+				...params,
+				id,
+			);
+			if (!self) return -1;
+			const date = String(self.date);
+			const killed = self.killed === null ? null : Number(self.killed);
+			// The rows before it in ORDER[sort], counted through the same indexes the page reads.
+			const newer = '(i.date > ? OR (i.date = ? AND i.id < ?))';
+			const before =
+				sort === 'date'
+					? { sql: newer, args: [date, date, id] }
+					: killed === null
+						? { sql: `(i.killed IS NOT NULL OR ${newer})`, args: [date, date, id] }
+						: { sql: `(i.killed > ? OR (i.killed = ? AND ${newer}))`, args: [killed, killed, date, date, id] };
+			const n = first(
+				prepared(`SELECT count(*) AS n FROM incidents i ${where ? `${where} AND` : 'WHERE'} ${before.sql}`),
+				...params,
+				...before.args,
+			);
+			return Number(n?.n ?? 0);
 		},
 		incidentDates(filter): DateCount[] {
 			const { where, params } = filterSql(filter, actors);

@@ -1,8 +1,9 @@
 // What an index holds and whether it is current, without building or changing it.
 import { existsSync } from 'node:fs';
+import type { Problem } from '../../../core/problems.js';
 import { dataFiles, indexedFiles, staleness } from './dataFiles.js';
 import { indexLocation } from './location.js';
-import { metaValue, openIndex, sizeOf } from './open.js';
+import { type Db, metaValue, openIndex, sizeOf } from './open.js';
 
 /** The tables whose rows status counts. */
 export const INDEX_TABLES = [
@@ -67,4 +68,17 @@ export function indexStatus(dir: string): IndexStatus {
 	} finally {
 		db.close();
 	}
+}
+
+/** The problems the index's files had when they were read (each file's, in file order): what `!` lists in the dashboard. */
+export function storedProblems(db: Db): Problem[] {
+	const out: Problem[] = [];
+	for (const [json] of db.prepare('SELECT problems FROM files ORDER BY fid').raw().all() as [string][]) {
+		try {
+			out.push(...(JSON.parse(json) as Problem[]));
+		} catch {
+			// A file's problems that do not read are not worth failing the start for.
+		}
+	}
+	return out;
 }

@@ -19,7 +19,7 @@ function recordLines(env: Env, ids: { incidents: readonly string[]; articles: re
 	const out: Line[] = [];
 	const room = Math.max(10, cols - 9);
 	for (const id of ids.incidents) {
-		const inc = env.store.incidentById.get(id);
+		const inc = env.data.incident(id);
 		if (inc)
 			out.push(
 				text(
@@ -28,7 +28,7 @@ function recordLines(env: Env, ids: { incidents: readonly string[]; articles: re
 			);
 	}
 	for (const id of ids.articles) {
-		const a = env.store.articleById.get(id);
+		const a = env.data.article(id);
 		if (a)
 			out.push(
 				text(
@@ -69,7 +69,7 @@ export function alertLines(env: Env, alerts: AlertsUi, watched: readonly string[
 				: !watched.includes(r.target.key)
 					? `${r.target.key} (not watched: silent)`
 					: r.target.key;
-		const rule = `  ${fit(truncate(sanitizeLine(`${ruleLabel(env.store, r)} ${whenLabel(r.when)}`), 34), 34)}  `;
+		const rule = `  ${fit(truncate(sanitizeLine(`${ruleLabel(env.data, r)} ${whenLabel(r.when)}`), 34), 34)}  `;
 		out.push({ segs: [{ text: rule }, { text: truncate(sanitizeLine(on), Math.max(10, cols - 38)), style: 'dim' }] });
 	}
 	if (skipped.length) {

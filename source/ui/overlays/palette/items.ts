@@ -3,6 +3,7 @@
 // commands with an argument ("brief AF", "window 365", "export incidents"),
 // so every action has a typed path as well as a key.
 
+import type { Backend } from '../../../core/backend/types.js';
 import { G, ownText } from '../../../core/glyphs.js';
 import { placeNames, placeQuery } from '../../../core/placeNames.js';
 import type { Resolver } from '../../../core/resolve.js';
@@ -46,7 +47,9 @@ export interface PaletteItem {
 }
 
 export interface PaletteContext {
-	store: Store;
+	data: Backend;
+	/** The records in memory, when they are: places and article titles are listed from them. */
+	store?: Store | undefined;
 	resolver: Resolver;
 	keymap: Keymap;
 	views: readonly SavedView[];
@@ -94,17 +97,17 @@ function staticItems(ctx: PaletteContext): PaletteItem[] {
 			action: { kind: 'export', what },
 		});
 	}
-	const { store } = ctx;
-	const countries = new Set([...store.countryByCode.keys(), ...store.incidentsByCountry.keys()]);
+	const { data, store } = ctx;
+	const countries = new Set([...data.countryByCode.keys(), ...data.incidentCountries()]);
 	for (const code of [...countries].sort()) {
-		const name = store.countryByCode.get(code)?.name ?? code;
+		const name = data.countryByCode.get(code)?.name ?? code;
 		items.push({
 			label: `${name} (${code})`,
 			group: 'country',
 			action: { kind: 'open', target: { kind: 'country', code }, pane: 'risk' },
 		});
 	}
-	for (const a of store.actors) {
+	for (const a of data.actors) {
 		const aka = a.aliases.length ? ` ${G.dash} ${a.aliases.slice(0, 4).join(', ')}` : '';
 		items.push({
 			label: `${a.name}${aka}`,
@@ -112,7 +115,8 @@ function staticItems(ctx: PaletteContext): PaletteItem[] {
 			action: { kind: 'open', target: { kind: 'actor', id: a.id }, pane: 'actors' },
 		});
 	}
-	for (const p of placeNames(store)) {
+	// Over the SQLite index (millions of incidents and articles) places and titles are left to Search.
+	for (const p of store ? placeNames(store) : []) {
 		// No place filter on the Timeline: its incidents are a search in its country (core/placeNames.ts).
 		const where = p.kind === 'place' ? '' : p.kind === 'admin1' ? ' province' : ' location';
 		items.push({
@@ -122,7 +126,7 @@ function staticItems(ctx: PaletteContext): PaletteItem[] {
 		});
 	}
 	// Articles by title: "open the piece on the BLA's escalation" is a few letters of its title.
-	for (const a of store.articles) {
+	for (const a of store?.articles ?? []) {
 		items.push({
 			label: `${a.title} ${G.dash} ${a.source}, ${a.published.slice(0, 10)}`,
 			group: 'article',
@@ -177,7 +181,7 @@ function typedItems(input: string, ctx: PaletteContext): PaletteItem[] {
 	if (!m) return [];
 	const verb = (m[1] ?? '').toLowerCase();
 	const arg = (m[2] ?? '').trim();
-	const { resolver, store } = ctx;
+	const { resolver, data: store } = ctx;
 	const entity = (): { target: BriefTarget; label: string } | undefined => {
 		const c = resolver.country(arg);
 		if (c.ok) return { target: { country: c.value }, label: store.countryByCode.get(c.value)?.name ?? c.value };
@@ -254,7 +258,7 @@ export function watchItemFor(arg: string, resolver: Resolver): WatchItem | undef
 	return undefined;
 }
 
-function labelOf(item: WatchItem, store: Store): string {
+function labelOf(item: WatchItem, store: Backend): string {
 	if (item.kind === 'actor') return store.actorById.get(item.id)?.name ?? item.id;
 	if (item.kind === 'country') return store.countryByCode.get(item.id)?.name ?? item.id;
 	return `${item.id} incidents`;
@@ -333,7 +337,7 @@ export function fuzzyScore(query: string, label: string): number | undefined {
 	return m ? m.tier * 1000 + m.score : undefined;
 }
 
-const staticCache = new WeakMap<PaletteContext['store'], { key: string; items: PaletteItem[] }>();
+const staticCache = new WeakMap<Backend, { key: string; items: PaletteItem[] }>();
 
 /**
  * Article titles are long and name actors and places in passing: one wins only
@@ -360,10 +364,10 @@ const GROUP_ORDER: Record<string, number> = {
 /** The entries for what is typed, best first (empty input: panes, views, then commands). */
 export function paletteItems(input: string, ctx: PaletteContext, limit = 60): PaletteItem[] {
 	const cacheKey = `${ctx.views.map((v) => v.name).join('\u0000')}|${ctx.keymap.bindings.length}`;
-	let hit = staticCache.get(ctx.store);
+	let hit = staticCache.get(ctx.data);
 	if (!hit || hit.key !== cacheKey || hit.items.length === 0) {
 		hit = { key: cacheKey, items: staticItems(ctx) };
-		staticCache.set(ctx.store, hit);
+		staticCache.set(ctx.data, hit);
 	}
 	const typed = typedOrInvalid(input, ctx);
 	if (typed) return typed;

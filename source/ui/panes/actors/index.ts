@@ -18,7 +18,7 @@ import { ActorsView } from './view.js';
 export const actorsPane: PaneDef<ActorsState> = {
 	title: 'Actors',
 	namespaces: ['actors', 'jump'],
-	init: (env, window) => actorsState(env.store, window),
+	init: (env, window) => actorsState(env.data, window),
 	scopes: (s) => (s.jump ? ['jump'] : ['actors', 'list', 'global']),
 	command: actorsCommand,
 	type: jumpType,

@@ -1,7 +1,9 @@
 // The Actors pane's reducer: sorting and filters keep the selected actor,
 // "/" jumps by name with typos forgiven, and the pane in a saved view.
+
 import { describe, expect, it } from 'vitest';
 import { bundled } from '../../../../tests/support/helpers.js';
+import { backendOf } from '../../../core/backend/memory.js';
 import { Resolver } from '../../../core/resolve.js';
 import { riskWindow } from '../../../core/risk.js';
 import type { SavedView } from '../../../io/settings/config.js';
@@ -11,7 +13,7 @@ import { actorsPane } from './index.js';
 import type { ActorsState } from './state.js';
 
 const { store, problems } = bundled();
-const env = { store, resolver: new Resolver(store), problems };
+const env = { data: backendOf(store), store, resolver: new Resolver(store), problems };
 const ctx = (height = 20, days: 30 | 90 | 365 = 90): PaneCtx => ({
 	env,
 	window: riskWindow(store, { days }),

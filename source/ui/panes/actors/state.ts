@@ -10,10 +10,10 @@ import {
 	nextActorSort,
 	sortActorRows,
 } from '../../../core/actorProfile.js';
+import type { Backend } from '../../../core/backend/types.js';
 import { compareText } from '../../../core/collate.js';
 import type { RiskWindow } from '../../../core/risk.js';
 import { ACTOR_KINDS, type ActorKind } from '../../../core/schemaBase.js';
-import type { Store } from '../../../core/store.js';
 import type { SavedView } from '../../../io/settings/config.js';
 import type { Target } from '../../../present/target.js';
 import type { Command } from '../../keymap.js';
@@ -53,18 +53,18 @@ function derive(s: Omit<ActorsState, 'rows'>, height: number, keepId?: string): 
 }
 
 /** An actor row list per store and window, worked out once (again only when the incidents or actors change). */
-export const actorRowsFor = perWindow(actorRows, (s) => [s.actors, s.actorById, s.incidentsByActor]);
+export const actorRowsFor = perWindow(actorRows);
 
-export function actorsState(store: Store, window: RiskWindow): ActorsState {
+export function actorsState(data: Backend, window: RiskWindow): ActorsState {
 	// Most active first: what an analyst wants to see on opening the pane.
 	return derive(
-		{ all: actorRowsFor(store, window), sort: 'perpetrator', reverse: false, pos: { cursor: 0, top: 0 }, jump: null },
+		{ all: actorRowsFor(data, window), sort: 'perpetrator', reverse: false, pos: { cursor: 0, top: 0 }, jump: null },
 		1,
 	);
 }
 
-export function refreshActors(store: Store, s: ActorsState, window: RiskWindow, height: number): ActorsState {
-	return derive({ ...s, all: actorRowsFor(store, window) }, height, s.rows[s.pos.cursor]?.id);
+export function refreshActors(data: Backend, s: ActorsState, window: RiskWindow, height: number): ActorsState {
+	return derive({ ...s, all: actorRowsFor(data, window) }, height, s.rows[s.pos.cursor]?.id);
 }
 
 /** Countries that actors are based in, most actors first. */
@@ -81,7 +81,7 @@ function cycle<T>(list: readonly T[], current: T | undefined): T | undefined {
 
 export function actorsCommand(s: ActorsState, cmd: Command, ctx: PaneCtx): ActorsState {
 	const height = listHeight(s, ctx.height);
-	if (s.jump) return jumpCommand(s, cmd, height, ctx.env.store);
+	if (s.jump) return jumpCommand(s, cmd, height, ctx.env.data);
 	if (NAV_COMMANDS.has(cmd)) return { ...s, pos: moveList(s.pos, cmd, s.rows.length, height) };
 	const keep = s.rows[s.pos.cursor]?.id;
 	switch (cmd) {
@@ -110,19 +110,19 @@ function jumpTo(s: ActorsState, jump: JumpState, height: number): ActorsState {
 
 export function jumpType(s: ActorsState, input: string, ctx: PaneCtx): ActorsState {
 	if (!s.jump) return s;
-	return search(s, s.jump.query + input, ctx.env.store, listHeight(s, ctx.height));
+	return search(s, s.jump.query + input, ctx.env.data, listHeight(s, ctx.height));
 }
 
-function search(s: ActorsState, query: string, store: Store, height: number): ActorsState {
+function search(s: ActorsState, query: string, data: Backend, height: number): ActorsState {
 	if (!s.jump) return s;
 	const index = new Map(s.rows.map((r, i) => [r.id, i]));
-	const matches = matchActors(store, query, 20)
+	const matches = matchActors(data, query, 20)
 		.map((m) => index.get(m.actor.id))
 		.filter((i): i is number => i !== undefined);
 	return jumpTo(s, { ...s.jump, query, matches, index: 0 }, height);
 }
 
-function jumpCommand(s: ActorsState, cmd: Command, height: number, store: Store): ActorsState {
+function jumpCommand(s: ActorsState, cmd: Command, height: number, data: Backend): ActorsState {
 	const j = s.jump;
 	if (!j) return s;
 	switch (cmd) {
@@ -137,7 +137,7 @@ function jumpCommand(s: ActorsState, cmd: Command, height: number, store: Store)
 			return jumpTo(s, { ...j, index: (j.index + (cmd === 'jump.next' ? 1 : -1) + n) % n }, height);
 		}
 		case 'jump.deleteChar':
-			return search(s, [...j.query].slice(0, -1).join(''), store, height);
+			return search(s, [...j.query].slice(0, -1).join(''), data, height);
 		default:
 			return s;
 	}
@@ -145,7 +145,7 @@ function jumpCommand(s: ActorsState, cmd: Command, height: number, store: Store)
 
 export function actorsRefit(s: ActorsState, ctx: PaneCtx, windowChanged: boolean): ActorsState {
 	const height = listHeight(s, ctx.height);
-	if (windowChanged) return refreshActors(ctx.env.store, s, ctx.window, height);
+	if (windowChanged) return refreshActors(ctx.env.data, s, ctx.window, height);
 	return { ...s, pos: keepVisible(s.pos, s.rows.length, height) };
 }
 
@@ -153,8 +153,8 @@ export function actorsRefit(s: ActorsState, ctx: PaneCtx, windowChanged: boolean
 export function actorsRefresh(s: ActorsState, ctx: PaneCtx, changed: DataChange): ActorsState {
 	if (!changed.incidents && !changed.actors) return s;
 	const height = listHeight(s, ctx.height);
-	const next = refreshActors(ctx.env.store, s, ctx.window, height);
-	return next.jump ? search(next, next.jump.query, ctx.env.store, height) : next;
+	const next = refreshActors(ctx.env.data, s, ctx.window, height);
+	return next.jump ? search(next, next.jump.query, ctx.env.data, height) : next;
 }
 
 export function actorsSelected(s: ActorsState): Target | undefined {
@@ -185,7 +185,7 @@ export function actorsRestore(s: ActorsState, view: SavedView, ctx: PaneCtx): { 
 	const sort = ACTOR_SORT_KEYS.find((k) => k === saved.sort) as ActorSortKey | undefined;
 	const kind = ACTOR_KINDS.find((k) => k === saved.kind) as ActorKind | undefined;
 	const next = { ...s, sort: sort ?? s.sort, reverse: saved.reverse, kind, country: saved.country };
-	return { state: refreshActors(ctx.env.store, next, ctx.window, listHeight(next, ctx.height)), notes: [] };
+	return { state: refreshActors(ctx.env.data, next, ctx.window, listHeight(next, ctx.height)), notes: [] };
 }
 
 export function actorsNameHint(s: ActorsState): string[] {

@@ -26,7 +26,7 @@ export function ActorsView({ state: a, env, theme, width, height, window, watch 
 	const sparkW = Math.max(0, w - nameW - 38);
 	const filters = [a.kind && `kind:${a.kind}`, a.country && `country:${a.country}`].filter(Boolean).join(' ');
 	const head = `${fit('NAME', nameW)} ${fit('KIND', 12)} ${fit('CC', 2)} ${fit('PERP', 4, true)} ${fit('TGT', 4, true)} ${fit('LAST', 10)} ${sparkW >= 6 ? 'WEEKLY' : ''}`;
-	const fresh = newBy(env.store, watch).actors;
+	const fresh = newBy(env.data, watch).actors;
 	const row = (i: number) => formatRow(a.rows[i]!);
 	const formatRow = (r: (typeof a.rows)[number]) => ({
 		key: r.id,

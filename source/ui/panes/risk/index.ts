@@ -6,7 +6,7 @@ import { RiskView } from './view.js';
 export const riskPane: PaneDef<RiskState> = {
 	title: 'Risk',
 	namespaces: ['risk'],
-	init: (env, window) => riskState(env.store, window),
+	init: (env, window) => riskState(env.data, window),
 	scopes: () => ['risk', 'list', 'global'],
 	command: riskCommand,
 	type: (s) => s,

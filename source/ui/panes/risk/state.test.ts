@@ -2,6 +2,7 @@
 // nobody looks at the pane must not queue up a scoring each.
 import { describe, expect, it } from 'vitest';
 import { bundled } from '../../../../tests/support/helpers.js';
+import { backendOf } from '../../../core/backend/memory.js';
 import { Resolver } from '../../../core/resolve.js';
 import { type RiskDays, riskWindow } from '../../../core/risk.js';
 import type { Store } from '../../../core/store.js';
@@ -25,14 +26,15 @@ function counted(): { store: Store; reads: () => number } {
 describe('riskState', () => {
 	it('scores once when read, however many window changes came before', () => {
 		const one = counted();
-		void riskState(one.store, riskWindow(one.store, { days: 90 })).rows;
+		void riskState(backendOf(one.store), riskWindow(one.store, { days: 90 })).rows;
 		const perTable = one.reads();
 		expect(perTable).toBeGreaterThan(0);
 
 		const { store, reads } = counted();
-		let state: RiskState = riskState(store, riskWindow(store, { days: 90 }));
+		let state: RiskState = riskState(backendOf(store), riskWindow(store, { days: 90 }));
 		const days: RiskDays[] = [30, 90, 365];
-		for (let i = 0; i < 30; i++) state = riskState(store, riskWindow(store, { days: days[i % 3] as RiskDays }), state);
+		for (let i = 0; i < 30; i++)
+			state = riskState(backendOf(store), riskWindow(store, { days: days[i % 3] as RiskDays }), state);
 		expect(reads()).toBe(0);
 		void state.rows;
 		expect(reads()).toBe(perTable);
@@ -40,13 +42,13 @@ describe('riskState', () => {
 
 	it('keeps the selected country across window changes, seen or not', () => {
 		const { store } = bundled();
-		const first = riskState(store, riskWindow(store, { days: 365 }));
+		const first = riskState(backendOf(store), riskWindow(store, { days: 365 }));
 		const pick = first.rows[3]?.code;
 		expect(pick).toBeDefined();
 		const moved: RiskState = { ...first, pos: { cursor: 3, top: 1 } };
-		let state = riskState(store, riskWindow(store, { days: 90 }), moved);
-		state = riskState(store, riskWindow(store, { days: 30 }), state);
-		state = riskState(store, riskWindow(store, { days: 365 }), state);
+		let state = riskState(backendOf(store), riskWindow(store, { days: 90 }), moved);
+		state = riskState(backendOf(store), riskWindow(store, { days: 30 }), state);
+		state = riskState(backendOf(store), riskWindow(store, { days: 365 }), state);
 		expect(state.rows[state.pos.cursor]?.code).toBe(pick);
 		expect(state.pos.top).toBe(1);
 	});
@@ -54,7 +56,7 @@ describe('riskState', () => {
 
 describe('the Risk pane reducer', () => {
 	const { store, problems } = bundled();
-	const env = { store, resolver: new Resolver(store), problems };
+	const env = { data: backendOf(store), store, resolver: new Resolver(store), problems };
 	const ctx = (height = 20, days: RiskDays = 365): PaneCtx => ({ env, window: riskWindow(store, { days }), height });
 
 	it.each([

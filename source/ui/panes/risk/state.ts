@@ -1,6 +1,7 @@
 // The Risk pane's state: one row per country, highest score first.
+
+import type { Backend } from '../../../core/backend/types.js';
 import { type CountryRisk, type RiskWindow, riskTable } from '../../../core/risk.js';
-import type { Store } from '../../../core/store.js';
 import type { Target } from '../../../present/target.js';
 import type { Command } from '../../keymap.js';
 import { keepVisible, type ListPos, moveList, NAV_COMMANDS } from '../../list.js';
@@ -13,7 +14,7 @@ export interface RiskState {
 }
 
 /** A risk table per store and window, scored once (again only when the incidents, countries or actors change). */
-export const riskRows = perWindow(riskTable, (s) => [s.incidentsByCountry, s.countryByCode, s.actorById]);
+export const riskRows = perWindow(riskTable);
 
 /** The country a state keeps selected and its scroll, as the next window's rows will look for them. */
 interface Keep {
@@ -37,12 +38,12 @@ function keepOf(prev: RiskState | undefined): Keep {
  * Scoring every country is ~80 ms at 100k incidents, so it waits until the
  * pane is first shown (a reader of rows or pos), not the first frame.
  */
-export function riskState(store: Store, window: RiskWindow, prev?: RiskState): RiskState {
+export function riskState(data: Backend, window: RiskWindow, prev?: RiskState): RiskState {
 	const keep = keepOf(prev);
 	let made: RiskState | undefined;
 	const make = (): RiskState => {
 		if (made) return made;
-		const rows = riskRows(store, window);
+		const rows = riskRows(data, window);
 		const at = keep.code ? rows.findIndex((r) => r.code === keep.code) : -1;
 		made = { rows, pos: { cursor: Math.max(0, at), top: keep.top } };
 		unscored.delete(state);
@@ -71,7 +72,7 @@ export function riskCommand(s: RiskState, cmd: Command, ctx: PaneCtx): RiskState
 }
 
 export function riskRefit(s: RiskState, ctx: PaneCtx, windowChanged: boolean): RiskState {
-	if (windowChanged) return riskState(ctx.env.store, ctx.window, s);
+	if (windowChanged) return riskState(ctx.env.data, ctx.window, s);
 	// Not scored yet: a resize must not force the scoring (the rows fit when first drawn).
 	if (unscored.has(s)) return s;
 	return { rows: s.rows, pos: keepVisible(s.pos, s.rows.length, listHeight(ctx.height)) };
@@ -80,7 +81,7 @@ export function riskRefit(s: RiskState, ctx: PaneCtx, windowChanged: boolean): R
 /** Scores from the new incidents (when first shown), the same country selected. */
 export function riskRefresh(s: RiskState, ctx: PaneCtx, changed: DataChange): RiskState {
 	if (!changed.incidents && !changed.countries) return s;
-	return riskState(ctx.env.store, ctx.window, s);
+	return riskState(ctx.env.data, ctx.window, s);
 }
 
 export function riskSelected(s: RiskState): Target | undefined {

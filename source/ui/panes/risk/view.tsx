@@ -18,7 +18,7 @@ export function RiskView({ state: risk, env, theme, width, height, window, watch
 	const fixed = nameW + 1 + 8 + 1 + 5 + 1 + 7 + 1 + 4 + 1 + 6 + 1 + (sparkW ? sparkW + 1 : 0);
 	const tagW = w - fixed >= 8 ? w - fixed : 0;
 	const head = `${fit('COUNTRY', nameW)} ${fit('LEVEL', 8)} ${fit('SCORE', 5, true)} ${fit('TREND', 7)} ${fit('INC', 4, true)} ${fit('KILLED', 6, true)}${sparkW ? ` ${fit('WEEKLY', sparkW)}` : ''}${tagW ? ' TAGS' : ''}`;
-	const fresh = newBy(env.store, watch).countries;
+	const fresh = newBy(env.data, watch).countries;
 	const row = (i: number) => formatRow(risk.rows[i]!);
 	const formatRow = (r: (typeof risk.rows)[number]) => {
 		const change = r.trend.change > 0 ? `+${r.trend.change}` : String(r.trend.change);

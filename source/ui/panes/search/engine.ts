@@ -4,10 +4,11 @@
 // changes under an index (the directory reloaded), the index is brought up to
 // date in slices while the old one keeps answering: no "indexing" in between.
 // Each query is searched after the frame that shows it, and a newer key cancels it.
+// Over the SQLite index there is nothing to build: the Backend's search answers at once.
 import { useEffect, useRef, useState } from 'react';
-import { buildSearchIndexInSlices, type SearchIndex, updateSearchIndexInSlices } from '../../../core/search/index.js';
+import { buildSearchIndexInSlices, updateSearchIndexInSlices } from '../../../core/search/index.js';
 import type { Env } from '../../env.js';
-import { runSearch, type SearchOutcomeState, type SearchState } from './state.js';
+import { runSearch, type Searcher, type SearchOutcomeState, type SearchState } from './state.js';
 
 export function useSearchEngine(
 	env: Env,
@@ -15,8 +16,8 @@ export function useSearchEngine(
 	pending: boolean,
 	search: SearchState,
 	/** The index in force (the reducer's: `searchIndex` in the state). */
-	index: SearchIndex | null,
-	onIndex: (index: SearchIndex | null) => void,
+	index: Searcher | null,
+	onIndex: (index: Searcher | null) => void,
 	onResults: (outcome: SearchOutcomeState) => void,
 ): { progress: number; current: boolean } {
 	const [progress, setProgress] = useState(0);
@@ -27,7 +28,12 @@ export function useSearchEngine(
 	useEffect(() => {
 		let cancelled = false;
 		const { store } = env;
-		const before = latest.current;
+		if (!store) {
+			setMadeFor(env);
+			onIndex(env.data);
+			return;
+		}
+		const before = latest.current && !('search' in latest.current) ? latest.current : null;
 		if (before && !pending) {
 			updateSearchIndexInSlices(before, store.articles, store.incidents, store, { cancelled: () => cancelled }).then(
 				(built) => {

@@ -1,7 +1,9 @@
 // The Search pane's reducer: the query line, scope cycling, completions,
 // results that answer an older query dropped, and the pane in a saved view.
+
 import { describe, expect, it } from 'vitest';
 import { bundled } from '../../../../tests/support/helpers.js';
+import { backendOf } from '../../../core/backend/memory.js';
 import { Resolver } from '../../../core/resolve.js';
 import { riskWindow } from '../../../core/risk.js';
 import type { SearchResult } from '../../../core/search/index.js';
@@ -12,7 +14,7 @@ import { searchPane } from './index.js';
 import { acceptResults, pageSize, type SearchState } from './state.js';
 
 const { store, problems } = bundled();
-const env = { store, resolver: new Resolver(store), problems };
+const env = { data: backendOf(store), store, resolver: new Resolver(store), problems };
 const ctx = (height = 20): PaneCtx => ({ env, window: riskWindow(store, { days: 90 }), height });
 const editing = (): SearchState => ({ ...searchPane.init(env, ctx().window), editing: true });
 const type = (s: SearchState, text: string) => [...text].reduce((q, ch) => searchPane.type(q, ch, ctx()), s);

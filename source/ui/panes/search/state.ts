@@ -4,6 +4,7 @@
 // that has since changed are dropped. A key that acts on the results (a move,
 // Enter, copy) while they answer an older query — it came in the same burst as
 // the typing — has them brought up to date first, synchronously (searchNow).
+import type { Backend } from '../../../core/backend/types.js';
 import type { Resolver } from '../../../core/resolve.js';
 import {
 	applyCompletion,
@@ -127,9 +128,14 @@ export function searchCommand(s: SearchState, cmd: Command, ctx: PaneCtx): Searc
 export const RESULT_LIMIT = 100;
 
 /** The results of `query`, and how long they took. */
-export function runSearch(index: SearchIndex, query: string, resolver: Resolver): SearchOutcomeState {
+/** What answers the pane's queries: the index built in memory, or the Backend's own search (the SQLite index). */
+export type Searcher = SearchIndex | Backend;
+
+export function runSearch(index: Searcher, query: string, resolver: Resolver): SearchOutcomeState {
 	const t0 = performance.now();
-	const out = searchWithInfo(index, parseQuery(query, resolver), { limit: RESULT_LIMIT });
+	const parsed = parseQuery(query, resolver);
+	const opts = { limit: RESULT_LIMIT };
+	const out = 'search' in index ? index.search(parsed, opts) : searchWithInfo(index, parsed, opts);
 	return { query, ...out, ms: performance.now() - t0 };
 }
 
@@ -137,7 +143,7 @@ export function runSearch(index: SearchIndex, query: string, resolver: Resolver)
 export const resultsStale = (s: SearchState): boolean => s.outcome?.query !== s.query;
 
 /** The results brought up to date with the query, searched now (a burst's Enter acts on what was typed before it). */
-export function searchNow(s: SearchState, index: SearchIndex, resolver: Resolver): SearchState {
+export function searchNow(s: SearchState, index: Searcher, resolver: Resolver): SearchState {
 	return resultsStale(s) ? acceptResults(s, runSearch(index, s.query, resolver)) : s;
 }
 

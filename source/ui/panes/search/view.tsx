@@ -100,7 +100,7 @@ export function SearchView({ state: s, env, theme, busy: indexing, width, height
 	const lines: Line[] = [];
 	for (const r of results.slice(top, top + page)) {
 		const title = r.fields.find((f) => f.field === 'title')?.ranges ?? [];
-		const meta = resultMeta(env.store, r).join(` ${G.dot} `);
+		const meta = resultMeta(env.data, r).join(` ${G.dot} `);
 		const fresh = (r.kind === 'article' ? watch.newArticles : watch.newIncidents).has(r.id);
 		lines.push({
 			segs: [

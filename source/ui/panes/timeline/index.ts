@@ -20,7 +20,7 @@ import { TimelineView } from './view.js';
 export const timelinePane: PaneDef<TimelineState> = {
 	title: 'Timeline',
 	namespaces: ['timeline', 'form'],
-	init: (env) => timelineWith(env.store, emptyFilter),
+	init: (env) => timelineWith(env.data, emptyFilter),
 	scopes: (t) => (t.form ? ['form'] : ['timeline', 'list', 'global']),
 	command: timelineCommand,
 	type: (t, input) => timelineType(t, input),

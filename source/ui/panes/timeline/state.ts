@@ -1,16 +1,14 @@
 // The Timeline pane's state: filtered incidents with month headings, the
 // cursor and window, and the filter bar.
+
+import type { Backend } from '../../../core/backend/types.js';
 import type { Incident } from '../../../core/schema.js';
-import type { Store } from '../../../core/store.js';
 import {
 	emptyFilter,
 	type FilterInput,
-	filterIncidents,
 	filterValues,
-	isEmptyFilter,
 	isTimelineSort,
 	parseFilter,
-	sortIncidents,
 	type TimelineFilter,
 	type TimelineSort,
 } from '../../../core/timeline.js';
@@ -33,20 +31,15 @@ import {
 	setValue,
 	typeText,
 } from './filterForm.js';
+import { type TimelineList, timelineList } from './list.js';
 
-export type Row =
-	| { kind: 'month'; month: string; count: number }
-	| { kind: 'untolled'; count: number }
-	| { kind: 'incident'; index: number };
+export type { Row } from './list.js';
 
 export interface TimelineState {
 	filter: TimelineFilter;
 	sort: TimelineSort;
-	items: Incident[];
-	/** Display rows: month headings and incidents. */
-	rows: Row[];
-	/** Row index of each item. */
-	rowOf: number[];
+	/** The filtered incidents, paged from the Backend, with their month headings. */
+	list: TimelineList;
 	cursor: number;
 	top: number;
 	form: FilterForm | null;
@@ -60,81 +53,38 @@ export function listHeight(t: TimelineState, body: number): number {
 	return Math.max(1, body - 2 - (t.form ? FORM_HEIGHT : 0));
 }
 
-/** By toll the rows are the incidents, and one separator before those without a toll. */
-function buildTollRows(items: Incident[], untolled: number): { rows: Row[]; rowOf: number[] } {
-	const rows: Row[] = [];
-	const rowOf: number[] = [];
-	const first = items.length - untolled;
-	items.forEach((_inc, index) => {
-		if (index === first) rows.push({ kind: 'untolled', count: untolled });
-		rowOf.push(rows.length);
-		rows.push({ kind: 'incident', index });
-	});
-	return { rows, rowOf };
+export function timelineWith(data: Backend, filter: TimelineFilter, sort: TimelineSort = 'date'): TimelineState {
+	return { filter, sort, list: timelineList(data, filter, sort), cursor: 0, top: 0, form: null };
 }
 
-function buildRows(items: Incident[]): { rows: Row[]; rowOf: number[] } {
-	const rows: Row[] = [];
-	const rowOf: number[] = [];
-	let heading: { kind: 'month'; month: string; count: number } | undefined;
-	items.forEach((inc, index) => {
-		const m = inc.date.slice(0, 7);
-		if (heading?.month !== m) {
-			heading = { kind: 'month', month: m, count: 0 };
-			rows.push(heading);
-		}
-		heading.count++;
-		rowOf.push(rows.length);
-		rows.push({ kind: 'incident', index });
-	});
-	return { rows, rowOf };
-}
+/** The selected incident. */
+export const selectedIncident = (t: TimelineState): Incident | undefined => t.list.at(t.cursor);
 
-// Rows with month headings for a filtered list, kept per list: clearing the filter gives back
-// the store's own list, whose rows (100k of them) are then not built again.
-const rowsCache = new WeakMap<readonly Incident[], ReturnType<typeof buildRows>>();
-// Sorting 100k by toll on every o would be felt: each date-ordered list keeps its toll order.
-const byTollCache = new WeakMap<readonly Incident[], { items: Incident[]; rows: ReturnType<typeof buildRows> }>();
-
-export function timelineWith(store: Store, filter: TimelineFilter, sort: TimelineSort = 'date'): TimelineState {
-	const byDate = isEmptyFilter(filter) ? store.incidents : filterIncidents(store, filter);
-	if (sort === 'fatalities') {
-		let hit = byTollCache.get(byDate);
-		if (!hit) {
-			const sorted = sortIncidents(byDate, sort);
-			hit = { items: sorted.items, rows: buildTollRows(sorted.items, sorted.untolled) };
-			byTollCache.set(byDate, hit);
-		}
-		return { filter, sort, items: hit.items, ...hit.rows, cursor: 0, top: 0, form: null };
-	}
-	let rows = rowsCache.get(byDate);
-	if (!rows) {
-		rows = buildRows(byDate);
-		rowsCache.set(byDate, rows);
-	}
-	return { filter, sort, items: byDate, ...rows, cursor: 0, top: 0, form: null };
+/** A list made again (another filter or order) with `keep` still selected when it is in it, else the top. */
+function reopen(next: TimelineState, keep: string | undefined, height: number): TimelineState {
+	const at = keep ? next.list.indexOf(keep) : -1;
+	return scrollTo({ ...next, cursor: Math.max(0, at) }, listHeight(next, height));
 }
 
 /** The same filter in the other order, the selected incident still selected. */
 function toggleSort(t: TimelineState, env: Env, height: number): TimelineState {
-	const keep = t.items[t.cursor]?.id;
-	const next = timelineWith(env.store, t.filter, t.sort === 'date' ? 'fatalities' : 'date');
+	const next = timelineWith(env.data, t.filter, t.sort === 'date' ? 'fatalities' : 'date');
 	// From date to toll the deadliest is what is wanted: start at the top; back to date, find the row again.
-	const at = next.sort === 'date' && keep ? next.items.findIndex((i) => i.id === keep) : 0;
-	return scrollTo({ ...next, cursor: Math.max(0, at) }, listHeight(next, height));
+	return reopen(next, next.sort === 'date' ? selectedIncident(t)?.id : undefined, height);
 }
 
 /** Keeps the cursor's row (and its month heading when possible) inside a window of `height` rows. */
 export function scrollTo(t: TimelineState, height: number): TimelineState {
-	if (t.items.length === 0) return { ...t, cursor: 0, top: 0 };
-	const cursor = Math.max(0, Math.min(t.cursor, t.items.length - 1));
-	const row = t.rowOf[cursor] ?? 0;
+	const { list } = t;
+	if (list.total === 0) return { ...t, cursor: 0, top: 0 };
+	const cursor = Math.max(0, Math.min(t.cursor, list.total - 1));
+	const row = list.rowOf(cursor);
 	let top = t.top;
-	const before = t.rows[row - 1]?.kind;
+	const before = list.rowAt(row - 1)?.kind;
 	const withHeading = before === 'month' || before === 'untolled' ? row - 1 : row;
 	if (withHeading < top) top = withHeading;
 	if (row >= top + height) top = row - height + 1;
-	top = Math.max(0, Math.min(top, Math.max(0, t.rows.length - height)));
+	top = Math.max(0, Math.min(top, Math.max(0, list.rowCount - height)));
 	return { ...t, cursor, top };
 }
 
@@ -147,7 +97,7 @@ function moveCursor(t: TimelineState, cmd: Command, height: number): TimelineSta
 		'nav.pageDown': t.cursor + page,
 		'nav.pageUp': t.cursor - page,
 		'nav.top': 0,
-		'nav.bottom': t.items.length - 1,
+		'nav.bottom': t.list.total - 1,
 	};
 	return scrollTo({ ...t, cursor: to[cmd] ?? t.cursor }, height);
 }
@@ -166,7 +116,7 @@ export function timelineCommand(t: TimelineState, cmd: Command, ctx: PaneCtx): T
 			return scrollTo(withForm, listHeight(withForm, ctx.height));
 		}
 		case 'timeline.clear':
-			return timelineWith(ctx.env.store, emptyFilter, t.sort);
+			return timelineWith(ctx.env.data, emptyFilter, t.sort);
 		case 'timeline.sort':
 			return toggleSort(t, ctx.env, ctx.height);
 		default:
@@ -185,10 +135,8 @@ function formCommand(t: TimelineState, form: FilterForm, cmd: Command, ctx: Pane
 			const r = applyForm(form, env.resolver);
 			if (!r.filter) return set(r.form);
 			const byToll = cmd === 'form.applyByToll';
-			const keep = byToll ? undefined : t.items[t.cursor]?.id;
-			const next = timelineWith(env.store, r.filter, byToll ? 'fatalities' : t.sort);
-			const at = keep ? next.items.findIndex((i) => i.id === keep) : -1;
-			return scrollTo({ ...next, cursor: Math.max(0, at) }, listHeight(next, ctx.height));
+			const next = timelineWith(env.data, r.filter, byToll ? 'fatalities' : t.sort);
+			return reopen(next, byToll ? undefined : selectedIncident(t)?.id, ctx.height);
 		}
 		case 'form.complete':
 			return set(complete(form, env.resolver));
@@ -214,21 +162,21 @@ function formCommand(t: TimelineState, form: FilterForm, cmd: Command, ctx: Pane
 export function timelineRefresh(t: TimelineState, ctx: PaneCtx, changed: DataChange): TimelineState {
 	// A filter names actors (with their subgroups) and countries: those count too.
 	if (!changed.incidents && !changed.actors && !changed.countries) return t;
-	const keep = t.items[t.cursor]?.id;
-	const next = timelineWith(ctx.env.store, t.filter, t.sort);
-	const found = keep ? next.items.findIndex((i) => i.id === keep) : -1;
-	const cursor = found >= 0 ? found : Math.min(t.cursor, Math.max(0, next.items.length - 1));
+	const keep = selectedIncident(t)?.id;
+	const next = timelineWith(ctx.env.data, t.filter, t.sort);
+	const found = keep ? next.list.indexOf(keep) : -1;
+	const cursor = found >= 0 ? found : Math.min(t.cursor, Math.max(0, next.list.total - 1));
 	const withForm = { ...next, form: t.form, cursor, top: t.top };
 	return scrollTo(withForm, listHeight(withForm, ctx.height));
 }
 
 export function timelineSelected(t: TimelineState): Target | undefined {
-	const inc = t.items[t.cursor];
+	const inc = selectedIncident(t);
 	return inc && { kind: 'incident', id: inc.id };
 }
 
 export function timelineSelect(t: TimelineState, id: string, ctx: PaneCtx): TimelineState {
-	const at = t.items.findIndex((i) => i.id === id);
+	const at = t.list.indexOf(id);
 	return at >= 0 ? scrollTo({ ...t, cursor: at }, listHeight(t, ctx.height)) : t;
 }
 
@@ -258,17 +206,17 @@ export function timelineRestore(
 	ctx: PaneCtx,
 ): { state: TimelineState; notes: string[] } {
 	const sort = isTimelineSort(view.sort) ? view.sort : 'date';
-	if (!view.filter) return { state: sort === t.sort ? t : timelineWith(ctx.env.store, t.filter, sort), notes: [] };
+	if (!view.filter) return { state: sort === t.sort ? t : timelineWith(ctx.env.data, t.filter, sort), notes: [] };
 	const f = view.filter;
 	const input: FilterInput = { country: f.countries, actor: f.actors, type: f.types, since: f.since, until: f.until };
 	if (ctx.asOf) input.anchor = ctx.asOf;
 	const { filter, errors } = parseFilter(ctx.env.resolver, input);
-	return { state: timelineWith(ctx.env.store, filter, sort), notes: errors.map((e) => `${e.field}: ${e.message}`) };
+	return { state: timelineWith(ctx.env.data, filter, sort), notes: errors.map((e) => `${e.field}: ${e.message}`) };
 }
 
 export function timelineNameHint(t: TimelineState, env: Env): string[] {
 	const f = t.filter;
-	const name = (a: string) => env.store.actorById.get(a)?.name ?? a;
+	const name = (a: string) => env.data.actorById.get(a)?.name ?? a;
 	const not = (v: readonly string[] | undefined) => (v?.length ? [`not ${v.join(', ')}`] : []);
 	const parts = [
 		...f.countries,

@@ -1,16 +1,14 @@
 // The Timeline pane: incidents newest first, grouped by month, with a filter
 // bar, a weekly sparkline of the filtered set and an incident detail view.
 import { Box, Text } from 'ink';
+import type { Backend } from '../../../core/backend/types.js';
 import { monthLabel } from '../../../core/dates.js';
 import { tollCell } from '../../../core/fatalities.js';
 import { G } from '../../../core/glyphs.js';
 import { sanitizeLine, sanitizeText } from '../../../core/sanitize.js';
-import type { Incident } from '../../../core/schema.js';
-import type { Store } from '../../../core/store.js';
 import {
-	countBy,
+	countDates,
 	describeFilter,
-	filterIncidents,
 	isEmptyFilter,
 	parseFilter,
 	perpetratorLabel,
@@ -21,6 +19,7 @@ import { bucketsPerChar, sparkline } from '../../../present/sparkline.js';
 import type { WatchUi } from '../../watch.js';
 import type { PaneViewProps } from '../pane.js';
 import { completionsFor, currentField, type FilterForm, FORM_FIELDS, formInput } from './filterForm.js';
+import type { Row, TimelineList } from './list.js';
 import { FORM_HEIGHT, listHeight, type TimelineState } from './state.js';
 
 type Props = PaneViewProps<TimelineState>;
@@ -35,33 +34,34 @@ export function columns(width: number) {
 	return { type, perp, kill, location: Math.max(0, width - fixed) };
 }
 
-// Bucketing every filtered incident is the costly part of a frame (100k incidents: ~100 ms), so it is
-// done once per filtered list, not once per mount: switching panes and back must not redo it.
-const weekCache = new WeakMap<readonly Incident[], { range: string; weeks: number[] }>();
+// The weekly counts come from the Backend's per-date counts, once per list (not per frame or mount:
+// switching panes and back must not redo them).
+const weekCache = new WeakMap<TimelineList, number[]>();
 
-function weeklyCounts(items: readonly Incident[], filter: TimelineFilter): number[] {
-	const bounded = filter.since && filter.until ? filter : undefined;
-	const range = bounded ? `${bounded.since}..${bounded.until}` : '';
-	const hit = weekCache.get(items);
-	if (hit && hit.range === range) return hit.weeks;
-	const weeks = countBy(items, 'week', bounded).map((b) => b.count);
-	weekCache.set(items, { range, weeks });
+function weeklyCounts(data: Backend, list: TimelineList): number[] {
+	let weeks = weekCache.get(list);
+	if (!weeks) {
+		const f = list.filter;
+		const bounded = f.since && f.until ? f : undefined;
+		weeks = countDates(data.incidentDates(f), 'week', bounded).map((b) => b.count);
+		weekCache.set(list, weeks);
+	}
 	return weeks;
 }
 
-// The filter bar previews how many incidents a filter selects; typing must not filter 100k on every key twice.
-const previewCache = new WeakMap<Store, Map<string, number>>();
+// The filter bar previews how many incidents a filter selects; typing must not count on every key twice.
+const previewCache = new WeakMap<Backend, Map<string, number>>();
 
-function previewCount(store: Store, filter: TimelineFilter): number {
-	let byKey = previewCache.get(store);
+function previewCount(data: Backend, filter: TimelineFilter): number {
+	let byKey = previewCache.get(data);
 	if (!byKey) {
 		byKey = new Map();
-		previewCache.set(store, byKey);
+		previewCache.set(data, byKey);
 	}
 	const key = JSON.stringify(filter);
 	let n = byKey.get(key);
 	if (n === undefined) {
-		n = filterIncidents(store, filter).length;
+		n = data.incidentPage(filter, 'date', 0, 0).total;
 		if (byKey.size > 200) byKey.clear();
 		byKey.set(key, n);
 	}
@@ -69,11 +69,11 @@ function previewCount(store: Store, filter: TimelineFilter): number {
 }
 
 function Summary({ state: t, env, theme, width }: Props) {
-	const total = env.store.incidents.length;
+	const total = env.data.totals().incidents;
 	const described = isEmptyFilter(t.filter) ? 'all incidents' : describeFilter(t.filter);
 	const filterText = t.sort === 'fatalities' ? `${described}, deadliest first` : described;
-	const count = `${t.items.length}${t.items.length === total ? '' : ` of ${total}`}`;
-	const weeks = weeklyCounts(t.items, t.filter);
+	const count = `${t.list.total}${t.list.total === total ? '' : ` of ${total}`}`;
+	const weeks = weeklyCounts(env.data, t.list);
 	const room = Math.max(0, Math.min(40, width - filterText.length - count.length - 20));
 	const per = bucketsPerChar(weeks.length, room);
 	const unit = per === 1 ? 'weekly' : `per ${per} weeks`;
@@ -106,7 +106,7 @@ function FilterBar({ env, theme, form, width }: Props & { form: FilterForm }) {
 	const field = currentField(form);
 	const options = completionsFor(form, env.resolver);
 	const preview = parseFilter(env.resolver, formInput(form.values));
-	const count = preview.errors.length ? undefined : previewCount(env.store, preview.filter);
+	const count = preview.errors.length ? undefined : previewCount(env.data, preview.filter);
 	const error = form.errors[0];
 	const w = width;
 	return (
@@ -174,7 +174,7 @@ function List({ state: t, env, theme, width, height: body, watch }: Props) {
 	const height = listHeight(t, body);
 	const w = width - 1; // one column for the cursor marker
 	const col = columns(w);
-	if (t.items.length === 0) {
+	if (t.list.total === 0) {
 		return (
 			<Box height={height} flexDirection="column">
 				<Text {...theme.dim} wrap="truncate">
@@ -183,8 +183,9 @@ function List({ state: t, env, theme, width, height: body, watch }: Props) {
 			</Box>
 		);
 	}
-	const visible = t.rows.slice(t.top, t.top + height);
-	const selectedRow = t.rowOf[t.cursor];
+	const visible: Row[] = [];
+	for (let r = t.top; r < Math.min(t.list.rowCount, t.top + height); r++) visible.push(t.list.rowAt(r) as Row);
+	const selectedRow = t.list.rowOf(t.cursor);
 	return (
 		<Box height={height} flexDirection="column" overflow="hidden">
 			{visible.map((row, i) => {
@@ -210,13 +211,13 @@ function List({ state: t, env, theme, width, height: body, watch }: Props) {
 						</Box>
 					);
 				}
-				const inc = t.items[row.index];
+				const inc = t.list.at(row.index);
 				if (!inc) return null;
 				const line = [
 					fit(inc.date, 10),
 					fit(inc.country, 2),
 					fit(inc.type, col.type),
-					fit(perpetratorLabel(env.store, inc), col.perp),
+					fit(perpetratorLabel(env.data, inc), col.perp),
 					fit(tollCell(inc.fatalities, '-', col.kill), col.kill, true),
 					fit([inc.location, inc.admin1].filter(Boolean).join(', '), col.location),
 				].join(' ');
