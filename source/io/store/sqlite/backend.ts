@@ -8,7 +8,6 @@ import type { ActorWindow, Backend, DateCount, DayPoints, IncidentPage } from '.
 import { compareText } from '../../../core/collate.js';
 import type { DayRange } from '../../../core/riskPoints.js';
 import type { Actor, Article, Country, Incident } from '../../../core/schema.js';
-import { type ActorRole, tallyRoles } from '../../../core/store.js';
 import { type TimelineFilter, type TimelineSort, withSubgroups } from '../../../core/timeline.js';
 import { IndexSearch } from './search.js';
 
@@ -250,40 +249,24 @@ export function sqliteBackend(db: Database): Backend {
 			return jsonRows<Article>(sql, match ? [actorId, match] : [actorId]);
 		},
 		actorWindows(range) {
-			const [from, to] = dateBounds(range);
+			// From actor_days: the window's sums per actor and day, not its incidents.
 			const rows = prepared(
-				`SELECT ia.actor, ia.role, i.rid, i.day, i.killed FROM incidents i JOIN incident_actors ia ON ia.rid = i.rid
-				 WHERE i.date >= ? AND i.date <= ? AND i.day >= ? AND i.day <= ?`,
+				'SELECT actor, day, incidents, killed, perpetrator, target FROM actor_days WHERE day >= ? AND day <= ? ORDER BY actor, day',
 			)
 				.raw()
-				.all(from, to, range.start, range.end) as [string, string, number, string, number | null][];
-			// Per actor, each incident once with all its roles in it.
-			const per = new Map<string, Map<number, { day: string; killed: number; roles: Set<ActorRole> }>>();
-			for (const [actor, role, rid, day, killed] of rows) {
-				if (!actorById.has(actor)) continue;
-				let incs = per.get(actor);
-				if (!incs) {
-					incs = new Map();
-					per.set(actor, incs);
-				}
-				const inc = incs.get(rid);
-				if (inc) inc.roles.add(role as ActorRole);
-				else incs.set(rid, { day, killed: Number(killed ?? 0), roles: new Set([role as ActorRole]) });
-			}
+				.all(range.start, range.end) as [string, string, number, number, number, number][];
 			const out = new Map<string, ActorWindow>();
-			for (const [actor, incs] of per) {
-				const w: ActorWindow = { asPerpetrator: 0, asTarget: 0, incidents: incs.size, days: [] };
-				const days = new Map<string, DateCount>();
-				for (const inc of incs.values()) {
-					tallyRoles(w, inc.roles);
-					const d = days.get(inc.day);
-					if (d) {
-						d.count++;
-						d.killed += inc.killed;
-					} else days.set(inc.day, { date: inc.day, count: 1, killed: inc.killed });
+			for (const [actor, day, incidents, killed, perpetrator, target] of rows) {
+				if (!actorById.has(actor)) continue;
+				let w = out.get(actor);
+				if (!w) {
+					w = { asPerpetrator: 0, asTarget: 0, incidents: 0, days: [] };
+					out.set(actor, w);
 				}
-				w.days = [...days.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-				out.set(actor, w);
+				w.asPerpetrator += Number(perpetrator);
+				w.asTarget += Number(target);
+				w.incidents += Number(incidents);
+				w.days.push({ date: day, count: Number(incidents), killed: Number(killed) });
 			}
 			return out;
 		},

@@ -151,7 +151,10 @@ export class Indexer {
 			const [country, day, machine] = key.split('\u0000') as [string, string, string];
 			this.stmt.day.run(country, day, Number(machine), sum.incidents, sum.killed, sum.base);
 		}
-		if (file.kind === 'incidents') linkIncidentSources(this.db, fid);
+		if (file.kind === 'incidents') {
+			linkIncidentSources(this.db, fid);
+			addActorDays(this.db, fid, 1);
+		}
 		this.terms.flush(this.db);
 		this.stmt.fileDone.run(records, JSON.stringify(problems), duplicates, fid);
 		return problems;
@@ -260,6 +263,24 @@ export function linkIncidentSources(db: Db, fid?: number): void {
 	).run(...(fid === undefined ? [] : [fid]));
 }
 
+/**
+ * Adds (sign 1) or takes back (-1) a file's incidents' share of actor_days: per actor and
+ * effective day, each incident once whatever its roles (tallyRoles' rule, in SQL).
+ */
+export function addActorDays(db: Db, fid: number, sign: 1 | -1): void {
+	db.prepare(
+		`INSERT INTO actor_days (day, actor, incidents, killed, perpetrator, target)
+		 SELECT day, actor, ? * count(*), ? * sum(dead), ? * sum(perp), ? * sum(tgt) FROM (
+			SELECT i.day, ia.actor, coalesce(i.killed, 0) AS dead,
+				max(ia.role IN ('perpetrator', 'claimant')) AS perp, max(ia.role = 'target') AS tgt
+			FROM incidents i JOIN incident_actors ia ON ia.rid = i.rid WHERE i.fid = ? GROUP BY ia.actor, i.rid
+		 ) WHERE true GROUP BY day, actor
+		 ON CONFLICT (day, actor) DO UPDATE SET incidents = incidents + excluded.incidents, killed = killed + excluded.killed,
+			perpetrator = perpetrator + excluded.perpetrator, target = target + excluded.target`,
+	).run(sign, sign, sign, sign, fid);
+	if (sign < 0) db.prepare('DELETE FROM actor_days WHERE incidents <= 0').run();
+}
+
 /** Takes a file's rows out of the index, its share of the country-day sums and of search's words with them. */
 export function removeFile(db: Db, fid: number): void {
 	const countries = (db.prepare('SELECT json FROM countries').raw().all() as [string][]).map(
@@ -286,6 +307,7 @@ export function removeFile(db: Db, fid: number): void {
 	);
 	for (const [country, day, machine, n, dead, base] of sums) less.run(n, dead, base, country, day, machine);
 	db.prepare('DELETE FROM country_days WHERE incidents <= 0').run();
+	addActorDays(db, fid, -1);
 	const rids = 'SELECT rid FROM incidents WHERE fid = ?';
 	db.prepare(`DELETE FROM incident_actors WHERE rid IN (${rids})`).run(fid);
 	db.prepare(`DELETE FROM incidents_fts WHERE rowid IN (${rids})`).run(fid);

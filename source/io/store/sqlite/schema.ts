@@ -7,7 +7,7 @@
 // a row, not the record's kilobyte.
 
 /** Bump on any change below: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -98,6 +98,18 @@ CREATE TABLE IF NOT EXISTS country_days (
 	killed INTEGER NOT NULL,            -- sum of killed, NULL counted as 0
 	base REAL NOT NULL,                 -- sum of base
 	PRIMARY KEY (country, day, machine)
+) WITHOUT ROWID;
+
+-- Per actor and effective day, kept with every write: the Actors pane's window (incidents in any
+-- role, their dead, and how many as perpetrator or claimant, and as target) without the incidents.
+CREATE TABLE IF NOT EXISTS actor_days (
+	day TEXT NOT NULL,
+	actor TEXT NOT NULL,
+	incidents INTEGER NOT NULL,
+	killed INTEGER NOT NULL,            -- sum of killed, NULL counted as 0
+	perpetrator INTEGER NOT NULL,       -- incidents as perpetrator or claimant (core/store tallyRoles)
+	target INTEGER NOT NULL,
+	PRIMARY KEY (day, actor)
 ) WITHOUT ROWID;
 
 -- Full text: rowid = articles.rid / incidents.rid. Contentless (the text is in json), with deletes.

@@ -17,6 +17,7 @@ export const INDEX_TABLES = [
 	'actors',
 	'countries',
 	'country_days',
+	'actor_days',
 	'articles_fts',
 	'incidents_fts',
 ] as const;

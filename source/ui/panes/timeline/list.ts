@@ -71,8 +71,14 @@ function monthsOf(dates: readonly { date: string; count: number }[]): Month[] {
 	return out;
 }
 
-export function timelineList(data: Backend, filter: TimelineFilter, sort: TimelineSort): TimelineList {
-	const head = data.incidentPage(filter, sort, 0, PAGE);
+export function timelineList(
+	data: Backend,
+	filter: TimelineFilter,
+	sort: TimelineSort,
+	/** Incidents per fetch (tests page a small set in many pages). */
+	pageSize = PAGE,
+): TimelineList {
+	const head = data.incidentPage(filter, sort, 0, pageSize);
 	const { total, untolled } = head;
 	const pages = new Map<number, Incident[]>([[0, head.rows]]);
 	const ids = new Map<string, number>();
@@ -88,7 +94,7 @@ export function timelineList(data: Backend, filter: TimelineFilter, sort: Timeli
 			pages.set(p, rows);
 			return rows;
 		}
-		rows = data.incidentPage(filter, sort, p * PAGE, PAGE).rows;
+		rows = data.incidentPage(filter, sort, p * pageSize, pageSize).rows;
 		pages.set(p, rows);
 		if (pages.size > KEPT_PAGES) {
 			const oldest = pages.keys().next().value as number;
@@ -120,7 +126,7 @@ export function timelineList(data: Backend, filter: TimelineFilter, sort: Timeli
 		},
 		at(index) {
 			if (index < 0 || index >= total) return undefined;
-			const inc = page(Math.floor(index / PAGE))[index % PAGE];
+			const inc = page(Math.floor(index / pageSize))[index % pageSize];
 			if (inc) ids.set(inc.id, index);
 			return inc;
 		},

@@ -1,0 +1,101 @@
+// The dashboard over the SQLite index draws what it draws over the records in
+// memory: the same keys, the same frames, pane by pane (the Timeline paged from
+// the index, its months, toll order and filter; actor profiles; risk and its
+// explanation; search and the reader).
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Backend } from '../../source/core/backend/types.js';
+import { loadDataDir } from '../../source/io/load/load.js';
+import type { LoadResult } from '../../source/io/load/loader.js';
+import { sqliteBackend } from '../../source/io/store/sqlite/backend.js';
+import { ensureIndex } from '../../source/io/store/sqlite/ensure.js';
+import type { Db } from '../../source/io/store/sqlite/open.js';
+import { App } from '../../source/ui/app/App.js';
+import { ANSWERED, DATA_DIR, eventually, KEY, press, render } from '../support/helpers.js';
+
+let dir: string;
+let db: Db;
+let indexed: Backend;
+let loaded: LoadResult;
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'sitrep-indexed-ui-'));
+	cpSync(DATA_DIR, dir, { recursive: true });
+	db = (await ensureIndex(dir)).db;
+	indexed = sqliteBackend(db);
+	loaded = loadDataDir(dir);
+});
+
+afterAll(() => {
+	db?.close();
+	if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function both(rows = 30, cols = 100) {
+	const common = { escapeMs: 0, problems: loaded.problems, cols, rows, now: () => new Date('2026-01-05T00:00:00Z') };
+	const memory = render(<App {...common} store={loaded.store} />);
+	const index = render(<App {...common} data={indexed} dir={dir} />);
+	// Search's time per query is the one thing that differs.
+	const frame = (app: typeof memory) => () => (app.lastFrame() ?? '').replace(/\d+\.\d ms/g, 'N ms');
+	return {
+		memory: frame(memory),
+		index: frame(index),
+		press: async (...keys: string[]) => {
+			await press(memory.stdin, ...keys);
+			await press(index.stdin, ...keys);
+		},
+		unmount: () => {
+			memory.unmount();
+			index.unmount();
+		},
+	};
+}
+
+describe('the dashboard over the SQLite index', () => {
+	it('Timeline: the same rows, months, toll order, filter and detail as in memory', async () => {
+		const app = both();
+		const steps: string[][] = [
+			[],
+			['j', 'j', 'j'],
+			[KEY.pageDown, KEY.pageDown],
+			['G'],
+			['g', 'o'],
+			['j', 'j', 'o'],
+			['f', 'PK', KEY.tab, KEY.enter],
+			['j', KEY.enter],
+			[KEY.escape, 'c'],
+		];
+		for (const keys of steps) {
+			await app.press(...keys);
+			expect(app.index(), `after ${JSON.stringify(keys)}`).toBe(app.memory());
+		}
+		expect(app.index()).toContain('──');
+		app.unmount();
+	});
+
+	it('Actors and Risk: the same rows, profile and explanation', async () => {
+		const app = both();
+		for (const keys of [['2'], ['j', 'j'], [KEY.enter], [KEY.escape, '3'], ['j', KEY.enter], [KEY.escape, ']']]) {
+			await app.press(...keys);
+			expect(app.index(), `after ${JSON.stringify(keys)}`).toBe(app.memory());
+		}
+		app.unmount();
+	});
+
+	it('Search: the same results and reader', async () => {
+		const app = both();
+		await app.press('/', 'haqani kabul');
+		// The results line with its time masked, as both frames are read.
+		const answered = new RegExp(ANSWERED.source.replace('\\d+\\.\\d ms', 'N ms'));
+		expect(answered.source).toContain('N ms');
+		await eventually(app.memory).toMatch(answered);
+		await eventually(app.index).toMatch(answered);
+		expect(app.index()).toBe(app.memory());
+		await app.press(KEY.down, KEY.enter);
+		expect(app.index()).toBe(app.memory());
+		expect(app.index()).toContain('Search ›');
+		app.unmount();
+	});
+});
