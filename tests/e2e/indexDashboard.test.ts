@@ -1,0 +1,53 @@
+// The dashboard from the built bundle over the SQLite index (SITREP_STORAGE=index;
+// `auto` chooses it above 32 MB of records): the index is built before the
+// screen is taken, and every pane answers from it — the Timeline's pages and
+// filter, an actor's profile, the risk table, search and the reader. Keys that
+// need every record in memory (a brief) say so rather than fail.
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DATA_DIR } from '../support/helpers.js';
+import { Dash } from '../support/ptyRun.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'sitrep-index-dash-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+describe('the dashboard over the index', () => {
+	it('opens on the index and every pane answers from it', async () => {
+		const dir = join(temp, 'data');
+		cpSync(DATA_DIR, dir, { recursive: true });
+		const d = await Dash.start({
+			cols: 100,
+			rows: 30,
+			args: ['--data', dir],
+			env: { SITREP_STORAGE: 'index', XDG_CACHE_HOME: join(temp, 'cache'), NO_COLOR: '1' },
+		});
+		try {
+			await d.firstFrame();
+			expect(existsSync(join(dir, '.sitrep', 'index.sqlite'))).toBe(true);
+			await d.screenShows('123 incidents · 20 articles · 34 actors');
+			d.press('1');
+			await d.screenShows('all incidents · 123');
+			d.press('G');
+			await d.screenShows('2021-04-21');
+			d.press('fPK\t\r');
+			await d.screenShows('country:PK ·');
+			d.press('2');
+			await d.screenShows('actors');
+			d.press('3');
+			await d.screenShows('Risk by country');
+			d.press('b');
+			await d.screenShows('a brief reads every record');
+			d.press('/khalil');
+			await d.screenShows('Khalil Haqqani killed in Kabul');
+			d.press('\r');
+			await d.screenShows('Search › Khalil Haqqani');
+			d.press('q');
+			const end = await d.finish();
+			expect(end.code).toBe(0);
+		} finally {
+			await d.finish(1);
+		}
+	});
+});
