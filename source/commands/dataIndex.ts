@@ -11,7 +11,7 @@ import { type Ctx, EXIT } from './context.js';
 import { indexProgressLine } from './indexProgress.js';
 import { terminalProgress } from './progress.js';
 
-const ACTIONS = ['status', 'build', 'path'] as const;
+const ACTIONS = ['status', 'build', 'update', 'path'] as const;
 
 export async function runIndex(dir: string, args: string[], flags: { json: boolean }, ctx: Ctx): Promise<number> {
 	const action = args[0] ?? 'status';
@@ -25,7 +25,7 @@ export async function runIndex(dir: string, args: string[], flags: { json: boole
 			ctx.out(flags.json ? terminalJson({ path }, 0) : path);
 			return EXIT.ok;
 		}
-		if (action === 'build') await build(dir, flags.json, ctx);
+		if (action === 'build' || action === 'update') await build(dir, flags.json, ctx, action === 'build');
 		const status = indexStatus(dir);
 		if (flags.json) ctx.out(terminalJson(status));
 		else for (const line of statusLines(status)) ctx.out(line);
@@ -39,12 +39,12 @@ export async function runIndex(dir: string, args: string[], flags: { json: boole
 	}
 }
 
-async function build(dir: string, json: boolean, ctx: Ctx): Promise<void> {
+async function build(dir: string, json: boolean, ctx: Ctx, anew: boolean): Promise<void> {
 	const bar = terminalProgress();
 	const started = performance.now();
 	try {
 		const index = await ensureIndex(dir, {
-			rebuild: true,
+			rebuild: anew,
 			onProgress: bar && ((done, total, phase) => bar(indexProgressLine(done, total, phase))),
 		});
 		index.db.close();
@@ -52,7 +52,8 @@ async function build(dir: string, json: boolean, ctx: Ctx): Promise<void> {
 	} finally {
 		bar?.(undefined);
 	}
-	if (!json) ctx.err(`sitrep index: built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	const took = ((performance.now() - started) / 1000).toFixed(1);
+	if (!json) ctx.err(`sitrep index: ${anew ? 'built' : 'brought up to date'} in ${took} s`);
 }
 
 function statusLines(s: IndexStatus): string[] {

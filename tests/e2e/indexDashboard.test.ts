@@ -3,7 +3,7 @@
 // screen is taken, and every pane answers from it — the Timeline's pages and
 // filter, an actor's profile, the risk table, search and the reader. Keys that
 // need every record in memory (a brief) say so rather than fail.
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,18 @@ describe('the dashboard over the index', () => {
 			await d.screenShows('Khalil Haqqani killed in Kabul');
 			d.press('\r');
 			await d.screenShows('Search › Khalil Haqqani');
+			// A file written while it is open: the index is brought up to date and the panes ask it again.
+			const incidents = JSON.parse(readFileSync(join(dir, 'incidents.json'), 'utf8'));
+			const list = Array.isArray(incidents) ? incidents : incidents.incidents;
+			const one = { ...list[0], id: 'e2e-live-index-1', date: '2026-01-02', location: 'Liveindexville' };
+			delete one.endDate;
+			mkdirSync(join(dir, 'incidents'));
+			writeFileSync(join(dir, 'incidents', 'new.json'), JSON.stringify([one]));
+			await d.screenShows('124 incidents');
+			await d.screenShows('updated');
+			d.press('1c');
+			await d.screenShows('all incidents · 124');
+			await d.screenShows('Liveindexville');
 			d.press('q');
 			const end = await d.finish();
 			expect(end.code).toBe(0);

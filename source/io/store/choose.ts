@@ -7,6 +7,8 @@ import type { LoadResult } from '../load/load.js';
 import { sqliteBackend } from './sqlite/backend.js';
 import type { Progress } from './sqlite/dataFiles.js';
 import { ensureIndex } from './sqlite/ensure.js';
+import { indexLocation } from './sqlite/location.js';
+import { openIndex } from './sqlite/open.js';
 import { storedProblems } from './sqlite/status.js';
 
 export interface Opened {
@@ -27,6 +29,17 @@ export async function openIndexed(dir: string, onProgress?: Progress): Promise<O
 		messages: index.messages,
 		close: () => index.db.close(),
 	};
+}
+
+/**
+ * The index of `dir` opened again as it is now, without building or updating it (another
+ * process just did: `sitrep index update`); undefined, with why, when it does not open.
+ */
+export function reopenIndexed(dir: string): Opened | string {
+	const opened = openIndex(indexLocation(dir));
+	if (!opened.db) return opened.why;
+	const db = opened.db;
+	return { data: sqliteBackend(db), problems: storedProblems(db), messages: [], close: () => db.close() };
 }
 
 /** The store loaded by the caller, as a Backend. */

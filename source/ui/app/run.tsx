@@ -18,6 +18,7 @@ import type { Snapshot } from '../../io/load/watchDir.js';
 import { type ConfigHandle, type PaneId, prepareWrites, type ThemeSetting } from '../../io/settings/config.js';
 import type { WatchUi } from '../watch.js';
 import { App, type LiveStatus } from './App.js';
+import { startIndexLive } from './indexLive.js';
 import { type LiveWiring, startLiveView } from './liveView.js';
 import type { Profiler } from './profiler.js';
 import { renderMode } from './renderMode.js';
@@ -180,11 +181,18 @@ function CrashForTests({ kind }: { kind: string }) {
 	return null;
 }
 
-/** A data set read through the SQLite index: no records in memory, so no articles to wait for and no reloads. */
+/** A data set read through the SQLite index: no records in memory, so no articles to wait for. */
 export interface IndexedData {
 	data: Backend;
 	dir: string;
 	problems: Problem[];
+	/** Kept current with the directory: `sitrep index update` runs on a change, then this opens the index again. */
+	live?: {
+		mode: 'auto' | 'poll';
+		baseline: Snapshot;
+		cliPath: string;
+		reopen(): { data: Backend; problems: Problem[]; close(): void } | string;
+	};
 }
 
 export async function runTui(
@@ -341,8 +349,38 @@ export async function runTui(
 		redraw();
 		goLive(data);
 	});
-	// Over the index the dashboard shows the index as it was opened (docs/dev/storage.md).
 	if (!opts.rest && loaded) goLive(loaded);
+	const indexed = loaded ? undefined : (source as IndexedData);
+	if (indexed?.live && !over) {
+		const { reopen, ...watch } = indexed.live;
+		// The panes read the old connection until the redraw with the new one: it is closed a little later.
+		let closeShown: (() => void) | undefined;
+		live = startIndexLive({
+			...watch,
+			dir,
+			onUpdated(next) {
+				const opened = reopen();
+				if (typeof opened === 'string') {
+					status = {
+						...(status ?? { arrived: 0 }),
+						warning: `the index does not open (${opened}): showing it as it was`,
+					};
+					return redraw();
+				}
+				const before = closeShown;
+				closeShown = opened.close;
+				if (before) setTimeout(before, 5000).unref();
+				shown = { ...indexed, data: opened.data, problems: opened.problems };
+				status = next;
+				opts.profiler?.mark('index updated');
+				redraw();
+			},
+			onStatus(next) {
+				status = next;
+				redraw();
+			},
+		});
+	}
 	terminal.onLeave(() => {
 		over = true;
 		live?.close();

@@ -138,9 +138,12 @@ async function startIndexed(
 	refuse: (problem: string) => number,
 ): Promise<number> {
 	const { dir, config, err } = opts;
+	const watchMode = dataWatchOf(process.env.SITREP_WATCH, config);
+	// The files as they are before the index is brought up to date: what is written meanwhile is indexed after.
+	const baseline = watchMode === 'off' ? undefined : (await import('../../io/load/watchDir.js')).snapshotOf(dir);
 	const bar = await opts.indexProgress?.();
 	// SQLite is loaded only now: a start that reads into memory never needs it.
-	const [{ openIndexed }, { IndexBusy }] = await Promise.all([
+	const [{ openIndexed, reopenIndexed }, { IndexBusy }] = await Promise.all([
 		import('../../io/store/choose.js'),
 		import('../../io/store/sqlite/open.js'),
 	]);
@@ -163,7 +166,12 @@ async function startIndexed(
 	const terminal = takeTerminal(sanitizeLine(dir));
 	const window = riskWindow(data, { days: days as RiskDays, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
 	try {
-		return await runTui({ data, dir, problems: opened.problems }, config, terminal, {
+		const cliPath = fileURLToPath(opts.cliUrl);
+		const live =
+			baseline && watchMode !== 'off'
+				? { mode: watchMode, baseline, cliPath, reopen: () => reopenIndexed(dir) }
+				: undefined;
+		return await runTui({ data, dir, problems: opened.problems, ...(live ? { live } : {}) }, config, terminal, {
 			days: window.days,
 			asOf: opts.asOf,
 			profiler,
