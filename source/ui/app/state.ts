@@ -139,8 +139,13 @@ export function initialState(
 	const pane = opts.pane && ids.includes(opts.pane) ? opts.pane : 'timeline';
 	const days = opts.days ?? 90;
 	const window = windowOf(env.data, days, opts.asOf, env.riskMachineCoded);
-	const panes = Object.fromEntries(ids.map((id) => [id, PANES[id].init(env, window)])) as PaneStates;
-	if (opts.filter) panes.timeline = timelineWith(env.data, opts.filter);
+	// A filter given at start is the Timeline's first list: not the whole list first, then that.
+	const panes = Object.fromEntries(
+		ids.map((id) => [
+			id,
+			id === 'timeline' && opts.filter ? timelineWith(env.data, opts.filter) : PANES[id].init(env, window),
+		]),
+	) as PaneStates;
 	return {
 		pane,
 		overlay: null,

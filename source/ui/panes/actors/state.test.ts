@@ -76,3 +76,29 @@ describe('the Actors pane reducer', () => {
 		expect(actorsPane.nameHint(back, env)).toEqual([s.kind]);
 	});
 });
+
+describe('the Actors pane rows', () => {
+	it('are worked out when first read, once, however many window changes came before', () => {
+		// A backend of its own (the rows are cached per actors, countries and incidents), counting the queries.
+		const { store: own } = bundled();
+		const base = backendOf(own);
+		let asked = 0;
+		const data = new Proxy(base, {
+			get(target, key, receiver) {
+				if (key === 'actorWindows') asked++;
+				if (key === 'incidentsKey') return own;
+				return Reflect.get(target, key, receiver);
+			},
+		});
+		const envOf = { ...env, data };
+		const at = (days: 30 | 90 | 365): PaneCtx => ({ env: envOf, window: riskWindow(own, { days }), height: 20 });
+		let s = actorsPane.init(envOf, at(90).window);
+		for (const days of [30, 365, 90, 30] as const) s = actorsPane.refit(s, at(days), true);
+		expect(asked).toBe(0);
+		expect(s.rows.length).toBeGreaterThan(0);
+		expect(asked).toBe(1);
+		expect(s.rows).toEqual(actorsPane.init(env, at(30).window).rows);
+		void s.all;
+		expect(asked).toBe(1);
+	});
+});

@@ -55,15 +55,45 @@ function derive(s: Omit<ActorsState, 'rows'>, height: number, keepId?: string): 
 /** An actor row list per store and window, worked out once (again only when the incidents or actors change). */
 export const actorRowsFor = perWindow(actorRows);
 
+/** States whose rows are not worked out yet: nobody has looked at the pane. */
+const unread = new WeakSet<ActorsState>();
+
+/**
+ * Most active first: what an analyst wants to see on opening the pane. The rows are
+ * worked out when first read (the pane shown, a key in it), not for the first frame:
+ * over millions of incidents they are a query of their own.
+ */
 export function actorsState(data: Backend, window: RiskWindow): ActorsState {
-	// Most active first: what an analyst wants to see on opening the pane.
-	return derive(
-		{ all: actorRowsFor(data, window), sort: 'perpetrator', reverse: false, pos: { cursor: 0, top: 0 }, jump: null },
-		1,
-	);
+	let made: ActorsState | undefined;
+	const make = (): ActorsState => {
+		made ??= derive(
+			{ all: actorRowsFor(data, window), sort: 'perpetrator', reverse: false, pos: { cursor: 0, top: 0 }, jump: null },
+			1,
+		);
+		unread.delete(state);
+		return made;
+	};
+	const state: ActorsState = {
+		get all() {
+			return make().all;
+		},
+		get rows() {
+			return make().rows;
+		},
+		get pos() {
+			return make().pos;
+		},
+		sort: 'perpetrator',
+		reverse: false,
+		jump: null,
+	};
+	unread.add(state);
+	return state;
 }
 
 export function refreshActors(data: Backend, s: ActorsState, window: RiskWindow, height: number): ActorsState {
+	// Still unread: another window changes nothing anyone has seen, so it stays unread.
+	if (unread.has(s)) return actorsState(data, window);
 	return derive({ ...s, all: actorRowsFor(data, window) }, height, s.rows[s.pos.cursor]?.id);
 }
 
