@@ -173,7 +173,7 @@ function sleep(ms: number): Promise<void> {
 	return new Promise((r) => setTimeout(r, ms));
 }
 
-function appSession(dir: string, cols: number, rows: number, extraEnv: Record<string, string> = {}) {
+export function appSession(dir: string, cols: number, rows: number, extraEnv: Record<string, string> = {}) {
 	const config = mkdtempSync(join(tmpdir(), 'sitrep-bench-conf-'));
 	// A fresh settings folder: the app remembers the last pane, which would change where each run starts.
 	return PtySession.start({
@@ -205,7 +205,7 @@ function indexReady(s: PtySession): Promise<Seen> {
 	);
 }
 
-async function firstFrame(s: PtySession, timeoutMs = 60_000): Promise<Seen> {
+export async function firstFrame(s: PtySession, timeoutMs = 60_000): Promise<Seen> {
 	return s.waitFor((seen) => seen.frameEnd && isCompleteFrame(s.lines()), timeoutMs, 'the first complete frame');
 }
 
@@ -243,7 +243,7 @@ interface KeyTiming {
  * Presses a key and times the answer. `expect` says what the updated screen
  * looks like (default: any change of text).
  */
-async function timeKey(
+export async function timeKey(
 	s: PtySession,
 	key: string,
 	opts: { expect?: (lines: string[]) => boolean; quietMs?: number; timeoutMs?: number } = {},
@@ -284,7 +284,7 @@ function describe(st: Stats, unit = 'ms'): string {
 	return `median ${fmt(st.median)} / p95 ${fmt(st.p95)} / max ${fmt(st.max)} ${unit} (n=${st.n})`;
 }
 
-function figure(name: string, value: number, unit: string, target: number | null, note?: string): Figure {
+export function figure(name: string, value: number, unit: string, target: number | null, note?: string): Figure {
 	if (target === null) return { name, value, unit, target, met: true, info: true, ...(note ? { note } : {}) };
 	return { name, value, unit, target, met: Number.isFinite(value) && value <= target, ...(note ? { note } : {}) };
 }
