@@ -17,10 +17,6 @@ import { DAY_BIAS, eachPosting } from './searchPostings.js';
 export interface Ranked {
 	kind: number;
 	rid: number;
-	day: number;
-	matched: number;
-	titled: number;
-	score: number;
 }
 
 /** Per kind, per rid: what core's search keeps per document while a query runs. */
@@ -30,9 +26,11 @@ class Scratch {
 	matched = new Uint32Array(0);
 	titled = new Uint32Array(0);
 	day = new Int32Array(0);
-	/** Stamp of the query that excluded the rid (or, with filters, allowed it). */
+	/** Stamp of the query that excluded the rid (minus it) or, with filters, allowed it. */
 	mark = new Int32Array(0);
 	touched: number[] = [];
+	/** Rids credited by the part being scored. */
+	part: number[] = [];
 
 	fit(rid: number): void {
 		if (rid < this.score.length) return;
@@ -48,6 +46,58 @@ class Scratch {
 		this.titled = grow(this.titled);
 		this.day = grow(this.day);
 		this.mark = grow(this.mark);
+	}
+}
+
+/**
+ * One posting list of one expansion (weight) of part `bit`: core's inner loop
+ * (rank.ts searchWithInfo). Small and on its own so V8 optimises it as a whole.
+ * `want`: the mark a rid must have (filters), else `-want` is the mark it must not have.
+ */
+function scoreList(
+	data: Uint8Array,
+	s: Scratch,
+	weight: number,
+	bit: number,
+	avg: number,
+	want: number,
+	filtered: boolean,
+): void {
+	const { mark, titled, best, day: days, part } = s;
+	const n = data.length;
+	let p = 0;
+	let rid = 0;
+	while (p < n) {
+		let b = data[p++] as number;
+		let v = b & 0x7f;
+		for (let shift = 7; b & 0x80; shift += 7) {
+			b = data[p++] as number;
+			v |= (b & 0x7f) << shift;
+		}
+		rid += v;
+		const counts = data[p++] as number;
+		b = data[p++] as number;
+		let body = b & 0x7f;
+		for (let shift = 7; b & 0x80; shift += 7) {
+			b = data[p++] as number;
+			body |= (b & 0x7f) << shift;
+		}
+		b = data[p++] as number;
+		let day = b & 0x7f;
+		for (let shift = 7; b & 0x80; shift += 7) {
+			b = data[p++] as number;
+			day |= (b & 0x7f) << shift;
+		}
+		if (filtered ? mark[rid] !== want : mark[rid] === -want) continue;
+		// Core's bodyK is a Float32Array entry: rounded alike.
+		const c = weight * fieldScoreOf(counts, Math.fround(bodyKOf(body, avg)));
+		if (counts & 3) titled[rid] = (titled[rid] as number) | bit;
+		days[rid] = day - DAY_BIAS;
+		const was = best[rid] as number;
+		if (c > was) {
+			if (was === 0) part.push(rid);
+			best[rid] = c;
+		}
 	}
 }
 
@@ -90,9 +140,10 @@ export class PostingRanker {
 		allowed?: readonly (readonly number[])[],
 	): { picked: Ranked[]; total: number; partial: boolean } {
 		const stamp = ++this.stamp;
-		const blocked = allowed ? stamp : -stamp;
+		const filtered = allowed !== undefined;
 		for (const kind of kinds) {
 			const s = this.scratch[kind] as Scratch;
+			s.fit(this.maxRid(kind));
 			for (const rid of allowed?.[kind] ?? []) {
 				s.fit(rid);
 				s.mark[rid] = stamp;
@@ -106,63 +157,25 @@ export class PostingRanker {
 				}
 			}
 		}
-		// A rid counts when its mark is the stamp (filters) or is not minus the stamp (no filters).
-		const filtered = allowed !== undefined;
 		const all = 2 ** query.terms.length - 1;
 		const avg = corpus.avgBody;
-		for (const kind of kinds) (this.scratch[kind] as Scratch).fit(this.maxRid(kind));
 		query.terms.forEach((term, u) => {
 			const { expansions, idf } = corpusExpansions(corpus, term);
 			const bit = 1 << u;
 			for (const kind of kinds) {
 				const s = this.scratch[kind] as Scratch;
-				const { mark, titled, best, day: days } = s;
-				const part: number[] = [];
+				s.part = [];
 				for (const e of expansions) {
-					const weight = e.weight;
 					for (const data of this.postings(corpus.vocab.terms[e.term] ?? '', kind)) {
-						// eachPosting's decoding, inline: this loop is the query's cost.
-						const n = data.length;
-						let p = 0;
-						let rid = 0;
-						while (p < n) {
-							let b = data[p++] as number;
-							let v = b & 0x7f;
-							for (let shift = 7; b & 0x80; shift += 7) {
-								b = data[p++] as number;
-								v |= (b & 0x7f) << shift;
-							}
-							rid += v;
-							const counts = data[p++] as number;
-							b = data[p++] as number;
-							let body = b & 0x7f;
-							for (let shift = 7; b & 0x80; shift += 7) {
-								b = data[p++] as number;
-								body |= (b & 0x7f) << shift;
-							}
-							b = data[p++] as number;
-							let day = b & 0x7f;
-							for (let shift = 7; b & 0x80; shift += 7) {
-								b = data[p++] as number;
-								day |= (b & 0x7f) << shift;
-							}
-							if (filtered ? mark[rid] !== stamp : mark[rid] === blocked) continue;
-							const c = weight * fieldScoreOf(counts, Math.fround(bodyKOf(body, avg)));
-							if (counts & 3) titled[rid] = (titled[rid] as number) | bit;
-							days[rid] = day - DAY_BIAS;
-							const was = best[rid] as number;
-							if (c > was) {
-								if (was === 0) part.push(rid);
-								best[rid] = c;
-							}
-						}
+						scoreList(data, s, e.weight, bit, avg, stamp, filtered);
 					}
 				}
-				for (const rid of part) {
-					s.score[rid] = (s.score[rid] ?? 0) + idf * (s.best[rid] ?? 0);
-					if (s.matched[rid] === 0) s.touched.push(rid);
-					s.matched[rid] = (s.matched[rid] ?? 0) | bit;
-					s.best[rid] = 0;
+				const { score, best, matched, touched } = s;
+				for (const rid of s.part) {
+					score[rid] = (score[rid] as number) + idf * (best[rid] as number);
+					if (matched[rid] === 0) touched.push(rid);
+					matched[rid] = (matched[rid] as number) | bit;
+					best[rid] = 0;
 				}
 			}
 		});
@@ -171,15 +184,11 @@ export class PostingRanker {
 			const s = this.scratch[kind] as Scratch;
 			for (const rid of s.touched) if (s.matched[rid] === all) complete++;
 		}
-		// Objects only for the documents that qualify: when some have every part, only those.
-		const pool: Ranked[] = [];
+		const partial = complete === 0;
+		const picked = this.pick(kinds, limit, partial, all);
 		for (const kind of kinds) {
 			const s = this.scratch[kind] as Scratch;
 			for (const rid of s.touched) {
-				const matched = s.matched[rid] ?? 0;
-				if (complete === 0 || matched === all) {
-					pool.push({ kind, rid, day: s.day[rid] ?? 0, matched, titled: s.titled[rid] ?? 0, score: s.score[rid] ?? 0 });
-				}
 				s.score[rid] = 0;
 				s.matched[rid] = 0;
 			}
@@ -187,63 +196,118 @@ export class PostingRanker {
 			// Titled bits are set on documents never credited too (as core does): all cleared.
 			s.titled.fill(0);
 		}
-		const partial = complete === 0;
-		return { picked: pickTop(pool, limit, partial, all), total: pool.length, partial: partial && pool.length > 0 };
+		return { picked: picked.docs, total: picked.qualifying, partial: partial && picked.qualifying > 0 };
+	}
+
+	/**
+	 * The qualifying documents' best `limit` by core's key without its last tie-break (store
+	 * order), with every one tied or nearly tied with the worst of them.
+	 */
+	private pick(
+		kinds: readonly number[],
+		limit: number,
+		partial: boolean,
+		all: number,
+	): { docs: Ranked[]; qualifying: number } {
+		let n = 0;
+		for (const kind of kinds) {
+			const s = this.scratch[kind] as Scratch;
+			if (partial) n += s.touched.length;
+			else for (const rid of s.touched) if (s.matched[rid] === all) n++;
+		}
+		// Core's key in flat arrays: parts matched (when partial), every part in the title, score, day.
+		const keys: Keys = {
+			kind: new Uint8Array(n),
+			rid: new Int32Array(n),
+			rank: new Float64Array(n),
+			score: new Float64Array(n),
+			day: new Int32Array(n),
+		};
+		let i = 0;
+		for (const kind of kinds) {
+			const s = this.scratch[kind] as Scratch;
+			for (const rid of s.touched) {
+				const matched = s.matched[rid] as number;
+				if (!partial && matched !== all) continue;
+				keys.kind[i] = kind;
+				keys.rid[i] = rid;
+				keys.rank[i] = (partial ? popcount(matched) * 2 : 0) + (s.titled[rid] === all ? 1 : 0);
+				keys.score[i] = s.score[rid] as number;
+				keys.day[i] = s.day[rid] as number;
+				i++;
+			}
+		}
+		const out = (j: number): Ranked => ({ kind: keys.kind[j] as number, rid: keys.rid[j] as number });
+		if (n <= limit) return { docs: Array.from({ length: n }, (_, j) => out(j)), qualifying: n };
+		const worst = kthBest(keys, n, Math.max(1, limit));
+		const rank = keys.rank[worst] as number;
+		const score = keys.score[worst] as number;
+		const day = keys.day[worst] as number;
+		const near = score - NEAR * Math.max(1, Math.abs(score));
+		const docs: Ranked[] = [];
+		for (let j = 0; j < n; j++) {
+			const r = keys.rank[j] as number;
+			if (r < rank) continue;
+			const sc = keys.score[j] as number;
+			// At or above the worst kept; or a hair below it, whatever the day.
+			if (r > rank || sc > score || (sc === score && (keys.day[j] as number) >= day) || sc >= near) docs.push(out(j));
+		}
+		return { docs, qualifying: n };
 	}
 }
 
-/** The pool's best `limit` by core's key without its last tie-break (store order), with ties and near-ties at the cut. */
-function pickTop(pool: Ranked[], limit: number, partial: boolean, all: number): Ranked[] {
-	if (pool.length <= limit) return pool;
-	const cmp = (a: Ranked, b: Ranked): number => {
-		if (partial) {
-			const d = popcount(b.matched) - popcount(a.matched);
-			if (d !== 0) return d;
-		}
-		const ta = a.titled === all ? 1 : 0;
-		const tb = b.titled === all ? 1 : 0;
-		if (ta !== tb) return tb - ta;
-		if (a.score !== b.score) return b.score - a.score;
-		return b.day - a.day;
-	};
-	const worst = kthBest(pool, Math.max(1, limit), cmp);
-	const near = NEAR * Math.max(1, Math.abs(worst.score));
-	const kept = (k: Ranked) =>
-		cmp(k, worst) <= 0 ||
-		((!partial || popcount(k.matched) === popcount(worst.matched)) &&
-			(k.titled === all) === (worst.titled === all) &&
-			k.score >= worst.score - near);
-	return pool.filter(kept);
+interface Keys {
+	kind: Uint8Array;
+	rid: Int32Array;
+	/** Parts matched (when partial) and every part in the title, as one number: higher first. */
+	rank: Float64Array;
+	score: Float64Array;
+	day: Int32Array;
 }
 
-/** The k-th best of `items` by `cmp` (a bounded heap, the worst kept on top). */
-function kthBest<T>(items: readonly T[], k: number, cmp: (a: T, b: T) => number): T {
-	const h: T[] = [];
-	const worse = (a: T, b: T) => cmp(a, b) > 0;
-	for (const it of items) {
-		if (h.length < k) {
-			h.push(it);
-			let i = h.length - 1;
+/** True when item a comes after item b in core's order. */
+function after(k: Keys, a: number, b: number): boolean {
+	const ra = k.rank[a] as number;
+	const rb = k.rank[b] as number;
+	if (ra !== rb) return ra < rb;
+	const sa = k.score[a] as number;
+	const sb = k.score[b] as number;
+	if (sa !== sb) return sa < sb;
+	return (k.day[a] as number) < (k.day[b] as number);
+}
+
+/** The k-th best of items 0..n-1 (a bounded heap, the worst kept on top). */
+function kthBest(keys: Keys, n: number, k: number): number {
+	const h = new Int32Array(k);
+	let size = 0;
+	for (let it = 0; it < n; it++) {
+		if (size < k) {
+			h[size] = it;
+			let i = size++;
 			while (i > 0) {
 				const parent = (i - 1) >> 1;
-				if (!worse(h[i] as T, h[parent] as T)) break;
-				[h[parent], h[i]] = [h[i] as T, h[parent] as T];
+				if (!after(keys, h[i] as number, h[parent] as number)) break;
+				const t = h[i] as number;
+				h[i] = h[parent] as number;
+				h[parent] = t;
 				i = parent;
 			}
-		} else if (cmp(it, h[0] as T) < 0) {
+		} else if (after(keys, h[0] as number, it)) {
 			h[0] = it;
 			let i = 0;
 			for (;;) {
 				const l = 2 * i + 1;
 				const r = l + 1;
 				let w = i;
-				if (l < h.length && worse(h[l] as T, h[w] as T)) w = l;
-				if (r < h.length && worse(h[r] as T, h[w] as T)) w = r;
+				if (l < size && after(keys, h[l] as number, h[w] as number)) w = l;
+				if (r < size && after(keys, h[r] as number, h[w] as number)) w = r;
 				if (w === i) break;
-				[h[w], h[i]] = [h[i] as T, h[w] as T];
+				const t = h[i] as number;
+				h[i] = h[w] as number;
+				h[w] = t;
 				i = w;
 			}
 		}
 	}
-	return h[0] as T;
+	return h[0] as number;
 }
