@@ -119,12 +119,11 @@ export class PostingRanker {
 		return row?.[0] ?? 0;
 	}
 
+	private postingsStmt: { all(...params: unknown[]): unknown[] } | undefined;
+
 	private postings(term: string, kind: number): Uint8Array[] {
-		return (
-			this.db.prepare('SELECT data FROM search_postings WHERE term = ? AND kind = ?').raw().all(term, kind) as [
-				Uint8Array,
-			][]
-		).map((r) => r[0]);
+		this.postingsStmt ??= this.db.prepare('SELECT data FROM search_postings WHERE term = ? AND kind = ?').raw();
+		return (this.postingsStmt.all(term, kind) as [Uint8Array][]).map((r) => r[0]);
 	}
 
 	/**
