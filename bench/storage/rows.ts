@@ -139,8 +139,8 @@ export function storageRows(measured: readonly Measured[]): Row[] {
 				);
 				const worst = r.search.slowest[0];
 				push(
-					`${l} (${kind}): search per keystroke median; first keystroke (reads the vocabulary / builds the index); slowest`,
-					`${ms(k.median)}; ${ms(r.search.firstMs)}; ${worst ? `${ms(worst.ms)} "${worst.query}"` : '-'}`,
+					`${l} (${kind}): search per keystroke median; CPU p95 / median; first keystroke (reads the vocabulary / builds the index); slowest`,
+					`${ms(k.median)}; ${ms(r.search.cpu.p95)} / ${ms(r.search.cpu.median)}; ${ms(r.search.firstMs)}; ${worst ? `${ms(worst.ms)} "${worst.query}"` : '-'}`,
 				);
 			}
 			if (r.firstAnswerRssMb)
