@@ -50,16 +50,25 @@ export class PostingWriter {
 			this.fid = fid;
 		}
 		const cursor = new PostingCursor(ix);
+		const bufOf = (key: string) => {
+			let buf = this.pending.get(key);
+			if (!buf) {
+				buf = new Buf();
+				this.pending.set(key, buf);
+			}
+			return buf;
+		};
 		ix.vocab.terms.forEach((term, id) => {
 			cursor.open(id);
+			// Articles are numbered first: a word's postings switch kind once.
+			let kind = -1;
+			let buf: Buf | undefined;
 			while (cursor.next()) {
 				const d = cursor.doc;
-				const kind = d < ix.articleCount ? 0 : 1;
-				const key = `${kind}${term}`;
-				let buf = this.pending.get(key);
-				if (!buf) {
-					buf = new Buf();
-					this.pending.set(key, buf);
+				const k = d < ix.articleCount ? 0 : 1;
+				if (k !== kind || !buf) {
+					kind = k;
+					buf = bufOf(`${k}${term}`);
 				}
 				this.bytes += buf.entry(rids[d] ?? 0, cursor.counts, ix.bodyTokens[d] ?? 0, ix.dayFirst[d] ?? 0);
 			}

@@ -19,6 +19,27 @@ export interface Ranked {
 	rid: number;
 }
 
+/** A growable list of rids (an Int32Array: millions of them at 2.5M incidents). */
+class RidList {
+	items = new Int32Array(1024);
+	length = 0;
+
+	push(rid: number): void {
+		if (this.length === this.items.length) {
+			const grown = new Int32Array(this.length * 2);
+			grown.set(this.items);
+			this.items = grown;
+		}
+		this.items[this.length++] = rid;
+	}
+
+	clear(): void {
+		this.length = 0;
+		// A list grown past 1M entries by one query is not kept for the next.
+		if (this.items.length > 1 << 20) this.items = new Int32Array(1024);
+	}
+}
+
 /** Per kind, per rid: what core's search keeps per document while a query runs. */
 class Scratch {
 	score = new Float64Array(0);
@@ -28,9 +49,9 @@ class Scratch {
 	day = new Int32Array(0);
 	/** Stamp of the query that excluded the rid (minus it) or, with filters, allowed it. */
 	mark = new Int32Array(0);
-	touched: number[] = [];
+	touched = new RidList();
 	/** Rids credited by the part being scored. */
-	part: number[] = [];
+	part = new RidList();
 
 	fit(rid: number): void {
 		if (rid < this.score.length) return;
@@ -163,14 +184,15 @@ export class PostingRanker {
 			const bit = 1 << u;
 			for (const kind of kinds) {
 				const s = this.scratch[kind] as Scratch;
-				s.part = [];
+				s.part.clear();
 				for (const e of expansions) {
 					for (const data of this.postings(corpus.vocab.terms[e.term] ?? '', kind)) {
 						scoreList(data, s, e.weight, bit, avg, stamp, filtered);
 					}
 				}
-				const { score, best, matched, touched } = s;
-				for (const rid of s.part) {
+				const { score, best, matched, touched, part } = s;
+				for (let j = 0; j < part.length; j++) {
+					const rid = part.items[j] as number;
 					score[rid] = (score[rid] as number) + idf * (best[rid] as number);
 					if (matched[rid] === 0) touched.push(rid);
 					matched[rid] = (matched[rid] as number) | bit;
@@ -181,17 +203,18 @@ export class PostingRanker {
 		let complete = 0;
 		for (const kind of kinds) {
 			const s = this.scratch[kind] as Scratch;
-			for (const rid of s.touched) if (s.matched[rid] === all) complete++;
+			for (let j = 0; j < s.touched.length; j++) if (s.matched[s.touched.items[j] as number] === all) complete++;
 		}
 		const partial = complete === 0;
 		const picked = this.pick(kinds, limit, partial, all);
 		for (const kind of kinds) {
 			const s = this.scratch[kind] as Scratch;
-			for (const rid of s.touched) {
+			for (let j = 0; j < s.touched.length; j++) {
+				const rid = s.touched.items[j] as number;
 				s.score[rid] = 0;
 				s.matched[rid] = 0;
 			}
-			s.touched = [];
+			s.touched.clear();
 			// Titled bits are set on documents never credited too (as core does): all cleared.
 			s.titled.fill(0);
 		}
@@ -200,7 +223,8 @@ export class PostingRanker {
 
 	/**
 	 * The qualifying documents' best `limit` by core's key without its last tie-break (store
-	 * order), with every one tied or nearly tied with the worst of them.
+	 * order), with every one tied or nearly tied with the worst of them. Documents are
+	 * numbered rid * 2 + kind, their keys read from the scratch arrays (no copy of millions).
 	 */
 	private pick(
 		kinds: readonly number[],
@@ -208,105 +232,119 @@ export class PostingRanker {
 		partial: boolean,
 		all: number,
 	): { docs: Ranked[]; qualifying: number } {
+		const keys = new KeyView(this.scratch, partial, all);
+		const qualifying: number[] = [];
 		let n = 0;
+		const heap = new TopDocs(Math.max(1, limit), keys);
 		for (const kind of kinds) {
 			const s = this.scratch[kind] as Scratch;
-			if (partial) n += s.touched.length;
-			else for (const rid of s.touched) if (s.matched[rid] === all) n++;
-		}
-		// Core's key in flat arrays: parts matched (when partial), every part in the title, score, day.
-		const keys: Keys = {
-			kind: new Uint8Array(n),
-			rid: new Int32Array(n),
-			rank: new Float64Array(n),
-			score: new Float64Array(n),
-			day: new Int32Array(n),
-		};
-		let i = 0;
-		for (const kind of kinds) {
-			const s = this.scratch[kind] as Scratch;
-			for (const rid of s.touched) {
-				const matched = s.matched[rid] as number;
-				if (!partial && matched !== all) continue;
-				keys.kind[i] = kind;
-				keys.rid[i] = rid;
-				keys.rank[i] = (partial ? popcount(matched) * 2 : 0) + (s.titled[rid] === all ? 1 : 0);
-				keys.score[i] = s.score[rid] as number;
-				keys.day[i] = s.day[rid] as number;
-				i++;
+			for (let j = 0; j < s.touched.length; j++) {
+				const rid = s.touched.items[j] as number;
+				if (!partial && s.matched[rid] !== all) continue;
+				n++;
+				heap.offer(rid * 2 + kind);
 			}
 		}
-		const out = (j: number): Ranked => ({ kind: keys.kind[j] as number, rid: keys.rid[j] as number });
-		if (n <= limit) return { docs: Array.from({ length: n }, (_, j) => out(j)), qualifying: n };
-		const worst = kthBest(keys, n, Math.max(1, limit));
-		const rank = keys.rank[worst] as number;
-		const score = keys.score[worst] as number;
-		const day = keys.day[worst] as number;
+		const out = (doc: number): Ranked => ({ kind: doc & 1, rid: Math.floor(doc / 2) });
+		if (n <= limit) return { docs: heap.items().map(out), qualifying: n };
+		const worst = heap.worst();
+		const rank = keys.rank(worst);
+		const score = keys.score(worst);
+		const day = keys.day(worst);
 		const near = score - NEAR * Math.max(1, Math.abs(score));
-		const docs: Ranked[] = [];
-		for (let j = 0; j < n; j++) {
-			const r = keys.rank[j] as number;
-			if (r < rank) continue;
-			const sc = keys.score[j] as number;
-			// At or above the worst kept; or a hair below it, whatever the day.
-			if (r > rank || sc > score || (sc === score && (keys.day[j] as number) >= day) || sc >= near) docs.push(out(j));
+		for (const kind of kinds) {
+			const s = this.scratch[kind] as Scratch;
+			for (let j = 0; j < s.touched.length; j++) {
+				const rid = s.touched.items[j] as number;
+				if (!partial && s.matched[rid] !== all) continue;
+				const doc = rid * 2 + kind;
+				const r = keys.rank(doc);
+				if (r < rank) continue;
+				const sc = keys.score(doc);
+				// At or above the worst kept; or a hair below it, whatever the day.
+				if (r > rank || sc > score || (sc === score && keys.day(doc) >= day) || sc >= near) qualifying.push(doc);
+			}
 		}
-		return { docs, qualifying: n };
+		return { docs: qualifying.map(out), qualifying: n };
 	}
 }
 
-interface Keys {
-	kind: Uint8Array;
-	rid: Int32Array;
-	/** Parts matched (when partial) and every part in the title, as one number: higher first. */
-	rank: Float64Array;
-	score: Float64Array;
-	day: Int32Array;
+/** Core's key of a document numbered rid * 2 + kind. */
+class KeyView {
+	constructor(
+		private readonly scratch: readonly Scratch[],
+		private readonly partial: boolean,
+		private readonly all: number,
+	) {}
+
+	/** Parts matched (when partial), then every part in the title, as one number: higher first. */
+	rank(doc: number): number {
+		const s = this.scratch[doc & 1] as Scratch;
+		const rid = Math.floor(doc / 2);
+		return (this.partial ? popcount(s.matched[rid] as number) * 2 : 0) + (s.titled[rid] === this.all ? 1 : 0);
+	}
+
+	score(doc: number): number {
+		return (this.scratch[doc & 1] as Scratch).score[Math.floor(doc / 2)] as number;
+	}
+
+	day(doc: number): number {
+		return (this.scratch[doc & 1] as Scratch).day[Math.floor(doc / 2)] as number;
+	}
+
+	/** True when a comes after b in core's order. */
+	after(a: number, b: number): boolean {
+		const ra = this.rank(a);
+		const rb = this.rank(b);
+		if (ra !== rb) return ra < rb;
+		const sa = this.score(a);
+		const sb = this.score(b);
+		if (sa !== sb) return sa < sb;
+		return this.day(a) < this.day(b);
+	}
 }
 
-/** True when item a comes after item b in core's order. */
-function after(k: Keys, a: number, b: number): boolean {
-	const ra = k.rank[a] as number;
-	const rb = k.rank[b] as number;
-	if (ra !== rb) return ra < rb;
-	const sa = k.score[a] as number;
-	const sb = k.score[b] as number;
-	if (sa !== sb) return sa < sb;
-	return (k.day[a] as number) < (k.day[b] as number);
-}
+/** The best `k` documents offered (a bounded heap, the worst kept on top). */
+class TopDocs {
+	private readonly h: number[] = [];
 
-/** The k-th best of items 0..n-1 (a bounded heap, the worst kept on top). */
-function kthBest(keys: Keys, n: number, k: number): number {
-	const h = new Int32Array(k);
-	let size = 0;
-	for (let it = 0; it < n; it++) {
-		if (size < k) {
-			h[size] = it;
-			let i = size++;
+	constructor(
+		private readonly k: number,
+		private readonly keys: KeyView,
+	) {}
+
+	offer(doc: number): void {
+		const { h, keys } = this;
+		if (h.length < this.k) {
+			h.push(doc);
+			let i = h.length - 1;
 			while (i > 0) {
 				const parent = (i - 1) >> 1;
-				if (!after(keys, h[i] as number, h[parent] as number)) break;
-				const t = h[i] as number;
-				h[i] = h[parent] as number;
-				h[parent] = t;
+				if (!keys.after(h[i] as number, h[parent] as number)) break;
+				[h[i], h[parent]] = [h[parent] as number, h[i] as number];
 				i = parent;
 			}
-		} else if (after(keys, h[0] as number, it)) {
-			h[0] = it;
+		} else if (keys.after(h[0] as number, doc)) {
+			h[0] = doc;
 			let i = 0;
 			for (;;) {
 				const l = 2 * i + 1;
 				const r = l + 1;
 				let w = i;
-				if (l < size && after(keys, h[l] as number, h[w] as number)) w = l;
-				if (r < size && after(keys, h[r] as number, h[w] as number)) w = r;
+				if (l < h.length && keys.after(h[l] as number, h[w] as number)) w = l;
+				if (r < h.length && keys.after(h[r] as number, h[w] as number)) w = r;
 				if (w === i) break;
-				const t = h[i] as number;
-				h[i] = h[w] as number;
-				h[w] = t;
+				[h[i], h[w]] = [h[w] as number, h[i] as number];
 				i = w;
 			}
 		}
 	}
-	return h[0] as number;
+
+	worst(): number {
+		return this.h[0] as number;
+	}
+
+	items(): number[] {
+		return this.h;
+	}
 }
