@@ -1,9 +1,10 @@
-// Search over the index: FTS5 finds the candidates — every document with a
-// word any query word expands to (over the index's own core-cut vocabulary,
-// search_terms), filtered in SQL — and core ranks them as the in-memory
-// engine ranks the whole data (core/search/candidates.ts). So results, order,
-// snippets and highlights are the same whichever backend answers; the cost is
-// one small index per query over the candidates, none over the rest.
+// Search over the index, answering as the in-memory engine does. Query words
+// expand over the index's own core-cut vocabulary (search_terms). A query of
+// words is ranked over core's postings kept in the index (searchRank.ts) and
+// only its results' records go to core (core/search/candidates.ts) for the
+// final order and snippets. A query with a phrase has FTS5 find the candidates
+// — every document with a word any query word expands to, filtered in SQL — and
+// core ranks all of them with one small index over them.
 import { compareText } from '../../../core/collate.js';
 import { squash } from '../../../core/fold.js';
 import type { Article, Country, Incident } from '../../../core/schema.js';
