@@ -3,14 +3,15 @@
 //   build DIR          ensureIndex(dir, {rebuild: true}): seconds, index size
 //   update DIR         ensureIndex(dir) on a changed directory: ms, 'updated'
 //   read DIR index|memory   first answer from process start, then filters,
-//                      risk tables, actor rows; peak RSS after all of them
+//                      risk tables, actor rows, search per keystroke; peak RSS after all of them
+//   search DIR index|memory  search per keystroke alone (storage/search.ts)
 // SITREP_BENCH_FILTER_BUDGET_MS stops filter applies starting after that long.
 // Prints one JSON object. Heavy modules are imported after the start is
 // noted, so Node + tsx start-up and module loading are told apart.
 const bootMs = performance.now();
 const [mode, dir, storage] = process.argv.slice(2);
 if (!mode || !dir) {
-	process.stderr.write('usage: node --import tsx bench/storage/child.ts build|update|read DIR [index|memory]\n');
+	process.stderr.write('usage: node --import tsx bench/storage/child.ts build|update|read|search DIR [index|memory]\n');
 	process.exit(2);
 }
 
@@ -41,6 +42,13 @@ if (mode === 'build' || mode === 'update') {
 	const { readFigures } = await import('./read.js');
 	process.stdout.write(
 		`${JSON.stringify({ bootMs, ...(await readFigures(dir, storage, Number(process.env.SITREP_BENCH_FILTER_BUDGET_MS) || undefined)), maxRssMb: maxRssMb() })}\n`,
+	);
+} else if (mode === 'search' && (storage === 'index' || storage === 'memory')) {
+	const { openBackend } = await import('./read.js');
+	const { searchFigures } = await import('./search.js');
+	const { data, built } = await openBackend(dir, storage);
+	process.stdout.write(
+		`${JSON.stringify({ bootMs, storage, built, search: searchFigures(data), maxRssMb: maxRssMb() })}\n`,
 	);
 } else {
 	process.stderr.write(`unknown mode ${mode} ${storage ?? ''}\n`);

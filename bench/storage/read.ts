@@ -11,19 +11,10 @@ import { loadDataDir } from '../../source/io/load/load.js';
 import { sqliteBackend } from '../../source/io/store/sqlite/backend.js';
 import { ensureIndex } from '../../source/io/store/sqlite/ensure.js';
 import { benchFilters } from './filters.js';
+import { searchFigures } from './search.js';
+import { stats } from './stats.js';
 
-export interface Stats {
-	n: number;
-	median: number;
-	p95: number;
-	max: number;
-}
-
-export function stats(values: number[]): Stats {
-	const s = [...values].sort((a, b) => a - b);
-	const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? Number.NaN;
-	return { n: s.length, median: at(0.5), p95: at(0.95), max: s[s.length - 1] ?? Number.NaN };
-}
+export { type Stats, stats } from './stats.js';
 
 const PAGE = 50;
 
@@ -33,18 +24,17 @@ function timed<T>(fn: () => T): [T, number] {
 	return [v, performance.now() - t];
 }
 
+/** The backend a read process measures: the index (built first when missing) or the directory loaded. */
+export async function openBackend(dir: string, storage: 'index' | 'memory'): Promise<{ data: Backend; built: string }> {
+	if (storage === 'memory') return { data: backendOf(loadDataDir(dir).store), built: 'memory' };
+	const ix = await ensureIndex(dir);
+	return { data: sqliteBackend(ix.db), built: ix.built };
+}
+
 /** Filter applies stop starting after `budgetMs`: at 2.5M a slow one takes seconds. */
 export async function readFigures(dir: string, storage: 'index' | 'memory', budgetMs = Number.POSITIVE_INFINITY) {
 	const importedMs = performance.now();
-	let data: Backend;
-	let built = 'memory';
-	if (storage === 'index') {
-		const ix = await ensureIndex(dir);
-		built = ix.built;
-		data = sqliteBackend(ix.db);
-	} else {
-		data = backendOf(loadDataDir(dir).store);
-	}
+	const { data, built } = await openBackend(dir, storage);
 	const openedMs = performance.now();
 	const page = data.incidentPage(emptyFilter, 'date', 0, PAGE);
 	const firstTable = riskTable(data, riskWindow(data, { days: 90 }));
@@ -81,6 +71,7 @@ export async function readFigures(dir: string, storage: 'index' | 'memory', budg
 		if (days === 90 && top) explanationMs = timed(() => top.explanation.incidents.length)[1];
 	}
 	const [rows, actorRowsMs] = timed(() => actorRows(data, riskWindow(data, { days: 90 })));
+	const search = searchFigures(data);
 
 	return {
 		storage,
@@ -101,5 +92,6 @@ export async function readFigures(dir: string, storage: 'index' | 'memory', budg
 		explanationMs,
 		actorRowsMs,
 		actorRows: rows.length,
+		search,
 	};
 }

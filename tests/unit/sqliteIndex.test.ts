@@ -14,12 +14,16 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backendOf } from '../../source/core/backend/memory.js';
 import { firstDay, lastDay } from '../../source/core/dates.js';
 import { killed, killedOr0 } from '../../source/core/fatalities.js';
+import { Resolver } from '../../source/core/resolve.js';
 import { basePoints, effectiveDay } from '../../source/core/risk.js';
 import type { Incident } from '../../source/core/schema.js';
+import { parseQuery } from '../../source/core/search/query.js';
 import { rolesIn, type Store } from '../../source/core/store.js';
 import { loadDataDir } from '../../source/io/load/load.js';
+import { sqliteBackend } from '../../source/io/store/sqlite/backend.js';
 import { buildIndex } from '../../source/io/store/sqlite/build.js';
 import { ensureIndex } from '../../source/io/store/sqlite/ensure.js';
 import { RecordSplitter } from '../../source/io/store/sqlite/jsonStream.js';
@@ -259,6 +263,44 @@ describe('keeping the index current', () => {
 		expect(one(db, "SELECT count(*) FROM files WHERE path = 'incidents/more.ndjson'")).toBe(0);
 		expect(count(db, 'incidents_fts')).toBe(bundled().store.incidents.length);
 		expectDaysMatch(db, bundled().store);
+	});
+
+	it('searches the words of records added, and not those of a file removed, as the memory backend does', async () => {
+		const dir = copyData();
+		const file = join(dir, 'incidents', 'more.ndjson');
+		const line = (id: string, description: string) => `${JSON.stringify(incident(id, { description }))}\n`;
+		writeFileSync(file, line('t-1', 'Zorblat convoy ambushed near Kabul') + line('t-2', 'A zorblat patrol in Kabul'));
+		const answers = (db: Db) => {
+			const index = sqliteBackend(db);
+			const memory = backendOf(loadDataDir(dir).store);
+			const resolver = new Resolver(memory);
+			return ['zorblat', 'zorblat kabul', 'kabul -zorblat', 'zorbla', 'kabul'].map((q) => {
+				const plain = (o: ReturnType<typeof memory.search>) => ({
+					...o,
+					results: o.results.map(({ score: _, ...r }) => r),
+				});
+				const query = parseQuery(q, resolver);
+				return [plain(index.search(query, { limit: 10 })), plain(memory.search(query, { limit: 10 }))];
+			});
+		};
+		const expectAlike = (db: Db, zorblats: number) => {
+			const got = answers(db);
+			for (const [index, memory] of got) expect(index).toEqual(memory);
+			expect(got[0]?.[0]?.total).toBe(zorblats);
+		};
+		const first = await ensure(dir);
+		expectAlike(first.db, 2);
+		first.db.close();
+		appendFileSync(file, line('t-3', 'Zorblat again'));
+		const added = await ensure(dir);
+		expect(added.built).toBe('updated');
+		expectAlike(added.db, 3);
+		added.db.close();
+		rmSync(file);
+		const removed = await ensure(dir);
+		expect(removed.built).toBe('updated');
+		expectAlike(removed.db, 0);
+		expect(one(removed.db, "SELECT count(*) FROM search_postings WHERE term = 'zorblat'")).toBe(0);
 	});
 
 	it('relinks the incidents that cite an article when the articles change', async () => {

@@ -31,10 +31,22 @@ class TokenStream {
 	push(id: number, vpos: number): void {
 		const at = this.length & CHUNK_MASK;
 		if (at === 0) {
-			this.curIds = new Int32Array(CHUNK);
-			this.curPos = new Uint32Array(CHUNK);
+			// The first chunk starts small and doubles: a build over a few documents (a query's
+			// candidates, core/search/candidates.ts) would otherwise zero 8 MB for each.
+			const size = this.ids.length === 0 ? FIRST_CHUNK : CHUNK;
+			this.curIds = new Int32Array(size);
+			this.curPos = new Uint32Array(size);
 			this.ids.push(this.curIds);
 			this.offsets.push(this.curPos);
+		} else if (at === this.curIds.length) {
+			const ids = new Int32Array(at * 2);
+			const pos = new Uint32Array(at * 2);
+			ids.set(this.curIds);
+			pos.set(this.curPos);
+			this.curIds = ids;
+			this.curPos = pos;
+			this.ids[this.ids.length - 1] = ids;
+			this.offsets[this.offsets.length - 1] = pos;
 		}
 		this.curIds[at] = id;
 		this.curPos[at] = vpos;
@@ -53,6 +65,7 @@ class TokenStream {
 const CHUNK_BITS = 20;
 const CHUNK = 1 << CHUNK_BITS;
 const CHUNK_MASK = CHUNK - 1;
+const FIRST_CHUNK = 1 << 12;
 
 /**
  * Pass 1's per-word counters: documents, and the exact bytes the word's

@@ -9,9 +9,10 @@ import type { Article, Country, Incident } from '../schema.js';
 import { articleOrder, byDateDesc } from '../store.js';
 import { buildSteps } from './build.js';
 import { type Expansion, ExpansionCache, idf, idfOf, synonymExpansions, type WordIndex } from './expand.js';
-import { emptyFilters, type ParsedQuery } from './query.js';
+import { emptyFilters, type ParsedQuery, type QueryTerm } from './query.js';
 import { PHRASE_WEIGHT, type QueryWords, type SearchOptions, type SearchOutcome, searchWithInfo } from './rank.js';
 import { bodyKOf, type SearchIndex } from './searchIndex.js';
+import type { SynonymUse } from './synonyms.js';
 import { Vocab } from './vocab.js';
 
 /** A corpus's words and sizes: what ranking among all of it needs besides the candidates. */
@@ -36,6 +37,21 @@ export function corpusOf(words: Iterable<readonly [string, number]>, docCount: n
 	return { ...corpus, expansions: new ExpansionCache(corpus) };
 }
 
+/** A query word's expansions (its own and its synonyms) as corpus term ids, and its IDF over the corpus. */
+export function corpusExpansions(
+	corpus: Corpus,
+	term: QueryTerm,
+): { expansions: Expansion[]; idf: number; synonyms?: SynonymUse } {
+	const own = corpus.expansions.get(term.text, term.prefix);
+	const extra = synonymExpansions(corpus, term.text, own);
+	const all = extra ? [...own, ...extra.expansions] : own;
+	return {
+		expansions: all,
+		idf: idfOf(corpus, all),
+		...(extra ? { synonyms: { word: term.text, also: extra.words } } : {}),
+	};
+}
+
 /** The query's words as the corpus weighs them, as term ids of the candidates' index. */
 function corpusWords(corpus: Corpus, ix: SearchIndex): QueryWords {
 	const local = (e: Expansion): Expansion[] => {
@@ -44,14 +60,8 @@ function corpusWords(corpus: Corpus, ix: SearchIndex): QueryWords {
 	};
 	return {
 		word(term) {
-			const own = corpus.expansions.get(term.text, term.prefix);
-			const extra = synonymExpansions(corpus, term.text, own);
-			const all = extra ? [...own, ...extra.expansions] : own;
-			return {
-				expansions: all.flatMap(local),
-				idf: idfOf(corpus, all),
-				...(extra ? { synonyms: { word: term.text, also: extra.words } } : {}),
-			};
+			const w = corpusExpansions(corpus, term);
+			return { ...w, expansions: w.expansions.flatMap(local) };
 		},
 		phraseWeight: (words) =>
 			words.reduce((sum, w) => sum + idf(corpus, corpus.df[corpus.vocab.lookup(w)] ?? 0), 0) * PHRASE_WEIGHT,

@@ -99,11 +99,16 @@ function scratchOf(ix: SearchIndex): Scratch {
 }
 
 function fieldScore(ix: SearchIndex, counts: number, d: number): number {
+	return fieldScoreOf(counts, ix.bodyK[d] ?? K1);
+}
+
+/** A word's score in a document from its packed field counts (postings.ts packCounts) and the body's K. */
+export function fieldScoreOf(counts: number, bodyK: number): number {
 	const body = counts >>> 4;
 	return (
 		W_TITLE * (SAT[counts & 3] ?? 0) +
 		W_SUMMARY * (SAT[(counts >>> 2) & 3] ?? 0) +
-		(body === 0 ? 0 : (W_BODY * body * (K1 + 1)) / (body + (ix.bodyK[d] ?? K1)))
+		(body === 0 ? 0 : (W_BODY * body * (K1 + 1)) / (body + bodyK))
 	);
 }
 

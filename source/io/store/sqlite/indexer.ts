@@ -48,7 +48,11 @@ export class Indexer {
 	private lists: { actors: Actor[]; countries: Country[] } | undefined;
 	private readonly stmt;
 	private rowsInBatch = 0;
-	private readonly terms = new TermCounts(() => this.countries, 1);
+	private readonly terms = new TermCounts(
+		() => this.countries,
+		1,
+		() => this.db,
+	);
 
 	/**
 	 * `batched`: commit every BATCH_ROWS rows (a build into a file no one reads yet);
@@ -218,7 +222,7 @@ export class Indexer {
 		for (const s of inc.sources) {
 			if (typeof s !== 'string') this.stmt.incidentOutlet.run(squash(outletOf(s)), outletOf(s), rid);
 		}
-		this.terms.add(inc);
+		this.terms.add(inc, rid, fid);
 		const key = `${inc.country}\u0000${day}\u0000${machine}`;
 		const sum = days.get(key) ?? { incidents: 0, killed: 0, base: 0 };
 		sum.incidents++;
@@ -243,7 +247,7 @@ export class Indexer {
 		this.stmt.articleText.run(rid, art.title, [art.summary, art.body].filter(Boolean).join('\n\n'));
 		for (const tag of new Set(art.tags.map(squash))) this.stmt.articleRef.run('tag', tag, rid);
 		this.stmt.articleRef.run('outlet', squash(art.source), rid);
-		this.terms.add(art);
+		this.terms.add(art, rid, fid);
 		return true;
 	}
 
@@ -321,6 +325,7 @@ export function removeFile(db: Db, fid: number): void {
 	db.prepare(`DELETE FROM article_refs WHERE rid IN (${arts})`).run(fid);
 	db.prepare(`DELETE FROM articles_fts WHERE rowid IN (${arts})`).run(fid);
 	db.prepare(`DELETE FROM article_docs WHERE rid IN (${arts})`).run(fid);
+	db.prepare('DELETE FROM search_postings WHERE fid = ?').run(fid);
 	db.prepare('DELETE FROM articles WHERE fid = ?').run(fid);
 	db.prepare('DELETE FROM actors WHERE fid = ?').run(fid);
 	db.prepare('DELETE FROM countries WHERE fid = ?').run(fid);

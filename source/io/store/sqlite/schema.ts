@@ -85,6 +85,11 @@ CREATE INDEX IF NOT EXISTS incident_outlets_rid ON incident_outlets (rid);
 -- and search_stats' body_tokens: what core's ranking weighs by (core/search/candidates.ts).
 CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS search_stats (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+-- Core's postings per word, kind (0 article, 1 incident) and data file (io/store/sqlite/searchPostings.ts):
+-- a query of words is ranked from these, and only its results' records are read.
+CREATE TABLE IF NOT EXISTS search_postings (term TEXT NOT NULL, kind INTEGER NOT NULL, fid INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS search_postings_term ON search_postings (term, kind);
+CREATE INDEX IF NOT EXISTS search_postings_fid ON search_postings (fid);
 
 CREATE TABLE IF NOT EXISTS actors (id TEXT PRIMARY KEY, fid INTEGER NOT NULL, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS countries (code TEXT PRIMARY KEY, fid INTEGER NOT NULL, json TEXT NOT NULL);

@@ -1,17 +1,25 @@
-// Search over the index: FTS5 finds the candidates — every document with a
-// word any query word expands to (over the index's own core-cut vocabulary,
-// search_terms), filtered in SQL — and core ranks them as the in-memory
-// engine ranks the whole data (core/search/candidates.ts). So results, order,
-// snippets and highlights are the same whichever backend answers; the cost is
-// one small index per query over the candidates, none over the rest.
+// Search over the index, answering as the in-memory engine does. Query words
+// expand over the index's own core-cut vocabulary (search_terms). A query of
+// words is ranked over core's postings kept in the index (searchRank.ts) and
+// only its results' records go to core (core/search/candidates.ts) for the
+// final order and snippets. A query with a phrase has FTS5 find the candidates
+// — every document with a word any query word expands to, filtered in SQL — and
+// core ranks all of them with one small index over them.
 import { compareText } from '../../../core/collate.js';
 import { squash } from '../../../core/fold.js';
 import type { Article, Country, Incident } from '../../../core/schema.js';
 import { type Corpus, corpusOf, rankCandidates } from '../../../core/search/candidates.js';
 import { synonymExpansions } from '../../../core/search/expand.js';
-import { type FilterSet, hasText, type ParsedQuery, type SearchFilters } from '../../../core/search/query.js';
+import {
+	type FilterSet,
+	hasFilters,
+	hasText,
+	type ParsedQuery,
+	type SearchFilters,
+} from '../../../core/search/query.js';
 import type { SearchOptions, SearchOutcome } from '../../../core/search/rank.js';
 import type { Db } from './open.js';
+import { PostingRanker, type Ranked } from './searchRank.js';
 
 interface Where {
 	sql: string[];
@@ -101,11 +109,14 @@ const and = (w: Where) => (w.sql.length ? ` AND ${w.sql.join(' AND ')}` : '');
 
 export class IndexSearch {
 	private corpusCache: Corpus | undefined;
+	private readonly ranker: PostingRanker;
 
 	constructor(
 		private readonly db: Db,
 		private readonly countries: readonly Country[],
-	) {}
+	) {
+		this.ranker = new PostingRanker(db);
+	}
 
 	/** The index's words and sizes, read on the first search. */
 	private corpus(): Corpus {
@@ -144,6 +155,9 @@ export class IndexSearch {
 			),
 		];
 		const found = parts.filter((p): p is string => p !== undefined);
+		if (query.phrases.length === 0 && query.exclude.every((w) => w.length === 1))
+			return this.byWords(found, query, opts);
+		// Phrases: core checks the words' order in the records, so every candidate's record is read.
 		// Documents with every part first; when none has, those with any (core's partial matches).
 		if (found.length === parts.length) {
 			const every = rankCandidates(
@@ -177,6 +191,7 @@ export class IndexSearch {
 		return out;
 	}
 
+	/** Every document FTS5 matches, its record read. */
 	private candidates(match: string, f: SearchFilters): Candidates {
 		const read = (sql: string, params: unknown[]) =>
 			(
@@ -204,6 +219,75 @@ export class IndexSearch {
 							`SELECT d.json FROM articles a JOIN article_docs d ON d.rid = a.rid WHERE a.rid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)${and(aw)}`,
 							[match, ...aw.params],
 						),
+		};
+	}
+
+	/** A query of words (no phrase): ranked over the postings, only the results' records read. */
+	private byWords(found: readonly string[], query: ParsedQuery, opts: SearchOptions): SearchOutcome {
+		const corpus = this.corpus();
+		const f = query.filters;
+		const limit = Math.max(0, Math.floor(opts.limit ?? 50));
+		const kinds = f.scope === 'articles' ? [0] : f.scope === 'incidents' ? [1] : [0, 1];
+		let allowed: number[][] | undefined;
+		if (hasFilters({ ...f, scope: 'all' })) {
+			// The filters in SQL, over the documents with any of the query's words.
+			const rids = (sql: string, params: unknown[]) =>
+				(
+					this.db
+						.prepare(sql)
+						.raw()
+						.all(...params) as [number][]
+				).map((r) => r[0]);
+			const match = `(${found.join(' OR ')})`;
+			const aw = articleWhere(f);
+			const iw = incidentWhere(f);
+			allowed = !found.length
+				? [[], []]
+				: [
+						kinds.includes(0)
+							? rids(
+									`SELECT a.rid FROM articles a WHERE a.rid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)${and(aw)}`,
+									[match, ...aw.params],
+								)
+							: [],
+						kinds.includes(1)
+							? rids(
+									`SELECT i.rid FROM incidents i WHERE i.rid IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?)${and(iw)}`,
+									[match, ...iw.params],
+								)
+							: [],
+					];
+		}
+		const got = this.ranker.rank(corpus, query, limit, kinds, allowed);
+		const ranked = rankCandidates(corpus, this.records(got.picked), this.countries, query, opts);
+		return { ...ranked, total: got.total, partial: got.partial };
+	}
+
+	/** The records of ranked documents, as candidates. */
+	private records(rows: readonly Ranked[]): Candidates {
+		const read = (table: string, rids: number[]) => {
+			const out: unknown[] = [];
+			for (let at = 0; at < rids.length; at += 500) {
+				const chunk = rids.slice(at, at + 500);
+				const got = this.db
+					.prepare(`SELECT json FROM ${table} WHERE rid IN (${marks(chunk.length)})`)
+					.raw()
+					.all(...chunk) as [string][];
+				for (const [json] of got) out.push(JSON.parse(json));
+			}
+			return out;
+		};
+		const incidents = read(
+			'incident_docs',
+			rows.filter((r) => r.kind === 1).map((r) => r.rid),
+		) as Incident[];
+		return {
+			incidents,
+			citedSources: this.citedSources(incidents),
+			articles: read(
+				'article_docs',
+				rows.filter((r) => r.kind === 0).map((r) => r.rid),
+			) as Article[],
 		};
 	}
 

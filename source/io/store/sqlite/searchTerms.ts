@@ -4,6 +4,7 @@
 import type { Article, Country, Incident } from '../../../core/schema.js';
 import { buildSteps } from '../../../core/search/build.js';
 import type { Db } from './open.js';
+import { PostingWriter } from './searchPostings.js';
 
 /** Records tokenized at once: a small index each, freed before the next. */
 const CHUNK = 4096;
@@ -14,15 +15,33 @@ export class TermCounts {
 	private bodyTokens = 0;
 	private articles: Article[] = [];
 	private incidents: Incident[] = [];
+	private articleRids: number[] = [];
+	private incidentRids: number[] = [];
+	private fid = 0;
+	private readonly postings: PostingWriter | undefined;
 
 	constructor(
 		private readonly countries: () => readonly Country[],
 		private readonly sign: 1 | -1,
-	) {}
+		/** The database records added have their postings written to (search_postings). */
+		db?: () => Db,
+	) {
+		this.postings = db ? new PostingWriter(db) : undefined;
+	}
 
-	add(rec: Article | Incident): void {
-		if ('published' in rec) this.articles.push(rec);
-		else this.incidents.push(rec);
+	/** `rid` and `fid`: the record's row and file, when its postings are written (records added). */
+	add(rec: Article | Incident, rid = 0, fid = 0): void {
+		if (fid !== this.fid) {
+			this.count();
+			this.fid = fid;
+		}
+		if ('published' in rec) {
+			this.articles.push(rec);
+			this.articleRids.push(rid);
+		} else {
+			this.incidents.push(rec);
+			this.incidentRids.push(rid);
+		}
 		if (this.articles.length + this.incidents.length >= CHUNK) this.count();
 	}
 
@@ -43,12 +62,16 @@ export class TermCounts {
 			if (n > 0) this.df.set(term, (this.df.get(term) ?? 0) + n);
 		});
 		for (const n of ix.bodyTokens) this.bodyTokens += n;
+		this.postings?.add(ix, [...this.articleRids, ...this.incidentRids], this.fid);
 		this.articles = [];
 		this.incidents = [];
+		this.articleRids = [];
+		this.incidentRids = [];
 	}
 
 	flush(db: Db): void {
 		this.count();
+		this.postings?.write();
 		const term = db.prepare(
 			'INSERT INTO search_terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df',
 		);

@@ -1,0 +1,350 @@
+// A query of words ranked over search_postings (searchPostings.ts): core's
+// ranking (core/search/rank.ts) step for step — per part, each document's best
+// expansion's weight times its field score, times the part's IDF; documents
+// with every part first, else those with most; every part in the title; score;
+// day — over the postings of the query's expansions only. The documents at or
+// above the limit's worst key (ties and near-ties kept) go to core, which ranks
+// them as it ranks the whole data and cuts snippets: the answer is the
+// in-memory engine's, and only the results' records are read.
+import { type Corpus, corpusExpansions } from '../../../core/search/candidates.js';
+import type { ParsedQuery } from '../../../core/search/query.js';
+import { fieldScoreOf } from '../../../core/search/rank.js';
+import { bodyKOf } from '../../../core/search/searchIndex.js';
+import { popcount } from '../../../core/search/snippet.js';
+import type { Db } from './open.js';
+import { DAY_BIAS, eachPosting } from './searchPostings.js';
+
+export interface Ranked {
+	kind: number;
+	rid: number;
+}
+
+/** A growable list of rids (an Int32Array: millions of them at 2.5M incidents). */
+class RidList {
+	items = new Int32Array(1024);
+	length = 0;
+
+	push(rid: number): void {
+		if (this.length === this.items.length) {
+			const grown = new Int32Array(this.length * 2);
+			grown.set(this.items);
+			this.items = grown;
+		}
+		this.items[this.length++] = rid;
+	}
+
+	clear(): void {
+		this.length = 0;
+		// A list grown past 1M entries by one query is not kept for the next.
+		if (this.items.length > 1 << 20) this.items = new Int32Array(1024);
+	}
+}
+
+/** Per kind, per rid: what core's search keeps per document while a query runs. */
+class Scratch {
+	score = new Float64Array(0);
+	best = new Float64Array(0);
+	matched = new Uint32Array(0);
+	titled = new Uint32Array(0);
+	day = new Int32Array(0);
+	/** Stamp of the query that excluded the rid (minus it) or, with filters, allowed it. */
+	mark = new Int32Array(0);
+	touched = new RidList();
+	/** Rids credited by the part being scored. */
+	part = new RidList();
+
+	fit(rid: number): void {
+		if (rid < this.score.length) return;
+		const n = Math.max(1024, 2 ** Math.ceil(Math.log2(rid + 1)));
+		const grow = <T extends Float64Array | Uint32Array | Int32Array>(a: T): T => {
+			const b = new (a.constructor as new (n: number) => T)(n);
+			b.set(a);
+			return b;
+		};
+		this.score = grow(this.score);
+		this.best = grow(this.best);
+		this.matched = grow(this.matched);
+		this.titled = grow(this.titled);
+		this.day = grow(this.day);
+		this.mark = grow(this.mark);
+	}
+}
+
+/**
+ * One posting list of one expansion (weight) of part `bit`: core's inner loop
+ * (rank.ts searchWithInfo). Small and on its own so V8 optimises it as a whole.
+ * `want`: the mark a rid must have (filters), else `-want` is the mark it must not have.
+ */
+function scoreList(
+	data: Uint8Array,
+	s: Scratch,
+	weight: number,
+	bit: number,
+	avg: number,
+	want: number,
+	filtered: boolean,
+): void {
+	const { mark, titled, best, day: days, part } = s;
+	const n = data.length;
+	let p = 0;
+	let rid = 0;
+	while (p < n) {
+		let b = data[p++] as number;
+		let v = b & 0x7f;
+		for (let shift = 7; b & 0x80; shift += 7) {
+			b = data[p++] as number;
+			v |= (b & 0x7f) << shift;
+		}
+		rid += v;
+		const counts = data[p++] as number;
+		b = data[p++] as number;
+		let body = b & 0x7f;
+		for (let shift = 7; b & 0x80; shift += 7) {
+			b = data[p++] as number;
+			body |= (b & 0x7f) << shift;
+		}
+		b = data[p++] as number;
+		let day = b & 0x7f;
+		for (let shift = 7; b & 0x80; shift += 7) {
+			b = data[p++] as number;
+			day |= (b & 0x7f) << shift;
+		}
+		if (filtered ? mark[rid] !== want : mark[rid] === -want) continue;
+		// Core's bodyK is a Float32Array entry: rounded alike.
+		const c = weight * fieldScoreOf(counts, Math.fround(bodyKOf(body, avg)));
+		if (counts & 3) titled[rid] = (titled[rid] as number) | bit;
+		days[rid] = day - DAY_BIAS;
+		const was = best[rid] as number;
+		if (c > was) {
+			if (was === 0) part.push(rid);
+			best[rid] = c;
+		}
+	}
+}
+
+/** Scores differing by less than this (relatively) are kept as ties: core's sums might round otherwise. */
+const NEAR = 1e-9;
+
+export class PostingRanker {
+	private readonly scratch = [new Scratch(), new Scratch()];
+	private stamp = 0;
+
+	constructor(private readonly db: Db) {}
+
+	/** The highest rid of a kind: the scratch arrays are made that long once, not checked per posting. */
+	private maxRid(kind: number): number {
+		const row = this.db
+			.prepare(`SELECT max(rid) FROM ${kind ? 'incidents' : 'articles'}`)
+			.raw()
+			.all()[0] as [number | null] | undefined;
+		return row?.[0] ?? 0;
+	}
+
+	private postingsStmt: { all(...params: unknown[]): unknown[] } | undefined;
+
+	private postings(term: string, kind: number): Uint8Array[] {
+		this.postingsStmt ??= this.db.prepare('SELECT data FROM search_postings WHERE term = ? AND kind = ?').raw();
+		return (this.postingsStmt.all(term, kind) as [Uint8Array][]).map((r) => r[0]);
+	}
+
+	/**
+	 * The documents core must rank for `limit` results, and what it would count. `kinds`: the
+	 * scope; `allowed`: per kind the rids the filters let through (undefined: all). Exclusions of
+	 * single words are applied here; phrases are not handled (search.ts reads records for them).
+	 */
+	rank(
+		corpus: Corpus,
+		query: ParsedQuery,
+		limit: number,
+		kinds: readonly number[],
+		allowed?: readonly (readonly number[])[],
+	): { picked: Ranked[]; total: number; partial: boolean } {
+		const stamp = ++this.stamp;
+		const filtered = allowed !== undefined;
+		for (const kind of kinds) {
+			const s = this.scratch[kind] as Scratch;
+			s.fit(this.maxRid(kind));
+			for (const rid of allowed?.[kind] ?? []) {
+				s.fit(rid);
+				s.mark[rid] = stamp;
+			}
+			for (const words of query.exclude) {
+				for (const data of this.postings(words[0] ?? '', kind)) {
+					eachPosting(data, (rid) => {
+						s.fit(rid);
+						s.mark[rid] = -stamp;
+					});
+				}
+			}
+		}
+		const all = 2 ** query.terms.length - 1;
+		const avg = corpus.avgBody;
+		query.terms.forEach((term, u) => {
+			const { expansions, idf } = corpusExpansions(corpus, term);
+			const bit = 1 << u;
+			for (const kind of kinds) {
+				const s = this.scratch[kind] as Scratch;
+				s.part.clear();
+				for (const e of expansions) {
+					for (const data of this.postings(corpus.vocab.terms[e.term] ?? '', kind)) {
+						scoreList(data, s, e.weight, bit, avg, stamp, filtered);
+					}
+				}
+				const { score, best, matched, touched, part } = s;
+				for (let j = 0; j < part.length; j++) {
+					const rid = part.items[j] as number;
+					score[rid] = (score[rid] as number) + idf * (best[rid] as number);
+					if (matched[rid] === 0) touched.push(rid);
+					matched[rid] = (matched[rid] as number) | bit;
+					best[rid] = 0;
+				}
+			}
+		});
+		let complete = 0;
+		for (const kind of kinds) {
+			const s = this.scratch[kind] as Scratch;
+			for (let j = 0; j < s.touched.length; j++) if (s.matched[s.touched.items[j] as number] === all) complete++;
+		}
+		const partial = complete === 0;
+		const picked = this.pick(kinds, limit, partial, all);
+		for (const kind of kinds) {
+			const s = this.scratch[kind] as Scratch;
+			for (let j = 0; j < s.touched.length; j++) {
+				const rid = s.touched.items[j] as number;
+				s.score[rid] = 0;
+				s.matched[rid] = 0;
+			}
+			s.touched.clear();
+			// Titled bits are set on documents never credited too (as core does): all cleared.
+			s.titled.fill(0);
+		}
+		return { picked: picked.docs, total: picked.qualifying, partial: partial && picked.qualifying > 0 };
+	}
+
+	/**
+	 * The qualifying documents' best `limit` by core's key without its last tie-break (store
+	 * order), with every one tied or nearly tied with the worst of them. Documents are
+	 * numbered rid * 2 + kind, their keys read from the scratch arrays (no copy of millions).
+	 */
+	private pick(
+		kinds: readonly number[],
+		limit: number,
+		partial: boolean,
+		all: number,
+	): { docs: Ranked[]; qualifying: number } {
+		const keys = new KeyView(this.scratch, partial, all);
+		const qualifying: number[] = [];
+		let n = 0;
+		const heap = new TopDocs(Math.max(1, limit), keys);
+		for (const kind of kinds) {
+			const s = this.scratch[kind] as Scratch;
+			for (let j = 0; j < s.touched.length; j++) {
+				const rid = s.touched.items[j] as number;
+				if (!partial && s.matched[rid] !== all) continue;
+				n++;
+				heap.offer(rid * 2 + kind);
+			}
+		}
+		const out = (doc: number): Ranked => ({ kind: doc & 1, rid: Math.floor(doc / 2) });
+		if (n <= limit) return { docs: heap.items().map(out), qualifying: n };
+		const worst = heap.worst();
+		const rank = keys.rank(worst);
+		const score = keys.score(worst);
+		const day = keys.day(worst);
+		const near = score - NEAR * Math.max(1, Math.abs(score));
+		for (const kind of kinds) {
+			const s = this.scratch[kind] as Scratch;
+			for (let j = 0; j < s.touched.length; j++) {
+				const rid = s.touched.items[j] as number;
+				if (!partial && s.matched[rid] !== all) continue;
+				const doc = rid * 2 + kind;
+				const r = keys.rank(doc);
+				if (r < rank) continue;
+				const sc = keys.score(doc);
+				// At or above the worst kept; or a hair below it, whatever the day.
+				if (r > rank || sc > score || (sc === score && keys.day(doc) >= day) || sc >= near) qualifying.push(doc);
+			}
+		}
+		return { docs: qualifying.map(out), qualifying: n };
+	}
+}
+
+/** Core's key of a document numbered rid * 2 + kind. */
+class KeyView {
+	constructor(
+		private readonly scratch: readonly Scratch[],
+		private readonly partial: boolean,
+		private readonly all: number,
+	) {}
+
+	/** Parts matched (when partial), then every part in the title, as one number: higher first. */
+	rank(doc: number): number {
+		const s = this.scratch[doc & 1] as Scratch;
+		const rid = Math.floor(doc / 2);
+		return (this.partial ? popcount(s.matched[rid] as number) * 2 : 0) + (s.titled[rid] === this.all ? 1 : 0);
+	}
+
+	score(doc: number): number {
+		return (this.scratch[doc & 1] as Scratch).score[Math.floor(doc / 2)] as number;
+	}
+
+	day(doc: number): number {
+		return (this.scratch[doc & 1] as Scratch).day[Math.floor(doc / 2)] as number;
+	}
+
+	/** True when a comes after b in core's order. */
+	after(a: number, b: number): boolean {
+		const ra = this.rank(a);
+		const rb = this.rank(b);
+		if (ra !== rb) return ra < rb;
+		const sa = this.score(a);
+		const sb = this.score(b);
+		if (sa !== sb) return sa < sb;
+		return this.day(a) < this.day(b);
+	}
+}
+
+/** The best `k` documents offered (a bounded heap, the worst kept on top). */
+class TopDocs {
+	private readonly h: number[] = [];
+
+	constructor(
+		private readonly k: number,
+		private readonly keys: KeyView,
+	) {}
+
+	offer(doc: number): void {
+		const { h, keys } = this;
+		if (h.length < this.k) {
+			h.push(doc);
+			let i = h.length - 1;
+			while (i > 0) {
+				const parent = (i - 1) >> 1;
+				if (!keys.after(h[i] as number, h[parent] as number)) break;
+				[h[i], h[parent]] = [h[parent] as number, h[i] as number];
+				i = parent;
+			}
+		} else if (keys.after(h[0] as number, doc)) {
+			h[0] = doc;
+			let i = 0;
+			for (;;) {
+				const l = 2 * i + 1;
+				const r = l + 1;
+				let w = i;
+				if (l < h.length && keys.after(h[l] as number, h[w] as number)) w = l;
+				if (r < h.length && keys.after(h[r] as number, h[w] as number)) w = r;
+				if (w === i) break;
+				[h[i], h[w]] = [h[w] as number, h[i] as number];
+				i = w;
+			}
+		}
+	}
+
+	worst(): number {
+		return this.h[0] as number;
+	}
+
+	items(): number[] {
+		return this.h;
+	}
+}
