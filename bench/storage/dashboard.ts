@@ -3,7 +3,7 @@
 // (bench/tui.ts appSession), SITREP_STORAGE choosing memory or the index, the
 // screen read back after each key. A key's time is key written → the frame that
 // shows its answer, so it counts the queries the pane asks as well as drawing.
-import { stats, type Stats } from '../../tests/support/pty.js';
+import { type Stats, stats } from '../../tests/support/pty.js';
 import { appSession, firstFrame, timeKey } from '../tui.js';
 
 export interface DashboardMeasured {
@@ -60,8 +60,12 @@ export async function measureDashboard(
 			await s.settle(50);
 			const before = summary(s.lines());
 			filter.push(
-				(await timeKey(s, '\r', { expect: (l) => summary(l) !== before && !l.some((x) => x.includes('Tab complete')), timeoutMs: 120_000 }))
-					.frame,
+				(
+					await timeKey(s, '\r', {
+						expect: (l) => summary(l) !== before && !l.some((x) => x.includes('Tab complete')),
+						timeoutMs: 120_000,
+					})
+				).frame,
 			);
 			await timeKey(s, 'c', { timeoutMs: 120_000 });
 		}
@@ -75,7 +79,8 @@ export async function measureDashboard(
 				const want = typed;
 				// The query line echoes the key at once; its answer is the results line after it.
 				const t = await timeKey(s, ch, {
-					expect: (l) => (l[1] ?? '').includes(`search› ${want}`) && /\d+ match(es)?[^\n]* · \d+\.\d ms/.test(l[3] ?? ''),
+					expect: (l) =>
+						(l[1] ?? '').includes(`search› ${want}`) && /\d+ match(es)?[^\n]* · \d+\.\d ms/.test(l[3] ?? ''),
 					timeoutMs: 120_000,
 					quietMs: 30,
 				});
