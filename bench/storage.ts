@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { incidentRecords } from '../tests/support/synthRecords.js';
 import { type BenchSize, benchDataDir } from './data.js';
+import { measureDashboard } from './storage/dashboard.js';
 import { type Measured, type Row, storageRows } from './storage/rows.js';
 
 const args = process.argv.slice(2);
@@ -85,6 +86,16 @@ async function measure(size: string): Promise<Measured> {
 		};
 		// 2.5M incidents in memory would take 4–6 times their 2 GB: not measured.
 		if (size !== '2.5m') m.memory = child(env, 'read', dir, 'memory');
+		// The dashboard itself (dist/cli.js in a pty) over the index just measured, and in memory below 2.5M.
+		if (existsSync(join(root, 'dist', 'cli.js'))) {
+			m.dashboard = {};
+			const dashEnv = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+			for (const mode of size === '2.5m' ? (['index'] as const) : (['index', 'memory'] as const)) {
+				const load = os.loadavg()[0] ?? 0;
+				log(`  dashboard ${mode} (load ${load.toFixed(2)})`);
+				m.dashboard[mode] = { ...(await measureDashboard(dir, mode, dashEnv, { starts: 3, keys: 60 })), load };
+			}
+		} else log('  dashboard: dist/cli.js not built (npm run build): not measured');
 		// The bundled sample is one incidents.json in the repository: no folder to add a file to.
 		if (!bundled && existsSync(join(dir, 'incidents'))) {
 			try {

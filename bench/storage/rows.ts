@@ -1,6 +1,7 @@
 // bench/storage.ts's measurements as table rows: each figure beside issue 18's
 // target (by how much it is missed), the load average as each process started,
 // and how each figure grows from 100k to 2.5M incidents (25 times the data).
+import type { DashboardMeasured } from './dashboard.js';
 import type { Stats } from './read.js';
 import { type SearchFigures, TYPED_QUERIES } from './search.js';
 
@@ -39,6 +40,8 @@ export interface Measured {
 	memory?: Run;
 	added?: Run;
 	removed?: Run;
+	/** The dashboard in a pseudo-terminal, per backend (bench/storage/dashboard.ts). */
+	dashboard?: Partial<Record<'index' | 'memory', DashboardMeasured & { load: number }>>;
 }
 
 const LABEL: Record<string, string> = { bundled: 'bundled', '100k': '100k + 10k', '2.5m': '2.5M + 300k' };
@@ -46,11 +49,11 @@ const LABEL: Record<string, string> = { bundled: 'bundled', '100k': '100k + 10k'
 /** Issue 18's targets per data set; absent: none. */
 const TARGETS: Record<
 	string,
-	Partial<Record<'first' | 'rss' | 'filter' | 'risk' | 'build' | 'update' | 'search', number>>
+	Partial<Record<'first' | 'rss' | 'filter' | 'risk' | 'build' | 'update' | 'search' | 'jk', number>>
 > = {
-	bundled: { filter: 50 },
-	'100k': { first: 300, rss: 150, filter: 50, risk: 100, search: 16 },
-	'2.5m': { first: 400, rss: 200, filter: 100, risk: 300, build: 300, update: 5, search: 30 },
+	bundled: { first: 150, filter: 50, search: 10, jk: 16 },
+	'100k': { first: 300, rss: 150, filter: 50, risk: 100, search: 16, jk: 16 },
+	'2.5m': { first: 400, rss: 200, filter: 100, risk: 300, build: 300, update: 5, search: 30, jk: 16 },
 };
 
 const ms = (v: number) => `${v < 10 ? v.toFixed(1) : Math.round(v).toLocaleString('en')} ms`;
@@ -150,6 +153,49 @@ export function storageRows(measured: readonly Measured[]): Row[] {
 				`${Math.round(r.maxRssMb)} MB`,
 				idx ? t.rss : undefined,
 				r.maxRssMb,
+				' MB',
+			);
+		}
+	}
+	for (const m of measured) {
+		const l = LABEL[m.size] ?? m.size;
+		const t = TARGETS[m.size] ?? {};
+		for (const kind of ['index', 'memory'] as const) {
+			const d = m.dashboard?.[kind];
+			if (!d) continue;
+			const idx = kind === 'index';
+			const head = `${l} (${kind}) dashboard`;
+			push(
+				`${head}: first frame, spawn → first complete frame (median) [load ${d.load.toFixed(2)}]`,
+				ms(d.firstFrame),
+				idx ? t.first : undefined,
+				d.firstFrame,
+				' ms',
+			);
+			push(`${head}: j/k p95, key → frame (${d.jk.n} keys)`, ms(d.jk.p95), t.jk, d.jk.p95, ' ms');
+			push(
+				`${head}: filter apply p95, Enter → the filtered frame (${d.filter.n} filters)`,
+				ms(d.filter.p95),
+				idx ? t.filter : undefined,
+				d.filter.p95,
+				' ms',
+			);
+			push(
+				`${head}: search p95 per key, key → the frame with its results (${d.searchKey.n} keys)`,
+				ms(d.searchKey.p95),
+				idx ? t.search : undefined,
+				d.searchKey.p95,
+				' ms',
+			);
+			push(
+				`${head}: j/k, filter, search medians`,
+				`${ms(d.jk.median)}, ${ms(d.filter.median)}, ${ms(d.searchKey.median)}`,
+			);
+			push(
+				`${head}: peak RSS browsing + searching`,
+				`${Math.round(d.peakRss / 1e6)} MB`,
+				idx ? t.rss : undefined,
+				d.peakRss / 1e6,
 				' MB',
 			);
 		}
