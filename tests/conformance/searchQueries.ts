@@ -7,6 +7,8 @@ import { Resolver } from '../../source/core/resolve.js';
 import { parseQuery } from '../../source/core/search/query.js';
 
 export const SEARCH_QUERIES = [
+	// Nothing typed: the Search pane's first list, newest first.
+	'',
 	'kabul',
 	'taliban',
 	'attack',
@@ -41,6 +43,8 @@ export const SEARCH_QUERIES = [
  * 100k a phrase still has every candidate's record read by the index: docs/dev/storage.md).
  */
 export const SEARCH_QUERIES_AT_SCALE = [
+	'',
+	'country:AF -country:PK in:incidents',
 	'kabul',
 	'"suicide bomber"',
 	'attack -kabul',

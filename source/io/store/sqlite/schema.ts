@@ -60,6 +60,8 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE TABLE IF NOT EXISTS article_docs (rid INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published DESC, id);
+-- Search's filters-only list, newest day first (its exact ORDER BY).
+CREATE INDEX IF NOT EXISTS articles_day ON articles (substr(published, 1, 10) DESC, id);
 CREATE INDEX IF NOT EXISTS articles_fid ON articles (fid);
 
 -- An article's actors, countries and the incidents it is a source of: kind actor | country | incident;
@@ -139,6 +141,8 @@ CREATE INDEX IF NOT EXISTS incidents_date ON incidents (date DESC, id, killed, c
 -- One country's, newest first: a country filter, a risk window.
 CREATE INDEX IF NOT EXISTS incidents_country_date ON incidents (country, date DESC, id, killed, day, machine, type, last_day);
 CREATE INDEX IF NOT EXISTS incidents_type_date ON incidents (type, date DESC, id, killed, country, last_day);
+-- Search's filters-only list, the first day covered newest first (its exact ORDER BY).
+CREATE INDEX IF NOT EXISTS incidents_first_day ON incidents (first_day DESC, id);
 -- Deadliest first, the untolled last: the toll sort's exact ORDER BY.
 CREATE INDEX IF NOT EXISTS incidents_toll ON incidents (killed IS NULL, killed DESC, date DESC, id, country, type, last_day);
 `;
