@@ -8,6 +8,8 @@ import { Indexer } from './indexer.js';
 import { createIndex, type Db, removeIndexFile } from './open.js';
 import { INCIDENT_INDEXES_SQL } from './schema.js';
 
+const FTS_TABLES = ['incidents_fts', 'articles_fts'];
+
 /** Builds the index of `dir` at `target` and returns how many problems its files had. */
 export async function buildIndex(dir: string, target: string, onProgress?: Progress): Promise<{ problems: number }> {
 	mkdirSync(dirname(target), { recursive: true });
@@ -15,6 +17,8 @@ export async function buildIndex(dir: string, target: string, onProgress?: Progr
 	let db: Db | undefined = createIndex(temp);
 	let problems = 0;
 	try {
+		// Full text is merged once at the end, not level by level as rows come in.
+		for (const t of FTS_TABLES) db.exec(`INSERT INTO ${t} (${t}, rank) VALUES ('automerge', 0)`);
 		const indexer = new Indexer(db, dir, true);
 		db.exec('BEGIN');
 		const live = db;
@@ -28,6 +32,11 @@ export async function buildIndex(dir: string, target: string, onProgress?: Progr
 		);
 		db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('built_at', new Date().toISOString());
 		db.exec('COMMIT');
+		for (const t of FTS_TABLES) {
+			db.exec(`INSERT INTO ${t} (${t}) VALUES ('optimize')`);
+			// FTS5's default again: an update's rows are merged as they come.
+			db.exec(`INSERT INTO ${t} (${t}, rank) VALUES ('automerge', 4)`);
+		}
 		db.exec(INCIDENT_INDEXES_SQL);
 		db.exec('PRAGMA optimize');
 		// The header says WAL from now on; closing leaves no -wal file beside it.

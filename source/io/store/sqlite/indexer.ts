@@ -18,7 +18,8 @@ import { rolesIn } from '../../../core/store.js';
 import { checkRecord } from '../../load/checkRecord.js';
 import type { Db } from './open.js';
 import { readRecords } from './readRecords.js';
-import { TermCounts } from './searchTerms.js';
+import { RowBuffer } from './rowBuffer.js';
+import { removeTerms, TermCounts } from './searchTerms.js';
 
 /** A data file as the index names it: relative to the data directory, '/' separated. */
 export interface DataFileRef {
@@ -31,7 +32,7 @@ export interface DataFileRef {
 export class NeedsRebuild extends Error {}
 
 /** How many rows go into one transaction while building. */
-const BATCH_ROWS = 10_000;
+const BATCH_ROWS = 100_000;
 
 type DayKey = string;
 interface DaySum {
@@ -47,8 +48,10 @@ export class Indexer {
 	/** The actors and countries as lists, made again after either changes. */
 	private lists: { actors: Actor[]; countries: Country[] } | undefined;
 	private readonly stmt;
+	/** The rows that follow from a record's: written many at a time (rowBuffer.ts). */
+	private readonly rows;
 	private rowsInBatch = 0;
-	private readonly terms = new TermCounts(() => this.countries, 1);
+	private readonly terms = new TermCounts(() => this.countries);
 
 	/**
 	 * `batched`: commit every BATCH_ROWS rows (a build into a file no one reads yet);
@@ -69,27 +72,32 @@ export class Indexer {
 				`INSERT INTO incidents (id, fid, date, first_day, last_day, day, country, type, killed, base, machine)
 				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
 			),
-			incidentDoc: p('INSERT INTO incident_docs (rid, json) VALUES (?, ?)'),
-			incidentActor: p('INSERT OR IGNORE INTO incident_actors (actor, role, rid, date) VALUES (?, ?, ?, ?)'),
-			incidentText: p('INSERT INTO incidents_fts (rowid, title, description) VALUES (?, ?, ?)'),
-			incidentOutlet: p('INSERT OR IGNORE INTO incident_outlets (key, name, rid) VALUES (?, ?, ?)'),
 			article: p('INSERT INTO articles (id, fid, published) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING'),
-			articleDoc: p('INSERT INTO article_docs (rid, json) VALUES (?, ?)'),
-			articleRef: p('INSERT OR IGNORE INTO article_refs (kind, ref, rid) VALUES (?, ?, ?)'),
-			articleText: p('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)'),
 			actor: p('INSERT INTO actors (id, fid, json) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING'),
 			country: p('INSERT INTO countries (code, fid, json) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING'),
-			day: p(
-				`INSERT INTO country_days (country, day, machine, incidents, killed, base) VALUES (?, ?, ?, ?, ?, ?)
-				 ON CONFLICT (country, day, machine) DO UPDATE SET incidents = incidents + excluded.incidents,
-				 killed = killed + excluded.killed, base = base + excluded.base`,
-			),
 			firstFile: {
 				incidents: p('SELECT f.path FROM incidents r JOIN files f ON f.fid = r.fid WHERE r.id = ? LIMIT 1').raw(),
 				articles: p('SELECT f.path FROM articles r JOIN files f ON f.fid = r.fid WHERE r.id = ? LIMIT 1').raw(),
 				actors: p('SELECT f.path FROM actors r JOIN files f ON f.fid = r.fid WHERE r.id = ? LIMIT 1').raw(),
 				countries: p('SELECT f.path FROM countries r JOIN files f ON f.fid = r.fid WHERE r.code = ? LIMIT 1').raw(),
 			},
+		};
+		const rows = (insert: string, columns: number) => new RowBuffer(db, insert, columns);
+		this.rows = {
+			incidentDoc: rows('INSERT INTO incident_docs (rid, json) VALUES', 2),
+			incidentActor: rows('INSERT OR IGNORE INTO incident_actors (actor, role, rid, date) VALUES', 4),
+			incidentText: rows('INSERT INTO incidents_fts (rowid, title, description) VALUES', 3),
+			incidentOutlet: rows('INSERT OR IGNORE INTO incident_outlets (key, name, rid) VALUES', 3),
+			articleDoc: rows('INSERT INTO article_docs (rid, json) VALUES', 2),
+			articleRef: rows('INSERT OR IGNORE INTO article_refs (kind, ref, rid) VALUES', 3),
+			articleText: rows('INSERT INTO articles_fts (rowid, title, body) VALUES', 3),
+			day: new RowBuffer(
+				db,
+				'INSERT INTO country_days (country, day, machine, incidents, killed, base) VALUES',
+				6,
+				`ON CONFLICT (country, day, machine) DO UPDATE SET incidents = incidents + excluded.incidents,
+				 killed = killed + excluded.killed, base = base + excluded.base`,
+			),
 		};
 		// Actors and countries already indexed (an update): basePoints and linking need them.
 		for (const [json] of db.prepare('SELECT json FROM actors').raw().all() as [string][]) {
@@ -110,6 +118,7 @@ export class Indexer {
 		const days = new Map<DayKey, DaySum>();
 		let records = 0;
 		let duplicates = 0;
+		for (const b of Object.values(this.rows)) b.clear();
 		// Messages quote the data (ids, a broken record's text): cleaned when stored, not only when shown.
 		const problem = (p: Omit<Problem, 'file'>) =>
 			problems.push({ file: sanitizeLine(file.path), ...p, message: sanitizeLine(p.message) });
@@ -147,12 +156,14 @@ export class Indexer {
 				this.rowAdded();
 			},
 		});
+		this.flushRows();
 		for (const [key, sum] of days) {
 			const [country, day, machine] = key.split('\u0000') as [string, string, string];
-			this.stmt.day.run(country, day, Number(machine), sum.incidents, sum.killed, sum.base);
+			this.rows.day.push(country, day, Number(machine), sum.incidents, sum.killed, sum.base);
 		}
+		this.rows.day.flush();
 		if (file.kind === 'incidents') linkIncidentSources(this.db, fid);
-		this.terms.flush(this.db);
+		this.terms.flush(this.db, fid);
 		this.stmt.fileDone.run(records, JSON.stringify(problems), duplicates, fid);
 		return problems;
 	}
@@ -203,17 +214,17 @@ export class Indexer {
 		);
 		if (info.changes === 0) return false;
 		const rid = Number(info.lastInsertRowid);
-		this.stmt.incidentDoc.run(rid, JSON.stringify(inc));
+		this.rows.incidentDoc.push(rid, JSON.stringify(inc));
 		// As the store files incidents under actors: only ids that are actors, once per role.
 		const involved = new Set([...inc.perpetrators, ...inc.targets, ...(inc.claimedBy ? [inc.claimedBy] : [])]);
 		for (const actor of involved) {
 			if (!this.actors.has(actor)) continue;
-			for (const role of rolesIn(inc, actor)) this.stmt.incidentActor.run(actor, role, rid, inc.date);
+			for (const role of rolesIn(inc, actor)) this.rows.incidentActor.push(actor, role, rid, inc.date);
 		}
 		const country = this.countries.find((c) => c.code === inc.country);
-		this.stmt.incidentText.run(rid, incidentTitle(inc, country?.name), inc.description);
+		this.rows.incidentText.push(rid, incidentTitle(inc, country?.name), inc.description);
 		for (const s of inc.sources) {
-			if (typeof s !== 'string') this.stmt.incidentOutlet.run(squash(outletOf(s)), outletOf(s), rid);
+			if (typeof s !== 'string') this.rows.incidentOutlet.push(squash(outletOf(s)), outletOf(s), rid);
 		}
 		this.terms.add(inc);
 		const key = `${inc.country}\u0000${day}\u0000${machine}`;
@@ -234,19 +245,24 @@ export class Indexer {
 		const info = this.stmt.article.run(art.id, fid, art.published);
 		if (info.changes === 0) return false;
 		const rid = Number(info.lastInsertRowid);
-		this.stmt.articleDoc.run(rid, JSON.stringify(art));
-		for (const actor of new Set(art.actors)) this.stmt.articleRef.run('actor', actor, rid);
-		for (const country of new Set(art.countries)) this.stmt.articleRef.run('country', country, rid);
-		this.stmt.articleText.run(rid, art.title, [art.summary, art.body].filter(Boolean).join('\n\n'));
-		for (const tag of new Set(art.tags.map(squash))) this.stmt.articleRef.run('tag', tag, rid);
-		this.stmt.articleRef.run('outlet', squash(art.source), rid);
+		this.rows.articleDoc.push(rid, JSON.stringify(art));
+		for (const actor of new Set(art.actors)) this.rows.articleRef.push('actor', actor, rid);
+		for (const country of new Set(art.countries)) this.rows.articleRef.push('country', country, rid);
+		this.rows.articleText.push(rid, art.title, [art.summary, art.body].filter(Boolean).join('\n\n'));
+		for (const tag of new Set(art.tags.map(squash))) this.rows.articleRef.push('tag', tag, rid);
+		this.rows.articleRef.push('outlet', squash(art.source), rid);
 		this.terms.add(art);
 		return true;
+	}
+
+	private flushRows(): void {
+		for (const b of Object.values(this.rows)) b.flush();
 	}
 
 	private rowAdded(): void {
 		if (!this.batched || ++this.rowsInBatch < BATCH_ROWS) return;
 		this.rowsInBatch = 0;
+		this.flushRows();
 		this.db.exec('COMMIT; BEGIN');
 	}
 }
@@ -262,29 +278,14 @@ export function linkIncidentSources(db: Db, fid?: number): void {
 
 /** Takes a file's rows out of the index, its share of the country-day sums and of search's words with them. */
 export function removeFile(db: Db, fid: number): void {
-	const countries = (db.prepare('SELECT json FROM countries').raw().all() as [string][]).map(
-		([json]) => JSON.parse(json) as Country,
-	);
-	const terms = new TermCounts(() => countries, -1);
-	for (const table of ['articles', 'incidents']) {
-		const docs = table === 'articles' ? 'article_docs' : 'incident_docs';
-		const sql = `SELECT d.json FROM ${table} r JOIN ${docs} d ON d.rid = r.rid WHERE r.fid = ?`;
-		for (const [json] of db.prepare(sql).raw().iterate(fid) as Iterable<[string]>) {
-			terms.add(JSON.parse(json) as Article | Incident);
-		}
-	}
-	terms.flush(db);
-	const sums = db
-		.prepare(
-			`SELECT country, day, machine, count(*), sum(coalesce(killed, 0)), sum(base) FROM incidents
-			 WHERE fid = ? GROUP BY country, day, machine`,
-		)
-		.raw()
-		.all(fid) as [string, string, number, number, number, number][];
-	const less = db.prepare(
-		'UPDATE country_days SET incidents = incidents - ?, killed = killed - ?, base = base - ? WHERE country = ? AND day = ? AND machine = ?',
-	);
-	for (const [country, day, machine, n, dead, base] of sums) less.run(n, dead, base, country, day, machine);
+	removeTerms(db, fid);
+	db.prepare(
+		`UPDATE country_days SET incidents = country_days.incidents - s.n, killed = country_days.killed - s.dead,
+		 base = country_days.base - s.points
+		 FROM (SELECT country, day, machine, count(*) AS n, sum(coalesce(killed, 0)) AS dead, sum(base) AS points
+		       FROM incidents WHERE fid = ? GROUP BY country, day, machine) AS s
+		 WHERE country_days.country = s.country AND country_days.day = s.day AND country_days.machine = s.machine`,
+	).run(fid);
 	db.prepare('DELETE FROM country_days WHERE incidents <= 0').run();
 	const rids = 'SELECT rid FROM incidents WHERE fid = ?';
 	db.prepare(`DELETE FROM incident_actors WHERE rid IN (${rids})`).run(fid);

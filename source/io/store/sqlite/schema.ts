@@ -7,7 +7,7 @@
 // a row, not the record's kilobyte.
 
 /** Bump on any change below: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -21,7 +21,8 @@ CREATE TABLE IF NOT EXISTS files (
 	mtime_ms REAL NOT NULL,
 	records INTEGER NOT NULL,
 	problems TEXT NOT NULL DEFAULT '[]', -- JSON array of core Problem records found in it
-	duplicates INTEGER NOT NULL DEFAULT 0 -- records skipped as another file's ids: an update then builds anew
+	duplicates INTEGER NOT NULL DEFAULT 0, -- records skipped as another file's ids: an update then builds anew
+	body_tokens INTEGER NOT NULL DEFAULT 0 -- its records' share of search_stats' body_tokens
 );
 
 CREATE TABLE IF NOT EXISTS incidents (
@@ -85,6 +86,13 @@ CREATE INDEX IF NOT EXISTS incident_outlets_rid ON incident_outlets (rid);
 -- and search_stats' body_tokens: what core's ranking weighs by (core/search/candidates.ts).
 CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS search_stats (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+-- Each file's share of search_terms' df: what taking the file out subtracts.
+CREATE TABLE IF NOT EXISTS file_terms (
+	fid INTEGER NOT NULL,
+	term TEXT NOT NULL,
+	df INTEGER NOT NULL,
+	PRIMARY KEY (fid, term)
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS actors (id TEXT PRIMARY KEY, fid INTEGER NOT NULL, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS countries (code TEXT PRIMARY KEY, fid INTEGER NOT NULL, json TEXT NOT NULL);
