@@ -4,7 +4,7 @@
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { dataFiles, indexFiles, type Progress } from './dataFiles.js';
-import { Indexer } from './indexer.js';
+import { finishBuild, Indexer } from './indexer.js';
 import { createIndex, type Db, removeIndexFile } from './open.js';
 import { INCIDENT_INDEXES_SQL } from './schema.js';
 
@@ -30,6 +30,7 @@ export async function buildIndex(dir: string, target: string, onProgress?: Progr
 			},
 			onProgress,
 		);
+		finishBuild(db);
 		db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('built_at', new Date().toISOString());
 		db.exec('COMMIT');
 		for (const t of FTS_TABLES) {
