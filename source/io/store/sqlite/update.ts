@@ -2,16 +2,7 @@
 // file's rows are taken out and put in again in one transaction, a removed
 // file's taken out. Some changes need the whole index built again; the
 // update then says so and changes nothing more.
-import {
-	dataFiles,
-	type IndexedFile,
-	indexedFiles,
-	indexFiles,
-	isStale,
-	type Progress,
-	type Staleness,
-	staleness,
-} from './dataFiles.js';
+import { dataFiles, indexedFiles, indexFiles, isStale, type Progress, staleness } from './dataFiles.js';
 import { Indexer, linkIncidentSources, NeedsRebuild, removeFile } from './indexer.js';
 import type { Db } from './open.js';
 
@@ -29,33 +20,10 @@ async function inTransaction(db: Db, fn: () => Promise<void> | void): Promise<vo
 	}
 }
 
-/**
- * The page cache an update writes through: a file's rows land all over the
- * incidents' order indexes, and with the reader's 2 MB cache each insert
- * read and wrote their pages again. Given back when the update is done.
- */
-const UPDATE_CACHE_KIB = 131_072;
-
 export async function updateIndex(db: Db, dir: string, onProgress?: Progress): Promise<UpdateResult> {
 	const indexed = indexedFiles(db);
 	const stale = staleness(indexed, dataFiles(dir));
 	if (!isStale(stale)) return { done: 'unchanged' };
-	const cache = db.pragma('cache_size', { simple: true }) as number;
-	db.pragma(`cache_size = -${UPDATE_CACHE_KIB}`);
-	try {
-		return await updateFiles(db, dir, indexed, stale, onProgress);
-	} finally {
-		db.pragma(`cache_size = ${cache}`);
-	}
-}
-
-async function updateFiles(
-	db: Db,
-	dir: string,
-	indexed: IndexedFile[],
-	stale: Staleness,
-	onProgress?: Progress,
-): Promise<UpdateResult> {
 	const touched = [...stale.changed, ...stale.added, ...stale.removed];
 	// Every incident's points depend on the actors' kinds, every article's links on both lists.
 	if (touched.some((f) => f.kind === 'actors' || f.kind === 'countries')) {
