@@ -20,6 +20,7 @@ import { killed, killedOr0 } from '../../source/core/fatalities.js';
 import { Resolver } from '../../source/core/resolve.js';
 import { basePoints, effectiveDay } from '../../source/core/risk.js';
 import type { Incident } from '../../source/core/schema.js';
+import { indexStore } from '../../source/core/search/build.js';
 import { parseQuery } from '../../source/core/search/query.js';
 import { rolesIn, type Store } from '../../source/core/store.js';
 import { loadDataDir } from '../../source/io/load/load.js';
@@ -119,6 +120,20 @@ function expectDaysMatch(db: Db, store: Store): void {
 		expect(dead).toBe(w?.killed);
 		expect(base).toBeCloseTo(w?.base ?? Number.NaN, 6);
 	}
+}
+
+/** search_terms and body_tokens as core's search index of the store counts them. */
+function expectTermsMatch(db: Db, store: Store): void {
+	const ix = indexStore(store);
+	const want = new Map<string, number>();
+	ix.vocab.terms.forEach((term, id) => {
+		if ((ix.df[id] ?? 0) > 0) want.set(term, ix.df[id] ?? 0);
+	});
+	const got = new Map(db.prepare('SELECT term, df FROM search_terms').raw().all() as [string, number][]);
+	expect(got).toEqual(want);
+	expect(one(db, "SELECT value FROM search_stats WHERE key = 'body_tokens'")).toBe(
+		ix.bodyTokens.reduce((n, t) => n + t, 0),
+	);
 }
 
 describe('building the index of the bundled data', () => {
@@ -243,6 +258,7 @@ describe('keeping the index current', () => {
 		before.db = after.db;
 		expect(day()).toEqual([incidents0 + 1, killed0 + 7]);
 		expectDaysMatch(after.db, loadDataDir(dir).store);
+		expectTermsMatch(after.db, loadDataDir(dir).store);
 		expect(count(after.db, 'incidents_fts')).toBe(n + 1);
 	});
 
@@ -263,6 +279,7 @@ describe('keeping the index current', () => {
 		expect(one(db, "SELECT count(*) FROM files WHERE path = 'incidents/more.ndjson'")).toBe(0);
 		expect(count(db, 'incidents_fts')).toBe(bundled().store.incidents.length);
 		expectDaysMatch(db, bundled().store);
+		expectTermsMatch(db, bundled().store);
 	});
 
 	it('searches the words of records added, and not those of a file removed, as the memory backend does', async () => {

@@ -4,9 +4,11 @@
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { dataFiles, indexFiles, type Progress } from './dataFiles.js';
-import { Indexer } from './indexer.js';
+import { finishBuild, Indexer } from './indexer.js';
 import { createIndex, type Db, removeIndexFile } from './open.js';
 import { INCIDENT_INDEXES_SQL } from './schema.js';
+
+const FTS_TABLES = ['incidents_fts', 'articles_fts'];
 
 /** Builds the index of `dir` at `target` and returns how many problems its files had. */
 export async function buildIndex(dir: string, target: string, onProgress?: Progress): Promise<{ problems: number }> {
@@ -15,6 +17,8 @@ export async function buildIndex(dir: string, target: string, onProgress?: Progr
 	let db: Db | undefined = createIndex(temp);
 	let problems = 0;
 	try {
+		// Full text is merged once at the end, not level by level as rows come in.
+		for (const t of FTS_TABLES) db.exec(`INSERT INTO ${t} (${t}, rank) VALUES ('automerge', 0)`);
 		const indexer = new Indexer(db, dir, true);
 		db.exec('BEGIN');
 		const live = db;
@@ -26,8 +30,14 @@ export async function buildIndex(dir: string, target: string, onProgress?: Progr
 			},
 			onProgress,
 		);
+		finishBuild(db);
 		db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('built_at', new Date().toISOString());
 		db.exec('COMMIT');
+		for (const t of FTS_TABLES) {
+			db.exec(`INSERT INTO ${t} (${t}) VALUES ('optimize')`);
+			// FTS5's default again: an update's rows are merged as they come.
+			db.exec(`INSERT INTO ${t} (${t}, rank) VALUES ('automerge', 4)`);
+		}
 		db.exec(INCIDENT_INDEXES_SQL);
 		db.exec('PRAGMA optimize');
 		// The header says WAL from now on; closing leaves no -wal file beside it.

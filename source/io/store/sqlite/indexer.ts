@@ -18,7 +18,9 @@ import { rolesIn } from '../../../core/store.js';
 import { checkRecord } from '../../load/checkRecord.js';
 import type { Db } from './open.js';
 import { readRecords } from './readRecords.js';
-import { TermCounts } from './searchTerms.js';
+import { RowBuffer } from './rowBuffer.js';
+import { SCHEMA_SQL } from './schema.js';
+import { removeTerms, TermCounts } from './searchTerms.js';
 
 /** A data file as the index names it: relative to the data directory, '/' separated. */
 export interface DataFileRef {
@@ -31,7 +33,20 @@ export interface DataFileRef {
 export class NeedsRebuild extends Error {}
 
 /** How many rows go into one transaction while building. */
-const BATCH_ROWS = 10_000;
+const BATCH_ROWS = 100_000;
+
+/**
+ * The tables keyed by something else than the record's rid, with their keys.
+ * Rows come in file order, which is random in these keys: at 2.5M incidents
+ * inserting them where they belong took the longest of the build. A build
+ * appends them to a plain copy (load_TABLE) and moves them over in key order
+ * at the end (finishBuild), when their rid indexes are made too.
+ */
+const KEYED: Record<string, string> = {
+	incident_actors: 'actor, role, date, rid',
+	incident_outlets: 'key, rid',
+	article_refs: 'kind, ref, rid',
+};
 
 type DayKey = string;
 interface DaySum {
@@ -47,10 +62,11 @@ export class Indexer {
 	/** The actors and countries as lists, made again after either changes. */
 	private lists: { actors: Actor[]; countries: Country[] } | undefined;
 	private readonly stmt;
+	/** The rows that follow from a record's: written many at a time (rowBuffer.ts). */
+	private readonly rows;
 	private rowsInBatch = 0;
 	private readonly terms = new TermCounts(
 		() => this.countries,
-		1,
 		() => this.db,
 	);
 
@@ -73,27 +89,38 @@ export class Indexer {
 				`INSERT INTO incidents (id, fid, date, first_day, last_day, day, country, type, killed, base, machine)
 				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
 			),
-			incidentDoc: p('INSERT INTO incident_docs (rid, json) VALUES (?, ?)'),
-			incidentActor: p('INSERT OR IGNORE INTO incident_actors (actor, role, rid, date) VALUES (?, ?, ?, ?)'),
-			incidentText: p('INSERT INTO incidents_fts (rowid, title, description) VALUES (?, ?, ?)'),
-			incidentOutlet: p('INSERT OR IGNORE INTO incident_outlets (key, name, rid) VALUES (?, ?, ?)'),
 			article: p('INSERT INTO articles (id, fid, published) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING'),
-			articleDoc: p('INSERT INTO article_docs (rid, json) VALUES (?, ?)'),
-			articleRef: p('INSERT OR IGNORE INTO article_refs (kind, ref, rid) VALUES (?, ?, ?)'),
-			articleText: p('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)'),
 			actor: p('INSERT INTO actors (id, fid, json) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING'),
 			country: p('INSERT INTO countries (code, fid, json) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING'),
-			day: p(
-				`INSERT INTO country_days (country, day, machine, incidents, killed, base) VALUES (?, ?, ?, ?, ?, ?)
-				 ON CONFLICT (country, day, machine) DO UPDATE SET incidents = incidents + excluded.incidents,
-				 killed = killed + excluded.killed, base = base + excluded.base`,
-			),
 			firstFile: {
 				incidents: p('SELECT f.path FROM incidents r JOIN files f ON f.fid = r.fid WHERE r.id = ? LIMIT 1').raw(),
 				articles: p('SELECT f.path FROM articles r JOIN files f ON f.fid = r.fid WHERE r.id = ? LIMIT 1').raw(),
 				actors: p('SELECT f.path FROM actors r JOIN files f ON f.fid = r.fid WHERE r.id = ? LIMIT 1').raw(),
 				countries: p('SELECT f.path FROM countries r JOIN files f ON f.fid = r.fid WHERE r.code = ? LIMIT 1').raw(),
 			},
+		};
+		const rows = (insert: string, columns: number) => new RowBuffer(db, insert, columns);
+		if (batched) {
+			for (const t of Object.keys(KEYED)) {
+				db.exec(`DROP INDEX IF EXISTS ${t}_rid; CREATE TABLE IF NOT EXISTS load_${t} AS SELECT * FROM ${t} WHERE 0`);
+			}
+		}
+		const keyed = (t: string) => (batched ? `load_${t}` : t);
+		this.rows = {
+			incidentDoc: rows('INSERT INTO incident_docs (rid, json) VALUES', 2),
+			incidentActor: rows(`INSERT OR IGNORE INTO ${keyed('incident_actors')} (actor, role, rid, date) VALUES`, 4),
+			incidentText: rows('INSERT INTO incidents_fts (rowid, title, description) VALUES', 3),
+			incidentOutlet: rows(`INSERT OR IGNORE INTO ${keyed('incident_outlets')} (key, name, rid) VALUES`, 3),
+			articleDoc: rows('INSERT INTO article_docs (rid, json) VALUES', 2),
+			articleRef: rows(`INSERT OR IGNORE INTO ${keyed('article_refs')} (kind, ref, rid) VALUES`, 3),
+			articleText: rows('INSERT INTO articles_fts (rowid, title, body) VALUES', 3),
+			day: new RowBuffer(
+				db,
+				'INSERT INTO country_days (country, day, machine, incidents, killed, base) VALUES',
+				6,
+				`ON CONFLICT (country, day, machine) DO UPDATE SET incidents = incidents + excluded.incidents,
+				 killed = killed + excluded.killed, base = base + excluded.base`,
+			),
 		};
 		// Actors and countries already indexed (an update): basePoints and linking need them.
 		for (const [json] of db.prepare('SELECT json FROM actors').raw().all() as [string][]) {
@@ -114,6 +141,7 @@ export class Indexer {
 		const days = new Map<DayKey, DaySum>();
 		let records = 0;
 		let duplicates = 0;
+		for (const b of Object.values(this.rows)) b.clear();
 		// Messages quote the data (ids, a broken record's text): cleaned when stored, not only when shown.
 		const problem = (p: Omit<Problem, 'file'>) =>
 			problems.push({ file: sanitizeLine(file.path), ...p, message: sanitizeLine(p.message) });
@@ -151,15 +179,18 @@ export class Indexer {
 				this.rowAdded();
 			},
 		});
+		this.flushRows();
 		for (const [key, sum] of days) {
 			const [country, day, machine] = key.split('\u0000') as [string, string, string];
-			this.stmt.day.run(country, day, Number(machine), sum.incidents, sum.killed, sum.base);
+			this.rows.day.push(country, day, Number(machine), sum.incidents, sum.killed, sum.base);
 		}
+		this.rows.day.flush();
 		if (file.kind === 'incidents') {
 			linkIncidentSources(this.db, fid);
-			addActorDays(this.db, fid, 1);
+			// A build's actor rows are moved in at its end (finishBuild), where all files' sums are made at once.
+			if (!this.batched) addActorDays(this.db, fid, 1);
 		}
-		this.terms.flush(this.db);
+		this.terms.flush(this.db, fid);
 		this.stmt.fileDone.run(records, JSON.stringify(problems), duplicates, fid);
 		return problems;
 	}
@@ -210,17 +241,17 @@ export class Indexer {
 		);
 		if (info.changes === 0) return false;
 		const rid = Number(info.lastInsertRowid);
-		this.stmt.incidentDoc.run(rid, JSON.stringify(inc));
+		this.rows.incidentDoc.push(rid, JSON.stringify(inc));
 		// As the store files incidents under actors: only ids that are actors, once per role.
 		const involved = new Set([...inc.perpetrators, ...inc.targets, ...(inc.claimedBy ? [inc.claimedBy] : [])]);
 		for (const actor of involved) {
 			if (!this.actors.has(actor)) continue;
-			for (const role of rolesIn(inc, actor)) this.stmt.incidentActor.run(actor, role, rid, inc.date);
+			for (const role of rolesIn(inc, actor)) this.rows.incidentActor.push(actor, role, rid, inc.date);
 		}
 		const country = this.countries.find((c) => c.code === inc.country);
-		this.stmt.incidentText.run(rid, incidentTitle(inc, country?.name), inc.description);
+		this.rows.incidentText.push(rid, incidentTitle(inc, country?.name), inc.description);
 		for (const s of inc.sources) {
-			if (typeof s !== 'string') this.stmt.incidentOutlet.run(squash(outletOf(s)), outletOf(s), rid);
+			if (typeof s !== 'string') this.rows.incidentOutlet.push(squash(outletOf(s)), outletOf(s), rid);
 		}
 		this.terms.add(inc, rid, fid);
 		const key = `${inc.country}\u0000${day}\u0000${machine}`;
@@ -241,21 +272,35 @@ export class Indexer {
 		const info = this.stmt.article.run(art.id, fid, art.published);
 		if (info.changes === 0) return false;
 		const rid = Number(info.lastInsertRowid);
-		this.stmt.articleDoc.run(rid, JSON.stringify(art));
-		for (const actor of new Set(art.actors)) this.stmt.articleRef.run('actor', actor, rid);
-		for (const country of new Set(art.countries)) this.stmt.articleRef.run('country', country, rid);
-		this.stmt.articleText.run(rid, art.title, [art.summary, art.body].filter(Boolean).join('\n\n'));
-		for (const tag of new Set(art.tags.map(squash))) this.stmt.articleRef.run('tag', tag, rid);
-		this.stmt.articleRef.run('outlet', squash(art.source), rid);
+		this.rows.articleDoc.push(rid, JSON.stringify(art));
+		for (const actor of new Set(art.actors)) this.rows.articleRef.push('actor', actor, rid);
+		for (const country of new Set(art.countries)) this.rows.articleRef.push('country', country, rid);
+		this.rows.articleText.push(rid, art.title, [art.summary, art.body].filter(Boolean).join('\n\n'));
+		for (const tag of new Set(art.tags.map(squash))) this.rows.articleRef.push('tag', tag, rid);
+		this.rows.articleRef.push('outlet', squash(art.source), rid);
 		this.terms.add(art, rid, fid);
 		return true;
+	}
+
+	private flushRows(): void {
+		for (const b of Object.values(this.rows)) b.flush();
 	}
 
 	private rowAdded(): void {
 		if (!this.batched || ++this.rowsInBatch < BATCH_ROWS) return;
 		this.rowsInBatch = 0;
+		this.flushRows();
 		this.db.exec('COMMIT; BEGIN');
 	}
+}
+
+/** A build's last step: the keyed tables' rows moved over in key order (the first of equal keys kept), their rid indexes made. */
+export function finishBuild(db: Db): void {
+	for (const [t, key] of Object.entries(KEYED)) {
+		db.exec(`INSERT OR IGNORE INTO ${t} SELECT * FROM load_${t} ORDER BY ${key}, rowid; DROP TABLE load_${t}`);
+	}
+	db.exec(SCHEMA_SQL);
+	addActorDays(db, undefined, 1);
 }
 
 /** An incident's sources that name an indexed article: refs of kind 'incident' (all files' when fid is undefined). */
@@ -271,45 +316,30 @@ export function linkIncidentSources(db: Db, fid?: number): void {
  * Adds (sign 1) or takes back (-1) a file's incidents' share of actor_days: per actor and
  * effective day, each incident once whatever its roles (tallyRoles' rule, in SQL).
  */
-export function addActorDays(db: Db, fid: number, sign: 1 | -1): void {
+export function addActorDays(db: Db, fid: number | undefined, sign: 1 | -1): void {
 	db.prepare(
 		`INSERT INTO actor_days (day, actor, incidents, killed, perpetrator, target)
 		 SELECT day, actor, ? * count(*), ? * sum(dead), ? * sum(perp), ? * sum(tgt) FROM (
 			SELECT i.day, ia.actor, coalesce(i.killed, 0) AS dead,
 				max(ia.role IN ('perpetrator', 'claimant')) AS perp, max(ia.role = 'target') AS tgt
-			FROM incidents i JOIN incident_actors ia ON ia.rid = i.rid WHERE i.fid = ? GROUP BY ia.actor, i.rid
+			FROM incidents i JOIN incident_actors ia ON ia.rid = i.rid${fid === undefined ? '' : ' WHERE i.fid = ?'} GROUP BY ia.actor, i.rid
 		 ) WHERE true GROUP BY day, actor
 		 ON CONFLICT (day, actor) DO UPDATE SET incidents = incidents + excluded.incidents, killed = killed + excluded.killed,
 			perpetrator = perpetrator + excluded.perpetrator, target = target + excluded.target`,
-	).run(sign, sign, sign, sign, fid);
+	).run(sign, sign, sign, sign, ...(fid === undefined ? [] : [fid]));
 	if (sign < 0) db.prepare('DELETE FROM actor_days WHERE incidents <= 0').run();
 }
 
 /** Takes a file's rows out of the index, its share of the country-day sums and of search's words with them. */
 export function removeFile(db: Db, fid: number): void {
-	const countries = (db.prepare('SELECT json FROM countries').raw().all() as [string][]).map(
-		([json]) => JSON.parse(json) as Country,
-	);
-	const terms = new TermCounts(() => countries, -1);
-	for (const table of ['articles', 'incidents']) {
-		const docs = table === 'articles' ? 'article_docs' : 'incident_docs';
-		const sql = `SELECT d.json FROM ${table} r JOIN ${docs} d ON d.rid = r.rid WHERE r.fid = ?`;
-		for (const [json] of db.prepare(sql).raw().iterate(fid) as Iterable<[string]>) {
-			terms.add(JSON.parse(json) as Article | Incident);
-		}
-	}
-	terms.flush(db);
-	const sums = db
-		.prepare(
-			`SELECT country, day, machine, count(*), sum(coalesce(killed, 0)), sum(base) FROM incidents
-			 WHERE fid = ? GROUP BY country, day, machine`,
-		)
-		.raw()
-		.all(fid) as [string, string, number, number, number, number][];
-	const less = db.prepare(
-		'UPDATE country_days SET incidents = incidents - ?, killed = killed - ?, base = base - ? WHERE country = ? AND day = ? AND machine = ?',
-	);
-	for (const [country, day, machine, n, dead, base] of sums) less.run(n, dead, base, country, day, machine);
+	removeTerms(db, fid);
+	db.prepare(
+		`UPDATE country_days SET incidents = country_days.incidents - s.n, killed = country_days.killed - s.dead,
+		 base = country_days.base - s.points
+		 FROM (SELECT country, day, machine, count(*) AS n, sum(coalesce(killed, 0)) AS dead, sum(base) AS points
+		       FROM incidents WHERE fid = ? GROUP BY country, day, machine) AS s
+		 WHERE country_days.country = s.country AND country_days.day = s.day AND country_days.machine = s.machine`,
+	).run(fid);
 	db.prepare('DELETE FROM country_days WHERE incidents <= 0').run();
 	addActorDays(db, fid, -1);
 	const rids = 'SELECT rid FROM incidents WHERE fid = ?';

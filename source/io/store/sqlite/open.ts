@@ -105,6 +105,8 @@ export function createIndex(path: string): Db {
 	// Records come in file order, not index order: a big page cache keeps the index B-trees' inserts off the disk.
 	db.pragma('cache_size = -262144');
 	db.pragma('temp_store = MEMORY');
+	// The sorts of the build's last steps (keyed tables, order indexes) may use a second core.
+	db.pragma('threads = 2');
 	db.exec(SCHEMA_SQL);
 	db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
 	return db;

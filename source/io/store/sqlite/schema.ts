@@ -7,7 +7,7 @@
 // a row, not the record's kilobyte.
 
 /** Bump on any change below: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -21,7 +21,8 @@ CREATE TABLE IF NOT EXISTS files (
 	mtime_ms REAL NOT NULL,
 	records INTEGER NOT NULL,
 	problems TEXT NOT NULL DEFAULT '[]', -- JSON array of core Problem records found in it
-	duplicates INTEGER NOT NULL DEFAULT 0 -- records skipped as another file's ids: an update then builds anew
+	duplicates INTEGER NOT NULL DEFAULT 0, -- records skipped as another file's ids: an update then builds anew
+	body_tokens INTEGER NOT NULL DEFAULT 0 -- its records' share of search_stats' body_tokens
 );
 
 CREATE TABLE IF NOT EXISTS incidents (
@@ -92,6 +93,13 @@ CREATE TABLE IF NOT EXISTS search_stats (key TEXT PRIMARY KEY, value INTEGER NOT
 CREATE TABLE IF NOT EXISTS search_postings (term TEXT NOT NULL, kind INTEGER NOT NULL, fid INTEGER NOT NULL, data BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS search_postings_term ON search_postings (term, kind);
 CREATE INDEX IF NOT EXISTS search_postings_fid ON search_postings (fid);
+-- Each file's share of search_terms' df: what taking the file out subtracts.
+CREATE TABLE IF NOT EXISTS file_terms (
+	fid INTEGER NOT NULL,
+	term TEXT NOT NULL,
+	df INTEGER NOT NULL,
+	PRIMARY KEY (fid, term)
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS actors (id TEXT PRIMARY KEY, fid INTEGER NOT NULL, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS countries (code TEXT PRIMARY KEY, fid INTEGER NOT NULL, json TEXT NOT NULL);

@@ -1,15 +1,18 @@
 // search_terms and search_stats (schema.ts) kept with every write: the words
-// of the records added or removed, cut by core's own search build, so the
-// index's vocabulary and document frequencies are the in-memory engine's.
+// of the records added, cut by core's own search build, so the index's
+// vocabulary and document frequencies are the in-memory engine's. Each file's
+// share is kept too (file_terms, files.body_tokens): taking a file out
+// subtracts it, where cutting its records up again cost an update seconds.
 import type { Article, Country, Incident } from '../../../core/schema.js';
 import { buildSteps } from '../../../core/search/build.js';
 import type { Db } from './open.js';
+import { RowBuffer } from './rowBuffer.js';
 import { PostingWriter } from './searchPostings.js';
 
 /** Records tokenized at once: a small index each, freed before the next. */
 const CHUNK = 4096;
 
-/** Words counted from records added (+1) or removed (-1), written by flush(). */
+/** Words counted from the records a file adds, written by flush(). */
 export class TermCounts {
 	private readonly df = new Map<string, number>();
 	private bodyTokens = 0;
@@ -22,7 +25,6 @@ export class TermCounts {
 
 	constructor(
 		private readonly countries: () => readonly Country[],
-		private readonly sign: 1 | -1,
 		/** The database records added have their postings written to (search_postings). */
 		db?: () => Db,
 	) {
@@ -69,19 +71,42 @@ export class TermCounts {
 		this.incidentRids = [];
 	}
 
-	flush(db: Db): void {
+	/** Adds file `fid`'s words to the totals, and keeps them as its own so removeTerms() can take them out. */
+	flush(db: Db, fid: number): void {
 		this.count();
 		this.postings?.write();
-		const term = db.prepare(
-			'INSERT INTO search_terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df',
+		const terms = new RowBuffer(
+			db,
+			'INSERT INTO search_terms (term, df) VALUES',
+			2,
+			'ON CONFLICT (term) DO UPDATE SET df = df + excluded.df',
 		);
-		for (const [word, n] of this.df) term.run(word, this.sign * n);
-		if (this.sign < 0) db.prepare('DELETE FROM search_terms WHERE df <= 0').run();
+		const own = new RowBuffer(db, 'INSERT INTO file_terms (fid, term, df) VALUES', 3);
+		for (const [word, n] of this.df) {
+			terms.push(word, n);
+			own.push(fid, word, n);
+		}
+		terms.flush();
+		own.flush();
 		db.prepare(
 			`INSERT INTO search_stats (key, value) VALUES ('body_tokens', ?)
 			 ON CONFLICT (key) DO UPDATE SET value = value + excluded.value`,
-		).run(this.sign * this.bodyTokens);
+		).run(this.bodyTokens);
+		db.prepare('UPDATE files SET body_tokens = ? WHERE fid = ?').run(this.bodyTokens, fid);
 		this.df.clear();
 		this.bodyTokens = 0;
 	}
+}
+
+/** Takes file `fid`'s words out of the totals: what flush() kept, not its records cut up again. */
+export function removeTerms(db: Db, fid: number): void {
+	db.prepare(
+		`UPDATE search_terms SET df = search_terms.df - f.df FROM file_terms f
+		 WHERE f.fid = ? AND f.term = search_terms.term`,
+	).run(fid);
+	db.prepare('DELETE FROM search_terms WHERE df <= 0 AND term IN (SELECT term FROM file_terms WHERE fid = ?)').run(fid);
+	db.prepare(
+		`UPDATE search_stats SET value = value - (SELECT body_tokens FROM files WHERE fid = ?) WHERE key = 'body_tokens'`,
+	).run(fid);
+	db.prepare('DELETE FROM file_terms WHERE fid = ?').run(fid);
 }
