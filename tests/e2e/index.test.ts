@@ -84,7 +84,7 @@ describe('sitrep index', () => {
 	it('refuses an unknown action', () => {
 		const r = run(['index', 'rebuild', '--data', dir]);
 		expect(r.code).toBe(2);
-		expect(r.err).toMatch(/expected one of status, build, path/);
+		expect(r.err).toMatch(/expected one of status, build, update, path/);
 	});
 
 	// Root writes anywhere: as root, the commands run as "nobody", for whom the folder is read-only.
