@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { firstDay, lastDay } from '../../source/core/dates.js';
 import { killed, killedOr0 } from '../../source/core/fatalities.js';
-import { basePoints, effectiveDay } from '../../source/core/risk.js';
+import { basePoints, effectiveDay, riskSumsOf } from '../../source/core/risk.js';
 import type { Incident } from '../../source/core/schema.js';
 import { rolesIn, type Store } from '../../source/core/store.js';
 import { loadDataDir } from '../../source/io/load/load.js';
@@ -114,6 +114,27 @@ function expectDaysMatch(db: Db, store: Store): void {
 		expect(n).toBe(w?.incidents);
 		expect(dead).toBe(w?.killed);
 		expect(base).toBeCloseTo(w?.base ?? Number.NaN, 6);
+	}
+	// country_keys: the same per key a risk row counts an incident under (core riskKeysOf).
+	const keyRows = db
+		.prepare('SELECT country, day, machine, kind, key, incidents, killed, base FROM country_keys')
+		.raw()
+		.all() as [string, string, number, string, string, number, number, number][];
+	const wantKeys = new Map<string, { incidents: number; killed: number; base: number }>();
+	for (const code of new Set(store.incidents.map((i) => i.country))) {
+		const incs = store.incidents.filter((i) => i.country === code);
+		for (const s of riskSumsOf(store, incs)) {
+			if (s.kind !== 'all') wantKeys.set(`${code}|${s.day}|${s.machine ? 1 : 0}|${s.kind}|${s.key}`, s);
+		}
+	}
+	expect(keyRows.length).toBe(wantKeys.size);
+	expect([...new Set(keyRows.map((r) => r[3]))].sort()).toEqual(
+		expect.arrayContaining(['actor', 'mass-casualty', 'type', 'untolled']),
+	);
+	for (const [country, day, machine, kind, key, n, dead, base] of keyRows) {
+		const w = wantKeys.get(`${country}|${day}|${machine}|${kind}|${key}`);
+		expect(w, `${country} ${day} ${kind} ${key}`).toBeDefined();
+		expect([n, dead, base]).toEqual([w?.incidents, w?.killed, w?.base]);
 	}
 }
 

@@ -6,7 +6,7 @@
 import type { Database, Statement } from 'libsql';
 import type { ActorWindow, Backend, DateCount, DayPoints, IncidentPage } from '../../../core/backend/types.js';
 import { compareText } from '../../../core/collate.js';
-import type { DayRange } from '../../../core/riskPoints.js';
+import { compareRiskSums, type DayRange, type RiskSum } from '../../../core/riskPoints.js';
 import type { Actor, Article, Country, Incident } from '../../../core/schema.js';
 import { type ActorRole, tallyRoles } from '../../../core/store.js';
 import { type TimelineFilter, type TimelineSort, withSubgroups } from '../../../core/timeline.js';
@@ -193,6 +193,34 @@ export function sqliteBackend(db: Database): Backend {
 					const [day, incidents, base] = r as [string, number, number];
 					return { day, incidents: Number(incidents), base: Number(base) };
 				});
+		},
+		countrySums(code, range): RiskSum[] {
+			return (
+				prepared(
+					`SELECT 'all', '', day, machine, incidents, killed, base FROM country_days WHERE country = ? AND day >= ? AND day <= ?
+					 UNION ALL SELECT kind, key, day, machine, incidents, killed, base FROM country_keys WHERE country = ? AND day >= ? AND day <= ?`,
+				)
+					.raw()
+					.all(code, range.start, range.end, code, range.start, range.end) as [
+					string,
+					string,
+					string,
+					number,
+					number,
+					number,
+					number,
+				][]
+			)
+				.map(([kind, key, day, machine, incidents, killed, base]) => ({
+					kind: kind as RiskSum['kind'],
+					key,
+					day,
+					machine: machine === 1,
+					incidents: Number(incidents),
+					killed: Number(killed),
+					base: Number(base),
+				}))
+				.sort(compareRiskSums);
 		},
 		actorIncidents(actorId) {
 			if (!actorById.has(actorId)) return [];

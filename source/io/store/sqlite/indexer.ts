@@ -9,7 +9,7 @@ import { killed } from '../../../core/fatalities.js';
 import { squash } from '../../../core/fold.js';
 import { buildGazetteer, type Gazetteer, linkEmptyArticles } from '../../../core/link.js';
 import { type Problem, pointerOf } from '../../../core/problems.js';
-import { basePoints, effectiveDay } from '../../../core/risk.js';
+import { type ActorLookup, basePoints, effectiveDay, riskKeysOf } from '../../../core/risk.js';
 import { sanitizeLine } from '../../../core/sanitize.js';
 import { type Actor, type Article, type Country, type Incident, recordSchemas } from '../../../core/schema.js';
 import { type Kind, outletOf, singular } from '../../../core/schemaBase.js';
@@ -84,6 +84,11 @@ export class Indexer {
 				 ON CONFLICT (country, day, machine) DO UPDATE SET incidents = incidents + excluded.incidents,
 				 killed = killed + excluded.killed, base = base + excluded.base`,
 			),
+			key: p(
+				`INSERT INTO country_keys (country, day, machine, kind, key, incidents, killed, base) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+				 ON CONFLICT (country, day, machine, kind, key) DO UPDATE SET incidents = incidents + excluded.incidents,
+				 killed = killed + excluded.killed, base = base + excluded.base`,
+			),
 			firstFile: {
 				incidents: p('SELECT f.path FROM incidents r JOIN files f ON f.fid = r.fid WHERE r.id = ? LIMIT 1').raw(),
 				articles: p('SELECT f.path FROM articles r JOIN files f ON f.fid = r.fid WHERE r.id = ? LIMIT 1').raw(),
@@ -148,8 +153,9 @@ export class Indexer {
 			},
 		});
 		for (const [key, sum] of days) {
-			const [country, day, machine] = key.split('\u0000') as [string, string, string];
-			this.stmt.day.run(country, day, Number(machine), sum.incidents, sum.killed, sum.base);
+			const [country, day, machine, kind, k] = key.split('\u0000') as [string, string, string, string, string];
+			if (kind === 'all') this.stmt.day.run(country, day, Number(machine), sum.incidents, sum.killed, sum.base);
+			else this.stmt.key.run(country, day, Number(machine), kind, k, sum.incidents, sum.killed, sum.base);
 		}
 		if (file.kind === 'incidents') linkIncidentSources(this.db, fid);
 		this.terms.flush(this.db);
@@ -216,12 +222,7 @@ export class Indexer {
 			if (typeof s !== 'string') this.stmt.incidentOutlet.run(squash(outletOf(s)), outletOf(s), rid);
 		}
 		this.terms.add(inc);
-		const key = `${inc.country}\u0000${day}\u0000${machine}`;
-		const sum = days.get(key) ?? { incidents: 0, killed: 0, base: 0 };
-		sum.incidents++;
-		sum.killed += dead ?? 0;
-		sum.base += base;
-		days.set(key, sum);
+		addSums(days, { actorById: this.actors }, inc, base);
 		return true;
 	}
 
@@ -251,6 +252,20 @@ export class Indexer {
 	}
 }
 
+/** An incident's share of the per country-day sums: country_days' (kind 'all') and country_keys'. */
+function addSums(sums: Map<DayKey, DaySum>, actors: ActorLookup, inc: Incident, base: number): void {
+	const at = `${inc.country}\u0000${effectiveDay(inc)}\u0000${inc.machineCoded ? 1 : 0}`;
+	const dead = killed(inc) ?? 0;
+	for (const [kind, key] of [['all', ''], ...riskKeysOf(actors, inc)]) {
+		const id = `${at}\u0000${kind}\u0000${key}`;
+		const sum = sums.get(id) ?? { incidents: 0, killed: 0, base: 0 };
+		sum.incidents++;
+		sum.killed += dead;
+		sum.base += base;
+		sums.set(id, sum);
+	}
+}
+
 /** An incident's sources that name an indexed article: refs of kind 'incident' (all files' when fid is undefined). */
 export function linkIncidentSources(db: Db, fid?: number): void {
 	db.prepare(
@@ -265,26 +280,44 @@ export function removeFile(db: Db, fid: number): void {
 	const countries = (db.prepare('SELECT json FROM countries').raw().all() as [string][]).map(
 		([json]) => JSON.parse(json) as Country,
 	);
+	const actorById = new Map(
+		(db.prepare('SELECT json FROM actors').raw().all() as [string][]).map(([json]) => {
+			const a = JSON.parse(json) as Actor;
+			return [a.id, a];
+		}),
+	);
 	const terms = new TermCounts(() => countries, -1);
+	const sums = new Map<DayKey, DaySum>();
 	for (const table of ['articles', 'incidents']) {
 		const docs = table === 'articles' ? 'article_docs' : 'incident_docs';
-		const sql = `SELECT d.json FROM ${table} r JOIN ${docs} d ON d.rid = r.rid WHERE r.fid = ?`;
-		for (const [json] of db.prepare(sql).raw().iterate(fid) as Iterable<[string]>) {
-			terms.add(JSON.parse(json) as Article | Incident);
+		const sql = `SELECT d.json, ${table === 'articles' ? 'NULL' : 'r.base'} FROM ${table} r JOIN ${docs} d ON d.rid = r.rid WHERE r.fid = ?`;
+		for (const [json, base] of db.prepare(sql).raw().iterate(fid) as Iterable<[string, number | null]>) {
+			const rec = JSON.parse(json) as Article | Incident;
+			terms.add(rec);
+			if (base !== null) addSums(sums, { actorById }, rec as Incident, base);
 		}
 	}
 	terms.flush(db);
-	const sums = db
-		.prepare(
-			`SELECT country, day, machine, count(*), sum(coalesce(killed, 0)), sum(base) FROM incidents
-			 WHERE fid = ? GROUP BY country, day, machine`,
-		)
-		.raw()
-		.all(fid) as [string, string, number, number, number, number][];
-	const less = db.prepare(
-		'UPDATE country_days SET incidents = incidents - ?, killed = killed - ?, base = base - ? WHERE country = ? AND day = ? AND machine = ?',
-	);
-	for (const [country, day, machine, n, dead, base] of sums) less.run(n, dead, base, country, day, machine);
+	const less = {
+		all: db.prepare(
+			'UPDATE country_days SET incidents = incidents - ?, killed = killed - ?, base = base - ? WHERE country = ? AND day = ? AND machine = ?',
+		),
+		key: db.prepare(
+			'UPDATE country_keys SET incidents = incidents - ?, killed = killed - ?, base = base - ? WHERE country = ? AND day = ? AND machine = ? AND kind = ? AND key = ?',
+		),
+		// The rows just lessened alone: a scan of every key row would cost the whole table.
+		gone: db.prepare(
+			'DELETE FROM country_keys WHERE country = ? AND day = ? AND machine = ? AND kind = ? AND key = ? AND incidents <= 0',
+		),
+	};
+	for (const [id, sum] of sums) {
+		const [country, day, machine, kind, key] = id.split('\u0000') as [string, string, string, string, string];
+		if (kind === 'all') less.all.run(sum.incidents, sum.killed, sum.base, country, day, Number(machine));
+		else {
+			less.key.run(sum.incidents, sum.killed, sum.base, country, day, Number(machine), kind, key);
+			less.gone.run(country, day, Number(machine), kind, key);
+		}
+	}
 	db.prepare('DELETE FROM country_days WHERE incidents <= 0').run();
 	const rids = 'SELECT rid FROM incidents WHERE fid = ?';
 	db.prepare(`DELETE FROM incident_actors WHERE rid IN (${rids})`).run(fid);

@@ -7,7 +7,7 @@
 // a row, not the record's kilobyte.
 
 /** Bump on any change below: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -98,6 +98,19 @@ CREATE TABLE IF NOT EXISTS country_days (
 	killed INTEGER NOT NULL,            -- sum of killed, NULL counted as 0
 	base REAL NOT NULL,                 -- sum of base
 	PRIMARY KEY (country, day, machine)
+) WITHOUT ROWID;
+-- The same per key an incident counts under in a risk row (core/riskPoints riskKeysOf: kind type |
+-- actor | mass-casualty | cross-border | officials | foreigners | untolled): a row's tags without its records.
+CREATE TABLE IF NOT EXISTS country_keys (
+	country TEXT NOT NULL,
+	day TEXT NOT NULL,
+	machine INTEGER NOT NULL,
+	kind TEXT NOT NULL,
+	key TEXT NOT NULL,                  -- the type or actor id; '' for the other kinds
+	incidents INTEGER NOT NULL,
+	killed INTEGER NOT NULL,
+	base REAL NOT NULL,
+	PRIMARY KEY (country, day, machine, kind, key)
 ) WITHOUT ROWID;
 
 -- Full text: rowid = articles.rid / incidents.rid. Contentless (the text is in json), with deletes.
