@@ -23,7 +23,6 @@ import {
 	MONTH_ONLY_DAY,
 	OFFICIAL_TAGS,
 	type RiskKeyKind,
-	type RiskSum,
 	riskKeysOf,
 	TARGET_BONUS,
 	TYPE_WEIGHTS,
@@ -412,14 +411,23 @@ export interface KeyTotal {
 	points: number;
 }
 
-const keyId = (kind: RiskSum['kind'], key: string) => `${kind}\u0000${key}`;
+const keyId = (kind: RiskKeyKind | 'all', key: string) => `${kind}\u0000${key}`;
+const ALL = keyId('all', '');
 const NONE: KeyTotal = { incidents: 0, killed: 0, points: 0 };
 
 /**
- * A window's sums from the backend's per-day ones (Backend.countrySums): per key, and per
- * day for the buckets. A day's points are its base points summed, then weighed by its
- * recency, as rawScore weighs a baseline window: points before recency are multiples of
- * 0.5, so the sum is the incidents' sum exactly whichever backend made it.
+ * Points of incidents with these base points summed, and base × day number summed: recency
+ * falls linearly by day (recencyWeight), so their sum weighs as the incidents' one by one.
+ */
+function windowPoints(base: number, baseDays: number, range: DayRange, days: number): number {
+	const weighed = days <= 1 ? base : base - ((1 - RECENCY_FLOOR) * (dayOf(range.end) * base - baseDays)) / (days - 1);
+	return weighed * yearlyScale(days);
+}
+
+/**
+ * A window's totals from the backend's sums (Backend.countrySums): per key, every counted
+ * incident under ALL, and per day for the buckets. Base points are multiples of 0.5, so
+ * the sums are exact whichever backend made them and in whatever order.
  */
 function windowSums(
 	data: Backend,
@@ -427,36 +435,40 @@ function windowSums(
 	window: RiskWindow,
 ): { keys: Map<string, KeyTotal>; days: DateCount[]; machine: number } {
 	const counted = window.includeMachineCoded === true;
-	const scale = yearlyScale(window.days);
-	// Per key and day, machine-coded or not merged: rows come in that order (compareRiskSums).
-	const perDay = new Map<string, { id: string; day: string; incidents: number; killed: number; base: number }>();
+	const sums = data.countrySums(code, window);
+	const raw = new Map<string, { incidents: number; killed: number; base: number; baseDays: number }>();
+	const add = (id: string, r: { incidents: number; killed: number; base: number }, baseDays: number) => {
+		const t = raw.get(id);
+		if (t) {
+			t.incidents += r.incidents;
+			t.killed += r.killed;
+			t.base += r.base;
+			t.baseDays += baseDays;
+		} else raw.set(id, { incidents: r.incidents, killed: r.killed, base: r.base, baseDays });
+	};
 	let machine = 0;
-	for (const r of data.countrySums(code, window)) {
-		if (r.machine && r.kind === 'all') machine += r.incidents;
-		if (r.machine && !counted) continue;
-		const id = keyId(r.kind, r.key);
-		const at = `${id}\u0000${r.day}`;
-		const row = perDay.get(at);
+	const perDay = new Map<string, DateCount>();
+	for (const d of sums.days) {
+		if (d.machine) machine += d.incidents;
+		if (d.machine && !counted) continue;
+		add(ALL, d, d.base * dayOf(d.day));
+		const row = perDay.get(d.day);
 		if (row) {
-			row.incidents += r.incidents;
-			row.killed += r.killed;
-			row.base += r.base;
-		} else perDay.set(at, { id, day: r.day, incidents: r.incidents, killed: r.killed, base: r.base });
+			row.count += d.incidents;
+			row.killed += d.killed;
+		} else perDay.set(d.day, { date: d.day, count: d.incidents, killed: d.killed });
 	}
+	for (const k of sums.keys) if (counted || !k.machine) add(keyId(k.kind, k.key), k, k.baseDays);
 	const keys = new Map<string, KeyTotal>();
-	const days: DateCount[] = [];
-	for (const r of perDay.values()) {
-		const total = keys.get(r.id) ?? { incidents: 0, killed: 0, points: 0 };
-		total.incidents += r.incidents;
-		total.killed += r.killed;
-		total.points += r.base * recencyWeight(r.day, window, window.days) * scale;
-		keys.set(r.id, total);
-		if (r.id === ALL) days.push({ date: r.day, count: r.incidents, killed: r.killed });
+	for (const [id, t] of raw) {
+		keys.set(id, {
+			incidents: t.incidents,
+			killed: t.killed,
+			points: windowPoints(t.base, t.baseDays, window, window.days),
+		});
 	}
-	return { keys, days, machine };
+	return { keys, days: [...perDay.values()], machine };
 }
-
-const ALL = keyId('all', '');
 
 export function countryRisk(source: Store | Backend, code: string, window: RiskWindow): CountryRisk {
 	const data = asBackend(source);

@@ -2,6 +2,7 @@
 // bonus for officials or foreigners targeted, and the day it counts on. Apart
 // from core/risk.ts so that a storage backend can sum them per day without
 // importing the scoring (docs/risk.md has the formula).
+import { dayNumber } from './dates.js';
 import { killed, killedOr0 } from './fatalities.js';
 import type { Actor, Incident } from './schema.js';
 import type { IncidentType } from './schemaBase.js';
@@ -124,41 +125,72 @@ export function riskKeysOf(store: ActorLookup, inc: Incident): [RiskKeyKind, str
 	return keys;
 }
 
-/** A country's incidents on one effective day under one key ('all': every one), machine-coded or not: their number, dead and base points. */
-export interface RiskSum {
-	kind: 'all' | RiskKeyKind;
-	key: string;
+/** A country's incidents on one effective day, machine-coded or not: their number, dead (killedOr0) and base points. */
+export interface RiskDaySum {
 	day: string;
 	machine: boolean;
 	incidents: number;
-	/** Sum of killedOr0. */
 	killed: number;
 	base: number;
 }
 
-/** The order every backend gives sums in (kind, key, day, the not machine-coded first), so float sums over them agree. */
-export function compareRiskSums(a: RiskSum, b: RiskSum): number {
-	const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-	return cmp(a.kind, b.kind) || cmp(a.key, b.key) || cmp(a.day, b.day) || Number(a.machine) - Number(b.machine);
+/** A country's incidents in a range under one key (riskKeysOf), machine-coded or not. */
+export interface RiskKeySum {
+	kind: RiskKeyKind;
+	key: string;
+	machine: boolean;
+	incidents: number;
+	killed: number;
+	base: number;
+	/**
+	 * Sum of base × dayNumber(day): with `base`, what recency (linear in the day) weighs
+	 * the key's points by (core/risk). Whole multiples of 0.5, so exact in any order.
+	 */
+	baseDays: number;
 }
 
-/** Incidents summed per key and day (core's rule for a backend that holds the records). */
-export function riskSumsOf(store: ActorLookup, incidents: readonly Incident[]): RiskSum[] {
-	const by = new Map<string, RiskSum>();
+export interface CountrySums {
+	/** Oldest first, the not machine-coded first. */
+	days: RiskDaySum[];
+	/** By kind, key, then the not machine-coded first. */
+	keys: RiskKeySum[];
+}
+
+const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/** Puts sums in the order every backend answers them in. */
+export function sortCountrySums(sums: CountrySums): CountrySums {
+	sums.days.sort((a, b) => cmp(a.day, b.day) || Number(a.machine) - Number(b.machine));
+	sums.keys.sort((a, b) => cmp(a.kind, b.kind) || cmp(a.key, b.key) || Number(a.machine) - Number(b.machine));
+	return sums;
+}
+
+/** Incidents summed per day and per key (core's rule for a backend that holds the records). */
+export function countrySumsOf(store: ActorLookup, incidents: readonly Incident[]): CountrySums {
+	const days = new Map<string, RiskDaySum>();
+	const keys = new Map<string, RiskKeySum>();
 	for (const inc of incidents) {
 		const day = effectiveDay(inc);
 		const machine = inc.machineCoded === true;
 		const dead = killedOr0(inc);
 		const base = basePoints(store, inc);
-		for (const [kind, key] of [['all', ''] as ['all', string], ...riskKeysOf(store, inc)]) {
-			const id = `${kind}\u0000${key}\u0000${day}\u0000${machine}`;
-			const row = by.get(id);
+		const d = days.get(`${day}\u0000${machine}`);
+		if (d) {
+			d.incidents++;
+			d.killed += dead;
+			d.base += base;
+		} else days.set(`${day}\u0000${machine}`, { day, machine, incidents: 1, killed: dead, base });
+		const baseDays = base * dayNumber(day);
+		for (const [kind, key] of riskKeysOf(store, inc)) {
+			const id = `${kind}\u0000${key}\u0000${machine}`;
+			const row = keys.get(id);
 			if (row) {
 				row.incidents++;
 				row.killed += dead;
 				row.base += base;
-			} else by.set(id, { kind, key, day, machine, incidents: 1, killed: dead, base });
+				row.baseDays += baseDays;
+			} else keys.set(id, { kind, key, machine, incidents: 1, killed: dead, base, baseDays });
 		}
 	}
-	return [...by.values()].sort(compareRiskSums);
+	return sortCountrySums({ days: [...days.values()], keys: [...keys.values()] });
 }

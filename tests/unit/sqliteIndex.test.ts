@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { firstDay, lastDay } from '../../source/core/dates.js';
 import { killed, killedOr0 } from '../../source/core/fatalities.js';
-import { basePoints, effectiveDay, riskSumsOf } from '../../source/core/risk.js';
+import { basePoints, countrySumsOf, effectiveDay } from '../../source/core/risk.js';
 import type { Incident } from '../../source/core/schema.js';
 import { rolesIn, type Store } from '../../source/core/store.js';
 import { loadDataDir } from '../../source/io/load/load.js';
@@ -121,11 +121,13 @@ function expectDaysMatch(db: Db, store: Store): void {
 		.raw()
 		.all() as [string, string, number, string, string, number, number, number][];
 	const wantKeys = new Map<string, { incidents: number; killed: number; base: number }>();
-	for (const code of new Set(store.incidents.map((i) => i.country))) {
-		const incs = store.incidents.filter((i) => i.country === code);
-		for (const s of riskSumsOf(store, incs)) {
-			if (s.kind !== 'all') wantKeys.set(`${code}|${s.day}|${s.machine ? 1 : 0}|${s.kind}|${s.key}`, s);
-		}
+	const byDay = new Map<string, Incident[]>();
+	for (const i of store.incidents) {
+		const at = `${i.country}|${effectiveDay(i)}`;
+		byDay.set(at, [...(byDay.get(at) ?? []), i]);
+	}
+	for (const [at, incs] of byDay) {
+		for (const s of countrySumsOf(store, incs).keys) wantKeys.set(`${at}|${s.machine ? 1 : 0}|${s.kind}|${s.key}`, s);
 	}
 	expect(keyRows.length).toBe(wantKeys.size);
 	expect([...new Set(keyRows.map((r) => r[3]))].sort()).toEqual(
@@ -136,6 +138,26 @@ function expectDaysMatch(db: Db, store: Store): void {
 		expect(w, `${country} ${day} ${kind} ${key}`).toBeDefined();
 		expect([n, dead, base]).toEqual([w?.incidents, w?.killed, w?.base]);
 	}
+	// filter_dates: per country, type, date and last day, and summed over each and both ('').
+	const wantDates = new Map<string, [number, number, number]>();
+	for (const inc of store.incidents) {
+		for (const [c, t] of [
+			[inc.country, inc.type],
+			[inc.country, ''],
+			['', inc.type],
+			['', ''],
+		]) {
+			const at = `${c}|${t}|${inc.date}|${lastDay(inc.endDate ?? inc.date)}`;
+			const [n, dead, untolled] = wantDates.get(at) ?? [0, 0, 0];
+			wantDates.set(at, [n + 1, dead + killedOr0(inc), untolled + (killed(inc) === undefined ? 1 : 0)]);
+		}
+	}
+	const dateRows = db
+		.prepare('SELECT country, type, date, last_day, incidents, killed, untolled FROM filter_dates')
+		.raw()
+		.all() as [string, string, string, string, number, number, number][];
+	expect(dateRows.length).toBe(wantDates.size);
+	for (const [c, t, date, last, ...sums] of dateRows) expect(sums).toEqual(wantDates.get(`${c}|${t}|${date}|${last}`));
 }
 
 describe('building the index of the bundled data', () => {
@@ -204,6 +226,17 @@ describe('building the index of the bundled data', () => {
 			expect(machine).toBe(inc.machineCoded ? 1 : 0);
 			expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(inc)));
 		}
+		// incident_actors' copies of the filtered columns: an actor filter counts from them.
+		const copies = db
+			.prepare(
+				`SELECT count(*) FROM incident_actors ia JOIN incidents i ON i.rid = ia.rid
+				 WHERE ia.date = i.date AND ia.last_day = i.last_day AND ia.country = i.country AND ia.type = i.type
+				 AND ia.killed IS i.killed`,
+			)
+			.raw()
+			.all() as [number][];
+		expect(copies[0]?.[0]).toBe(count(db, 'incident_actors'));
+		expect(count(db, 'incident_actors')).toBeGreaterThan(0);
 	});
 
 	it('sums country days as the store would', async () => {

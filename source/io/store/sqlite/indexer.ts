@@ -70,7 +70,10 @@ export class Indexer {
 				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
 			),
 			incidentDoc: p('INSERT INTO incident_docs (rid, json) VALUES (?, ?)'),
-			incidentActor: p('INSERT OR IGNORE INTO incident_actors (actor, role, rid, date) VALUES (?, ?, ?, ?)'),
+			incidentActor: p(
+				`INSERT OR IGNORE INTO incident_actors (actor, role, rid, date, last_day, country, type, killed)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			),
 			incidentText: p('INSERT INTO incidents_fts (rowid, title, description) VALUES (?, ?, ?)'),
 			incidentOutlet: p('INSERT OR IGNORE INTO incident_outlets (key, name, rid) VALUES (?, ?, ?)'),
 			article: p('INSERT INTO articles (id, fid, published) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING'),
@@ -157,7 +160,10 @@ export class Indexer {
 			if (kind === 'all') this.stmt.day.run(country, day, Number(machine), sum.incidents, sum.killed, sum.base);
 			else this.stmt.key.run(country, day, Number(machine), kind, k, sum.incidents, sum.killed, sum.base);
 		}
-		if (file.kind === 'incidents') linkIncidentSources(this.db, fid);
+		if (file.kind === 'incidents') {
+			linkIncidentSources(this.db, fid);
+			addFilterDates(this.db, fid);
+		}
 		this.terms.flush(this.db);
 		this.stmt.fileDone.run(records, JSON.stringify(problems), duplicates, fid);
 		return problems;
@@ -194,12 +200,13 @@ export class Indexer {
 		const base = basePoints({ actorById: this.actors }, inc);
 		const day = effectiveDay(inc);
 		const machine = inc.machineCoded ? 1 : 0;
+		const last = lastDay(inc.endDate ?? inc.date);
 		const info = this.stmt.incident.run(
 			inc.id,
 			fid,
 			inc.date,
 			firstDay(inc.date),
-			lastDay(inc.endDate ?? inc.date),
+			last,
 			day,
 			inc.country,
 			inc.type,
@@ -214,7 +221,9 @@ export class Indexer {
 		const involved = new Set([...inc.perpetrators, ...inc.targets, ...(inc.claimedBy ? [inc.claimedBy] : [])]);
 		for (const actor of involved) {
 			if (!this.actors.has(actor)) continue;
-			for (const role of rolesIn(inc, actor)) this.stmt.incidentActor.run(actor, role, rid, inc.date);
+			for (const role of rolesIn(inc, actor)) {
+				this.stmt.incidentActor.run(actor, role, rid, inc.date, last, inc.country, inc.type, dead ?? null);
+			}
 		}
 		const country = this.countries.find((c) => c.code === inc.country);
 		this.stmt.incidentText.run(rid, incidentTitle(inc, country?.name), inc.description);
@@ -263,6 +272,37 @@ function addSums(sums: Map<DayKey, DaySum>, actors: ActorLookup, inc: Incident, 
 		sum.killed += dead;
 		sum.base += base;
 		sums.set(id, sum);
+	}
+}
+
+/** A file's incidents per filter_dates cell: each with its country and type, and summed over each and both. */
+const FILE_DATES = `SELECT c, t, date, last_day, count(*), coalesce(sum(killed), 0), sum(killed IS NULL) FROM (
+	SELECT country AS c, type AS t, date, last_day, killed FROM incidents WHERE fid = ?1
+	UNION ALL SELECT country, '', date, last_day, killed FROM incidents WHERE fid = ?1
+	UNION ALL SELECT '', type, date, last_day, killed FROM incidents WHERE fid = ?1
+	UNION ALL SELECT '', '', date, last_day, killed FROM incidents WHERE fid = ?1
+) WHERE true GROUP BY c, t, date, last_day`;
+
+function addFilterDates(db: Db, fid: number): void {
+	db.prepare(
+		`INSERT INTO filter_dates (country, type, date, last_day, incidents, killed, untolled) ${FILE_DATES}
+		 ON CONFLICT (country, type, date, last_day) DO UPDATE SET incidents = incidents + excluded.incidents,
+		 killed = killed + excluded.killed, untolled = untolled + excluded.untolled`,
+	).run(fid);
+}
+
+function removeFilterDates(db: Db, fid: number): void {
+	const less = db.prepare(
+		`UPDATE filter_dates SET incidents = incidents - ?, killed = killed - ?, untolled = untolled - ?
+		 WHERE country = ? AND type = ? AND date = ? AND last_day = ?`,
+	);
+	const gone = db.prepare(
+		'DELETE FROM filter_dates WHERE country = ? AND type = ? AND date = ? AND last_day = ? AND incidents <= 0',
+	);
+	const cells = db.prepare(FILE_DATES).raw().all(fid) as [string, string, string, string, number, number, number][];
+	for (const [c, t, date, last, n, dead, untolled] of cells) {
+		less.run(n, dead, untolled, c, t, date, last);
+		gone.run(c, t, date, last);
 	}
 }
 
@@ -319,6 +359,7 @@ export function removeFile(db: Db, fid: number): void {
 		}
 	}
 	db.prepare('DELETE FROM country_days WHERE incidents <= 0').run();
+	removeFilterDates(db, fid);
 	const rids = 'SELECT rid FROM incidents WHERE fid = ?';
 	db.prepare(`DELETE FROM incident_actors WHERE rid IN (${rids})`).run(fid);
 	db.prepare(`DELETE FROM incidents_fts WHERE rowid IN (${rids})`).run(fid);
