@@ -381,38 +381,49 @@ export function sqliteBackend(db: Database): Backend {
 			const [from, to] = dateBounds(range);
 			const rows = prepared(
 				`SELECT ia.actor, ia.role, i.rid, i.day, i.killed FROM incidents i JOIN incident_actors ia ON ia.rid = i.rid
-				 WHERE i.date >= ? AND i.date <= ? AND i.day >= ? AND i.day <= ?`,
+				 WHERE i.date >= ? AND i.date <= ? AND i.day >= ? AND i.day <= ? ORDER BY ia.actor, i.rid`,
 			)
 				.raw()
-				.all(from, to, range.start, range.end) as [string, string, number, string, number | null][];
-			// Per actor, each incident once with all its roles in it.
-			const per = new Map<string, Map<number, { day: string; killed: number; roles: Set<ActorRole> }>>();
+				.iterate(from, to, range.start, range.end) as Iterable<[string, string, number, string, number | null]>;
+			// Read in order of actor and incident, each incident's roles are together: an actor's
+			// window is tallied as its rows pass, and no row is kept.
+			const out = new Map<string, ActorWindow>();
+			let w: ActorWindow | undefined;
+			let days = new Map<string, DateCount>();
+			let inc: { actor: string; rid: number; day: string; killed: number; roles: Set<ActorRole> } | undefined;
+			const endActor = () => {
+				if (!w) return;
+				w.days = [...days.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+				w = undefined;
+				days = new Map();
+			};
+			const endIncident = () => {
+				if (!inc) return;
+				if (!w) {
+					w = { asPerpetrator: 0, asTarget: 0, incidents: 0, days: [] };
+					out.set(inc.actor, w);
+				}
+				w.incidents++;
+				tallyRoles(w, inc.roles);
+				const d = days.get(inc.day);
+				if (d) {
+					d.count++;
+					d.killed += inc.killed;
+				} else days.set(inc.day, { date: inc.day, count: 1, killed: inc.killed });
+				inc = undefined;
+			};
 			for (const [actor, role, rid, day, killed] of rows) {
 				if (!actorById.has(actor)) continue;
-				let incs = per.get(actor);
-				if (!incs) {
-					incs = new Map();
-					per.set(actor, incs);
+				if (inc?.actor === actor && inc.rid === rid) {
+					inc.roles.add(role as ActorRole);
+					continue;
 				}
-				const inc = incs.get(rid);
-				if (inc) inc.roles.add(role as ActorRole);
-				else incs.set(rid, { day, killed: Number(killed ?? 0), roles: new Set([role as ActorRole]) });
+				endIncident();
+				if (w && !out.has(actor)) endActor();
+				inc = { actor, rid, day, killed: Number(killed ?? 0), roles: new Set([role as ActorRole]) };
 			}
-			const out = new Map<string, ActorWindow>();
-			for (const [actor, incs] of per) {
-				const w: ActorWindow = { asPerpetrator: 0, asTarget: 0, incidents: incs.size, days: [] };
-				const days = new Map<string, DateCount>();
-				for (const inc of incs.values()) {
-					tallyRoles(w, inc.roles);
-					const d = days.get(inc.day);
-					if (d) {
-						d.count++;
-						d.killed += inc.killed;
-					} else days.set(inc.day, { date: inc.day, count: 1, killed: inc.killed });
-				}
-				w.days = [...days.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-				out.set(actor, w);
-			}
+			endIncident();
+			endActor();
 			return out;
 		},
 		actorLastDates(until) {
