@@ -295,7 +295,20 @@ export function sqliteBackend(db: Database): Backend {
 			// An actor filter matching a good share of all incidents: walking the order index finds
 			// a page within a few thousand rows; a rarer one is sorted from the actors' rows.
 			const walkOrder = filter.actors.length > 0 && total * 50 >= allIncidents();
-			const { where, params } = filterSql(filter, actors, { walkOrder });
+			const sql = filterSql(filter, actors, { walkOrder });
+			let { where } = sql;
+			const { params } = sql;
+			if (filter.since) {
+				// last_day bounds no index; the earliest date of a row that overlaps the range (from the
+				// sums) bounds the date index, so a walk in either direction starts among the matches.
+				const earliest = prepared(
+					"SELECT min(date) FROM filter_dates WHERE country = '' AND type = '' AND last_day >= ?",
+				)
+					.raw()
+					.all(filter.since)[0] as [string | null] | undefined;
+				where += ' AND i.date >= ?';
+				params.push(earliest?.[0] ?? filter.since);
+			}
 			// The page's row ids first, sorted without carrying the records; then the records of those alone.
 			// A page past the middle is read from the far end of the order: an index walk stops after it.
 			const back = offset + limit > total / 2 && offset < total;
