@@ -201,6 +201,30 @@ export function sqliteBackend(db: Database): Backend {
 		const { where, params } = filterSql(filter, actors, { on: 'incident_actors' });
 		return { sql: `SELECT DISTINCT rid, ${cols} FROM incident_actors ${where}`, params };
 	};
+	// An actor filter's matches per date, with the total and the untolled: the page asks for
+	// the count and the chart for the dates of the same filter, so they are counted once while
+	// the index is unchanged (data_version: another connection's commits; total_changes: this one's).
+	let lastActor: { key: string; total: number; untolled: number; dates: DateCount[] } | undefined;
+	const actorSums = (filter: TimelineFilter) => {
+		const [version, changes] = prepared('SELECT (SELECT data_version FROM pragma_data_version), total_changes()')
+			.raw()
+			.all()[0] as [number, number];
+		const key = `${version}\u0000${changes}\u0000${JSON.stringify(filter)}`;
+		if (lastActor?.key === key) return lastActor;
+		const m = actorMatches(filter, 'date, killed');
+		const rows = prepared(
+			`SELECT date, count(*), coalesce(sum(killed), 0), sum(killed IS NULL) FROM (${m.sql}) GROUP BY date ORDER BY date`,
+		)
+			.raw()
+			.all(...m.params) as [string, number, number, number][];
+		lastActor = { key, total: 0, untolled: 0, dates: [] };
+		for (const [date, count, killed, untolled] of rows) {
+			lastActor.dates.push({ date, count: Number(count), killed: Number(killed) });
+			lastActor.total += Number(count);
+			lastActor.untolled += Number(untolled);
+		}
+		return lastActor;
+	};
 	/** What a filter matches, and of it without a toll: from the sums, or the actors' rows. */
 	const filterCounts = (filter: TimelineFilter): { total: number; untolled: number } => {
 		const sums = filterDatesSql(filter, incidentCountries());
@@ -218,11 +242,7 @@ export function sqliteBackend(db: Database): Backend {
 			const less = filterCounts({ ...filter, actors: filter.notActors ?? [], notActors: [] });
 			return { total: rest.total - less.total, untolled: rest.untolled - less.untolled };
 		}
-		const m = actorMatches(filter, 'killed');
-		const r = prepared(`SELECT count(*), coalesce(sum(killed IS NULL), 0) FROM (${m.sql})`)
-			.raw()
-			.all(...m.params)[0] as [number, number];
-		return { total: Number(r[0]), untolled: Number(r[1]) };
+		return actorSums(filter);
 	};
 	const dateRows = (sql: string, params: unknown[]): DateCount[] =>
 		prepared(sql)
@@ -251,11 +271,7 @@ export function sqliteBackend(db: Database): Backend {
 				})
 				.filter((d) => d.count > 0);
 		}
-		const m = actorMatches(filter, 'date, killed');
-		return dateRows(
-			`SELECT date, count(*), coalesce(sum(killed), 0) FROM (${m.sql}) GROUP BY date ORDER BY date`,
-			m.params,
-		);
+		return actorSums(filter).dates.map((d) => ({ ...d }));
 	};
 
 	const searcher = new IndexSearch(db, countries);
