@@ -3,22 +3,27 @@
 // `sitrep risk` and briefs all read these numbers, so they must agree.
 
 import { asBackend } from './backend/memory.js';
-import type { Backend } from './backend/types.js';
+import type { Backend, DateCount } from './backend/types.js';
 import { compareText } from './collate.js';
 import { addDays, dayNumber, parseDateBound } from './dates.js';
-import { countedOf, hasToll, killedOr0, killedPhrase, rangeOf } from './fatalities.js';
+import { countedOf, killedOr0, killedPhrase, rangeOf } from './fatalities.js';
 import { G } from './glyphs.js';
 import { memoByString } from './memo.js';
 import { shortName } from './resolve.js';
 import {
 	type ActorLookup,
-	basePoints,
+	CROSS_BORDER_TAG,
+	crossBorder,
 	type DayRange,
 	effectiveDay,
 	FOREIGNER_TAGS,
 	KILLED_WEIGHT,
+	MASS_CASUALTY_KILLED,
+	MASS_CASUALTY_TAG,
 	MONTH_ONLY_DAY,
 	OFFICIAL_TAGS,
+	type RiskKeyKind,
+	riskKeysOf,
 	TARGET_BONUS,
 	TYPE_WEIGHTS,
 	targetsForeigners,
@@ -27,7 +32,7 @@ import {
 import type { Incident } from './schema.js';
 import { type IncidentType, incidentTypeLabels } from './schemaBase.js';
 import type { Store } from './store.js';
-import { type Bucket, countBy } from './timeline.js';
+import { type Bucket, countDates } from './timeline.js';
 import { plural } from './words.js';
 
 export const RISK_WINDOWS = [30, 90, 365] as const;
@@ -44,9 +49,6 @@ export const RECENCY_FLOOR = 0.5;
 export const YEAR_DAYS = 365;
 /** The mean recency weight over a window: dividing by it makes steady violence score its yearly rate. */
 export const MEAN_RECENCY = (1 + 0.5) / 2;
-export const CROSS_BORDER_TAG = 'cross-border';
-export const MASS_CASUALTY_TAG = 'mass-casualty';
-export const MASS_CASUALTY_KILLED = 10;
 /** A type or actor tag needs this many incidents, or (types only) this share of the window's incidents. */
 export const TAG_MIN_INCIDENTS = 2;
 export const TAG_MIN_SHARE = 0.3;
@@ -315,25 +317,6 @@ export function trendOf(score: number, baselineScores: readonly number[]): RiskT
 	return { direction, previousScore: scores[0] ?? 0, baseline, baselineScores: scores, change: delta };
 }
 
-/**
- * Cross-border when a perpetrator's or claimant's main country (its first)
- * is not the incident's country, or the incident is tagged cross-border or
- * is cross-border shelling. Returns the foreign-based perpetrators.
- */
-export function crossBorder(store: ActorLookup, inc: Incident): string[] | undefined {
-	const responsible = new Set([...inc.perpetrators, ...(inc.claimedBy ? [inc.claimedBy] : [])]);
-	const foreign = [...responsible].filter((p) => {
-		const home = store.actorById.get(p)?.countries[0];
-		return home !== undefined && home !== inc.country;
-	});
-	if (foreign.length || inc.tags.includes(CROSS_BORDER_TAG) || inc.type === 'cross-border shelling') return foreign;
-	return undefined;
-}
-
-export function isMassCasualty(inc: Incident): boolean {
-	return killedOr0(inc) >= MASS_CASUALTY_KILLED || inc.tags.includes(MASS_CASUALTY_TAG);
-}
-
 // Day numbers of the few thousand dates a data set has, each worked out once.
 const dayOf = memoByString(dayNumber);
 
@@ -347,11 +330,6 @@ export function recencyWeight(day: string, range: DayRange, days: number): numbe
 /** What turns a window's points into a yearly rate. */
 export function yearlyScale(days: number): number {
 	return YEAR_DAYS / days / MEAN_RECENCY;
-}
-
-/** An incident's points, unrounded: what the score and the tags need (no explanation record). */
-function rawPoints(store: ActorLookup, inc: Incident, range: DayRange, days: number): number {
-	return basePoints(store, inc) * recencyWeight(effectiveDay(inc), range, days) * yearlyScale(days);
 }
 
 /** The toll an incident's points record: the counted figure, and the range's ends when there is one. */
@@ -420,55 +398,110 @@ function rawScore(data: Backend, code: string, range: DayRange, days: number, ma
 	return sum;
 }
 
-/** A country's incidents that count in the window, newest first by the day they count on, and how many machine-coded ones it had. */
-function windowIncidents(data: Backend, code: string, window: RiskWindow): { incs: Incident[]; machine: number } {
-	const inWindow = data.countryIncidents(code, window, true);
-	const machine = inWindow.filter((i) => i.machineCoded).length;
+/** A country's incidents that count in the window, newest first by the day they count on: what the explanation and the tags' evidence list. */
+function windowIncidents(data: Backend, code: string, window: RiskWindow): Incident[] {
+	const inWindow = data.countryIncidents(code, window, window.includeMachineCoded === true);
+	return newestFirst(inWindow, effectiveDay);
+}
+
+/** A key's incidents in a window, their dead, and their points (scaled to a yearly rate, unrounded). */
+export interface KeyTotal {
+	incidents: number;
+	killed: number;
+	points: number;
+}
+
+const keyId = (kind: RiskKeyKind | 'all', key: string) => `${kind}\u0000${key}`;
+const ALL = keyId('all', '');
+const NONE: KeyTotal = { incidents: 0, killed: 0, points: 0 };
+
+/**
+ * Points of incidents with these base points summed, and base × day number summed: recency
+ * falls linearly by day (recencyWeight), so their sum weighs as the incidents' one by one.
+ */
+function windowPoints(base: number, baseDays: number, range: DayRange, days: number): number {
+	const weighed = days <= 1 ? base : base - ((1 - RECENCY_FLOOR) * (dayOf(range.end) * base - baseDays)) / (days - 1);
+	return weighed * yearlyScale(days);
+}
+
+/**
+ * A window's totals from the backend's sums (Backend.countrySums): per key, every counted
+ * incident under ALL, and per day for the buckets. Base points are multiples of 0.5, so
+ * the sums are exact whichever backend made them and in whatever order.
+ */
+function windowSums(
+	data: Backend,
+	code: string,
+	window: RiskWindow,
+): { keys: Map<string, KeyTotal>; days: DateCount[]; machine: number } {
 	const counted = window.includeMachineCoded === true;
-	return { incs: newestFirst(counted ? inWindow : inWindow.filter((i) => !i.machineCoded), effectiveDay), machine };
+	const sums = data.countrySums(code, window);
+	const raw = new Map<string, { incidents: number; killed: number; base: number; baseDays: number }>();
+	const add = (id: string, r: { incidents: number; killed: number; base: number }, baseDays: number) => {
+		const t = raw.get(id);
+		if (t) {
+			t.incidents += r.incidents;
+			t.killed += r.killed;
+			t.base += r.base;
+			t.baseDays += baseDays;
+		} else raw.set(id, { incidents: r.incidents, killed: r.killed, base: r.base, baseDays });
+	};
+	let machine = 0;
+	const perDay = new Map<string, DateCount>();
+	for (const d of sums.days) {
+		if (d.machine) machine += d.incidents;
+		if (d.machine && !counted) continue;
+		add(ALL, d, d.base * dayOf(d.day));
+		const row = perDay.get(d.day);
+		if (row) {
+			row.count += d.incidents;
+			row.killed += d.killed;
+		} else perDay.set(d.day, { date: d.day, count: d.incidents, killed: d.killed });
+	}
+	for (const k of sums.keys) if (counted || !k.machine) add(keyId(k.kind, k.key), k, k.baseDays);
+	const keys = new Map<string, KeyTotal>();
+	for (const [id, t] of raw) {
+		keys.set(id, {
+			incidents: t.incidents,
+			killed: t.killed,
+			points: windowPoints(t.base, t.baseDays, window, window.days),
+		});
+	}
+	return { keys, days: [...perDay.values()], machine };
 }
 
 export function countryRisk(source: Store | Backend, code: string, window: RiskWindow): CountryRisk {
 	const data = asBackend(source);
-	const store = data;
 	const counted = window.includeMachineCoded === true;
-	const { incs, machine } = windowIncidents(data, code, window);
-	const weighted = incs.map((inc) => ({ inc, weight: rawPoints(store, inc, window, window.days) }));
-	const score = round(
-		weighted.reduce((s, x) => s + x.weight, 0),
-		0,
-	);
+	const sums = windowSums(data, code, window);
+	const all = sums.keys.get(ALL) ?? NONE;
+	const score = round(all.points, 0);
 	const baseline = window.baseline.map((range) => round(rawScore(data, code, range, window.days, counted), 0));
-	const fatalities = incs.reduce((s, i) => s + killedOr0(i), 0);
-	const rate = rateOf(store, code, fatalities, window.days);
+	const rate = rateOf(data, code, all.killed, window.days);
+	// The records are read only when something asks for them (an opened country's explanation,
+	// a tag's evidence): a table of every country is made from the sums alone.
+	let records: Incident[] | undefined;
+	const windowRecords = () => {
+		records ??= windowIncidents(data, code, window);
+		return records;
+	};
 	let explanation: CountryRisk['explanation'] | undefined;
 	return {
 		code,
-		name: store.countryByCode.get(code)?.name ?? code,
+		name: data.countryByCode.get(code)?.name ?? code,
 		window,
 		score,
 		level: levelFor(score),
 		trend: trendOf(score, baseline),
-		incidents: incs.length,
-		fatalities,
+		incidents: all.incidents,
+		fatalities: all.killed,
 		...(rate ? { rate } : {}),
-		unknownFatalities: incs.filter((i) => !hasToll(i)).length,
-		machineCoded: { incidents: machine, counted },
-		buckets: countBy(
-			incs.map((i) => ({ date: effectiveDay(i), fatalities: i.fatalities })),
-			'week',
-			{ since: window.start, until: window.end },
-		),
-		tags: riskTags(store, code, weighted),
-		// The term-by-term account is read only when a country is opened: built then, once, from
-		// its incidents asked for again — a table of every country keeps none of them alive.
+		unknownFatalities: sums.keys.get(keyId('untolled', ''))?.incidents ?? 0,
+		machineCoded: { incidents: sums.machine, counted },
+		buckets: countDates(sums.days, 'week', { since: window.start, until: window.end }),
+		tags: riskTags(data, code, sums.keys, windowRecords),
 		get explanation() {
-			explanation ??= explain(
-				store,
-				windowIncidents(data, code, window).incs,
-				window,
-				data.countryIncidents(code, window.previous, counted),
-			);
+			explanation ??= explain(data, windowRecords(), window, data.countryIncidents(code, window.previous, counted));
 			return explanation;
 		},
 	};
@@ -588,144 +621,126 @@ export function machineCodedNote(m: CountryRisk['machineCoded']): string | undef
 	return `${what} not counted; --machine-coded or the riskMachineCoded setting counts ${m.incidents === 1 ? 'it' : 'them'}`;
 }
 
-export interface Weighted {
-	inc: Incident;
-	weight: number;
-}
-
 function actorName(store: ActorLookup, id: string): string {
 	const a = store.actorById.get(id);
 	return a ? shortName(a) : id;
 }
 
-/** Tags with their evidence, heaviest first; manual tags (weight 0) last. */
+/** What a tag says beyond its sums, read from its evidence (the window's incidents under its key). */
+type TagDetail = (evidence: readonly Incident[]) => { actors: string[]; detail: string };
+
+/**
+ * Tags heaviest first, manual tags (weight 0) last: which tags there are, their weights and
+ * order from the window's sums per key; their evidence (and what a detail reads from it)
+ * from the window's records, read only when asked for.
+ */
 export function riskTags(
 	store: ActorLookup & Pick<Backend, 'countryByCode'>,
 	code: string,
-	items: readonly Weighted[],
+	sums: ReadonlyMap<string, KeyTotal>,
+	records: () => readonly Incident[],
 ): RiskTag[] {
-	const tags: RiskTag[] = [];
-	const total = items.length;
-	const weightOf = (list: readonly Weighted[]) =>
-		round(
-			list.reduce((s, x) => s + x.weight, 0),
-			2,
-		);
-	const add = (label: string, kind: RiskTagKind, list: readonly Weighted[], actors: string[], detail: string) =>
-		tags.push({
+	const tags: { tag: RiskTag; count: number }[] = [];
+	const total = sums.get(ALL)?.incidents ?? 0;
+	const add = (label: string, kind: RiskTagKind, key: [RiskKeyKind, string], sum: KeyTotal, details: TagDetail) => {
+		let made: { evidence: string[]; actors: string[]; detail: string } | undefined;
+		const make = () => {
+			if (!made) {
+				const [k, v] = key;
+				const evidence = records().filter((inc) => riskKeysOf(store, inc).some(([a, b]) => a === k && b === v));
+				made = { evidence: evidence.map((i) => i.id), ...details(evidence) };
+			}
+			return made;
+		};
+		const tag: RiskTag = {
 			label,
 			kind,
-			evidence: list.map((x) => x.inc.id),
-			actors,
-			detail,
+			get evidence() {
+				return make().evidence;
+			},
+			get actors() {
+				return make().actors;
+			},
+			get detail() {
+				return make().detail;
+			},
 			manual: false,
-			weight: weightOf(list),
-		});
+			weight: round(sum.points, 2),
+		};
+		tags.push({ tag, count: sum.incidents });
+	};
+	const sumOf = (kind: RiskKeyKind, key: string) => sums.get(keyId(kind, key));
 
-	const byType = new Map<IncidentType, Weighted[]>();
-	for (const it of items) {
-		const list = byType.get(it.inc.type);
-		if (list) list.push(it);
-		else byType.set(it.inc.type, [it]);
-	}
 	for (const type of incidentTypeLabels) {
-		const list = byType.get(type);
+		const sum = sumOf('type', type);
 		const label = TYPE_TAG_LABELS[type];
-		if (!list || !label) continue;
-		if (list.length < TAG_MIN_INCIDENTS && list.length / total < TAG_MIN_SHARE) continue;
-		add(
-			label,
-			'type',
-			list,
-			[],
-			`${list.length} of ${plural(total, 'incident')} (${Math.round((100 * list.length) / total)}%): ${type}`,
-		);
+		if (!sum || !label) continue;
+		const n = sum.incidents;
+		if (n < TAG_MIN_INCIDENTS && n / total < TAG_MIN_SHARE) continue;
+		const detail = `${n} of ${plural(total, 'incident')} (${Math.round((100 * n) / total)}%): ${type}`;
+		add(label, 'type', ['type', type], sum, () => ({ actors: [], detail }));
 	}
 
-	const byActor = new Map<string, Weighted[]>();
-	for (const it of items) {
-		const ids = new Set([...it.inc.perpetrators, ...(it.inc.claimedBy ? [it.inc.claimedBy] : [])]);
-		for (const id of ids) {
-			const list = byActor.get(id);
-			if (list) list.push(it);
-			else byActor.set(id, [it]);
-		}
-	}
-	for (const [id, list] of [...byActor].sort(([a], [b]) => (a < b ? -1 : 1))) {
-		if (list.length < TAG_MIN_INCIDENTS) continue;
+	const actorPrefix = keyId('actor', '');
+	const actorIds = [...sums.keys()].filter((k) => k.startsWith(actorPrefix)).map((k) => k.slice(actorPrefix.length));
+	for (const id of actorIds.sort((a, b) => (a < b ? -1 : 1))) {
+		const sum = sumOf('actor', id) as KeyTotal;
+		if (sum.incidents < TAG_MIN_INCIDENTS) continue;
 		// A country's own state forces fighting at home are not a risk tag for it (imported battles list both sides).
 		const actor = store.actorById.get(id);
 		if (actor?.kind === 'state' && actor.countries.includes(code)) continue;
-		const name = store.actorById.get(id)?.name ?? id;
-		add(
-			`${actorName(store, id)} activity`,
-			'actor',
-			list,
-			[id],
-			`${name}: ${plural(list.length, 'incident')} as perpetrator or claimant`,
-		);
+		const detail = `${actor?.name ?? id}: ${plural(sum.incidents, 'incident')} as perpetrator or claimant`;
+		add(`${actorName(store, id)} activity`, 'actor', ['actor', id], sum, () => ({ actors: [id], detail }));
 	}
 
-	const mass = items.filter((it) => isMassCasualty(it.inc));
-	if (mass.length) {
-		const tolls = mass.map((it) => killedPhrase(it.inc.fatalities));
-		add(
-			'mass-casualty',
-			'mass-casualty',
-			mass,
-			[],
-			`${plural(mass.length, 'incident')} with ${MASS_CASUALTY_KILLED}+ killed or tagged ${MASS_CASUALTY_TAG} (${tolls.join(', ')})`,
-		);
+	const mass = sumOf('mass-casualty', '');
+	if (mass) {
+		add('mass-casualty', 'mass-casualty', ['mass-casualty', ''], mass, (list) => ({
+			actors: [],
+			detail: `${plural(list.length, 'incident')} with ${MASS_CASUALTY_KILLED}+ killed or tagged ${MASS_CASUALTY_TAG} (${list.map((i) => killedPhrase(i.fatalities)).join(', ')})`,
+		}));
 	}
 
-	const cross = items.map((it) => ({ it, foreign: crossBorder(store, it.inc) })).filter((x) => x.foreign !== undefined);
-	if (cross.length) {
-		const actors = [...new Set(cross.flatMap((x) => x.foreign ?? []))];
-		const based = actors.map((id) => `${actorName(store, id)} (${store.actorById.get(id)?.countries[0]})`);
-		add(
-			'cross-border',
-			'cross-border',
-			cross.map((x) => x.it),
-			actors,
-			`${plural(cross.length, 'incident')}${based.length ? `; perpetrators based elsewhere: ${based.join(', ')}` : ''}`,
-		);
+	const cross = sumOf('cross-border', '');
+	if (cross) {
+		add('cross-border', 'cross-border', ['cross-border', ''], cross, (list) => {
+			const actors = [...new Set(list.flatMap((inc) => crossBorder(store, inc) ?? []))];
+			const based = actors.map((id) => `${actorName(store, id)} (${store.actorById.get(id)?.countries[0]})`);
+			return {
+				actors,
+				detail: `${plural(list.length, 'incident')}${based.length ? `; perpetrators based elsewhere: ${based.join(', ')}` : ''}`,
+			};
+		});
 	}
 
-	const officials = items
-		.map((it) => ({ it, persons: targetsOfficials(store, it.inc) }))
-		.filter((x) => x.persons !== undefined);
-	if (officials.length) {
-		const actors = [...new Set(officials.flatMap((x) => x.persons ?? []))];
-		add(
-			'attacks on officials',
-			'officials',
-			officials.map((x) => x.it),
-			actors,
-			`${plural(officials.length, 'incident')} targeting officials or named individuals${actors.length ? `: ${actors.map((id) => store.actorById.get(id)?.name ?? id).join(', ')}` : ''}`,
-		);
+	const officials = sumOf('officials', '');
+	if (officials) {
+		add('attacks on officials', 'officials', ['officials', ''], officials, (list) => {
+			const actors = [...new Set(list.flatMap((inc) => targetsOfficials(store, inc) ?? []))];
+			return {
+				actors,
+				detail: `${plural(list.length, 'incident')} targeting officials or named individuals${actors.length ? `: ${actors.map((id) => store.actorById.get(id)?.name ?? id).join(', ')}` : ''}`,
+			};
+		});
 	}
 
-	const foreigners = items.filter((it) => targetsForeigners(it.inc));
-	if (foreigners.length) {
-		add(
-			'attacks on foreigners',
-			'foreigners',
-			foreigners,
-			[],
-			`${plural(foreigners.length, 'incident')} tagged ${FOREIGNER_TAGS.join(' or ')}`,
-		);
+	const foreigners = sumOf('foreigners', '');
+	if (foreigners) {
+		const detail = `${plural(foreigners.incidents, 'incident')} tagged ${FOREIGNER_TAGS.join(' or ')}`;
+		add('attacks on foreigners', 'foreigners', ['foreigners', ''], foreigners, () => ({ actors: [], detail }));
 	}
 
 	const kindOrder: RiskTagKind[] = ['type', 'actor', 'mass-casualty', 'cross-border', 'officials', 'foreigners'];
 	tags.sort(
 		(a, b) =>
-			b.weight - a.weight ||
-			b.evidence.length - a.evidence.length ||
-			kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) ||
-			compareText(a.label, b.label),
+			b.tag.weight - a.tag.weight ||
+			b.count - a.count ||
+			kindOrder.indexOf(a.tag.kind) - kindOrder.indexOf(b.tag.kind) ||
+			compareText(a.tag.label, b.tag.label),
 	);
+	const out = tags.map((t) => t.tag);
 	for (const label of store.countryByCode.get(code)?.tags ?? []) {
-		tags.push({
+		out.push({
 			label,
 			kind: 'manual',
 			evidence: [],
@@ -735,7 +750,7 @@ export function riskTags(
 			weight: 0,
 		});
 	}
-	return tags;
+	return out;
 }
 
 function levelRanges(): string {

@@ -98,6 +98,7 @@ export function answersOf(data: Backend, opts: AnswerOptions = {}): Record<strin
 		for (const r of table.slice(0, 6)) {
 			out[`countryIncidents ${r.code} ${days}`] = ids(data.countryIncidents(r.code, window, false));
 			out[`countryDays ${r.code} ${days}`] = window.baseline.map((b) => data.countryDays(r.code, b, true));
+			out[`countrySums ${r.code} ${days}`] = data.countrySums(r.code, window);
 		}
 		out[`actorRows ${days}`] = actorRows(data, window);
 		out[`actorWindows ${days}`] = Object.fromEntries(

@@ -18,7 +18,7 @@ import { backendOf } from '../../source/core/backend/memory.js';
 import { firstDay, lastDay } from '../../source/core/dates.js';
 import { killed, killedOr0 } from '../../source/core/fatalities.js';
 import { Resolver } from '../../source/core/resolve.js';
-import { basePoints, effectiveDay } from '../../source/core/risk.js';
+import { basePoints, countrySumsOf, effectiveDay } from '../../source/core/risk.js';
 import type { Incident } from '../../source/core/schema.js';
 import { indexStore } from '../../source/core/search/build.js';
 import { parseQuery } from '../../source/core/search/query.js';
@@ -120,6 +120,49 @@ function expectDaysMatch(db: Db, store: Store): void {
 		expect(dead).toBe(w?.killed);
 		expect(base).toBeCloseTo(w?.base ?? Number.NaN, 6);
 	}
+	// country_keys: the same per key a risk row counts an incident under (core riskKeysOf).
+	const keyRows = db
+		.prepare('SELECT country, day, machine, kind, key, incidents, killed, base FROM country_keys')
+		.raw()
+		.all() as [string, string, number, string, string, number, number, number][];
+	const wantKeys = new Map<string, { incidents: number; killed: number; base: number }>();
+	const byDay = new Map<string, Incident[]>();
+	for (const i of store.incidents) {
+		const at = `${i.country}|${effectiveDay(i)}`;
+		byDay.set(at, [...(byDay.get(at) ?? []), i]);
+	}
+	for (const [at, incs] of byDay) {
+		for (const s of countrySumsOf(store, incs).keys) wantKeys.set(`${at}|${s.machine ? 1 : 0}|${s.kind}|${s.key}`, s);
+	}
+	expect(keyRows.length).toBe(wantKeys.size);
+	expect([...new Set(keyRows.map((r) => r[3]))].sort()).toEqual(
+		expect.arrayContaining(['actor', 'mass-casualty', 'type', 'untolled']),
+	);
+	for (const [country, day, machine, kind, key, n, dead, base] of keyRows) {
+		const w = wantKeys.get(`${country}|${day}|${machine}|${kind}|${key}`);
+		expect(w, `${country} ${day} ${kind} ${key}`).toBeDefined();
+		expect([n, dead, base]).toEqual([w?.incidents, w?.killed, w?.base]);
+	}
+	// filter_dates: per country, type, date and last day, and summed over each and both ('').
+	const wantDates = new Map<string, [number, number, number]>();
+	for (const inc of store.incidents) {
+		for (const [c, t] of [
+			[inc.country, inc.type],
+			[inc.country, ''],
+			['', inc.type],
+			['', ''],
+		]) {
+			const at = `${c}|${t}|${inc.date}|${lastDay(inc.endDate ?? inc.date)}`;
+			const [n, dead, untolled] = wantDates.get(at) ?? [0, 0, 0];
+			wantDates.set(at, [n + 1, dead + killedOr0(inc), untolled + (killed(inc) === undefined ? 1 : 0)]);
+		}
+	}
+	const dateRows = db
+		.prepare('SELECT country, type, date, last_day, incidents, killed, untolled FROM filter_dates')
+		.raw()
+		.all() as [string, string, string, string, number, number, number][];
+	expect(dateRows.length).toBe(wantDates.size);
+	for (const [c, t, date, last, ...sums] of dateRows) expect(sums).toEqual(wantDates.get(`${c}|${t}|${date}|${last}`));
 }
 
 /** search_terms and body_tokens as core's search index of the store counts them. */
@@ -202,6 +245,17 @@ describe('building the index of the bundled data', () => {
 			expect(machine).toBe(inc.machineCoded ? 1 : 0);
 			expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(inc)));
 		}
+		// incident_actors' copies of the filtered columns: an actor filter counts from them.
+		const copies = db
+			.prepare(
+				`SELECT count(*) FROM incident_actors ia JOIN incidents i ON i.rid = ia.rid
+				 WHERE ia.date = i.date AND ia.last_day = i.last_day AND ia.country = i.country AND ia.type = i.type
+				 AND ia.killed IS i.killed`,
+			)
+			.raw()
+			.all() as [number][];
+		expect(copies[0]?.[0]).toBe(count(db, 'incident_actors'));
+		expect(count(db, 'incident_actors')).toBeGreaterThan(0);
 	});
 
 	it('sums country days as the store would', async () => {

@@ -2,7 +2,7 @@
 // from the JSON (core/store.ts). What the bundled data and small directories
 // use, as fast as the store's own lists and maps.
 import { killed, killedOr0 } from '../fatalities.js';
-import { basePoints, type DayRange, effectiveDay, inRange } from '../riskPoints.js';
+import { basePoints, countrySumsOf, type DayRange, effectiveDay, inRange } from '../riskPoints.js';
 import type { Incident } from '../schema.js';
 import { indexStore } from '../search/build.js';
 import { searchWithInfo } from '../search/rank.js';
@@ -72,6 +72,7 @@ function memoryBackend(store: Store): Backend {
 		},
 		countryIncidents: (code, range, machineCoded) => incidentsIn(store, code, range, machineCoded),
 		countryDays: (code, range, machineCoded) => dayPoints(store, incidentsIn(store, code, range, machineCoded)),
+		countrySums: (code, range) => countrySumsOf(store, incidentsIn(store, code, range, true)),
 		actorIncidents: (id) => store.incidentsByActor.get(id) ?? [],
 		// Every article: in memory the quick text check in mentionsOf is as fast as any narrowing.
 		mentionCandidates: () => store.articles,

@@ -7,7 +7,7 @@
 // backend; tests/conformance runs every answer over each backend and requires
 // them equal. Synchronous: both backends answer in-process (docs/dev/storage.md
 // says how a server backend keeps this shape).
-import type { DayRange } from '../risk.js';
+import type { CountrySums, DayRange } from '../risk.js';
 import type { Actor, Article, Country, Incident } from '../schema.js';
 import type { ParsedQuery } from '../search/query.js';
 import type { SearchOptions, SearchOutcome } from '../search/rank.js';
@@ -85,6 +85,11 @@ export interface Backend {
 	countryIncidents(code: string, range: DayRange, machineCoded: boolean): Incident[];
 	/** A country's per-day points in the range, oldest first: what a baseline window's score sums. */
 	countryDays(code: string, range: DayRange, machineCoded: boolean): DayPoints[];
+	/**
+	 * A country's incidents in the range summed per effective day, and per key (core/riskPoints
+	 * riskKeysOf), in sortCountrySums order: what a risk row shows, without its records.
+	 */
+	countrySums(code: string, range: DayRange): CountrySums;
 
 	/** Every incident the actor took part in, newest first (date, then id). */
 	actorIncidents(actorId: string): Incident[];

@@ -6,8 +6,9 @@
 import type { Database, Statement } from 'libsql';
 import type { ActorWindow, Backend, DateCount, DayPoints, IncidentPage } from '../../../core/backend/types.js';
 import { compareText } from '../../../core/collate.js';
-import type { DayRange } from '../../../core/riskPoints.js';
+import { type CountrySums, type DayRange, type RiskKeySum, sortCountrySums } from '../../../core/riskPoints.js';
 import type { Actor, Article, Country, Incident } from '../../../core/schema.js';
+import { incidentTypeLabels } from '../../../core/schemaBase.js';
 import { type TimelineFilter, type TimelineSort, withSubgroups } from '../../../core/timeline.js';
 import { IndexSearch } from './search.js';
 
@@ -22,45 +23,107 @@ function parse<T>(json: unknown): T {
 	return JSON.parse(String(json)) as T;
 }
 
-/** A filter as SQL over `incidents i`: the where clause and its parameters. */
-export function filterSql(f: TimelineFilter, actors: readonly Actor[]): { where: string; params: unknown[] } {
+/**
+ * A filter as SQL over `incidents i`: the where clause and its parameters. `on: 'incident_actors'`:
+ * over incident_actors instead (its copies of the columns), the actors asked for as its own key
+ * range; `walkOrder`: the actors checked against each row (not looked up by id), so the planner
+ * walks an order index and stops at the page.
+ */
+export function filterSql(
+	f: TimelineFilter,
+	actors: readonly Actor[],
+	opts: { on?: 'incidents' | 'incident_actors'; walkOrder?: boolean } = {},
+): { where: string; params: unknown[] } {
+	const onActors = opts.on === 'incident_actors';
+	const c = onActors ? '' : 'i.';
 	const parts: string[] = [];
 	const params: unknown[] = [];
+	const marks = (values: readonly unknown[]) => `(${values.map(() => '?').join(',')})`;
 	const inList = (col: string, values: readonly string[], not = false) => {
-		parts.push(`${col} ${not ? 'NOT ' : ''}IN (${values.map(() => '?').join(',')})`);
+		parts.push(`${c}${col} ${not ? 'NOT ' : ''}IN ${marks(values)}`);
 		params.push(...values);
 	};
-	if (f.countries.length) inList('i.country', f.countries);
-	if (f.types.length) inList('i.type', f.types);
+	if (f.countries.length) inList('country', f.countries);
+	if (f.types.length) inList('type', f.types);
 	// A month-only date covers its month, a span its days: it matches when they overlap the range.
 	if (f.since) {
-		parts.push('i.last_day >= ?');
+		parts.push(`${c}last_day >= ?`);
 		params.push(f.since);
 	}
 	if (f.until) {
 		// The same as first_day <= until for YYYY-MM-DD and YYYY-MM dates, and every index has date.
-		parts.push('i.date <= ?');
+		parts.push(`${c}date <= ?`);
 		params.push(f.until);
 	}
+	const responsible = "role IN ('perpetrator', 'claimant')";
 	const by = (ids: readonly string[], not: boolean) => {
-		const all = [...new Set(ids.flatMap((a) => [...withSubgroups({ actors }, a)]))];
-		parts.push(
+		const all = actorIdsOf(actors, ids);
+		if (onActors && !not) parts.push(`actor IN ${marks(all)} AND ${responsible}`);
+		else {
 			// The actors' rows are a range of incident_actors' key (actor, role, …): read there, not per incident.
-			`i.rid ${not ? 'NOT ' : ''}IN (SELECT rid FROM incident_actors WHERE actor IN (${all.map(() => '?').join(',')}) AND role IN ('perpetrator', 'claimant'))`,
-		);
+			const rid = opts.walkOrder && !not ? `+${c}rid` : `${c}rid`;
+			parts.push(
+				`${rid} ${not ? 'NOT ' : ''}IN (SELECT rid FROM incident_actors WHERE actor IN ${marks(all)} AND ${responsible})`,
+			);
+		}
 		params.push(...all);
 	};
 	if (f.actors.length) by(f.actors, false);
-	if (f.notCountries?.length) inList('i.country', f.notCountries, true);
-	if (f.notTypes?.length) inList('i.type', f.notTypes, true);
+	if (f.notCountries?.length) inList('country', f.notCountries, true);
+	if (f.notTypes?.length) inList('type', f.notTypes, true);
 	if (f.notActors?.length) by(f.notActors, true);
 	return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+/** The actors asked for with the groups within them. */
+function actorIdsOf(actors: readonly Actor[], ids: readonly string[]): string[] {
+	return [...new Set(ids.flatMap((a) => [...withSubgroups({ actors }, a)]))];
+}
+
+/**
+ * A filter as SQL over filter_dates (schema.ts), when it names no actors: each of country and
+ * type either the values listed, or every one but those excluded (listed: each a range of the
+ * key), or the rows summed over all (''). `countries`: those with incidents.
+ */
+export function filterDatesSql(
+	f: TimelineFilter,
+	countries: readonly string[],
+): { where: string; params: unknown[] } | undefined {
+	if (f.actors.length || f.notActors?.length) return undefined;
+	const parts: string[] = [];
+	const params: unknown[] = [];
+	const dim = (col: string, only: readonly string[], not: readonly string[], every: readonly string[]) => {
+		if (!only.length && !not.length) {
+			parts.push(`${col} = ''`);
+			return;
+		}
+		const values = (only.length ? only : every).filter((v) => !not.includes(v));
+		parts.push(values.length ? `${col} IN (${values.map(() => '?').join(',')})` : '0');
+		params.push(...values);
+	};
+	dim('country', f.countries, f.notCountries ?? [], countries);
+	dim('type', f.types, f.notTypes ?? [], incidentTypeLabels);
+	// As filterSql's: a span or a month overlapping the range.
+	if (f.since) {
+		parts.push('last_day >= ?');
+		params.push(f.since);
+	}
+	if (f.until) {
+		parts.push('date <= ?');
+		params.push(f.until);
+	}
+	return { where: `WHERE ${parts.join(' AND ')}`, params };
 }
 
 const ORDER: Record<TimelineSort, string> = {
 	date: 'i.date DESC, i.id ASC',
 	// Deadliest first; ties, and the untolled after them, newest first as the list was.
 	fatalities: 'i.killed IS NULL, i.killed DESC, i.date DESC, i.id ASC',
+};
+/** Each order backwards, term by term: the same index read from its other end. */
+const REVERSED: Record<TimelineSort, string> = {
+	date: 'i.date ASC, i.id DESC',
+	fatalities: 'i.killed IS NULL DESC, i.killed ASC, i.date ASC, i.id DESC',
 };
 
 /** The window's bounds on the recorded date, so the (country, date) index narrows the scan before `day` is checked. */
@@ -114,6 +177,102 @@ export function sqliteBackend(db: Database): Backend {
 		return rids.map((rid) => byRid.get(rid) as Incident);
 	};
 
+	// Each country found by one seek in country_days' key, not by reading every incident.
+	const incidentCountries = () =>
+		prepared(
+			`WITH RECURSIVE c(code) AS (SELECT min(country) FROM country_days
+			 UNION ALL SELECT (SELECT min(country) FROM country_days WHERE country > code) FROM c WHERE code IS NOT NULL)
+			 SELECT code FROM c WHERE code IS NOT NULL`,
+		)
+			.raw()
+			.all()
+			.map((r) => String((r as unknown[])[0]));
+	const allIncidents = () =>
+		Number(
+			(
+				prepared("SELECT coalesce(sum(incidents), 0) FROM filter_dates WHERE country = '' AND type = ''")
+					.raw()
+					.all()[0] as [number] | undefined
+			)?.[0] ?? 0,
+		);
+	/** A filter with actors as incident_actors' rows, each incident once, with the columns asked for. */
+	const actorMatches = (filter: TimelineFilter, cols: string) => {
+		const { where, params } = filterSql(filter, actors, { on: 'incident_actors' });
+		return { sql: `SELECT DISTINCT rid, ${cols} FROM incident_actors ${where}`, params };
+	};
+	// An actor filter's matches per date, with the total and the untolled: the page asks for
+	// the count and the chart for the dates of the same filter, so they are counted once while
+	// the index is unchanged (data_version: another connection's commits; total_changes: this one's).
+	let lastActor: { key: string; total: number; untolled: number; dates: DateCount[] } | undefined;
+	const actorSums = (filter: TimelineFilter) => {
+		const [version, changes] = prepared('SELECT (SELECT data_version FROM pragma_data_version), total_changes()')
+			.raw()
+			.all()[0] as [number, number];
+		const key = `${version}\u0000${changes}\u0000${JSON.stringify(filter)}`;
+		if (lastActor?.key === key) return lastActor;
+		const m = actorMatches(filter, 'date, killed');
+		const rows = prepared(
+			`SELECT date, count(*), coalesce(sum(killed), 0), sum(killed IS NULL) FROM (${m.sql}) GROUP BY date ORDER BY date`,
+		)
+			.raw()
+			.all(...m.params) as [string, number, number, number][];
+		lastActor = { key, total: 0, untolled: 0, dates: [] };
+		for (const [date, count, killed, untolled] of rows) {
+			lastActor.dates.push({ date, count: Number(count), killed: Number(killed) });
+			lastActor.total += Number(count);
+			lastActor.untolled += Number(untolled);
+		}
+		return lastActor;
+	};
+	/** What a filter matches, and of it without a toll: from the sums, or the actors' rows. */
+	const filterCounts = (filter: TimelineFilter): { total: number; untolled: number } => {
+		const sums = filterDatesSql(filter, incidentCountries());
+		if (sums) {
+			const r = prepared(
+				`SELECT coalesce(sum(incidents), 0), coalesce(sum(untolled), 0) FROM filter_dates ${sums.where}`,
+			)
+				.raw()
+				.all(...sums.params)[0] as [number, number];
+			return { total: Number(r[0]), untolled: Number(r[1]) };
+		}
+		if (!filter.actors.length) {
+			// Only exclusions of actors: what the rest matches, less what the excluded match of it.
+			const rest = filterCounts({ ...filter, notActors: [] });
+			const less = filterCounts({ ...filter, actors: filter.notActors ?? [], notActors: [] });
+			return { total: rest.total - less.total, untolled: rest.untolled - less.untolled };
+		}
+		return actorSums(filter);
+	};
+	const dateRows = (sql: string, params: unknown[]): DateCount[] =>
+		prepared(sql)
+			.raw()
+			.all(...params)
+			.map((r) => {
+				const [date, count, killed] = r as [string, number, number];
+				return { date, count: Number(count), killed: Number(killed) };
+			});
+	const filterDates = (filter: TimelineFilter): DateCount[] => {
+		const sums = filterDatesSql(filter, incidentCountries());
+		if (sums) {
+			return dateRows(
+				`SELECT date, sum(incidents), sum(killed) FROM filter_dates ${sums.where} GROUP BY date ORDER BY date`,
+				sums.params,
+			);
+		}
+		if (!filter.actors.length) {
+			const less = new Map(
+				filterDates({ ...filter, actors: filter.notActors ?? [], notActors: [] }).map((d) => [d.date, d]),
+			);
+			return filterDates({ ...filter, notActors: [] })
+				.map((d) => {
+					const l = less.get(d.date);
+					return l ? { date: d.date, count: d.count - l.count, killed: d.killed - l.killed } : d;
+				})
+				.filter((d) => d.count > 0);
+		}
+		return actorSums(filter).dates.map((d) => ({ ...d }));
+	};
+
 	const searcher = new IndexSearch(db, countries);
 	let totals: { incidents: number; articles: number } | undefined;
 
@@ -133,11 +292,7 @@ export function sqliteBackend(db: Database): Backend {
 			})();
 			return totals;
 		},
-		incidentCountries: () =>
-			prepared('SELECT DISTINCT country FROM incidents ORDER BY country')
-				.raw()
-				.all()
-				.map((r) => String((r as unknown[])[0])),
+		incidentCountries,
 		newestDays() {
 			const r = first(
 				prepared(
@@ -165,17 +320,37 @@ export function sqliteBackend(db: Database): Backend {
 				[articleId],
 			),
 		incidentPage(filter, sort, offset, limit): IncidentPage {
-			const { where, params } = filterSql(filter, actors);
-			const n = first(
-				prepared(`SELECT count(*) AS total, coalesce(sum(i.killed IS NULL), 0) AS untolled FROM incidents i ${where}`),
-				...params,
-			);
+			const { total, untolled } = filterCounts(filter);
+			// An actor filter matching a good share of all incidents: walking the order index finds
+			// a page within a few thousand rows; a rarer one is sorted from the actors' rows.
+			const walkOrder = filter.actors.length > 0 && total * 50 >= allIncidents();
+			const sql = filterSql(filter, actors, { walkOrder });
+			let { where } = sql;
+			const { params } = sql;
+			if (filter.since) {
+				// last_day bounds no index; the earliest date of a row that overlaps the range (from the
+				// sums) bounds the date index, so a walk in either direction starts among the matches.
+				const earliest = prepared(
+					"SELECT min(date) FROM filter_dates WHERE country = '' AND type = '' AND last_day >= ?",
+				)
+					.raw()
+					.all(filter.since)[0] as [string | null] | undefined;
+				where += ' AND i.date >= ?';
+				params.push(earliest?.[0] ?? filter.since);
+			}
 			// The page's row ids first, sorted without carrying the records; then the records of those alone.
-			const rids = prepared(`SELECT i.rid FROM incidents i ${where} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`)
+			// A page past the middle is read from the far end of the order: an index walk stops after it.
+			const back = offset + limit > total / 2 && offset < total;
+			const take = back ? Math.min(limit, total - offset) : limit;
+			const skip = back ? Math.max(0, total - offset - limit) : offset;
+			const rids = prepared(
+				`SELECT i.rid FROM incidents i ${where} ORDER BY ${(back ? REVERSED : ORDER)[sort]} LIMIT ? OFFSET ?`,
+			)
 				.raw()
-				.all(...params, limit, offset)
+				.all(...params, take, skip)
 				.map((r) => Number((r as unknown[])[0]));
-			return { total: Number(n?.total ?? 0), untolled: Number(n?.untolled ?? 0), rows: incidentsByRid(rids) };
+			if (back) rids.reverse();
+			return { total, untolled, rows: incidentsByRid(rids) };
 		},
 		incidentIndex(filter, sort, id) {
 			const { where, params } = filterSql(filter, actors);
@@ -202,18 +377,7 @@ export function sqliteBackend(db: Database): Backend {
 			);
 			return Number(n?.n ?? 0);
 		},
-		incidentDates(filter): DateCount[] {
-			const { where, params } = filterSql(filter, actors);
-			return prepared(
-				`SELECT i.date, count(*), coalesce(sum(i.killed), 0) FROM incidents i ${where} GROUP BY i.date ORDER BY i.date`,
-			)
-				.raw()
-				.all(...params)
-				.map((r) => {
-					const [date, count, killed] = r as [string, number, number];
-					return { date, count: Number(count), killed: Number(killed) };
-				});
-		},
+		incidentDates: (filter) => filterDates(filter),
 		countryIncidents(code, range, machineCoded) {
 			const [from, to] = dateBounds(range);
 			return jsonRows<Incident>(
@@ -231,6 +395,38 @@ export function sqliteBackend(db: Database): Backend {
 					const [day, incidents, base] = r as [string, number, number];
 					return { day, incidents: Number(incidents), base: Number(base) };
 				});
+		},
+		countrySums(code, range): CountrySums {
+			const days = prepared(
+				'SELECT day, machine, incidents, killed, base FROM country_days WHERE country = ? AND day >= ? AND day <= ?',
+			)
+				.raw()
+				.all(code, range.start, range.end) as [string, number, number, number, number][];
+			// julianday(day) - 2440587.5: core/dates dayNumber, exactly (whole days since 1970).
+			const keys = prepared(
+				`SELECT kind, key, machine, sum(incidents), sum(killed), sum(base), sum(base * (julianday(day) - 2440587.5))
+				 FROM country_keys WHERE country = ? AND day >= ? AND day <= ? GROUP BY kind, key, machine`,
+			)
+				.raw()
+				.all(code, range.start, range.end) as [string, string, number, number, number, number, number][];
+			return sortCountrySums({
+				days: days.map(([day, machine, incidents, killed, base]) => ({
+					day,
+					machine: machine === 1,
+					incidents: Number(incidents),
+					killed: Number(killed),
+					base: Number(base),
+				})),
+				keys: keys.map(([kind, key, machine, incidents, killed, base, baseDays]) => ({
+					kind: kind as RiskKeySum['kind'],
+					key,
+					machine: machine === 1,
+					incidents: Number(incidents),
+					killed: Number(killed),
+					base: Number(base),
+					baseDays: Number(baseDays),
+				})),
+			});
 		},
 		actorIncidents(actorId) {
 			if (!actorById.has(actorId)) return [];

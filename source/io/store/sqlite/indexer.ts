@@ -9,7 +9,7 @@ import { killed } from '../../../core/fatalities.js';
 import { squash } from '../../../core/fold.js';
 import { buildGazetteer, type Gazetteer, linkEmptyArticles } from '../../../core/link.js';
 import { type Problem, pointerOf } from '../../../core/problems.js';
-import { basePoints, effectiveDay } from '../../../core/risk.js';
+import { type ActorLookup, basePoints, effectiveDay, riskKeysOf } from '../../../core/risk.js';
 import { sanitizeLine } from '../../../core/sanitize.js';
 import { type Actor, type Article, type Country, type Incident, recordSchemas } from '../../../core/schema.js';
 import { type Kind, outletOf, singular } from '../../../core/schemaBase.js';
@@ -108,7 +108,10 @@ export class Indexer {
 		const keyed = (t: string) => (batched ? `load_${t}` : t);
 		this.rows = {
 			incidentDoc: rows('INSERT INTO incident_docs (rid, json) VALUES', 2),
-			incidentActor: rows(`INSERT OR IGNORE INTO ${keyed('incident_actors')} (actor, role, rid, date) VALUES`, 4),
+			incidentActor: rows(
+				`INSERT OR IGNORE INTO ${keyed('incident_actors')} (actor, role, rid, date, last_day, country, type, killed) VALUES`,
+				8,
+			),
 			incidentText: rows('INSERT INTO incidents_fts (rowid, title, description) VALUES', 3),
 			incidentOutlet: rows(`INSERT OR IGNORE INTO ${keyed('incident_outlets')} (key, name, rid) VALUES`, 3),
 			articleDoc: rows('INSERT INTO article_docs (rid, json) VALUES', 2),
@@ -119,6 +122,13 @@ export class Indexer {
 				'INSERT INTO country_days (country, day, machine, incidents, killed, base) VALUES',
 				6,
 				`ON CONFLICT (country, day, machine) DO UPDATE SET incidents = incidents + excluded.incidents,
+				 killed = killed + excluded.killed, base = base + excluded.base`,
+			),
+			key: new RowBuffer(
+				db,
+				'INSERT INTO country_keys (country, day, machine, kind, key, incidents, killed, base) VALUES',
+				8,
+				`ON CONFLICT (country, day, machine, kind, key) DO UPDATE SET incidents = incidents + excluded.incidents,
 				 killed = killed + excluded.killed, base = base + excluded.base`,
 			),
 		};
@@ -181,12 +191,15 @@ export class Indexer {
 		});
 		this.flushRows();
 		for (const [key, sum] of days) {
-			const [country, day, machine] = key.split('\u0000') as [string, string, string];
-			this.rows.day.push(country, day, Number(machine), sum.incidents, sum.killed, sum.base);
+			const [country, day, machine, kind, k] = key.split('\u0000') as [string, string, string, string, string];
+			if (kind === 'all') this.rows.day.push(country, day, Number(machine), sum.incidents, sum.killed, sum.base);
+			else this.rows.key.push(country, day, Number(machine), kind, k, sum.incidents, sum.killed, sum.base);
 		}
 		this.rows.day.flush();
+		this.rows.key.flush();
 		if (file.kind === 'incidents') {
 			linkIncidentSources(this.db, fid);
+			addFilterDates(this.db, fid);
 			// A build's actor rows are moved in at its end (finishBuild), where all files' sums are made at once.
 			if (!this.batched) addActorDays(this.db, fid, 1);
 		}
@@ -226,12 +239,13 @@ export class Indexer {
 		const base = basePoints({ actorById: this.actors }, inc);
 		const day = effectiveDay(inc);
 		const machine = inc.machineCoded ? 1 : 0;
+		const last = lastDay(inc.endDate ?? inc.date);
 		const info = this.stmt.incident.run(
 			inc.id,
 			fid,
 			inc.date,
 			firstDay(inc.date),
-			lastDay(inc.endDate ?? inc.date),
+			last,
 			day,
 			inc.country,
 			inc.type,
@@ -246,7 +260,9 @@ export class Indexer {
 		const involved = new Set([...inc.perpetrators, ...inc.targets, ...(inc.claimedBy ? [inc.claimedBy] : [])]);
 		for (const actor of involved) {
 			if (!this.actors.has(actor)) continue;
-			for (const role of rolesIn(inc, actor)) this.rows.incidentActor.push(actor, role, rid, inc.date);
+			for (const role of rolesIn(inc, actor)) {
+				this.rows.incidentActor.push(actor, role, rid, inc.date, last, inc.country, inc.type, dead ?? null);
+			}
 		}
 		const country = this.countries.find((c) => c.code === inc.country);
 		this.rows.incidentText.push(rid, incidentTitle(inc, country?.name), inc.description);
@@ -254,12 +270,7 @@ export class Indexer {
 			if (typeof s !== 'string') this.rows.incidentOutlet.push(squash(outletOf(s)), outletOf(s), rid);
 		}
 		this.terms.add(inc, rid, fid);
-		const key = `${inc.country}\u0000${day}\u0000${machine}`;
-		const sum = days.get(key) ?? { incidents: 0, killed: 0, base: 0 };
-		sum.incidents++;
-		sum.killed += dead ?? 0;
-		sum.base += base;
-		days.set(key, sum);
+		addSums(days, { actorById: this.actors }, inc, base);
 		return true;
 	}
 
@@ -303,6 +314,51 @@ export function finishBuild(db: Db): void {
 	addActorDays(db, undefined, 1);
 }
 
+/** An incident's share of the per country-day sums: country_days' (kind 'all') and country_keys'. */
+function addSums(sums: Map<DayKey, DaySum>, actors: ActorLookup, inc: Incident, base: number): void {
+	const at = `${inc.country}\u0000${effectiveDay(inc)}\u0000${inc.machineCoded ? 1 : 0}`;
+	const dead = killed(inc) ?? 0;
+	for (const [kind, key] of [['all', ''], ...riskKeysOf(actors, inc)]) {
+		const id = `${at}\u0000${kind}\u0000${key}`;
+		const sum = sums.get(id) ?? { incidents: 0, killed: 0, base: 0 };
+		sum.incidents++;
+		sum.killed += dead;
+		sum.base += base;
+		sums.set(id, sum);
+	}
+}
+
+/** A file's incidents per filter_dates cell: each with its country and type, and summed over each and both. */
+const FILE_DATES = `SELECT c, t, date, last_day, count(*), coalesce(sum(killed), 0), sum(killed IS NULL) FROM (
+	SELECT country AS c, type AS t, date, last_day, killed FROM incidents WHERE fid = ?1
+	UNION ALL SELECT country, '', date, last_day, killed FROM incidents WHERE fid = ?1
+	UNION ALL SELECT '', type, date, last_day, killed FROM incidents WHERE fid = ?1
+	UNION ALL SELECT '', '', date, last_day, killed FROM incidents WHERE fid = ?1
+) WHERE true GROUP BY c, t, date, last_day`;
+
+function addFilterDates(db: Db, fid: number): void {
+	db.prepare(
+		`INSERT INTO filter_dates (country, type, date, last_day, incidents, killed, untolled) ${FILE_DATES}
+		 ON CONFLICT (country, type, date, last_day) DO UPDATE SET incidents = incidents + excluded.incidents,
+		 killed = killed + excluded.killed, untolled = untolled + excluded.untolled`,
+	).run(fid);
+}
+
+function removeFilterDates(db: Db, fid: number): void {
+	const less = db.prepare(
+		`UPDATE filter_dates SET incidents = incidents - ?, killed = killed - ?, untolled = untolled - ?
+		 WHERE country = ? AND type = ? AND date = ? AND last_day = ?`,
+	);
+	const gone = db.prepare(
+		'DELETE FROM filter_dates WHERE country = ? AND type = ? AND date = ? AND last_day = ? AND incidents <= 0',
+	);
+	const cells = db.prepare(FILE_DATES).raw().all(fid) as [string, string, string, string, number, number, number][];
+	for (const [c, t, date, last, n, dead, untolled] of cells) {
+		less.run(n, dead, untolled, c, t, date, last);
+		gone.run(c, t, date, last);
+	}
+}
+
 /** An incident's sources that name an indexed article: refs of kind 'incident' (all files' when fid is undefined). */
 export function linkIncidentSources(db: Db, fid?: number): void {
 	db.prepare(
@@ -333,14 +389,40 @@ export function addActorDays(db: Db, fid: number | undefined, sign: 1 | -1): voi
 /** Takes a file's rows out of the index, its share of the country-day sums and of search's words with them. */
 export function removeFile(db: Db, fid: number): void {
 	removeTerms(db, fid);
-	db.prepare(
-		`UPDATE country_days SET incidents = country_days.incidents - s.n, killed = country_days.killed - s.dead,
-		 base = country_days.base - s.points
-		 FROM (SELECT country, day, machine, count(*) AS n, sum(coalesce(killed, 0)) AS dead, sum(base) AS points
-		       FROM incidents WHERE fid = ? GROUP BY country, day, machine) AS s
-		 WHERE country_days.country = s.country AND country_days.day = s.day AND country_days.machine = s.machine`,
-	).run(fid);
+	// Each incident's share of the per-day sums (country_keys needs the record: core/riskPoints riskKeysOf).
+	const actorById = new Map(
+		(db.prepare('SELECT json FROM actors').raw().all() as [string][]).map(([json]) => {
+			const a = JSON.parse(json) as Actor;
+			return [a.id, a];
+		}),
+	);
+	const sums = new Map<DayKey, DaySum>();
+	const sql = 'SELECT d.json, r.base FROM incidents r JOIN incident_docs d ON d.rid = r.rid WHERE r.fid = ?';
+	for (const [json, base] of db.prepare(sql).raw().iterate(fid) as Iterable<[string, number]>) {
+		addSums(sums, { actorById }, JSON.parse(json) as Incident, base);
+	}
+	const less = {
+		all: db.prepare(
+			'UPDATE country_days SET incidents = incidents - ?, killed = killed - ?, base = base - ? WHERE country = ? AND day = ? AND machine = ?',
+		),
+		key: db.prepare(
+			'UPDATE country_keys SET incidents = incidents - ?, killed = killed - ?, base = base - ? WHERE country = ? AND day = ? AND machine = ? AND kind = ? AND key = ?',
+		),
+		// The rows just lessened alone: a scan of every key row would cost the whole table.
+		gone: db.prepare(
+			'DELETE FROM country_keys WHERE country = ? AND day = ? AND machine = ? AND kind = ? AND key = ? AND incidents <= 0',
+		),
+	};
+	for (const [id, sum] of sums) {
+		const [country, day, machine, kind, key] = id.split('\u0000') as [string, string, string, string, string];
+		if (kind === 'all') less.all.run(sum.incidents, sum.killed, sum.base, country, day, Number(machine));
+		else {
+			less.key.run(sum.incidents, sum.killed, sum.base, country, day, Number(machine), kind, key);
+			less.gone.run(country, day, Number(machine), kind, key);
+		}
+	}
 	db.prepare('DELETE FROM country_days WHERE incidents <= 0').run();
+	removeFilterDates(db, fid);
 	addActorDays(db, fid, -1);
 	const rids = 'SELECT rid FROM incidents WHERE fid = ?';
 	db.prepare(`DELETE FROM incident_actors WHERE rid IN (${rids})`).run(fid);

@@ -7,7 +7,7 @@
 // a row, not the record's kilobyte.
 
 /** Bump on any change below: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -44,11 +44,17 @@ CREATE TABLE IF NOT EXISTS incident_docs (rid INTEGER PRIMARY KEY, json TEXT NOT
 CREATE INDEX IF NOT EXISTS incidents_fid ON incidents (fid);
 
 -- Who took part, by role: perpetrator | claimant | target (an actor in two roles: two rows).
+-- With copies of the incident's filtered columns: an actor filter's count and per-date sums
+-- read the actors' key ranges alone, never the incidents row by row.
 CREATE TABLE IF NOT EXISTS incident_actors (
 	actor TEXT NOT NULL,
 	role TEXT NOT NULL,
 	rid INTEGER NOT NULL,
 	date TEXT NOT NULL,
+	last_day TEXT NOT NULL,
+	country TEXT NOT NULL,
+	type TEXT NOT NULL,
+	killed INTEGER,
 	PRIMARY KEY (actor, role, date, rid)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS incident_actors_rid ON incident_actors (rid);
@@ -113,6 +119,33 @@ CREATE TABLE IF NOT EXISTS country_days (
 	killed INTEGER NOT NULL,            -- sum of killed, NULL counted as 0
 	base REAL NOT NULL,                 -- sum of base
 	PRIMARY KEY (country, day, machine)
+) WITHOUT ROWID;
+-- The same per key an incident counts under in a risk row (core/riskPoints riskKeysOf: kind type |
+-- actor | mass-casualty | cross-border | officials | foreigners | untolled): a row's tags without its records.
+CREATE TABLE IF NOT EXISTS country_keys (
+	country TEXT NOT NULL,
+	day TEXT NOT NULL,
+	machine INTEGER NOT NULL,
+	kind TEXT NOT NULL,
+	key TEXT NOT NULL,                  -- the type or actor id; '' for the other kinds
+	incidents INTEGER NOT NULL,
+	killed INTEGER NOT NULL,
+	base REAL NOT NULL,
+	PRIMARY KEY (country, day, machine, kind, key)
+) WITHOUT ROWID;
+
+-- Per country, type, recorded date and last day (incidents' columns), each also summed over every
+-- country and over every type (country or type ''): what the Timeline's count and per-date chart of a
+-- filter by countries, types and dates read, a few thousand rows where the incidents are millions.
+CREATE TABLE IF NOT EXISTS filter_dates (
+	country TEXT NOT NULL,
+	type TEXT NOT NULL,
+	date TEXT NOT NULL,
+	last_day TEXT NOT NULL,
+	incidents INTEGER NOT NULL,
+	killed INTEGER NOT NULL,            -- sum of killed, NULL counted as 0
+	untolled INTEGER NOT NULL,          -- incidents with killed NULL
+	PRIMARY KEY (country, type, date, last_day)
 ) WITHOUT ROWID;
 
 -- Per actor and effective day, kept with every write: the Actors pane's window (incidents in any
