@@ -19,19 +19,29 @@ import {
 } from '../../core/risk.js';
 import type { Incident } from '../../core/schema.js';
 import type { Store } from '../../core/store.js';
+import { emptyFilter } from '../../core/timeline.js';
 import { width as cellWidth, truncate } from '../../core/width.js';
 import { blank, field, heading, type Line, linkLine, para, text } from '../lines.js';
 
-/** Every day there is: a country's incidents of all dates. */
-const ALL_DAYS = { start: '0000-01-01', end: '9999-12-31' };
+/**
+ * Rows a list in the view shows; the rest are counted. Over millions of incidents a country has
+ * hundreds of thousands: the Timeline filtered to it (F) lists them all, paged.
+ */
+export const LIST_CAP = 300;
 
 export function countryLines(source: Store | Backend, code: string, cols: number, window: RiskWindow): Line[] {
 	const data = asBackend(source);
 	const country = data.countryByCode.get(code);
 	const r = countryRisk(data, code, window);
-	// The country's incidents, read once: the window's, the one before (what left it) and all of them below.
-	const all = data.countryIncidents(code, ALL_DAYS, true);
-	const byId = new Map(all.map((i) => [i.id, i]));
+	// The records of the incidents named below, and no others.
+	const contributing = r.explanation.incidents.slice(0, LIST_CAP);
+	const { left, came } = r.explanation.changed;
+	const named = [...contributing, ...left.slice(0, CHANGED_SHOWN), ...came.slice(0, CHANGED_SHOWN)];
+	const byId = new Map<string, Incident>();
+	for (const { id } of named) {
+		const inc = byId.has(id) ? undefined : data.incident(id);
+		if (inc) byId.set(id, inc);
+	}
 	const out: Line[] = [];
 	out.push(heading(`${country?.name ?? code} (${code})${country ? ` ${G.dot} ${country.region}` : ''}`));
 	const change = r.trend.change > 0 ? `+${r.trend.change}` : `${r.trend.change}`;
@@ -97,7 +107,7 @@ export function countryLines(source: Store | Backend, code: string, cols: number
 	}
 	out.push(blank, heading('Contributing incidents, newest first'));
 	if (r.explanation.incidents.length === 0) out.push(text('  none in this window', 'dim'));
-	for (const p of r.explanation.incidents) {
+	for (const p of contributing) {
 		const inc = byId.get(p.id);
 		out.push(
 			linkLine(
@@ -108,19 +118,23 @@ export function countryLines(source: Store | Backend, code: string, cols: number
 			),
 		);
 	}
+	const more = r.explanation.incidents.length - contributing.length;
+	if (more > 0) out.push(text(`  ${G.ellipsis} and ${more} more in this window (F lists them in the Timeline)`, 'dim'));
+	// Perpetrators and claimants in the window, from the risk sums (core/riskPoints riskKeysOf), not the records.
 	const actors = new Map<string, number>();
-	for (const inc of all) {
-		for (const id of new Set([...inc.perpetrators, ...(inc.claimedBy ? [inc.claimedBy] : [])])) {
-			actors.set(id, (actors.get(id) ?? 0) + 1);
-		}
+	for (const k of data.countrySums(code, window).keys) {
+		if (k.kind === 'actor' && (window.includeMachineCoded || !k.machine))
+			actors.set(k.key, (actors.get(k.key) ?? 0) + k.incidents);
 	}
-	out.push(blank, heading('Actors active here (all dates)'));
-	for (const [id, n] of [...actors].sort((a, b) => b[1] - a[1])) {
+	out.push(blank, heading('Actors active here (in the window)'));
+	if (actors.size === 0) out.push(text('  none in this window', 'dim'));
+	for (const [id, n] of [...actors].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
 		const a = data.actorById.get(id);
 		if (a) out.push(linkLine(shortName(a), { kind: 'actor', id }, 2, `${n} incident${n === 1 ? '' : 's'}`));
 	}
-	out.push(blank, heading(`All incidents (${all.length})`));
-	for (const inc of all) {
+	const page = data.incidentPage({ ...emptyFilter, countries: [code] }, 'date', 0, LIST_CAP);
+	out.push(blank, heading(`All incidents (${page.total}), newest first`));
+	for (const inc of page.rows) {
 		out.push(
 			linkLine(
 				`${inc.date.padEnd(10)} ${inc.type}, ${inc.location ?? inc.admin1 ?? ''}`,
@@ -129,6 +143,8 @@ export function countryLines(source: Store | Backend, code: string, cols: number
 			),
 		);
 	}
+	if (page.total > page.rows.length)
+		out.push(text(`  ${G.ellipsis} and ${page.total - page.rows.length} older (F lists them in the Timeline)`, 'dim'));
 	return out;
 }
 
