@@ -22,7 +22,13 @@ describe('a country view of thousands of incidents', () => {
 	it('lists LIST_CAP of each list and counts the rest', () => {
 		expect(all.length).toBeGreaterThan(LIST_CAP * 2);
 		let asked = 0;
-		const counting = { ...data, incident: (id: string) => (asked++, data.incident(id)) };
+		const counting = {
+			...data,
+			incident: (id: string) => {
+				asked++;
+				return data.incident(id);
+			},
+		};
 		const lines = text(countryLines(counting, code, 100, window));
 		expect(lines).toContain(`All incidents (${all.length}), newest first`);
 		expect(lines.some((l) => l.includes(`and ${all.length - LIST_CAP} older`))).toBe(true);

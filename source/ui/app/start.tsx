@@ -41,7 +41,7 @@ export interface DashboardStart {
 }
 
 export async function startDashboard(opts: DashboardStart): Promise<number> {
-	const { dir, config, err } = opts;
+	const { dir, config } = opts;
 	const warnings = () => config.warnings.map((w) => `sitrep: warning: ${w}`);
 	// Refused before the terminal is taken: nothing flashes on the screen for a typo.
 	const refuse = (problem: string) => {
@@ -137,7 +137,7 @@ async function startIndexed(
 	profiler: Profiler,
 	refuse: (problem: string) => number,
 ): Promise<number> {
-	const { dir, config, err } = opts;
+	const { dir, config } = opts;
 	const watchMode = dataWatchOf(process.env.SITREP_WATCH, config);
 	// The files as they are before the index is brought up to date: what is written meanwhile is indexed after.
 	const baseline = watchMode === 'off' ? undefined : (await import('../../io/load/watchDir.js')).snapshotOf(dir);
