@@ -41,7 +41,7 @@ export interface DashboardStart {
 }
 
 export async function startDashboard(opts: DashboardStart): Promise<number> {
-	const { dir, config } = opts;
+	const { dir, config, err } = opts;
 	const warnings = () => config.warnings.map((w) => `sitrep: warning: ${w}`);
 	// Refused before the terminal is taken: nothing flashes on the screen for a typo.
 	const refuse = (problem: string) => {
