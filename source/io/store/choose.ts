@@ -8,7 +8,7 @@ import { sqliteBackend } from './sqlite/backend.js';
 import type { Progress } from './sqlite/dataFiles.js';
 import { ensureIndex } from './sqlite/ensure.js';
 import { indexLocation } from './sqlite/location.js';
-import { openIndex } from './sqlite/open.js';
+import { type Db, openIndex } from './sqlite/open.js';
 import { storedProblems } from './sqlite/status.js';
 
 export interface Opened {
@@ -23,12 +23,11 @@ export interface Opened {
 /** The index of `dir`, built or brought up to date first, as a Backend. */
 export async function openIndexed(dir: string, onProgress?: Progress): Promise<Opened> {
 	const index = await ensureIndex(dir, onProgress ? { onProgress } : {});
-	return {
-		data: sqliteBackend(index.db),
-		problems: storedProblems(index.db),
-		messages: index.messages,
-		close: () => index.db.close(),
-	};
+	return openedOf(index.db, index.messages);
+}
+
+function openedOf(db: Db, messages: string[]): Opened {
+	return { data: sqliteBackend(db), problems: storedProblems(db), messages, close: () => db.close() };
 }
 
 /**
@@ -37,9 +36,7 @@ export async function openIndexed(dir: string, onProgress?: Progress): Promise<O
  */
 export function reopenIndexed(dir: string): Opened | string {
 	const opened = openIndex(indexLocation(dir));
-	if (!opened.db) return opened.why;
-	const db = opened.db;
-	return { data: sqliteBackend(db), problems: storedProblems(db), messages: [], close: () => db.close() };
+	return opened.db ? openedOf(opened.db, []) : opened.why;
 }
 
 /** The store loaded by the caller, as a Backend. */

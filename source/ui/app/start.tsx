@@ -9,6 +9,7 @@ import { sanitizeLine, sanitizeText } from '../../core/sanitize.js';
 import { loadOrExplain } from '../../io/load/dataDir.js';
 import { DataDirError } from '../../io/load/loader.js';
 import type { Staged } from '../../io/load/staged.js';
+import type { Snapshot } from '../../io/load/watchDir.js';
 import {
 	type ConfigHandle,
 	DATA_WATCH_MODES,
@@ -61,8 +62,12 @@ export async function startDashboard(opts: DashboardStart): Promise<number> {
 	if (problem) return refuse(problem);
 	const profiler = createProfiler(opts.profile);
 	profiler.mark('cli ready (modules loaded, flags parsed, settings read)');
+	const watchMode = dataWatchOf(process.env.SITREP_WATCH, config);
+	// The files as they are before reading them (or indexing them): whatever is written meanwhile is read again after.
+	const baseline = watchMode === 'off' ? undefined : (await import('../../io/load/watchDir.js')).snapshotOf(dir);
+	const watch = baseline && watchMode !== 'off' ? { mode: watchMode, baseline } : undefined;
 	const storage = storageMode(config.settings.storage, process.env, (m) => config.warnings.push(m));
-	if (isDirectory(dir) && usesIndex(storage, dir)) return startIndexed(opts, days, theme, profiler, refuse);
+	if (isDirectory(dir) && usesIndex(storage, dir)) return startIndexed(opts, days, theme, profiler, refuse, watch);
 	const { runTui, takeTerminal } = await import('./run.js');
 	const terminal = takeTerminal(sanitizeLine(dir));
 	// Anything said before the dashboard starts must reach the normal screen.
@@ -74,9 +79,6 @@ export async function startDashboard(opts: DashboardStart): Promise<number> {
 		return code;
 	};
 	const { bundledWorkerUrl, loadStaged } = await import('../../io/load/staged.js');
-	const watchMode = dataWatchOf(process.env.SITREP_WATCH, config);
-	// The files as they are before reading them: whatever is written while the data loads is read again after.
-	const baseline = watchMode === 'off' ? undefined : (await import('../../io/load/watchDir.js')).snapshotOf(dir);
 	let staged: Staged | number;
 	try {
 		// A big data set shows its first frame without the articles; a worker brings them.
@@ -107,9 +109,7 @@ export async function startDashboard(opts: DashboardStart): Promise<number> {
 		profiler,
 		rest,
 		...(theme ? { theme } : {}),
-		...(baseline && watchMode !== 'off'
-			? { live: { mode: watchMode, baseline, ...(workerUrl ? { workerUrl } : {}) } }
-			: {}),
+		...(watch ? { live: { ...watch, ...(workerUrl ? { workerUrl } : {}) } } : {}),
 	});
 	// A big, clean data set that was loaded the slow way is cached for the next start by a
 	// process of its own, after this one has given the terminal back: nothing here waits for it.
@@ -136,11 +136,9 @@ async function startIndexed(
 	theme: ThemeSetting | undefined,
 	profiler: Profiler,
 	refuse: (problem: string) => number,
+	watch: { mode: 'auto' | 'poll'; baseline: Snapshot } | undefined,
 ): Promise<number> {
 	const { dir, config } = opts;
-	const watchMode = dataWatchOf(process.env.SITREP_WATCH, config);
-	// The files as they are before the index is brought up to date: what is written meanwhile is indexed after.
-	const baseline = watchMode === 'off' ? undefined : (await import('../../io/load/watchDir.js')).snapshotOf(dir);
 	const bar = await opts.indexProgress?.();
 	// SQLite is loaded only now: a start that reads into memory never needs it.
 	const [{ openIndexed, reopenIndexed }, { IndexBusy }] = await Promise.all([
@@ -167,10 +165,7 @@ async function startIndexed(
 	const window = riskWindow(data, { days: days as RiskDays, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
 	try {
 		const cliPath = fileURLToPath(opts.cliUrl);
-		const live =
-			baseline && watchMode !== 'off'
-				? { mode: watchMode, baseline, cliPath, reopen: () => reopenIndexed(dir) }
-				: undefined;
+		const live = watch ? { ...watch, cliPath, reopen: () => reopenIndexed(dir) } : undefined;
 		return await runTui({ data, dir, problems: opened.problems, ...(live ? { live } : {}) }, config, terminal, {
 			days: window.days,
 			asOf: opts.asOf,
