@@ -1,7 +1,7 @@
 // Work the dashboard does once it is idle (after the search index is built),
 // so the keys that need it later find it done: each window's Risk and actor
-// rows, then every actor's article mentions, which pauses while keys arrive
-// and runs in short slices.
+// rows, then every actor's article mentions in short slices. All of it waits
+// while keys arrive: the keys' frames come first.
 import { allMentionsSteps, primeMentions } from '../../core/actorProfile.js';
 import type { Backend } from '../../core/backend/types.js';
 import { RISK_WINDOWS } from '../../core/risk.js';
@@ -51,15 +51,16 @@ export function startIdleWork(w: IdleWork): () => void {
 	const mentions = store && store.articles.length >= MENTIONS_FROM ? allMentionsSteps(store) : undefined;
 	const next = () => {
 		if (cancelled) return;
-		// The window rows are a few quick steps right after the index: done before most people
-		// press a key. The mentions pass is long (~1.8 s at 10k articles): it yields to typing.
+		// Every step waits while keys arrive: a step cannot be cut (a window's rows take tens of
+		// ms on a busy machine), and one run between two keys delays the second's frame. The
+		// mentions pass is long (~1.8 s at 10k articles): it also runs in slices.
+		if (busy()) return later(next, 100);
 		const step = steps.shift();
 		if (step) {
 			step();
 			return later(next, 20);
 		}
 		if (!mentions) return;
-		if (busy()) return later(next, 100);
 		const until = performance.now() + SLICE_MS;
 		for (;;) {
 			const m = mentions.next();
