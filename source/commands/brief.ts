@@ -1,14 +1,14 @@
 // sitrep brief COUNTRY|ACTOR: a Markdown briefing, to stdout or --out FILE.
 import { matchActors } from '../core/actorProfile.js';
+import type { Backend } from '../core/backend/types.js';
 import type { Resolver } from '../core/resolve.js';
-import type { Store } from '../core/store.js';
 import { FileWriteError, writeFileAtomic } from '../io/atomic.js';
 import { type BriefTarget, briefMarkdown } from '../present/brief.js';
 import { type Ctx, EXIT } from './context.js';
 import { type WindowFlags, windowFromFlags } from './window.js';
 
 /** A country code or name first (AF, Pakistan), else the best actor match. */
-export function briefTarget(store: Store, resolver: Resolver, what: string): BriefTarget | undefined {
+export function briefTarget(store: Backend, resolver: Resolver, what: string): BriefTarget | undefined {
 	const c = resolver.country(what);
 	if (c.ok) return { country: c.value };
 	const a = matchActors(store, what, 1)[0];
@@ -16,11 +16,13 @@ export function briefTarget(store: Store, resolver: Resolver, what: string): Bri
 }
 
 export function runBrief(
-	store: Store,
+	store: Backend,
 	resolver: Resolver,
 	what: string | undefined,
 	flags: WindowFlags & { out?: string },
 	ctx: Ctx,
+	/** The data directory, as the brief's provenance line names it. */
+	source: string,
 ): number {
 	if (!what?.trim()) {
 		ctx.err('sitrep brief: expected a country or an actor, e.g. sitrep brief AF or sitrep brief iskp');
@@ -33,7 +35,7 @@ export function runBrief(
 		ctx.err(`sitrep brief: no country or actor matches "${what}"`);
 		return EXIT.problems;
 	}
-	const md = briefMarkdown(store, target, window);
+	const md = briefMarkdown(store, target, window, { source });
 	if (flags.out) {
 		try {
 			writeFileAtomic(flags.out, md);

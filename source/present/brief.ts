@@ -2,6 +2,8 @@
 // as the Risk and Actors panes. Output depends only on the store and the
 // window (no clock), so a brief can be regenerated and diffed.
 import { actorProfile, affiliationOutline } from '../core/actorProfile.js';
+import { asBackend } from '../core/backend/memory.js';
+import type { Backend } from '../core/backend/types.js';
 import { compareText } from '../core/collate.js';
 import { formatToll, rangeOf } from '../core/fatalities.js';
 import { shortName } from '../core/resolve.js';
@@ -24,7 +26,7 @@ import { plural } from '../core/words.js';
 export type BriefTarget = { country: string } | { actor: string };
 
 export interface BriefOptions {
-	/** How the data directory is named in the provenance line; default: store.dir. */
+	/** How the data directory is named in the provenance line; default: the store's dir (a Backend has none: give it). */
 	source?: string;
 }
 
@@ -67,12 +69,12 @@ function table(head: string[], align: ('l' | 'r')[], rows: string[][]): string[]
 	];
 }
 
-function actorName(store: Store, id: string): string {
+function actorName(store: Backend, id: string): string {
 	const a = store.actorById.get(id);
 	return a ? shortName(a) : id;
 }
 
-function perpetrators(store: Store, inc: Incident): string {
+function perpetrators(store: Backend, inc: Incident): string {
 	const names = inc.perpetrators.map((id) => actorName(store, id));
 	const claim =
 		inc.claimedBy && !inc.perpetrators.includes(inc.claimedBy) ? actorName(store, inc.claimedBy) : undefined;
@@ -86,7 +88,7 @@ function place(inc: Incident, withCountry: boolean): string {
 	return parts.filter(Boolean).join(', ') || inc.country;
 }
 
-function incidentTable(store: Store, incs: Incident[], opts: { country: boolean; roleOf?: string }): string[] {
+function incidentTable(store: Backend, incs: Incident[], opts: { country: boolean; roleOf?: string }): string[] {
 	const head = ['Date', 'Place', 'Type', 'Perpetrator', ...(opts.roleOf ? ['Role'] : []), 'Killed', 'Description'];
 	const align: ('l' | 'r')[] = ['l', 'l', 'l', 'l', ...(opts.roleOf ? (['l'] as const) : []), 'r', 'l'];
 	return table(
@@ -130,7 +132,7 @@ function tollNote(incs: Incident[]): string[] {
 
 /** Incidents chosen from the window (newest first); or, when none, the latest before it. */
 function incidentSection(
-	store: Store,
+	store: Backend,
 	window: RiskWindow,
 	chosen: Incident[],
 	total: number,
@@ -232,21 +234,37 @@ function methodNote(kind: 'country' | 'actor'): string[] {
 	return ['## Method', '', text];
 }
 
-function countryBrief(store: Store, code: string, window: RiskWindow, source: string): string[] {
+/** The country's `limit` latest incidents before `day` (effective day, then id): read from the days that hold them, not all of its history. */
+function latestBefore(data: Backend, code: string, day: string, limit: number): Incident[] {
+	const days = data.countryDays(code, { start: '0000-01-01', end: day }, true);
+	let n = 0;
+	let from: string | undefined;
+	for (let i = days.length - 1; i >= 0 && n < limit; i--) {
+		const d = days[i] as { day: string; incidents: number };
+		if (d.day >= day) continue;
+		n += d.incidents;
+		from = d.day;
+	}
+	if (from === undefined) return [];
+	return data
+		.countryIncidents(code, { start: from, end: day }, true)
+		.filter((i) => effectiveDay(i) < day)
+		.sort(byDayDesc)
+		.slice(0, limit);
+}
+
+function countryBrief(store: Backend, code: string, window: RiskWindow, source: string): string[] {
 	const country = store.countryByCode.get(code);
-	if (!country && !store.incidentsByCountry.has(code)) throw new RangeError(`unknown country "${code}"`);
+	if (!country && !store.incidentCountries().includes(code)) throw new RangeError(`unknown country "${code}"`);
 	const risk = countryRisk(store, code, window);
-	const all = store.incidentsByCountry.get(code) ?? [];
-	const inWindow = all.filter((i) => inRange(i, window));
+	// Machine-coded incidents too: the brief lists what happened; the score says what it counts.
+	const inWindow = store.countryIncidents(code, window, true);
 	const points = new Map(risk.explanation.incidents.map((p) => [p.id, p.points]));
 	const chosen = [...inWindow]
 		.sort((a, b) => (points.get(b.id) ?? 0) - (points.get(a.id) ?? 0) || byDayDesc(a, b))
 		.slice(0, KEY_INCIDENTS)
 		.sort(byDayDesc);
-	const earlier = all
-		.filter((i) => effectiveDay(i) < window.start)
-		.sort(byDayDesc)
-		.slice(0, EARLIER_INCIDENTS);
+	const earlier = latestBefore(store, code, window.start, EARLIER_INCIDENTS);
 
 	const counts = new Map<string, { perp: number; target: number }>();
 	for (const inc of inWindow) {
@@ -268,8 +286,9 @@ function countryBrief(store: Store, code: string, window: RiskWindow, source: st
 			(a, b) => b.perp - a.perp || b.target - a.target || compareText(a.actor?.name ?? a.id, b.actor?.name ?? b.id),
 		);
 
-	const cited = new Set(inWindow.flatMap((i) => (store.articlesByIncident.get(i.id) ?? []).map((a) => a.id)));
-	const relevant = store.articles.filter((a) => a.countries.includes(code) || cited.has(a.id));
+	const cited = [...new Set(inWindow.flatMap((i) => i.sources.filter((s): s is string => typeof s === 'string')))];
+	// Newest first up to the window's end: the section shows the window's first few, or the latest before it.
+	const relevant = store.countryArticles(code, cited, window.end, Math.max(KEY_ARTICLES, EARLIER_ARTICLES));
 
 	const name = country?.name ?? code;
 	const out = [`# Security brief: ${oneLine(name)} (${code})`, '', windowLine(window)];
@@ -312,7 +331,7 @@ function countryBrief(store: Store, code: string, window: RiskWindow, source: st
 	return out;
 }
 
-function actorBrief(store: Store, id: string, window: RiskWindow, source: string): string[] {
+function actorBrief(store: Backend, id: string, window: RiskWindow, source: string): string[] {
 	const profile = actorProfile(store, id, window);
 	if (!profile) throw new RangeError(`unknown actor "${id}"`);
 	const { actor, counts } = profile;
@@ -393,12 +412,18 @@ function actorBrief(store: Store, id: string, window: RiskWindow, source: string
 }
 
 /** The briefing as Markdown, ending with a newline. */
-export function briefMarkdown(store: Store, target: BriefTarget, window: RiskWindow, opts: BriefOptions = {}): string {
-	const source = opts.source ?? store.dir;
+export function briefMarkdown(
+	source: Store | Backend,
+	target: BriefTarget,
+	window: RiskWindow,
+	opts: BriefOptions = {},
+): string {
+	const data = asBackend(source);
+	const named = opts.source ?? ('dir' in source ? source.dir : '');
 	const lines =
 		'country' in target
-			? countryBrief(store, target.country, window, source)
-			: actorBrief(store, target.actor, window, source);
+			? countryBrief(data, target.country, window, named)
+			: actorBrief(data, target.actor, window, named);
 	return `${lines.join('\n')}\n`;
 }
 

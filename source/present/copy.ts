@@ -85,17 +85,14 @@ export function articleCitation(source: Store | Backend, id: string): string | u
 	return parts.join(' ');
 }
 
-/**
- * What `y` copies for the view showing `target`; undefined when the record is not in the data.
- * A brief (actor, country) reads the records whole: it needs them in memory (a Store).
- */
+/** What `y` copies for the view showing `target`; undefined when the record is not in the data. */
 export function copyFor(
 	source: Store | Backend,
 	target: Target,
 	window: RiskWindow,
 	brief: BriefOptions = {},
 ): CopyText | undefined {
-	const store = 'kind' in source ? undefined : source;
+	const data = asBackend(source);
 	switch (target.kind) {
 		case 'incident': {
 			const text = incidentCopy(source, target.id);
@@ -106,11 +103,10 @@ export function copyFor(
 			return text === undefined ? undefined : { what: 'citation', text };
 		}
 		case 'actor':
-			if (!store?.actorById.has(target.id)) return undefined;
-			return { what: 'brief', text: sanitizeText(briefMarkdown(store, { actor: target.id }, window, brief)) };
+			if (!data.actorById.has(target.id)) return undefined;
+			return { what: 'brief', text: sanitizeText(briefMarkdown(data, { actor: target.id }, window, brief)) };
 		case 'country':
-			if (!store || (!store.countryByCode.has(target.code) && !store.incidentsByCountry.has(target.code)))
-				return undefined;
-			return { what: 'brief', text: sanitizeText(briefMarkdown(store, { country: target.code }, window, brief)) };
+			if (!data.countryByCode.has(target.code) && !data.incidentCountries().includes(target.code)) return undefined;
+			return { what: 'brief', text: sanitizeText(briefMarkdown(data, { country: target.code }, window, brief)) };
 	}
 }

@@ -14,6 +14,8 @@ export interface Env {
 	 * briefs and export still read whole.
 	 */
 	store?: Store;
+	/** The data directory: the status bar shows it, a brief names it as its source. */
+	dir?: string;
 	resolver: Resolver;
 	problems: readonly Problem[];
 	/** The bindings in force (defaults plus the user's overrides). */

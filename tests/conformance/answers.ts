@@ -8,6 +8,7 @@ import type { Backend } from '../../source/core/backend/types.js';
 import { RISK_WINDOWS, riskTable, riskWindow } from '../../source/core/risk.js';
 import type { Incident } from '../../source/core/schema.js';
 import { countDates, emptyFilter, TIMELINE_SORTS, type TimelineFilter } from '../../source/core/timeline.js';
+import { briefMarkdown } from '../../source/present/brief.js';
 
 const PAGE = 50;
 
@@ -47,6 +48,8 @@ const ids = (rows: readonly Incident[]) => rows.map((r) => r.id);
 export interface AnswerOptions {
 	/** The actors whose profiles are asked for (default: every actor). */
 	profiles?: readonly string[];
+	/** The actors briefed (default: those profiled). */
+	briefs?: readonly string[];
 }
 
 export function answersOf(data: Backend, opts: AnswerOptions = {}): Record<string, unknown> {
@@ -123,5 +126,17 @@ export function answersOf(data: Backend, opts: AnswerOptions = {}): Record<strin
 		};
 	}
 	out['actorIncidents unknown'] = ids(data.actorIncidents('no-such-actor'));
+
+	// Briefs, whole: every country with incidents over 90 days, and over 30 (where a quiet country
+	// lists the latest incidents before the window); the actors asked for.
+	for (const days of [90, 30] as const) {
+		const w = riskWindow(data, { days });
+		for (const code of data.incidentCountries())
+			out[`brief ${code} ${days}`] = briefMarkdown(data, { country: code }, w, { source: 'data' });
+	}
+	for (const a of data.actors) {
+		if (!(opts.briefs ?? opts.profiles ?? [a.id]).includes(a.id)) continue;
+		out[`brief ${a.id}`] = briefMarkdown(data, { actor: a.id }, window, { source: 'data' });
+	}
 	return out;
 }

@@ -55,7 +55,10 @@ const datasets: Record<string, () => Promise<string>> = {
  */
 const AT_SCALE: Record<string, { answers: AnswerOptions; queries: readonly string[] }> = {
 	'synthetic 100k (seed 7)': {
-		answers: { profiles: ['iskp', 'ttp', 'taliban', 'haqqani-network', 'khalil-haqqani', 'pakistan-military'] },
+		answers: {
+			profiles: ['iskp', 'ttp', 'taliban', 'haqqani-network', 'khalil-haqqani', 'pakistan-military'],
+			briefs: ['iskp', 'khalil-haqqani'],
+		},
 		queries: SEARCH_QUERIES_AT_SCALE,
 	},
 };

@@ -1,8 +1,7 @@
 // The dashboard from the built bundle over the SQLite index (SITREP_STORAGE=index;
 // `auto` chooses it above 32 MB of records): the index is built before the
 // screen is taken, and every pane answers from it — the Timeline's pages and
-// filter, an actor's profile, the risk table, search and the reader. Keys that
-// need every record in memory (a brief) say so rather than fail.
+// filter, an actor's profile, the risk table, a brief, search and the reader.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,8 +36,9 @@ describe('the dashboard over the index', () => {
 			await d.screenShows('actors');
 			d.press('3');
 			await d.screenShows('Risk by country');
-			d.press('b');
-			await d.screenShows('a brief reads every record');
+			// A brief over the index (copied: b would write it into the working directory, the repo).
+			d.press('y');
+			await d.screenShows("sent the brief to the terminal's clipboard");
 			d.press('/khalil');
 			await d.screenShows('Khalil Haqqani killed in Kabul');
 			d.press('\r');

@@ -31,7 +31,7 @@ function run(args: string[], storage: string) {
 }
 
 // One of each kind of output (the table, a country explained, a page, counts, a profile, results),
-// as text and as JSON; the conformance suite asks the answers behind them in depth.
+// as text and as JSON, and briefs; the conformance suite asks the answers behind them in depth.
 const COMMANDS: string[][] = [
 	['risk'],
 	['risk', 'PK'],
@@ -43,6 +43,8 @@ const COMMANDS: string[][] = [
 	['timeline', '--by', 'month', '--since', '2023', '--json'],
 	['actor', 'iskp', '--json'],
 	['actor', 'khalil haqqani'],
+	['brief', 'AF', '--window', '365'],
+	['brief', 'iskp'],
 	['search', 'haqani kabul'],
 	['search', '"jaffar express" -railway', '--json'],
 	['search', 'attack source:reuters since:2024', '--json'],

@@ -2,7 +2,7 @@
 // memory: the same keys, the same frames, pane by pane (the Timeline paged from
 // the index, its months, toll order and filter; actor profiles; risk and its
 // explanation; search and the reader).
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,12 +33,21 @@ afterAll(() => {
 	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** Where each app writes its briefs. */
+const briefs = { memory: '', index: '' };
+
 function both(rows = 30, cols = 100) {
 	const common = { escapeMs: 0, problems: loaded.problems, cols, rows, now: () => new Date('2026-01-05T00:00:00Z') };
-	const memory = render(<App {...common} store={loaded.store} />);
-	const index = render(<App {...common} data={indexed} dir={dir} />);
-	// Search's time per query is the one thing that differs.
-	const frame = (app: typeof memory) => () => (app.lastFrame() ?? '').replace(/\d+\.\d ms/g, 'N ms');
+	briefs.memory = mkdtempSync(join(dir, 'briefs-m-'));
+	briefs.index = mkdtempSync(join(dir, 'briefs-i-'));
+	const memory = render(<App {...common} store={loaded.store} briefDir={briefs.memory} />);
+	const index = render(<App {...common} data={indexed} dir={dir} briefDir={briefs.index} />);
+	// Search's time per query differs, and each app writes its briefs to a folder of its own.
+	const frame = (app: typeof memory) => () =>
+		(app.lastFrame() ?? '')
+			.replace(/\d+\.\d ms/g, 'N ms')
+			.replaceAll(briefs.memory, 'BRIEFS')
+			.replaceAll(briefs.index, 'BRIEFS');
 	return {
 		memory: frame(memory),
 		index: frame(index),
@@ -81,6 +90,28 @@ describe('the dashboard over the SQLite index', () => {
 			await app.press(...keys);
 			expect(app.index(), `after ${JSON.stringify(keys)}`).toBe(app.memory());
 		}
+		app.unmount();
+	});
+
+	it('b and y on a country and an actor: the same brief, written and copied', async () => {
+		const app = both();
+		const written = (d: string) => readdirSync(d).map((f) => readFileSync(join(d, f), 'utf8'));
+		// The top country of the Risk table, then the second actor of the Actors pane.
+		for (const keys of [
+			['3', 'b'],
+			['2', 'j', 'b'],
+		]) {
+			await app.press(...keys);
+			await eventually(app.index).toContain('brief written to');
+			expect(app.index()).toBe(app.memory());
+		}
+		const index = written(briefs.index);
+		expect(index).toHaveLength(2);
+		expect(index).toEqual(written(briefs.memory));
+		expect(index.join('\n')).toMatch(/# Security brief: .*\n[^]*# Actor brief: /);
+		await app.press('y');
+		await eventually(app.index).toMatch(/sent the brief to the terminal's clipboard/);
+		expect(app.index()).toBe(app.memory());
 		app.unmount();
 	});
 

@@ -11,11 +11,17 @@ export const brief = defineCommand({
 	synopsis: 'brief COUNTRY|ACTOR',
 	flags: { ...WINDOW_FLAGS, ...MACHINE_CODED_FLAG, ...OUT_FLAG },
 	examples: ['sitrep brief AF --out brief-af.md', 'sitrep brief iskp --window 365'],
-	async run({ args, flags, ctx, load, config }) {
-		const data = await load();
+	async run(input) {
+		const { args, flags, ctx, config, dataDir } = input;
+		const { openData } = await import('../backend.js');
+		const data = await openData(input, 'brief');
 		if (typeof data === 'number') return data;
-		const { runBrief } = await import('../brief.js');
-		const machineCoded = flags.machineCoded || config.settings.riskMachineCoded === true;
-		return runBrief(data.store, data.resolver, args.join(' '), { ...flags, machineCoded }, ctx);
+		try {
+			const { runBrief } = await import('../brief.js');
+			const machineCoded = flags.machineCoded || config.settings.riskMachineCoded === true;
+			return runBrief(data.data, data.resolver, args.join(' '), { ...flags, machineCoded }, ctx, dataDir);
+		} finally {
+			data.close();
+		}
 	},
 });

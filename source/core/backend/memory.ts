@@ -3,7 +3,7 @@
 // use, as fast as the store's own lists and maps.
 import { killed, killedOr0 } from '../fatalities.js';
 import { basePoints, countrySumsOf, type DayRange, effectiveDay, inRange } from '../riskPoints.js';
-import type { Incident } from '../schema.js';
+import type { Article, Incident } from '../schema.js';
 import { indexStore } from '../search/build.js';
 import { searchWithInfo } from '../search/rank.js';
 import type { SearchIndex } from '../search/searchIndex.js';
@@ -73,6 +73,15 @@ function memoryBackend(store: Store): Backend {
 		countryIncidents: (code, range, machineCoded) => incidentsIn(store, code, range, machineCoded),
 		countryDays: (code, range, machineCoded) => dayPoints(store, incidentsIn(store, code, range, machineCoded)),
 		countrySums: (code, range) => countrySumsOf(store, incidentsIn(store, code, range, true)),
+		countryArticles(code, cited, until, limit) {
+			const ids = new Set(cited);
+			const out: Article[] = [];
+			for (const a of store.articles) {
+				if (out.length >= limit) break;
+				if (a.published.slice(0, 10) <= until && (a.countries.includes(code) || ids.has(a.id))) out.push(a);
+			}
+			return out;
+		},
 		actorIncidents: (id) => store.incidentsByActor.get(id) ?? [],
 		// Every article: in memory the quick text check in mentionsOf is as fast as any narrowing.
 		mentionCandidates: () => store.articles,

@@ -91,6 +91,13 @@ export interface Backend {
 	 */
 	countrySums(code: string, range: DayRange): CountrySums;
 
+	/**
+	 * A country's articles for a brief: those naming the country and those whose id is in
+	 * `cited` (sources of its incidents), published on or before `until`, newest first
+	 * (published, then id), at most `limit`.
+	 */
+	countryArticles(code: string, cited: readonly string[], until: string, limit: number): Article[];
+
 	/** Every incident the actor took part in, newest first (date, then id). */
 	actorIncidents(actorId: string): Incident[];
 	/** Per actor with incidents in the range (effective day). */

@@ -121,6 +121,7 @@ export function App(props: AppProps) {
 		return {
 			data,
 			...(store ? { store } : {}),
+			dir: props.dir ?? store?.dir ?? '',
 			// Built when first asked for (a name typed, the palette, idle time): not for the first frame.
 			get resolver() {
 				resolver ??= new Resolver(store ?? data);
@@ -295,7 +296,7 @@ export function App(props: AppProps) {
 				<PromptLine label="Save view as:" value={state.prompt.value} width={state.cols} theme={theme} />
 			) : (
 				<StatusBar
-					dir={props.dir ?? props.store?.dir ?? ''}
+					dir={env.dir ?? ''}
 					{...(props.sample ? { note: props.sample } : {})}
 					counts={counts}
 					problems={props.problems}

@@ -8,7 +8,7 @@ import { plural } from '../../core/words.js';
 import type { BriefTarget } from '../../present/brief.js';
 import { copyFor } from '../../present/copy.js';
 import { type Target, targetKey } from '../../present/target.js';
-import { type Env, WHOLE_RECORDS } from '../env.js';
+import type { Env } from '../env.js';
 import type { Command } from '../keymap.js';
 import type { PaletteItem } from '../overlays/palette/items.js';
 import { openPalette } from '../overlays/palette/state.js';
@@ -24,7 +24,6 @@ export function briefOf(target: Target): BriefTarget | undefined {
 
 export function requestBrief(state: AppState, target: BriefTarget | undefined, env: Env): AppState {
 	if (!target) return say(state, 'b writes a brief of an actor or a country');
-	if (!env.store) return say(state, `a brief ${WHOLE_RECORDS}`);
 	const window = windowOfState(state, env);
 	return { ...state, brief: { seq: (state.brief?.seq ?? 0) + 1, target, window } };
 }
@@ -83,9 +82,7 @@ export function briefingCommand(state: AppState, cmd: Command, env: Env): AppSta
 		}
 		case 'app.copy': {
 			const t = targetOf(state);
-			if (!env.store && (t?.kind === 'actor' || t?.kind === 'country'))
-				return say(state, `copying a brief ${WHOLE_RECORDS}`);
-			const c = t && copyFor(env.store ?? env.data, t, windowOfState(state, env));
+			const c = t && copyFor(env.store ?? env.data, t, windowOfState(state, env), { source: env.dir ?? '' });
 			if (!c) return say(state, 'nothing to copy here: select an incident, article, actor or country');
 			return { ...state, copy: { seq: (state.copy?.seq ?? 0) + 1, what: c.what, text: c.text } };
 		}

@@ -113,9 +113,13 @@ export function useBriefingEffects(
 	const brief = state.brief;
 	// biome-ignore lint/correctness/useExhaustiveDependencies: one write per request object
 	useEffect(() => {
-		if (!brief || !env.store) return;
+		if (!brief) return;
 		const file = resolve(cb.briefDir ?? process.cwd(), briefFileName(brief.target, brief.window));
-		const failed = saveFile(file, briefMarkdown(env.store, brief.target, brief.window), !brief.overwrite);
+		const failed = saveFile(
+			file,
+			briefMarkdown(env.store ?? env.data, brief.target, brief.window, { source: env.dir ?? '' }),
+			!brief.overwrite,
+		);
 		if (failed === 'exists') {
 			dispatch({
 				type: 'ask',

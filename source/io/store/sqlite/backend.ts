@@ -436,6 +436,18 @@ export function sqliteBackend(db: Database): Backend {
 				[actorId],
 			);
 		},
+		countryArticles(code, cited, until, limit) {
+			// Newest first through the published order, each checked for the country or a citation:
+			// a brief asks for a handful, so the walk stops early unless the country has few articles.
+			return jsonRows<Article>(
+				`SELECT d.json FROM articles a JOIN article_docs d ON d.rid = a.rid
+				 WHERE substr(a.published, 1, 10) <= ?
+				   AND (a.rid IN (SELECT rid FROM article_refs WHERE kind = 'country' AND ref = ?)
+				        OR a.id IN (SELECT value FROM json_each(?)))
+				 ORDER BY a.published DESC, a.id ASC LIMIT ?`,
+				[until, code, JSON.stringify(cited), limit],
+			);
+		},
 		mentionCandidates(actorId, words) {
 			// Quoted, each word is one FTS5 token sequence; a word the tokenizer cuts in two still matches as a phrase.
 			const match = words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ');
