@@ -108,7 +108,7 @@ describe('the dashboard over the SQLite index', () => {
 		const index = written(briefs.index);
 		expect(index).toHaveLength(2);
 		expect(index).toEqual(written(briefs.memory));
-		expect(index.join('\n')).toMatch(/# Security brief: .*\n[^]*# Actor brief: /);
+		expect(index.join('\n')).toMatch(/# Security brief: [\s\S]*# Actor brief: /);
 		await app.press('y');
 		await eventually(app.index).toMatch(/sent the brief to the terminal's clipboard/);
 		expect(app.index()).toBe(app.memory());

@@ -207,7 +207,15 @@ export function App(props: AppProps) {
 	const onResults = useCallback((outcome: SearchOutcomeState) => dispatch({ type: 'searchResults', outcome }), []);
 	const onIndex = useCallback((index: Searcher | null) => dispatch({ type: 'searchIndex', index }), []);
 	const index = state.searchIndex;
-	const { progress, current } = useSearchEngine(env, pending, state.panes.search, index, onIndex, onResults);
+	const { progress, current } = useSearchEngine(
+		env,
+		pending,
+		state.panes.search,
+		index,
+		onIndex,
+		onResults,
+		state.pane === 'search',
+	);
 
 	// Once the index is built the dashboard is idle: work out what later keys will need (idle.ts).
 	const latest = useRef(state);

@@ -3,7 +3,8 @@
 // to the reducer (keys that need results wait for it there). When the data
 // changes under an index (the directory reloaded), the index is brought up to
 // date in slices while the old one keeps answering: no "indexing" in between.
-// Each query is searched after the frame that shows it, and a newer key cancels it.
+// Each query is searched after the frame that shows it (once the pane is on screen), and a
+// newer key cancels it.
 // Over the SQLite index there is nothing to build: the Backend's search answers at once.
 import { useEffect, useRef, useState } from 'react';
 import { buildSearchIndexInSlices, updateSearchIndexInSlices } from '../../../core/search/index.js';
@@ -19,6 +20,8 @@ export function useSearchEngine(
 	index: Searcher | null,
 	onIndex: (index: Searcher | null) => void,
 	onResults: (outcome: SearchOutcomeState) => void,
+	/** The Search pane is on screen: its query is answered then, not at start-up for a pane not shown. */
+	shown: boolean,
 ): { progress: number; current: boolean } {
 	const [progress, setProgress] = useState(0);
 	// The env the index in force was made for: until it is this one, the data is newer than the index.
@@ -72,9 +75,11 @@ export function useSearchEngine(
 	const answered = search.outcome?.query;
 	const rerun = search.rerun === true;
 	useEffect(() => {
-		if (!index || (answered === query && !rerun)) return;
+		// Over the index at 2.5M the pane's first list (the newest of every kind) takes a second:
+		// asked for at start-up it held the keys pressed in the Timeline.
+		if (!index || !shown || (answered === query && !rerun)) return;
 		const t = setTimeout(() => onResults(runSearch(index, query, env.resolver)), 0);
 		return () => clearTimeout(t);
-	}, [index, query, answered, rerun, env.resolver, onResults]);
+	}, [index, shown, query, answered, rerun, env.resolver, onResults]);
 	return { progress, current: index !== null && madeFor === env };
 }
