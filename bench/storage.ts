@@ -1,4 +1,4 @@
-// Storage benchmark (issue 18): npx tsx bench/storage.ts [--json] [--quick] [--sizes bundled,100k,2.5m]
+// Storage benchmark (issue 18): npx tsx bench/storage.ts [--json] [--quick] [--sizes bundled,10k,100k,2.5m]
 // The SQLite index against its targets on the bundled data and the bench sets
 // (bench/data.ts; --quick leaves out 2.5M + 300k, ~2 GB and ~10 minutes more):
 // full build, incremental update of 10k incidents, first answer from process
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { incidentRecords } from '../tests/support/synthRecords.js';
-import { type BenchSize, benchDataDir } from './data.js';
+import { BENCH_SIZES, type BenchSize, benchDataDir } from './data.js';
 import { measureDashboard } from './storage/dashboard.js';
 import { type Measured, type Row, storageRows } from './storage/rows.js';
 
@@ -23,6 +23,10 @@ const sizesAt = args.indexOf('--sizes');
 const sizes = (
 	sizesAt >= 0 ? (args[sizesAt + 1] ?? '') : args.includes('--quick') ? 'bundled,100k' : 'bundled,100k,2.5m'
 ).split(',');
+for (const s of sizes) {
+	if (s !== 'bundled' && !(s in BENCH_SIZES))
+		throw new Error(`--sizes: unknown size "${s}"; expected bundled, ${Object.keys(BENCH_SIZES).join(', ')}`);
+}
 const log = (line: string) => {
 	if (!json) process.stderr.write(`${line}\n`);
 };

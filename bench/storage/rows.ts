@@ -44,7 +44,12 @@ export interface Measured {
 	dashboard?: Partial<Record<'index' | 'memory', DashboardMeasured & { load: number }>>;
 }
 
-const LABEL: Record<string, string> = { bundled: 'bundled', '100k': '100k + 10k', '2.5m': '2.5M + 300k' };
+const LABEL: Record<string, string> = {
+	bundled: 'bundled',
+	'10k': '10k + 1k',
+	'100k': '100k + 10k',
+	'2.5m': '2.5M + 300k',
+};
 
 /** Issue 18's targets per data set; absent: none. */
 const TARGETS: Record<
