@@ -3,9 +3,12 @@
 // (tests/support/hangup.ts). It must end by the hang-up — status 129, not
 // SIGABRT (Node 20 aborts resetting a hung-up terminal at a normal exit), no
 // "sitrep crashed: Error: write EIO" — and save the pane shown and what was
-// seen of the watchlist. Each way runs a few times (SITREP_HANGUP_RUNS more).
+// seen of the watchlist, as q does. Each way runs a few times (SITREP_HANGUP_RUNS more).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dropConnection, type HangupMode } from '../support/hangup.js';
+import { Dash } from '../support/ptyRun.js';
 
 const RUNS = Number(process.env.SITREP_HANGUP_RUNS ?? 3);
 
@@ -28,4 +31,23 @@ describe('the terminal hangs up (the pty master closed)', () => {
 			RUNS * 30_000,
 		);
 	}
+});
+
+describe('q', () => {
+	it('saves the pane shown on the way out, as a hang-up does', async () => {
+		const d = await Dash.start({ cols: 100, rows: 24 });
+		try {
+			await d.firstFrame();
+			d.press('2');
+			await d.screenShows('actors');
+			d.press('3');
+			await d.screenShows('Risk by country');
+			d.press('q');
+			expect((await d.finish()).code).toBe(0);
+			const settings = JSON.parse(readFileSync(join(d.configDir, 'config.json'), 'utf8'));
+			expect(settings.lastPane).toBe('risk');
+		} finally {
+			await d.finish(1);
+		}
+	});
 });

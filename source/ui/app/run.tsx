@@ -217,9 +217,15 @@ export async function runTui(
 	const dir = loaded ? loaded.store.dir : (source as IndexedData).dir;
 	const session = openSession(config, { ...(opts.theme ? { theme: opts.theme } : {}), dir });
 	if (loaded && !opts.rest) session.complete(loaded.store);
-	const remember = (pane: PaneId) => {
+	// The pane shown is written on the way out (q, a signal, a hang-up), not at each switch: a
+	// settings write is an fsync on the main thread (tens of ms), and the key that switched waited.
+	let shownPane: PaneId | undefined;
+	const onPane = (pane: PaneId) => {
+		shownPane = pane;
+	};
+	const remember = async (pane: PaneId): Promise<void> => {
 		if (!config.error && config.settings.lastPane !== pane) {
-			config.set('lastPane', pane).catch(() => {
+			await config.set('lastPane', pane).catch(() => {
 				// A read-only settings file must not stop the dashboard.
 			});
 		}
@@ -232,7 +238,7 @@ export async function runTui(
 	terminal.onSave(() => {
 		const now = current?.();
 		if (!now) return;
-		remember(now.pane);
+		void remember(now.pane);
 		session.briefing.onWatchExit?.(now.watch);
 		session.flushAlerts();
 	});
@@ -269,7 +275,7 @@ export async function runTui(
 				briefing={session.briefing}
 				days={opts.days}
 				asOf={opts.asOf}
-				onPane={remember}
+				onPane={onPane}
 				onCurrent={keepCurrent}
 				onExit={(c) => {
 					code = c;
@@ -390,6 +396,7 @@ export async function runTui(
 		await instance.waitUntilExit();
 		over = true;
 		live?.close();
+		if (shownPane) await remember(shownPane);
 	} catch (err) {
 		// Ink's own error boundary caught a render error: the same way out as any crash.
 		terminal.end(EXIT_STATUS.crash, `sitrep crashed: ${describe(err)}\n`);
