@@ -1,5 +1,7 @@
 // sitrep export incidents|articles|actors: the filtered records as CSV, JSON
 // or NDJSON, to stdout or atomically to --out FILE.
+
+import type { Backend } from '../core/backend/types.js';
 import type { Resolver } from '../core/resolve.js';
 import type { Store } from '../core/store.js';
 import { plural } from '../core/words.js';
@@ -32,7 +34,7 @@ export interface ExportFlags extends ExportFilterInput {
  * present/exportFile.ts), so nothing unsafe reaches a terminal either way.
  */
 export function runExport(
-	store: Store,
+	store: Store | Backend,
 	resolver: Resolver,
 	kindInput: string | undefined,
 	flags: ExportFlags,

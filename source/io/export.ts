@@ -6,11 +6,13 @@
 // Their text is present/exportFile.ts.
 
 import { matchActors } from '../core/actorProfile.js';
+import { asBackend } from '../core/backend/memory.js';
+import type { Backend } from '../core/backend/types.js';
 import { CSV_KINDS, type CsvKind, type CsvRecordOf } from '../core/csv.js';
 import type { Resolver } from '../core/resolve.js';
-import { indexStore, parseQuery, searchWithInfo } from '../core/search/index.js';
+import { parseQuery } from '../core/search/index.js';
 import type { Store } from '../core/store.js';
-import { type FilterField, type FilterInput, filterIncidents, parseFilter, withSubgroups } from '../core/timeline.js';
+import { type FilterField, type FilterInput, parseFilter, withSubgroups } from '../core/timeline.js';
 import { FileWriteError, writeFileAtomic } from './atomic.js';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'ndjson'] as const;
@@ -96,11 +98,12 @@ function unsupported(kind: CsvKind, input: ExportFilterInput): ExportError[] {
 
 /** The records of one kind that the filters (and, for articles and actors, the query) select. */
 export function selectRecords<K extends CsvKind>(
-	store: Store,
+	source: Store | Backend,
 	resolver: Resolver,
 	kind: K,
 	input: ExportFilterInput,
 ): Selection<K> {
+	const store = asBackend(source);
 	const bad = unsupported(kind, input);
 	if (bad.length) return { errors: bad };
 	const { filter, errors } = parseFilter(resolver, input);
@@ -112,14 +115,12 @@ export function selectRecords<K extends CsvKind>(
 	if (typeof sort !== 'string') return { errors: [sort] };
 	let records: CsvRecordOf[CsvKind][];
 	const notes: string[] = [];
-	if (kind === 'incidents') records = filterIncidents(store, filter);
-	else if (kind === 'articles') {
-		const actors = filter.actors.length
-			? new Set(filter.actors.flatMap((a) => [...withSubgroups(store, a)]))
-			: undefined;
-		const notActors = filter.notActors?.length
-			? new Set(filter.notActors.flatMap((a) => [...withSubgroups(store, a)]))
-			: undefined;
+	if (kind === 'incidents') {
+		// Newest first, as the store holds them; a limit asks for no more than it keeps.
+		const total = store.incidentPage(filter, 'date', 0, 0).total;
+		records = store.incidentPage(filter, 'date', 0, Math.min(total, input.limit ?? total)).rows;
+	} else if (kind === 'articles') {
+		const subgroups = (ids: readonly string[]) => [...new Set(ids.flatMap((a) => [...withSubgroups(store, a)]))];
 		let found: Map<string, number> | undefined;
 		if (query) {
 			const hits = searchArticles(store, resolver, query);
@@ -127,17 +128,17 @@ export function selectRecords<K extends CsvKind>(
 			found = new Map(hits.ids.map((id, rank) => [id, rank]));
 			if (hits.partial) notes.push(`no article matches every word of "${query}": none exported`);
 		}
-		records = store.articles.filter((a) => {
-			const day = a.published.slice(0, 10);
-			if (filter.countries.length && !a.countries.some((c) => filter.countries.includes(c))) return false;
-			if (actors && !a.actors.some((id) => actors.has(id))) return false;
-			// Left out: an article that names an excluded country or actor.
-			if (a.countries.some((c) => filter.notCountries?.includes(c))) return false;
-			if (notActors && a.actors.some((id) => notActors.has(id))) return false;
-			if (filter.since && day < filter.since) return false;
-			if (filter.until && day > filter.until) return false;
-			return !found || found.has(a.id);
-		});
+		// Left out: an article that names an excluded country or actor.
+		records = store
+			.articlesWhere({
+				countries: filter.countries,
+				notCountries: filter.notCountries ?? [],
+				actors: subgroups(filter.actors),
+				notActors: subgroups(filter.notActors ?? []),
+				...(filter.since ? { since: filter.since } : {}),
+				...(filter.until ? { until: filter.until } : {}),
+			})
+			.filter((a) => !found || found.has(a.id));
 		if (found && sort === 'rank') records = byRank(records, found);
 	} else {
 		// Every close match, as `sitrep actor` ranks them: names, short names and aliases, typos allowed.
@@ -180,7 +181,7 @@ function byRank<T extends { id: string }>(records: T[], rank: Map<string, number
 
 /** Article ids the search engine finds for the query, best first; partial matches do not count. */
 function searchArticles(
-	store: Store,
+	store: Backend,
 	resolver: Resolver,
 	query: string,
 ): { ids: string[]; partial: boolean } | { errors: ExportError[] } {
@@ -192,8 +193,7 @@ function searchArticles(
 		return { errors: [{ what: 'in:incidents', message: 'an articles export searches articles', suggestions: [] }] };
 	}
 	parsed.filters.scope = 'articles';
-	const index = indexStore(store);
-	const out = searchWithInfo(index, parsed, { limit: index.docCount });
+	const out = store.search(parsed, { limit: Math.max(1, store.totals().articles) });
 	if (out.partial) return { ids: [], partial: true };
 	return { ids: out.results.filter((r) => r.kind === 'article').map((r) => r.id), partial: false };
 }

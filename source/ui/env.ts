@@ -28,6 +28,6 @@ export interface Env {
 
 /** Said when a key asks for what reads every record and the data is over the SQLite index. */
 export const WHOLE_RECORDS =
-	'reads every record, which this data set keeps on disk (the SQLite index): not available here yet';
+	'read every record, which this data set keeps on disk (the SQLite index): not checked here (sitrep watch checks them)';
 
 export const keymapOf = (env: Env): Keymap => env.keymap ?? DEFAULT_KEYMAP;

@@ -5,9 +5,11 @@
 
 import { actorProfile, actorRows } from '../../source/core/actorProfile.js';
 import type { Backend } from '../../source/core/backend/types.js';
+import { Resolver } from '../../source/core/resolve.js';
 import { RISK_WINDOWS, riskTable, riskWindow } from '../../source/core/risk.js';
 import type { Incident } from '../../source/core/schema.js';
 import { countDates, emptyFilter, TIMELINE_SORTS, type TimelineFilter } from '../../source/core/timeline.js';
+import { type ExportFilterInput, selectRecords } from '../../source/io/export.js';
 import { briefMarkdown } from '../../source/present/brief.js';
 
 const PAGE = 50;
@@ -138,5 +140,19 @@ export function answersOf(data: Backend, opts: AnswerOptions = {}): Record<strin
 		if (!(opts.briefs ?? opts.profiles ?? [a.id]).includes(a.id)) continue;
 		out[`brief ${a.id}`] = briefMarkdown(data, { actor: a.id }, window, { source: 'data' });
 	}
+
+	// Exports: what each kind selects, by filters, by a query (ranked or by date), limited.
+	const resolver = new Resolver(data);
+	const [first, second] = data.incidentCountries();
+	const exports: [string, 'incidents' | 'articles' | 'actors', ExportFilterInput][] = [
+		['incidents', 'incidents', { country: first, actor: 'taliban', limit: 2000 }],
+		['incidents excluding', 'incidents', { country: `-${second}`, type: 'IED', since: '2020-01-01', limit: 2000 }],
+		['articles', 'articles', { actor: 'taliban', country: `-${second}`, since: '2020-01-01' }],
+		['articles queried', 'articles', { query: 'kabul attack' }],
+		['articles queried by date', 'articles', { query: 'kabul', sort: 'date', limit: 50, until: '2024-12-31' }],
+		['actors queried', 'actors', { query: 'haqani' }],
+		['actors', 'actors', { country: first }],
+	];
+	for (const [name, kind, input] of exports) out[`export ${name}`] = selectRecords(data, resolver, kind, input);
 	return out;
 }

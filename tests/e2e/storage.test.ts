@@ -31,7 +31,7 @@ function run(args: string[], storage: string) {
 }
 
 // One of each kind of output (the table, a country explained, a page, counts, a profile, results),
-// as text and as JSON, and briefs; the conformance suite asks the answers behind them in depth.
+// as text and as JSON, briefs and exports; the conformance suite asks the answers behind them in depth.
 const COMMANDS: string[][] = [
 	['risk'],
 	['risk', 'PK'],
@@ -44,6 +44,8 @@ const COMMANDS: string[][] = [
 	['actor', 'iskp', '--json'],
 	['actor', 'khalil haqqani'],
 	['brief', 'AF', '--window', '365'],
+	['export', 'incidents', '--country', 'AF,PK', '--since', '2024', '--format', 'json'],
+	['export', 'articles', 'kabul attack', '--format', 'ndjson'],
 	['brief', 'iskp'],
 	['search', 'haqani kabul'],
 	['search', '"jaffar express" -railway', '--json'],

@@ -34,28 +34,34 @@ export const exportCommand = defineCommand({
 		"sitrep export articles 'haqqani kabul' --format ndjson",
 		"sitrep export articles 'kabul' --limit 5 --sort date",
 	],
-	async run({ args, flags, ctx, config, load }) {
-		const data = await load();
-		if (typeof data === 'number') return data;
+	async run(input) {
+		const { args, flags, ctx, config } = input;
 		const { filterWithView } = await import('../views.js');
 		const viewed = filterWithView(config, flags, 'export', ctx);
 		if (typeof viewed === 'number') return viewed;
-		const { runExport } = await import('../export.js');
-		const [kind, ...query] = args;
-		return runExport(
-			data.store,
-			data.resolver,
-			kind,
-			{
-				...viewed.filter,
-				format: flags.format,
-				limit: flags.limit,
-				sort: flags.sort,
-				out: flags.out,
-				bom: flags.bom,
-				query: query.join(' ') || undefined,
-			},
-			ctx,
-		);
+		const { openData } = await import('../backend.js');
+		const data = await openData(input, 'export');
+		if (typeof data === 'number') return data;
+		try {
+			const { runExport } = await import('../export.js');
+			const [kind, ...query] = args;
+			return runExport(
+				data.data,
+				data.resolver,
+				kind,
+				{
+					...viewed.filter,
+					format: flags.format,
+					limit: flags.limit,
+					sort: flags.sort,
+					out: flags.out,
+					bom: flags.bom,
+					query: query.join(' ') || undefined,
+				},
+				ctx,
+			);
+		} finally {
+			data.close();
+		}
 	},
 });

@@ -10,7 +10,7 @@ import type { SearchIndex } from '../search/searchIndex.js';
 import { storeOutlets } from '../search/sources.js';
 import { rolesIn, type Store, tallyRoles } from '../store.js';
 import { filterIncidents, sortIncidents, type TimelineFilter, type TimelineSort } from '../timeline.js';
-import type { ActorWindow, Backend, DateCount, DayPoints } from './types.js';
+import type { ActorWindow, ArticleFilter, Backend, DateCount, DayPoints } from './types.js';
 
 const cache = new WeakMap<Store, Backend>();
 /** The store's search index, built on the first search (most commands never search). */
@@ -82,6 +82,7 @@ function memoryBackend(store: Store): Backend {
 			}
 			return out;
 		},
+		articlesWhere: (f) => articlesWhere(store, f),
 		actorIncidents: (id) => store.incidentsByActor.get(id) ?? [],
 		// Every article: in memory the quick text check in mentionsOf is as fast as any narrowing.
 		mentionCandidates: () => store.articles,
@@ -97,6 +98,20 @@ function memoryBackend(store: Store): Backend {
 		search: (query, opts) => searchWithInfo(searchIndexOf(store), query, opts),
 		outlets: () => storeOutlets(store),
 	};
+}
+
+function articlesWhere(store: Store, f: ArticleFilter): Article[] {
+	const actors = f.actors.length ? new Set(f.actors) : undefined;
+	const notActors = new Set(f.notActors);
+	return store.articles.filter((a) => {
+		const day = a.published.slice(0, 10);
+		if (f.countries.length && !a.countries.some((c) => f.countries.includes(c))) return false;
+		if (actors && !a.actors.some((id) => actors.has(id))) return false;
+		if (a.countries.some((c) => f.notCountries.includes(c))) return false;
+		if (a.actors.some((id) => notActors.has(id))) return false;
+		if (f.since && day < f.since) return false;
+		return !(f.until && day > f.until);
+	});
 }
 
 function newestDays(store: Store): { incident?: string; incidentDate?: string; article?: string } {

@@ -47,6 +47,16 @@ export interface ActorWindow {
 	days: DateCount[];
 }
 
+/** Which articles an export takes: actor ids already with their subgroups; days inclusive (YYYY-MM-DD). */
+export interface ArticleFilter {
+	countries: readonly string[];
+	notCountries: readonly string[];
+	actors: readonly string[];
+	notActors: readonly string[];
+	since?: string;
+	until?: string;
+}
+
 export interface Backend {
 	readonly kind: 'memory' | 'sqlite';
 	/** Small tables, whole: actors and countries by name. */
@@ -97,6 +107,12 @@ export interface Backend {
 	 * (published, then id), at most `limit`.
 	 */
 	countryArticles(code: string, cited: readonly string[], until: string, limit: number): Article[];
+
+	/**
+	 * Articles naming any of the countries and any of the actors (each list: no condition when
+	 * empty), none of the excluded, published within the days: newest first (published, then id).
+	 */
+	articlesWhere(filter: ArticleFilter): Article[];
 
 	/** Every incident the actor took part in, newest first (date, then id). */
 	actorIncidents(actorId: string): Incident[];

@@ -92,9 +92,7 @@ export function useBriefingEffects(
 		// Loaded on the first export, not at start-up: CSV columns come from the zod schemas.
 		void Promise.all([import('../../io/export.js'), import('../../present/exportFile.js')]).then(
 			([{ formatOfPath, selectRecords }, { serialize }]) => {
-				const { store } = env;
-				if (!store) return;
-				const selected = selectRecords(store, env.resolver, req.what, req.input);
+				const selected = selectRecords(env.store ?? env.data, env.resolver, req.what, req.input);
 				if (!selected.records) {
 					say(`export: ${selected.errors.map((e) => `${e.what}: ${e.message}`).join('; ')}`);
 					return;

@@ -3,7 +3,7 @@
 import { describeFilter, type FilterInput, filterValues, parseFilter } from '../../core/timeline.js';
 import type { ExportFilterInput } from '../../io/export.js';
 import type { Env } from '../env.js';
-import { keymapOf, WHOLE_RECORDS } from '../env.js';
+import { keymapOf } from '../env.js';
 import type { Command } from '../keymap.js';
 import type { PaletteAction, PaletteContext } from '../overlays/palette/items.js';
 import { type PaletteState, paletteEdit, paletteEntries } from '../overlays/palette/state.js';
@@ -113,7 +113,6 @@ export function runPaletteAction(state: AppState, action: PaletteAction, env: En
 			return { ...cleared({ ...s, pane: 'search' }, 'search'), panes: { ...s.panes, search } };
 		}
 		case 'export':
-			if (!env.store) return say(s, `export ${WHOLE_RECORDS}`);
 			return { ...s, exportReq: exportRequest(s, action) };
 	}
 }

@@ -451,6 +451,31 @@ export function sqliteBackend(db: Database): Backend {
 				[until, code, JSON.stringify(cited), limit],
 			);
 		},
+		articlesWhere(f) {
+			const where: string[] = [];
+			const params: unknown[] = [];
+			const refs = (kind: string, ids: readonly string[]) => {
+				params.push(kind, JSON.stringify(ids));
+				return `a.rid IN (SELECT rid FROM article_refs WHERE kind = ? AND ref IN (SELECT value FROM json_each(?)))`;
+			};
+			if (f.countries.length) where.push(refs('country', f.countries));
+			if (f.actors.length) where.push(refs('actor', f.actors));
+			if (f.notCountries.length) where.push(`NOT ${refs('country', f.notCountries)}`);
+			if (f.notActors.length) where.push(`NOT ${refs('actor', f.notActors)}`);
+			if (f.since) {
+				where.push('substr(a.published, 1, 10) >= ?');
+				params.push(f.since);
+			}
+			if (f.until) {
+				where.push('substr(a.published, 1, 10) <= ?');
+				params.push(f.until);
+			}
+			return jsonRows<Article>(
+				`SELECT d.json FROM articles a JOIN article_docs d ON d.rid = a.rid
+				 ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.published DESC, a.id ASC`,
+				params,
+			);
+		},
 		mentionCandidates(actorId, words) {
 			// Quoted, each word is one FTS5 token sequence; a word the tokenizer cuts in two still matches as a phrase.
 			const match = words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ');
