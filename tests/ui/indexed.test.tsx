@@ -6,12 +6,14 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseWhen } from '../../source/core/alerts/rule.js';
 import type { Backend } from '../../source/core/backend/types.js';
 import { loadDataDir } from '../../source/io/load/load.js';
 import type { LoadResult } from '../../source/io/load/loader.js';
 import { sqliteBackend } from '../../source/io/store/sqlite/backend.js';
 import { ensureIndex } from '../../source/io/store/sqlite/ensure.js';
 import type { Db } from '../../source/io/store/sqlite/open.js';
+import { alertsUi } from '../../source/ui/alerts.js';
 import { App } from '../../source/ui/app/App.js';
 import { ANSWERED, DATA_DIR, eventually, KEY, press, render } from '../support/helpers.js';
 
@@ -112,6 +114,25 @@ describe('the dashboard over the SQLite index', () => {
 		await app.press('y');
 		await eventually(app.index).toMatch(/sent the brief to the terminal's clipboard/);
 		expect(app.index()).toBe(app.memory());
+		app.unmount();
+	});
+
+	it('alert rules: not checked over the index, and said so', async () => {
+		const when = parseWhen('>=1 in 24h');
+		if ('error' in when) throw new Error(when.error);
+		const rule = { target: { kind: 'watch' as const, key: 'actor:iskp' }, when };
+		const app = render(
+			<App
+				escapeMs={0}
+				problems={[]}
+				cols={100}
+				rows={30}
+				data={indexed}
+				dir={dir}
+				alerts={alertsUi([rule], {}, true)}
+			/>,
+		);
+		await eventually(() => app.lastFrame() ?? '').toContain('alert rules read every record');
 		app.unmount();
 	});
 
