@@ -36,6 +36,20 @@ export const SEARCH_QUERIES = [
 	'-attack in:incidents',
 	'synthetic incident',
 	'kabu',
+	// Typed a key at a time: one-letter prefixes, a part reused from the query before (the index
+	// keeps recent parts), a later part scored only where the first matched, and a word that
+	// matches nothing after one that does (no document has both: partial matches, scored again).
+	'k',
+	'ka',
+	'kabul a',
+	'kabul at',
+	'kabul atta',
+	'kabul zzqxv',
+	'suicide b',
+	'suicide bombing k',
+	'a k',
+	'attack k country:PK',
+	'haqqani k in:articles',
 ];
 
 /**
@@ -55,6 +69,10 @@ export const SEARCH_QUERIES_AT_SCALE = [
 	'country:PK since:2024-01 until:2024-12',
 	'zzqxv nonesuch',
 	'kabu',
+	't',
+	'taliban a',
+	'taliban at',
+	'kabul zzqxv',
 ];
 
 export const SEARCH_LIMIT = 20;

@@ -7,11 +7,13 @@
 // them as it ranks the whole data and cuts snippets: the answer is the
 // in-memory engine's, and only the results' records are read.
 import { type Corpus, corpusExpansions } from '../../../core/search/candidates.js';
+import type { Expansion } from '../../../core/search/expand.js';
 import type { ParsedQuery } from '../../../core/search/query.js';
 import { fieldScoreOf } from '../../../core/search/rank.js';
 import { bodyKOf } from '../../../core/search/searchIndex.js';
 import { popcount } from '../../../core/search/snippet.js';
 import type { Db } from './open.js';
+import { PartCache, PartList } from './searchParts.js';
 import { DAY_BIAS, eachPosting } from './searchPostings.js';
 
 export interface Ranked {
@@ -128,6 +130,7 @@ const NEAR = 1e-9;
 export class PostingRanker {
 	private readonly scratch = [new Scratch(), new Scratch()];
 	private stamp = 0;
+	private readonly parts = new PartCache();
 
 	constructor(private readonly db: Db) {}
 
@@ -159,11 +162,66 @@ export class PostingRanker {
 		kinds: readonly number[],
 		allowed?: readonly (readonly number[])[],
 	): { picked: Ranked[]; total: number; partial: boolean } {
-		const stamp = ++this.stamp;
+		this.parts.use(corpus);
 		const filtered = allowed !== undefined;
+		for (const kind of kinds) (this.scratch[kind] as Scratch).fit(this.maxRid(kind));
+		const all = 2 ** query.terms.length - 1;
+		const terms = query.terms.map((term, u) => ({ term, u, ...corpusExpansions(corpus, term) }));
+		// Cheapest part first: with two or more, each later part is scored only over the documents
+		// every part before it matched. Exact when some document has every part (then only those
+		// qualify); when none has, every part is scored again over all documents (partial matches).
+		const cost = (t: (typeof terms)[number]) => t.expansions.reduce((n, e) => n + (corpus.df[e.term] ?? 0), 0);
+		const order = [...terms].sort((a, b) => cost(a) - cost(b) || a.u - b.u);
+		const cacheable = !filtered && query.exclude.length === 0;
+		let complete = 0;
+		for (const narrow of terms.length > 1 ? [true, false] : [false]) {
+			const stamp = this.marks(query, kinds, allowed);
+			const lists: PartList[][] = terms.map(() => []);
+			let within = 0;
+			for (const t of order) {
+				const bit = 1 << t.u;
+				for (const kind of kinds) {
+					const s = this.scratch[kind] as Scratch;
+					const key = `${kind}${t.term.prefix ? '*' : '='}${t.term.text}`;
+					const reuse = cacheable && within === 0;
+					let list = reuse ? this.parts.get(key) : undefined;
+					if (!list) {
+						this.scan(corpus, t.expansions, bit, kind, within || stamp, filtered || within > 0);
+						// A word in the title scores above 0 (a weight of 0 aside): the list then holds every titled document.
+						const keep = reuse && this.parts.fits(s.part.length) && t.expansions.every((e) => e.weight > 0);
+						if (!keep && terms.length === 1) {
+							this.credit(s, t.idf, bit);
+							continue;
+						}
+						list = this.listOf(s, t.idf, bit);
+						if (keep) this.parts.set(key, list);
+					}
+					(lists[t.u] as PartList[])[kind] = list;
+				}
+				if (!narrow || t === order[order.length - 1]) continue;
+				// The documents of this part (all of which every part before had) are the next part's.
+				within = ++this.stamp;
+				for (const kind of kinds) {
+					const { mark } = this.scratch[kind] as Scratch;
+					const list = lists[t.u]?.[kind] ?? PartList.empty;
+					for (let j = 0; j < list.length; j++) mark[list.rids[j] as number] = within;
+				}
+			}
+			complete = this.fold(lists, kinds, all);
+			if (complete > 0 || !narrow) break;
+			this.clear(kinds);
+		}
+		const partial = complete === 0;
+		const picked = this.pick(kinds, limit, partial, all);
+		this.clear(kinds);
+		return { picked: picked.docs, total: picked.qualifying, partial: partial && picked.qualifying > 0 };
+	}
+
+	/** A new stamp, with the rids the filters allow and those an excluded word has marked by it. */
+	private marks(query: ParsedQuery, kinds: readonly number[], allowed?: readonly (readonly number[])[]): number {
+		const stamp = ++this.stamp;
 		for (const kind of kinds) {
 			const s = this.scratch[kind] as Scratch;
-			s.fit(this.maxRid(kind));
 			for (const rid of allowed?.[kind] ?? []) {
 				s.fit(rid);
 				s.mark[rid] = stamp;
@@ -177,36 +235,81 @@ export class PostingRanker {
 				}
 			}
 		}
-		const all = 2 ** query.terms.length - 1;
-		const avg = corpus.avgBody;
-		query.terms.forEach((term, u) => {
-			const { expansions, idf } = corpusExpansions(corpus, term);
-			const bit = 1 << u;
-			for (const kind of kinds) {
-				const s = this.scratch[kind] as Scratch;
-				s.part.clear();
-				for (const e of expansions) {
-					for (const data of this.postings(corpus.vocab.terms[e.term] ?? '', kind)) {
-						scoreList(data, s, e.weight, bit, avg, stamp, filtered);
-					}
-				}
-				const { score, best, matched, touched, part } = s;
-				for (let j = 0; j < part.length; j++) {
-					const rid = part.items[j] as number;
-					score[rid] = (score[rid] as number) + idf * (best[rid] as number);
-					if (matched[rid] === 0) touched.push(rid);
-					matched[rid] = (matched[rid] as number) | bit;
-					best[rid] = 0;
-				}
+		return stamp;
+	}
+
+	/** One part over one kind: per document its best expansion (core's inner loop), in the scratch's `part`. */
+	private scan(
+		corpus: Corpus,
+		expansions: readonly Expansion[],
+		bit: number,
+		kind: number,
+		want: number,
+		gated: boolean,
+	): void {
+		const s = this.scratch[kind] as Scratch;
+		s.part.clear();
+		for (const e of expansions) {
+			for (const data of this.postings(corpus.vocab.terms[e.term] ?? '', kind)) {
+				scoreList(data, s, e.weight, bit, corpus.avgBody, want, gated);
 			}
-		});
+		}
+	}
+
+	/** The part just scanned, as a list (its best scores back to 0). */
+	private listOf(s: Scratch, idf: number, bit: number): PartList {
+		const { best, day, titled, part } = s;
+		const n = part.length;
+		const list = new PartList(n, new Int32Array(n), new Float64Array(n), new Int32Array(n), new Uint8Array(n));
+		for (let j = 0; j < n; j++) {
+			const rid = part.items[j] as number;
+			list.rids[j] = rid;
+			list.points[j] = idf * (best[rid] as number);
+			list.days[j] = day[rid] as number;
+			list.titled[j] = (titled[rid] as number) & bit ? 1 : 0;
+			best[rid] = 0;
+		}
+		return list;
+	}
+
+	/** The part just scanned, straight into the scores (a query of one word not kept: no list of millions made). */
+	private credit(s: Scratch, idf: number, bit: number): void {
+		const { score, best, matched, touched, part } = s;
+		for (let j = 0; j < part.length; j++) {
+			const rid = part.items[j] as number;
+			score[rid] = (score[rid] as number) + idf * (best[rid] as number);
+			if (matched[rid] === 0) touched.push(rid);
+			matched[rid] = (matched[rid] as number) | bit;
+			best[rid] = 0;
+		}
+	}
+
+	/** The parts' points summed per document in query order (as core adds them); returns how many have every part. */
+	private fold(lists: readonly PartList[][], kinds: readonly number[], all: number): number {
 		let complete = 0;
 		for (const kind of kinds) {
 			const s = this.scratch[kind] as Scratch;
-			for (let j = 0; j < s.touched.length; j++) if (s.matched[s.touched.items[j] as number] === all) complete++;
+			const { score, matched, titled, day, touched } = s;
+			lists.forEach((perKind, u) => {
+				const list = perKind[kind];
+				if (!list) return;
+				const bit = 1 << u;
+				for (let j = 0; j < list.length; j++) {
+					const rid = list.rids[j] as number;
+					score[rid] = (score[rid] as number) + (list.points[j] as number);
+					if (matched[rid] === 0) touched.push(rid);
+					matched[rid] = (matched[rid] as number) | bit;
+					if (list.titled[j]) titled[rid] = (titled[rid] as number) | bit;
+					day[rid] = list.days[j] as number;
+				}
+			});
+			for (let j = 0; j < touched.length; j++) if (matched[touched.items[j] as number] === all) complete++;
 		}
-		const partial = complete === 0;
-		const picked = this.pick(kinds, limit, partial, all);
+		return complete;
+	}
+
+	/** Scratch back to zero for the next query. */
+	private clear(kinds: readonly number[]): void {
 		for (const kind of kinds) {
 			const s = this.scratch[kind] as Scratch;
 			for (let j = 0; j < s.touched.length; j++) {
@@ -218,7 +321,6 @@ export class PostingRanker {
 			// Titled bits are set on documents never credited too (as core does): all cleared.
 			s.titled.fill(0);
 		}
-		return { picked: picked.docs, total: picked.qualifying, partial: partial && picked.qualifying > 0 };
 	}
 
 	/**

@@ -6,10 +6,12 @@
 // Each query is searched after the frame that shows it (once the pane is on screen), and a
 // newer key cancels it.
 // Over the SQLite index there is nothing to build: the Backend's search answers at once.
+// Once Search is shown, a search no one sees warms it (warmSearch), so the first key does not
+// pay for reading the vocabulary and compiling the ranking.
 import { useEffect, useRef, useState } from 'react';
 import { buildSearchIndexInSlices, updateSearchIndexInSlices } from '../../../core/search/index.js';
 import type { Env } from '../../env.js';
-import { runSearch, type Searcher, type SearchOutcomeState, type SearchState } from './state.js';
+import { runSearch, type Searcher, type SearchOutcomeState, type SearchState, warmSearch } from './state.js';
 
 export function useSearchEngine(
 	env: Env,
@@ -20,7 +22,7 @@ export function useSearchEngine(
 	index: Searcher | null,
 	onIndex: (index: Searcher | null) => void,
 	onResults: (outcome: SearchOutcomeState) => void,
-	/** The Search pane is on screen: its query is answered then, not at start-up for a pane not shown. */
+	/** The Search pane is on screen: its query is answered then, not at start-up for a pane not shown; its searcher is warmed. */
 	shown: boolean,
 ): { progress: number; current: boolean } {
 	const [progress, setProgress] = useState(0);
@@ -70,6 +72,17 @@ export function useSearchEngine(
 			cancelled = true;
 		};
 	}, [env, pending, onIndex]);
+
+	const warmed = useRef<Searcher | null>(null);
+	useEffect(() => {
+		if (!shown || !index || warmed.current === index) return;
+		// After the frame that shows the pane: the user's first key comes later.
+		const t = setTimeout(() => {
+			warmed.current = index;
+			warmSearch(index, env.resolver);
+		}, 0);
+		return () => clearTimeout(t);
+	}, [shown, index, env.resolver]);
 
 	const query = search.query;
 	const answered = search.outcome?.query;

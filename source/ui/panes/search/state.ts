@@ -139,6 +139,16 @@ export function runSearch(index: Searcher, query: string, resolver: Resolver): S
 	return { query, ...out, ms: performance.now() - t0 };
 }
 
+/**
+ * Searches whose answers are thrown away, asked once before the user types: the first reads the
+ * index's vocabulary (over SQLite) and lists the newest records, the second a word no data has
+ * (its typo candidates and the ranker's per-document arrays), so the code is compiled too.
+ */
+export function warmSearch(index: Searcher, resolver: Resolver): void {
+	runSearch(index, '', resolver);
+	runSearch(index, 'qqqqzx', resolver);
+}
+
 /** The results shown answer an older query (or none yet): a key acting on them must wait for, or make, new ones. */
 export const resultsStale = (s: SearchState): boolean => s.outcome?.query !== s.query;
 
