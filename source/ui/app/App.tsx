@@ -29,7 +29,7 @@ import { Palette } from '../overlays/palette/view.js';
 import { PromptLine } from '../overlays/prompt/view.js';
 import { availablePanes, PANE_TITLES } from '../panes/registry.js';
 import { useSearchEngine } from '../panes/search/engine.js';
-import type { Searcher, SearchOutcomeState } from '../panes/search/state.js';
+import { firstLimit, pageSize, type Searcher, type SearchOutcomeState } from '../panes/search/state.js';
 import { pickTheme, type ThemeName } from '../theme.js';
 import type { WatchUi } from '../watch.js';
 import { useAlertEffects } from './alertEffects.js';
@@ -215,6 +215,7 @@ export function App(props: AppProps) {
 		onIndex,
 		onResults,
 		state.pane === 'search',
+		firstLimit(pageSize(bodyHeight(state))),
 	);
 
 	// Once the index is built the dashboard is idle: work out what later keys will need (idle.ts).

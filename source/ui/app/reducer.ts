@@ -12,7 +12,15 @@ import { NAV_COMMANDS } from '../list.js';
 import { paletteType } from '../overlays/palette/state.js';
 import { promptType } from '../overlays/prompt/state.js';
 import { paneDef } from '../panes/registry.js';
-import { acceptResults, pageSize, resultsStale, searchNow } from '../panes/search/state.js';
+import {
+	acceptResults,
+	firstLimit,
+	needsMore,
+	pageSize,
+	resultsStale,
+	searchMore,
+	searchNow,
+} from '../panes/search/state.js';
 import { alertsChecked } from './alerts.js';
 import { afterKey } from './briefing.js';
 import { runCommand } from './commands.js';
@@ -52,8 +60,17 @@ function handleKey(state: AppState, key: KeyPress, env: Env): AppState {
 	if (binding && onResults && READS_RESULTS.has(binding.command) && resultsStale(state.panes.search)) {
 		if (!state.searchIndex)
 			return { ...say(state, 'the search index is still being built: your keys wait for it'), held: [key] };
-		fresh = withPane(state, 'search', searchNow(state.panes.search, state.searchIndex, env.resolver));
+		const limit = firstLimit(pageSize(bodyHeight(state)));
+		fresh = withPane(state, 'search', searchNow(state.panes.search, state.searchIndex, env.resolver, limit));
 	}
+	// A move near the end of results cut short (firstLimit) has the rest first.
+	if (
+		binding &&
+		onResults &&
+		fresh.searchIndex &&
+		needsMore(fresh.panes.search, binding.command, pageSize(bodyHeight(fresh)))
+	)
+		fresh = withPane(fresh, 'search', searchMore(fresh.panes.search, fresh.searchIndex, env.resolver));
 	const s = fresh.message ? { ...fresh, message: null } : fresh;
 	if (binding) return runCommand(s, binding.command, env);
 	if (!isPrintable(input)) return s;

@@ -11,7 +11,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { buildSearchIndexInSlices, updateSearchIndexInSlices } from '../../../core/search/index.js';
 import type { Env } from '../../env.js';
-import { runSearch, type Searcher, type SearchOutcomeState, type SearchState, warmSearch } from './state.js';
+import {
+	RESULT_LIMIT,
+	runSearch,
+	type Searcher,
+	type SearchOutcomeState,
+	type SearchState,
+	warmSearch,
+} from './state.js';
 
 export function useSearchEngine(
 	env: Env,
@@ -24,6 +31,8 @@ export function useSearchEngine(
 	onResults: (outcome: SearchOutcomeState) => void,
 	/** The Search pane is on screen: its query is answered then, not at start-up for a pane not shown; its searcher is warmed. */
 	shown: boolean,
+	/** Results asked for per typed query (state.ts firstLimit). */
+	limit: number,
 ): { progress: number; current: boolean } {
 	const [progress, setProgress] = useState(0);
 	// The env the index in force was made for: until it is this one, the data is newer than the index.
@@ -91,8 +100,10 @@ export function useSearchEngine(
 		// Over the index at 2.5M the pane's first list (the newest of every kind) takes a second:
 		// asked for at start-up it held the keys pressed in the Timeline.
 		if (!index || !shown || (answered === query && !rerun)) return;
-		const t = setTimeout(() => onResults(runSearch(index, query, env.resolver)), 0);
+		// Results searched again (new data) keep as many as were shown.
+		const n = rerun ? Math.max(limit, search.outcome?.limit ?? RESULT_LIMIT) : limit;
+		const t = setTimeout(() => onResults(runSearch(index, query, env.resolver, n)), 0);
 		return () => clearTimeout(t);
-	}, [index, shown, query, answered, rerun, env.resolver, onResults]);
+	}, [index, shown, query, answered, rerun, env.resolver, onResults, limit, search.outcome?.limit]);
 	return { progress, current: index !== null && madeFor === env };
 }

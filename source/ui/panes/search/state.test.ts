@@ -7,11 +7,21 @@ import { backendOf } from '../../../core/backend/memory.js';
 import { Resolver } from '../../../core/resolve.js';
 import { riskWindow } from '../../../core/risk.js';
 import type { SearchResult } from '../../../core/search/index.js';
+import { buildSearchIndex } from '../../../core/search/index.js';
 import type { SavedView } from '../../../io/settings/config.js';
 import type { Command } from '../../keymap.js';
 import type { PaneCtx } from '../pane.js';
 import { searchPane } from './index.js';
-import { acceptResults, pageSize, type SearchState } from './state.js';
+import {
+	acceptResults,
+	firstLimit,
+	needsMore,
+	pageSize,
+	RESULT_LIMIT,
+	runSearch,
+	type SearchState,
+	searchMore,
+} from './state.js';
 
 const { store, problems } = bundled();
 const env = { data: backendOf(store), store, resolver: new Resolver(store), problems };
@@ -77,6 +87,29 @@ describe('the Search pane reducer', () => {
 		expect(page).toBe(8);
 		expect(run(s, ['nav.pageDown']).pos.cursor).toBe(page - 1);
 		expect(run(s, ['nav.bottom']).pos).toEqual({ cursor: 39, top: 40 - page });
+	});
+
+	it('asks for a page or two of results while typing, and for the rest when the cursor nears their end', () => {
+		const index = buildSearchIndex(store.articles, store.incidents, { countries: store.countries });
+		const page = pageSize(20);
+		const first = runSearch(index, 'a', env.resolver, firstLimit(page));
+		const all = runSearch(index, 'a', env.resolver);
+		expect(first.limit).toBe(30);
+		expect(all.results.length).toBeGreaterThan(30);
+		// The first ones are the first of all: the ranking does not depend on how many are asked for.
+		expect(first.results).toEqual(all.results.slice(0, 30));
+		expect(first.total).toBe(all.total);
+		const s = { ...type(editing(), 'a'), outcome: first };
+		expect(needsMore(s, 'nav.down', page)).toBe(false);
+		expect(needsMore(s, 'nav.bottom', page)).toBe(true);
+		const near = { ...s, pos: { cursor: 30 - page - 1, top: 30 - page - 1 } };
+		expect(needsMore(near, 'nav.down', page)).toBe(true);
+		const more = searchMore(near, index, env.resolver);
+		expect(more.outcome?.results).toEqual(all.results);
+		expect(more.outcome?.limit).toBe(RESULT_LIMIT);
+		expect(more.pos).toEqual(near.pos);
+		// All there: nothing more to ask for.
+		expect(needsMore(more, 'nav.bottom', page)).toBe(false);
 	});
 
 	it('a saved view keeps the query, and a view without one empties the pane', () => {

@@ -30,6 +30,8 @@ export interface SearchOutcomeState {
 	/** Rare words also searched as their synonyms: said in the results line. */
 	synonyms: SynonymUse[];
 	ms: number;
+	/** Results asked for (RESULT_LIMIT when absent): fewer while typing, the rest when the cursor nears them. */
+	limit?: number;
 }
 
 export interface SearchState {
@@ -127,16 +129,44 @@ export function searchCommand(s: SearchState, cmd: Command, ctx: PaneCtx): Searc
 /** Results asked for per query (the list shows at most this many). */
 export const RESULT_LIMIT = 100;
 
-/** The results of `query`, and how long they took. */
+/**
+ * Results asked for as a query is typed: two pages of the list (30 at least). Each result's
+ * snippet and highlights cost about as much as ranking a common word: a key asks for what can
+ * be seen soon, and moving near the end of them asks for the rest (searchMore).
+ */
+export function firstLimit(page: number): number {
+	return Math.min(RESULT_LIMIT, Math.max(30, 2 * page));
+}
+
 /** What answers the pane's queries: the index built in memory, or the Backend's own search (the SQLite index). */
 export type Searcher = SearchIndex | Backend;
 
-export function runSearch(index: Searcher, query: string, resolver: Resolver): SearchOutcomeState {
+/** The results of `query`, and how long they took. */
+export function runSearch(
+	index: Searcher,
+	query: string,
+	resolver: Resolver,
+	limit = RESULT_LIMIT,
+): SearchOutcomeState {
 	const t0 = performance.now();
 	const parsed = parseQuery(query, resolver);
-	const opts = { limit: RESULT_LIMIT };
+	const opts = { limit };
 	const out = 'search' in index ? index.search(parsed, opts) : searchWithInfo(index, parsed, opts);
-	return { query, ...out, ms: performance.now() - t0 };
+	return { query, ...out, ms: performance.now() - t0, limit };
+}
+
+/** Moving by `cmd` comes within a page of the end of results that were cut short: the rest are asked for first. */
+export function needsMore(s: SearchState, cmd: Command, page: number): boolean {
+	const out = s.outcome;
+	if (!out || resultsStale(s) || !NAV_COMMANDS.has(cmd)) return false;
+	const n = out.results.length;
+	if ((out.limit ?? RESULT_LIMIT) >= RESULT_LIMIT || n >= out.total) return false;
+	return moveList(s.pos, cmd, n, page).cursor + page >= n;
+}
+
+/** The results of the query as shown, all RESULT_LIMIT of them (the cursor where it was). */
+export function searchMore(s: SearchState, index: Searcher, resolver: Resolver): SearchState {
+	return { ...s, outcome: runSearch(index, s.query, resolver, RESULT_LIMIT) };
 }
 
 /**
@@ -153,8 +183,8 @@ export function warmSearch(index: Searcher, resolver: Resolver): void {
 export const resultsStale = (s: SearchState): boolean => s.outcome?.query !== s.query;
 
 /** The results brought up to date with the query, searched now (a burst's Enter acts on what was typed before it). */
-export function searchNow(s: SearchState, index: Searcher, resolver: Resolver): SearchState {
-	return resultsStale(s) ? acceptResults(s, runSearch(index, s.query, resolver)) : s;
+export function searchNow(s: SearchState, index: Searcher, resolver: Resolver, limit = RESULT_LIMIT): SearchState {
+	return resultsStale(s) ? acceptResults(s, runSearch(index, s.query, resolver, limit)) : s;
 }
 
 /**
