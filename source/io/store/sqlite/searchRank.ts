@@ -183,7 +183,8 @@ export class PostingRanker {
 				for (const kind of kinds) {
 					const s = this.scratch[kind] as Scratch;
 					const key = `${kind}${t.term.prefix ? '*' : '='}${t.term.text}`;
-					const reuse = cacheable && within === 0;
+					// A word still being typed (a prefix) changes with the next key: only finished words are kept.
+					const reuse = cacheable && within === 0 && !t.term.prefix;
 					let list = reuse ? this.parts.get(key) : undefined;
 					if (!list) {
 						this.scan(corpus, t.expansions, bit, kind, within || stamp, filtered || within > 0);
@@ -337,14 +338,34 @@ export class PostingRanker {
 		const keys = new KeyView(this.scratch, partial, all);
 		const qualifying: number[] = [];
 		let n = 0;
-		const heap = new TopDocs(Math.max(1, limit), keys);
+		const k = Math.max(1, limit);
+		const heap = new TopDocs(k, keys);
+		// The heap's worst key once it is full: most documents are not above it, checked here inline.
+		let wr = -1;
+		let ws = 0;
+		let wd = 0;
 		for (const kind of kinds) {
-			const s = this.scratch[kind] as Scratch;
-			for (let j = 0; j < s.touched.length; j++) {
-				const rid = s.touched.items[j] as number;
-				if (!partial && s.matched[rid] !== all) continue;
+			const { touched, matched, titled, score, day } = this.scratch[kind] as Scratch;
+			for (let j = 0; j < touched.length; j++) {
+				const rid = touched.items[j] as number;
+				const m = matched[rid] as number;
+				if (!partial && m !== all) continue;
 				n++;
+				if (wr >= 0) {
+					const r = (partial ? popcount(m) * 2 : 0) + (titled[rid] === all ? 1 : 0);
+					if (r < wr) continue;
+					if (r === wr) {
+						const sc = score[rid] as number;
+						if (sc < ws || (sc === ws && (day[rid] as number) <= wd)) continue;
+					}
+				}
 				heap.offer(rid * 2 + kind);
+				if (n >= k) {
+					const w = heap.worst();
+					wr = keys.rank(w);
+					ws = keys.score(w);
+					wd = keys.day(w);
+				}
 			}
 		}
 		const out = (doc: number): Ranked => ({ kind: doc & 1, rid: Math.floor(doc / 2) });
