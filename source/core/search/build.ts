@@ -66,6 +66,7 @@ const CHUNK_BITS = 20;
 const CHUNK = 1 << CHUNK_BITS;
 const CHUNK_MASK = CHUNK - 1;
 const FIRST_CHUNK = 1 << 12;
+const SIZER_START = 1 << 11;
 
 /**
  * Pass 1's per-word counters: documents, and the exact bytes the word's
@@ -73,14 +74,16 @@ const FIRST_CHUNK = 1 << 12;
  * one long loop, so V8 optimises the hot part as a whole function.
  */
 class Sizer {
-	df = new Int32Array(1 << 14);
-	lastDoc = new Int32Array(1 << 14).fill(-1);
-	lastPos = new Int32Array(1 << 14);
-	postBytes = new Uint32Array(1 << 14);
-	posBytes = new Uint32Array(1 << 14);
-	docPosBytes = new Uint32Array(1 << 14);
+	// Small at first, doubled as words come: an index over a query's few candidates
+	// (core/search/candidates.ts, every key over the SQLite index) made 400 KB of zeros each time.
+	df = new Int32Array(SIZER_START);
+	lastDoc = new Int32Array(SIZER_START).fill(-1);
+	lastPos = new Int32Array(SIZER_START);
+	postBytes = new Uint32Array(SIZER_START);
+	posBytes = new Uint32Array(SIZER_START);
+	docPosBytes = new Uint32Array(SIZER_START);
 	/** Distinct words of the current document. */
-	docTerms = new Int32Array(4096);
+	docTerms = new Int32Array(1024);
 	private dt = 0;
 	private readonly sc = new Scanner();
 

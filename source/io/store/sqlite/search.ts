@@ -105,6 +105,9 @@ function incidentWhere(f: SearchFilters): Where {
 
 type Candidates = Parameters<typeof rankCandidates>[1];
 
+/** Parsed records kept for the next keys (a few screens of results). */
+const PARSED_KEPT = 1000;
+
 const and = (w: Where) => (w.sql.length ? ` AND ${w.sql.join(' AND ')}` : '');
 
 export class IndexSearch {
@@ -263,17 +266,31 @@ export class IndexSearch {
 		return { ...ranked, total: got.total, partial: got.partial };
 	}
 
+	/** Records parsed for recent results, by table and rid: the next key's results are mostly the same. */
+	private readonly parsed = new Map<string, unknown>();
+
 	/** The records of ranked documents, as candidates. */
 	private records(rows: readonly Ranked[]): Candidates {
 		const read = (table: string, rids: number[]) => {
 			const out: unknown[] = [];
-			for (let at = 0; at < rids.length; at += 500) {
-				const chunk = rids.slice(at, at + 500);
+			const missing: number[] = [];
+			for (const rid of rids) {
+				const hit = this.parsed.get(`${table}${rid}`);
+				if (hit) out.push(hit);
+				else missing.push(rid);
+			}
+			for (let at = 0; at < missing.length; at += 500) {
+				const chunk = missing.slice(at, at + 500);
 				const got = this.db
-					.prepare(`SELECT json FROM ${table} WHERE rid IN (${marks(chunk.length)})`)
+					.prepare(`SELECT rid, json FROM ${table} WHERE rid IN (${marks(chunk.length)})`)
 					.raw()
-					.all(...chunk) as [string][];
-				for (const [json] of got) out.push(JSON.parse(json));
+					.all(...chunk) as [number, string][];
+				for (const [rid, json] of got) {
+					const rec = JSON.parse(json);
+					out.push(rec);
+					if (this.parsed.size >= PARSED_KEPT) this.parsed.delete(this.parsed.keys().next().value as string);
+					this.parsed.set(`${table}${rid}`, rec);
+				}
 			}
 			return out;
 		};
