@@ -84,10 +84,13 @@ export async function measureDashboard(
 				typed += ch;
 				// The screen's lines are read without trailing spaces: a space typed shows as the text before it.
 				const want = typed.trimEnd();
-				// The query line echoes the key at once; its answer is the results line after it.
+				// The query line echoes the key at once; its answer is the results line after it, no
+				// longer marked "updating" (the previous query's results are shown so until it comes).
 				const t = await timeKey(s, ch, {
 					expect: (l) =>
-						(l[1] ?? '').includes(`search› ${want}`) && /\d+ match(es)?[^\n]* · \d+\.\d ms/.test(l[3] ?? ''),
+						(l[1] ?? '').includes(`search› ${want}`) &&
+						/\d+ match(es)?[^\n]* · \d+\.\d ms/.test(l[3] ?? '') &&
+						!(l[3] ?? '').includes('updating'),
 					timeoutMs: 120_000,
 					quietMs: 30,
 				});
