@@ -42,6 +42,25 @@ export function filtersFor(data: Backend): Record<string, TimelineFilter> {
 			notTypes: ['protest'],
 			since: `${Number(year) - 3}-01-01`,
 		},
+		// Actors with one of their groups left out (the sets holding it drop out whole), types, a country left out, an end.
+		actorNotGroup: {
+			...emptyFilter,
+			actors: ['taliban'],
+			notActors: ['haqqani-network'],
+			notCountries: top.slice(0, 1),
+			types: ['armed clash', 'IED', 'bombing', 'suicide bombing'],
+			until: `${lastYear}-12-31`,
+		},
+		// Actors an incident may name together (counted once) in one country and some types, from a month's middle.
+		actorsCountryType: {
+			...emptyFilter,
+			countries: top.slice(0, 1),
+			actors: ['iskp', 'islamic-state', 'ttp'],
+			types: ['suicide bombing', 'IED', 'armed clash'],
+			since: `${Number(year) - 2}-06-10`,
+		},
+		// Every kind of exclusion at once: each read as all less what is left out.
+		notEach: { ...emptyFilter, notCountries: top.slice(0, 1), notTypes: ['protest'], notActors: ['iskp'] },
 	};
 }
 

@@ -163,6 +163,32 @@ function expectDaysMatch(db: Db, store: Store): void {
 		.all() as [string, string, string, string, number, number, number][];
 	expect(dateRows.length).toBe(wantDates.size);
 	for (const [c, t, date, last, ...sums] of dateRows) expect(sums).toEqual(wantDates.get(`${c}|${t}|${date}|${last}`));
+	// actor_dates: per set of responsible actors, country, date and last day, for incidents that have any.
+	const wantActorDates = new Map<string, [number, number, number]>();
+	for (const inc of store.incidents) {
+		const set = responsibleOf(store, inc);
+		if (set === '[]') continue;
+		const at = `${set}|${inc.country}|${inc.date}|${lastDay(inc.endDate ?? inc.date)}`;
+		const [n, dead, untolled] = wantActorDates.get(at) ?? [0, 0, 0];
+		wantActorDates.set(at, [n + 1, dead + killedOr0(inc), untolled + (killed(inc) === undefined ? 1 : 0)]);
+	}
+	const actorRows = db
+		.prepare(
+			'SELECT s.actors, country, date, last_day, incidents, killed, untolled FROM actor_dates JOIN actor_sets s USING (sid)',
+		)
+		.raw()
+		.all() as [string, string, string, string, number, number, number][];
+	expect(actorRows.length).toBe(wantActorDates.size);
+	expect(actorRows.length).toBeGreaterThan(0);
+	for (const [set, c, date, last, ...sums] of actorRows) {
+		expect(sums, `${set} ${c} ${date}`).toEqual(wantActorDates.get(`${set}|${c}|${date}|${last}`));
+	}
+}
+
+/** An incident's perpetrators and claimant that are actors, as actor_sets keeps them: a JSON array sorted by id. */
+function responsibleOf(store: Store, inc: Incident): string {
+	const ids = new Set([...inc.perpetrators, ...(inc.claimedBy ? [inc.claimedBy] : [])]);
+	return JSON.stringify([...ids].filter((id) => store.actorById.has(id)).sort());
 }
 
 /** search_terms and body_tokens as core's search index of the store counts them. */
@@ -245,17 +271,18 @@ describe('building the index of the bundled data', () => {
 			expect(machine).toBe(inc.machineCoded ? 1 : 0);
 			expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(inc)));
 		}
-		// incident_actors' copies of the filtered columns: an actor filter counts from them.
-		const copies = db
-			.prepare(
-				`SELECT count(*) FROM incident_actors ia JOIN incidents i ON i.rid = ia.rid
-				 WHERE ia.date = i.date AND ia.last_day = i.last_day AND ia.country = i.country AND ia.type = i.type
-				 AND ia.killed IS i.killed`,
-			)
+		// aset: the set of its perpetrators and claimant that are actors (0 and no set: none).
+		const sets = db
+			.prepare('SELECT i.id, i.aset, s.actors FROM incidents i LEFT JOIN actor_sets s ON s.sid = i.aset')
 			.raw()
-			.all() as [number][];
-		expect(copies[0]?.[0]).toBe(count(db, 'incident_actors'));
-		expect(count(db, 'incident_actors')).toBeGreaterThan(0);
+			.all() as [string, number, string | null][];
+		for (const [id, aset, actors] of sets) {
+			const want = responsibleOf(store, store.incidentById.get(id) as Incident);
+			if (want === '[]') expect([aset, actors], id).toEqual([0, null]);
+			else expect(actors, id).toBe(want);
+		}
+		expect(sets.filter(([, aset]) => aset > 0).length).toBeGreaterThan(0);
+		expect(sets.filter(([, aset]) => aset === 0).length).toBeGreaterThan(0);
 	});
 
 	it('sums country days as the store would', async () => {
@@ -304,7 +331,11 @@ describe('keeping the index current', () => {
 		const [incidents0, killed0] = day();
 		before.db.close();
 
-		appendFileSync(file, `${JSON.stringify(incident('t-2', { fatalities: 7 }))}\n`);
+		// Two actors no bundled incident names together: a new actor set, and its actor_dates rows.
+		appendFileSync(
+			file,
+			`${JSON.stringify(incident('t-2', { fatalities: 7, perpetrators: ['iskp', 'taliban'], claimedBy: 'iskp' }))}\n`,
+		);
 		expect(indexStatus(dir).stale?.changed).toEqual(['incidents/more.ndjson']);
 		const after = await ensure(dir);
 		expect(after.built).toBe('updated');
@@ -321,10 +352,11 @@ describe('keeping the index current', () => {
 		const file = join(dir, 'incidents', 'more.ndjson');
 		writeFileSync(
 			file,
-			`${JSON.stringify(incident('t-1'))}\n${JSON.stringify(incident('t-2', { date: '2025-07' }))}\n`,
+			`${JSON.stringify(incident('t-1', { perpetrators: ['ttp'] }))}\n${JSON.stringify(incident('t-2', { date: '2025-07', claimedBy: 'iskp' }))}\n`,
 		);
 		const first = await ensure(dir);
 		expect(one(first.db, "SELECT count(*) FROM incidents WHERE id LIKE 't-%'")).toBe(2);
+		expectDaysMatch(first.db, loadDataDir(dir).store);
 		first.db.close();
 		rmSync(file);
 		const { db, built } = await ensure(dir);

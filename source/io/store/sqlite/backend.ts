@@ -8,8 +8,8 @@ import type { ActorWindow, Backend, DateCount, DayPoints, IncidentPage } from '.
 import { compareText } from '../../../core/collate.js';
 import { type CountrySums, type DayRange, type RiskKeySum, sortCountrySums } from '../../../core/riskPoints.js';
 import type { Actor, Article, Country, Incident } from '../../../core/schema.js';
-import { incidentTypeLabels } from '../../../core/schemaBase.js';
-import { type TimelineFilter, type TimelineSort, withSubgroups } from '../../../core/timeline.js';
+import { emptyFilter, type TimelineFilter, type TimelineSort } from '../../../core/timeline.js';
+import { actorIdsOf, type FilterSets, filterSql, sumsSql } from './filterSql.js';
 import { IndexSearch } from './search.js';
 
 type Row = Record<string, unknown>;
@@ -21,98 +21,6 @@ function first(stmt: Statement, ...args: unknown[]): Row | undefined {
 
 function parse<T>(json: unknown): T {
 	return JSON.parse(String(json)) as T;
-}
-
-/**
- * A filter as SQL over `incidents i`: the where clause and its parameters. `on: 'incident_actors'`:
- * over incident_actors instead (its copies of the columns), the actors asked for as its own key
- * range; `walkOrder`: the actors checked against each row (not looked up by id), so the planner
- * walks an order index and stops at the page.
- */
-export function filterSql(
-	f: TimelineFilter,
-	actors: readonly Actor[],
-	opts: { on?: 'incidents' | 'incident_actors'; walkOrder?: boolean } = {},
-): { where: string; params: unknown[] } {
-	const onActors = opts.on === 'incident_actors';
-	const c = onActors ? '' : 'i.';
-	const parts: string[] = [];
-	const params: unknown[] = [];
-	const marks = (values: readonly unknown[]) => `(${values.map(() => '?').join(',')})`;
-	const inList = (col: string, values: readonly string[], not = false) => {
-		parts.push(`${c}${col} ${not ? 'NOT ' : ''}IN ${marks(values)}`);
-		params.push(...values);
-	};
-	if (f.countries.length) inList('country', f.countries);
-	if (f.types.length) inList('type', f.types);
-	// A month-only date covers its month, a span its days: it matches when they overlap the range.
-	if (f.since) {
-		parts.push(`${c}last_day >= ?`);
-		params.push(f.since);
-	}
-	if (f.until) {
-		// The same as first_day <= until for YYYY-MM-DD and YYYY-MM dates, and every index has date.
-		parts.push(`${c}date <= ?`);
-		params.push(f.until);
-	}
-	const responsible = "role IN ('perpetrator', 'claimant')";
-	const by = (ids: readonly string[], not: boolean) => {
-		const all = actorIdsOf(actors, ids);
-		if (onActors && !not) parts.push(`actor IN ${marks(all)} AND ${responsible}`);
-		else {
-			// The actors' rows are a range of incident_actors' key (actor, role, …): read there, not per incident.
-			const rid = opts.walkOrder && !not ? `+${c}rid` : `${c}rid`;
-			parts.push(
-				`${rid} ${not ? 'NOT ' : ''}IN (SELECT rid FROM incident_actors WHERE actor IN ${marks(all)} AND ${responsible})`,
-			);
-		}
-		params.push(...all);
-	};
-	if (f.actors.length) by(f.actors, false);
-	if (f.notCountries?.length) inList('country', f.notCountries, true);
-	if (f.notTypes?.length) inList('type', f.notTypes, true);
-	if (f.notActors?.length) by(f.notActors, true);
-	return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
-}
-
-/** The actors asked for with the groups within them. */
-function actorIdsOf(actors: readonly Actor[], ids: readonly string[]): string[] {
-	return [...new Set(ids.flatMap((a) => [...withSubgroups({ actors }, a)]))];
-}
-
-/**
- * A filter as SQL over filter_dates (schema.ts), when it names no actors: each of country and
- * type either the values listed, or every one but those excluded (listed: each a range of the
- * key), or the rows summed over all (''). `countries`: those with incidents.
- */
-export function filterDatesSql(
-	f: TimelineFilter,
-	countries: readonly string[],
-): { where: string; params: unknown[] } | undefined {
-	if (f.actors.length || f.notActors?.length) return undefined;
-	const parts: string[] = [];
-	const params: unknown[] = [];
-	const dim = (col: string, only: readonly string[], not: readonly string[], every: readonly string[]) => {
-		if (!only.length && !not.length) {
-			parts.push(`${col} = ''`);
-			return;
-		}
-		const values = (only.length ? only : every).filter((v) => !not.includes(v));
-		parts.push(values.length ? `${col} IN (${values.map(() => '?').join(',')})` : '0');
-		params.push(...values);
-	};
-	dim('country', f.countries, f.notCountries ?? [], countries);
-	dim('type', f.types, f.notTypes ?? [], incidentTypeLabels);
-	// As filterSql's: a span or a month overlapping the range.
-	if (f.since) {
-		parts.push('last_day >= ?');
-		params.push(f.since);
-	}
-	if (f.until) {
-		parts.push('date <= ?');
-		params.push(f.until);
-	}
-	return { where: `WHERE ${parts.join(' AND ')}`, params };
 }
 
 const ORDER: Record<TimelineSort, string> = {
@@ -187,91 +95,91 @@ export function sqliteBackend(db: Database): Backend {
 			.raw()
 			.all()
 			.map((r) => String((r as unknown[])[0]));
-	const allIncidents = () =>
-		Number(
-			(
-				prepared("SELECT coalesce(sum(incidents), 0) FROM filter_dates WHERE country = '' AND type = ''")
-					.raw()
-					.all()[0] as [number] | undefined
-			)?.[0] ?? 0,
-		);
-	/** A filter with actors as incident_actors' rows, each incident once, with the columns asked for. */
-	const actorMatches = (filter: TimelineFilter, cols: string) => {
-		const { where, params } = filterSql(filter, actors, { on: 'incident_actors' });
-		return { sql: `SELECT DISTINCT rid, ${cols} FROM incident_actors ${where}`, params };
+	/** The actor sets holding one of the filter's actors, and one of those it leaves out (with their groups). */
+	const setsOf = (filter: TimelineFilter): FilterSets => {
+		const sids = (ids: readonly string[]) => {
+			if (!ids.length) return [];
+			const all = actorIdsOf(actors, ids);
+			return prepared(
+				`SELECT DISTINCT s.sid FROM actor_sets s, json_each(s.actors) a WHERE a.value IN (${all.map(() => '?').join(',')}) ORDER BY s.sid`,
+			)
+				.raw()
+				.all(...all)
+				.map((r) => Number((r as unknown[])[0]));
+		};
+		return { actors: sids(filter.actors), notActors: sids(filter.notActors ?? []) };
 	};
-	// An actor filter's matches per date, with the total and the untolled: the page asks for
-	// the count and the chart for the dates of the same filter, so they are counted once while
-	// the index is unchanged (data_version: another connection's commits; total_changes: this one's).
-	let lastActor: { key: string; total: number; untolled: number; dates: DateCount[] } | undefined;
-	const actorSums = (filter: TimelineFilter) => {
+	// A list asks for its filter's count, then its per-date counts twice (its months, its chart), and a
+	// page's choice of plan counts two filters more: one summing serves them all, kept while the index
+	// is unchanged (data_version: another connection's commits; total_changes: this one's).
+	const summed = new Map<string, { total: number; untolled: number; dates: DateCount[] }>();
+	const sumsOf = (filter: TimelineFilter, sets?: FilterSets) => {
 		const [version, changes] = prepared('SELECT (SELECT data_version FROM pragma_data_version), total_changes()')
 			.raw()
 			.all()[0] as [number, number];
 		const key = `${version}\u0000${changes}\u0000${JSON.stringify(filter)}`;
-		if (lastActor?.key === key) return lastActor;
-		const m = actorMatches(filter, 'date, killed');
+		let got = summed.get(key);
+		if (got) {
+			// Most recently used last: the oldest is the one let go.
+			summed.delete(key);
+			summed.set(key, got);
+			return got;
+		}
+		const sums = sumsSql(filter, incidentCountries(), sets ?? setsOf(filter));
+		got = { total: 0, untolled: 0, dates: [] };
+		// A date whose incidents are all taken away again is no date of the filter's.
 		const rows = prepared(
-			`SELECT date, count(*), coalesce(sum(killed), 0), sum(killed IS NULL) FROM (${m.sql}) GROUP BY date ORDER BY date`,
+			`SELECT date, sum(k * incidents) AS n, sum(k * killed), sum(k * untolled) FROM (${sums.sql}) GROUP BY date HAVING n > 0 ORDER BY date`,
 		)
 			.raw()
-			.all(...m.params) as [string, number, number, number][];
-		lastActor = { key, total: 0, untolled: 0, dates: [] };
+			.all(...sums.params) as [string, number, number, number][];
 		for (const [date, count, killed, untolled] of rows) {
-			lastActor.dates.push({ date, count: Number(count), killed: Number(killed) });
-			lastActor.total += Number(count);
-			lastActor.untolled += Number(untolled);
+			got.dates.push({ date, count: Number(count), killed: Number(killed) });
+			got.total += Number(count);
+			got.untolled += Number(untolled);
 		}
-		return lastActor;
+		summed.set(key, got);
+		if (summed.size > 8) summed.delete(summed.keys().next().value as string);
+		return got;
 	};
-	/** What a filter matches, and of it without a toll: from the sums, or the actors' rows. */
-	const filterCounts = (filter: TimelineFilter): { total: number; untolled: number } => {
-		const sums = filterDatesSql(filter, incidentCountries());
-		if (sums) {
-			const r = prepared(
-				`SELECT coalesce(sum(incidents), 0), coalesce(sum(untolled), 0) FROM filter_dates ${sums.where}`,
-			)
-				.raw()
-				.all(...sums.params)[0] as [number, number];
-			return { total: Number(r[0]), untolled: Number(r[1]) };
-		}
-		if (!filter.actors.length) {
-			// Only exclusions of actors: what the rest matches, less what the excluded match of it.
-			const rest = filterCounts({ ...filter, notActors: [] });
-			const less = filterCounts({ ...filter, actors: filter.notActors ?? [], notActors: [] });
-			return { total: rest.total - less.total, untolled: rest.untolled - less.untolled };
-		}
-		return actorSums(filter);
+	/** What a filter matches, and of it without a toll. */
+	const filterCounts = (filter: TimelineFilter, sets?: FilterSets): { total: number; untolled: number } => {
+		const { total, untolled } = sumsOf(filter, sets);
+		return { total, untolled };
 	};
-	const dateRows = (sql: string, params: unknown[]): DateCount[] =>
-		prepared(sql)
-			.raw()
-			.all(...params)
-			.map((r) => {
-				const [date, count, killed] = r as [string, number, number];
-				return { date, count: Number(count), killed: Number(killed) };
-			});
-	const filterDates = (filter: TimelineFilter): DateCount[] => {
-		const sums = filterDatesSql(filter, incidentCountries());
-		if (sums) {
-			return dateRows(
-				`SELECT date, sum(incidents), sum(killed) FROM filter_dates ${sums.where} GROUP BY date ORDER BY date`,
-				sums.params,
-			);
-		}
-		if (!filter.actors.length) {
-			const less = new Map(
-				filterDates({ ...filter, actors: filter.notActors ?? [], notActors: [] }).map((d) => [d.date, d]),
-			);
-			return filterDates({ ...filter, notActors: [] })
-				.map((d) => {
-					const l = less.get(d.date);
-					return l ? { date: d.date, count: d.count - l.count, killed: d.killed - l.killed } : d;
-				})
-				.filter((d) => d.count > 0);
-		}
-		return actorSums(filter).dates.map((d) => ({ ...d }));
+	const filterDates = (filter: TimelineFilter): DateCount[] => sumsOf(filter).dates.map((d) => ({ ...d }));
+	/**
+	 * Whether an actor filter's incidents are better looked up from the actors' rows than found
+	 * by walking an order index: when a walk would pass many more rows than the actors have.
+	 * `rows`: the matches the query must get past (a page: its end; a count: all of them).
+	 */
+	const lookUp = (filter: TimelineFilter, sets: FilterSets, total: number, rows: number): boolean => {
+		if (!filter.actors.length) return false;
+		const without = filterCounts({ ...filter, actors: [], notActors: [] }, { actors: [], notActors: [] }).total;
+		const theirs = filterCounts(
+			{ ...emptyFilter, actors: filter.actors },
+			{ actors: sets.actors, notActors: [] },
+		).total;
+		// Rows walked per match: all the rest of the filter matches over what the actors add to it.
+		return (rows * without) / Math.max(1, total) > 4 * theirs;
 	};
+
+	/** The newest effective day, recorded date and article day. */
+	const newestOf = (): { incident?: string; incidentDate?: string; article?: string } => {
+		const r = first(
+			prepared(
+				// The newest effective day from the per-country day sums (tens of thousands of rows, not
+				// the newest month's table rows, ~20k lookups: 1.3 s to 11 s from a cold 2.5M file).
+				`SELECT (SELECT max(day) FROM country_days) AS incident,
+				 (SELECT max(date) FROM incidents) AS incidentDate, (SELECT substr(max(published), 1, 10) FROM articles) AS article`,
+			),
+		);
+		return {
+			...(r?.incident ? { incident: String(r.incident), incidentDate: String(r.incidentDate) } : {}),
+			...(r?.article ? { article: String(r.article) } : {}),
+		};
+	};
+	let newest: ReturnType<typeof newestOf> | undefined;
 
 	const searcher = new IndexSearch(db, countries);
 	let totals: { incidents: number; articles: number } | undefined;
@@ -296,18 +204,10 @@ export function sqliteBackend(db: Database): Backend {
 		},
 		incidentCountries,
 		newestDays() {
-			const r = first(
-				prepared(
-					// The newest effective day from the per-country day sums (tens of thousands of rows, not
-					// the table's rows of the newest month, read one by one from a cold file).
-					`SELECT (SELECT max(day) FROM country_days) AS incident,
-					 (SELECT max(date) FROM incidents) AS incidentDate, (SELECT substr(max(published), 1, 10) FROM articles) AS article`,
-				),
-			);
-			return {
-				...(r?.incident ? { incident: String(r.incident), incidentDate: String(r.incidentDate) } : {}),
-				...(r?.article ? { article: String(r.article) } : {}),
-			};
+			// Asked once: every filter with a date and every risk window asks (core/resolve
+			// newestIncidentDate, core/risk).
+			newest ??= newestOf();
+			return { ...newest };
 		},
 		incident: (id) =>
 			jsonRows<Incident>('SELECT d.json FROM incidents i JOIN incident_docs d ON d.rid = i.rid WHERE i.id = ?', [
@@ -323,11 +223,15 @@ export function sqliteBackend(db: Database): Backend {
 				[articleId],
 			),
 		incidentPage(filter, sort, offset, limit): IncidentPage {
-			const { total, untolled } = filterCounts(filter);
-			// An actor filter matching a good share of all incidents: walking the order index finds
-			// a page within a few thousand rows; a rarer one is sorted from the actors' rows.
-			const walkOrder = filter.actors.length > 0 && total * 50 >= allIncidents();
-			const sql = filterSql(filter, actors, { walkOrder });
+			const sets = setsOf(filter);
+			const { total, untolled } = filterCounts(filter, sets);
+			if (offset >= total || limit <= 0) return { total, untolled, rows: [] };
+			// The page's row ids first, sorted without carrying the records; then the records of those alone.
+			// A page past the middle is read from the far end of the order: an index walk stops after it.
+			const back = offset + limit > total / 2;
+			const take = back ? Math.min(limit, total - offset) : limit;
+			const skip = back ? Math.max(0, total - offset - limit) : offset;
+			const sql = filterSql(filter, actors, sets, { lookUp: lookUp(filter, sets, total, skip + take) });
 			let { where } = sql;
 			const { params } = sql;
 			if (filter.since) {
@@ -341,11 +245,6 @@ export function sqliteBackend(db: Database): Backend {
 				where += ' AND i.date >= ?';
 				params.push(earliest?.[0] ?? filter.since);
 			}
-			// The page's row ids first, sorted without carrying the records; then the records of those alone.
-			// A page past the middle is read from the far end of the order: an index walk stops after it.
-			const back = offset + limit > total / 2 && offset < total;
-			const take = back ? Math.min(limit, total - offset) : limit;
-			const skip = back ? Math.max(0, total - offset - limit) : offset;
 			const rids = prepared(
 				`SELECT i.rid FROM incidents i ${where} ORDER BY ${(back ? REVERSED : ORDER)[sort]} LIMIT ? OFFSET ?`,
 			)
@@ -356,15 +255,16 @@ export function sqliteBackend(db: Database): Backend {
 			return { total, untolled, rows: incidentsByRid(rids) };
 		},
 		incidentIndex(filter, sort, id) {
-			const { where, params } = filterSql(filter, actors);
-			const self = first(
-				prepared(`SELECT i.date, i.killed FROM incidents i ${where ? `${where} AND` : 'WHERE'} i.id = ?`),
-				...params,
+			const sets = setsOf(filter);
+			const self = filterSql(filter, actors, sets);
+			const found = first(
+				prepared(`SELECT i.date, i.killed FROM incidents i ${self.where ? `${self.where} AND` : 'WHERE'} i.id = ?`),
+				...self.params,
 				id,
 			);
-			if (!self) return -1;
-			const date = String(self.date);
-			const killed = self.killed === null ? null : Number(self.killed);
+			if (!found) return -1;
+			const date = String(found.date);
+			const killed = found.killed === null ? null : Number(found.killed);
 			// The rows before it in ORDER[sort], counted through the same indexes the page reads.
 			const newer = '(i.date > ? OR (i.date = ? AND i.id < ?))';
 			const before =
@@ -373,6 +273,8 @@ export function sqliteBackend(db: Database): Backend {
 					: killed === null
 						? { sql: `(i.killed IS NOT NULL OR ${newer})`, args: [date, date, id] }
 						: { sql: `(i.killed > ? OR (i.killed = ? AND ${newer}))`, args: [killed, killed, date, date, id] };
+			const total = filter.actors.length ? filterCounts(filter, sets).total : 0;
+			const { where, params } = filterSql(filter, actors, sets, { lookUp: lookUp(filter, sets, total, total) });
 			const n = first(
 				prepared(`SELECT count(*) AS n FROM incidents i ${where ? `${where} AND` : 'WHERE'} ${before.sql}`),
 				...params,

@@ -16,6 +16,7 @@ import { type Kind, outletOf, singular } from '../../../core/schemaBase.js';
 import { incidentTitle } from '../../../core/search/searchIndex.js';
 import { rolesIn } from '../../../core/store.js';
 import { checkRecord } from '../../load/checkRecord.js';
+import { ActorDates, ActorSets, removeActorDates, responsibleActors } from './actorSets.js';
 import type { Db } from './open.js';
 import { readRecords } from './readRecords.js';
 import { RowBuffer } from './rowBuffer.js';
@@ -65,6 +66,8 @@ export class Indexer {
 	/** The rows that follow from a record's: written many at a time (rowBuffer.ts). */
 	private readonly rows;
 	private rowsInBatch = 0;
+	private readonly sets: ActorSets;
+	private readonly actorDates: ActorDates;
 	private readonly terms = new TermCounts(
 		() => this.countries,
 		() => this.db,
@@ -86,8 +89,8 @@ export class Indexer {
 			),
 			fileDone: p('UPDATE files SET records = ?, problems = ?, duplicates = ? WHERE fid = ?'),
 			incident: p(
-				`INSERT INTO incidents (id, fid, date, first_day, last_day, day, country, type, killed, base, machine)
-				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+				`INSERT INTO incidents (id, fid, date, first_day, last_day, day, country, type, killed, base, machine, aset)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
 			),
 			article: p('INSERT INTO articles (id, fid, published) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING'),
 			actor: p('INSERT INTO actors (id, fid, json) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING'),
@@ -108,10 +111,7 @@ export class Indexer {
 		const keyed = (t: string) => (batched ? `load_${t}` : t);
 		this.rows = {
 			incidentDoc: rows('INSERT INTO incident_docs (rid, json) VALUES', 2),
-			incidentActor: rows(
-				`INSERT OR IGNORE INTO ${keyed('incident_actors')} (actor, role, rid, date, last_day, country, type, killed) VALUES`,
-				8,
-			),
+			incidentActor: rows(`INSERT OR IGNORE INTO ${keyed('incident_actors')} (actor, role, rid, date) VALUES`, 4),
 			incidentText: rows('INSERT INTO incidents_fts (rowid, title, description) VALUES', 3),
 			incidentOutlet: rows(`INSERT OR IGNORE INTO ${keyed('incident_outlets')} (key, name, rid) VALUES`, 3),
 			articleDoc: rows('INSERT INTO article_docs (rid, json) VALUES', 2),
@@ -132,6 +132,8 @@ export class Indexer {
 				 killed = killed + excluded.killed, base = base + excluded.base`,
 			),
 		};
+		this.sets = new ActorSets(db);
+		this.actorDates = new ActorDates(db);
 		// Actors and countries already indexed (an update): basePoints and linking need them.
 		for (const [json] of db.prepare('SELECT json FROM actors').raw().all() as [string][]) {
 			const actor = JSON.parse(json) as Actor;
@@ -152,6 +154,7 @@ export class Indexer {
 		let records = 0;
 		let duplicates = 0;
 		for (const b of Object.values(this.rows)) b.clear();
+		this.actorDates.clear();
 		// Messages quote the data (ids, a broken record's text): cleaned when stored, not only when shown.
 		const problem = (p: Omit<Problem, 'file'>) =>
 			problems.push({ file: sanitizeLine(file.path), ...p, message: sanitizeLine(p.message) });
@@ -202,6 +205,7 @@ export class Indexer {
 			addFilterDates(this.db, fid);
 			// A build's actor rows are moved in at its end (finishBuild), where all files' sums are made at once.
 			if (!this.batched) addActorDays(this.db, fid, 1);
+			this.actorDates.flush();
 		}
 		this.terms.flush(this.db, fid);
 		this.stmt.fileDone.run(records, JSON.stringify(problems), duplicates, fid);
@@ -240,6 +244,7 @@ export class Indexer {
 		const day = effectiveDay(inc);
 		const machine = inc.machineCoded ? 1 : 0;
 		const last = lastDay(inc.endDate ?? inc.date);
+		const aset = this.sets.sidOf(responsibleActors(inc, (id) => this.actors.has(id)));
 		const info = this.stmt.incident.run(
 			inc.id,
 			fid,
@@ -252,8 +257,10 @@ export class Indexer {
 			dead ?? null,
 			base,
 			machine,
+			aset,
 		);
 		if (info.changes === 0) return false;
+		if (aset > 0) this.actorDates.add(aset, inc.country, inc.date, last, dead);
 		const rid = Number(info.lastInsertRowid);
 		this.rows.incidentDoc.push(rid, JSON.stringify(inc));
 		// As the store files incidents under actors: only ids that are actors, once per role.
@@ -261,7 +268,7 @@ export class Indexer {
 		for (const actor of involved) {
 			if (!this.actors.has(actor)) continue;
 			for (const role of rolesIn(inc, actor)) {
-				this.rows.incidentActor.push(actor, role, rid, inc.date, last, inc.country, inc.type, dead ?? null);
+				this.rows.incidentActor.push(actor, role, rid, inc.date);
 			}
 		}
 		const country = this.countries.find((c) => c.code === inc.country);
@@ -423,6 +430,7 @@ export function removeFile(db: Db, fid: number): void {
 	}
 	db.prepare('DELETE FROM country_days WHERE incidents <= 0').run();
 	removeFilterDates(db, fid);
+	removeActorDates(db, fid);
 	addActorDays(db, fid, -1);
 	const rids = 'SELECT rid FROM incidents WHERE fid = ?';
 	db.prepare(`DELETE FROM incident_actors WHERE rid IN (${rids})`).run(fid);

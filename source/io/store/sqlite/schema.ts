@@ -7,7 +7,7 @@
 // a row, not the record's kilobyte.
 
 /** Bump on any change below: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -37,24 +37,20 @@ CREATE TABLE IF NOT EXISTS incidents (
 	type TEXT NOT NULL,
 	killed INTEGER,                     -- core/fatalities killed(); NULL when no toll is reported
 	base REAL NOT NULL,                 -- core/risk basePoints(): points before recency and scale
-	machine INTEGER NOT NULL            -- 1 when machineCoded
+	machine INTEGER NOT NULL,           -- 1 when machineCoded
+	aset INTEGER NOT NULL               -- actor_sets.sid of its perpetrators and claimant; 0 when none is an actor
 );
 -- The record as validated, by incidents.rid.
 CREATE TABLE IF NOT EXISTS incident_docs (rid INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS incidents_fid ON incidents (fid);
 
--- Who took part, by role: perpetrator | claimant | target (an actor in two roles: two rows).
--- With copies of the incident's filtered columns: an actor filter's count and per-date sums
--- read the actors' key ranges alone, never the incidents row by row.
+-- Who took part, by role: perpetrator | claimant | target (an actor in two roles: two rows),
+-- with the incident's recorded date (an actor's newest incident is the end of its key range).
 CREATE TABLE IF NOT EXISTS incident_actors (
 	actor TEXT NOT NULL,
 	role TEXT NOT NULL,
 	rid INTEGER NOT NULL,
 	date TEXT NOT NULL,
-	last_day TEXT NOT NULL,
-	country TEXT NOT NULL,
-	type TEXT NOT NULL,
-	killed INTEGER,
 	PRIMARY KEY (actor, role, date, rid)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS incident_actors_rid ON incident_actors (rid);
@@ -148,6 +144,26 @@ CREATE TABLE IF NOT EXISTS filter_dates (
 	PRIMARY KEY (country, type, date, last_day)
 ) WITHOUT ROWID;
 
+-- Each set of actors some incident has as its perpetrators and claimant (those that are actors),
+-- as a JSON array sorted by id. An actor filter is the sets holding one of its actors: an incident
+-- then counts once however many of them it names, and its rows are those of incidents.aset.
+CREATE TABLE IF NOT EXISTS actor_sets (sid INTEGER PRIMARY KEY, actors TEXT NOT NULL UNIQUE);
+-- Per actor set (aset > 0), country, recorded date and last day: what the Timeline's count and
+-- per-date chart of a filter with actors read — a few thousand rows per set and country, where the
+-- actors' incidents are hundreds of thousands. Not per type, which would make it nearly as long as the
+-- incidents (a filter with actors and types reads the types' order index), nor summed over countries
+-- (a set's countries are few; each cell costs the build).
+CREATE TABLE IF NOT EXISTS actor_dates (
+	sid INTEGER NOT NULL,
+	country TEXT NOT NULL,
+	date TEXT NOT NULL,
+	last_day TEXT NOT NULL,
+	incidents INTEGER NOT NULL,
+	killed INTEGER NOT NULL,
+	untolled INTEGER NOT NULL,
+	PRIMARY KEY (sid, country, date, last_day)
+) WITHOUT ROWID;
+
 -- Per actor and effective day, kept with every write: the Actors pane's window (incidents in any
 -- role, their dead, and how many as perpetrator or claimant, and as target) without the incidents.
 CREATE TABLE IF NOT EXISTS actor_days (
@@ -178,12 +194,12 @@ CREATE VIRTUAL TABLE IF NOT EXISTS incidents_fts USING fts5 (
  */
 export const INCIDENT_INDEXES_SQL = `
 -- Newest first: the Timeline's order, and its per-date counts.
-CREATE INDEX IF NOT EXISTS incidents_date ON incidents (date DESC, id, killed, country, type, last_day);
+CREATE INDEX IF NOT EXISTS incidents_date ON incidents (date DESC, id, killed, country, type, last_day, aset);
 -- One country's, newest first: a country filter, a risk window.
-CREATE INDEX IF NOT EXISTS incidents_country_date ON incidents (country, date DESC, id, killed, day, machine, type, last_day);
-CREATE INDEX IF NOT EXISTS incidents_type_date ON incidents (type, date DESC, id, killed, country, last_day);
+CREATE INDEX IF NOT EXISTS incidents_country_date ON incidents (country, date DESC, id, killed, day, machine, type, last_day, aset);
+CREATE INDEX IF NOT EXISTS incidents_type_date ON incidents (type, date DESC, id, killed, country, last_day, aset);
 -- Search's filters-only list, the first day covered newest first (its exact ORDER BY).
 CREATE INDEX IF NOT EXISTS incidents_first_day ON incidents (first_day DESC, id);
 -- Deadliest first, the untolled last: the toll sort's exact ORDER BY.
-CREATE INDEX IF NOT EXISTS incidents_toll ON incidents (killed IS NULL, killed DESC, date DESC, id, country, type, last_day);
+CREATE INDEX IF NOT EXISTS incidents_toll ON incidents (killed IS NULL, killed DESC, date DESC, id, country, type, last_day, aset);
 `;
