@@ -104,9 +104,9 @@ export function copyFor(
 		}
 		case 'actor':
 			if (!data.actorById.has(target.id)) return undefined;
-			return { what: 'brief', text: sanitizeText(briefMarkdown(data, { actor: target.id }, window, brief)) };
+			return { what: 'brief', text: sanitizeText(briefMarkdown(source, { actor: target.id }, window, brief)) };
 		case 'country':
 			if (!data.countryByCode.has(target.code) && !data.incidentCountries().includes(target.code)) return undefined;
-			return { what: 'brief', text: sanitizeText(briefMarkdown(data, { country: target.code }, window, brief)) };
+			return { what: 'brief', text: sanitizeText(briefMarkdown(source, { country: target.code }, window, brief)) };
 	}
 }
