@@ -12,6 +12,7 @@ import {
 	whenLabel,
 	whenText,
 } from '../core/alerts/rule.js';
+import { backendOf } from '../core/backend/memory.js';
 import { G } from '../core/glyphs.js';
 import type { Resolver } from '../core/resolve.js';
 import { sanitizeLine } from '../core/sanitize.js';
@@ -67,16 +68,15 @@ export async function runAlerts(
 	if (all.length === 0) return { alerts: [] };
 	const loaded = loadFired(store.dir);
 	if (loaded.notice) ctx.err(sanitizeLine(`sitrep watch: ${loaded.notice}`));
-	const ev = evaluate(store, activeRules(all, watched), loaded.fired, now, () => resolver);
+	const data = backendOf(store);
+	const ev = evaluate(data, activeRules(all, watched), loaded.fired, now, () => resolver);
 	for (const s of ev.skipped) ctx.err(sanitizeLine(`sitrep watch: alert "${s.label}" not evaluated: ${s.error}`));
 	if (!record) return { alerts: ev.alerts };
 	if (loaded.error) return { alerts: ev.alerts, failed: `${loaded.error}; nothing recorded` };
-	const next = recordFirings(loaded.fired, ev.alerts, store, all, now, { forget: true });
+	const next = recordFirings(loaded.fired, ev.alerts, data, all, now, { forget: true });
 	// Nothing fired and nothing to forget: the file stays as it is.
 	if (!ev.alerts.length && JSON.stringify(next) === JSON.stringify(loaded.fired)) return { alerts: ev.alerts };
-	const failed = await saveFired(store.dir, (disk) =>
-		recordFirings(disk, ev.alerts, store, all, now, { forget: true }),
-	);
+	const failed = await saveFired(store.dir, (disk) => recordFirings(disk, ev.alerts, data, all, now, { forget: true }));
 	return failed ? { alerts: ev.alerts, failed } : { alerts: ev.alerts };
 }
 

@@ -54,7 +54,7 @@ function merged<T extends { id: string }>(lists: readonly (readonly T[] | undefi
 	return [...byId.values()].sort(order).map((r) => r.id);
 }
 
-const newestArticle = (a: { published: string; id: string }, b: { published: string; id: string }) =>
+export const newestArticle = (a: { published: string; id: string }, b: { published: string; id: string }) =>
 	byDateDesc({ date: a.published, id: a.id }, { date: b.published, id: b.id });
 
 /**

@@ -12,9 +12,9 @@ import {
 	type Skipped,
 } from '../core/alerts/evaluate.js';
 import { type AlertRule, whenLabel } from '../core/alerts/rule.js';
+import type { Backend } from '../core/backend/types.js';
 import { G } from '../core/glyphs.js';
 import type { Resolver } from '../core/resolve.js';
-import type { Store } from '../core/store.js';
 
 /** Enough for a day left open; older firings are in alerts.json and `sitrep watch`. */
 const LOG_MAX = 200;
@@ -45,21 +45,21 @@ export function alertsUi(rules: readonly AlertRule[], fired: Fired, bar: boolean
 const sameSkips = (a: readonly Skipped[], b: readonly Skipped[]) =>
 	a.length === b.length && a.every((s, i) => s.id === b[i]?.id && s.error === b[i]?.error);
 
-/** The rules checked against `store` at `now`: unchanged when nothing fired and nothing else changed. */
+/** The rules checked against `data` at `now`: unchanged when nothing fired and nothing else changed. */
 export function checkAlerts(
 	a: AlertsUi,
-	store: Store,
+	data: Backend,
 	resolver: () => Resolver,
 	watched: readonly string[],
 	now: Date,
 ): AlertsUi {
 	if (a.rules.length === 0) return a;
-	const ev = evaluate(store, activeRules(a.rules, watched), a.fired, now, resolver);
+	const ev = evaluate(data, activeRules(a.rules, watched), a.fired, now, resolver);
 	const skipped = sameSkips(ev.skipped, a.skipped) ? a.skipped : ev.skipped;
 	if (ev.alerts.length === 0) return skipped === a.skipped ? a : { ...a, skipped };
 	return {
 		...a,
-		fired: recordFirings(a.fired, ev.alerts, store, a.rules, now),
+		fired: recordFirings(a.fired, ev.alerts, data, a.rules, now),
 		log: [...ev.alerts, ...a.log].slice(0, LOG_MAX),
 		unread: a.unread + ev.alerts.length,
 		batch: { seq: (a.batch?.seq ?? 0) + 1, alerts: ev.alerts, at: now.getTime() },

@@ -10,8 +10,8 @@ export interface Env {
 	/** Every answer the panes show: the store in memory, or the SQLite index of a big data set. */
 	data: Backend;
 	/**
-	 * The records in memory, when they are (not over the index): what the watchlist, alerts,
-	 * briefs and export still read whole.
+	 * The records in memory, when they are (not over the index): what the watchlist's
+	 * new-record marks and the palette's places and titles still read whole.
 	 */
 	store?: Store;
 	/** The data directory: the status bar shows it, a brief names it as its source. */
@@ -25,9 +25,5 @@ export interface Env {
 	/** Machine-coded (GDELT) incidents count in risk scores: the riskMachineCoded setting. */
 	riskMachineCoded?: boolean;
 }
-
-/** Said when a key asks for what reads every record and the data is over the SQLite index. */
-export const WHOLE_RECORDS =
-	'read every record, which this data set keeps on disk (the SQLite index): not checked here (sitrep watch checks them)';
 
 export const keymapOf = (env: Env): Keymap => env.keymap ?? DEFAULT_KEYMAP;

@@ -4,6 +4,8 @@
 // names the question. The next backend (a shared server) runs the same set.
 
 import { actorProfile, actorRows } from '../../source/core/actorProfile.js';
+import { activeRules, evaluate, recordFirings } from '../../source/core/alerts/evaluate.js';
+import { type AlertRule, parseWhen, ruleId } from '../../source/core/alerts/rule.js';
 import type { Backend } from '../../source/core/backend/types.js';
 import { Resolver } from '../../source/core/resolve.js';
 import { RISK_WINDOWS, riskTable, riskWindow } from '../../source/core/risk.js';
@@ -173,5 +175,33 @@ export function answersOf(data: Backend, opts: AnswerOptions = {}): Record<strin
 		['actors', 'actors', { country: first }],
 	];
 	for (const [name, kind, input] of exports) out[`export ${name}`] = selectRecords(data, resolver, kind, input);
+
+	// Alert rules on watched items (an actor with its subgroups, a country, a type) and on queries,
+	// over short and long periods ending the day after the newest incident; then what is kept of firings.
+	const newest = data.newestDays().incidentDate?.slice(0, 10) ?? '2025-01-01';
+	const now = new Date(Date.parse(`${newest}T12:00:00Z`) + 86_400_000);
+	const rules: AlertRule[] = [];
+	for (const period of ['>=1 in 24h', '>=1 in 7d', '>=2 in 30d', '>=1 in 52w']) {
+		const when = parseWhen(period);
+		if ('error' in when) throw new Error(when.error);
+		for (const key of ['actor:taliban', 'actor:iskp', `country:${first}`, 'type:IED', 'type:airstrike'])
+			rules.push({ target: { kind: 'watch', key }, when });
+		for (const query of ['kabul attack', 'attack -suicide', 'source:reuters', 'kabul country:AF'])
+			rules.push({ target: { kind: 'query', query }, when });
+	}
+	const keys = ['actor:taliban', 'actor:iskp', `country:${first}`, 'type:IED', 'type:airstrike'];
+	const ev = evaluate(data, activeRules(rules, keys), {}, now, () => resolver);
+	out.alerts = ev.alerts.map((a) => ({ id: a.id, label: a.label, incidents: a.incidents, articles: a.articles }));
+	out.alertsSkipped = ev.skipped;
+	const older = new Date(now.getTime() + 20 * 86_400_000);
+	const fired = Object.fromEntries(
+		ev.alerts.map((a) => [a.id, { incidents: [...a.incidents, 'gone'], articles: a.articles, at: now.toISOString() }]),
+	);
+	out.firingsKept = recordFirings(fired, [], data, rules, older);
+	out.incidentsOf = [
+		data.incidentsOf({ actors: ['taliban', 'iskp'] }, '2020-01-01', newest),
+		data.incidentsOf({ country: first ?? 'AF', type: 'IED' }, '2021-08-15', '2021-12-31'),
+	].map(ids);
+	out.firedIds = ev.alerts.map((a) => ruleId(a.rule));
 	return out;
 }

@@ -15,6 +15,7 @@ import { ensureIndex } from '../../source/io/store/sqlite/ensure.js';
 import type { Db } from '../../source/io/store/sqlite/open.js';
 import { alertsUi } from '../../source/ui/alerts.js';
 import { App } from '../../source/ui/app/App.js';
+import { noWatch } from '../../source/ui/watch.js';
 import { ANSWERED, DATA_DIR, eventually, KEY, press, render } from '../support/helpers.js';
 
 let dir: string;
@@ -117,23 +118,32 @@ describe('the dashboard over the SQLite index', () => {
 		app.unmount();
 	});
 
-	it('alert rules: not checked over the index, and said so', async () => {
-		const when = parseWhen('>=1 in 24h');
+	it('alert rules: checked over the index as in memory, the Watch line and the a list alike', async () => {
+		const when = parseWhen('>=1 in 52w');
 		if ('error' in when) throw new Error(when.error);
-		const rule = { target: { kind: 'watch' as const, key: 'actor:iskp' }, when };
-		const app = render(
-			<App
-				escapeMs={0}
-				problems={[]}
-				cols={100}
-				rows={30}
-				data={indexed}
-				dir={dir}
-				alerts={alertsUi([rule], {}, true)}
-			/>,
-		);
-		await eventually(() => app.lastFrame() ?? '').toContain('alert rules read every record');
-		app.unmount();
+		const rules = [
+			{ target: { kind: 'watch' as const, key: 'actor:iskp' }, when },
+			{ target: { kind: 'query' as const, query: 'kabul attack' }, when },
+		];
+		const common = {
+			escapeMs: 0,
+			problems: [],
+			cols: 100,
+			rows: 30,
+			now: () => new Date('2026-01-05T00:00:00Z'),
+			watch: { ...noWatch, keys: ['actor:iskp'] },
+		};
+		const memory = render(<App {...common} store={loaded.store} alerts={alertsUi(rules, {}, true)} />);
+		const index = render(<App {...common} data={indexed} dir={dir} alerts={alertsUi(rules, {}, true)} />);
+		await eventually(() => memory.lastFrame() ?? '').toContain('▲ alert:');
+		await eventually(() => index.lastFrame() ?? '').toContain('▲ alert:');
+		expect(index.lastFrame()).toBe(memory.lastFrame());
+		await press(memory.stdin, 'a');
+		await press(index.stdin, 'a');
+		expect(index.lastFrame()).toContain('2 alerts fired this session');
+		expect(index.lastFrame()).toBe(memory.lastFrame());
+		memory.unmount();
+		index.unmount();
 	});
 
 	it('Search: the same results and reader', async () => {

@@ -13,6 +13,7 @@ import {
 	whenLabel,
 	whenText,
 } from '../../source/core/alerts/rule.js';
+import { backendOf } from '../../source/core/backend/memory.js';
 import { setGlyphs } from '../../source/core/glyphs.js';
 import { Resolver } from '../../source/core/resolve.js';
 import type { Store } from '../../source/core/store.js';
@@ -28,7 +29,7 @@ const onQuery = (query: string, w: string): AlertRule => ({ target: { kind: 'que
 const NOW = new Date('2025-06-10T09:00:00Z');
 
 function run(store: Store, rules: AlertRule[], fired: Fired = {}, now = NOW) {
-	return evaluate(store, rules, fired, now, () => new Resolver(store));
+	return evaluate(backendOf(store), rules, fired, now, () => new Resolver(store));
 }
 
 describe('rule text', () => {
@@ -200,7 +201,7 @@ describe('firing once', () => {
 		const first = storeOf([incident('a', '2025-06-10')]);
 		const one = run(first, [rule]);
 		expect(one.alerts).toHaveLength(1);
-		let fired = recordFirings({}, one.alerts, first, [rule], NOW);
+		let fired = recordFirings({}, one.alerts, backendOf(first), [rule], NOW);
 		expect(fired[ruleId(rule)]).toEqual({ incidents: ['a'], articles: [], at: NOW.toISOString() });
 		// The next run, same data: nothing fires.
 		expect(run(first, [rule], fired).alerts).toEqual([]);
@@ -212,7 +213,7 @@ describe('firing once', () => {
 			articles: ['b'],
 			fresh: { incidents: [], articles: ['b'] },
 		});
-		fired = recordFirings(fired, again.alerts, second, [rule], NOW);
+		fired = recordFirings(fired, again.alerts, backendOf(second), [rule], NOW);
 		expect(run(second, [rule], fired).alerts).toEqual([]);
 	});
 
@@ -221,7 +222,7 @@ describe('firing once', () => {
 		const rules = [rule, onIskp('>=1 in 7d')];
 		const ev = run(store, rules);
 		expect(ev.alerts.map((a) => a.id)).toEqual(['actor:iskp >=1 in 24h', 'actor:iskp >=1 in 7d']);
-		const fired = recordFirings({}, ev.alerts.slice(0, 1), store, rules, NOW);
+		const fired = recordFirings({}, ev.alerts.slice(0, 1), backendOf(store), rules, NOW);
 		expect(run(store, rules, fired).alerts.map((a) => a.id)).toEqual(['actor:iskp >=1 in 7d']);
 	});
 
@@ -232,10 +233,10 @@ describe('firing once', () => {
 			'actor:ttp >=1 in 24h': { incidents: ['x'], articles: [], at: NOW.toISOString() },
 		};
 		const later = new Date('2025-06-12T09:00:00Z');
-		const next = recordFirings(fired, [], store, [rule], later);
+		const next = recordFirings(fired, [], backendOf(store), [rule], later);
 		expect(next[ruleId(rule)]?.incidents).toEqual(['elsewhere']);
 		expect(next['actor:ttp >=1 in 24h']).toEqual(fired['actor:ttp >=1 in 24h']);
-		expect(recordFirings(fired, [], store, [rule], later, { forget: true })).not.toHaveProperty([
+		expect(recordFirings(fired, [], backendOf(store), [rule], later, { forget: true })).not.toHaveProperty([
 			'actor:ttp >=1 in 24h',
 		]);
 	});

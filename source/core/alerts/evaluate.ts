@@ -3,8 +3,9 @@
 // (per data directory, io/settings/alertState.ts), so a cron job or a
 // dashboard left open tells of the same records once; a new one fires the
 // rule again, with everything it counts.
+
+import type { Backend } from '../backend/types.js';
 import type { Resolver } from '../resolve.js';
-import type { Store } from '../store.js';
 import { parseWatchKey, watchLabel } from '../watch.js';
 import { articleIn, incidentIn, matching, periodOf } from './match.js';
 import { type AlertRule, ruleId } from './rule.js';
@@ -69,7 +70,7 @@ export function activeRules(rules: readonly AlertRule[], watched: readonly strin
 }
 
 export function evaluate(
-	store: Store,
+	data: Backend,
 	rules: readonly AlertRule[],
 	fired: Fired,
 	now: Date,
@@ -82,8 +83,8 @@ export function evaluate(
 		const id = ruleId(rule);
 		if (seen.has(id)) continue;
 		seen.add(id);
-		const label = ruleLabel(store, rule);
-		const m = matching(store, rule, periodOf(rule, now.getTime()), resolver);
+		const label = ruleLabel(data, rule);
+		const m = matching(data, rule, periodOf(rule, now.getTime()), resolver);
 		if ('error' in m) {
 			out.skipped.push({ id, label, error: m.error });
 			continue;
@@ -107,7 +108,7 @@ const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a,
 /**
  * The memory after these firings: each alert's records added to its rule's
  * entry. Ids of records that have left their rule's period are dropped (they
- * can never count again); ids the store does not hold are kept, as another
+ * can never count again); ids the data does not hold are kept, as another
  * process may be looking at more of the data. With `forget`, entries of rules
  * no longer in `rules` go too (the command line reads the settings afresh;
  * a dashboard's may be older than the file).
@@ -115,7 +116,7 @@ const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a,
 export function recordFirings(
 	fired: Fired,
 	alerts: readonly Alert[],
-	store: Store,
+	data: Backend,
 	rules: readonly AlertRule[],
 	now: Date,
 	opts: { forget?: boolean } = {},
@@ -132,11 +133,11 @@ export function recordFirings(
 		const period = periodOf(rule, now.getTime());
 		next[id] = {
 			incidents: entry.incidents.filter((x) => {
-				const inc = store.incidentById.get(x);
+				const inc = data.incident(x);
 				return !inc || incidentIn(inc, period);
 			}),
 			articles: entry.articles.filter((x) => {
-				const a = store.articleById.get(x);
+				const a = data.article(x);
 				return !a || articleIn(a, period);
 			}),
 			at: entry.at,

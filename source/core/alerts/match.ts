@@ -3,12 +3,16 @@
 // UTC days, as everywhere in sitrep (ingest's --date, the filters): a day
 // counts when any of it is in the period, so "in 24h" at 09:00 still counts
 // yesterday's incidents. Multi-day incidents count through their end date.
+
+import type { Backend } from '../backend/types.js';
 import { dayNumber, lastDay } from '../dates.js';
 import type { Resolver } from '../resolve.js';
 import type { Article, Incident } from '../schema.js';
-import { buildSearchIndex, parseQuery, searchWithInfo } from '../search/index.js';
-import type { Store } from '../store.js';
-import { idsOf, parseWatchKey } from '../watch.js';
+import type { IncidentType } from '../schemaBase.js';
+import { parseQuery } from '../search/query.js';
+import { byDateDesc } from '../store.js';
+import { withSubgroups } from '../timeline.js';
+import { newestArticle, parseWatchKey } from '../watch.js';
 import { type AlertRule, periodMs } from './rule.js';
 
 const DAY_MS = 86_400_000;
@@ -51,53 +55,75 @@ export interface Matched {
 
 export type Matching = Matched | { error: string };
 
-/** The records a rule counts now: ids, newest first. */
-export function matching(store: Store, rule: AlertRule, period: Period, resolver: () => Resolver): Matching {
-	if (rule.target.kind === 'watch') {
-		const item = parseWatchKey(rule.target.key);
-		if (!item) return { error: `"${rule.target.key}" is not a watch key` };
-		const ids = idsOf(store, item);
-		return {
-			incidents: ids.incidents.filter((id) => {
-				const inc = store.incidentById.get(id);
-				return inc !== undefined && incidentIn(inc, period);
-			}),
-			articles: ids.articles.filter((id) => {
-				const a = store.articleById.get(id);
-				return a !== undefined && articleIn(a, period);
-			}),
-		};
+const dayOf = (ms: number) => new Date(Math.floor(ms / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * The days a period touches, one more on each side: an article's time carries its own
+ * offset, so its written day can be a day off UTC's. Each record is then checked exactly.
+ */
+const roughDays = (p: Period) => ({ since: dayOf(p.from - DAY_MS), until: dayOf(p.to + DAY_MS) });
+
+const noArticleFilter = { countries: [], notCountries: [], actors: [], notActors: [] };
+
+/** The records a rule counts now: ids, newest first. Asked of a Backend: memory or the SQLite index alike. */
+export function matching(data: Backend, rule: AlertRule, period: Period, resolver: () => Resolver): Matching {
+	if (rule.target.kind === 'query') return queryMatches(data, rule.target.query, period, resolver());
+	const item = parseWatchKey(rule.target.key);
+	if (!item) return { error: `"${rule.target.key}" is not a watch key` };
+	const { since, until } = roughDays(period);
+	let incidents: Incident[];
+	let articles: Article[];
+	if (item.kind === 'actor') {
+		// An actor brings its subgroups (watching the Taliban counts the Haqqani network), as the watchlist does.
+		const actors = [...withSubgroups(data, item.id)];
+		incidents = data.incidentsOf({ actors }, since, until);
+		articles = data.articlesWhere({ ...noArticleFilter, actors, since, until });
+	} else if (item.kind === 'country') {
+		incidents = data.incidentsOf({ country: item.id }, since, until);
+		articles = data.articlesWhere({ ...noArticleFilter, countries: [item.id], since, until });
+	} else {
+		// A type's articles are those its incidents cite.
+		const type = item.id as IncidentType;
+		incidents = data.incidentsOf({ type }, since, until);
+		articles = data.articlesWhere({ ...noArticleFilter, citedByType: type, since, until });
 	}
-	return queryMatches(store, rule.target.query, period, resolver());
+	return {
+		incidents: incidents.filter((i) => incidentIn(i, period)).map((i) => i.id),
+		articles: articles.filter((a) => articleIn(a, period)).map((a) => a.id),
+	};
 }
 
 /**
  * What `sitrep search QUERY` finds among the records of the period, every word
- * required (a search with no complete match shows partial ones; a rule counts
- * none). The index is built over those records alone, and the articles their
- * incidents cite, so that source: reads the incidents' outlets.
+ * required (a search with no complete match in the period shows partial ones; a
+ * rule counts none): the search itself, its days narrowed to the period's.
  */
-function queryMatches(store: Store, query: string, period: Period, resolver: Resolver): Matching {
+function queryMatches(data: Backend, query: string, period: Period, resolver: Resolver): Matching {
 	const parsed = parseQuery(query, resolver);
 	const bad = parsed.errors[0];
 	if (bad) return { error: `${bad.token}: ${bad.message}` };
-	const incidents = store.incidents.filter((i) => incidentIn(i, period));
-	const articles = store.articles.filter((a) => articleIn(a, period));
-	if (incidents.length === 0 && articles.length === 0) return { incidents: [], articles: [] };
-	const inPeriod = new Set<Article | Incident>([...incidents, ...articles]);
-	const cited = new Set(articles);
-	for (const inc of incidents) for (const a of store.articlesByIncident.get(inc.id) ?? []) cited.add(a);
-	const ix = buildSearchIndex([...cited], incidents, { countries: store.countries });
-	const out = searchWithInfo(ix, parsed, { limit: ix.docCount });
+	const days = roughDays(period);
+	const f = parsed.filters;
+	const since = f.since && f.since > days.since ? f.since : days.since;
+	const until = f.until && f.until < days.until ? f.until : days.until;
+	if (since > until) return { incidents: [], articles: [] };
+	const { incidents: ni, articles: na } = data.totals();
+	const out = data.search({ ...parsed, filters: { ...f, since, until } }, { limit: ni + na });
 	if (out.partial) return { incidents: [], articles: [] };
-	const hit = new Set<Article | Incident>();
+	const incidents: Incident[] = [];
+	const articles: Article[] = [];
 	for (const r of out.results) {
-		const rec = r.kind === 'incident' ? store.incidentById.get(r.id) : store.articleById.get(r.id);
-		if (rec && inPeriod.has(rec)) hit.add(rec);
+		if (r.kind === 'incident') {
+			const inc = data.incident(r.id);
+			if (inc && incidentIn(inc, period)) incidents.push(inc);
+		} else {
+			const a = data.article(r.id);
+			if (a && articleIn(a, period)) articles.push(a);
+		}
 	}
 	// Newest first, as an item's ids are, not in the order of relevance.
 	return {
-		incidents: incidents.filter((i) => hit.has(i)).map((i) => i.id),
-		articles: articles.filter((a) => hit.has(a)).map((a) => a.id),
+		incidents: incidents.sort(byDateDesc).map((i) => i.id),
+		articles: articles.sort(newestArticle).map((a) => a.id),
 	};
 }

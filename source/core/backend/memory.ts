@@ -1,6 +1,7 @@
 // The in-memory backend: the Backend questions answered from a Store built
 // from the JSON (core/store.ts). What the bundled data and small directories
 // use, as fast as the store's own lists and maps.
+import { firstDay, lastDay } from '../dates.js';
 import { killed, killedOr0 } from '../fatalities.js';
 import { basePoints, countrySumsOf, type DayRange, effectiveDay, inRange } from '../riskPoints.js';
 import type { Article, Incident } from '../schema.js';
@@ -8,9 +9,9 @@ import { indexStore } from '../search/build.js';
 import { searchWithInfo } from '../search/rank.js';
 import type { SearchIndex } from '../search/searchIndex.js';
 import { storeOutlets } from '../search/sources.js';
-import { rolesIn, type Store, tallyRoles } from '../store.js';
+import { byDateDesc, rolesIn, type Store, tallyRoles } from '../store.js';
 import { filterIncidents, sortIncidents, type TimelineFilter, type TimelineSort } from '../timeline.js';
-import type { ActorWindow, ArticleFilter, Backend, DateCount, DayPoints } from './types.js';
+import type { ActorWindow, ArticleFilter, Backend, DateCount, DayPoints, IncidentsOf } from './types.js';
 
 const cache = new WeakMap<Store, Backend>();
 /** The store's search index, built on the first search (most commands never search). */
@@ -83,6 +84,7 @@ function memoryBackend(store: Store): Backend {
 			return out;
 		},
 		articlesWhere: (f) => articlesWhere(store, f),
+		incidentsOf: (which, since, until) => incidentsOf(store, which, since, until),
 		actorIncidents: (id) => store.incidentsByActor.get(id) ?? [],
 		// Every article: in memory the quick text check in mentionsOf is as fast as any narrowing.
 		mentionCandidates: () => store.articles,
@@ -100,6 +102,25 @@ function memoryBackend(store: Store): Backend {
 	};
 }
 
+function incidentsOf(store: Store, which: IncidentsOf, since: string, until: string): Incident[] {
+	const lists = which.actors?.length
+		? which.actors.map((a) => store.incidentsByActor.get(a) ?? [])
+		: [which.country === undefined ? store.incidents : (store.incidentsByCountry.get(which.country) ?? [])];
+	const seen = new Set<Incident>();
+	const out: Incident[] = [];
+	for (const list of lists) {
+		for (const inc of list) {
+			if (seen.has(inc)) continue;
+			seen.add(inc);
+			if (which.country !== undefined && inc.country !== which.country) continue;
+			if (which.type !== undefined && inc.type !== which.type) continue;
+			if (lastDay(inc.endDate ?? inc.date) < since || firstDay(inc.date) > until) continue;
+			out.push(inc);
+		}
+	}
+	return lists.length > 1 ? out.sort(byDateDesc) : out;
+}
+
 function articlesWhere(store: Store, f: ArticleFilter): Article[] {
 	const actors = f.actors.length ? new Set(f.actors) : undefined;
 	const notActors = new Set(f.notActors);
@@ -109,6 +130,7 @@ function articlesWhere(store: Store, f: ArticleFilter): Article[] {
 		if (actors && !a.actors.some((id) => actors.has(id))) return false;
 		if (a.countries.some((c) => f.notCountries.includes(c))) return false;
 		if (a.actors.some((id) => notActors.has(id))) return false;
+		if (f.citedByType && !store.incidentsByArticle.get(a.id)?.some((i) => i.type === f.citedByType)) return false;
 		if (f.since && day < f.since) return false;
 		return !(f.until && day > f.until);
 	});

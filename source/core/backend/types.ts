@@ -9,6 +9,7 @@
 // says how a server backend keeps this shape).
 import type { CountrySums, DayRange } from '../risk.js';
 import type { Actor, Article, Country, Incident } from '../schema.js';
+import type { IncidentType } from '../schemaBase.js';
 import type { ParsedQuery } from '../search/query.js';
 import type { SearchOptions, SearchOutcome } from '../search/rank.js';
 import type { TimelineFilter, TimelineSort } from '../timeline.js';
@@ -55,6 +56,15 @@ export interface ArticleFilter {
 	notActors: readonly string[];
 	since?: string;
 	until?: string;
+	/** Only articles an incident of this type cites among its sources (a watched type's articles). */
+	citedByType?: IncidentType;
+}
+
+/** Whose incidents incidentsOf lists: any of the actors (in any role, no subgroups added), in the country, of the type. */
+export interface IncidentsOf {
+	actors?: readonly string[];
+	country?: string;
+	type?: IncidentType;
 }
 
 export interface Backend {
@@ -113,6 +123,13 @@ export interface Backend {
 	 * empty), none of the excluded, published within the days: newest first (published, then id).
 	 */
 	articlesWhere(filter: ArticleFilter): Article[];
+
+	/**
+	 * The incidents of `which` whose days (date through end date) reach into [since, until]
+	 * (YYYY-MM-DD, inclusive), newest first (date, then id): a watched item's records in an
+	 * alert rule's period.
+	 */
+	incidentsOf(which: IncidentsOf, since: string, until: string): Incident[];
 
 	/** Every incident the actor took part in, newest first (date, then id). */
 	actorIncidents(actorId: string): Incident[];

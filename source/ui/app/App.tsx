@@ -169,7 +169,7 @@ export function App(props: AppProps) {
 	}, [env, pending, clock]);
 	useAlertEffects(
 		state.alerts,
-		props.store,
+		env.data,
 		(seq) => stdout.write(seq),
 		props.notify ?? { kind: 'off' },
 		props.briefing?.onAlerts,

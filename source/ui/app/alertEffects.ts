@@ -4,8 +4,8 @@
 import { useEffect } from 'react';
 import { type Alert, alertCount } from '../../core/alerts/evaluate.js';
 import { whenLabel } from '../../core/alerts/rule.js';
+import type { Backend } from '../../core/backend/types.js';
 import { type NotifyVia, notification } from '../../core/notify.js';
-import type { Store } from '../../core/store.js';
 import type { AlertsUi } from '../alerts.js';
 
 /** "ISKP ≥1 in 24h (2), and 1 more": the notification's body (sanitized by notification()). */
@@ -18,20 +18,20 @@ export function notificationBody(alerts: readonly Alert[]): string {
 
 export function useAlertEffects(
 	alerts: AlertsUi,
-	/** Alerts fire only over records in memory (app/alerts.ts): a batch always comes with its store. */
-	store: Store | undefined,
+	/** What the rules were checked against: a firing's records are looked up in it when recorded. */
+	data: Backend,
 	write: (s: string) => void,
 	via: NotifyVia,
-	onAlerts: ((alerts: readonly Alert[], store: Store, now: Date) => Promise<string | undefined>) | undefined,
+	onAlerts: ((alerts: readonly Alert[], data: Backend, now: Date) => Promise<string | undefined>) | undefined,
 	say: (text: string) => void,
 ): void {
 	const batch = alerts.batch;
 	// biome-ignore lint/correctness/useExhaustiveDependencies: once per firing
 	useEffect(() => {
-		if (!batch || !store) return;
+		if (!batch) return;
 		const seq = notification(via, 'sitrep alert', notificationBody(batch.alerts));
 		if (seq) write(seq);
-		void onAlerts?.(batch.alerts, store, new Date(batch.at)).then((err) => {
+		void onAlerts?.(batch.alerts, data, new Date(batch.at)).then((err) => {
 			if (err) say(`${err} (they may fire again next time)`);
 		});
 	}, [batch]);

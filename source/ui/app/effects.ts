@@ -5,7 +5,7 @@
 import { basename, resolve } from 'node:path';
 import { type Dispatch, useEffect, useRef } from 'react';
 import type { Alert } from '../../core/alerts/evaluate.js';
-import type { Store } from '../../core/store.js';
+import type { Backend } from '../../core/backend/types.js';
 import { plural } from '../../core/words.js';
 import { FileWriteError, writeFileAtomic } from '../../io/atomic.js';
 import type { SavedView } from '../../io/settings/config.js';
@@ -26,7 +26,7 @@ export interface BriefingCallbacks {
 	/** At exit: the watch state to remember (what is still new stays new). */
 	onWatchExit?: (watch: WatchUi) => void;
 	/** Alert rules fired (once per firing): what they fired for, to record; resolves to an error message. */
-	onAlerts?: (alerts: readonly Alert[], store: Store, now: Date) => Promise<string | undefined>;
+	onAlerts?: (alerts: readonly Alert[], data: Backend, now: Date) => Promise<string | undefined>;
 }
 
 /** Writes atomically; `exclusive` never replaces a file. Returns 'exists', why it failed, or undefined. */

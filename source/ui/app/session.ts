@@ -4,6 +4,7 @@
 // sessions on one settings folder.
 
 import { type Alert, recordFirings } from '../../core/alerts/evaluate.js';
+import type { Backend } from '../../core/backend/types.js';
 import { G, glyphSet } from '../../core/glyphs.js';
 import { type NotifyVia, notifyVia } from '../../core/notify.js';
 import { sanitizeLine } from '../../core/sanitize.js';
@@ -74,11 +75,9 @@ export function openSession(
 	if (fired.notice) notes.push(fired.notice);
 	if (fired.error) notes.push(fired.error);
 	/** Firings whose save has not yet come back: saved again on the way out (a save is idempotent). */
-	const unsaved = new Set<{ alerts: readonly Alert[]; store: Store; now: Date }>();
-	const save = (batch: { alerts: readonly Alert[]; store: Store; now: Date }) =>
-		saveFired(opts.dir ?? batch.store.dir, (disk) =>
-			recordFirings(disk, batch.alerts, batch.store, rules, batch.now),
-		).then((err) => {
+	const unsaved = new Set<{ alerts: readonly Alert[]; data: Backend; now: Date }>();
+	const save = (batch: { alerts: readonly Alert[]; data: Backend; now: Date }) =>
+		saveFired(opts.dir ?? '', (disk) => recordFirings(disk, batch.alerts, batch.data, rules, batch.now)).then((err) => {
 			if (!err) unsaved.delete(batch);
 			return err;
 		});
@@ -109,10 +108,10 @@ export function openSession(
 			for (const batch of unsaved) void save(batch);
 		},
 		briefing: {
-			onAlerts: (alerts, store, now) => {
+			onAlerts: (alerts, data, now) => {
 				// A file that could not be read, nor kept aside, is not written over.
-				if (fired.error) return Promise.resolve(undefined);
-				const batch = { alerts, store, now };
+				if (fired.error || !opts.dir) return Promise.resolve(undefined);
+				const batch = { alerts, data, now };
 				unsaved.add(batch);
 				return save(batch);
 			},

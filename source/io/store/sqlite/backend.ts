@@ -337,6 +337,30 @@ export function sqliteBackend(db: Database): Backend {
 				})),
 			});
 		},
+		incidentsOf(which, since, until) {
+			// The order index (date DESC) read down from `until`: a record's date is never after its first day.
+			const where = ['i.date <= ?', 'i.first_day <= ?', 'i.last_day >= ?'];
+			const params: unknown[] = [until, until, since];
+			if (which.actors?.length) {
+				where.push(
+					'i.rid IN (SELECT rid FROM incident_actors WHERE actor IN (SELECT value FROM json_each(?)) AND date <= ?)',
+				);
+				params.push(JSON.stringify(which.actors), until);
+			}
+			if (which.country !== undefined) {
+				where.push('i.country = ?');
+				params.push(which.country);
+			}
+			if (which.type !== undefined) {
+				where.push('i.type = ?');
+				params.push(which.type);
+			}
+			return jsonRows<Incident>(
+				`SELECT d.json FROM incidents i JOIN incident_docs d ON d.rid = i.rid
+				 WHERE ${where.join(' AND ')} ORDER BY i.date DESC, i.id ASC`,
+				params,
+			);
+		},
 		actorIncidents(actorId) {
 			if (!actorById.has(actorId)) return [];
 			return jsonRows<Incident>(
@@ -368,6 +392,11 @@ export function sqliteBackend(db: Database): Backend {
 			if (f.actors.length) where.push(refs('actor', f.actors));
 			if (f.notCountries.length) where.push(`NOT ${refs('country', f.notCountries)}`);
 			if (f.notActors.length) where.push(`NOT ${refs('actor', f.notActors)}`);
+			if (f.citedByType) {
+				where.push(`EXISTS (SELECT 1 FROM article_refs r JOIN incidents i ON i.id = r.ref
+				             WHERE r.rid = a.rid AND r.kind = 'incident' AND i.type = ?)`);
+				params.push(f.citedByType);
+			}
 			if (f.since) {
 				where.push('substr(a.published, 1, 10) >= ?');
 				params.push(f.since);
