@@ -15,7 +15,9 @@ const common = {
 	bundle: true,
 	platform: 'node',
 	target: 'node20',
-	minify: true,
+	// SITREP_BUILD_NAMES=1 keeps names, for reading a CPU profile of the bundle.
+	minify: process.env.SITREP_BUILD_NAMES !== '1',
+	...(process.env.SITREP_BUILD_NAMES === '1' ? { minifyWhitespace: true, minifySyntax: true } : {}),
 	keepNames: false,
 	legalComments: 'none',
 	// Ink imports react-devtools-core (and ws for it) only when DEV is set; keep them out of the bundle.

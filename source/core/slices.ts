@@ -26,13 +26,34 @@ export function inSlices<T>(
  * `cancelled()` says so (undefined); `onStep` is given what each step yields. For a generator that
  * keeps its own time.
  */
+/** How often a paused run looks again. */
+const PAUSE_MS = 50;
+
 export function runSteps<T, Y = unknown>(
 	steps: Generator<Y, T>,
-	opts: { cancelled?: () => boolean; onSlice?: () => void; onStep?: (yielded: Y) => void } = {},
+	opts: {
+		cancelled?: () => boolean;
+		onSlice?: () => void;
+		onStep?: (yielded: Y) => void;
+		/** While true, no step runs (checked again every PAUSE_MS): keys come first. */
+		paused?: () => boolean;
+		/** While paused, `wake.now()` ends the wait at once (the work is wanted now). */
+		wake?: { now?: (() => void) | undefined };
+	} = {},
 ): Promise<T | undefined> {
 	return new Promise((resolve, reject) => {
 		const run = () => {
+			if (opts.wake) opts.wake.now = undefined;
 			if (opts.cancelled?.()) return resolve(undefined);
+			if (opts.paused?.()) {
+				const timer = setTimeout(run, PAUSE_MS);
+				if (opts.wake)
+					opts.wake.now = () => {
+						clearTimeout(timer);
+						setImmediate(run);
+					};
+				return;
+			}
 			opts.onSlice?.();
 			try {
 				const step = steps.next();

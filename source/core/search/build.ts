@@ -204,10 +204,18 @@ export function buildSearchIndexInSlices(
 	articles: readonly Article[],
 	incidents: readonly Incident[],
 	context: { countries?: readonly Country[] },
-	opts: { sliceMs?: number; onProgress?: (done: number) => void; cancelled?: () => boolean } = {},
+	opts: {
+		sliceMs?: number;
+		onProgress?: (done: number) => void;
+		cancelled?: () => boolean;
+		paused?: () => boolean;
+		wake?: { now?: (() => void) | undefined };
+	} = {},
 ): Promise<SearchIndex | undefined> {
 	return runSteps(buildSteps(articles, incidents, context, opts.sliceMs ?? 8), {
 		...(opts.cancelled ? { cancelled: opts.cancelled } : {}),
+		...(opts.paused ? { paused: opts.paused } : {}),
+		...(opts.wake ? { wake: opts.wake } : {}),
 		...(opts.onProgress ? { onStep: opts.onProgress } : {}),
 	});
 }

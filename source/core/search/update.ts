@@ -417,7 +417,12 @@ export function updateSearchIndexInSlices(
 	articles: readonly Article[],
 	incidents: readonly Incident[],
 	context: { countries?: readonly Country[] },
-	opts: { sliceMs?: number; cancelled?: () => boolean } = {},
+	opts: {
+		sliceMs?: number;
+		cancelled?: () => boolean;
+		paused?: () => boolean;
+		wake?: { now?: (() => void) | undefined };
+	} = {},
 ): Promise<SearchIndex | undefined> {
 	return runSteps(updateSteps(old, articles, incidents, context, opts.sliceMs ?? 8), opts);
 }

@@ -35,9 +35,10 @@ import type { WatchUi } from '../watch.js';
 import { useAlertEffects } from './alertEffects.js';
 import { Body } from './Body.js';
 import { type BriefingCallbacks, useBriefingEffects } from './effects.js';
-import { startIdleWork } from './idle.js';
+import { keysBusy, startIdleWork, whenQuiet } from './idle.js';
 import { entriesOf } from './paletteRun.js';
 import { reducer } from './reducer.js';
+import { keyArrived } from './renderMode.js';
 import { activeScopes, type DataAction, initialState } from './state.js';
 import { useKeys } from './useKeys.js';
 
@@ -102,6 +103,8 @@ export interface AppProps {
 	 * now, for a way out that is not a key (a signal, a hang-up) to save them.
 	 */
 	onCurrent?: (now: () => { pane: PaneId; watch: WatchUi }) => void;
+	/** Called once, at the first moment no key has arrived for a while after start (idle.ts whenQuiet). */
+	onQuiet?: () => void;
 	/** How long a lone Esc waits for the rest of a key's bytes, in ms (the `escapeTime` setting; keyReader.ts). */
 	escapeMs?: number;
 	/** Machine-coded (GDELT) incidents count in risk scores (the `riskMachineCoded` setting). */
@@ -207,6 +210,8 @@ export function App(props: AppProps) {
 	const onResults = useCallback((outcome: SearchOutcomeState) => dispatch({ type: 'searchResults', outcome }), []);
 	const onIndex = useCallback((index: Searcher | null) => dispatch({ type: 'searchIndex', index }), []);
 	const index = state.searchIndex;
+	// No key yet: not busy (performance.now() counts from the process start, 0 would read as a key then).
+	const lastKeyAt = useRef(Number.NEGATIVE_INFINITY);
 	const { progress, current } = useSearchEngine(
 		env,
 		pending,
@@ -216,16 +221,19 @@ export function App(props: AppProps) {
 		onResults,
 		state.pane === 'search',
 		firstLimit(pageSize(bodyHeight(state))),
+		() => keysBusy(lastKeyAt.current),
 	);
 
 	// Once the index is built the dashboard is idle: work out what later keys will need (idle.ts).
 	const latest = useRef(state);
 	latest.current = state;
-	const lastKeyAt = useRef(0);
 	const { onCurrent } = props;
 	useEffect(() => {
 		onCurrent?.(() => ({ pane: latest.current.pane, watch: latest.current.watch }));
 	}, [onCurrent]);
+	const { onQuiet } = props;
+	// biome-ignore lint/correctness/useExhaustiveDependencies: once, after the first frame
+	useEffect(() => (onQuiet ? whenQuiet(onQuiet, () => lastKeyAt.current) : undefined), []);
 	// After a reload, not before the index has the new records: the two would share the frames.
 	useEffect(() => {
 		if (!index || !current) return;
@@ -245,6 +253,7 @@ export function App(props: AppProps) {
 	// The one key dispatcher: the keys of each read, in order, to the reducer.
 	useKeys((keys: KeyPress[]) => {
 		lastKeyAt.current = performance.now();
+		keyArrived();
 		dispatch({ type: 'keys', keys });
 	}, props.escapeMs ?? DEFAULT_ESCAPE_MS);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backendOf } from '../../core/backend/memory.js';
 import { loadDataDir } from '../../io/load/load.js';
-import { startIdleWork } from './idle.js';
+import { keysBusy, startIdleWork, whenQuiet } from './idle.js';
 
 const DATA = new URL('../../../data', import.meta.url).pathname;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -50,5 +50,59 @@ describe('idle work', () => {
 		stop();
 		await wait(200);
 		expect(warmed).toBe(0);
+	});
+
+	it('keysBusy: a key within the quiet period, not before it, and none yet is not busy', () => {
+		expect(keysBusy(1000, 1100)).toBe(true);
+		expect(keysBusy(1000, 2000)).toBe(false);
+		expect(keysBusy(Number.NEGATIVE_INFINITY, 50)).toBe(false);
+	});
+});
+
+describe('whenQuiet', () => {
+	it('waits while keys arrive, runs once they stop, and only once', async () => {
+		let runs = 0;
+		let typing = true;
+		let lastKey = 0;
+		const stop = whenQuiet(
+			() => runs++,
+			() => (typing ? performance.now() : lastKey),
+			60_000,
+		);
+		try {
+			await wait(400);
+			expect(runs).toBe(0);
+			typing = false;
+			lastKey = performance.now();
+			await expect.poll(() => runs, { timeout: 10_000, interval: 20 }).toBe(1);
+			await wait(200);
+			expect(runs).toBe(1);
+		} finally {
+			stop();
+		}
+	});
+
+	it('runs after its longest wait even while keys keep arriving', async () => {
+		let runs = 0;
+		const stop = whenQuiet(
+			() => runs++,
+			() => performance.now(),
+			100,
+		);
+		try {
+			await expect.poll(() => runs, { timeout: 10_000, interval: 20 }).toBe(1);
+		} finally {
+			stop();
+		}
+	});
+
+	it('does nothing once cancelled', async () => {
+		let runs = 0;
+		whenQuiet(
+			() => runs++,
+			() => Number.NEGATIVE_INFINITY,
+		)();
+		await wait(100);
+		expect(runs).toBe(0);
 	});
 });

@@ -31,11 +31,36 @@ export interface IdleWork {
 	lastKeyAt: () => number;
 }
 
+/** Keys arrived in the last BUSY_MS: someone is working, and work that can wait does. */
+export const keysBusy = (lastKeyAt: number, now = performance.now()): boolean => now - lastKeyAt < BUSY_MS;
+
+/**
+ * Runs `fn` once, at the first moment keys have not arrived for BUSY_MS (or after `maxMs`
+ * whatever the keys): start-up work that can wait (loading what writes settings) then does not
+ * hold the first keys' frames. Returns what cancels it.
+ */
+export function whenQuiet(fn: () => void, lastKeyAt: () => number, maxMs = 2000): () => void {
+	const until = performance.now() + maxMs;
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const check = () => {
+		if (keysBusy(lastKeyAt()) && performance.now() < until) {
+			timer = setTimeout(check, 50);
+			return;
+		}
+		timer = undefined;
+		fn();
+	};
+	timer = setTimeout(check, 0);
+	return () => {
+		if (timer) clearTimeout(timer);
+	};
+}
+
 /** Starts the idle work; returns what stops it. */
 export function startIdleWork(w: IdleWork): () => void {
 	let cancelled = false;
 	let timer: ReturnType<typeof setTimeout> | undefined;
-	const busy = () => performance.now() - w.lastKeyAt() < BUSY_MS;
+	const busy = () => keysBusy(w.lastKeyAt());
 	const later = (f: () => void, ms: number) => {
 		timer = setTimeout(f, ms);
 	};

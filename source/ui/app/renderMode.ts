@@ -25,3 +25,20 @@ export function renderMode(env: Record<string, string | undefined>): RenderMode 
 		incrementalScrolling: incrementalRendering && mode !== 'lines' && hasLineScrolling(env.TERM),
 	};
 }
+
+// A key's frame is drawn at once (patches/ink+6.8.0.patch, `renderNow`): Ink otherwise draws at
+// most one frame per 34 ms, and a key pressed just after any other frame (a status line, a
+// progress step, the first frame) waited for the throttle's trailing edge.
+let keyPending = false;
+
+/** A key was read: the next frame is the key's. */
+export function keyArrived(): void {
+	keyPending = true;
+}
+
+/** Ink's `renderNow` option: true once per key read, for the first commit after it. */
+export function renderNow(): boolean {
+	const now = keyPending;
+	keyPending = false;
+	return now;
+}

@@ -21,7 +21,7 @@ import { App, type LiveStatus } from './App.js';
 import { startIndexLive } from './indexLive.js';
 import { type LiveWiring, startLiveView } from './liveView.js';
 import type { Profiler } from './profiler.js';
-import { renderMode } from './renderMode.js';
+import { renderMode, renderNow } from './renderMode.js';
 import { openSession } from './session.js';
 
 const ENTER = '\u001b[?1049h\u001b[2J\u001b[H';
@@ -277,6 +277,13 @@ export async function runTui(
 				asOf={opts.asOf}
 				onPane={onPane}
 				onCurrent={keepCurrent}
+				// Then what writes settings (~20 ms to load), once the first keys are drawn: a signal
+				// or a hang-up saves on its way out within the call.
+				onQuiet={() => {
+					prepareWrites().catch(() => {
+						// Not loadable: each write says so when it is tried.
+					});
+				}}
 				onExit={(c) => {
 					code = c;
 					over = true;
@@ -299,18 +306,13 @@ export async function runTui(
 			exitOnCtrlC: false,
 			patchConsole: true,
 			...renderMode(process.env),
+			renderNow,
 			onRender: opts.profiler ? ({ renderTime }) => opts.profiler?.frame(renderTime) : undefined,
 		},
 	);
 	// The first frame is on the screen (Ink draws it within render): the launcher, dist/cli.js,
 	// may now save V8's code cache of what ran up to here (scripts/launcher.js).
 	(process as NodeJS.EventEmitter).emit('sitrep:first-frame');
-	// Then what writes settings: a signal or a hang-up saves on its way out, within the call.
-	setImmediate(() => {
-		prepareWrites().catch(() => {
-			// Not loadable: each write says so when it is tried.
-		});
-	});
 	// From here on the App is drawn again with newer data: the articles, then every reload.
 	// Not once the dashboard is over: a rerender after unmount mounts the App again, raw mode
 	// and all, and the process would never exit.

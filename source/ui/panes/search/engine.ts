@@ -33,14 +33,31 @@ export function useSearchEngine(
 	shown: boolean,
 	/** Results asked for per typed query (state.ts firstLimit). */
 	limit: number,
+	/** Keys are arriving (idle.ts keysBusy): while Search is not shown, the build waits for them to stop. */
+	keysBusy: () => boolean = () => false,
 ): { progress: number; current: boolean } {
 	const [progress, setProgress] = useState(0);
+	// The progress is drawn only on the Search pane: elsewhere a frame per 10% would take the
+	// render throttle's leading edge from the next key's frame (up to 34 ms later).
+	const progressNow = useRef(0);
+	const shownNow = useRef(shown);
+	shownNow.current = shown;
+	const busyNow = useRef(keysBusy);
+	busyNow.current = keysBusy;
+	// A build waiting for keys to stop goes on at once when Search is shown.
+	const wake = useRef<{ now?: (() => void) | undefined }>({});
+	useEffect(() => {
+		if (!shown) return;
+		setProgress(progressNow.current);
+		wake.current.now?.();
+	}, [shown]);
 	// The env the index in force was made for: until it is this one, the data is newer than the index.
 	const [madeFor, setMadeFor] = useState<Env | null>(null);
 	const latest = useRef(index);
 	latest.current = index;
 	useEffect(() => {
 		let cancelled = false;
+		const paused = () => !shownNow.current && busyNow.current();
 		const { store } = env;
 		if (!store) {
 			setMadeFor(env);
@@ -49,18 +66,21 @@ export function useSearchEngine(
 		}
 		const before = latest.current && !('search' in latest.current) ? latest.current : null;
 		if (before && !pending) {
-			updateSearchIndexInSlices(before, store.articles, store.incidents, store, { cancelled: () => cancelled }).then(
-				(built) => {
-					if (!built || cancelled) return;
-					setMadeFor(env);
-					onIndex(built);
-				},
-			);
+			updateSearchIndexInSlices(before, store.articles, store.incidents, store, {
+				cancelled: () => cancelled,
+				paused,
+				wake: wake.current,
+			}).then((built) => {
+				if (!built || cancelled) return;
+				setMadeFor(env);
+				onIndex(built);
+			});
 			return () => {
 				cancelled = true;
 			};
 		}
 		onIndex(null);
+		progressNow.current = 0;
 		setProgress(0);
 		if (pending) return;
 		buildSearchIndexInSlices(
@@ -69,8 +89,13 @@ export function useSearchEngine(
 			{ countries: store.countries },
 			{
 				cancelled: () => cancelled,
+				paused,
+				wake: wake.current,
 				// A frame per 10% is enough to show progress; each costs a render.
-				onProgress: (done) => setProgress(Math.floor(done * 10) * 10),
+				onProgress: (done) => {
+					progressNow.current = Math.floor(done * 10) * 10;
+					if (shownNow.current) setProgress(progressNow.current);
+				},
 			},
 		).then((built) => {
 			if (!built || cancelled) return;
