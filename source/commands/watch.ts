@@ -3,6 +3,7 @@
 // marks nothing seen (it may run from cron); --mark-seen does. Alert rules that
 // fire are reported too, and recorded (watchAlerts.ts).
 import { type AlertRule, ruleId } from '../core/alerts/rule.js';
+import { backendOf } from '../core/backend/memory.js';
 import { squash } from '../core/fold.js';
 import type { Resolved, Resolver } from '../core/resolve.js';
 import { sanitizeLine } from '../core/sanitize.js';
@@ -212,7 +213,7 @@ async function report(
 			return EXIT.data;
 		}
 	}
-	const w = whatsNew(store, items, seen);
+	const w = whatsNew(backendOf(store), items, seen);
 	// A replay (--as-of) or a --peek tells, and leaves the next run to tell again.
 	const record = !flags.peek && flags.asOf === undefined;
 	const fired = await runAlerts(store, resolver, config, storedKeys(config), at, record, ctx);
@@ -237,7 +238,7 @@ async function report(
 	}
 	if (!flags.markSeen) return alerted;
 	const failed = await saveSeen(
-		nextSeen(store, items, { incidents: new Set(), articles: new Set() }, now.toISOString()),
+		nextSeen(backendOf(store), items, { incidents: new Set(), articles: new Set() }, now.toISOString()),
 		store.dir,
 	);
 	if (failed) {
@@ -345,8 +346,10 @@ async function edit(
 		}
 		const base = seen ?? { since: now.toISOString(), items: {} };
 		const failed =
-			(await saveSeen({ since: base.since, items: { ...base.items, [key]: idsOf(store, r.value) } }, store.dir)) ??
-			(await writeKeys(config, [...keys, key]));
+			(await saveSeen(
+				{ since: base.since, items: { ...base.items, [key]: idsOf(backendOf(store), r.value) } },
+				store.dir,
+			)) ?? (await writeKeys(config, [...keys, key]));
 		if (failed) return fail(failed);
 	}
 	if (!rule) return say(said || `already watching ${label} (${key})`, true);

@@ -1,10 +1,12 @@
 // The watchlist: actors, countries and incident types an analyst follows, and
 // what is new for them since the previous session. Pure: the TUI header and
 // `sitrep watch` both call these; watchState.ts persists what was seen.
+
+import type { Backend } from './backend/types.js';
 import { shortName } from './resolve.js';
 import type { Actor } from './schema.js';
 import { type IncidentType, incidentTypeLabels } from './schemaBase.js';
-import { byDateDesc, type Store } from './store.js';
+import { byDateDesc } from './store.js';
 import { withSubgroups } from './timeline.js';
 
 export type WatchKind = 'actor' | 'country' | 'type';
@@ -45,15 +47,6 @@ export function watchLabel(
 	return item.id;
 }
 
-/** Newest first, no repeats, from several newest-first lists. */
-function merged<T extends { id: string }>(lists: readonly (readonly T[] | undefined)[], order: (a: T, b: T) => number) {
-	const present = lists.filter((l): l is readonly T[] => Boolean(l?.length));
-	if (present.length <= 1) return (present[0] ?? []).map((r) => r.id);
-	const byId = new Map<string, T>();
-	for (const list of present) for (const r of list) byId.set(r.id, r);
-	return [...byId.values()].sort(order).map((r) => r.id);
-}
-
 export const newestArticle = (a: { published: string; id: string }, b: { published: string; id: string }) =>
 	byDateDesc({ date: a.published, id: a.id }, { date: b.published, id: b.id });
 
@@ -62,35 +55,10 @@ export const newestArticle = (a: { published: string; id: string }, b: { publish
  * An actor brings its subgroups (watching the Taliban shows the Haqqani network),
  * for articles too; a type's articles are those its incidents cite.
  */
-export function idsOf(store: Store, item: WatchItem): { incidents: string[]; articles: string[] } {
-	if (item.kind === 'actor') {
-		const actors = [...withSubgroups(store, item.id)];
-		return {
-			incidents: merged(
-				actors.map((a) => store.incidentsByActor.get(a)),
-				byDateDesc,
-			),
-			articles: merged(
-				actors.map((a) => store.articlesByActor.get(a)),
-				newestArticle,
-			),
-		};
-	}
-	if (item.kind === 'country') {
-		return {
-			incidents: (store.incidentsByCountry.get(item.id) ?? []).map((i) => i.id),
-			articles: (store.articlesByCountry.get(item.id) ?? []).map((a) => a.id),
-		};
-	}
-	const type = item.id as IncidentType;
-	const incidents = store.incidents.filter((i) => i.type === type);
-	return {
-		incidents: incidents.map((i) => i.id),
-		articles: merged(
-			incidents.map((i) => store.articlesByIncident.get(i.id)),
-			newestArticle,
-		),
-	};
+export function idsOf(data: Backend, item: WatchItem): { incidents: string[]; articles: string[] } {
+	if (item.kind === 'actor') return data.watchIds({ actors: [...withSubgroups(data, item.id)] });
+	if (item.kind === 'country') return data.watchIds({ country: item.id });
+	return data.watchIds({ type: item.id as IncidentType });
 }
 
 /** What the analyst has already seen, per watched item key. */
@@ -124,7 +92,7 @@ function distinct(items: readonly WatchItem[]): WatchItem[] {
  * New = ids of a watched item that are not in its seen list. An item with no
  * seen entry yet (just watched) has nothing new. Totals count distinct ids.
  */
-export function whatsNew(store: Store, items: readonly WatchItem[], seen: Seen | undefined): WhatsNew {
+export function whatsNew(data: Backend, items: readonly WatchItem[], seen: Seen | undefined): WhatsNew {
 	const out: WhatsNew = {
 		since: seen?.since,
 		items: [],
@@ -139,7 +107,7 @@ export function whatsNew(store: Store, items: readonly WatchItem[], seen: Seen |
 		let incidents: string[] = [];
 		let articles: string[] = [];
 		if (entry) {
-			const now = idsOf(store, item);
+			const now = idsOf(data, item);
 			const seenIncidents = new Set(entry.incidents);
 			const seenArticles = new Set(entry.articles);
 			incidents = now.incidents.filter((id) => !seenIncidents.has(id));
@@ -147,7 +115,7 @@ export function whatsNew(store: Store, items: readonly WatchItem[], seen: Seen |
 		}
 		for (const id of incidents) out.newIncidentIds.add(id);
 		for (const id of articles) out.newArticleIds.add(id);
-		out.items.push({ item, key, label: watchLabel(store, item), incidents, articles });
+		out.items.push({ item, key, label: watchLabel(data, item), incidents, articles });
 	}
 	out.incidents = out.newIncidentIds.size;
 	out.articles = out.newArticleIds.size;
@@ -157,17 +125,17 @@ export function whatsNew(store: Store, items: readonly WatchItem[], seen: Seen |
 /**
  * The seen lists to store for next time: everything each watched item has now,
  * minus the ids still unseen, so they stay new next session. Computed from the
- * full store: one still waiting for its articles would forget the articles seen.
+ * full data: a store still waiting for its articles would forget the articles seen.
  */
 export function nextSeen(
-	store: Store,
+	data: Backend,
 	items: readonly WatchItem[],
 	stillNew: { incidents: ReadonlySet<string>; articles: ReadonlySet<string> },
 	now: string,
 ): Seen {
 	const seen: Seen = { since: now, items: {} };
 	for (const item of distinct(items)) {
-		const ids = idsOf(store, item);
+		const ids = idsOf(data, item);
 		seen.items[watchKey(item)] = {
 			incidents: ids.incidents.filter((id) => !stillNew.incidents.has(id)).sort(),
 			articles: ids.articles.filter((id) => !stillNew.articles.has(id)).sort(),

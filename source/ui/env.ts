@@ -10,8 +10,8 @@ export interface Env {
 	/** Every answer the panes show: the store in memory, or the SQLite index of a big data set. */
 	data: Backend;
 	/**
-	 * The records in memory, when they are (not over the index): what the watchlist's
-	 * new-record marks and the palette's places and titles still read whole.
+	 * The records in memory, when they are (not over the index): what the palette's places
+	 * and titles still read whole.
 	 */
 	store?: Store;
 	/** The data directory: the status bar shows it, a brief names it as its source. */

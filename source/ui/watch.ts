@@ -2,7 +2,7 @@
 // stay on new rows until the row is looked at, and toggling items on and off.
 
 import type { Backend } from '../core/backend/types.js';
-import { rolesIn, type Store } from '../core/store.js';
+import { rolesIn } from '../core/store.js';
 import { idsOf, parseWatchKey, type Seen, type WatchItem, watchKey, whatsNew } from '../core/watch.js';
 import type { Target } from '../present/target.js';
 
@@ -18,30 +18,51 @@ export interface WatchUi {
 	startArticles: number;
 }
 
-const idsCache = new WeakMap<Store, Map<string, { incidents: string[]; articles: string[] }>>();
+const idsCache = new WeakMap<Backend, Map<string, { incidents: string[]; articles: string[] }>>();
 
-/** idsOf once per store and item: the Watch line and the marks ask on every key. */
-export function idsFor(store: Store, item: WatchItem): { incidents: string[]; articles: string[] } {
-	let m = idsCache.get(store);
+/** idsOf once per data (a store, or an index opened again after an update) and item: the Watch line and the marks ask on every key. */
+export function idsFor(data: Backend, item: WatchItem): { incidents: string[]; articles: string[] } {
+	let m = idsCache.get(data);
 	if (!m) {
 		m = new Map();
-		idsCache.set(store, m);
+		idsCache.set(data, m);
 	}
 	const key = watchKey(item);
 	let ids = m.get(key);
 	if (!ids) {
-		ids = idsOf(store, item);
+		ids = idsOf(data, item);
 		m.set(key, ids);
 	}
 	return ids;
+}
+
+/**
+ * The watched items' records that `after` has and `before` had not: what an index opened again
+ * after an update brought (the update itself reports no ids), marked new as live data is.
+ */
+export function addedFor(
+	before: Backend,
+	after: Backend,
+	keys: readonly string[],
+): { incidents: string[]; articles: string[] } {
+	const incidents = new Set<string>();
+	const articles = new Set<string>();
+	for (const item of items(keys)) {
+		const was = idsFor(before, item);
+		const now = idsFor(after, item);
+		const had = { incidents: new Set(was.incidents), articles: new Set(was.articles) };
+		for (const id of now.incidents) if (!had.incidents.has(id)) incidents.add(id);
+		for (const id of now.articles) if (!had.articles.has(id)) articles.add(id);
+	}
+	return { incidents: [...incidents], articles: [...articles] };
 }
 
 export function items(keys: readonly string[]): WatchItem[] {
 	return keys.map(parseWatchKey).filter((i): i is WatchItem => i !== undefined);
 }
 
-export function watchUi(store: Store, keys: readonly string[], seen: Seen | undefined): WatchUi {
-	const w = whatsNew(store, items(keys), seen);
+export function watchUi(data: Backend, keys: readonly string[], seen: Seen | undefined): WatchUi {
+	const w = whatsNew(data, items(keys), seen);
 	return {
 		keys: [...keys],
 		...(w.since ? { since: w.since } : {}),
@@ -61,14 +82,12 @@ export const noWatch: WatchUi = {
 };
 
 /** Adds or removes an item; a newly watched item starts with nothing new (everything now is its baseline). */
-export function toggle(w: WatchUi, key: string, store: Store | undefined): { watch: WatchUi; on: boolean } {
+export function toggle(w: WatchUi, key: string, data: Backend): { watch: WatchUi; on: boolean } {
 	if (w.keys.includes(key)) {
-		// Over the index there are no marks to clear (what is new is worked out from records in memory).
-		if (!store) return { watch: { ...w, keys: w.keys.filter((k) => k !== key) }, on: false };
 		const keys = w.keys.filter((k) => k !== key);
 		// Marks that only the removed item explained go with it.
-		const still = new Set(items(keys).flatMap((i) => idsFor(store, i).incidents));
-		const stillA = new Set(items(keys).flatMap((i) => idsFor(store, i).articles));
+		const still = new Set(items(keys).flatMap((i) => idsFor(data, i).incidents));
+		const stillA = new Set(items(keys).flatMap((i) => idsFor(data, i).articles));
 		return {
 			watch: {
 				...w,

@@ -11,8 +11,10 @@ import { Resolver } from '../../source/core/resolve.js';
 import { RISK_WINDOWS, riskTable, riskWindow } from '../../source/core/risk.js';
 import type { Incident } from '../../source/core/schema.js';
 import { countDates, emptyFilter, TIMELINE_SORTS, type TimelineFilter } from '../../source/core/timeline.js';
+import { idsOf, nextSeen, type Seen, watchKey, whatsNew } from '../../source/core/watch.js';
 import { type ExportFilterInput, selectRecords } from '../../source/io/export.js';
 import { briefMarkdown } from '../../source/present/brief.js';
+import { items } from '../../source/ui/watch.js';
 
 const PAGE = 50;
 
@@ -203,5 +205,22 @@ export function answersOf(data: Backend, opts: AnswerOptions = {}): Record<strin
 		data.incidentsOf({ country: first ?? 'AF', type: 'IED' }, '2021-08-15', '2021-12-31'),
 	].map(ids);
 	out.firedIds = ev.alerts.map((a) => ruleId(a.rule));
+
+	// The watchlist: every record of an item (an actor with its subgroups, a country, a type), and
+	// what is new against a seen state that lacks the newest few of each.
+	const watched = items(keys);
+	out.watchIds = watched.map((item) => idsOf(data, item));
+	const seen: Seen = {
+		since: '2025-01-01T00:00:00Z',
+		items: Object.fromEntries(
+			watched.map((item, i) => {
+				const ids = idsOf(data, item);
+				return [watchKey(item), { incidents: ids.incidents.slice(i + 1), articles: ids.articles.slice(2) }];
+			}),
+		),
+	};
+	const news = whatsNew(data, watched, seen);
+	out.whatsNew = { ...news, newIncidentIds: [...news.newIncidentIds], newArticleIds: [...news.newArticleIds] };
+	out.nextSeen = nextSeen(data, watched, { incidents: new Set(news.newIncidentIds), articles: new Set() }, 'now');
 	return out;
 }

@@ -16,17 +16,30 @@ describe('the dashboard over the index', () => {
 	it('opens on the index and every pane answers from it', async () => {
 		const dir = join(temp, 'data');
 		cpSync(DATA_DIR, dir, { recursive: true });
+		const incidents = JSON.parse(readFileSync(join(dir, 'incidents.json'), 'utf8'));
+		const list = Array.isArray(incidents) ? incidents : incidents.incidents;
+		// The new incident's country is watched: its record is marked new when the index is updated.
+		const config = join(temp, 'config');
+		mkdirSync(config);
+		writeFileSync(join(config, 'config.json'), JSON.stringify({ watchlist: [`country:${list[0].country}`] }));
 		const d = await Dash.start({
 			cols: 100,
 			rows: 30,
 			args: ['--data', dir],
-			env: { SITREP_STORAGE: 'index', XDG_CACHE_HOME: join(temp, 'cache'), NO_COLOR: '1' },
+			env: {
+				SITREP_STORAGE: 'index',
+				XDG_CACHE_HOME: join(temp, 'cache'),
+				NO_COLOR: '1',
+				SITREP_CONFIG_DIR: config,
+			},
 		});
 		try {
-			await d.firstFrame();
+			// The status line says what is new on the watchlist at start (no "incidents ·" yet: not firstFrame()).
+			await d.screenShows('Watch: nothing new');
 			expect(existsSync(join(dir, '.sitrep', 'index.sqlite'))).toBe(true);
-			await d.screenShows('123 incidents · 20 articles · 34 actors');
+			expect(d.lines().join('\n')).not.toMatch(/Watch:.*●/);
 			d.press('1');
+			await d.screenShows('123 incidents · 20 articles · 34 actors');
 			await d.screenShows('all incidents · 123');
 			d.press('G');
 			await d.screenShows('2021-04-21');
@@ -44,14 +57,14 @@ describe('the dashboard over the index', () => {
 			d.press('\r');
 			await d.screenShows('Search › Khalil Haqqani');
 			// A file written while it is open: the index is brought up to date and the panes ask it again.
-			const incidents = JSON.parse(readFileSync(join(dir, 'incidents.json'), 'utf8'));
-			const list = Array.isArray(incidents) ? incidents : incidents.incidents;
 			const one = { ...list[0], id: 'e2e-live-index-1', date: '2026-01-02', location: 'Liveindexville' };
 			delete one.endDate;
 			mkdirSync(join(dir, 'incidents'));
 			writeFileSync(join(dir, 'incidents', 'new.json'), JSON.stringify([one]));
 			await d.screenShows('124 incidents');
 			await d.screenShows('updated');
+			// The watched country's new incident is marked on the Watch line.
+			await d.screenShows('●1');
 			d.press('1c');
 			await d.screenShows('all incidents · 124');
 			await d.screenShows('Liveindexville');

@@ -18,6 +18,7 @@
 // A marker before each string (<<AT7>>: article title of string 7) says where
 // it landed; from the marker to the next one must be free of C0 (but LF),
 // DEL, C1, bidi controls and U+2028/9, and every marker must be seen.
+
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { runConfig } from '../../source/commands/config.js';
 import { processCtx } from '../../source/commands/context.js';
 import { runViews } from '../../source/commands/views.js';
+import { backendOf } from '../../source/core/backend/memory.js';
 import { hasControl, sanitizeLine, sanitizeText } from '../../source/core/sanitize.js';
 import { type Incident, recordSchemas } from '../../source/core/schema.js';
 import { fit as fitCells, truncate, width } from '../../source/core/width.js';
@@ -293,7 +295,7 @@ async function run(root: string): Promise<Row[]> {
 		cases.push(
 			await withConfigDir(hostileConfigDir(join(root, 'config-status'), i, false), async () => {
 				const config = await openConfig();
-				const message = openSession(config, { isTTY: false }).startMessage(tiny.store);
+				const message = openSession(config, { isTTY: false }).startMessage(backendOf(tiny.store));
 				return { dir: config.settings.dataDir ?? '', message };
 			}),
 		);

@@ -2,11 +2,13 @@
 // Watch line and the `a` list when the App is given a store with a matching
 // record (at start, and when a new store arrives), the notification written
 // for the terminal the environment names, and firing once across sessions.
+
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseWhen } from '../../source/core/alerts/rule.js';
+import { backendOf } from '../../source/core/backend/memory.js';
 import type { NotifyVia } from '../../source/core/notify.js';
 import type { Store } from '../../source/core/store.js';
 import { openConfig } from '../../source/io/settings/config.js';
@@ -171,7 +173,7 @@ describe('alerts across sessions, and the notification the environment asks for'
 
 	async function session(store: Store) {
 		const s = openSession(await openConfig(), { isTTY: false, dir: store.dir });
-		s.complete(store);
+		s.complete(backendOf(store));
 		const r = render(
 			<App
 				escapeMs={0}
@@ -179,7 +181,7 @@ describe('alerts across sessions, and the notification the environment asks for'
 				problems={[]}
 				cols={100}
 				rows={24}
-				watch={s.watchFor(store)}
+				watch={s.watchFor(backendOf(store))}
 				alerts={s.alerts}
 				notify={s.notify}
 				briefing={s.briefing}

@@ -37,7 +37,7 @@ afterEach(() => {
 /** One dashboard session as `sitrep` opens it: settings read, App rendered, state written back on quit. */
 async function session(store: Store, opts: { cols?: number; rows?: number } = {}) {
 	const s = openSession(await openConfig(), { isTTY: false, dir: store.dir });
-	s.complete(store);
+	s.complete(backendOf(store));
 	const r = render(
 		<App
 			escapeMs={0}
@@ -47,8 +47,8 @@ async function session(store: Store, opts: { cols?: number; rows?: number } = {}
 			rows={opts.rows ?? 24}
 			keymap={s.keymap}
 			views={s.views}
-			watch={s.watchFor(store)}
-			startMessage={s.startMessage(store)}
+			watch={s.watchFor(backendOf(store))}
+			startMessage={s.startMessage(backendOf(store))}
 			settingsNotes={s.notes}
 			briefing={s.briefing}
 		/>,

@@ -4,9 +4,11 @@
 // small — drawn in Unicode shows the Unicode glyphs, and drawn in ASCII (a
 // locale that is not UTF-8) shows none of them, and nothing outside ASCII
 // that the data did not bring.
+
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { backendOf } from '../../source/core/backend/memory.js';
 import { ASCII_GLYPHS, type GlyphSet, setGlyphs, UNICODE_GLYPHS } from '../../source/core/glyphs.js';
 import type { Problem } from '../../source/core/problems.js';
 import { loadDataDir } from '../../source/io/load/load.js';
@@ -53,7 +55,7 @@ async function tour(set: GlyphSet, cols: number, rows: number): Promise<string[]
 			problems={[PROBLEM]}
 			cols={cols}
 			rows={rows}
-			watch={watchUi(store, ['actor:pakistan-military'], seen)}
+			watch={watchUi(backendOf(store), ['actor:pakistan-military'], seen)}
 			escapeMs={0}
 		/>,
 	);

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseWhen } from '../../source/core/alerts/rule.js';
+import { backendOf } from '../../source/core/backend/memory.js';
 import type { Backend } from '../../source/core/backend/types.js';
+import { idsOf, watchKey } from '../../source/core/watch.js';
 import { loadDataDir } from '../../source/io/load/load.js';
 import type { LoadResult } from '../../source/io/load/loader.js';
 import { sqliteBackend } from '../../source/io/store/sqlite/backend.js';
@@ -15,7 +17,7 @@ import { ensureIndex } from '../../source/io/store/sqlite/ensure.js';
 import type { Db } from '../../source/io/store/sqlite/open.js';
 import { alertsUi } from '../../source/ui/alerts.js';
 import { App } from '../../source/ui/app/App.js';
-import { noWatch } from '../../source/ui/watch.js';
+import { items, noWatch, watchUi } from '../../source/ui/watch.js';
 import { ANSWERED, DATA_DIR, eventually, KEY, press, render } from '../support/helpers.js';
 
 let dir: string;
@@ -141,6 +143,30 @@ describe('the dashboard over the SQLite index', () => {
 		await press(memory.stdin, 'a');
 		await press(index.stdin, 'a');
 		expect(index.lastFrame()).toContain('2 alerts fired this session');
+		expect(index.lastFrame()).toBe(memory.lastFrame());
+		memory.unmount();
+		index.unmount();
+	});
+
+	it('the watchlist: the same Watch line and ● marks as in memory', async () => {
+		const keys = ['actor:taliban', 'country:PK'];
+		const memoryData = backendOf(loaded.store);
+		// Seen: everything but the newest two incidents and articles of each item.
+		const seen = {
+			since: '2025-01-01T00:00:00Z',
+			items: Object.fromEntries(
+				items(keys).map((item) => {
+					const ids = idsOf(memoryData, item);
+					return [watchKey(item), { incidents: ids.incidents.slice(2), articles: ids.articles.slice(2) }];
+				}),
+			),
+		};
+		const common = { escapeMs: 0, problems: [], cols: 100, rows: 30, now: () => new Date('2026-01-05T00:00:00Z') };
+		const memory = render(<App {...common} store={loaded.store} watch={watchUi(memoryData, keys, seen)} />);
+		const index = render(<App {...common} data={indexed} dir={dir} watch={watchUi(indexed, keys, seen)} />);
+		await eventually(() => memory.lastFrame() ?? '').toContain('Watch:');
+		await eventually(() => index.lastFrame() ?? '').toContain('Watch:');
+		expect(memory.lastFrame()).toMatch(/Taliban ●\d/);
 		expect(index.lastFrame()).toBe(memory.lastFrame());
 		memory.unmount();
 		index.unmount();

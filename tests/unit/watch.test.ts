@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../source/commands/context.js';
 import { runWatch, type WatchFlags } from '../../source/commands/watch.js';
+import { backendOf } from '../../source/core/backend/memory.js';
 import { Resolver } from '../../source/core/resolve.js';
 import type { Actor, Incident } from '../../source/core/schema.js';
 import { buildStore } from '../../source/core/store.js';
@@ -31,7 +32,12 @@ const SUICIDE: WatchItem = { kind: 'type', id: 'suicide bombing' };
 
 /** A seen record with everything the items have now, except the ids given. */
 function seenAllBut(items: WatchItem[], unseen: string[] = []): Seen {
-	const seen = nextSeen(store, items, { incidents: new Set(), articles: new Set() }, '2025-03-01T10:00:00.000Z');
+	const seen = nextSeen(
+		backendOf(store),
+		items,
+		{ incidents: new Set(), articles: new Set() },
+		'2025-03-01T10:00:00.000Z',
+	);
 	for (const e of Object.values(seen.items)) {
 		e.incidents = e.incidents.filter((id) => !unseen.includes(id));
 		e.articles = e.articles.filter((id) => !unseen.includes(id));
@@ -56,16 +62,16 @@ describe('watch items', () => {
 	});
 
 	it('an actor brings its subgroups, in any role, and the articles about them', () => {
-		const is = idsOf(store, { kind: 'actor', id: 'islamic-state' });
+		const is = idsOf(backendOf(store), { kind: 'actor', id: 'islamic-state' });
 		const direct = new Set((store.incidentsByActor.get('islamic-state') ?? []).map((i) => i.id));
-		const sub = idsOf(store, ISKP);
+		const sub = idsOf(backendOf(store), ISKP);
 		expect(sub.incidents.length).toBeGreaterThan(0);
 		expect(is.incidents).toEqual(expect.arrayContaining(sub.incidents));
 		expect(is.articles).toEqual(expect.arrayContaining(sub.articles));
 		expect(sub.incidents.some((id) => !direct.has(id))).toBe(true);
 		expect(new Set(is.incidents).size).toBe(is.incidents.length);
 		// A target counts: Rahimullah Haqqani was killed by ISKP.
-		expect(idsOf(store, { kind: 'actor', id: 'rahimullah-haqqani' }).incidents).toContain(
+		expect(idsOf(backendOf(store), { kind: 'actor', id: 'rahimullah-haqqani' }).incidents).toContain(
 			'inc-2022-08-11-kabul-rahimullah-haqqani',
 		);
 		const dates = is.incidents.map((id) => store.incidentById.get(id)?.date ?? '');
@@ -73,10 +79,10 @@ describe('watch items', () => {
 	});
 
 	it('a country by incident.country and article.countries; a type by its incidents and the articles they cite', () => {
-		const af = idsOf(store, AF);
+		const af = idsOf(backendOf(store), AF);
 		expect(af.incidents).toEqual(store.incidents.filter((i) => i.country === 'AF').map((i) => i.id));
 		for (const id of af.articles) expect(store.articleById.get(id)?.countries).toContain('AF');
-		const t = idsOf(store, SUICIDE);
+		const t = idsOf(backendOf(store), SUICIDE);
 		expect(t.incidents).toEqual(store.incidents.filter((i) => i.type === 'suicide bombing').map((i) => i.id));
 		const cited = new Set(t.incidents.flatMap((id) => (store.articlesByIncident.get(id) ?? []).map((a) => a.id)));
 		expect(new Set(t.articles)).toEqual(cited);
@@ -85,14 +91,14 @@ describe('watch items', () => {
 });
 
 describe('whatsNew / nextSeen / summarize', () => {
-	const iskp = idsOf(store, ISKP);
+	const iskp = idsOf(backendOf(store), ISKP);
 	const shared = iskp.incidents.find((id) => store.incidentById.get(id)?.country === 'AF') as string;
 	const onlyIskp = iskp.incidents.find((id) => store.incidentById.get(id)?.country !== 'AF') as string;
 	const article = iskp.articles[0] as string;
 
 	it('counts the ids missing from each seen list, distinct in the totals', () => {
 		const seen = seenAllBut([ISKP, AF], [shared, onlyIskp, article]);
-		const w = whatsNew(store, [ISKP, AF, ISKP], seen);
+		const w = whatsNew(backendOf(store), [ISKP, AF, ISKP], seen);
 		expect(w.since).toBe(seen.since);
 		expect(w.items.map((i) => i.key)).toEqual(['actor:iskp', 'country:AF']);
 		expect(w.items[0]).toMatchObject({ label: 'ISKP', incidents: expect.arrayContaining([shared, onlyIskp]) });
@@ -104,31 +110,36 @@ describe('whatsNew / nextSeen / summarize', () => {
 	});
 
 	it('an item with no seen entry, or no seen file at all, has nothing new', () => {
-		const w = whatsNew(store, [ISKP, SUICIDE], seenAllBut([ISKP]));
+		const w = whatsNew(backendOf(store), [ISKP, SUICIDE], seenAllBut([ISKP]));
 		expect(w.items[1]).toMatchObject({ key: 'type:suicide bombing', incidents: [], articles: [] });
-		const first = whatsNew(store, [ISKP], undefined);
+		const first = whatsNew(backendOf(store), [ISKP], undefined);
 		expect(first.since).toBeUndefined();
 		expect(first.incidents + first.articles).toBe(0);
 	});
 
 	it('nextSeen records everything but what is still new, sorted', () => {
-		const next = nextSeen(store, [ISKP, AF], { incidents: new Set([shared]), articles: new Set([article]) }, 'NOW');
+		const next = nextSeen(
+			backendOf(store),
+			[ISKP, AF],
+			{ incidents: new Set([shared]), articles: new Set([article]) },
+			'NOW',
+		);
 		expect(next.since).toBe('NOW');
 		const e = next.items['actor:iskp'];
 		expect(e?.incidents).not.toContain(shared);
 		expect(e?.incidents).toContain(onlyIskp);
 		expect(e?.articles).not.toContain(article);
 		expect(e?.incidents).toEqual([...(e?.incidents ?? [])].sort());
-		expect(next.items['country:AF']?.incidents).toHaveLength(idsOf(store, AF).incidents.length - 1);
+		expect(next.items['country:AF']?.incidents).toHaveLength(idsOf(backendOf(store), AF).incidents.length - 1);
 		// Next session the still-new ids are new again, the rest not.
-		expect(whatsNew(store, [ISKP], next).newIncidentIds).toEqual(new Set([shared]));
+		expect(whatsNew(backendOf(store), [ISKP], next).newIncidentIds).toEqual(new Set([shared]));
 	});
 
 	it('summarize: counts, then the previous session in local time', () => {
 		const since = new Date(2024, 10, 12, 14, 2).toISOString();
 		const now = new Date(2024, 10, 14, 9, 0);
 		const w = (incidents: number, articles: number, items = 1) => ({
-			...whatsNew(store, [], undefined),
+			...whatsNew(backendOf(store), [], undefined),
 			since,
 			incidents,
 			articles,
@@ -254,7 +265,7 @@ describe('sitrep watch', () => {
 
 	it('reports new incidents and articles without marking them seen; --mark-seen does', async () => {
 		await run(['add', 'iskp']);
-		const iskp = idsOf(store, ISKP);
+		const iskp = idsOf(backendOf(store), ISKP);
 		const [a, b] = iskp.incidents as [string, string];
 		const art = iskp.articles[0] as string;
 		// What was seen is kept per data directory (store.dir).

@@ -85,6 +85,7 @@ function memoryBackend(store: Store): Backend {
 		},
 		articlesWhere: (f) => articlesWhere(store, f),
 		incidentsOf: (which, since, until) => incidentsOf(store, which, since, until),
+		watchIds: (which) => watchIds(store, which),
 		actorIncidents: (id) => store.incidentsByActor.get(id) ?? [],
 		// Every article: in memory the quick text check in mentionsOf is as fast as any narrowing.
 		mentionCandidates: () => store.articles,
@@ -119,6 +120,47 @@ function incidentsOf(store: Store, which: IncidentsOf, since: string, until: str
 		}
 	}
 	return lists.length > 1 ? out.sort(byDateDesc) : out;
+}
+
+/** Newest first, no repeats, from several newest-first lists. */
+function merged<T extends { id: string }>(lists: readonly (readonly T[] | undefined)[], order: (a: T, b: T) => number) {
+	const present = lists.filter((l): l is readonly T[] => Boolean(l?.length));
+	if (present.length <= 1) return (present[0] ?? []).map((r) => r.id);
+	const byId = new Map<string, T>();
+	for (const list of present) for (const r of list) byId.set(r.id, r);
+	return [...byId.values()].sort(order).map((r) => r.id);
+}
+
+const newestArticle = (a: Article, b: Article) =>
+	byDateDesc({ date: a.published, id: a.id }, { date: b.published, id: b.id });
+
+function watchIds(store: Store, which: IncidentsOf): { incidents: string[]; articles: string[] } {
+	if (which.actors) {
+		return {
+			incidents: merged(
+				which.actors.map((a) => store.incidentsByActor.get(a)),
+				byDateDesc,
+			),
+			articles: merged(
+				which.actors.map((a) => store.articlesByActor.get(a)),
+				newestArticle,
+			),
+		};
+	}
+	if (which.country !== undefined) {
+		return {
+			incidents: (store.incidentsByCountry.get(which.country) ?? []).map((i) => i.id),
+			articles: (store.articlesByCountry.get(which.country) ?? []).map((a) => a.id),
+		};
+	}
+	const incidents = which.type === undefined ? store.incidents : store.incidents.filter((i) => i.type === which.type);
+	return {
+		incidents: incidents.map((i) => i.id),
+		articles: merged(
+			incidents.map((i) => store.articlesByIncident.get(i.id)),
+			newestArticle,
+		),
+	};
 }
 
 function articlesWhere(store: Store, f: ArticleFilter): Article[] {

@@ -131,6 +131,14 @@ export interface Backend {
 	 */
 	incidentsOf(which: IncidentsOf, since: string, until: string): Incident[];
 
+	/**
+	 * Ids of every record of `which` (a watched item): its incidents newest first (date, then
+	 * id); its articles newest first (published, then id) — those linking any of the actors, or
+	 * naming the country, or (a type) cited by its incidents. Ids only: the watchlist compares
+	 * them with what was seen, and an item can hold hundreds of thousands.
+	 */
+	watchIds(which: IncidentsOf): { incidents: string[]; articles: string[] };
+
 	/** Every incident the actor took part in, newest first (date, then id). */
 	actorIncidents(actorId: string): Incident[];
 	/** Per actor with incidents in the range (effective day). */

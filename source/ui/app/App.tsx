@@ -276,7 +276,6 @@ export function App(props: AppProps) {
 			{watchLineShown(state) ? (
 				<WatchLine
 					data={env.data}
-					store={env.store}
 					watch={state.watch}
 					width={state.cols}
 					theme={theme}

@@ -34,7 +34,7 @@ function targetOf(state: AppState): Target | undefined {
 }
 
 export function toggleWatch(state: AppState, key: string, env: Env): AppState {
-	const { watch, on } = toggle(state.watch, key, env.store);
+	const { watch, on } = toggle(state.watch, key, env.data);
 	const item = items([key])[0];
 	const label = item ? watchLabel(env.data, item) : key;
 	return say(

@@ -5,6 +5,7 @@
 // SIGHUP (129; see io/hangup.ts).
 import { render } from 'ink';
 import { useEffect, useState } from 'react';
+import { backendOf } from '../../core/backend/memory.js';
 import type { Backend } from '../../core/backend/types.js';
 import { G } from '../../core/glyphs.js';
 import type { Problem } from '../../core/problems.js';
@@ -16,7 +17,7 @@ import { isBundledDataDir } from '../../io/load/dataDir.js';
 import type { LoadResult } from '../../io/load/load.js';
 import type { Snapshot } from '../../io/load/watchDir.js';
 import { type ConfigHandle, type PaneId, prepareWrites, type ThemeSetting } from '../../io/settings/config.js';
-import type { WatchUi } from '../watch.js';
+import { addedFor, type WatchUi } from '../watch.js';
 import { App, type LiveStatus } from './App.js';
 import { startIndexLive } from './indexLive.js';
 import { type LiveWiring, startLiveView } from './liveView.js';
@@ -216,7 +217,8 @@ export async function runTui(
 	const loaded = 'store' in source ? source : undefined;
 	const dir = loaded ? loaded.store.dir : (source as IndexedData).dir;
 	const session = openSession(config, { ...(opts.theme ? { theme: opts.theme } : {}), dir });
-	if (loaded && !opts.rest) session.complete(loaded.store);
+	if (loaded && !opts.rest) session.complete(backendOf(loaded.store));
+	else if (!loaded) session.complete((source as IndexedData).data);
 	// The pane shown is written on the way out (q, a signal, a hang-up), not at each switch: a
 	// settings write is an fsync on the main thread (tens of ms), and the key that switched waited.
 	let shownPane: PaneId | undefined;
@@ -250,7 +252,7 @@ export async function runTui(
 			: `sample data to ${(source as IndexedData).data.newestDays().incident ?? '?'}`;
 	const testCrash = process.env.SITREP_TEST_CRASH;
 	// Worked out again only when the articles arrive: a new watch state wipes what was marked and seen since.
-	let watch = session.watchFor(loaded?.store);
+	let watch = session.watchFor(loaded ? backendOf(loaded.store) : (source as IndexedData).data);
 	let status: LiveStatus | undefined;
 	const app = (data: LoadResult | IndexedData, articlesPending: boolean) => {
 		const dashboard = (
@@ -269,7 +271,7 @@ export async function runTui(
 				hyperlinks={session.hyperlinks}
 				escapeMs={session.escapeMs}
 				riskMachineCoded={session.riskMachineCoded}
-				startMessage={session.startMessage('store' in data ? data.store : undefined)}
+				startMessage={session.startMessage('store' in data ? backendOf(data.store) : data.data)}
 				{...(sample ? { sample } : {})}
 				settingsNotes={session.notes}
 				briefing={session.briefing}
@@ -331,7 +333,7 @@ export async function runTui(
 			onData(data, next) {
 				shown = data;
 				status = next;
-				session.complete(data.store);
+				session.complete(backendOf(data.store));
 				const m = next.merge;
 				if (m) {
 					const gone = m.removed.incidents.length + m.removed.articles.length;
@@ -350,8 +352,8 @@ export async function runTui(
 	// The same App, its state kept, now with the articles (and their problems).
 	opts.rest?.then((data) => {
 		if (over) return;
-		session.complete(data.store);
-		watch = session.watchFor(data.store);
+		session.complete(backendOf(data.store));
+		watch = session.watchFor(backendOf(data.store));
 		shown = data;
 		pending = false;
 		redraw();
@@ -378,8 +380,12 @@ export async function runTui(
 				const before = closeShown;
 				closeShown = opened.close;
 				if (before) setTimeout(before, 5000).unref();
+				// The watched items' new records are marked, as live data's are (the old index is still open).
+				const keys = current?.().watch.keys ?? [];
+				const added = keys.length && 'data' in shown ? addedFor(shown.data, opened.data, keys) : undefined;
 				shown = { ...indexed, data: opened.data, problems: opened.problems };
-				status = next;
+				session.complete(opened.data);
+				status = added && next.merge ? { ...next, merge: { ...next.merge, added } } : next;
 				opts.profiler?.mark('index updated');
 				redraw();
 			},

@@ -8,7 +8,6 @@ import type { Backend } from '../../core/backend/types.js';
 import { G, glyphSet } from '../../core/glyphs.js';
 import { type NotifyVia, notifyVia } from '../../core/notify.js';
 import { sanitizeLine } from '../../core/sanitize.js';
-import type { Store } from '../../core/store.js';
 import { localeAdvice } from '../../core/terminal.js';
 import { nextSeen, summarize, whatsNew } from '../../core/watch.js';
 import { loadFired, saveFired } from '../../io/settings/alertState.js';
@@ -40,12 +39,12 @@ export interface Session {
 	/** Machine-coded (GDELT) incidents count in risk scores (`riskMachineCoded`). */
 	riskMachineCoded: boolean;
 	pane?: PaneId;
-	/** The watch state for a store (the first one may lack its articles); over the SQLite index (no store), the keys alone. */
-	watchFor(store: Store | undefined): WatchUi;
-	/** Settings warnings and what is new (worked out over a store only), for the status bar at start. */
-	startMessage(store: Store | undefined): string | undefined;
-	/** Call when the store with the articles has arrived: only it can record which articles were seen. */
-	complete(store: Store): void;
+	/** The watch state for the data (a first store may lack its articles); without data, the keys alone. */
+	watchFor(data: Backend | undefined): WatchUi;
+	/** Settings warnings and what is new, for the status bar at start. */
+	startMessage(data: Backend | undefined): string | undefined;
+	/** Call when the data is whole (a store with its articles, an index opened again): only it can record which articles were seen. */
+	complete(data: Backend): void;
 	/** The alert rules and what they have fired for in this data directory. */
 	alerts: AlertsUi;
 	notify: NotifyVia;
@@ -67,7 +66,7 @@ export function openSession(
 	const notes = [...errors.map((e) => `${e} (defaults in force)`), ...config.warnings];
 	if (seen.notice) notes.push(seen.notice);
 	if (seen.error) notes.push(seen.error);
-	let full: Store | undefined;
+	let full: Backend | undefined;
 	let watchSaved = false;
 	const rules = alertRulesOf(settings);
 	// What the rules fired for is kept per data directory, as what was seen is.
@@ -90,17 +89,17 @@ export function openSession(
 		escapeMs: escapeTimeOf(settings.escapeTime) ?? ESCAPE_TIME_DEFAULT,
 		riskMachineCoded: settings.riskMachineCoded === true,
 		...(settings.lastPane ? { pane: settings.lastPane } : {}),
-		watchFor: (store) => (store ? watchUi(store, watchKeys, seen.seen) : { ...noWatch, keys: [...watchKeys] }),
-		startMessage: (store) => {
+		watchFor: (data) => (data ? watchUi(data, watchKeys, seen.seen) : { ...noWatch, keys: [...watchKeys] }),
+		startMessage: (data) => {
 			const summary =
-				store && watchKeys.length ? `Watch: ${summarize(whatsNew(store, items(watchKeys), seen.seen))}` : '';
+				data && watchKeys.length ? `Watch: ${summarize(whatsNew(data, items(watchKeys), seen.seen))}` : '';
 			// Said once, at start: why the lines and marks are ASCII, and the fix (the locale's value goes through the sanitizer).
 			const ascii = glyphSet() === 'ascii' ? sanitizeLine(`drawing in ASCII: ${localeAdvice(process.env)}`) : '';
 			const said = [summary, ascii, ...notes].filter(Boolean).join(` ${G.dot} `);
 			return said ? `${said}${notes.length ? ' (! lists them)' : ''}` : undefined;
 		},
-		complete: (store) => {
-			full = store;
+		complete: (data) => {
+			full = data;
 		},
 		alerts: alertsUi(rules, fired.fired, settings.alertBar !== 'off'),
 		notify: notifyVia(process.env, settings.alertNotify ?? 'auto'),
@@ -123,7 +122,7 @@ export function openSession(
 				if (watchSaved || !full || seen.error) return;
 				watchSaved = true;
 				const stillNew = { incidents: watch.newIncidents, articles: watch.newArticles };
-				void saveSeen(nextSeen(full, items(watch.keys), stillNew, new Date().toISOString()), opts.dir ?? full.dir);
+				if (opts.dir) void saveSeen(nextSeen(full, items(watch.keys), stillNew, new Date().toISOString()), opts.dir);
 			},
 		},
 	};

@@ -6,23 +6,17 @@ import { useMemo } from 'react';
 import type { Backend } from '../../core/backend/types.js';
 import { G } from '../../core/glyphs.js';
 import { sanitizeLine } from '../../core/sanitize.js';
-import type { Store } from '../../core/store.js';
 import { newCounts, sessionTime, watchLabel } from '../../core/watch.js';
 import { truncate, width as widthOf } from '../../core/width.js';
 import type { Theme } from '../theme.js';
 import { idsFor, items, type WatchUi } from '../watch.js';
 
-export function watchSummary(
-	data: Backend,
-	store: Store | undefined,
-	watch: WatchUi,
-): { parts: string[]; total: string; fresh: number } {
+export function watchSummary(data: Backend, watch: WatchUi): { parts: string[]; total: string; fresh: number } {
 	// Records that arrived while the dashboard is open are marked new too: the line counts only the watched ones.
 	const incidents = new Set<string>();
 	const articles = new Set<string>();
 	const parts = items(watch.keys).map((item) => {
-		// Over the index nothing is marked new: each item is named alone.
-		const ids = store ? idsFor(store, item) : { incidents: [], articles: [] };
+		const ids = idsFor(data, item);
 		const inc = ids.incidents.filter((id) => watch.newIncidents.has(id));
 		const art = ids.articles.filter((id) => watch.newArticles.has(id));
 		for (const id of inc) incidents.add(id);
@@ -37,15 +31,14 @@ export function watchSummary(
 
 export function WatchLine(props: {
 	data: Backend;
-	store: Store | undefined;
 	watch: WatchUi;
 	width: number;
 	theme: Theme;
 	/** The latest unread alert ("▲ alert: ISKP ≥1 in 24h (2)") and how many more are unread. */
 	alert?: { text: string; more: number } | undefined;
 }) {
-	const { data, store, watch, width, theme, alert } = props;
-	const { parts, total, fresh: n } = useMemo(() => watchSummary(data, store, watch), [data, store, watch]);
+	const { data, watch, width, theme, alert } = props;
+	const { parts, total, fresh: n } = useMemo(() => watchSummary(data, watch), [data, watch]);
 	const fresh = n > 0;
 	const right = watch.keys.length ? ` ${total}` : '';
 	const room = Math.max(0, width - 8 - right.length);

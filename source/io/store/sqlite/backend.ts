@@ -361,6 +361,46 @@ export function sqliteBackend(db: Database): Backend {
 				params,
 			);
 		},
+		watchIds(which) {
+			const ids = (sql: string, params: unknown[]) =>
+				(
+					prepared(sql)
+						.raw()
+						.all(...params) as [string][]
+				).map((r) => r[0]);
+			const articlesBy = (refs: string, params: unknown[]) =>
+				ids(`SELECT a.id FROM articles a WHERE a.rid IN (${refs}) ORDER BY a.published DESC, a.id ASC`, params);
+			if (which.actors) {
+				const actors = JSON.stringify(which.actors);
+				return {
+					incidents: ids(
+						`SELECT i.id FROM incidents i
+						 WHERE i.rid IN (SELECT rid FROM incident_actors WHERE actor IN (SELECT value FROM json_each(?)))
+						 ORDER BY i.date DESC, i.id ASC`,
+						[actors],
+					),
+					articles: articlesBy(
+						`SELECT rid FROM article_refs WHERE kind = 'actor' AND ref IN (SELECT value FROM json_each(?))`,
+						[actors],
+					),
+				};
+			}
+			if (which.country !== undefined) {
+				return {
+					incidents: ids('SELECT id FROM incidents WHERE country = ? ORDER BY date DESC, id ASC', [which.country]),
+					articles: articlesBy(`SELECT rid FROM article_refs WHERE kind = 'country' AND ref = ?`, [which.country]),
+				};
+			}
+			const type = which.type === undefined ? '' : 'WHERE type = ?';
+			const params = which.type === undefined ? [] : [which.type];
+			return {
+				incidents: ids(`SELECT id FROM incidents ${type} ORDER BY date DESC, id ASC`, params),
+				articles: articlesBy(
+					`SELECT r.rid FROM article_refs r JOIN incidents i ON i.id = r.ref WHERE r.kind = 'incident' ${which.type === undefined ? '' : 'AND i.type = ?'}`,
+					params,
+				),
+			};
+		},
 		actorIncidents(actorId) {
 			if (!actorById.has(actorId)) return [];
 			return jsonRows<Incident>(
