@@ -3,11 +3,11 @@
 // marks nothing seen (it may run from cron); --mark-seen does. Alert rules that
 // fire are reported too, and recorded (watchAlerts.ts).
 import { type AlertRule, ruleId } from '../core/alerts/rule.js';
-import { backendOf } from '../core/backend/memory.js';
+import type { Backend } from '../core/backend/types.js';
 import { squash } from '../core/fold.js';
 import type { Resolved, Resolver } from '../core/resolve.js';
 import { sanitizeLine } from '../core/sanitize.js';
-import { byDateDesc, type Store } from '../core/store.js';
+import { byDateDesc } from '../core/store.js';
 import {
 	idsOf,
 	newCounts,
@@ -59,12 +59,12 @@ function writeKeys(config: ConfigHandle, keys: string[]): Promise<string | undef
 }
 
 /** The words that name an item exactly (ignoring case and punctuation), to prefer "Iran" the country over "Iran govt". */
-function namesOf(store: Store, item: WatchItem): string[] {
+function namesOf(data: Pick<Backend, 'actorById' | 'countryByCode'>, item: WatchItem): string[] {
 	if (item.kind === 'actor') {
-		const a = store.actorById.get(item.id);
+		const a = data.actorById.get(item.id);
 		return a ? [a.id, a.name, ...(a.short ? [a.short] : []), ...a.aliases] : [item.id];
 	}
-	if (item.kind === 'country') return [item.id, store.countryByCode.get(item.id)?.name ?? ''];
+	if (item.kind === 'country') return [item.id, data.countryByCode.get(item.id)?.name ?? ''];
 	return [item.id];
 }
 
@@ -85,7 +85,7 @@ export function resolveWatchItem(resolver: Resolver, input: string): Resolved<Wa
 		}
 	}
 	const q = squash(text);
-	const exact = found.filter((it) => namesOf(resolver.store, it).some((n) => squash(n) === q));
+	const exact = found.filter((it) => namesOf(resolver.data, it).some((n) => squash(n) === q));
 	if (exact.length === 1 && exact[0]) return { ok: true, value: exact[0] };
 	// "armed" is two types before it is a fuzzy match for an actor: a lone near match wins only when nothing is ambiguous.
 	const several = errors.find((e) => e.includes('matches several'));
@@ -111,7 +111,9 @@ function usage(ctx: Ctx, message: string): number {
 }
 
 export async function runWatch(
-	store: Store,
+	data: Backend,
+	/** The data directory: what was seen and what fired are kept per directory. */
+	dir: string,
 	resolver: Resolver,
 	args: string[],
 	config: ConfigHandle,
@@ -125,15 +127,15 @@ export async function runWatch(
 	if (action === 'add' || action === 'remove') {
 		if (flags.alertQuery !== undefined) {
 			if (rest.length) return usage(ctx, `${action}: give a NAME or --alert-query, not both`);
-			const done = await editQueryRule(store, resolver, action, config, flags, ctx);
+			const done = await editQueryRule(data, resolver, action, config, flags, ctx);
 			return typeof done === 'string' ? usage(ctx, done) : done;
 		}
 		if (rest.length === 0) return usage(ctx, `${action}: expected a name or key (or --alert-query QUERY)`);
-		return edit(store, resolver, action, rest.join(' '), config, flags, now, ctx);
+		return edit(data, dir, resolver, action, rest.join(' '), config, flags, now, ctx);
 	}
 	if (action === 'list') {
 		if (rest.length) return usage(ctx, 'list takes no arguments');
-		return list(store, config, flags.json, ctx);
+		return list(data, config, flags.json, ctx);
 	}
 	if (action !== undefined) return usage(ctx, `unknown action "${action}"; expected add, remove or list`);
 	let at = now;
@@ -142,7 +144,7 @@ export async function runWatch(
 		if (!end) return usage(ctx, `--as-of: expected a date YYYY-MM-DD, found "${flags.asOf}"`);
 		at = end;
 	}
-	return report(store, resolver, config, flags, now, at, ctx);
+	return report(data, dir, resolver, config, flags, now, at, ctx);
 }
 
 /** A flag given with an action it does not go with: why, else undefined. */
@@ -166,14 +168,14 @@ function misplacedFlag(action: string | undefined, flags: WatchFlags): string | 
 	return undefined;
 }
 
-function list(store: Store, config: ConfigHandle, json: boolean, ctx: Ctx): number {
+function list(data: Backend, config: ConfigHandle, json: boolean, ctx: Ctx): number {
 	const keys = storedKeys(config);
 	const items = keys.flatMap((k) => parseWatchKey(k) ?? []);
-	const rows = items.map((item) => ({ key: watchKey(item), label: watchLabel(store, item) }));
+	const rows = items.map((item) => ({ key: watchKey(item), label: watchLabel(data, item) }));
 	const rules = rulesOf(config);
 	if (json) {
 		const active = (r: AlertRule) => r.target.kind === 'query' || keys.includes(r.target.key);
-		ctx.out(terminalJson({ items: rows, alerts: rules.map((r) => ({ ...ruleJson(store, r), active: active(r) })) }));
+		ctx.out(terminalJson({ items: rows, alerts: rules.map((r) => ({ ...ruleJson(data, r), active: active(r) })) }));
 		return EXIT.ok;
 	}
 	for (const r of rows) {
@@ -195,7 +197,8 @@ function list(store: Store, config: ConfigHandle, json: boolean, ctx: Ctx): numb
 }
 
 async function report(
-	store: Store,
+	data: Backend,
+	dir: string,
 	resolver: Resolver,
 	config: ConfigHandle,
 	flags: WatchFlags,
@@ -204,7 +207,7 @@ async function report(
 	ctx: Ctx,
 ): Promise<number> {
 	const items = storedKeys(config).flatMap((k) => parseWatchKey(k) ?? []);
-	const { seen, error, notice } = loadSeen(store.dir);
+	const { seen, error, notice } = loadSeen(dir);
 	if (notice) ctx.err(sanitizeLine(`sitrep watch: ${notice}`));
 	if (error) {
 		ctx.err(sanitizeLine(`sitrep watch: ${error}`));
@@ -213,10 +216,10 @@ async function report(
 			return EXIT.data;
 		}
 	}
-	const w = whatsNew(backendOf(store), items, seen);
+	const w = whatsNew(data, items, seen);
 	// A replay (--as-of) or a --peek tells, and leaves the next run to tell again.
 	const record = !flags.peek && flags.asOf === undefined;
-	const fired = await runAlerts(store, resolver, config, storedKeys(config), at, record, ctx);
+	const fired = await runAlerts(data, dir, resolver, config, storedKeys(config), at, record, ctx);
 	if (fired.failed) ctx.err(sanitizeLine(`sitrep watch: ${fired.failed}`));
 	const alerted = fired.alerts.length ? EXIT.alert : EXIT.ok;
 	if (flags.json) {
@@ -229,17 +232,17 @@ async function report(
 			}),
 		);
 	} else {
-		printAlerts(store, fired.alerts, ctx);
+		printAlerts(data, fired.alerts, ctx);
 		for (const it of w.items)
 			ctx.out(sanitizeLine(`${it.label}: ${newCounts(it.incidents.length, it.articles.length)}`));
 		ctx.out(sanitizeLine(summarize(w, now)));
-		listNew(store, w.newIncidentIds, w.newArticleIds, ctx);
+		listNew(data, w.newIncidentIds, w.newArticleIds, ctx);
 		if (items.length === 0) ctx.err('Add to the watchlist with: sitrep watch add NAME (an actor, a country or a type)');
 	}
 	if (!flags.markSeen) return alerted;
 	const failed = await saveSeen(
-		nextSeen(backendOf(store), items, { incidents: new Set(), articles: new Set() }, now.toISOString()),
-		store.dir,
+		nextSeen(data, items, { incidents: new Set(), articles: new Set() }, now.toISOString()),
+		dir,
 	);
 	if (failed) {
 		ctx.err(sanitizeLine(`sitrep watch: ${failed}`));
@@ -250,8 +253,8 @@ async function report(
 }
 
 /** The new incidents in the Timeline's columns (date, country, type) with what happened, then the new articles. */
-function listNew(store: Store, incidentIds: ReadonlySet<string>, articleIds: ReadonlySet<string>, ctx: Ctx): void {
-	const incidents = [...incidentIds].flatMap((id) => store.incidentById.get(id) ?? []).sort(byDateDesc);
+function listNew(data: Backend, incidentIds: ReadonlySet<string>, articleIds: ReadonlySet<string>, ctx: Ctx): void {
+	const incidents = [...incidentIds].flatMap((id) => data.incident(id) ?? []).sort(byDateDesc);
 	if (incidents.length) {
 		ctx.out('');
 		ctx.out(`${fit('DATE', 10)}  CC  ${fit('TYPE', 16)}  WHAT HAPPENED`);
@@ -262,7 +265,7 @@ function listNew(store: Store, incidentIds: ReadonlySet<string>, articleIds: Rea
 			);
 		}
 	}
-	const articles = [...articleIds].flatMap((id) => store.articleById.get(id) ?? []);
+	const articles = [...articleIds].flatMap((id) => data.article(id) ?? []);
 	articles.sort((a, b) => byDateDesc({ date: a.published, id: a.id }, { date: b.published, id: b.id }));
 	if (articles.length) {
 		ctx.out('');
@@ -275,7 +278,8 @@ function listNew(store: Store, incidentIds: ReadonlySet<string>, articleIds: Rea
 }
 
 async function edit(
-	store: Store,
+	data: Backend,
+	dir: string,
 	resolver: Resolver,
 	action: 'add' | 'remove',
 	input: string,
@@ -296,7 +300,7 @@ async function edit(
 		return EXIT.usage;
 	}
 	const key = watchKey(r.value);
-	const label = watchLabel(store, r.value);
+	const label = watchLabel(data, r.value);
 	// The rule is checked before anything changes.
 	const rule = flags.alert === undefined ? undefined : ruleFromFlags(flags, resolver, key);
 	if (typeof rule === 'string') return usage(ctx, rule);
@@ -314,8 +318,8 @@ async function edit(
 		if (rule) {
 			const gone = await dropRules(config, (x) => ruleId(x) === ruleId(rule));
 			if ('failed' in gone) return fail(gone.failed);
-			const text = `${gone.gone.length ? 'no longer alerting on' : 'no alert on'} ${ruleText(store, rule)}`;
-			return say(text, watched, { removed: gone.gone.map((x) => ruleJson(store, x)) });
+			const text = `${gone.gone.length ? 'no longer alerting on' : 'no alert on'} ${ruleText(data, rule)}`;
+			return say(text, watched, { removed: gone.gone.map((x) => ruleJson(data, x)) });
 		}
 		// Its seen entry is left: the next session's nextSeen drops entries of unwatched items.
 		const failed = watched
@@ -331,13 +335,13 @@ async function edit(
 		const rulesSaid = n === 1 ? ' and its alert rule' : n ? ` and its ${n} alert rules` : '';
 		const text = watched ? `no longer watching ${label} (${key})${rulesSaid}` : `not watching ${label} (${key})`;
 		return say(n && !watched ? `no longer alerting on ${label} (${key})` : text, false, {
-			removed: gone.gone.map((x) => ruleJson(store, x)),
+			removed: gone.gone.map((x) => ruleJson(data, x)),
 		});
 	}
 	let said = watched ? '' : `watching ${label} (${key})`;
 	if (!watched) {
 		// A new item starts with everything current seen, so only what comes after is new.
-		const { seen, error, notice } = loadSeen(store.dir);
+		const { seen, error, notice } = loadSeen(dir);
 		if (notice) ctx.err(sanitizeLine(`sitrep watch add: ${notice}`));
 		if (error) {
 			ctx.err(sanitizeLine(`sitrep watch add: ${error}`));
@@ -346,17 +350,15 @@ async function edit(
 		}
 		const base = seen ?? { since: now.toISOString(), items: {} };
 		const failed =
-			(await saveSeen(
-				{ since: base.since, items: { ...base.items, [key]: idsOf(backendOf(store), r.value) } },
-				store.dir,
-			)) ?? (await writeKeys(config, [...keys, key]));
+			(await saveSeen({ since: base.since, items: { ...base.items, [key]: idsOf(data, r.value) } }, dir)) ??
+			(await writeKeys(config, [...keys, key]));
 		if (failed) return fail(failed);
 	}
 	if (!rule) return say(said || `already watching ${label} (${key})`, true);
 	const saved = await saveRule(config, rule);
 	if ('failed' in saved) return fail(saved.failed);
-	said = `${said ? `${said}; ` : ''}${saved.there ? 'already alerting on' : 'alert on'} ${ruleText(store, rule)}`;
-	return say(said, true, { alert: ruleJson(store, rule) });
+	said = `${said ? `${said}; ` : ''}${saved.there ? 'already alerting on' : 'alert on'} ${ruleText(data, rule)}`;
+	return say(said, true, { alert: ruleJson(data, rule) });
 }
 
 const ruleOn = (rule: AlertRule, key: string) => rule.target.kind === 'watch' && rule.target.key === key;

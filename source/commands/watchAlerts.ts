@@ -12,12 +12,11 @@ import {
 	whenLabel,
 	whenText,
 } from '../core/alerts/rule.js';
-import { backendOf } from '../core/backend/memory.js';
+import type { Backend } from '../core/backend/types.js';
 import { G } from '../core/glyphs.js';
 import type { Resolver } from '../core/resolve.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { parseQuery } from '../core/search/index.js';
-import type { Store } from '../core/store.js';
 import { fit, truncate } from '../core/width.js';
 import { plural } from '../core/words.js';
 import { loadFired, saveFired } from '../io/settings/alertState.js';
@@ -56,7 +55,9 @@ export interface AlertRun {
  * go to stderr.
  */
 export async function runAlerts(
-	store: Store,
+	data: Backend,
+	/** The data directory: what fired is kept per directory. */
+	dir: string,
 	resolver: Resolver,
 	config: ConfigHandle,
 	watched: readonly string[],
@@ -66,9 +67,8 @@ export async function runAlerts(
 ): Promise<AlertRun> {
 	const all = rulesOf(config);
 	if (all.length === 0) return { alerts: [] };
-	const loaded = loadFired(store.dir);
+	const loaded = loadFired(dir);
 	if (loaded.notice) ctx.err(sanitizeLine(`sitrep watch: ${loaded.notice}`));
-	const data = backendOf(store);
 	const ev = evaluate(data, activeRules(all, watched), loaded.fired, now, () => resolver);
 	for (const s of ev.skipped) ctx.err(sanitizeLine(`sitrep watch: alert "${s.label}" not evaluated: ${s.error}`));
 	if (!record) return { alerts: ev.alerts };
@@ -76,7 +76,7 @@ export async function runAlerts(
 	const next = recordFirings(loaded.fired, ev.alerts, data, all, now, { forget: true });
 	// Nothing fired and nothing to forget: the file stays as it is.
 	if (!ev.alerts.length && JSON.stringify(next) === JSON.stringify(loaded.fired)) return { alerts: ev.alerts };
-	const failed = await saveFired(store.dir, (disk) => recordFirings(disk, ev.alerts, data, all, now, { forget: true }));
+	const failed = await saveFired(dir, (disk) => recordFirings(disk, ev.alerts, data, all, now, { forget: true }));
 	return failed ? { alerts: ev.alerts, failed } : { alerts: ev.alerts };
 }
 
@@ -99,7 +99,7 @@ export function alertJson(a: Alert) {
 }
 
 /** "▲ Alert: ISKP ≥1 in 24h: 2 records in the last 24h (1 new)", then the new records. */
-export function printAlerts(store: Store, alerts: readonly Alert[], ctx: Ctx): void {
+export function printAlerts(data: Backend, alerts: readonly Alert[], ctx: Ctx): void {
 	for (const a of alerts) {
 		const n = alertCount(a);
 		const fresh = alertCount(a.fresh);
@@ -109,14 +109,14 @@ export function printAlerts(store: Store, alerts: readonly Alert[], ctx: Ctx): v
 			),
 		);
 		for (const id of a.fresh.incidents) {
-			const inc = store.incidentById.get(id);
+			const inc = data.incident(id);
 			if (inc)
 				ctx.out(
 					`  ${fit(sanitizeLine(inc.date), 10)}  ${fit(sanitizeLine(inc.country), 2)}  ${fit(sanitizeLine(inc.type), 16)}  ${truncate(sanitizeLine(inc.description), 80)}`,
 				);
 		}
 		for (const id of a.fresh.articles) {
-			const art = store.articleById.get(id);
+			const art = data.article(id);
 			if (art)
 				ctx.out(
 					`  ${fit(sanitizeLine(art.published.slice(0, 10)), 10)}  ${fit(sanitizeLine(art.source), 16)}  ${truncate(sanitizeLine(art.title), 80)}`,
@@ -145,8 +145,8 @@ export function ruleFromFlags(flags: AlertFlags, resolver: Resolver, key?: strin
 	return { target: { kind: 'query', query }, when, ...named };
 }
 
-export function ruleJson(store: Store, rule: AlertRule) {
-	return { rule: ruleId(rule), name: ruleLabel(store, rule), ...settingOfRule(rule) };
+export function ruleJson(data: Backend, rule: AlertRule) {
+	return { rule: ruleId(rule), name: ruleLabel(data, rule), ...settingOfRule(rule) };
 }
 
 /** Adds a rule unless the same one is there: whether it was, or why it could not be saved. */
@@ -174,14 +174,14 @@ export async function dropRules(
 }
 
 /** "ISKP when ≥1 in 24h". */
-export const ruleText = (store: Store, rule: AlertRule) => `${ruleLabel(store, rule)} when ${whenLabel(rule.when)}`;
+export const ruleText = (data: Backend, rule: AlertRule) => `${ruleLabel(data, rule)} when ${whenLabel(rule.when)}`;
 
 /**
  * `watch add --alert-query Q --alert W [--name N]` and `watch remove --alert-query Q [--alert W]`.
  * Resolves to the exit status, or to a usage message.
  */
 export async function editQueryRule(
-	store: Store,
+	data: Backend,
 	resolver: Resolver,
 	action: 'add' | 'remove',
 	config: ConfigHandle,
@@ -197,8 +197,8 @@ export async function editQueryRule(
 		if (typeof rule === 'string') return rule;
 		const r = await saveRule(config, rule);
 		if ('failed' in r) return fail(r.failed);
-		if (flags.json) ctx.out(terminalJson(ruleJson(store, rule), 0));
-		else ctx.out(sanitizeLine(`${r.there ? 'already alerting on' : 'alert on'} ${ruleText(store, rule)}`));
+		if (flags.json) ctx.out(terminalJson(ruleJson(data, rule), 0));
+		else ctx.out(sanitizeLine(`${r.there ? 'already alerting on' : 'alert on'} ${ruleText(data, rule)}`));
 		return EXIT.ok;
 	}
 	const query = (flags.alertQuery ?? '').trim();
@@ -213,7 +213,7 @@ export async function editQueryRule(
 		(x) => x.target.kind === 'query' && x.target.query === query && (when === undefined || whenText(x.when) === when),
 	);
 	if ('failed' in r) return fail(r.failed);
-	if (flags.json) ctx.out(terminalJson({ removed: r.gone.map((x) => ruleJson(store, x)) }, 0));
+	if (flags.json) ctx.out(terminalJson({ removed: r.gone.map((x) => ruleJson(data, x)) }, 0));
 	else
 		ctx.out(
 			sanitizeLine(

@@ -3,7 +3,7 @@
 // memory and from the SQLite index (SITREP_STORAGE), text and --json alike.
 // `auto` keeps small data in memory and builds no index.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,12 +50,28 @@ const COMMANDS: string[][] = [
 	['search', 'haqani kabul'],
 	['search', '"jaffar express" -railway', '--json'],
 	['search', 'attack source:reuters since:2024', '--json'],
+	// The watchlist and alert rules of the settings below, evaluated at a fixed day (nothing recorded).
+	['watch', '--json', '--as-of', '2025-11-30'],
+	['watch', '--as-of', '2025-10-20'],
+	['watch', 'list', '--json'],
 ];
 
 describe('sitrep risk, timeline and search: the same from memory and from the index', () => {
 	beforeAll(async () => {
 		cpSync(DATA_DIR, dir, { recursive: true });
 		await importFile(dir, join(import.meta.dirname, '../fixtures/import/ucdp-hdx.csv'));
+		mkdirSync(join(temp, 'config'), { recursive: true });
+		writeFileSync(
+			join(temp, 'config', 'config.json'),
+			JSON.stringify({
+				watchlist: ['actor:taliban', 'country:PK', 'type:airstrike'],
+				alerts: [
+					{ watch: 'actor:taliban', when: '>=1 in 52w' },
+					{ watch: 'type:airstrike', when: '>=2 in 30d' },
+					{ query: 'kabul attack', when: '>=1 in 52w' },
+				],
+			}),
+		);
 	});
 
 	it('auto keeps the bundled-size data in memory: no index is made', () => {
@@ -67,8 +83,9 @@ describe('sitrep risk, timeline and search: the same from memory and from the in
 	it.each(COMMANDS.map((c) => [c.join(' '), c] as const))('sitrep %s', (_name, args) => {
 		const memory = run(args, 'memory');
 		const index = run(args, 'index');
-		expect(memory.code).toBe(0);
-		expect(index.code).toBe(0);
+		// `sitrep watch` exits 5 when an alert rule fires.
+		expect(memory.code).toBe(args[0] === 'watch' && !args.includes('list') ? 5 : 0);
+		expect(index.code).toBe(memory.code);
 		expect(index.out).toBe(memory.out);
 		expect(index.out.length).toBeGreaterThan(100);
 		expect(existsSync(join(dir, '.sitrep', 'index.sqlite'))).toBe(true);

@@ -232,7 +232,15 @@ describe('sitrep watch', () => {
 		const err: string[] = [];
 		const ctx: Ctx = { out: (l) => out.push(l), outStyled: (l) => out.push(l), err: (l) => err.push(l), color: false };
 		const all: WatchFlags = { json: false, markSeen: false, now: new Date(2025, 2, 20, 9, 5), ...flags };
-		const code = await runWatch(s, s === store ? resolver : new Resolver(s), args, await openConfig(), all, ctx);
+		const code = await runWatch(
+			backendOf(s),
+			s.dir,
+			s === store ? resolver : new Resolver(s),
+			args,
+			await openConfig(),
+			all,
+			ctx,
+		);
 		return { code, out: out.join('\n'), err: err.join('\n') };
 	}
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../source/commands/context.js';
 import { runWatch, type WatchFlags } from '../../source/commands/watch.js';
+import { backendOf } from '../../source/core/backend/memory.js';
 import { EXIT } from '../../source/core/exit.js';
 import { Resolver } from '../../source/core/resolve.js';
 import type { Store } from '../../source/core/store.js';
@@ -37,7 +38,7 @@ describe('sitrep watch with alert rules', () => {
 		const err: string[] = [];
 		const ctx: Ctx = { out: (l) => out.push(l), outStyled: (l) => out.push(l), err: (l) => err.push(l), color: false };
 		const all: WatchFlags = { json: false, markSeen: false, now: NOW, ...flags };
-		const code = await runWatch(store, new Resolver(store), args, await openConfig(), all, ctx);
+		const code = await runWatch(backendOf(store), store.dir, new Resolver(store), args, await openConfig(), all, ctx);
 		return { code, out: out.join('\n'), err: err.join('\n') };
 	}
 	const report = async (flags: Partial<WatchFlags> = {}, store: Store = day1) => {

@@ -45,10 +45,17 @@ export const watch = defineCommand({
 		'sitrep watch --mark-seen',
 		'sitrep watch list --json',
 	],
-	async run({ args, flags, ctx, config, load }) {
-		const data = await load();
+	async run(input) {
+		const { args, flags, ctx, config, dataDir } = input;
+		// Over the SQLite index for a big data set, as the other readers: the same answers.
+		const { openData } = await import('../backend.js');
+		const data = await openData(input, 'watch');
 		if (typeof data === 'number') return data;
-		const { runWatch } = await import('../watch.js');
-		return runWatch(data.store, data.resolver, args, config, flags, ctx);
+		try {
+			const { runWatch } = await import('../watch.js');
+			return await runWatch(data.data, dataDir, data.resolver, args, config, flags, ctx);
+		} finally {
+			data.close();
+		}
 	},
 });
