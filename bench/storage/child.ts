@@ -1,7 +1,7 @@
 // One measurement of bench/storage.ts, in a process of its own so its timings
 // and peak RSS are honest: node --import tsx bench/storage/child.ts MODE DIR
 //   build DIR          ensureIndex(dir, {rebuild: true}): seconds, index size
-//   update DIR         ensureIndex(dir) on a changed directory: ms, 'updated'
+//   update DIR         ensureIndex(dir) on a changed directory: ms to the commit, then the checkpoint (settleMs)
 //   read DIR index|memory   first answer from process start, then filters,
 //                      risk tables, actor rows, search per keystroke; peak RSS after all of them
 //   search DIR index|memory  search per keystroke alone (storage/search.ts)
@@ -26,13 +26,21 @@ async function indexBytes(path: string): Promise<number> {
 }
 
 async function build(rebuild: boolean): Promise<unknown> {
-	const { ensureIndex } = await import('../../source/io/store/sqlite/ensure.js');
+	const { closeIndex, ensureIndex } = await import('../../source/io/store/sqlite/ensure.js');
 	const { recordBytes } = await import('../../source/io/store/mode.js');
 	const t = performance.now();
 	const ix = await ensureIndex(dir as string, { rebuild });
 	const ms = performance.now() - t;
-	ix.db.close();
-	return { ms, built: ix.built, indexBytes: await indexBytes(ix.path), jsonBytes: recordBytes(dir as string) };
+	const c = performance.now();
+	closeIndex(ix);
+	const settleMs = performance.now() - c;
+	return {
+		ms,
+		settleMs,
+		built: ix.built,
+		indexBytes: await indexBytes(ix.path),
+		jsonBytes: recordBytes(dir as string),
+	};
 }
 
 if (mode === 'build' || mode === 'update') {

@@ -7,7 +7,7 @@ import { Resolver } from '../core/resolve.js';
 import { DataDirError } from '../io/load/loader.js';
 import { inMemory, type Opened, openIndexed } from '../io/store/choose.js';
 import { storageMode, usesIndex } from '../io/store/mode.js';
-import { ensureIndex } from '../io/store/sqlite/ensure.js';
+import { closeIndex, ensureIndex } from '../io/store/sqlite/ensure.js';
 import { indexLocation } from '../io/store/sqlite/location.js';
 import { IndexBusy } from '../io/store/sqlite/open.js';
 import type { RunInput } from './command.js';
@@ -58,7 +58,7 @@ export async function refreshIndex(dir: string, name: string, ctx: Ctx): Promise
 	if (!existsSync(indexLocation(dir))) return;
 	try {
 		const index = await ensureIndex(dir);
-		index.db.close();
+		closeIndex(index);
 		for (const m of index.messages) ctx.err(`sitrep ${name}: ${m}`);
 	} catch (err) {
 		ctx.err(

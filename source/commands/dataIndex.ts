@@ -2,7 +2,7 @@
 // build it anew, say what it holds and whether it is current, or where it is.
 import { formatBytes } from '../core/problems.js';
 import { DataDirError } from '../io/load/loader.js';
-import { ensureIndex } from '../io/store/sqlite/ensure.js';
+import { closeIndex, ensureIndex } from '../io/store/sqlite/ensure.js';
 import { indexLocation } from '../io/store/sqlite/location.js';
 import { IndexBusy } from '../io/store/sqlite/open.js';
 import { type IndexStatus, indexStatus } from '../io/store/sqlite/status.js';
@@ -47,7 +47,14 @@ async function build(dir: string, json: boolean, ctx: Ctx, anew: boolean): Promi
 			rebuild: anew,
 			onProgress: bar && ((done, total, phase) => bar(indexProgressLine(done, total, phase))),
 		});
-		index.db.close();
+		// An open dashboard that ran this (ui/app/indexLive.ts, over an IPC channel) reads the new
+		// rows from the commit on: it is told before the checkpoint and the status that follow.
+		const send = process.send?.bind(process);
+		if (send) {
+			await new Promise<void>((resolve) => send({ sitrepIndex: 'committed', built: index.built }, () => resolve()));
+			process.disconnect?.();
+		}
+		closeIndex(index);
 		for (const m of index.messages) ctx.err(`sitrep index: ${m}`);
 	} finally {
 		bar?.(undefined);

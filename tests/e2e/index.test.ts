@@ -52,6 +52,27 @@ describe('sitrep index', () => {
 		expect(JSON.parse(run(['index', 'status', '--json', '--data', dir]).out).stale.changed).toEqual(['incidents.json']);
 	});
 
+	it('update over an IPC channel (as an open dashboard runs it) says when its rows are committed, then ends', async () => {
+		// The stale file from the test above: the update has work to do.
+		const { SITREP_INDEX_DIR: _, ...rest } = process.env;
+		const child = spawn(process.execPath, [CLI, 'index', 'update', '--json', '--data', dir], {
+			stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+			env: { ...rest, SITREP_CONFIG_DIR: join(temp, 'config'), XDG_CACHE_HOME: join(temp, 'cache') },
+		});
+		const events: string[] = [];
+		let out = '';
+		child.stdout?.on('data', (b: Buffer) => {
+			if (!out) events.push('status');
+			out += b.toString();
+		});
+		child.on('message', (m) => events.push(JSON.stringify(m)));
+		const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+		expect(code).toBe(0);
+		// Told first (the checkpoint and the status come after), once.
+		expect(events).toEqual(['{"sitrepIndex":"committed","built":"updated"}', 'status']);
+		expect(JSON.parse(out).stale).toEqual({ changed: [], added: [], removed: [] });
+	});
+
 	it('keeps the bundled data’s index in the cache folder', () => {
 		const where = run(['index', 'path']);
 		expect(where.code).toBe(0);

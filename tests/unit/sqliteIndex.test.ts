@@ -1,6 +1,7 @@
 // The SQLite index of a data directory: what it holds must be what loading the
 // directory gives (counts, derived columns, sums), kept so as files change, and
 // a damaged, outdated or half-built index must never cost the previous one.
+import { createHash } from 'node:crypto';
 import {
 	appendFileSync,
 	cpSync,
@@ -8,7 +9,9 @@ import {
 	mkdirSync,
 	mkdtempSync,
 	readdirSync,
+	readFileSync,
 	rmSync,
+	statSync,
 	writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,13 +29,14 @@ import { rolesIn, type Store } from '../../source/core/store.js';
 import { loadDataDir } from '../../source/io/load/load.js';
 import { sqliteBackend } from '../../source/io/store/sqlite/backend.js';
 import { buildIndex } from '../../source/io/store/sqlite/build.js';
-import { ensureIndex } from '../../source/io/store/sqlite/ensure.js';
+import { closeIndex, ensureIndex } from '../../source/io/store/sqlite/ensure.js';
 import { RecordSplitter } from '../../source/io/store/sqlite/jsonStream.js';
 import { indexLocation } from '../../source/io/store/sqlite/location.js';
 import { type Db, IndexBusy, openIndex } from '../../source/io/store/sqlite/open.js';
 import { SCHEMA_VERSION } from '../../source/io/store/sqlite/schema.js';
 import { indexStatus } from '../../source/io/store/sqlite/status.js';
 import { bundled, DATA_DIR } from '../support/helpers.js';
+import { incidentRecords } from '../support/synthRecords.js';
 
 let temp: string;
 const opened: Db[] = [];
@@ -315,6 +319,37 @@ describe('building the index of the bundled data', () => {
 });
 
 describe('keeping the index current', () => {
+	it("an update's rows are seen at its commit; its WAL is copied back by closeIndex, not inside the update", async () => {
+		const dir = copyData();
+		const built = await ensure(dir);
+		// A reader stays open, as a dashboard does: closing the writer alone would not checkpoint.
+		const reader = openIndex(indexLocation(dir)).db as Db;
+		opened.push(reader);
+		built.db.close();
+		const file = indexLocation(dir);
+		const hash = () => createHash('sha1').update(readFileSync(file)).digest('hex');
+		const before = hash();
+		// Enough rows for more than 1,000 pages of WAL: a checkpoint at the commit would have run.
+		const many = [...incidentRecords(6000, 11)].map((r) => JSON.stringify(r));
+		writeFileSync(
+			join(dir, 'incidents', 'more.ndjson'),
+			`${[...many, JSON.stringify(incident('t-wal'))].join('\n')}\n`,
+		);
+		const updated = await ensure(dir);
+		expect(updated.built).toBe('updated');
+		expect(one(reader, "SELECT count(*) FROM incidents WHERE id = 't-wal'")).toBe(1);
+		// Committed in the WAL, nothing copied into the database file yet (in WAL mode only a
+		// checkpoint writes it); its connection checkpoints at each commit again from now on.
+		expect(hash()).toBe(before);
+		expect(statSync(`${file}-wal`).size).toBeGreaterThan(1000 * 4096);
+		expect(updated.db.pragma('wal_autocheckpoint')).toEqual([{ wal_autocheckpoint: 1000 }]);
+		closeIndex(updated);
+		expect(updated.db.open).toBe(false);
+		expect(hash()).not.toBe(before);
+		const [row] = reader.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+		expect(row?.checkpointed).toBe(row?.log);
+	});
+
 	it('indexes a line appended to an NDJSON file, and the country-day sums follow', async () => {
 		const dir = copyData();
 		const file = join(dir, 'incidents', 'more.ndjson');

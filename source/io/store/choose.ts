@@ -6,7 +6,7 @@ import type { Problem } from '../../core/problems.js';
 import type { LoadResult } from '../load/load.js';
 import { sqliteBackend } from './sqlite/backend.js';
 import type { Progress } from './sqlite/dataFiles.js';
-import { ensureIndex } from './sqlite/ensure.js';
+import { closeIndex, ensureIndex } from './sqlite/ensure.js';
 import { indexLocation } from './sqlite/location.js';
 import { type Db, openIndex } from './sqlite/open.js';
 import { storedProblems } from './sqlite/status.js';
@@ -23,7 +23,7 @@ export interface Opened {
 /** The index of `dir`, built or brought up to date first, as a Backend. */
 export async function openIndexed(dir: string, onProgress?: Progress): Promise<Opened> {
 	const index = await ensureIndex(dir, onProgress ? { onProgress } : {});
-	return openedOf(index.db, index.messages);
+	return { ...openedOf(index.db, index.messages), close: () => closeIndex(index) };
 }
 
 function openedOf(db: Db, messages: string[]): Opened {

@@ -43,11 +43,18 @@ export function startIndexLive(opts: IndexLiveOptions): LiveWiring {
 		}
 		running = true;
 		const child = spawn(process.execPath, [opts.cliPath, 'index', 'update', '--json', '--data', opts.dir], {
-			stdio: ['ignore', 'ignore', 'pipe'],
+			// An IPC channel: the update says when its rows are committed, before its checkpoint and status.
+			stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
 			env: process.env,
 		});
+		let told = false;
+		child.on('message', (m: unknown) => {
+			if (told || (m as { sitrepIndex?: string } | null)?.sitrepIndex !== 'committed') return;
+			told = true;
+			done(true);
+		});
 		let err = '';
-		child.stderr.on('data', (b: Buffer) => {
+		child.stderr?.on('data', (b: Buffer) => {
 			err = (err + b.toString()).slice(-2000);
 		});
 		const done = (ok: boolean, why?: string) => {
@@ -74,8 +81,12 @@ export function startIndexLive(opts: IndexLiveOptions): LiveWiring {
 			again = undefined;
 			if (next) update(next);
 		};
-		child.on('error', (e) => done(false, e.message));
+		child.on('error', (e) => {
+			if (!told) done(false, e.message);
+		});
 		child.on('close', (code) => {
+			// Committed and said so: what follows (the checkpoint, the status) changes nothing shown.
+			if (told) return;
 			const last = err
 				.trim()
 				.split('\n')

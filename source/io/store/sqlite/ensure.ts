@@ -8,7 +8,7 @@ import { takeLock, WriteError } from '../../write.js';
 import { buildIndex, removeLeftoverBuilds } from './build.js';
 import type { Progress } from './dataFiles.js';
 import { indexLocation } from './location.js';
-import { busy, type Db, IndexBusy, isBusy, isDamaged, openIndex } from './open.js';
+import { busy, checkpoint, type Db, IndexBusy, isBusy, isDamaged, openIndex } from './open.js';
 import { updateIndex } from './update.js';
 
 export interface EnsuredIndex {
@@ -25,6 +25,16 @@ export interface EnsureOptions {
 	rebuild?: boolean;
 	/** How long to wait for another process building the same index. */
 	lockTimeoutMs?: number;
+}
+
+/**
+ * Closes an index ensureIndex gave, copying first what an update left in the WAL (the update
+ * skips its checkpoints: update.ts). Closing alone does that only as the last connection.
+ */
+export function closeIndex(ix: Pick<EnsuredIndex, 'db' | 'built'>): void {
+	if (!ix.db.open) return;
+	if (ix.built === 'updated') checkpoint(ix.db);
+	ix.db.close();
 }
 
 /** Calls in this process, one after another per index: the lock file waits by blocking, which would stall the first. */

@@ -36,6 +36,15 @@ export function tune(db: Db): void {
 	db.pragma('synchronous = NORMAL');
 }
 
+/**
+ * Copies what the WAL holds into the database file as far as readers allow, never waiting for
+ * them (PASSIVE). An update leaves it for after its commit (update.ts): its rows are visible
+ * from the commit on, and the copy of an update's hundreds of MB takes seconds.
+ */
+export function checkpoint(db: Db): void {
+	db.pragma('wal_checkpoint(PASSIVE)');
+}
+
 /** A single value of the meta table. */
 export function metaValue(db: Db, key: string): string | undefined {
 	const rows = db.prepare('SELECT value FROM meta WHERE key = ? LIMIT 1').raw().all(key) as [string][];

@@ -21,6 +21,19 @@ async function inTransaction(db: Db, fn: () => Promise<void> | void): Promise<vo
 }
 
 export async function updateIndex(db: Db, dir: string, onProgress?: Progress): Promise<UpdateResult> {
+	// No checkpoint at each commit: the caller runs one once the update is committed (and said to
+	// be: an open dashboard reads the new rows from then on), not inside the update's time.
+	const [row] = db.pragma('wal_autocheckpoint') as { wal_autocheckpoint?: number }[];
+	const auto = Number(row?.wal_autocheckpoint ?? 1000);
+	db.pragma('wal_autocheckpoint = 0');
+	try {
+		return await updateFiles(db, dir, onProgress);
+	} finally {
+		if (db.open) db.pragma(`wal_autocheckpoint = ${auto}`);
+	}
+}
+
+async function updateFiles(db: Db, dir: string, onProgress?: Progress): Promise<UpdateResult> {
 	const indexed = indexedFiles(db);
 	const stale = staleness(indexed, dataFiles(dir));
 	if (!isStale(stale)) return { done: 'unchanged' };
