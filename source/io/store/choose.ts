@@ -8,7 +8,7 @@ import { sqliteBackend } from './sqlite/backend.js';
 import type { Progress } from './sqlite/dataFiles.js';
 import { closeIndex, ensureIndex } from './sqlite/ensure.js';
 import { indexLocation } from './sqlite/location.js';
-import { type Db, openIndex } from './sqlite/open.js';
+import { checkpoint, type Db, openIndex } from './sqlite/open.js';
 import { storedProblems } from './sqlite/status.js';
 
 export interface Opened {
@@ -18,12 +18,22 @@ export interface Opened {
 	/** Said once to the user: why the index was built anew. */
 	messages: string[];
 	close(): void;
+	/** Copies back what an update at open left in the WAL (ensure.ts closeIndex), once; close does it otherwise. */
+	settle?(): void;
 }
 
 /** The index of `dir`, built or brought up to date first, as a Backend. */
 export async function openIndexed(dir: string, onProgress?: Progress): Promise<Opened> {
 	const index = await ensureIndex(dir, onProgress ? { onProgress } : {});
-	return { ...openedOf(index.db, index.messages), close: () => closeIndex(index) };
+	let pending = index.built === 'updated';
+	return {
+		...openedOf(index.db, index.messages),
+		close: () => closeIndex({ db: index.db, built: pending ? 'updated' : 'unchanged' }),
+		settle: () => {
+			if (pending && index.db.open) checkpoint(index.db);
+			pending = false;
+		},
+	};
 }
 
 function openedOf(db: Db, messages: string[]): Opened {

@@ -208,6 +208,8 @@ export async function runTui(
 		theme?: ThemeSetting;
 		/** Keep the dashboard current with its directory (the dataWatch setting is not "off"). */
 		live?: { mode: 'auto' | 'poll'; baseline: Snapshot; workerUrl?: URL };
+		/** Work left from the start, done at the first quiet moment after the first frame (the index's checkpoint). */
+		whenQuiet?: () => void;
 	} = {},
 ): Promise<number> {
 	process.stdout.write('\u001b[2J\u001b[H');
@@ -285,6 +287,7 @@ export async function runTui(
 					prepareWrites().catch(() => {
 						// Not loadable: each write says so when it is tried.
 					});
+					opts.whenQuiet?.();
 				}}
 				onExit={(c) => {
 					code = c;

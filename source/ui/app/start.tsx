@@ -171,6 +171,8 @@ async function startIndexed(
 			asOf: opts.asOf,
 			profiler,
 			...(theme ? { theme } : {}),
+			// An update at start left its WAL to copy back (update.ts): done once the first keys are drawn.
+			whenQuiet: () => opened.settle?.(),
 		});
 	} finally {
 		opened.close();
