@@ -6,7 +6,6 @@ import type { Backend } from './backend/types.js';
 import { shortName } from './resolve.js';
 import type { Actor } from './schema.js';
 import { type IncidentType, incidentTypeLabels } from './schemaBase.js';
-import { byDateDesc } from './store.js';
 import { withSubgroups } from './timeline.js';
 
 export type WatchKind = 'actor' | 'country' | 'type';
@@ -46,9 +45,6 @@ export function watchLabel(
 	if (item.kind === 'country') return store.countryByCode.get(item.id)?.name ?? item.id;
 	return item.id;
 }
-
-export const newestArticle = (a: { published: string; id: string }, b: { published: string; id: string }) =>
-	byDateDesc({ date: a.published, id: a.id }, { date: b.published, id: b.id });
 
 /**
  * Ids of the incidents and articles that belong to a watched item, newest first.

@@ -10,9 +10,9 @@ import type { Resolver } from '../resolve.js';
 import type { Article, Incident } from '../schema.js';
 import type { IncidentType } from '../schemaBase.js';
 import { parseQuery } from '../search/query.js';
-import { byDateDesc } from '../store.js';
+import { articleOrder, byDateDesc } from '../store.js';
 import { withSubgroups } from '../timeline.js';
-import { newestArticle, parseWatchKey } from '../watch.js';
+import { parseWatchKey } from '../watch.js';
 import { type AlertRule, periodMs } from './rule.js';
 
 const DAY_MS = 86_400_000;
@@ -124,6 +124,6 @@ function queryMatches(data: Backend, query: string, period: Period, resolver: Re
 	// Newest first, as an item's ids are, not in the order of relevance.
 	return {
 		incidents: incidents.sort(byDateDesc).map((i) => i.id),
-		articles: articles.sort(newestArticle).map((a) => a.id),
+		articles: articles.sort(articleOrder).map((a) => a.id),
 	};
 }

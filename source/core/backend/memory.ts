@@ -9,7 +9,7 @@ import { indexStore } from '../search/build.js';
 import { searchWithInfo } from '../search/rank.js';
 import type { SearchIndex } from '../search/searchIndex.js';
 import { storeOutlets } from '../search/sources.js';
-import { byDateDesc, rolesIn, type Store, tallyRoles } from '../store.js';
+import { articleOrder, byDateDesc, rolesIn, type Store, tallyRoles } from '../store.js';
 import { filterIncidents, sortIncidents, type TimelineFilter, type TimelineSort } from '../timeline.js';
 import type { ActorWindow, ArticleFilter, Backend, DateCount, DayPoints, IncidentsOf } from './types.js';
 
@@ -131,9 +131,6 @@ function merged<T extends { id: string }>(lists: readonly (readonly T[] | undefi
 	return [...byId.values()].sort(order).map((r) => r.id);
 }
 
-const newestArticle = (a: Article, b: Article) =>
-	byDateDesc({ date: a.published, id: a.id }, { date: b.published, id: b.id });
-
 function watchIds(store: Store, which: IncidentsOf): { incidents: string[]; articles: string[] } {
 	if (which.actors) {
 		return {
@@ -143,7 +140,7 @@ function watchIds(store: Store, which: IncidentsOf): { incidents: string[]; arti
 			),
 			articles: merged(
 				which.actors.map((a) => store.articlesByActor.get(a)),
-				newestArticle,
+				articleOrder,
 			),
 		};
 	}
@@ -158,7 +155,7 @@ function watchIds(store: Store, which: IncidentsOf): { incidents: string[]; arti
 		incidents: incidents.map((i) => i.id),
 		articles: merged(
 			incidents.map((i) => store.articlesByIncident.get(i.id)),
-			newestArticle,
+			articleOrder,
 		),
 	};
 }

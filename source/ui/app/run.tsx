@@ -220,7 +220,6 @@ export async function runTui(
 	const dir = loaded ? loaded.store.dir : (source as IndexedData).dir;
 	const session = openSession(config, { ...(opts.theme ? { theme: opts.theme } : {}), dir });
 	if (loaded && !opts.rest) session.complete(backendOf(loaded.store));
-	else if (!loaded) session.complete((source as IndexedData).data);
 	// The pane shown is written on the way out (q, a signal, a hang-up), not at each switch: a
 	// settings write is an fsync on the main thread (tens of ms), and the key that switched waited.
 	let shownPane: PaneId | undefined;
@@ -254,7 +253,11 @@ export async function runTui(
 			: `sample data to ${(source as IndexedData).data.newestDays().incident ?? '?'}`;
 	const testCrash = process.env.SITREP_TEST_CRASH;
 	// Worked out again only when the articles arrive: a new watch state wipes what was marked and seen since.
-	let watch = session.watchFor(loaded ? backendOf(loaded.store) : (source as IndexedData).data);
+	// Over the index what is new is worked out at the first quiet moment, not before the first frame:
+	// a watched item's ids are read whole (~2 s for a country of 1M incidents at 2.5M).
+	let watch = session.watchFor(loaded ? backendOf(loaded.store) : undefined);
+	/** Over the index: what is new has been worked out (until then a way out keeps the old seen record). */
+	let watchReady = false;
 	let status: LiveStatus | undefined;
 	const app = (data: LoadResult | IndexedData, articlesPending: boolean) => {
 		const dashboard = (
@@ -273,7 +276,7 @@ export async function runTui(
 				hyperlinks={session.hyperlinks}
 				escapeMs={session.escapeMs}
 				riskMachineCoded={session.riskMachineCoded}
-				startMessage={session.startMessage('store' in data ? backendOf(data.store) : data.data)}
+				startMessage={session.startMessage('store' in data ? backendOf(data.store) : undefined)}
 				{...(sample ? { sample } : {})}
 				settingsNotes={session.notes}
 				briefing={session.briefing}
@@ -288,6 +291,12 @@ export async function runTui(
 						// Not loadable: each write says so when it is tried.
 					});
 					opts.whenQuiet?.();
+					if (!loaded && !over && 'data' in shown) {
+						watch = session.watchFor(shown.data);
+						watchReady = true;
+						session.complete(shown.data);
+						redraw();
+					}
 				}}
 				onExit={(c) => {
 					code = c;
@@ -387,7 +396,7 @@ export async function runTui(
 				const keys = current?.().watch.keys ?? [];
 				const added = keys.length && 'data' in shown ? addedFor(shown.data, opened.data, keys) : undefined;
 				shown = { ...indexed, data: opened.data, problems: opened.problems };
-				session.complete(opened.data);
+				if (watchReady) session.complete(opened.data);
 				status = added && next.merge ? { ...next, merge: { ...next.merge, added } } : next;
 				opts.profiler?.mark('index updated');
 				redraw();
