@@ -88,7 +88,15 @@ function distinct(items: readonly WatchItem[]): WatchItem[] {
  * New = ids of a watched item that are not in its seen list. An item with no
  * seen entry yet (just watched) has nothing new. Totals count distinct ids.
  */
-export function whatsNew(data: Backend, items: readonly WatchItem[], seen: Seen | undefined): WhatsNew {
+/** How an item's ids are had: read from the data, or from a cache of them (the dashboard's: ui/watch.ts idsFor). */
+export type IdsOf = (data: Backend, item: WatchItem) => { incidents: string[]; articles: string[] };
+
+export function whatsNew(
+	data: Backend,
+	items: readonly WatchItem[],
+	seen: Seen | undefined,
+	ids: IdsOf = idsOf,
+): WhatsNew {
 	const out: WhatsNew = {
 		since: seen?.since,
 		items: [],
@@ -103,7 +111,7 @@ export function whatsNew(data: Backend, items: readonly WatchItem[], seen: Seen 
 		let incidents: string[] = [];
 		let articles: string[] = [];
 		if (entry) {
-			const now = idsOf(data, item);
+			const now = ids(data, item);
 			const seenIncidents = new Set(entry.incidents);
 			const seenArticles = new Set(entry.articles);
 			incidents = now.incidents.filter((id) => !seenIncidents.has(id));
@@ -128,13 +136,14 @@ export function nextSeen(
 	items: readonly WatchItem[],
 	stillNew: { incidents: ReadonlySet<string>; articles: ReadonlySet<string> },
 	now: string,
+	ids: IdsOf = idsOf,
 ): Seen {
 	const seen: Seen = { since: now, items: {} };
 	for (const item of distinct(items)) {
-		const ids = idsOf(data, item);
+		const has = ids(data, item);
 		seen.items[watchKey(item)] = {
-			incidents: ids.incidents.filter((id) => !stillNew.incidents.has(id)).sort(),
-			articles: ids.articles.filter((id) => !stillNew.articles.has(id)).sort(),
+			incidents: has.incidents.filter((id) => !stillNew.incidents.has(id)).sort(),
+			articles: has.articles.filter((id) => !stillNew.articles.has(id)).sort(),
 		};
 	}
 	return seen;

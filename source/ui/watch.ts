@@ -62,7 +62,7 @@ export function items(keys: readonly string[]): WatchItem[] {
 }
 
 export function watchUi(data: Backend, keys: readonly string[], seen: Seen | undefined): WatchUi {
-	const w = whatsNew(data, items(keys), seen);
+	const w = whatsNew(data, items(keys), seen, idsFor);
 	return {
 		keys: [...keys],
 		...(w.since ? { since: w.since } : {}),

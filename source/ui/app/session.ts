@@ -24,7 +24,7 @@ import { loadSeen, saveSeen } from '../../io/settings/watchState.js';
 import { type AlertsUi, alertsUi } from '../alerts.js';
 import { buildKeymap, type Keymap } from '../keymap.js';
 import { hyperlinksSupported } from '../osc.js';
-import { items, noWatch, type WatchUi, watchUi } from '../watch.js';
+import { idsFor, items, noWatch, type WatchUi, watchUi } from '../watch.js';
 import type { BriefingCallbacks } from './effects.js';
 
 export interface Session {
@@ -92,7 +92,7 @@ export function openSession(
 		watchFor: (data) => (data ? watchUi(data, watchKeys, seen.seen) : { ...noWatch, keys: [...watchKeys] }),
 		startMessage: (data) => {
 			const summary =
-				data && watchKeys.length ? `Watch: ${summarize(whatsNew(data, items(watchKeys), seen.seen))}` : '';
+				data && watchKeys.length ? `Watch: ${summarize(whatsNew(data, items(watchKeys), seen.seen, idsFor))}` : '';
 			// Said once, at start: why the lines and marks are ASCII, and the fix (the locale's value goes through the sanitizer).
 			const ascii = glyphSet() === 'ascii' ? sanitizeLine(`drawing in ASCII: ${localeAdvice(process.env)}`) : '';
 			const said = [summary, ascii, ...notes].filter(Boolean).join(` ${G.dot} `);
@@ -122,7 +122,8 @@ export function openSession(
 				if (watchSaved || !full || seen.error) return;
 				watchSaved = true;
 				const stillNew = { incidents: watch.newIncidents, articles: watch.newArticles };
-				if (opts.dir) void saveSeen(nextSeen(full, items(watch.keys), stillNew, new Date().toISOString()), opts.dir);
+				if (opts.dir)
+					void saveSeen(nextSeen(full, items(watch.keys), stillNew, new Date().toISOString(), idsFor), opts.dir);
 			},
 		},
 	};

@@ -338,9 +338,10 @@ export function sqliteBackend(db: Database): Backend {
 			});
 		},
 		incidentsOf(which, since, until) {
-			// The order index (date DESC) read down from `until`: a record's date is never after its first day.
-			const where = ['i.date <= ?', 'i.first_day <= ?', 'i.last_day >= ?'];
-			const params: unknown[] = [until, until, since];
+			// Days that reach into the range, as a Timeline filter's since/until (filterSql.ts): the
+			// order index (date DESC) read down from `until`.
+			const where = ['i.date <= ?', 'i.last_day >= ?'];
+			const params: unknown[] = [until, since];
 			if (which.actors?.length) {
 				where.push(
 					'i.rid IN (SELECT rid FROM incident_actors WHERE actor IN (SELECT value FROM json_each(?)) AND date <= ?)',
