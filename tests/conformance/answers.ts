@@ -75,6 +75,8 @@ export interface AnswerOptions {
 	profiles?: readonly string[];
 	/** The actors briefed (default: those profiled). */
 	briefs?: readonly string[];
+	/** The alert rules' periods (default: a day, a week, a month and a year). */
+	alertPeriods?: readonly string[];
 }
 
 export function answersOf(data: Backend, opts: AnswerOptions = {}): Record<string, unknown> {
@@ -183,7 +185,7 @@ export function answersOf(data: Backend, opts: AnswerOptions = {}): Record<strin
 	const newest = data.newestDays().incidentDate?.slice(0, 10) ?? '2025-01-01';
 	const now = new Date(Date.parse(`${newest}T12:00:00Z`) + 86_400_000);
 	const rules: AlertRule[] = [];
-	for (const period of ['>=1 in 24h', '>=1 in 7d', '>=2 in 30d', '>=1 in 52w']) {
+	for (const period of opts.alertPeriods ?? ['>=1 in 24h', '>=1 in 7d', '>=2 in 30d', '>=1 in 52w']) {
 		const when = parseWhen(period);
 		if ('error' in when) throw new Error(when.error);
 		for (const key of ['actor:taliban', 'actor:iskp', `country:${first}`, 'type:IED', 'type:airstrike'])

@@ -58,6 +58,8 @@ const AT_SCALE: Record<string, { answers: AnswerOptions; queries: readonly strin
 		answers: {
 			profiles: ['iskp', 'ttp', 'taliban', 'haqqani-network', 'khalil-haqqani', 'pakistan-military'],
 			briefs: ['iskp', 'khalil-haqqani'],
+			// A year of 100k incidents is thousands of records per rule: the small sets ask all four periods.
+			alertPeriods: ['>=1 in 24h', '>=2 in 30d'],
 		},
 		queries: SEARCH_QUERIES_AT_SCALE,
 	},
