@@ -55,9 +55,38 @@ describe('keys typed ahead of the search results', () => {
 		expect(idOf(s)).toBe(ranked('kabul')[0]);
 	});
 
-	it('typing alone searches nothing in the reducer: the engine does, after the frame', () => {
-		const s = burst(searchReady(), '/kabul');
+	/** searchReady, its last search having taken `ms`. */
+	const lastTook = (ms: number) => {
+		const s = searchReady();
+		const outcome = s.panes.search.outcome;
+		return outcome ? { ...s, panes: { ...s.panes, search: { ...s.panes.search, outcome: { ...outcome, ms } } } } : s;
+	};
+
+	it('after a slow search, typing searches nothing in the reducer: the engine does, after the frame that echoes the keys', () => {
+		const s = burst(lastTook(40), '/kabul');
+		expect(s.panes.search.query).toBe('kabul');
 		expect(s.panes.search.outcome?.query).toBe('');
+	});
+
+	it('after a quick search, the keys typed are searched with them (one frame shows the keys and their results)', () => {
+		const s = burst(lastTook(1), '/kabul');
+		expect(s.panes.search.outcome?.query).toBe('kabul');
+		expect(s.panes.search.outcome?.results.map((r) => r.id)).toEqual(
+			ranked('kabul').slice(0, s.panes.search.outcome?.limit),
+		);
+		// Each key of a query typed one at a time, while the searches stay quick.
+		let t = burst(lastTook(1), '/');
+		for (const ch of 'kab') {
+			t = burst(t, ch);
+			t = {
+				...t,
+				panes: {
+					...t.panes,
+					search: { ...t.panes.search, outcome: t.panes.search.outcome && { ...t.panes.search.outcome, ms: 1 } },
+				},
+			};
+		}
+		expect(t.panes.search.outcome?.query).toBe('kab');
 	});
 
 	it('results that arrive after a key searched them do not put the cursor back on the first row', () => {

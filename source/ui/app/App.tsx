@@ -207,7 +207,11 @@ export function App(props: AppProps) {
 		onPane?.(state.pane);
 	}, [state.pane, onPane]);
 
-	const onResults = useCallback((outcome: SearchOutcomeState) => dispatch({ type: 'searchResults', outcome }), []);
+	const onResults = useCallback((outcome: SearchOutcomeState) => {
+		// A query's results answer the key that typed it: drawn at once, not at the render throttle's trailing edge.
+		keyArrived();
+		dispatch({ type: 'searchResults', outcome });
+	}, []);
 	const onIndex = useCallback((index: Searcher | null) => dispatch({ type: 'searchIndex', index }), []);
 	const index = state.searchIndex;
 	// No key yet: not busy (performance.now() counts from the process start, 0 would read as a key then).

@@ -90,13 +90,29 @@ function pressKey(state: AppState, key: KeyPress, env: Env): AppState {
 const pressKeys = (state: AppState, keys: readonly KeyPress[], env: Env): AppState =>
 	keys.reduce((s, k) => (s.exit === null ? pressKey(s, k, env) : s), state);
 
+/** A query whose last search took less than this is searched with the keys that typed it. */
+const QUICK_MS = 4;
+
+/**
+ * The query the keys typed, searched at once when searching is quick: one frame shows the key
+ * and its results (a second frame after the key's costs more than such a search). A slow
+ * search is left to the pane's engine, after the frame that echoes the key.
+ */
+function searchTyped(before: AppState, after: AppState, env: Env): AppState {
+	const s = after.panes.search;
+	const index = after.searchIndex;
+	if (after.pane !== 'search' || !index || after.held.length || s.rerun) return after;
+	if (s.query === before.panes.search.query || !s.outcome || s.outcome.ms >= QUICK_MS) return after;
+	return withPane(after, 'search', searchNow(s, index, env.resolver, firstLimit(pageSize(bodyHeight(after)))));
+}
+
 export function reducer(env: Env) {
 	return (state: AppState, action: Action): AppState => {
 		switch (action.type) {
 			case 'key':
-				return pressKey(state, { name: action.name, input: action.input }, env);
+				return searchTyped(state, pressKey(state, { name: action.name, input: action.input }, env), env);
 			case 'keys':
-				return pressKeys(state, action.keys, env);
+				return searchTyped(state, pressKeys(state, action.keys, env), env);
 			case 'searchIndex': {
 				if (action.index === state.searchIndex) return state;
 				// An index made again over new data (the directory reloaded): the results shown are searched again.
