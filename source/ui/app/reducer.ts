@@ -91,7 +91,7 @@ const pressKeys = (state: AppState, keys: readonly KeyPress[], env: Env): AppSta
 	keys.reduce((s, k) => (s.exit === null ? pressKey(s, k, env) : s), state);
 
 /** A query whose last search took less than this is searched with the keys that typed it. */
-const QUICK_MS = 4;
+const QUICK_MS = 10;
 
 /**
  * The query the keys typed, searched at once when searching is quick: one frame shows the key
