@@ -3,8 +3,10 @@
 // mentions, each province (admin-1), and each location as recorded. A place is
 // found through the search, since the Timeline filters by country, actor and
 // type but has no place of its own: its query is its country and its name.
+
+import { compareText } from './collate.js';
 import { REGION_COUNTRIES } from './places.js';
-import type { Store } from './store.js';
+import type { Incident } from './schema.js';
 
 export interface PlaceName {
 	name: string;
@@ -31,36 +33,74 @@ const patterns = new Map<string, { re: RegExp; names: Map<string, string> }>(
 	}),
 );
 
-/** Every place once per country, the most incidents first, then by name. */
-export function placeNames(store: Store): PlaceName[] {
-	const out = new Map<string, PlaceName>();
-	const add = (name: string, country: string, kind: PlaceName['kind']) => {
-		const key = `${country}|${name.toLowerCase()}`;
+const KIND_RANK: Record<PlaceName['kind'], number> = { place: 0, admin1: 1, location: 2 };
+
+/**
+ * Incidents counted by where they happened as recorded: country, location and province ('' when
+ * missing). What placeNames reads, and what the SQLite index keeps per data file (incident_places).
+ */
+export interface PlaceCount {
+	country: string;
+	location: string;
+	admin1: string;
+	incidents: number;
+}
+
+/** The incidents' PlaceCounts (a data set holds far fewer distinct places than incidents). */
+export function placeCounts(incidents: Iterable<Pick<Incident, 'country' | 'location' | 'admin1'>>): PlaceCount[] {
+	const out = new Map<string, PlaceCount>();
+	for (const inc of incidents) {
+		const location = inc.location ?? '';
+		const admin1 = inc.admin1 ?? '';
+		const key = `${inc.country}\u0000${location}\u0000${admin1}`;
 		const had = out.get(key);
-		if (had) had.count += 1;
-		else out.set(key, { name, country, kind, count: 1 });
-	};
-	// Many incidents share a location: each (country, location, province) is read once.
-	const named = new Map<string, string[]>();
-	for (const inc of store.incidents) {
-		const where = `${inc.location ?? ''} | ${inc.admin1 ?? ''}`;
-		const memo = `${inc.country}|${where}`;
-		let places = named.get(memo);
-		if (!places) {
-			const pattern = patterns.get(inc.country);
-			const found = new Set<string>();
-			for (const m of pattern ? where.matchAll(pattern.re) : [])
-				found.add(pattern?.names.get(m[0].toLowerCase()) ?? m[0]);
-			places = [...found];
-			named.set(memo, places);
-		}
-		const seen = new Set(places.map((p) => p.toLowerCase()));
-		for (const place of places) add(place, inc.country, 'place');
-		if (inc.admin1 && !seen.has(inc.admin1.toLowerCase())) add(inc.admin1, inc.country, 'admin1');
-		if (inc.location && !seen.has(inc.location.toLowerCase()) && inc.location !== inc.admin1)
-			add(inc.location, inc.country, 'location');
+		if (had) had.incidents += 1;
+		else out.set(key, { country: inc.country, location, admin1, incidents: 1 });
 	}
-	return [...out.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+	return [...out.values()];
+}
+
+/**
+ * Every place once per country, the most incidents first, then by name. A name spelled in more
+ * than one way (case) is shown as most of its incidents spell it: the same whatever order the
+ * records come in, so the index and the records in memory give the same list.
+ */
+export function placeNames(counts: Iterable<PlaceCount>): PlaceName[] {
+	const out = new Map<string, PlaceName & { spellings: Map<string, number> }>();
+	const add = (name: string, country: string, kind: PlaceName['kind'], n: number) => {
+		const key = `${country}|${name.toLowerCase()}`;
+		let had = out.get(key);
+		if (!had) {
+			had = { name, country, kind, count: 0, spellings: new Map() };
+			out.set(key, had);
+		}
+		had.count += n;
+		had.spellings.set(name, (had.spellings.get(name) ?? 0) + n);
+		// A gazetteer place before a province before a location, whichever incident came first.
+		if (KIND_RANK[kind] < KIND_RANK[had.kind]) had.kind = kind;
+	};
+	for (const c of counts) {
+		const where = `${c.location} | ${c.admin1}`;
+		const pattern = patterns.get(c.country);
+		const found = new Set<string>();
+		for (const m of pattern ? where.matchAll(pattern.re) : [])
+			found.add(pattern?.names.get(m[0].toLowerCase()) ?? m[0]);
+		const seen = new Set([...found].map((p) => p.toLowerCase()));
+		for (const place of found) add(place, c.country, 'place', c.incidents);
+		if (c.admin1 && !seen.has(c.admin1.toLowerCase())) add(c.admin1, c.country, 'admin1', c.incidents);
+		if (c.location && !seen.has(c.location.toLowerCase()) && c.location !== c.admin1)
+			add(c.location, c.country, 'location', c.incidents);
+	}
+	const names: PlaceName[] = [];
+	for (const { spellings, ...p } of out.values()) {
+		let best = p.name;
+		for (const [name, n] of spellings) {
+			const b = spellings.get(best) ?? 0;
+			if (n > b || (n === b && name < best)) best = name;
+		}
+		names.push({ ...p, name: best });
+	}
+	return names.sort((a, b) => b.count - a.count || compareText(a.name, b.name) || a.country.localeCompare(b.country));
 }
 
 /** The search that lists a place's incidents: in its country, its name as a phrase. */

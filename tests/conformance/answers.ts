@@ -7,6 +7,7 @@ import { actorProfile, actorRows } from '../../source/core/actorProfile.js';
 import { activeRules, evaluate, recordFirings } from '../../source/core/alerts/evaluate.js';
 import { type AlertRule, parseWhen, ruleId } from '../../source/core/alerts/rule.js';
 import type { Backend } from '../../source/core/backend/types.js';
+import { placeNames } from '../../source/core/placeNames.js';
 import { Resolver } from '../../source/core/resolve.js';
 import { RISK_WINDOWS, riskTable, riskWindow } from '../../source/core/risk.js';
 import type { Incident } from '../../source/core/schema.js';
@@ -83,6 +84,7 @@ export function answersOf(data: Backend, opts: AnswerOptions = {}): Record<strin
 	const out: Record<string, unknown> = {};
 	out.totals = data.totals();
 	out.incidentCountries = data.incidentCountries();
+	out.placeNames = placeNames(data.placeCounts());
 	out.newestDays = data.newestDays();
 	out.actors = data.actors.map((a) => a.id);
 	out.countries = data.countries.map((c) => c.code);

@@ -98,6 +98,22 @@ describe('the dashboard over the SQLite index', () => {
 		app.unmount();
 	});
 
+	it('the palette offers the same places, counted alike (article titles are left to Search over the index)', async () => {
+		const app = both();
+		const places = (frame: string) =>
+			frame.split('\n').filter((l) => /, (AF|PK|IR|TJ|UZ|KG|TM)\b.* incidents?\b/.test(l));
+		await app.press(':', 'kurram');
+		await eventually(app.index).toContain('Kurram, PK');
+		expect(places(app.index())).toEqual(places(app.memory()));
+		expect(places(app.index()).join('\n')).toMatch(/Kurram, PK .* 4 incidents/);
+		await app.press(KEY.enter);
+		// A place opens its search: the same results over both.
+		await eventually(app.index).toContain('in:incidents country:PK "Kurram"');
+		await eventually(app.index).toMatch(/4 match/);
+		expect(app.index()).toBe(app.memory());
+		app.unmount();
+	});
+
 	it('b and y on a country and an actor: the same brief, written and copied', async () => {
 		const app = both();
 		const written = (d: string) => readdirSync(d).map((f) => readFileSync(join(d, f), 'utf8'));

@@ -20,6 +20,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backendOf } from '../../source/core/backend/memory.js';
 import { firstDay, lastDay } from '../../source/core/dates.js';
 import { killed, killedOr0 } from '../../source/core/fatalities.js';
+import { placeCounts, placeNames } from '../../source/core/placeNames.js';
 import { Resolver } from '../../source/core/resolve.js';
 import { basePoints, countrySumsOf, effectiveDay } from '../../source/core/risk.js';
 import type { Incident } from '../../source/core/schema.js';
@@ -196,6 +197,11 @@ function responsibleOf(store: Store, inc: Incident): string {
 }
 
 /** search_terms and body_tokens as core's search index of the store counts them. */
+/** The palette's places from the index's incident_places equal those counted from the records. */
+function expectPlacesMatch(db: Db, store: Store): void {
+	expect(placeNames(sqliteBackend(db).placeCounts())).toEqual(placeNames(placeCounts(store.incidents)));
+}
+
 function expectTermsMatch(db: Db, store: Store): void {
 	const ix = indexStore(store);
 	const want = new Map<string, number>();
@@ -353,7 +359,7 @@ describe('keeping the index current', () => {
 	it('indexes a line appended to an NDJSON file, and the country-day sums follow', async () => {
 		const dir = copyData();
 		const file = join(dir, 'incidents', 'more.ndjson');
-		writeFileSync(file, `${JSON.stringify(incident('t-1'))}\n`);
+		writeFileSync(file, `${JSON.stringify(incident('t-1', { location: 'Spin Boldak', admin1: 'Kandahar' }))}\n`);
 		const before = await ensure(dir);
 		const n = count(before.db, 'incidents');
 		const day = () =>
@@ -369,7 +375,7 @@ describe('keeping the index current', () => {
 		// Two actors no bundled incident names together: a new actor set, and its actor_dates rows.
 		appendFileSync(
 			file,
-			`${JSON.stringify(incident('t-2', { fatalities: 7, perpetrators: ['iskp', 'taliban'], claimedBy: 'iskp' }))}\n`,
+			`${JSON.stringify(incident('t-2', { fatalities: 7, perpetrators: ['iskp', 'taliban'], claimedBy: 'iskp', location: 'Spin Boldak', admin1: 'Kandahar' }))}\n`,
 		);
 		expect(indexStatus(dir).stale?.changed).toEqual(['incidents/more.ndjson']);
 		const after = await ensure(dir);
@@ -379,6 +385,11 @@ describe('keeping the index current', () => {
 		expect(day()).toEqual([incidents0 + 1, killed0 + 7]);
 		expectDaysMatch(after.db, loadDataDir(dir).store);
 		expectTermsMatch(after.db, loadDataDir(dir).store);
+		expectPlacesMatch(after.db, loadDataDir(dir).store);
+		const spin = (names: { name: string; count: number }[]) => names.find((p) => p.name === 'Spin Boldak')?.count ?? 0;
+		expect(spin(placeNames(sqliteBackend(after.db).placeCounts()))).toBe(
+			spin(placeNames(placeCounts(bundled().store.incidents))) + 2,
+		);
 		expect(count(after.db, 'incidents_fts')).toBe(n + 1);
 	});
 
@@ -387,10 +398,11 @@ describe('keeping the index current', () => {
 		const file = join(dir, 'incidents', 'more.ndjson');
 		writeFileSync(
 			file,
-			`${JSON.stringify(incident('t-1', { perpetrators: ['ttp'] }))}\n${JSON.stringify(incident('t-2', { date: '2025-07', claimedBy: 'iskp' }))}\n`,
+			`${JSON.stringify(incident('t-1', { perpetrators: ['ttp'], location: 'Spin Boldak' }))}\n${JSON.stringify(incident('t-2', { date: '2025-07', claimedBy: 'iskp', admin1: 'Kandahar' }))}\n`,
 		);
 		const first = await ensure(dir);
 		expect(one(first.db, "SELECT count(*) FROM incidents WHERE id LIKE 't-%'")).toBe(2);
+		expectPlacesMatch(first.db, loadDataDir(dir).store);
 		expectDaysMatch(first.db, loadDataDir(dir).store);
 		first.db.close();
 		rmSync(file);
@@ -401,6 +413,7 @@ describe('keeping the index current', () => {
 		expect(count(db, 'incidents_fts')).toBe(bundled().store.incidents.length);
 		expectDaysMatch(db, bundled().store);
 		expectTermsMatch(db, bundled().store);
+		expectPlacesMatch(db, bundled().store);
 	});
 
 	it('searches the words of records added, and not those of a file removed, as the memory backend does', async () => {

@@ -1,8 +1,10 @@
 // The in-memory backend: the Backend questions answered from a Store built
 // from the JSON (core/store.ts). What the bundled data and small directories
 // use, as fast as the store's own lists and maps.
+
 import { firstDay, lastDay } from '../dates.js';
 import { killed, killedOr0 } from '../fatalities.js';
+import { placeCounts } from '../placeNames.js';
 import { basePoints, countrySumsOf, type DayRange, effectiveDay, inRange } from '../riskPoints.js';
 import type { Article, Incident } from '../schema.js';
 import { indexStore } from '../search/build.js';
@@ -57,6 +59,7 @@ function memoryBackend(store: Store): Backend {
 		incidentsKey: store.incidentsByActor,
 		totals: () => ({ incidents: store.incidents.length, articles: store.articles.length }),
 		incidentCountries: () => [...store.incidentsByCountry.keys()].sort(),
+		placeCounts: () => placeCounts(store.incidents),
 		newestDays: () => newestDays(store),
 		incident: (id) => store.incidentById.get(id),
 		article: (id) => store.articleById.get(id),

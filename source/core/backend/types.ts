@@ -7,6 +7,7 @@
 // backend; tests/conformance runs every answer over each backend and requires
 // them equal. Synchronous: both backends answer in-process (docs/dev/storage.md
 // says how a server backend keeps this shape).
+import type { PlaceCount } from '../placeNames.js';
 import type { CountrySums, DayRange } from '../risk.js';
 import type { Actor, Article, Country, Incident } from '../schema.js';
 import type { IncidentType } from '../schemaBase.js';
@@ -83,6 +84,8 @@ export interface Backend {
 	totals(): { incidents: number; articles: number };
 	/** Codes of the countries with incidents, sorted. */
 	incidentCountries(): string[];
+	/** Incidents counted by country, location and province as recorded (core/placeNames.ts reads them). */
+	placeCounts(): PlaceCount[];
 	/**
 	 * The newest effective day of any incident (core/risk effectiveDay), the newest
 	 * recorded incident date (where a relative "90d" counts from), and the newest article's day.

@@ -207,6 +207,14 @@ export function sqliteBackend(db: Database): Backend {
 			return totals;
 		},
 		incidentCountries,
+		placeCounts: () =>
+			(
+				prepared(
+					'SELECT country, location, admin1, sum(incidents) FROM incident_places GROUP BY country, location, admin1',
+				)
+					.raw()
+					.all() as [string, string, string, number][]
+			).map(([country, location, admin1, incidents]) => ({ country, location, admin1, incidents })),
 		newestDays() {
 			// Asked once: every filter with a date and every risk window asks (core/resolve
 			// newestIncidentDate, core/risk).

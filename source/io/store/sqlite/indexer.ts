@@ -8,6 +8,7 @@ import { firstDay, lastDay } from '../../../core/dates.js';
 import { killed } from '../../../core/fatalities.js';
 import { squash } from '../../../core/fold.js';
 import { buildGazetteer, type Gazetteer, linkEmptyArticles } from '../../../core/link.js';
+import type { PlaceCount } from '../../../core/placeNames.js';
 import { type Problem, pointerOf } from '../../../core/problems.js';
 import { type ActorLookup, basePoints, effectiveDay, riskKeysOf } from '../../../core/risk.js';
 import { sanitizeLine } from '../../../core/sanitize.js';
@@ -68,6 +69,8 @@ export class Indexer {
 	private rowsInBatch = 0;
 	private readonly sets: ActorSets;
 	private readonly actorDates: ActorDates;
+	/** The file's incidents by country, location and province (incident_places), written at its end. */
+	private readonly places = new Map<string, PlaceCount>();
 	private readonly terms = new TermCounts(
 		() => this.countries,
 		() => this.db,
@@ -111,6 +114,7 @@ export class Indexer {
 		const keyed = (t: string) => (batched ? `load_${t}` : t);
 		this.rows = {
 			incidentDoc: rows('INSERT INTO incident_docs (rid, json) VALUES', 2),
+			place: rows('INSERT INTO incident_places (fid, country, location, admin1, incidents) VALUES', 5),
 			incidentActor: rows(`INSERT OR IGNORE INTO ${keyed('incident_actors')} (actor, role, rid, date) VALUES`, 4),
 			incidentText: rows('INSERT INTO incidents_fts (rowid, title, description) VALUES', 3),
 			incidentOutlet: rows(`INSERT OR IGNORE INTO ${keyed('incident_outlets')} (key, name, rid) VALUES`, 3),
@@ -200,6 +204,9 @@ export class Indexer {
 		}
 		this.rows.day.flush();
 		this.rows.key.flush();
+		for (const p of this.places.values()) this.rows.place.push(fid, p.country, p.location, p.admin1, p.incidents);
+		this.rows.place.flush();
+		this.places.clear();
 		if (file.kind === 'incidents') {
 			linkIncidentSources(this.db, fid);
 			addFilterDates(this.db, fid);
@@ -261,6 +268,12 @@ export class Indexer {
 		);
 		if (info.changes === 0) return false;
 		if (aset > 0) this.actorDates.add(aset, inc.country, inc.date, last, dead);
+		const location = inc.location ?? '';
+		const admin1 = inc.admin1 ?? '';
+		const where = `${inc.country}\u0000${location}\u0000${admin1}`;
+		const place = this.places.get(where);
+		if (place) place.incidents += 1;
+		else this.places.set(where, { country: inc.country, location, admin1, incidents: 1 });
 		const rid = Number(info.lastInsertRowid);
 		this.rows.incidentDoc.push(rid, JSON.stringify(inc));
 		// As the store files incidents under actors: only ids that are actors, once per role.
@@ -396,6 +409,7 @@ export function addActorDays(db: Db, fid: number | undefined, sign: 1 | -1): voi
 /** Takes a file's rows out of the index, its share of the country-day sums and of search's words with them. */
 export function removeFile(db: Db, fid: number): void {
 	removeTerms(db, fid);
+	db.prepare('DELETE FROM incident_places WHERE fid = ?').run(fid);
 	// Each incident's share of the per-day sums (country_keys needs the record: core/riskPoints riskKeysOf).
 	const actorById = new Map(
 		(db.prepare('SELECT json FROM actors').raw().all() as [string][]).map(([json]) => {

@@ -7,7 +7,7 @@
 // a row, not the record's kilobyte.
 
 /** Bump on any change below: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -101,6 +101,17 @@ CREATE TABLE IF NOT EXISTS file_terms (
 	term TEXT NOT NULL,
 	df INTEGER NOT NULL,
 	PRIMARY KEY (fid, term)
+) WITHOUT ROWID;
+
+-- Each file's incidents counted by country, location and province ('' when missing): the places
+-- the palette offers (core/placeNames.ts), a few thousand rows where the incidents are millions.
+CREATE TABLE IF NOT EXISTS incident_places (
+	fid INTEGER NOT NULL,
+	country TEXT NOT NULL,
+	location TEXT NOT NULL,
+	admin1 TEXT NOT NULL,
+	incidents INTEGER NOT NULL,
+	PRIMARY KEY (fid, country, location, admin1)
 ) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS actors (id TEXT PRIMARY KEY, fid INTEGER NOT NULL, json TEXT NOT NULL);

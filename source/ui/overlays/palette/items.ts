@@ -48,7 +48,7 @@ export interface PaletteItem {
 
 export interface PaletteContext {
 	data: Backend;
-	/** The records in memory, when they are: places and article titles are listed from them. */
+	/** The records in memory, when they are: article titles are listed from them. */
 	store?: Store | undefined;
 	resolver: Resolver;
 	keymap: Keymap;
@@ -115,8 +115,7 @@ function staticItems(ctx: PaletteContext): PaletteItem[] {
 			action: { kind: 'open', target: { kind: 'actor', id: a.id }, pane: 'actors' },
 		});
 	}
-	// Over the SQLite index (millions of incidents and articles) places and titles are left to Search.
-	for (const p of store ? placeNames(store) : []) {
+	for (const p of placeNames(data.placeCounts())) {
 		// No place filter on the Timeline: its incidents are a search in its country (core/placeNames.ts).
 		const where = p.kind === 'place' ? '' : p.kind === 'admin1' ? ' province' : ' location';
 		items.push({
@@ -126,6 +125,7 @@ function staticItems(ctx: PaletteContext): PaletteItem[] {
 		});
 	}
 	// Articles by title: "open the piece on the BLA's escalation" is a few letters of its title.
+	// Over the SQLite index (hundreds of thousands of articles) titles are left to Search.
 	for (const a of store?.articles ?? []) {
 		items.push({
 			label: `${a.title} ${G.dash} ${a.source}, ${a.published.slice(0, 10)}`,
