@@ -67,3 +67,10 @@ export function runSteps<T, Y = unknown>(
 		setImmediate(run);
 	});
 }
+
+/** Runs `steps` to its end at once, on this turn: for a caller that wants the answer now. */
+export function drain<T>(steps: Generator<unknown, T>): T {
+	let step = steps.next();
+	while (!step.done) step = steps.next();
+	return step.value;
+}

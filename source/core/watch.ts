@@ -2,7 +2,7 @@
 // what is new for them since the previous session. Pure: the TUI header and
 // `sitrep watch` both call these; watchState.ts persists what was seen.
 
-import type { Backend } from './backend/types.js';
+import type { Backend, IncidentsOf } from './backend/types.js';
 import { shortName } from './resolve.js';
 import type { Actor } from './schema.js';
 import { type IncidentType, incidentTypeLabels } from './schemaBase.js';
@@ -52,9 +52,22 @@ export function watchLabel(
  * for articles too; a type's articles are those its incidents cite.
  */
 export function idsOf(data: Backend, item: WatchItem): { incidents: string[]; articles: string[] } {
-	if (item.kind === 'actor') return data.watchIds({ actors: [...withSubgroups(data, item.id)] });
-	if (item.kind === 'country') return data.watchIds({ country: item.id });
-	return data.watchIds({ type: item.id as IncidentType });
+	return data.watchIds(watchedBy(data, item));
+}
+
+/** idsOf a slice at a time where the backend reads them so (Backend.watchIdSteps); at once otherwise. */
+export function* idStepsOf(
+	data: Backend,
+	item: WatchItem,
+): Generator<void, { incidents: string[]; articles: string[] }> {
+	const which = watchedBy(data, item);
+	return data.watchIdSteps ? yield* data.watchIdSteps(which) : data.watchIds(which);
+}
+
+function watchedBy(data: Backend, item: WatchItem): IncidentsOf {
+	if (item.kind === 'actor') return { actors: [...withSubgroups(data, item.id)] };
+	if (item.kind === 'country') return { country: item.id };
+	return { type: item.id as IncidentType };
 }
 
 /** What the analyst has already seen, per watched item key. */

@@ -3,7 +3,7 @@
 
 import type { Backend } from '../core/backend/types.js';
 import { rolesIn } from '../core/store.js';
-import { idsOf, parseWatchKey, type Seen, type WatchItem, watchKey, whatsNew } from '../core/watch.js';
+import { idStepsOf, idsOf, parseWatchKey, type Seen, type WatchItem, watchKey, whatsNew } from '../core/watch.js';
 import type { Target } from '../present/target.js';
 
 export interface WatchUi {
@@ -34,6 +34,25 @@ export function idsFor(data: Backend, item: WatchItem): { incidents: string[]; a
 		m.set(key, ids);
 	}
 	return ids;
+}
+
+/**
+ * idsFor every watched item, read a slice at a time where the backend reads them so: run by
+ * core/slices runSteps before what is new is worked out over the index, so that reading a watched
+ * country's million ids never holds a key or a frame for seconds.
+ */
+export function* prefetchIds(data: Backend, keys: readonly string[]): Generator<void, void> {
+	let m = idsCache.get(data);
+	if (!m) {
+		m = new Map();
+		idsCache.set(data, m);
+	}
+	for (const item of items(keys)) {
+		const key = watchKey(item);
+		if (m.has(key)) continue;
+		const ids = yield* idStepsOf(data, item);
+		m.set(key, ids);
+	}
 }
 
 /**

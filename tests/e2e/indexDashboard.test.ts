@@ -4,7 +4,7 @@
 // filter, an actor's profile, the risk table, a brief, search and the reader.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../support/helpers.js';
 import { Dash } from '../support/ptyRun.js';
@@ -72,6 +72,10 @@ describe('the dashboard over the index', () => {
 			d.press('q');
 			const end = await d.finish();
 			expect(end.code).toBe(0);
+			// What is new was worked out after the first keys (the ids read in slices), so the way out
+			// recorded what was seen, the incident the update brought included.
+			const seen = JSON.parse(readFileSync(join(config, 'watch.json'), 'utf8'));
+			expect(seen.dirs[resolve(dir)].items[`country:${list[0].country}`].incidents).toContain('e2e-live-index-1');
 		} finally {
 			await d.finish(1);
 		}

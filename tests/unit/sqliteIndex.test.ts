@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backendOf } from '../../source/core/backend/memory.js';
+import type { Backend } from '../../source/core/backend/types.js';
 import { firstDay, lastDay } from '../../source/core/dates.js';
 import { killed, killedOr0 } from '../../source/core/fatalities.js';
 import { placeCounts, placeNames } from '../../source/core/placeNames.js';
@@ -36,6 +37,7 @@ import { indexLocation } from '../../source/io/store/sqlite/location.js';
 import { type Db, IndexBusy, openIndex } from '../../source/io/store/sqlite/open.js';
 import { SCHEMA_VERSION } from '../../source/io/store/sqlite/schema.js';
 import { indexStatus } from '../../source/io/store/sqlite/status.js';
+import { idsFor, prefetchIds } from '../../source/ui/watch.js';
 import { bundled, DATA_DIR } from '../support/helpers.js';
 import { incidentRecords } from '../support/synthRecords.js';
 
@@ -321,6 +323,43 @@ describe('building the index of the bundled data', () => {
 		expect(status.schemaVersion).toBe(SCHEMA_VERSION);
 		expect(status.counts?.incidents).toBe(bundled().store.incidents.length);
 		expect(status.stale).toEqual({ changed: [], added: [], removed: [] });
+	});
+});
+
+describe("a watched item's ids a slice at a time", () => {
+	it('watchIdSteps yields between slices and ends with what watchIds gives; prefetchIds fills the cache idsFor reads', async () => {
+		const { db } = await ensure(DATA_DIR);
+		const data = sqliteBackend(db);
+		const steps = data.watchIdSteps;
+		if (!steps) throw new Error('the index reads ids a slice at a time');
+		const which = [{ actors: ['taliban', 'haqqani-network'] }, { country: 'PK' }, { type: 'bombing' as const }, {}];
+		for (const w of which) {
+			const whole = data.watchIds(w);
+			const run = steps(w, 5);
+			let yields = 0;
+			let step = run.next();
+			while (!step.done) {
+				yields++;
+				step = run.next();
+			}
+			expect(step.value).toEqual(whole);
+			expect(yields).toBe(Math.floor(whole.incidents.length / 5) + Math.floor(whole.articles.length / 5));
+		}
+		expect(data.watchIds({ country: 'PK' }).incidents.length).toBeGreaterThan(10);
+		// Read ahead in slices, then asked for: no read of its own.
+		const keys = ['country:PK', 'actor:taliban'];
+		let reads = 0;
+		const counted: Backend = {
+			...data,
+			watchIds: (w) => {
+				reads++;
+				return data.watchIds(w);
+			},
+		};
+		const ahead = prefetchIds(counted, keys);
+		while (!ahead.next().done);
+		expect(idsFor(counted, { kind: 'country', id: 'PK' })).toEqual(data.watchIds({ country: 'PK' }));
+		expect(reads).toBe(0);
 	});
 });
 

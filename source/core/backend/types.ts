@@ -141,6 +141,12 @@ export interface Backend {
 	 * them with what was seen, and an item can hold hundreds of thousands.
 	 */
 	watchIds(which: IncidentsOf): { incidents: string[]; articles: string[] };
+	/**
+	 * watchIds a slice at a time, where reading them can take seconds (the SQLite index: ~2 s for a
+	 * country of 1M incidents): the generator yields between slices, so a caller on the event loop
+	 * (core/slices runSteps) lets keys and frames through; `slice`: ids per slice. Without it, watchIds is quick.
+	 */
+	watchIdSteps?(which: IncidentsOf, slice?: number): Generator<void, { incidents: string[]; articles: string[] }>;
 
 	/** Every incident the actor took part in, newest first (date, then id). */
 	actorIncidents(actorId: string): Incident[];

@@ -11,13 +11,14 @@ import { G } from '../../core/glyphs.js';
 import type { Problem } from '../../core/problems.js';
 import type { RiskDays } from '../../core/risk.js';
 import { sanitizeText } from '../../core/sanitize.js';
+import { runSteps } from '../../core/slices.js';
 import { sampleNote } from '../../core/store.js';
 import { dieOfHangup, isHangupError, terminalGone } from '../../io/hangup.js';
 import { isBundledDataDir } from '../../io/load/dataDir.js';
 import type { LoadResult } from '../../io/load/load.js';
 import type { Snapshot } from '../../io/load/watchDir.js';
 import { type ConfigHandle, type PaneId, prepareWrites, type ThemeSetting } from '../../io/settings/config.js';
-import { addedFor, type WatchUi } from '../watch.js';
+import { addedFor, prefetchIds, type WatchUi } from '../watch.js';
 import { App, type LiveStatus } from './App.js';
 import { startIndexLive } from './indexLive.js';
 import { type LiveWiring, startLiveView } from './liveView.js';
@@ -258,7 +259,30 @@ export async function runTui(
 	let watch = session.watchFor(loaded ? backendOf(loaded.store) : undefined);
 	/** Over the index: what is new has been worked out (until then a way out keeps the old seen record). */
 	let watchReady = false;
+	/** Index updates being shown: each waits for the one before (its watched ids are read in slices). */
+	let updating: Promise<unknown> = Promise.resolve();
 	let status: LiveStatus | undefined;
+	/**
+	 * Over the index: the watched items' ids read a slice at a time (seconds of them at 2.5M), keys
+	 * and frames between, then what is new worked out from them; an index opened again meanwhile
+	 * has its own read.
+	 */
+	const workOutWatch = (): void => {
+		if (loaded || over || !('data' in shown)) return;
+		const data = shown.data;
+		const moved = () => !('data' in shown) || shown.data !== data;
+		const done = () => {
+			if (over) return;
+			if (moved()) return workOutWatch();
+			watch = session.watchFor(data);
+			watchReady = true;
+			session.complete(data);
+			redraw();
+		};
+		runSteps(session.prefetchWatch(data), { cancelled: () => over || moved() }).then(done, () => {
+			if (!over && moved()) workOutWatch();
+		});
+	};
 	const app = (data: LoadResult | IndexedData, articlesPending: boolean) => {
 		const dashboard = (
 			<App
@@ -291,12 +315,7 @@ export async function runTui(
 						// Not loadable: each write says so when it is tried.
 					});
 					opts.whenQuiet?.();
-					if (!loaded && !over && 'data' in shown) {
-						watch = session.watchFor(shown.data);
-						watchReady = true;
-						session.complete(shown.data);
-						redraw();
-					}
+					workOutWatch();
 				}}
 				onExit={(c) => {
 					code = c;
@@ -389,17 +408,38 @@ export async function runTui(
 					};
 					return redraw();
 				}
-				const before = closeShown;
-				closeShown = opened.close;
-				if (before) setTimeout(before, 5000).unref();
 				// The watched items' new records are marked, as live data's are (the old index is still open).
 				const keys = current?.().watch.keys ?? [];
-				const added = keys.length && 'data' in shown ? addedFor(shown.data, opened.data, keys) : undefined;
-				shown = { ...indexed, data: opened.data, problems: opened.problems };
-				if (watchReady) session.complete(opened.data);
-				status = added && next.merge ? { ...next, merge: { ...next.merge, added } } : next;
-				opts.profiler?.mark('index updated');
-				redraw();
+				const show = () => {
+					const before = closeShown;
+					closeShown = opened.close;
+					if (before) setTimeout(before, 5000).unref();
+					const added = keys.length && 'data' in shown ? addedFor(shown.data, opened.data, keys) : undefined;
+					shown = { ...indexed, data: opened.data, problems: opened.problems };
+					if (watchReady) session.complete(opened.data);
+					status = added && next.merge ? { ...next, merge: { ...next.merge, added } } : next;
+					opts.profiler?.mark('index updated');
+					redraw();
+				};
+				const was = 'data' in shown ? shown.data : undefined;
+				// Both indexes' ids for the watched items a slice at a time (seconds of them at 2.5M), then
+				// shown; updates one after another, in order.
+				updating = updating
+					.then(() =>
+						keys.length && was
+							? runSteps(
+									(function* () {
+										yield* prefetchIds(was, keys);
+										yield* prefetchIds(opened.data, keys);
+									})(),
+									{ cancelled: () => over },
+								)
+							: undefined,
+					)
+					.catch(() => undefined)
+					.then(() => {
+						if (!over) show();
+					});
 			},
 			onStatus(next) {
 				status = next;

@@ -24,7 +24,7 @@ import { loadSeen, saveSeen } from '../../io/settings/watchState.js';
 import { type AlertsUi, alertsUi } from '../alerts.js';
 import { buildKeymap, type Keymap } from '../keymap.js';
 import { hyperlinksSupported } from '../osc.js';
-import { idsFor, items, noWatch, type WatchUi, watchUi } from '../watch.js';
+import { idsFor, items, noWatch, prefetchIds, type WatchUi, watchUi } from '../watch.js';
 import type { BriefingCallbacks } from './effects.js';
 
 export interface Session {
@@ -41,6 +41,8 @@ export interface Session {
 	pane?: PaneId;
 	/** The watch state for the data (a first store may lack its articles); without data, the keys alone. */
 	watchFor(data: Backend | undefined): WatchUi;
+	/** The watched items' ids read into watchFor's cache a slice at a time (ui/watch.ts prefetchIds). */
+	prefetchWatch(data: Backend): Generator<void, void>;
 	/** Settings warnings and what is new, for the status bar at start. */
 	startMessage(data: Backend | undefined): string | undefined;
 	/** Call when the data is whole (a store with its articles, an index opened again): only it can record which articles were seen. */
@@ -90,6 +92,7 @@ export function openSession(
 		riskMachineCoded: settings.riskMachineCoded === true,
 		...(settings.lastPane ? { pane: settings.lastPane } : {}),
 		watchFor: (data) => (data ? watchUi(data, watchKeys, seen.seen) : { ...noWatch, keys: [...watchKeys] }),
+		prefetchWatch: (data) => prefetchIds(data, watchKeys),
 		startMessage: (data) => {
 			const summary =
 				data && watchKeys.length ? `Watch: ${summarize(whatsNew(data, items(watchKeys), seen.seen, idsFor))}` : '';
