@@ -11,12 +11,16 @@ import { truncate, width as widthOf } from '../../core/width.js';
 import type { Theme } from '../theme.js';
 import { idsFor, items, type WatchUi } from '../watch.js';
 
+const NO_IDS = { incidents: [], articles: [] };
+
 export function watchSummary(data: Backend, watch: WatchUi): { parts: string[]; total: string; fresh: number } {
 	// Records that arrived while the dashboard is open are marked new too: the line counts only the watched ones.
 	const incidents = new Set<string>();
 	const articles = new Set<string>();
+	// Nothing new (before what is new is worked out, too): no ids to read; a watched country at 2.5M is 1M of them.
+	const any = watch.newIncidents.size > 0 || watch.newArticles.size > 0;
 	const parts = items(watch.keys).map((item) => {
-		const ids = idsFor(data, item);
+		const ids = any ? idsFor(data, item) : NO_IDS;
 		const inc = ids.incidents.filter((id) => watch.newIncidents.has(id));
 		const art = ids.articles.filter((id) => watch.newArticles.has(id));
 		for (const id of inc) incidents.add(id);
