@@ -21,12 +21,17 @@ export interface WatchUi {
 const idsCache = new WeakMap<Backend, Map<string, { incidents: string[]; articles: string[] }>>();
 
 /** idsOf once per data (a store, or an index opened again after an update) and item: the Watch line and the marks ask on every key. */
-export function idsFor(data: Backend, item: WatchItem): { incidents: string[]; articles: string[] } {
+function cacheOf(data: Backend): Map<string, { incidents: string[]; articles: string[] }> {
 	let m = idsCache.get(data);
 	if (!m) {
 		m = new Map();
 		idsCache.set(data, m);
 	}
+	return m;
+}
+
+export function idsFor(data: Backend, item: WatchItem): { incidents: string[]; articles: string[] } {
+	const m = cacheOf(data);
 	const key = watchKey(item);
 	let ids = m.get(key);
 	if (!ids) {
@@ -42,11 +47,7 @@ export function idsFor(data: Backend, item: WatchItem): { incidents: string[]; a
  * country's million ids never holds a key or a frame for seconds.
  */
 export function* prefetchIds(data: Backend, keys: readonly string[]): Generator<void, void> {
-	let m = idsCache.get(data);
-	if (!m) {
-		m = new Map();
-		idsCache.set(data, m);
-	}
+	const m = cacheOf(data);
 	for (const item of items(keys)) {
 		const key = watchKey(item);
 		if (m.has(key)) continue;

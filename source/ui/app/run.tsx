@@ -18,6 +18,7 @@ import { isBundledDataDir } from '../../io/load/dataDir.js';
 import type { LoadResult } from '../../io/load/load.js';
 import type { Snapshot } from '../../io/load/watchDir.js';
 import { type ConfigHandle, type PaneId, prepareWrites, type ThemeSetting } from '../../io/settings/config.js';
+import { errorText } from '../../io/settings/file.js';
 import { addedFor, prefetchIds, type WatchUi } from '../watch.js';
 import { App, type LiveStatus } from './App.js';
 import { startIndexLive } from './indexLive.js';
@@ -279,8 +280,11 @@ export async function runTui(
 			session.complete(data);
 			redraw();
 		};
-		runSteps(session.prefetchWatch(data), { cancelled: () => over || moved() }).then(done, () => {
-			if (!over && moved()) workOutWatch();
+		runSteps(session.prefetchWatch(data), { cancelled: () => over || moved() }).then(done, (err: unknown) => {
+			if (over) return;
+			if (moved()) return workOutWatch();
+			status = { ...(status ?? { arrived: 0 }), warning: `what is new on the watchlist: ${errorText(err)}` };
+			redraw();
 		});
 	};
 	const app = (data: LoadResult | IndexedData, articlesPending: boolean) => {

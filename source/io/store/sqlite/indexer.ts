@@ -159,6 +159,7 @@ export class Indexer {
 		let duplicates = 0;
 		for (const b of Object.values(this.rows)) b.clear();
 		this.actorDates.clear();
+		this.places.clear();
 		// Messages quote the data (ids, a broken record's text): cleaned when stored, not only when shown.
 		const problem = (p: Omit<Problem, 'file'>) =>
 			problems.push({ file: sanitizeLine(file.path), ...p, message: sanitizeLine(p.message) });
