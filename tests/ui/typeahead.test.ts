@@ -68,6 +68,16 @@ describe('keys typed ahead of the search results', () => {
 		expect(s.panes.search.outcome?.query).toBe('');
 	});
 
+	it('over millions of documents, the keys are echoed first whatever the last search took', () => {
+		// The bundled data's own answers, said to rank over 2.8M documents (the index at 2.5M + 300k).
+		const big = { ...backendOf(store), totals: () => ({ incidents: 2_500_000, articles: 300_000 }) };
+		let s = reduce(lastTook(1), { type: 'searchIndex', index: big });
+		s = { ...s, panes: { ...s.panes, search: { ...s.panes.search, rerun: false } } };
+		s = burst(s, '/kabul');
+		expect(s.panes.search.query).toBe('kabul');
+		expect(s.panes.search.outcome?.query).toBe('');
+	});
+
 	it('after a quick search, the keys typed are searched with them (one frame shows the keys and their results)', () => {
 		const s = burst(lastTook(1), '/kabul');
 		expect(s.panes.search.outcome?.query).toBe('kabul');

@@ -14,6 +14,7 @@ import { promptType } from '../overlays/prompt/state.js';
 import { paneDef } from '../panes/registry.js';
 import {
 	acceptResults,
+	docsOf,
 	firstLimit,
 	needsMore,
 	pageSize,
@@ -92,6 +93,8 @@ const pressKeys = (state: AppState, keys: readonly KeyPress[], env: Env): AppSta
 
 /** A query whose last search took less than this is searched with the keys that typed it. */
 const QUICK_MS = 10;
+/** Above this many documents a search can take hundreds of ms (a short prefix at 2.5M): the key's echo comes first. */
+const QUICK_DOCS = 200_000;
 
 /**
  * The query the keys typed, searched at once when searching is quick: one frame shows the key
@@ -103,6 +106,7 @@ function searchTyped(before: AppState, after: AppState, env: Env): AppState {
 	const index = after.searchIndex;
 	if (after.pane !== 'search' || !index || after.held.length || s.rerun) return after;
 	if (s.query === before.panes.search.query || !s.outcome || s.outcome.ms >= QUICK_MS) return after;
+	if (docsOf(index) > QUICK_DOCS) return after;
 	return withPane(after, 'search', searchNow(s, index, env.resolver, firstLimit(pageSize(bodyHeight(after)))));
 }
 

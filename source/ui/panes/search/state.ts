@@ -141,6 +141,13 @@ export function firstLimit(page: number): number {
 /** What answers the pane's queries: the index built in memory, or the Backend's own search (the SQLite index). */
 export type Searcher = SearchIndex | Backend;
 
+/** Documents the searcher ranks over: its own count in memory, the Backend's totals over the index. */
+export function docsOf(index: Searcher): number {
+	if (!('search' in index)) return index.docCount;
+	const t = index.totals();
+	return t.incidents + t.articles;
+}
+
 /** The results of `query`, and how long they took. */
 export function runSearch(
 	index: Searcher,
