@@ -6,6 +6,7 @@
 // its average body length — so scores, order, snippets and highlights are the
 // ones the in-memory engine gives over the whole data.
 import type { Article, Country, Incident } from '../schema.js';
+import { drain } from '../slices.js';
 import { articleOrder, byDateDesc } from '../store.js';
 import { buildSteps } from './build.js';
 import { type Expansion, ExpansionCache, idf, idfOf, synonymExpansions, type WordIndex } from './expand.js';
@@ -88,9 +89,7 @@ export function rankCandidates(
 	const articles = [...candidates.articles].sort(articleOrder);
 	const incidents = [...candidates.incidents].sort(byDateDesc);
 	const steps = buildSteps(articles, incidents, { countries }, Number.POSITIVE_INFINITY, false);
-	let step = steps.next();
-	while (!step.done) step = steps.next();
-	const own = step.value;
+	const own = drain(steps);
 	// Body lengths normalised by the corpus's average, not the candidates'.
 	const bodyK = own.bodyK.map((_, d) => bodyKOf(own.bodyTokens[d] ?? 0, corpus.avgBody));
 	const ix: SearchIndex = { ...own, bodyK, articleSourceById: candidates.citedSources };

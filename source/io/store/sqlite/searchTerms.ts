@@ -5,6 +5,7 @@
 // subtracts it, where cutting its records up again cost an update seconds.
 import type { Article, Country, Incident } from '../../../core/schema.js';
 import { buildSteps } from '../../../core/search/build.js';
+import { drain } from '../../../core/slices.js';
 import type { Db } from './open.js';
 import { RowBuffer } from './rowBuffer.js';
 import { PostingWriter } from './searchPostings.js';
@@ -56,9 +57,7 @@ export class TermCounts {
 			Number.POSITIVE_INFINITY,
 			false,
 		);
-		let step = steps.next();
-		while (!step.done) step = steps.next();
-		const ix = step.value;
+		const ix = drain(steps);
 		ix.vocab.terms.forEach((term, id) => {
 			const n = ix.df[id] ?? 0;
 			if (n > 0) this.df.set(term, (this.df.get(term) ?? 0) + n);
